@@ -1,0 +1,73 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/domain/types";
+import { LANGUAGE_PARAM, supportedLanguages } from "~/utils/i18n";
+
+/** Header with navigation and the language switch; the page goes in between. */
+export function AppShell({ lang, children }: { lang: Language; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("app.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+          <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
+            <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-sm text-white">
+              ⌘
+            </span>
+            {t("app.name")}
+          </Link>
+          <nav aria-label={t("app.name")} className="flex items-center gap-4 text-sm">
+            <NavLink
+              to="/planner"
+              className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+            >
+              {t("app.nav.planner")}
+            </NavLink>
+            <LanguageSwitch lang={lang} />
+          </nav>
+        </div>
+      </header>
+      {children}
+    </>
+  );
+}
+
+/**
+ * A POST form, so it works without JavaScript and no GET changes anything.
+ * The current address goes along (minus any `lang` override) to come back to.
+ */
+function LanguageSwitch({ lang }: { lang: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.delete(LANGUAGE_PARAM);
+  const search = params.toString();
+  const redirectTo = `${location.pathname}${search ? `?${search}` : ""}`;
+  return (
+    <Form method="post" action="/language" className="flex items-center gap-1" aria-label={t("language.switchTo")}>
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      {supportedLanguages.map((option) => (
+        <button
+          key={option}
+          type="submit"
+          name="lang"
+          value={option}
+          aria-pressed={option === lang}
+          className={
+            option === lang
+              ? "rounded-md bg-slate-900 px-2 py-1 text-xs font-medium text-white"
+              : "rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+          }
+        >
+          {t(`language.${option}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}

@@ -1,0 +1,192 @@
+import { memo } from "react";
+import type { CSSProperties } from "react";
+import { Handle, Position } from "@xyflow/react";
+import type { Node, NodeProps } from "@xyflow/react";
+import { useTranslation } from "react-i18next";
+import { HANDLE_IDS } from "~/domain/layout";
+import type { GeneralManagerNodeData, RoleNodeData } from "~/domain/layout";
+import type { Priority, SkillLevel } from "~/domain/types";
+
+export type GeneralManagerFlowNode = Node<GeneralManagerNodeData, "generalManager">;
+export type RoleFlowNode = Node<RoleNodeData, "role">;
+export type OrgChartFlowNode = GeneralManagerFlowNode | RoleFlowNode;
+
+/** Edges end on these, but nobody connects by hand: keep them out of sight. */
+const HIDDEN_HANDLE: CSSProperties = { opacity: 0, pointerEvents: "none" };
+
+/** Priority is shown by border colour and pattern and by the badge's text, never by colour alone. */
+export const PRIORITY_STYLES: Record<Priority, { card: string; badge: string; swatch: string }> = {
+  core: {
+    card: "border-2 border-solid border-emerald-600 bg-white text-slate-900",
+    badge: "bg-emerald-100 text-emerald-900",
+    swatch: "border-2 border-solid border-emerald-600 bg-white",
+  },
+  later: {
+    card: "border-2 border-dashed border-amber-500 bg-amber-50 text-slate-900",
+    badge: "bg-amber-100 text-amber-900",
+    swatch: "border-2 border-dashed border-amber-500 bg-amber-50",
+  },
+  optional: {
+    card: "border-2 border-dotted border-sky-500 bg-sky-50 text-slate-900",
+    badge: "bg-sky-100 text-sky-900",
+    swatch: "border-2 border-dotted border-sky-500 bg-sky-50",
+  },
+  not_needed: {
+    card: "border border-solid border-slate-300 bg-slate-100 text-slate-500",
+    badge: "bg-slate-200 text-slate-700",
+    swatch: "border border-solid border-slate-300 bg-slate-100",
+  },
+};
+
+const LEVEL_STEPS = [1, 2, 3, 4] as const;
+
+/** A required level as four small bars plus the number; the label says it in words. */
+export function SkillLevelBar({ level }: { level: SkillLevel }) {
+  const { t } = useTranslation();
+  const label = t("diagram.node.levelValue", { level, name: t(`diagram.level.${level}`) });
+  return (
+    <span role="img" aria-label={label} title={label} className="flex shrink-0 items-center gap-1">
+      <span className="flex gap-0.5" aria-hidden="true">
+        {LEVEL_STEPS.map((step) => (
+          <span
+            key={step}
+            className={`h-2.5 w-1.5 rounded-sm ${step <= level ? "bg-indigo-600" : "bg-slate-200"}`}
+          />
+        ))}
+      </span>
+      <span aria-hidden="true" className="w-2 text-right text-[11px] font-semibold tabular-nums">
+        {level}
+      </span>
+    </span>
+  );
+}
+
+export const GeneralManagerNode = memo(function GeneralManagerNode({ data }: NodeProps<GeneralManagerFlowNode>) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex h-full w-full flex-col justify-center rounded-lg border-2 border-slate-700 bg-slate-800 px-3 text-white shadow-sm group-focus-visible:ring-4 group-focus-visible:ring-indigo-400">
+      <p className="truncate text-sm font-semibold">{data.label}</p>
+      <p className="truncate text-xs text-slate-300">
+        {t("diagram.node.generalManagerSummary", {
+          roles: data.coreRoleCount,
+          min: data.coreHeadcount.min,
+          max: data.coreHeadcount.max,
+        })}
+      </p>
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id={HANDLE_IDS.reportingOut}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
+    </div>
+  );
+});
+
+export const RoleNode = memo(function RoleNode({ data, selected }: NodeProps<RoleFlowNode>) {
+  const { t } = useTranslation();
+  const style = PRIORITY_STYLES[data.priority];
+  const headcount =
+    data.headcount.min === data.headcount.max
+      ? t("diagram.node.headcountSingle", { n: data.headcount.min })
+      : t("diagram.node.headcount", { min: data.headcount.min, max: data.headcount.max });
+  const detail = roleDetail(data, t);
+  return (
+    <div
+      className={`flex h-full w-full flex-col gap-1.5 overflow-hidden rounded-lg p-3 text-left shadow-sm transition-shadow ${style.card} ${
+        selected ? "shadow-lg ring-4 ring-indigo-500" : ""
+      } group-focus-visible:ring-4 group-focus-visible:ring-indigo-400`}
+    >
+      <Handle
+        type="target"
+        position={Position.Top}
+        id={HANDLE_IDS.reportingIn}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
+      <p className="truncate text-sm font-semibold leading-5" title={data.label}>
+        {data.label}
+      </p>
+      <p className="flex items-center gap-2 text-xs leading-5">
+        <span className={`rounded px-1.5 font-medium ${style.badge}`}>{t(`diagram.priority.${data.priority}`)}</span>
+        {data.priority !== "not_needed" ? <span className="truncate tabular-nums">{headcount}</span> : null}
+      </p>
+      <p className="h-4 truncate text-xs leading-4 text-slate-600" title={detail ?? undefined}>
+        {detail}
+      </p>
+      <div>
+        <p className="text-[10px] font-semibold uppercase leading-[14px] tracking-wide text-slate-500">
+          {t("diagram.node.responsibilities")}
+          {data.moreResponsibilities > 0 ? ` · ${t("diagram.node.more", { n: data.moreResponsibilities })}` : ""}
+        </p>
+        <ul className="text-xs leading-4">
+          {data.responsibilities.map((r, i) => (
+            <li key={i} className="truncate" title={r}>
+              · {r}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <p className="text-[10px] font-semibold uppercase leading-[14px] tracking-wide text-slate-500">
+          {t("diagram.node.skills")}
+          {data.moreSkills > 0 ? ` · ${t("diagram.node.more", { n: data.moreSkills })}` : ""}
+        </p>
+        <ul className="text-xs">
+          {data.skills.map((s) => (
+            <li key={s.id} className="flex h-[18px] items-center gap-2">
+              <span className="min-w-0 flex-1 truncate" title={s.label}>
+                {s.label}
+              </span>
+              <SkillLevelBar level={s.level} />
+            </li>
+          ))}
+        </ul>
+      </div>
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id={HANDLE_IDS.reportingOut}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id={HANDLE_IDS.collaborationOut}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
+      <Handle
+        type="target"
+        position={Position.Bottom}
+        id={HANDLE_IDS.collaborationIn}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
+    </div>
+  );
+});
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The line under the badge: when a later role becomes core, who covers an optional one. */
+export function roleDetail(data: RoleNodeData, t: Translate): string | null {
+  switch (data.priority) {
+    case "later":
+      return data.coreFrom ? t("diagram.node.coreFrom", { stage: t(`diagram.stage.${data.coreFrom}`) }) : null;
+    case "optional":
+      return data.coveredBy ? t("diagram.node.coveredBy", { who: data.coveredBy }) : null;
+    case "not_needed":
+      return t("diagram.node.notNeeded");
+    default:
+      return null;
+  }
+}
+
+/** Declared once at module scope: a new object per render would remount every node. */
+export const nodeTypes = {
+  generalManager: GeneralManagerNode,
+  role: RoleNode,
+};

@@ -1,0 +1,111 @@
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localize } from "~/domain/vocabulary";
+import type { Language, ModelId, OperatingModel, Stage, StageId } from "~/domain/types";
+import { ModelRatings } from "./ModelRatings";
+
+interface PlannerFormProps {
+  models: OperatingModel[];
+  stages: Stage[];
+  model: ModelId | null;
+  stage: StageId | null;
+  lang: Language;
+  /** keep an explicit `?lang=` override across submissions */
+  langOverride: Language | null;
+}
+
+/**
+ * A plain GET form: without JavaScript the button submits it; with it, every
+ * change submits at once and the address stays shareable.
+ */
+export function PlannerForm({ models, stages, model, stage, lang, langOverride }: PlannerFormProps) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const updating = navigation.state !== "idle" && navigation.location?.pathname === "/planner";
+
+  return (
+    <Form
+      method="get"
+      action="/planner"
+      preventScrollReset
+      onChange={(event) => submit(event.currentTarget, { preventScrollReset: true, replace: true })}
+      className="space-y-6"
+      aria-describedby="planner-intro"
+    >
+      {langOverride ? <input type="hidden" name="lang" value={langOverride} /> : null}
+      <fieldset>
+        <legend className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("planner.modelLegend")}</legend>
+        <div className="mt-3 grid gap-3 sm:grid-cols-2 xl:grid-cols-5">
+          {models.map((option) => (
+            <label
+              key={option.id}
+              className="group relative flex cursor-pointer flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-indigo-300 has-[:checked]:border-indigo-600 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600/30 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600"
+            >
+              <span className="flex items-start gap-2">
+                <input
+                  type="radio"
+                  name="model"
+                  value={option.id}
+                  defaultChecked={option.id === model}
+                  className="mt-1 h-4 w-4 accent-indigo-600"
+                  data-testid={`model-${option.id}`}
+                />
+                <span>
+                  <span className="block font-semibold">{localize(option.label, lang)}</span>
+                  <span className="block text-xs text-slate-500">
+                    {t("planner.example", { example: localize(option.example, lang) })}
+                  </span>
+                </span>
+              </span>
+              <span className="mt-2 text-xs text-slate-600">{localize(option.structure, lang)}</span>
+              <ModelRatings ratings={option.ratings} />
+              <span className="mt-3 text-xs text-slate-500">
+                <span className="font-medium">{t("planner.coreFlow")}: </span>
+                {option.coreFlow.map((step) => localize(step.label, lang)).join(" → ")}
+              </span>
+            </label>
+          ))}
+        </div>
+        <p className="mt-2 text-xs text-slate-500">{t("planner.ratings.note")}</p>
+      </fieldset>
+
+      <fieldset>
+        <legend className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("planner.stageLegend")}</legend>
+        <div className="mt-3 grid gap-3 sm:grid-cols-3">
+          {stages.map((option) => (
+            <label
+              key={option.id}
+              className="flex cursor-pointer gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-indigo-300 has-[:checked]:border-indigo-600 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600/30"
+            >
+              <input
+                type="radio"
+                name="stage"
+                value={option.id}
+                defaultChecked={option.id === stage}
+                className="mt-1 h-4 w-4 accent-indigo-600"
+                data-testid={`stage-${option.id}`}
+              />
+              <span>
+                <span className="block font-semibold">{localize(option.label, lang)}</span>
+                <span className="block text-xs text-slate-600">{localize(option.guidance, lang)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div className="flex items-center gap-3">
+        <button
+          type="submit"
+          className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700"
+        >
+          {t("planner.submit")}
+        </button>
+        <span role="status" aria-live="polite" className="text-sm text-slate-500">
+          {updating ? t("planner.updating") : ""}
+        </span>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,266 @@
+/**
+ * Checks that a (possibly admin-edited) playbook keeps the invariants the
+ * recommendation rule relies on. Returns a list of human-readable problems;
+ * an empty list means the playbook is valid. Pure.
+ *
+ * Defensive on purpose: an edited playbook may come from JSON, so values are
+ * checked at runtime even where the types already promise them.
+ */
+import { GENERAL_MANAGER, MODEL_IDS, ROLE_IDS, STAGE_IDS } from "./types";
+import type { HeadcountRange, Localized, Playbook, RoleDefinition, SkillLevel, StageId } from "./types";
+import { isModelId, isRoleId, isStageId } from "./vocabulary";
+
+const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const STARS = [1, 2, 3];
+const RATING_WORDS: Record<string, readonly string[]> = {
+  launchSpeed: ["fast", "medium", "slow"],
+  trafficAcquisition: ["easy", "hard"],
+  brandBuilding: ["easy", "hard"],
+  profitRoom: ["low", "medium", "high"],
+  dependency: ["low", "high"],
+};
+const STAR_FIELDS = ["startupCost", "returnRate", "managementDifficulty", "customerRetention", "riskLevel"] as const;
+
+function checkText(problems: string[], where: string, text: Localized | undefined | null): void {
+  if (!text || typeof text !== "object") {
+    problems.push(`${where}: missing text`);
+    return;
+  }
+  for (const lang of ["zh", "en"] as const) {
+    const v: unknown = text[lang];
+    if (typeof v !== "string" || v.trim() === "") problems.push(`${where}: missing ${lang} translation`);
+  }
+}
+
+function checkTextList(problems: string[], where: string, list: Localized[] | undefined): void {
+  if (!Array.isArray(list) || list.length === 0) {
+    problems.push(`${where}: must list at least one item`);
+    return;
+  }
+  list.forEach((t, i) => checkText(problems, `${where}[${i}]`, t));
+}
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) dup.add(id);
+    seen.add(id);
+  }
+  return [...dup];
+}
+
+function checkHeadcountTable(
+  problems: string[],
+  where: string,
+  table: Record<StageId, HeadcountRange> | undefined,
+): void {
+  if (!table || typeof table !== "object") {
+    problems.push(`${where}: missing headcount table`);
+    return;
+  }
+  let prev: { stage: StageId; h: HeadcountRange } | null = null;
+  for (const stage of STAGE_IDS) {
+    const h = table[stage];
+    if (!h || typeof h !== "object") {
+      problems.push(`${where}.${stage}: missing headcount`);
+      prev = null;
+      continue;
+    }
+    const ok =
+      Number.isInteger(h.min) && Number.isInteger(h.max) && h.min >= 0 && h.max >= 0;
+    if (!ok) {
+      problems.push(`${where}.${stage}: min and max must be whole numbers ≥ 0 (got ${h.min}–${h.max})`);
+      prev = null;
+      continue;
+    }
+    if (h.min > h.max) problems.push(`${where}.${stage}: min ${h.min} > max ${h.max}`);
+    if (h.max < 1) problems.push(`${where}.${stage}: a core role needs max ≥ 1 (got ${h.max})`);
+    if (prev) {
+      if (h.min < prev.h.min)
+        problems.push(`${where}: min shrinks from ${prev.stage} (${prev.h.min}) to ${stage} (${h.min})`);
+      if (h.max < prev.h.max)
+        problems.push(`${where}: max shrinks from ${prev.stage} (${prev.h.max}) to ${stage} (${h.max})`);
+    }
+    prev = { stage, h };
+  }
+}
+
+function isLevel(x: unknown): x is SkillLevel {
+  return typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 4;
+}
+
+function checkRole(problems: string[], p: Playbook, role: RoleDefinition, skillIds: Set<string>): void {
+  const w = `roles.${role.id}`;
+  checkText(problems, `${w}.label`, role.label);
+  if (!isStageId(role.tier)) problems.push(`${w}.tier: unknown stage "${String(role.tier)}"`);
+
+  if (!Array.isArray(role.appliesTo)) {
+    problems.push(`${w}.appliesTo: must be a list of model ids`);
+  } else {
+    for (const m of role.appliesTo) if (!isModelId(m)) problems.push(`${w}.appliesTo: unknown model "${String(m)}"`);
+    for (const d of duplicates(role.appliesTo)) problems.push(`${w}.appliesTo: duplicate model "${d}"`);
+  }
+
+  checkTextList(problems, `${w}.coreResponsibilities`, role.coreResponsibilities);
+  for (const [m, list] of Object.entries(role.responsibilitiesByModel ?? {})) {
+    if (!isModelId(m)) problems.push(`${w}.responsibilitiesByModel: unknown model "${m}"`);
+    checkTextList(problems, `${w}.responsibilitiesByModel.${m}`, list);
+  }
+
+  if (!Array.isArray(role.skills) || role.skills.length === 0) {
+    problems.push(`${w}.skills: must list at least one skill`);
+  } else {
+    for (const d of duplicates(role.skills.map((s) => s.skillId))) problems.push(`${w}.skills: duplicate skill "${d}"`);
+    for (const req of role.skills) {
+      const sw = `${w}.skills.${req.skillId}`;
+      if (!skillIds.has(req.skillId)) problems.push(`${sw}: unknown skill id "${req.skillId}"`);
+      let prev: { stage: StageId; level: number } | null = null;
+      for (const stage of STAGE_IDS) {
+        const level: unknown = req.levels?.[stage];
+        if (!isLevel(level)) {
+          problems.push(`${sw}.${stage}: level must be a whole number from 0 to 4 (got ${String(level)})`);
+          prev = null;
+          continue;
+        }
+        if (prev && level < prev.level)
+          problems.push(`${sw}: level shrinks from ${prev.stage} (${prev.level}) to ${stage} (${level})`);
+        prev = { stage, level };
+      }
+    }
+  }
+
+  checkHeadcountTable(problems, `${w}.headcount`, role.headcount);
+  for (const [m, table] of Object.entries(role.headcountByModel ?? {})) {
+    if (!isModelId(m)) problems.push(`${w}.headcountByModel: unknown model "${m}"`);
+    checkHeadcountTable(problems, `${w}.headcountByModel.${m}`, table);
+  }
+
+  checkText(problems, `${w}.optionalCover`, role.optionalCover);
+  for (const [m, text] of Object.entries(role.optionalCoverByModel ?? {})) {
+    if (!isModelId(m)) problems.push(`${w}.optionalCoverByModel: unknown model "${m}"`);
+    checkText(problems, `${w}.optionalCoverByModel.${m}`, text);
+  }
+  checkText(problems, `${w}.orgChallenge`, role.orgChallenge);
+
+  if (role.reportsTo !== GENERAL_MANAGER) {
+    if (!isRoleId(role.reportsTo)) problems.push(`${w}.reportsTo: unknown role "${String(role.reportsTo)}"`);
+    else if (role.reportsTo === role.id) problems.push(`${w}.reportsTo: a role cannot report to itself`);
+    else if (!p.roles.some((r) => r.id === role.reportsTo))
+      problems.push(`${w}.reportsTo: "${role.reportsTo}" is not defined in this playbook`);
+  }
+}
+
+function checkReportingCycles(problems: string[], p: Playbook): void {
+  const boss = new Map<string, string>();
+  for (const r of p.roles) boss.set(r.id, r.reportsTo);
+  for (const r of p.roles) {
+    const seen = new Set<string>([r.id]);
+    let cur = boss.get(r.id);
+    while (cur !== undefined && cur !== GENERAL_MANAGER) {
+      if (seen.has(cur)) {
+        if (cur === r.id) problems.push(`roles.${r.id}.reportsTo: reporting lines form a cycle`);
+        break;
+      }
+      seen.add(cur);
+      cur = boss.get(cur);
+    }
+  }
+}
+
+export function validatePlaybook(p: Playbook): string[] {
+  const problems: string[] = [];
+  if (!p || typeof p !== "object") return ["playbook: not an object"];
+  if (typeof p.version !== "string" || p.version.trim() === "") problems.push("version: must be a non-empty string");
+
+  /* models */
+  const models = Array.isArray(p.models) ? p.models : [];
+  if (!Array.isArray(p.models)) problems.push("models: must be a list");
+  for (const d of duplicates(models.map((m) => m.id))) problems.push(`models: duplicate id "${d}"`);
+  for (const id of MODEL_IDS) if (!models.some((m) => m.id === id)) problems.push(`models: missing model "${id}"`);
+  for (const m of models) {
+    const w = `models.${m.id}`;
+    if (!isModelId(m.id)) problems.push(`models: unknown id "${String(m.id)}"`);
+    checkText(problems, `${w}.label`, m.label);
+    checkText(problems, `${w}.example`, m.example);
+    checkText(problems, `${w}.structure`, m.structure);
+    checkText(problems, `${w}.suitedFor`, m.suitedFor);
+    checkText(problems, `${w}.profitModel`, m.profitModel);
+    checkText(problems, `${w}.mainRisk`, m.mainRisk);
+    if (!Array.isArray(m.coreFlow) || m.coreFlow.length === 0) {
+      problems.push(`${w}.coreFlow: must list at least one step`);
+    } else {
+      for (const d of duplicates(m.coreFlow.map((s) => s.id))) problems.push(`${w}.coreFlow: duplicate step "${d}"`);
+      for (const step of m.coreFlow) {
+        if (typeof step.id !== "string" || !SNAKE_CASE.test(step.id))
+          problems.push(`${w}.coreFlow: step id "${String(step.id)}" is not snake_case`);
+        checkText(problems, `${w}.coreFlow.${step.id}.label`, step.label);
+      }
+    }
+    const r = m.ratings;
+    if (!r || typeof r !== "object") {
+      problems.push(`${w}.ratings: missing`);
+    } else {
+      for (const f of STAR_FIELDS)
+        if (!STARS.includes(r[f])) problems.push(`${w}.ratings.${f}: must be 1, 2 or 3 (got ${String(r[f])})`);
+      for (const [f, allowed] of Object.entries(RATING_WORDS)) {
+        const v: unknown = (r as unknown as Record<string, unknown>)[f];
+        if (typeof v !== "string" || !allowed.includes(v))
+          problems.push(`${w}.ratings.${f}: must be one of ${allowed.join(", ")} (got ${String(v)})`);
+      }
+    }
+  }
+
+  /* stages */
+  const stages = Array.isArray(p.stages) ? p.stages : [];
+  if (!Array.isArray(p.stages)) problems.push("stages: must be a list");
+  for (const d of duplicates(stages.map((s) => s.id))) problems.push(`stages: duplicate id "${d}"`);
+  for (const id of STAGE_IDS) if (!stages.some((s) => s.id === id)) problems.push(`stages: missing stage "${id}"`);
+  for (const s of stages) {
+    if (!isStageId(s.id)) problems.push(`stages: unknown id "${String(s.id)}"`);
+    checkText(problems, `stages.${s.id}.label`, s.label);
+    checkText(problems, `stages.${s.id}.guidance`, s.guidance);
+  }
+
+  /* skills */
+  const skills = Array.isArray(p.skills) ? p.skills : [];
+  if (!Array.isArray(p.skills)) problems.push("skills: must be a list");
+  for (const d of duplicates(skills.map((s) => s.id))) problems.push(`skills: duplicate id "${d}"`);
+  for (const s of skills) {
+    if (typeof s.id !== "string" || !SNAKE_CASE.test(s.id)) problems.push(`skills: id "${String(s.id)}" is not snake_case`);
+    checkText(problems, `skills.${s.id}.label`, s.label);
+    checkText(problems, `skills.${s.id}.description`, s.description);
+  }
+  const skillIds = new Set(skills.map((s) => s.id));
+
+  /* roles */
+  const roles = Array.isArray(p.roles) ? p.roles : [];
+  if (!Array.isArray(p.roles)) problems.push("roles: must be a list");
+  for (const d of duplicates(roles.map((r) => r.id))) problems.push(`roles: duplicate id "${d}"`);
+  for (const id of ROLE_IDS) if (!roles.some((r) => r.id === id)) problems.push(`roles: missing role "${id}"`);
+  for (const r of roles) {
+    if (!isRoleId(r.id)) {
+      problems.push(`roles: unknown id "${String(r.id)}"`);
+      continue;
+    }
+    checkRole(problems, p, r, skillIds);
+  }
+  checkReportingCycles(problems, { ...p, roles });
+
+  /* collaboration links */
+  const links = Array.isArray(p.collaborationLinks) ? p.collaborationLinks : [];
+  if (!Array.isArray(p.collaborationLinks)) problems.push("collaborationLinks: must be a list");
+  const pairs = new Set<string>();
+  links.forEach((l, i) => {
+    const w = `collaborationLinks[${i}]`;
+    if (!isRoleId(l.from)) problems.push(`${w}.from: unknown role "${String(l.from)}"`);
+    if (!isRoleId(l.to)) problems.push(`${w}.to: unknown role "${String(l.to)}"`);
+    if (l.from === l.to) problems.push(`${w}: a role cannot collaborate with itself`);
+    const key = [l.from, l.to].sort().join("|");
+    if (pairs.has(key)) problems.push(`${w}: duplicate link between ${l.from} and ${l.to}`);
+    pairs.add(key);
+    checkText(problems, `${w}.reason`, l.reason);
+  });
+
+  return problems;
+}

@@ -1,0 +1,210 @@
+/**
+ * The vocabulary of the product (see PRODUCT.md): stable ids, the playbook's
+ * shape and the recommendation's shape. Pure types and id lists, no I/O.
+ */
+
+export const MODEL_IDS = [
+  "platform",
+  "independent_site",
+  "distribution",
+  "b2b",
+  "managed_service",
+] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+
+export const STAGE_IDS = ["startup", "growth", "mature"] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+
+export const ROLE_IDS = [
+  "product_manager",
+  "operations_manager",
+  "tech_dev",
+  "supply_chain",
+  "marketing",
+  "data_analysis",
+  "compliance_risk",
+] as const;
+export type RoleId = (typeof ROLE_IDS)[number];
+
+/** The root of every org chart; not one of the seven roles. */
+export const GENERAL_MANAGER = "general_manager" as const;
+export type GeneralManagerId = typeof GENERAL_MANAGER;
+
+export const PRIORITIES = ["core", "later", "optional", "not_needed"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const LANGUAGES = ["zh", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Skill levels: 0 none, 1 basic, 2 working, 3 advanced, 4 expert. */
+export const SKILL_LEVELS = [0, 1, 2, 3, 4] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+
+/** A text in both product languages. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+export interface HeadcountRange {
+  min: number;
+  max: number;
+}
+
+/** The source's two rating tables (section 二). Stars run 1–3: more is higher / harder / riskier. */
+export interface ModelRatings {
+  startupCost: 1 | 2 | 3;
+  returnRate: 1 | 2 | 3;
+  managementDifficulty: 1 | 2 | 3;
+  customerRetention: 1 | 2 | 3;
+  riskLevel: 1 | 2 | 3;
+  launchSpeed: "fast" | "medium" | "slow";
+  trafficAcquisition: "easy" | "hard";
+  brandBuilding: "easy" | "hard";
+  profitRoom: "low" | "medium" | "high";
+  dependency: "low" | "high";
+}
+
+export interface ProcessStepDefinition {
+  /** stable snake_case id, e.g. "product_selection" */
+  id: string;
+  label: Localized;
+}
+
+export interface OperatingModel {
+  id: ModelId;
+  label: Localized;
+  /** representative companies, e.g. "Amazon, eBay" */
+  example: Localized;
+  /** 业务结构 */
+  structure: Localized;
+  /** 适合主体 */
+  suitedFor: Localized;
+  /** 盈利模式 */
+  profitModel: Localized;
+  /** 风险点 */
+  mainRisk: Localized;
+  /** the model's core flow, in order */
+  coreFlow: ProcessStepDefinition[];
+  ratings: ModelRatings;
+}
+
+export interface Stage {
+  id: StageId;
+  label: Localized;
+  /** the source's guidance for this stage (section 四) */
+  guidance: Localized;
+}
+
+export interface SkillDefinition {
+  /** stable snake_case id, e.g. "market_insight" */
+  id: string;
+  label: Localized;
+  description: Localized;
+}
+
+/** A skill a role needs, with the level required when the role is core at each stage. */
+export interface RoleSkillRequirement {
+  skillId: string;
+  levels: Record<StageId, SkillLevel>;
+}
+
+export interface RoleDefinition {
+  id: RoleId;
+  label: Localized;
+  /** the first stage in which the source adds this role */
+  tier: StageId;
+  /** the models the role applies to (source section 四, 适用模式) */
+  appliesTo: ModelId[];
+  /** core responsibilities as the source's table states them */
+  coreResponsibilities: Localized[];
+  /** responsibilities as they read for a given model; falls back to coreResponsibilities */
+  responsibilitiesByModel: Partial<Record<ModelId, Localized[]>>;
+  skills: RoleSkillRequirement[];
+  /** recommended headcount when the role is core, per stage */
+  headcount: Record<StageId, HeadcountRange>;
+  /** per-model overrides of the core headcount */
+  headcountByModel: Partial<Record<ModelId, Record<StageId, HeadcountRange>>>;
+  /** who covers the role when it is optional (a generalist, a shared person, the provider) */
+  optionalCover: Localized;
+  optionalCoverByModel: Partial<Record<ModelId, Localized>>;
+  /** the source's typical organisational challenge (组织挑战) */
+  orgChallenge: Localized;
+  /** reporting line: the general manager or another role */
+  reportsTo: RoleId | GeneralManagerId;
+}
+
+export interface CollaborationLinkDefinition {
+  from: RoleId;
+  to: RoleId;
+  /** the organisational problem of the source that calls for this link */
+  reason: Localized;
+}
+
+export interface Playbook {
+  /** bumps when the shipped playbook changes */
+  version: string;
+  models: OperatingModel[];
+  stages: Stage[];
+  roles: RoleDefinition[];
+  skills: SkillDefinition[];
+  collaborationLinks: CollaborationLinkDefinition[];
+}
+
+/* ------------------------------------------------------------------ */
+/* The recommendation (output of recommendOrgChart)                    */
+/* ------------------------------------------------------------------ */
+
+export type RationaleTopic =
+  | "priority"
+  | "headcount"
+  | "responsibilities"
+  | "skills"
+  | "reporting"
+  | "collaboration";
+
+export interface RationaleEntry {
+  topic: RationaleTopic;
+  text: Localized;
+}
+
+export interface RecommendedSkill {
+  id: string;
+  label: Localized;
+  requiredLevel: SkillLevel;
+}
+
+export interface RecommendedRole {
+  id: RoleId;
+  label: Localized;
+  priority: Priority;
+  tier: StageId;
+  /** for `later`: the stage from which the role becomes core (equals tier) */
+  coreFrom: StageId | null;
+  /** for `optional`: who covers the role */
+  coveredBy: Localized | null;
+  headcount: HeadcountRange;
+  responsibilities: Localized[];
+  skills: RecommendedSkill[];
+  reportsTo: RoleId | GeneralManagerId;
+  orgChallenge: Localized;
+  rationale: RationaleEntry[];
+}
+
+export type LinkKind = "reporting" | "collaboration";
+
+export interface RecommendedLink {
+  from: RoleId | GeneralManagerId;
+  to: RoleId;
+  kind: LinkKind;
+  /** why the link is there (source citation) */
+  reason: Localized;
+}
+
+export interface OrgChartRecommendation {
+  model: ModelId;
+  stage: StageId;
+  /** all seven roles, in ROLE_IDS order, every time */
+  roles: RecommendedRole[];
+  links: RecommendedLink[];
+}

@@ -1,0 +1,63 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useChangeLanguage } from "remix-i18next/react";
+import { useTranslation } from "react-i18next";
+import { AppShell } from "~/components/AppShell";
+import { fallbackLanguage, htmlLang } from "~/utils/i18n";
+import { languageFor } from "~/utils/i18n.server";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { lang: await languageFor(request) };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lang = data?.lang ?? fallbackLanguage;
+  useChangeLanguage(lang);
+  return (
+    <html lang={htmlLang(lang)} data-lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen font-sans">
+        <AppShell lang={lang}>{children}</AppShell>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <main id="main" className="mx-auto max-w-2xl px-6 py-16">
+      <h1 className="text-2xl font-semibold">{notFound ? t("errors.notFoundTitle") : t("errors.genericTitle")}</h1>
+      <p className="mt-3 text-slate-600">{notFound ? t("errors.notFoundText") : t("errors.genericText")}</p>
+      <a className="mt-6 inline-block text-indigo-700 underline" href="/planner">
+        {t("errors.backToPlanner")}
+      </a>
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * The one place that decides which SQLite file the app, the Prisma CLI, the
+ * seed and the tests use. Prisma does not read `.env` when a config file
+ * exists, so the default lives here.
+ */
+export const DEFAULT_DATABASE_URL = "file:./data/app.db";
+
+export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DATABASE_URL?.trim();
+  return url ? url : DEFAULT_DATABASE_URL;
+}
+
+/** SQLite creates the file but not its folder. */
+export function ensureDatabaseFolder(url: string): void {
+  const file = url.replace(/^file:/, "");
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+}

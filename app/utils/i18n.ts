@@ -1,0 +1,41 @@
+import type { InitOptions } from "i18next";
+import { diagramStrings } from "~/components/diagram/i18n";
+import { LANGUAGES, type Language } from "~/domain/types";
+import { en } from "~/locales/en";
+import { zh } from "~/locales/zh";
+
+/**
+ * The one i18n set-up, shared by the server render and the browser.
+ * Resources are bundled (they are small), so no backend is needed.
+ */
+export const supportedLanguages: readonly Language[] = LANGUAGES;
+/** The product's home market is Chinese-speaking. */
+export const fallbackLanguage: Language = "zh";
+/** The query parameter that overrides the remembered language on any page. */
+export const LANGUAGE_PARAM = "lang";
+
+export const resources = {
+  en: { translation: { ...en, diagram: diagramStrings.en } },
+  zh: { translation: { ...zh, diagram: diagramStrings.zh } },
+};
+
+export function i18nOptions(lng: Language): InitOptions {
+  return {
+    lng,
+    supportedLngs: [...supportedLanguages],
+    fallbackLng: fallbackLanguage,
+    defaultNS: "translation",
+    resources,
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  };
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (supportedLanguages as readonly string[]).includes(value);
+}
+
+/** BCP 47 tag for <html lang> and Intl. */
+export function htmlLang(lang: Language): string {
+  return lang === "zh" ? "zh-CN" : "en";
+}
