@@ -332,7 +332,7 @@ export const shippedPlaybook: Playbook = {
         b2b: t("产品经理或外贸业务员兼管 B2B 店铺运营", "The product manager or an export sales rep, who also runs the B2B storefront"),
         managed_service: t(
           "服务商负责日常运营,企业内部由一人兼职监督",
-          "The service provider runs day-to-day operations; one in-house person supervises part-time",
+          "The service provider, which runs day-to-day operations, with one in-house person supervising part-time",
         ),
       },
       orgChallenge: t("流程优化", "Process optimisation"),
@@ -382,13 +382,13 @@ export const shippedPlaybook: Playbook = {
       optionalCoverByModel: {
         platform: t(
           "平台提供店铺系统;集成工作交给 SaaS 工具或外包开发者",
-          "The marketplace provides the storefront; SaaS tools or a freelance developer handle integrations",
+          "The marketplace's own storefront, plus SaaS tools or a freelance developer for integrations",
         ),
         distribution: t(
           "分销平台自带的工具和 SaaS,必要时请外包开发者",
           "The distribution platforms' own tools and SaaS, with a freelance developer when needed",
         ),
-        managed_service: t("服务商的系统,企业只需一人兼管数据对接", "The service provider's systems; one person looks after data access part-time"),
+        managed_service: t("服务商的系统,企业只需一人兼管数据对接", "The service provider's systems, with one person looking after data access part-time"),
       },
       orgChallenge: t("技术升级", "Technology upgrades"),
       reportsTo: "general_manager",
@@ -487,7 +487,7 @@ export const shippedPlaybook: Playbook = {
       optionalCover: t("兼职人员或外部内容创作者、代理公司", "A shared person, freelance content creators or an agency"),
       optionalCoverByModel: {
         distribution: t("上游货源方提供的素材,加上分销商自己的推广", "Material from upstream suppliers plus the distributors' own promotion"),
-        b2b: t("产品经理和外贸业务员准备目录与展会资料,活动可交给代理公司", "The product manager and sales reps prepare catalogues and trade-show material; an agency runs campaigns"),
+        b2b: t("产品经理和外贸业务员准备目录与展会资料,活动可交给代理公司", "The product manager and sales reps for catalogues and trade-show material, with an agency for campaigns"),
         managed_service: t("服务商的营销团队,企业一人兼职审核", "The provider's marketing team, reviewed part-time by one in-house person"),
       },
       orgChallenge: t("流量转化", "Traffic conversion"),
@@ -583,10 +583,10 @@ export const shippedPlaybook: Playbook = {
       optionalCoverByModel: {
         independent_site: t(
           "外部律师和报关行,运营经理兼管支付与隐私政策",
-          "Outside counsel and a customs broker; the operations manager keeps payment and privacy policies current",
+          "Outside counsel and a customs broker, with the operations manager keeping payment and privacy policies current",
         ),
         distribution: t("遵循上游平台和代理商的合规规则,必要时请外部顾问", "The upstream platform's and agents' compliance rules, with an outside adviser when needed"),
-        managed_service: t("服务商负责合规,企业须严格审核其资质", "The service provider covers it; the company must vet its credentials carefully"),
+        managed_service: t("服务商负责合规,企业须严格审核其资质", "The service provider, whose credentials the company must vet carefully"),
       },
       orgChallenge: t("风险防控", "Risk prevention"),
       reportsTo: "general_manager",

@@ -105,6 +105,14 @@ function clause(s: string): string {
   return s.replace(/[。.]\s*$/u, "");
 }
 
+const LEADING_WORDS = /^(The|A|An|One|Outside|Material|Whoever|Someone|Each|Any|Upstream|Shared)\b/;
+
+/** An English text embedded mid-sentence: its leading article or plain word in lower case. */
+function midSentence(s: string): string {
+  const c = clause(s);
+  return LEADING_WORDS.test(c) ? c.charAt(0).toLowerCase() + c.slice(1) : c;
+}
+
 interface Context {
   playbook: Playbook;
   model: OperatingModel | undefined;
@@ -187,8 +195,8 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
       out.push({
         topic: "priority",
         text: {
-          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”,不含${m.zh};但其阶段层级${tier.zh}不晚于所选的${s.zh} → 可选岗位,不必专职配置,由${clause(cover.zh)}承担。`,
-          en: `Does not apply to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}), but its tier ${tier.en} is at or before the chosen stage ${s.en} → optional, no dedicated hire; covered by: ${clause(cover.en)}.`,
+          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”,不含${m.zh};但其阶段层级为${tier.zh},不晚于所选的${s.zh} → 可选岗位,不必专职配置(承担方式:${clause(cover.zh)})。`,
+          en: `Does not apply to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}), but its tier ${tier.en} is at or before the chosen stage ${s.en} → optional, no dedicated hire; covered by ${midSentence(cover.en)}.`,
         },
       });
       break;
@@ -198,15 +206,15 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
       out.push({
         topic: "priority",
         text: {
-          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”,不含${m.zh};且其阶段层级${tier.zh}晚于所选的${s.zh} → 暂不需要。到${tier.zh}时成为可选岗位,可由${clause(cover.zh)}承担。`,
-          en: `Does not apply to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}), and its tier ${tier.en} comes after the chosen stage ${s.en} → not needed. From the ${tier.en} stage it becomes optional, covered by: ${clause(cover.en)}.`,
+          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”,不含${m.zh};且其阶段层级为${tier.zh},晚于所选的${s.zh} → 暂不需要。到${tier.zh}时成为可选岗位(承担方式:${clause(cover.zh)})。`,
+          en: `Does not apply to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}), and its tier ${tier.en} comes after the chosen stage ${s.en} → not needed. From the ${tier.en} stage it becomes optional, covered by ${midSentence(cover.en)}.`,
         },
       });
       break;
     }
   }
 
-  out.push({
+  if (role.tier !== ctx.stageId) out.push({
     topic: "priority",
     text: {
       zh: `原文“企业发展阶段与团队扩展建议”对${s.zh}的建议:“${clause(stageGuidance(ctx, ctx.stageId).zh)}”。`,
@@ -278,8 +286,8 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `0–1 人:可选岗位不设专职,只占一个人的部分时间,由${clause(cover.zh)}承担。`,
-            en: `0–1: an optional role gets no dedicated hire, only a share of one person's time (${clause(cover.en)}).`,
+            zh: `0–1 人:可选岗位不设专职,只占一个人的部分时间(承担方式:${clause(cover.zh)})。`,
+            en: `0–1: an optional role gets no dedicated hire, only a share of one person's time (${midSentence(cover.en)}).`,
           },
         },
       ];
@@ -340,8 +348,8 @@ function responsibilitiesRationale(ctx: Context, role: RoleDefinition, priority:
     out.push({
       topic: "responsibilities",
       text: {
-        zh: `这些职责仍需有人负责,由${clause(cover.zh)}兼顾。`,
-        en: `These duties still need an owner: ${clause(cover.en)}.`,
+        zh: `这些职责仍需有人负责(承担方式:${clause(cover.zh)})。`,
+        en: `These duties still need an owner: ${midSentence(cover.en)}.`,
       },
     });
   } else if (priority === "later") {

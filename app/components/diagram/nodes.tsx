@@ -5,7 +5,7 @@ import type { Node, NodeProps } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import { HANDLE_IDS } from "~/domain/layout";
 import type { GeneralManagerNodeData, RoleNodeData } from "~/domain/layout";
-import type { Priority, SkillLevel } from "~/domain/types";
+import type { HeadcountRange, Priority, SkillLevel } from "~/domain/types";
 
 export type GeneralManagerFlowNode = Node<GeneralManagerNodeData, "generalManager">;
 export type RoleFlowNode = Node<RoleNodeData, "role">;
@@ -66,13 +66,7 @@ export const GeneralManagerNode = memo(function GeneralManagerNode({ data }: Nod
   return (
     <div className="flex h-full w-full flex-col justify-center rounded-lg border-2 border-slate-700 bg-slate-800 px-3 text-white shadow-sm group-focus-visible:ring-4 group-focus-visible:ring-indigo-400">
       <p className="truncate text-sm font-semibold">{data.label}</p>
-      <p className="truncate text-xs text-slate-300">
-        {t("diagram.node.generalManagerSummary", {
-          roles: data.coreRoleCount,
-          min: data.coreHeadcount.min,
-          max: data.coreHeadcount.max,
-        })}
-      </p>
+      <p className="truncate text-xs text-slate-300">{generalManagerSummary(data, t)}</p>
       <Handle
         type="source"
         position={Position.Bottom}
@@ -87,10 +81,7 @@ export const GeneralManagerNode = memo(function GeneralManagerNode({ data }: Nod
 export const RoleNode = memo(function RoleNode({ data, selected }: NodeProps<RoleFlowNode>) {
   const { t } = useTranslation();
   const style = PRIORITY_STYLES[data.priority];
-  const headcount =
-    data.headcount.min === data.headcount.max
-      ? t("diagram.node.headcountSingle", { n: data.headcount.min })
-      : t("diagram.node.headcount", { min: data.headcount.min, max: data.headcount.max });
+  const headcount = roleHeadcount(data, t);
   const detail = roleDetail(data, t);
   return (
     <div
@@ -110,7 +101,7 @@ export const RoleNode = memo(function RoleNode({ data, selected }: NodeProps<Rol
       </p>
       <p className="flex items-center gap-2 text-xs leading-5">
         <span className={`rounded px-1.5 font-medium ${style.badge}`}>{t(`diagram.priority.${data.priority}`)}</span>
-        {data.priority !== "not_needed" ? <span className="truncate tabular-nums">{headcount}</span> : null}
+        {headcount ? <span className="truncate tabular-nums">{headcount}</span> : null}
       </p>
       <p className="h-4 truncate text-xs leading-4 text-slate-600" title={detail ?? undefined}>
         {detail}
@@ -170,6 +161,22 @@ export const RoleNode = memo(function RoleNode({ data, selected }: NodeProps<Rol
 });
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export function headcountText(range: HeadcountRange, t: Translate): string {
+  return range.min === range.max
+    ? t("diagram.node.headcountSingle", { count: range.min })
+    : t("diagram.node.headcount", { min: range.min, max: range.max });
+}
+
+/** The recommended headcount, or null when the role has no seat yet (later at 0, not needed). */
+export function roleHeadcount(data: RoleNodeData, t: Translate): string | null {
+  if (data.priority === "not_needed" || data.headcount.max === 0) return null;
+  return headcountText(data.headcount, t);
+}
+
+export function generalManagerSummary(data: GeneralManagerNodeData, t: Translate): string {
+  return `${t("diagram.node.coreRoles", { count: data.coreRoleCount })} · ${headcountText(data.coreHeadcount, t)}`;
+}
 
 /** The line under the badge: when a later role becomes core, who covers an optional one. */
 export function roleDetail(data: RoleNodeData, t: Translate): string | null {

@@ -1,0 +1,197 @@
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { Controls, Position, ReactFlow } from "@xyflow/react";
+import type { FitViewOptions, NodeChange, NodeHandle, ProOptions, ReactFlowProps } from "@xyflow/react";
+import { useTranslation } from "react-i18next";
+import { orgChartGraph } from "~/domain/layout";
+import type { DiagramEdge, DiagramHandle, DiagramNode, HandleSide } from "~/domain/layout";
+import type { Language, OrgChartRecommendation, RoleId } from "~/domain/types";
+import { isRoleId } from "~/domain/vocabulary";
+import { edgeTypes } from "./edges";
+import type { EdgeEmphasis, OrgChartFlowEdge } from "./edges";
+import { Legend } from "./Legend";
+import { generalManagerSummary, nodeTypes, roleDetail, roleHeadcount } from "./nodes";
+import type { OrgChartFlowNode } from "./nodes";
+
+export interface OrgChartDiagramProps {
+  recommendation: OrgChartRecommendation;
+  lang: Language;
+  selectedRoleId: RoleId | null;
+  onSelectRole(id: RoleId | null): void;
+  /** height of the drawing area in px; default 560 */
+  height?: number;
+}
+
+/** The width assumed for the server render's fitView; the browser fits again to the real width. */
+const SERVER_RENDER_WIDTH = 960;
+/**
+ * Collaboration arcs hang under the row of roles, outside the nodes' bounds
+ * that fitView fits, so the bottom padding keeps room for the deepest arc
+ * (80 px, see collaborationArc) at the largest fitted zoom (1).
+ */
+const FIT_VIEW_OPTIONS: FitViewOptions = {
+  padding: { top: "24px", left: "24px", right: "24px", bottom: "104px" },
+  maxZoom: 1,
+};
+const PRO_OPTIONS: ProOptions = { hideAttribution: false };
+
+const HANDLE_POSITIONS: Record<HandleSide, Position> = { top: Position.Top, bottom: Position.Bottom };
+
+function toFlowHandle(h: DiagramHandle): NodeHandle {
+  return { ...h, position: HANDLE_POSITIONS[h.position] };
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+function ariaLabelFor(node: DiagramNode, t: Translate): string {
+  if (node.type === "generalManager") {
+    return t("diagram.aria.generalManager", {
+      label: node.data.label,
+      summary: generalManagerSummary(node.data, t),
+    });
+  }
+  const d = node.data;
+  return t("diagram.aria.role", {
+    label: d.label,
+    priority: t(`diagram.priority.${d.priority}`),
+    detail: [roleHeadcount(d, t), roleDetail(d, t)].filter(Boolean).join(", "),
+    responsibilities: d.responsibilities.join("; "),
+    skills: d.skills
+      .map((s) => t("diagram.aria.skill", { label: s.label, level: s.level, name: t(`diagram.level.${s.level}`) }))
+      .join("; "),
+  });
+}
+
+function toFlowNode(node: DiagramNode, t: Translate): OrgChartFlowNode {
+  const common = {
+    id: node.id,
+    position: node.position,
+    width: node.width,
+    height: node.height,
+    handles: node.handles.map(toFlowHandle),
+    selectable: node.selectable,
+    selected: false,
+    ariaLabel: ariaLabelFor(node, t),
+    // lets the node's content show a focus ring (React Flow removes the wrapper's outline)
+    className: "group",
+  };
+  return node.type === "generalManager"
+    ? { ...common, type: "generalManager", data: node.data }
+    : { ...common, type: "role", data: node.data };
+}
+
+function toFlowEdge(edge: DiagramEdge, emphasis: EdgeEmphasis): OrgChartFlowEdge {
+  const common = {
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: edge.sourceHandle,
+    targetHandle: edge.targetHandle,
+    selectable: false,
+    focusable: false,
+    data: { ...edge.data, emphasis },
+  };
+  return edge.type === "reporting" ? { ...common, type: "reporting" } : { ...common, type: "collaboration" };
+}
+
+/**
+ * The recommended org chart as an interactive diagram. Selection is
+ * controlled by the page: clicking a role, or focusing it and pressing Enter
+ * or Space, calls onSelectRole(id); Escape or a click on the background calls
+ * onSelectRole(null).
+ */
+export function OrgChartDiagram({ recommendation, lang, selectedRoleId, onSelectRole, height = 560 }: OrgChartDiagramProps) {
+  const { t } = useTranslation();
+  const graph = useMemo(() => orgChartGraph(recommendation, lang), [recommendation, lang]);
+  const baseNodes = useMemo(() => graph.nodes.map((n) => toFlowNode(n, t)), [graph, t]);
+  // Only the selected node gets a new object, so React Flow re-renders one node on selection.
+  const nodes = useMemo(
+    () => baseNodes.map((n) => (n.id === selectedRoleId ? { ...n, selected: true } : n)),
+    [baseNodes, selectedRoleId],
+  );
+  const edges = useMemo(
+    () =>
+      graph.edges.map((e) =>
+        toFlowEdge(
+          e,
+          selectedRoleId === null
+            ? "normal"
+            : e.source === selectedRoleId || e.target === selectedRoleId
+              ? "strong"
+              : "muted",
+        ),
+      ),
+    [graph, selectedRoleId],
+  );
+
+  // The latest callback, read by a handler that never changes identity.
+  const onSelectRoleRef = useRef(onSelectRole);
+  useEffect(() => {
+    onSelectRoleRef.current = onSelectRole;
+  }, [onSelectRole]);
+
+  // Nodes are controlled: React Flow reports clicks and Enter/Space as "select"
+  // changes and we pass them to the page instead of applying them.
+  const onNodesChange = useCallback((changes: NodeChange<OrgChartFlowNode>[]) => {
+    let deselected = false;
+    for (const change of changes) {
+      if (change.type !== "select") continue;
+      if (change.selected && isRoleId(change.id)) {
+        onSelectRoleRef.current(change.id);
+        return;
+      }
+      if (!change.selected) deselected = true;
+    }
+    if (deselected) onSelectRoleRef.current(null);
+  }, []);
+
+  const ariaLabelConfig = useMemo<ReactFlowProps["ariaLabelConfig"]>(
+    () => ({
+      "node.a11yDescription.default": t("diagram.aria.nodeDescription"),
+      "node.a11yDescription.keyboardDisabled": t("diagram.aria.nodeDescription"),
+      "edge.a11yDescription.default": t("diagram.aria.edgeDescription"),
+      "controls.ariaLabel": t("diagram.aria.controls"),
+      "controls.zoomIn.ariaLabel": t("diagram.aria.zoomIn"),
+      "controls.zoomOut.ariaLabel": t("diagram.aria.zoomOut"),
+      "controls.fitView.ariaLabel": t("diagram.aria.fitView"),
+    }),
+    [t],
+  );
+
+  return (
+    <div
+      role="group"
+      aria-label={t("diagram.ariaLabel")}
+      className="overflow-hidden rounded-lg border border-slate-200 bg-white"
+    >
+      <div style={{ height }} className="w-full">
+        <ReactFlow<OrgChartFlowNode, OrgChartFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          width={SERVER_RENDER_WIDTH}
+          height={height}
+          minZoom={0.2}
+          maxZoom={1.5}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable
+          edgesFocusable={false}
+          elementsSelectable
+          deleteKeyCode={null}
+          zoomOnScroll={false}
+          preventScrolling={false}
+          zoomOnDoubleClick={false}
+          proOptions={PRO_OPTIONS}
+          ariaLabelConfig={ariaLabelConfig}
+        >
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+      <Legend />
+    </div>
+  );
+}

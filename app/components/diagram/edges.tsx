@@ -1,0 +1,105 @@
+import { memo } from "react";
+import type { CSSProperties } from "react";
+import { getSmoothStepPath } from "@xyflow/react";
+import type { Edge, EdgeProps } from "@xyflow/react";
+import { useTranslation } from "react-i18next";
+import type { DiagramEdgeData } from "~/domain/layout";
+
+/** How an edge relates to the selected role: drawn normally, stronger (touches it) or muted (does not). */
+export type EdgeEmphasis = "normal" | "strong" | "muted";
+export type FlowEdgeData = DiagramEdgeData & { emphasis: EdgeEmphasis };
+export type ReportingFlowEdge = Edge<FlowEdgeData, "reporting">;
+export type CollaborationFlowEdge = Edge<FlowEdgeData, "collaboration">;
+export type OrgChartFlowEdge = ReportingFlowEdge | CollaborationFlowEdge;
+
+/*
+ * Colours are inline styles, not Tailwind classes: React Flow's stylesheet
+ * (unlayered) would win over Tailwind's layered utilities on .react-flow__edge-path.
+ */
+export const EDGE_COLORS = {
+  reporting: "#94a3b8", // slate-400
+  collaboration: "#7c3aed", // violet-600
+} as const;
+export const COLLABORATION_DASH = "6 4";
+
+function strokeStyle(kind: "reporting" | "collaboration", emphasis: EdgeEmphasis): CSSProperties {
+  return {
+    stroke: EDGE_COLORS[kind],
+    strokeWidth: emphasis === "strong" ? 2.5 : 1.5,
+    strokeDasharray: kind === "collaboration" ? COLLABORATION_DASH : undefined,
+    opacity: emphasis === "muted" ? 0.3 : 1,
+  };
+}
+
+/** The visible path, a wider invisible one that is easier to hover, and a tooltip. */
+function EdgeShape({ path, title, style }: { path: string; title: string; style: CSSProperties }) {
+  return (
+    <>
+      <title>{title}</title>
+      <path d={path} fill="none" className="react-flow__edge-path" style={style} />
+      <path d={path} fill="none" strokeOpacity={0} strokeWidth={16} className="react-flow__edge-interaction" />
+    </>
+  );
+}
+
+function edgeTitle(kindLabel: string, reason: string | undefined): string {
+  return reason ? `${kindLabel}: ${reason}` : kindLabel;
+}
+
+/** GM → role: solid grey steps; siblings share one horizontal bus halfway down. */
+export const ReportingEdge = memo(function ReportingEdge(props: EdgeProps<ReportingFlowEdge>) {
+  const { t } = useTranslation();
+  const [path] = getSmoothStepPath({
+    sourceX: props.sourceX,
+    sourceY: props.sourceY,
+    sourcePosition: props.sourcePosition,
+    targetX: props.targetX,
+    targetY: props.targetY,
+    targetPosition: props.targetPosition,
+    borderRadius: 8,
+  });
+  return (
+    <EdgeShape
+      path={path}
+      title={edgeTitle(t("diagram.edge.reporting"), props.data?.reason)}
+      style={strokeStyle("reporting", props.data?.emphasis ?? "normal")}
+    />
+  );
+});
+
+/**
+ * Where a collaboration arc leaves and meets the bottom of its two roles, and
+ * how deep it dips. Longer arcs dip deeper and end nearer the middle of a
+ * node, so arcs that share a node nest instead of crossing. Exported for tests.
+ */
+export function collaborationArc(sourceX: number, sourceY: number, targetX: number, targetY: number) {
+  const dx = Math.abs(targetX - sourceX);
+  const direction = targetX >= sourceX ? 1 : -1;
+  const inset = Math.min(40, Math.max(6, 40 - dx * 0.025));
+  const depth = Math.min(80, Math.max(24, 20 + dx * 0.04));
+  const x1 = sourceX + direction * inset;
+  const x2 = targetX - direction * inset;
+  // A cubic Bézier with both control points `c` below its ends dips 0.75·c.
+  const c = depth / 0.75;
+  const path = `M ${x1},${sourceY} C ${x1},${sourceY + c} ${x2},${targetY + c} ${x2},${targetY}`;
+  return { path, labelX: (x1 + x2) / 2, labelY: (sourceY + targetY) / 2 + depth, depth };
+}
+
+/** Role ↔ role: a dashed violet arc under the row, no arrow (it goes both ways). */
+export const CollaborationEdge = memo(function CollaborationEdge(props: EdgeProps<CollaborationFlowEdge>) {
+  const { t } = useTranslation();
+  const { path } = collaborationArc(props.sourceX, props.sourceY, props.targetX, props.targetY);
+  return (
+    <EdgeShape
+      path={path}
+      title={edgeTitle(t("diagram.edge.collaboration"), props.data?.reason)}
+      style={strokeStyle("collaboration", props.data?.emphasis ?? "normal")}
+    />
+  );
+});
+
+/** Declared once at module scope, like nodeTypes. */
+export const edgeTypes = {
+  reporting: ReportingEdge,
+  collaboration: CollaborationEdge,
+};

@@ -1,0 +1,93 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localize } from "~/domain/vocabulary";
+import type { Language, OrgChartRecommendation, RoleId, StageId } from "~/domain/types";
+import { HeadcountText } from "./HeadcountText";
+import { PriorityBadge } from "./PriorityBadge";
+
+/** The recommendation as a table: the page's content without JavaScript. */
+export function RoleTable({
+  recommendation,
+  lang,
+  roleHref,
+  selectedRoleId,
+  stageLabel,
+}: {
+  recommendation: OrgChartRecommendation;
+  lang: Language;
+  roleHref: (role: RoleId) => string;
+  selectedRoleId: RoleId | null;
+  stageLabel: (stage: StageId) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="role-table">
+        <caption className="sr-only">{t("planner.tableTitle")}</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-3">{t("planner.table.role")}</th>
+            <th scope="col" className="px-4 py-3">{t("planner.table.priority")}</th>
+            <th scope="col" className="px-4 py-3">{t("planner.table.headcount")}</th>
+            <th scope="col" className="px-4 py-3">{t("planner.table.responsibilities")}</th>
+            <th scope="col" className="px-4 py-3">{t("planner.table.skills")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {recommendation.roles.map((role) => (
+            <tr
+              key={role.id}
+              data-role={role.id}
+              data-priority={role.priority}
+              className={role.id === selectedRoleId ? "bg-indigo-50/60" : role.priority === "not_needed" ? "text-slate-400" : undefined}
+            >
+              <th scope="row" className="whitespace-nowrap px-4 py-3 text-left font-semibold">
+                <Link
+                  to={roleHref(role.id)}
+                  preventScrollReset
+                  className="text-indigo-700 underline-offset-2 hover:underline"
+                  aria-label={t("planner.table.open", { role: localize(role.label, lang) })}
+                >
+                  {localize(role.label, lang)}
+                </Link>
+              </th>
+              <td className="px-4 py-3 align-top">
+                <PriorityBadge priority={role.priority} />
+                {role.priority === "later" && role.coreFrom ? (
+                  <div className="mt-1 text-xs text-slate-500">
+                    {t("planner.priorityDetail.later", { stage: stageLabel(role.coreFrom) })}
+                  </div>
+                ) : null}
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 align-top tabular-nums">
+                <HeadcountText range={role.headcount} />
+              </td>
+              <td className="px-4 py-3 align-top">
+                <ul className="list-disc space-y-0.5 pl-4">
+                  {role.responsibilities.slice(0, 3).map((item, index) => (
+                    <li key={index}>{localize(item, lang)}</li>
+                  ))}
+                </ul>
+              </td>
+              <td className="px-4 py-3 align-top">
+                <ul className="space-y-0.5">
+                  {role.skills.map((skill) => (
+                    <li key={skill.id} className="flex justify-between gap-3">
+                      <span>{localize(skill.label, lang)}</span>
+                      <span
+                        className="tabular-nums text-slate-500"
+                        title={t(`planner.level.${skill.requiredLevel}`)}
+                      >
+                        {t("planner.levelShort", { level: skill.requiredLevel })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
