@@ -12,6 +12,8 @@ import {
 import { useChangeLanguage } from "remix-i18next/react";
 import { useTranslation } from "react-i18next";
 import { AppShell } from "~/components/AppShell";
+import { permissionsOf } from "~/domain/permissions";
+import { getSignedIn } from "~/utils/auth.server";
 import { fallbackLanguage, htmlLang } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
 import styles from "~/styles/app.css?url";
@@ -19,12 +21,25 @@ import styles from "~/styles/app.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await languageFor(request) };
+  const [lang, signedIn] = await Promise.all([languageFor(request), getSignedIn(request)]);
+  // What the header needs, and what the UI may offer (the server checks again).
+  const viewer = signedIn
+    ? {
+        name: signedIn.user.name,
+        kind: signedIn.actor.kind,
+        organisationName: signedIn.organisation.name,
+        permissions: permissionsOf(signedIn.actor),
+      }
+    : null;
+  return { lang, viewer };
 }
+
+export type Viewer = NonNullable<Awaited<ReturnType<typeof loader>>["viewer"]>;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? fallbackLanguage;
+  const viewer = data?.viewer ?? null;
   useChangeLanguage(lang);
   return (
     <html lang={htmlLang(lang)} data-lang={lang}>
@@ -35,7 +50,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen font-sans">
-        <AppShell lang={lang}>{children}</AppShell>
+        <AppShell lang={lang} viewer={viewer}>{children}</AppShell>
         <ScrollRestoration />
         <Scripts />
       </body>

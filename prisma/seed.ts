@@ -1,7 +1,11 @@
 /**
  * Idempotent demo data: safe to run on every start. Uses the app's own
  * client so it writes exactly where the app reads.
+ *
+ * The demo accounts are for trying the app only (README); no other account
+ * ships with a password.
  */
+import { hashPassword } from "../app/utils/password.server";
 import { db } from "../app/utils/db.server";
 
 export const DEMO_ORGANISATION = {
@@ -11,20 +15,60 @@ export const DEMO_ORGANISATION = {
   stage: "growth",
 } as const;
 
+export const DEMO_PASSWORD = "demo-only-password";
+
+export const DEMO_USERS = [
+  { email: "admin@demo.example", name: "Ada Admin 管理员", kind: "admin", departments: [] },
+  { email: "manager@demo.example", name: "Wang Fang 王芳", kind: "manager", departments: [] },
+  { email: "hr@demo.example", name: "Li Na 李娜", kind: "hr", departments: [] },
+  { email: "lead.ops@demo.example", name: "Zhang Wei 张伟", kind: "lead", departments: ["operations_manager"] },
+  { email: "lead.supply@demo.example", name: "Chen Jie 陈杰", kind: "lead", departments: ["supply_chain"] },
+  { email: "member@demo.example", name: "Liu Yang 刘洋", kind: "member", departments: [] },
+] as const;
+
 async function seed() {
   // WAL lets readers and the writer work at once; the setting stays in the file.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.organisation.upsert({
+  const organisation = await db.organisation.upsert({
     where: { slug: DEMO_ORGANISATION.slug },
     update: {},
     create: DEMO_ORGANISATION,
   });
+  const existing = new Set(
+    (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((user) => user.email) } }, select: { email: true } })).map(
+      (user) => user.email,
+    ),
+  );
+  const missing = DEMO_USERS.filter((user) => !existing.has(user.email));
+  if (missing.length > 0) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await db.$transaction(
+      missing.map((user) =>
+        db.user.create({
+          data: {
+            organisationId: organisation.id,
+            email: user.email,
+            name: user.name,
+            kind: user.kind,
+            departments: JSON.stringify(user.departments),
+            passwordHash,
+          },
+        }),
+      ),
+    );
+  }
 }
 
 seed()
   .then(async () => {
     await db.$disconnect();
-    console.log("Seeded the demo organisation.");
+    console.log(
+      [
+        "Demo data is ready. Sign in at /login with one of these demo-only accounts",
+        `(password for all: ${DEMO_PASSWORD}):`,
+        ...DEMO_USERS.map((user) => `  ${user.kind.padEnd(8)} ${user.email}`),
+      ].join("\n"),
+    );
   })
   .catch(async (error) => {
     console.error(error);

@@ -1,10 +1,11 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/domain/types";
+import type { Viewer } from "~/root";
 import { LANGUAGE_PARAM, supportedLanguages } from "~/utils/i18n";
 
 /** Header with navigation and the language switch; the page goes in between. */
-export function AppShell({ lang, children }: { lang: Language; children: React.ReactNode }) {
+export function AppShell({ lang, viewer, children }: { lang: Language; viewer: Viewer | null; children: React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -29,6 +30,41 @@ export function AppShell({ lang, children }: { lang: Language; children: React.R
             >
               {t("app.nav.planner")}
             </NavLink>
+            {viewer ? (
+              <>
+                <NavLink
+                  to="/org"
+                  className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                >
+                  {t("app.nav.organisation")}
+                </NavLink>
+                {viewer.permissions.includes("users.read") ? (
+                  <NavLink
+                    to="/settings"
+                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                  >
+                    {t("app.nav.settings")}
+                  </NavLink>
+                ) : null}
+                <span className="hidden text-slate-500 md:inline" data-testid="viewer">
+                  {viewer.name} · {t(`app.kind.${viewer.kind}`)}
+                </span>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline">
+                    {t("app.nav.signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <NavLink to="/login" className="text-slate-600 hover:text-slate-900">
+                  {t("app.nav.signIn")}
+                </NavLink>
+                <NavLink to="/signup" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700">
+                  {t("app.nav.signUp")}
+                </NavLink>
+              </>
+            )}
             <LanguageSwitch lang={lang} />
           </nav>
         </div>

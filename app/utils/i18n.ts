@@ -1,6 +1,8 @@
 import type { InitOptions } from "i18next";
 import { diagramStrings } from "~/components/diagram/i18n";
 import { LANGUAGES, type Language } from "~/domain/types";
+import { adminStrings } from "~/locales/admin";
+import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { zh } from "~/locales/zh";
 
@@ -15,8 +17,8 @@ export const fallbackLanguage: Language = "zh";
 export const LANGUAGE_PARAM = "lang";
 
 export const resources = {
-  en: { translation: { ...en, diagram: diagramStrings.en } },
-  zh: { translation: { ...zh, diagram: diagramStrings.zh } },
+  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en } },
+  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh } },
 };
 
 export function i18nOptions(lng: Language): InitOptions {

@@ -8,3 +8,4 @@ const dir = inject("testDbDir");
 const workerDb = path.join(dir, `worker-${process.env.VITEST_POOL_ID ?? "0"}.db`);
 if (!existsSync(workerDb)) copyFileSync(path.join(dir, "template.db"), workerDb);
 process.env.DATABASE_URL = `file:${workerDb}`;
+process.env.SESSION_SECRET ??= "test-session-secret";

@@ -1,0 +1,87 @@
+/**
+ * The one place that decides what a person may do. Pure: a function of the
+ * actor (kind, departments, organisation) and the record. Deny by default:
+ * a permission not listed here is refused to everyone.
+ *
+ * Routes turn the answer into HTTP: no actor → sign in; a record of another
+ * organisation → 404 (it leaks nothing); otherwise `false` → 403.
+ */
+import type { RoleId } from "./types";
+
+export const USER_KINDS = ["admin", "manager", "hr", "lead", "member"] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  kind: UserKind;
+  /** for leads: the departments (roles of the seven) they lead */
+  departments: readonly RoleId[];
+}
+
+/** What a permission is checked against. */
+export interface ResourceScope {
+  organisationId: string;
+  /** the department a record belongs to, where it has one */
+  department?: RoleId | null;
+  /** the departments a record touches (e.g. a member holding two roles) */
+  departments?: readonly RoleId[];
+  /** the user a record is about, for "own record" rules */
+  userId?: string | null;
+}
+
+export const PERMISSIONS = [
+  /** see the organisation's overview (its model, stage, chart) */
+  "organisation.read",
+  /** change the organisation's name, current model and stage */
+  "organisation.update",
+  /** see who has an account, and their kinds */
+  "users.read",
+  /** invite people, change a person's kind, disable or enable a person */
+  "users.manage",
+  /** create and revoke API tokens */
+  "tokens.manage",
+  /** read the security log */
+  "securityLog.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+type Rule = (actor: Actor, scope: ResourceScope) => boolean;
+
+const anyone: Rule = () => true;
+const kinds =
+  (...allowed: UserKind[]): Rule =>
+  (actor) =>
+    allowed.includes(actor.kind);
+
+const RULES: Record<Permission, Rule> = {
+  "organisation.read": anyone,
+  "organisation.update": kinds("admin", "manager"),
+  "users.read": kinds("admin"),
+  "users.manage": kinds("admin"),
+  "tokens.manage": kinds("admin"),
+  "securityLog.read": kinds("admin"),
+};
+
+/** May this actor do this to that record? Never across organisations. */
+export function can(actor: Actor | null, permission: Permission, scope: ResourceScope): boolean {
+  if (!actor) return false;
+  if (actor.organisationId !== scope.organisationId) return false;
+  const rule = RULES[permission];
+  return rule ? rule(actor, scope) : false;
+}
+
+/** True when a lead leads at least one of the departments of the record. */
+export function leadsAnyOf(actor: Actor, scope: ResourceScope): boolean {
+  const touched = [...(scope.departments ?? []), ...(scope.department ? [scope.department] : [])];
+  return actor.kind === "lead" && touched.some((department) => actor.departments.includes(department));
+}
+
+export function isUserKind(value: unknown): value is UserKind {
+  return typeof value === "string" && (USER_KINDS as readonly string[]).includes(value);
+}
+
+/** Everything an actor may do in their own organisation, for the UI to hide the rest. */
+export function permissionsOf(actor: Actor): Permission[] {
+  return PERMISSIONS.filter((permission) => can(actor, permission, { organisationId: actor.organisationId }));
+}

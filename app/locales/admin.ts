@@ -1,0 +1,5 @@
+/** Strings of the organisation settings pages (key "admin"). Filled by the accounts work. */
+export const adminStrings = {
+  en: {},
+  zh: {},
+};

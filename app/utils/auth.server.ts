@@ -1,0 +1,87 @@
+import { redirect } from "@remix-run/node";
+import { can, isUserKind, type Actor, type Permission, type ResourceScope } from "~/domain/permissions";
+import { ROLE_IDS, type ModelId, type RoleId, type StageId } from "~/domain/types";
+import { isModelId, isStageId } from "~/domain/vocabulary";
+import { db } from "./db.server";
+import { activeSession } from "./session.server";
+
+/**
+ * Who is asking. Loaders and actions call these guards first; the decision
+ * itself is `can()` in app/domain/permissions.ts.
+ */
+export interface SignedIn {
+  actor: Actor;
+  user: { id: string; name: string; email: string };
+  organisation: { id: string; name: string; operatingModel: ModelId; stage: StageId };
+}
+
+export function parseDepartments(json: string): RoleId[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((id): id is RoleId => (ROLE_IDS as readonly unknown[]).includes(id)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The signed-in person, or null. */
+export async function getSignedIn(request: Request): Promise<SignedIn | null> {
+  const session = await activeSession(request);
+  if (!session) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      kind: true,
+      departments: true,
+      organisation: { select: { id: true, name: true, operatingModel: true, stage: true } },
+    },
+  });
+  if (!user || !isUserKind(user.kind)) return null;
+  const { organisation } = user;
+  return {
+    actor: { userId: user.id, organisationId: organisation.id, kind: user.kind, departments: parseDepartments(user.departments) },
+    user: { id: user.id, name: user.name, email: user.email },
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      operatingModel: isModelId(organisation.operatingModel) ? organisation.operatingModel : "platform",
+      stage: isStageId(organisation.stage) ? organisation.stage : "startup",
+    },
+  };
+}
+
+/** The signed-in person, or a redirect to sign in that comes back here. */
+export async function requireSignedIn(request: Request): Promise<SignedIn> {
+  const signedIn = await getSignedIn(request);
+  if (signedIn) return signedIn;
+  const url = new URL(request.url);
+  const back = request.method === "GET" ? `${url.pathname}${url.search}` : url.pathname;
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
+}
+
+/**
+ * Signed in and allowed. A record of another organisation answers 404, the
+ * same as one that does not exist; a refusal in one's own organisation, 403.
+ */
+export async function requirePermission(
+  request: Request,
+  permission: Permission,
+  scope?: Omit<ResourceScope, "organisationId"> & { organisationId?: string },
+): Promise<SignedIn> {
+  const signedIn = await requireSignedIn(request);
+  const organisationId = scope?.organisationId ?? signedIn.actor.organisationId;
+  if (organisationId !== signedIn.actor.organisationId) throw notFound();
+  if (!can(signedIn.actor, permission, { ...scope, organisationId })) throw forbidden();
+  return signedIn;
+}
+
+export function notFound(): Response {
+  return new Response("Not found", { status: 404 });
+}
+
+export function forbidden(): Response {
+  return new Response("Forbidden", { status: 403 });
+}

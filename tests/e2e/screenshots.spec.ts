@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import path from "node:path";
+import { test, expect, type Page, type TestInfo } from "@playwright/test";
+import { diagramNode, rememberLanguage, waitForDiagramToSettle, waitForHydration, type Lang } from "./helpers";
+
+/**
+ * Full-page screenshots for a person to look at, in both languages: saved to
+ * artifacts/screenshots/ (project root) and attached to the test report.
+ */
+
+function screenshotPath(testInfo: TestInfo, name: string): string {
+  const root = path.dirname(testInfo.config.configFile ?? path.join(process.cwd(), "playwright.config.ts"));
+  const dir = path.join(root, "artifacts", "screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
+
+async function settle(page: Page) {
+  await waitForHydration(page);
+  await waitForDiagramToSettle(page);
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+async function capture(page: Page, testInfo: TestInfo, name: string) {
+  const file = screenshotPath(testInfo, name);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+/** Things a person would notice on the screenshot, checked in numbers too. */
+async function expectNothingSpillsOver(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect.soft(overflow, "the page does not scroll sideways").toBeLessThanOrEqual(0);
+  // role names on the diagram's nodes are not cut off
+  const clipped = await page.locator(".react-flow__node p:first-of-type").evaluateAll((labels) =>
+    labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent),
+  );
+  expect.soft(clipped, "role names cut off on the diagram").toEqual([]);
+}
+
+const SHOTS: { lang: Lang; query: string; role?: string; name: string; viewport?: { width: number; height: number } }[] = [
+  { lang: "en", query: "model=independent_site&stage=growth&role=marketing", role: "marketing", name: "planner-en.png" },
+  { lang: "zh", query: "model=independent_site&stage=growth&role=marketing", role: "marketing", name: "planner-zh.png" },
+  { lang: "en", query: "model=b2b&stage=startup", name: "planner-en-b2b-startup.png" },
+  { lang: "zh", query: "model=b2b&stage=startup", name: "planner-zh-b2b-startup.png" },
+  {
+    lang: "en",
+    query: "model=platform&stage=mature&role=compliance_risk",
+    role: "compliance_risk",
+    name: "planner-en-mobile.png",
+    viewport: { width: 390, height: 844 },
+  },
+  {
+    lang: "zh",
+    query: "model=platform&stage=mature&role=compliance_risk",
+    role: "compliance_risk",
+    name: "planner-zh-mobile.png",
+    viewport: { width: 390, height: 844 },
+  },
+];
+
+for (const shot of SHOTS) {
+  test(`screenshot ${shot.name}`, async ({ page, context, baseURL }, testInfo) => {
+    await rememberLanguage(context, shot.lang, baseURL);
+    if (shot.viewport) await page.setViewportSize(shot.viewport);
+    await page.goto(`/planner?${shot.query}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(shot.lang === "en" ? "Org-chart planner" : "组织架构规划");
+    await expect(page.locator(".react-flow__node")).toHaveCount(8);
+    if (shot.role) {
+      await expect(page.getByTestId("role-panel")).toBeVisible();
+      await expect(diagramNode(page, shot.role as "marketing")).toHaveClass(/selected/);
+    }
+    await settle(page);
+    await capture(page, testInfo, shot.name);
+    await expectNothingSpillsOver(page);
+  });
+}
+
+test("screenshot of the empty planner and of an invalid address", async ({ page, context, baseURL }, testInfo) => {
+  await rememberLanguage(context, "zh", baseURL);
+  await page.goto("/planner");
+  await expect(page.getByTestId("choose-prompt")).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  await capture(page, testInfo, "planner-zh-empty.png");
+  await expectNothingSpillsOver(page);
+
+  await rememberLanguage(context, "en", baseURL);
+  await page.goto("/planner?model=nope&stage=growth");
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.evaluate(() => document.fonts.ready);
+  await capture(page, testInfo, "planner-en-invalid.png");
+  await expectNothingSpillsOver(page);
+});
