@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test, expect, type Page, type TestInfo } from "@playwright/test";
+import { test, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { diagramNode, rememberLanguage, waitForDiagramToSettle, waitForHydration, type Lang } from "./helpers";
 
 /**
@@ -25,6 +25,12 @@ async function settle(page: Page) {
 async function capture(page: Page, testInfo: TestInfo, name: string) {
   const file = screenshotPath(testInfo, name);
   await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+async function captureElement(element: Locator, testInfo: TestInfo, name: string) {
+  const file = screenshotPath(testInfo, name);
+  await element.screenshot({ path: file });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
 }
 
@@ -73,6 +79,10 @@ for (const shot of SHOTS) {
     }
     await settle(page);
     await capture(page, testInfo, shot.name);
+    // close-ups of the diagram and the panel, at their real size
+    const base = shot.name.replace(/\.png$/, "");
+    await captureElement(page.getByRole("group", { name: /Recommended org chart diagram|推荐组织架构图/ }), testInfo, `${base}-diagram.png`);
+    if (shot.role) await captureElement(page.getByTestId("role-panel"), testInfo, `${base}-panel.png`);
     await expectNothingSpillsOver(page);
   });
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import {
+  can,
+  leadsAnyOf,
+  PERMISSIONS,
+  permissionsOf,
+  USER_KINDS,
+  type Actor,
+  type Permission,
+  type UserKind,
+} from "../../app/domain/permissions";
+
+const actor = (kind: UserKind, departments: Actor["departments"] = []): Actor => ({
+  userId: `u-${kind}`,
+  organisationId: "org-a",
+  kind,
+  departments,
+});
+
+// Written out by hand: who may do what in their own organisation.
+const EXPECTED: Record<Permission, UserKind[]> = {
+  "organisation.read": ["admin", "manager", "hr", "lead", "member"],
+  "organisation.update": ["admin", "manager"],
+  "users.read": ["admin"],
+  "users.manage": ["admin"],
+  "tokens.manage": ["admin"],
+  "securityLog.read": ["admin"],
+};
+
+describe("can", () => {
+  it("grants exactly the listed kinds each permission in their own organisation", () => {
+    for (const permission of PERMISSIONS) {
+      for (const kind of USER_KINDS) {
+        expect(can(actor(kind), permission, { organisationId: "org-a" }), `${kind} ${permission}`).toBe(
+          EXPECTED[permission].includes(kind),
+        );
+      }
+    }
+  });
+
+  it("never grants anything across organisations, not even to an admin", () => {
+    for (const permission of PERMISSIONS) {
+      expect(can(actor("admin"), permission, { organisationId: "org-b" })).toBe(false);
+    }
+  });
+
+  it("denies nobody-signed-in and unknown permissions", () => {
+    expect(can(null, "organisation.read", { organisationId: "org-a" })).toBe(false);
+    expect(can(actor("admin"), "playbook.delete_everything" as Permission, { organisationId: "org-a" })).toBe(false);
+  });
+
+  it("lists an actor's permissions for the UI", () => {
+    expect(permissionsOf(actor("member"))).toEqual(["organisation.read"]);
+    expect(permissionsOf(actor("admin"))).toEqual([...PERMISSIONS]);
+  });
+});
+
+describe("leadsAnyOf", () => {
+  it("is true only for a lead of one of the record's departments", () => {
+    const lead = actor("lead", ["operations_manager"]);
+    expect(leadsAnyOf(lead, { organisationId: "org-a", department: "operations_manager" })).toBe(true);
+    expect(leadsAnyOf(lead, { organisationId: "org-a", departments: ["marketing", "operations_manager"] })).toBe(true);
+    expect(leadsAnyOf(lead, { organisationId: "org-a", department: "supply_chain" })).toBe(false);
+    expect(leadsAnyOf(actor("hr"), { organisationId: "org-a", department: "operations_manager" })).toBe(false);
+  });
+});
