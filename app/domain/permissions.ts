@@ -43,6 +43,12 @@ export const PERMISSIONS = [
   "tokens.manage",
   /** read the security log */
   "securityLog.read",
+  /** see the team: members, their skills and gaps, the heat map, the org diagram */
+  "members.read",
+  /** add, edit and remove members; import and export them */
+  "members.write",
+  /** record a skill assessment of a member (scope: the member's departments and account) */
+  "assessments.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +67,11 @@ const RULES: Record<Permission, Rule> = {
   "users.manage": kinds("admin"),
   "tokens.manage": kinds("admin"),
   "securityLog.read": kinds("admin"),
+  "members.read": anyone,
+  "members.write": kinds("admin", "manager", "hr"),
+  // Leads assess the people of their departments; nobody assesses themselves.
+  "assessments.write": (actor, scope) =>
+    scope.userId !== actor.userId && (["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope)),
 };
 
 /** May this actor do this to that record? Never across organisations. */

@@ -25,6 +25,9 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "users.manage": ["admin"],
   "tokens.manage": ["admin"],
   "securityLog.read": ["admin"],
+  "members.read": ["admin", "manager", "hr", "lead", "member"],
+  "members.write": ["admin", "manager", "hr"],
+  "assessments.write": ["admin", "manager", "hr"],
 };
 
 describe("can", () => {
@@ -50,8 +53,25 @@ describe("can", () => {
   });
 
   it("lists an actor's permissions for the UI", () => {
-    expect(permissionsOf(actor("member"))).toEqual(["organisation.read"]);
+    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read"]);
     expect(permissionsOf(actor("admin"))).toEqual([...PERMISSIONS]);
+  });
+});
+
+describe("assessments.write", () => {
+  const record = { organisationId: "org-a", departments: ["operations_manager"] as const, userId: "someone-else" };
+  it("lets a lead assess people of their departments only", () => {
+    expect(can(actor("lead", ["operations_manager"]), "assessments.write", record)).toBe(true);
+    expect(can(actor("lead", ["supply_chain"]), "assessments.write", record)).toBe(false);
+  });
+  it("never lets anyone assess themselves", () => {
+    for (const kind of USER_KINDS) {
+      const self = actor(kind, ["operations_manager"]);
+      expect(can(self, "assessments.write", { ...record, userId: self.userId })).toBe(false);
+    }
+  });
+  it("refuses members", () => {
+    expect(can(actor("member"), "assessments.write", record)).toBe(false);
   });
 });
 
