@@ -38,6 +38,14 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                 >
                   {t("app.nav.organisation")}
                 </NavLink>
+                {viewer.permissions.includes("members.read") ? (
+                  <NavLink
+                    to="/team"
+                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                  >
+                    {t("app.nav.team")}
+                  </NavLink>
+                ) : null}
                 {viewer.permissions.includes("users.read") ? (
                   <NavLink
                     to="/settings"

@@ -4,7 +4,7 @@ export const en = {
     name: "Cross-border Team Planner",
     tagline: "Org charts, skills and ownership for cross-border e-commerce teams",
     skipToContent: "Skip to content",
-    nav: { home: "Home", planner: "Org-chart planner", api: "API", organisation: "Our organisation", settings: "Settings", signIn: "Sign in", signUp: "Sign up", signOut: "Sign out" },
+    nav: { home: "Home", planner: "Org-chart planner", api: "API", organisation: "Our organisation", team: "Team", settings: "Settings", signIn: "Sign in", signUp: "Sign up", signOut: "Sign out" },
     kind: { admin: "Admin", manager: "Manager", hr: "HR", lead: "Team lead", member: "Member" },
   },
   language: {

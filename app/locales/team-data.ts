@@ -1,0 +1,5 @@
+/** UI strings under the key "teamData" (see app/utils/i18n.ts). */
+export const teamDataStrings = {
+  en: {},
+  zh: {},
+};
