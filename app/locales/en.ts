@@ -128,6 +128,13 @@ export const en = {
         collaboration: "Collaboration",
       },
     },
+    organisation: {
+      signUp: "Sign up and start your organisation with this choice",
+      current: "{{organisation}} today: {{model}} · {{stage}}",
+      isCurrent: "This is your current choice",
+      use: "Make this our current model and stage",
+      saved: "Saved as your organisation's current model and stage.",
+    },
     share: "Link to this chart",
     apiLink: "This recommendation as JSON",
   },

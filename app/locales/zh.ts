@@ -130,6 +130,13 @@ export const zh: UiStrings = {
         collaboration: "协作",
       },
     },
+    organisation: {
+      signUp: "注册并以此选择创建你的组织",
+      current: "{{organisation}} 当前：{{model}} · {{stage}}",
+      isCurrent: "这是你们当前的选择",
+      use: "设为我们当前的模式和阶段",
+      saved: "已保存为组织当前的运营模式和发展阶段。",
+    },
     share: "本图链接",
     apiLink: "以 JSON 查看此推荐",
   },

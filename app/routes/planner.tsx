@@ -1,5 +1,6 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
+import { z } from "zod";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { OrgChartDiagram } from "~/components/diagram/OrgChartDiagram";
@@ -7,25 +8,70 @@ import { PlannerForm } from "~/components/planner/PlannerForm";
 import { QueryNotices } from "~/components/planner/QueryNotices";
 import { RolePanel } from "~/components/planner/RolePanel";
 import { RoleTable } from "~/components/planner/RoleTable";
+import { OrganisationChoice } from "~/components/planner/OrganisationChoice";
 import { RecommendationSummary } from "~/components/planner/RecommendationSummary";
+import { can } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";
-import type { RoleId, StageId } from "~/domain/types";
+import { MODEL_IDS, STAGE_IDS, type RoleId, type StageId } from "~/domain/types";
+import { updateOrganisation } from "~/models/organisation.server";
 import { localize } from "~/domain/vocabulary";
 import { playbookForRequest } from "~/models/playbook.server";
+import { getSignedIn, requirePermission } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
+import { clientAddress } from "~/utils/request.server";
 import { blockingProblems, parseRecommendationQuery } from "~/utils/recommendation-query";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseRecommendationQuery(url.searchParams);
-  const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
+  const [playbook, lang, signedIn] = await Promise.all([playbookForRequest(request), languageFor(request), getSignedIn(request)]);
+  // A signed-in person who has not chosen yet starts from their organisation's current choice.
+  if (signedIn && !url.searchParams.has("model") && !url.searchParams.has("stage")) {
+    const params = new URLSearchParams(url.searchParams);
+    params.set("model", signedIn.organisation.operatingModel);
+    params.set("stage", signedIn.organisation.stage);
+    throw redirect(`/planner?${params.toString()}`);
+  }
+  const organisation = signedIn
+    ? {
+        name: signedIn.organisation.name,
+        operatingModel: signedIn.organisation.operatingModel,
+        stage: signedIn.organisation.stage,
+        canUpdate: can(signedIn.actor, "organisation.update", { organisationId: signedIn.actor.organisationId }),
+      }
+    : null;
   const recommendation = query.model && query.stage ? recommendOrgChart(query.model, query.stage, playbook) : null;
   // A garbage id is the client's mistake (400); a missing one is just a page to fill in.
   const invalid = blockingProblems(query).some((problem) => problem.kind === "invalid");
   return data(
-    { query, lang, models: playbook.models, stages: playbook.stages, recommendation },
+    { query, lang, models: playbook.models, stages: playbook.stages, recommendation, organisation },
     { status: invalid ? 400 : 200 },
   );
+}
+
+const organisationChoiceSchema = z.object({
+  intent: z.literal("use_for_organisation"),
+  model: z.enum(MODEL_IDS, { message: `Choose one of: ${MODEL_IDS.join(", ")}` }),
+  stage: z.enum(STAGE_IDS, { message: `Choose one of: ${STAGE_IDS.join(", ")}` }),
+});
+
+/** Makes the chosen model and stage the organisation's current ones (admins and managers). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const signedIn = await requirePermission(request, "organisation.update");
+  const form = await request.formData();
+  const parsed = organisationChoiceSchema.safeParse({ intent: form.get("intent"), model: form.get("model"), stage: form.get("stage") });
+  if (!parsed.success) {
+    return data({ ok: false as const, errors: parsed.error.flatten().fieldErrors }, { status: 400 });
+  }
+  await updateOrganisation({
+    organisationId: signedIn.actor.organisationId,
+    actorUserId: signedIn.actor.userId,
+    name: signedIn.organisation.name,
+    operatingModel: parsed.data.model,
+    stage: parsed.data.stage,
+    ipAddress: clientAddress(request, context),
+  });
+  return data({ ok: true as const, errors: null });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
@@ -39,7 +85,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
 };
 
 export default function PlannerPage() {
-  const { query, lang, models, stages, recommendation } = useLoaderData<typeof loader>();
+  const { query, lang, models, stages, recommendation, organisation } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const navigate = useNavigate();
 
@@ -93,6 +139,7 @@ export default function PlannerPage() {
             lang={lang}
             shareHref={hrefWith(null)}
           />
+          <OrganisationChoice organisation={organisation} model={recommendation.model} stage={recommendation.stage} models={models} stages={stages} lang={lang} />
           <div className={`mt-6 grid gap-6 ${query.role ? "lg:grid-cols-[minmax(0,1fr)_380px]" : ""}`}>
             <div>
               <h3 className="sr-only">{t("planner.diagramTitle")}</h3>

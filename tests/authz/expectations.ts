@@ -42,6 +42,14 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   "routes/healthz": [{ method: "GET", url: () => "/healthz", expect: everyone("ok") }],
   "routes/planner": [
     { method: "GET", url: () => "/planner?model=b2b&stage=growth", expect: everyone("ok") },
+    {
+      method: "POST",
+      label: "make it the organisation's choice",
+      url: () => "/planner?model=b2b&stage=growth",
+      form: () => ({ intent: "use_for_organisation", model: "b2b", stage: "growth" }),
+      // another organisation's admin sets their own organisation's choice
+      expect: only(["manager", "admin"], "ok"),
+    },
   ],
   "routes/api.v1.recommendation": [
     { method: "GET", url: () => "/api/v1/recommendation?model=b2b&stage=growth", expect: everyone("ok") },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loader } from "../../app/routes/planner";
+import { action, loader } from "../../app/routes/planner";
 import { MODEL_IDS, STAGE_IDS } from "../../app/domain/types";
 import { languageCookie } from "../../app/utils/i18n.server";
-import { callRoute, get } from "../utils/route";
+import { callRoute, get, post } from "../utils/route";
 
 type PlannerData = Awaited<ReturnType<typeof loader>>["data"];
 
@@ -83,5 +83,52 @@ describe("planner loader", () => {
     expect(byHeader.data.lang).toBe("en");
     const fallback = await callRoute<PlannerData>(loader, get("/planner"));
     expect(fallback.data.lang).toBe("zh");
+  });
+});
+
+describe("planner for a signed-in organisation", () => {
+  it("starts from the organisation's current model and stage", async () => {
+    const { createCast } = await import("../utils/actors");
+    const { cookieFor } = await import("../utils/actors");
+    const cast = await createCast();
+    const result = await callRoute(loader, get("/planner?lang=en", { Cookie: await cookieFor(cast.member.id) }));
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/planner?lang=en&model=platform&stage=growth");
+  });
+
+  it("lets a manager make the chosen model and stage the organisation's current ones", async () => {
+    const { createCast, cookieFor } = await import("../utils/actors");
+    const { db } = await import("../../app/utils/db.server");
+    const cast = await createCast();
+    const cookie = await cookieFor(cast.manager.id);
+    const result = await callRoute(
+      action,
+      post("/planner?model=b2b&stage=mature", { intent: "use_for_organisation", model: "b2b", stage: "mature" }, { Cookie: cookie }),
+    );
+    expect(result.status).toBe(200);
+    const organisation = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
+    expect([organisation.operatingModel, organisation.stage]).toEqual(["b2b", "mature"]);
+    const events = await db.securityEvent.findMany({ where: { organisationId: cast.organisation.id, type: "organisation_updated" } });
+    expect(events).toHaveLength(1);
+  });
+
+  it("refuses members (403), anonymous visitors (sign in) and bad ids (400), changing nothing", async () => {
+    const { createCast, cookieFor } = await import("../utils/actors");
+    const { db } = await import("../../app/utils/db.server");
+    const cast = await createCast();
+    const form = { intent: "use_for_organisation", model: "b2b", stage: "mature" };
+    const member = await callRoute(action, post("/planner", form, { Cookie: await cookieFor(cast.member.id) }));
+    expect(member.status).toBe(403);
+    const anonymous = await callRoute(action, post("/planner", form));
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toMatch(/^\/login/);
+    const bad = await callRoute<{ errors: Record<string, string[]> }>(
+      action,
+      post("/planner", { ...form, model: "shopify" }, { Cookie: await cookieFor(cast.admin.id) }),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.model?.[0]).toContain("platform");
+    const organisation = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
+    expect([organisation.operatingModel, organisation.stage]).toEqual(["platform", "growth"]);
   });
 });
