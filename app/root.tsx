@@ -14,7 +14,7 @@ import { useTranslation } from "react-i18next";
 import { AppShell } from "~/components/AppShell";
 import { permissionsOf } from "~/domain/permissions";
 import { getSignedIn } from "~/utils/auth.server";
-import { fallbackLanguage, htmlLang } from "~/utils/i18n";
+import { fallbackLanguage, htmlLang, isLanguage } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
 import styles from "~/styles/app.css?url";
 
@@ -38,7 +38,9 @@ export type Viewer = NonNullable<Awaited<ReturnType<typeof loader>>["viewer"]>;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const lang = data?.lang ?? fallbackLanguage;
+  const { i18n } = useTranslation();
+  // Without loader data (an error page) the i18n instance still knows the language the request asked for.
+  const lang = data?.lang ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
   const viewer = data?.viewer ?? null;
   useChangeLanguage(lang);
   return (
@@ -46,6 +48,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
         <Links />
       </head>

@@ -23,7 +23,7 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
             </span>
             {t("app.name")}
           </Link>
-          <nav aria-label={t("app.name")} className="flex items-center gap-4 text-sm">
+          <nav aria-label={t("app.name")} className="flex flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap text-sm">
             <NavLink
               to="/planner"
               className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}

@@ -51,7 +51,7 @@ export const shippedPlaybook: Playbook = {
       suitedFor: t("中小卖家、品牌商", "Small and mid-sized sellers, brand owners"),
       profitModel: t("佣金/差价", "Commissions and price margins"),
       mainRisk: t(
-        "平台规则变化:政策收紧、账号被封或流量分发调整会让业务瞬间受影响",
+        "平台规则变化：政策收紧、账号被封或流量分发调整会让业务瞬间受影响",
         "Marketplace rule changes: tighter policies, account suspensions or new traffic allocation can hit the business overnight",
       ),
       coreFlow: [
@@ -80,9 +80,9 @@ export const shippedPlaybook: Playbook = {
       example: t("SHEIN、Anker、Shopify 独立店铺", "SHEIN, Anker, Shopify stores"),
       structure: t("自建官网直接面向消费者销售", "Sells direct to consumers through its own website"),
       suitedFor: t("品牌商、工厂", "Brand owners and factories"),
-      profitModel: t("自主定价,利润最大化", "Own pricing for the largest margin"),
+      profitModel: t("自主定价，利润最大化", "Own pricing for the largest margin"),
       mainRisk: t(
-        "流量获取:获客成本高,广告成本高企时转化难以提升",
+        "流量获取：获客成本高，广告成本高企时转化难以提升",
         "Traffic acquisition: customers are expensive to win and conversion is hard to lift when ad costs climb",
       ),
       coreFlow: [
@@ -108,12 +108,12 @@ export const shippedPlaybook: Playbook = {
     {
       id: "distribution",
       label: t("分销代理", "Distribution / agency"),
-      example: t("速卖通(AliExpress)分销代理", "AliExpress dropship agents"),
+      example: t("速卖通（AliExpress）分销代理", "AliExpress dropship agents"),
       structure: t("联合平台与代理商分销", "Sells through partner platforms and agents"),
       suitedFor: t("初创团队、个人", "Start-up teams and individuals"),
       profitModel: t("分润/代理费", "Profit share and agency fees"),
       mainRisk: t(
-        "管理难度大:利润薄、客户粘性弱,且容易过度依赖上游货源",
+        "管理难度大：利润薄、客户粘性弱，且容易过度依赖上游货源",
         "Hard to manage: thin margins, weak customer loyalty and a pull towards depending on upstream suppliers",
       ),
       coreFlow: [
@@ -143,7 +143,7 @@ export const shippedPlaybook: Playbook = {
       suitedFor: t("制造商、批发商", "Manufacturers and wholesalers"),
       profitModel: t("批发利润", "Wholesale margin"),
       mainRisk: t(
-        "回款风险:回款周期长,风控不完善时客户拖欠货款会造成现金流紧张",
+        "回款风险：回款周期长，风控不完善时客户拖欠货款会造成现金流紧张",
         "Payment collection: long payment cycles, and without proper risk control a defaulting customer can squeeze cash flow",
       ),
       coreFlow: [
@@ -172,9 +172,9 @@ export const shippedPlaybook: Playbook = {
       example: t("跨境宝等一站式托管服务商", "One-stop outsourcing providers such as Kuajingbao"),
       structure: t("委托第三方服务商一站式托管运营", "A third-party provider runs operations end to end"),
       suitedFor: t("成长型企业、资源有限的企业", "Growing companies and companies with limited resources"),
-      profitModel: t("服务费(服务商按服务收费)", "Service fees charged by the provider"),
+      profitModel: t("服务费（服务商按服务收费）", "Service fees charged by the provider"),
       mainRisk: t(
-        "资源依赖:依赖服务商,服务水平参差、数据透明度低,企业容易失去主动权",
+        "资源依赖：依赖服务商，服务水平参差、数据透明度低，企业容易失去主动权",
         "Dependence on the provider: uneven service quality and opaque data can cost the company control",
       ),
       coreFlow: [
@@ -206,7 +206,7 @@ export const shippedPlaybook: Playbook = {
       id: "startup",
       label: t("创业初期", "Startup"),
       guidance: t(
-        "精简团队,核心岗位优先(运营+产品+供应链)",
+        "精简团队，核心岗位优先（运营+产品+供应链）",
         "Keep the team lean and fill the core roles first: operations, product and supply chain",
       ),
     },
@@ -214,7 +214,7 @@ export const shippedPlaybook: Playbook = {
       id: "growth",
       label: t("成长期", "Growth"),
       guidance: t(
-        "补充技术、市场、数据分析岗位,推进数字化转型",
+        "补充技术、市场、数据分析岗位，推进数字化转型",
         "Add tech, marketing and data-analysis roles and push the digital transformation",
       ),
     },
@@ -222,7 +222,7 @@ export const shippedPlaybook: Playbook = {
       id: "mature",
       label: t("成熟期", "Mature"),
       guidance: t(
-        "完善合规、风控、全球化能力,打造国际化团队",
+        "完善合规、风控、全球化能力，打造国际化团队",
         "Round out compliance, risk control and global capabilities, and build an international team",
       ),
     },
@@ -240,28 +240,28 @@ export const shippedPlaybook: Playbook = {
       coreResponsibilities: [t("选品", "Product selection"), t("上架", "Listing")],
       responsibilitiesByModel: {
         platform: [
-          t("依据销量与热度数据选品,评估同质化竞争和利润空间", "Pick products from sales and search-trend data, weighing look-alike competition and margin"),
+          t("依据销量与热度数据选品，评估同质化竞争和利润空间", "Pick products from sales and search-trend data, weighing look-alike competition and margin"),
           t("按平台规则撰写商品详情页并完成上架", "Write listings that follow the marketplace's rules and publish them"),
           t("根据评价和售后反馈迭代产品", "Improve products from reviews and after-sales feedback"),
         ],
         independent_site: [
-          t("规划差异化产品线,与品牌定位保持一致", "Plan a differentiated product line that fits the brand"),
-          t("在官网上架商品,持续优化详情页以提升转化", "Publish products on the site and keep refining product pages for conversion"),
+          t("规划差异化产品线，与品牌定位保持一致", "Plan a differentiated product line that fits the brand"),
+          t("在官网上架商品，持续优化详情页以提升转化", "Publish products on the site and keep refining product pages for conversion"),
           t("根据复购和用户数据开发新品", "Develop new products from repurchase and customer data"),
         ],
         distribution: [
-          t("对接上游货源,筛选值得分销的商品", "Work with upstream suppliers and choose the products worth distributing"),
+          t("对接上游货源，筛选值得分销的商品", "Work with upstream suppliers and choose the products worth distributing"),
           t("为代理商和分销渠道准备商品资料与价格体系", "Prepare product data and price lists for agents and distribution channels"),
-          t("减少对单一货源的依赖,逐步建立自有产品力", "Reduce dependence on any one supplier and build products of your own"),
+          t("减少对单一货源的依赖，逐步建立自有产品力", "Reduce dependence on any one supplier and build products of your own"),
         ],
         b2b: [
           t("面向海外采购商规划产品目录、规格与报价", "Plan the catalogue, specifications and price quotes for overseas buyers"),
           t("在阿里巴巴国际站等 B2B 平台上架产品", "List products on B2B marketplaces such as Alibaba.com"),
-          t("参与询盘谈判,提供样品与定制方案", "Take part in enquiry negotiations with samples and custom specifications"),
+          t("参与询盘谈判，提供样品与定制方案", "Take part in enquiry negotiations with samples and custom specifications"),
         ],
         managed_service: [
           t("负责企业自留的选品与产品开发", "Own product selection and development, the part the company keeps in-house"),
-          t("向服务商提供商品资料,审核其上架内容", "Brief the provider with product data and review its listings"),
+          t("向服务商提供商品资料，审核其上架内容", "Brief the provider with product data and review its listings"),
           t("根据服务商的数据反馈调整产品", "Adjust products based on the provider's data feedback"),
         ],
       },
@@ -291,27 +291,27 @@ export const shippedPlaybook: Playbook = {
       coreResponsibilities: [t("日常运营", "Day-to-day operations"), t("推广", "Promotion")],
       responsibilitiesByModel: {
         platform: [
-          t("跟踪平台规则变化,维护账号健康,避免违规和封号", "Track marketplace rule changes and keep account health good to avoid violations and suspensions"),
+          t("跟踪平台规则变化，维护账号健康，避免违规和封号", "Track marketplace rule changes and keep account health good to avoid violations and suspensions"),
           t("管理站内广告与平台促销活动", "Run on-platform ads and join marketplace promotions"),
-          t("监控订单、评价和售后,守住店铺指标", "Watch orders, reviews and after-sales to keep store metrics healthy"),
+          t("监控订单、评价和售后，守住店铺指标", "Watch orders, reviews and after-sales to keep store metrics healthy"),
         ],
         independent_site: [
           t("优化站内转化路径、本地支付与本地化体验", "Improve the on-site conversion path, local payment options and localisation"),
-          t("运营会员与复购:邮件、再营销和客服", "Run retention and repurchase: email, retargeting and customer service"),
+          t("运营会员与复购：邮件、再营销和客服", "Run retention and repurchase: email, retargeting and customer service"),
           t("协调引流投放与订单履约", "Coordinate paid traffic with order fulfilment"),
         ],
         distribution: [
-          t("招募和管理分销商、代理商,维护渠道价格秩序", "Recruit and manage distributors and agents and keep channel pricing in order"),
-          t("跟进分销推广效果,做好客户管理", "Follow up distribution promotions and manage customers"),
+          t("招募和管理分销商、代理商，维护渠道价格秩序", "Recruit and manage distributors and agents and keep channel pricing in order"),
+          t("跟进分销推广效果，做好客户管理", "Follow up distribution promotions and manage customers"),
           t("按周期核对结算", "Reconcile settlements each cycle"),
         ],
         b2b: [
-          t("运营阿里巴巴国际站等 B2B 店铺,保持产品排名和询盘响应速度", "Run the B2B storefront (e.g. Alibaba.com): product ranking and enquiry response times"),
+          t("运营阿里巴巴国际站等 B2B 店铺，保持产品排名和询盘响应速度", "Run the B2B storefront (e.g. Alibaba.com): product ranking and enquiry response times"),
           t("协助跟进询盘、谈判与客户维护", "Help follow up enquiries, negotiations and customer maintenance"),
         ],
         managed_service: [
-          t("监督服务商的托管运营,按合同考核服务质量", "Supervise the provider's managed operations and hold it to the contract's service levels"),
-          t("审核服务商的数据反馈,要求数据透明", "Review the provider's data feedback and insist on transparent data"),
+          t("监督服务商的托管运营，按合同考核服务质量", "Supervise the provider's managed operations and hold it to the contract's service levels"),
+          t("审核服务商的数据反馈，要求数据透明", "Review the provider's data feedback and insist on transparent data"),
           t("与服务商共同制定优化方案", "Agree optimisation plans with the provider"),
         ],
       },
@@ -331,7 +331,7 @@ export const shippedPlaybook: Playbook = {
         distribution: t("产品经理兼管分销渠道和代理商的日常运营", "The product manager, who also runs the distributor channels"),
         b2b: t("产品经理或外贸业务员兼管 B2B 店铺运营", "The product manager or an export sales rep, who also runs the B2B storefront"),
         managed_service: t(
-          "服务商负责日常运营,企业内部由一人兼职监督",
+          "服务商负责日常运营，企业内部由一人兼职监督",
           "The service provider, which runs day-to-day operations, with one in-house person supervising part-time",
         ),
       },
@@ -346,21 +346,21 @@ export const shippedPlaybook: Playbook = {
       coreResponsibilities: [t("建站", "Site building"), t("系统维护", "Systems maintenance")],
       responsibilitiesByModel: {
         platform: [
-          t("对接平台接口与 ERP,自动同步订单和库存", "Connect marketplace APIs to the ERP so orders and stock sync automatically"),
+          t("对接平台接口与 ERP，自动同步订单和库存", "Connect marketplace APIs to the ERP so orders and stock sync automatically"),
           t("维护选品、广告和报表等内部工具", "Maintain internal tools for product research, ads and reporting"),
         ],
         independent_site: [
-          t("建设并维护多语言独立站,保障速度、安全和稳定", "Build and run the multilingual site, keeping it fast, secure and available"),
+          t("建设并维护多语言独立站，保障速度、安全和稳定", "Build and run the multilingual site, keeping it fast, secure and available"),
           t("接入本地支付、物流选项和营销追踪", "Integrate local payments, shipping options and marketing tracking"),
           t("打通网站、ERP、CRM 与 BI 的数据", "Connect data between the site, ERP, CRM and BI"),
         ],
         distribution: [
-          t("对接分销平台和代理商系统,同步商品与订单", "Connect distribution platforms and agents' systems to sync products and orders"),
+          t("对接分销平台和代理商系统，同步商品与订单", "Connect distribution platforms and agents' systems to sync products and orders"),
           t("维护结算对账工具", "Maintain settlement reconciliation tools"),
         ],
         b2b: [
           t("建设企业官网和在线产品目录", "Build the corporate website and online product catalogue"),
-          t("维护 ERP/CRM,管理询盘、合同与回款数据", "Maintain the ERP/CRM that tracks enquiries, contracts and payment collection"),
+          t("维护 ERP/CRM，管理询盘、合同与回款数据", "Maintain the ERP/CRM that tracks enquiries, contracts and payment collection"),
           t("对接 B2B 平台与报关、物流系统", "Integrate B2B marketplaces with customs and logistics systems"),
         ],
         managed_service: [
@@ -381,14 +381,14 @@ export const shippedPlaybook: Playbook = {
       optionalCover: t("外包开发者或 SaaS 工具", "An outside developer or SaaS tools"),
       optionalCoverByModel: {
         platform: t(
-          "平台提供店铺系统;集成工作交给 SaaS 工具或外包开发者",
+          "平台提供店铺系统；集成工作交给 SaaS 工具或外包开发者",
           "The marketplace's own storefront, plus SaaS tools or a freelance developer for integrations",
         ),
         distribution: t(
-          "分销平台自带的工具和 SaaS,必要时请外包开发者",
+          "分销平台自带的工具和 SaaS，必要时请外包开发者",
           "The distribution platforms' own tools and SaaS, with a freelance developer when needed",
         ),
-        managed_service: t("服务商的系统,企业只需一人兼管数据对接", "The service provider's systems, with one person looking after data access part-time"),
+        managed_service: t("服务商的系统，企业只需一人兼管数据对接", "The service provider's systems, with one person looking after data access part-time"),
       },
       orgChallenge: t("技术升级", "Technology upgrades"),
       reportsTo: "general_manager",
@@ -401,17 +401,17 @@ export const shippedPlaybook: Playbook = {
       coreResponsibilities: [t("发货", "Shipping"), t("库存管理", "Inventory management")],
       responsibilitiesByModel: {
         platform: [
-          t("为平台仓(如 FBA)备货和补货,避免断货与滞销", "Stock and replenish marketplace fulfilment (e.g. FBA) without stock-outs or overstock"),
-          t("选择物流渠道,完成报关与清关", "Choose shipping channels and handle customs declaration and clearance"),
+          t("为平台仓（如 FBA）备货和补货，避免断货与滞销", "Stock and replenish marketplace fulfilment (e.g. FBA) without stock-outs or overstock"),
+          t("选择物流渠道，完成报关与清关", "Choose shipping channels and handle customs declaration and clearance"),
           t("处理退货和售后物流", "Handle returns and after-sales logistics"),
         ],
         independent_site: [
-          t("直发或经海外仓履约,保证配送时效", "Fulfil orders directly or from overseas warehouses with reliable delivery times"),
+          t("直发或经海外仓履约，保证配送时效", "Fulfil orders directly or from overseas warehouses with reliable delivery times"),
           t("按营销节奏和复购预测备货", "Plan stock around campaigns and repurchase forecasts"),
           t("控制物流和仓储成本", "Keep shipping and warehousing costs under control"),
         ],
         distribution: [
-          t("对接货源,确认供货、价格与交期", "Work with suppliers on availability, price and lead times"),
+          t("对接货源，确认供货、价格与交期", "Work with suppliers on availability, price and lead times"),
           t("安排代发或向分销商发货", "Arrange drop-shipping or shipments to distributors"),
           t("核对库存与结算数据", "Reconcile stock with settlement figures"),
         ],
@@ -457,8 +457,8 @@ export const shippedPlaybook: Playbook = {
           t("策划黑五、圣诞等节日营销", "Plan holiday campaigns such as Black Friday and Christmas"),
         ],
         independent_site: [
-          t("负责引流:搜索、社媒、KOL 和广告投放,先小额测试再加预算", "Own traffic acquisition: search, social, KOLs and ads, testing small before raising budgets"),
-          t("塑造品牌,产出本地化内容", "Build the brand and produce localised content"),
+          t("负责引流：搜索、社媒、KOL 和广告投放，先小额测试再加预算", "Own traffic acquisition: search, social, KOLs and ads, testing small before raising budgets"),
+          t("塑造品牌，产出本地化内容", "Build the brand and produce localised content"),
           t("用转化和复购数据评估各渠道回报", "Judge each channel by its conversion and repurchase data"),
         ],
         distribution: [
@@ -470,7 +470,7 @@ export const shippedPlaybook: Playbook = {
           t("通过展会和行业推广获取询盘", "Win enquiries through trade shows and industry promotion"),
         ],
         managed_service: [
-          t("审核服务商的营销方案,保证品牌一致", "Review the provider's marketing plans for brand consistency"),
+          t("审核服务商的营销方案，保证品牌一致", "Review the provider's marketing plans for brand consistency"),
           t("保留品牌资产和用户数据的所有权", "Keep ownership of brand assets and customer data"),
         ],
       },
@@ -486,9 +486,9 @@ export const shippedPlaybook: Playbook = {
       },
       optionalCover: t("兼职人员或外部内容创作者、代理公司", "A shared person, freelance content creators or an agency"),
       optionalCoverByModel: {
-        distribution: t("上游货源方提供的素材,加上分销商自己的推广", "Material from upstream suppliers plus the distributors' own promotion"),
-        b2b: t("产品经理和外贸业务员准备目录与展会资料,活动可交给代理公司", "The product manager and sales reps for catalogues and trade-show material, with an agency for campaigns"),
-        managed_service: t("服务商的营销团队,企业一人兼职审核", "The provider's marketing team, reviewed part-time by one in-house person"),
+        distribution: t("上游货源方提供的素材，加上分销商自己的推广", "Material from upstream suppliers plus the distributors' own promotion"),
+        b2b: t("产品经理和外贸业务员准备目录与展会资料，活动可交给代理公司", "The product manager and sales reps for catalogues and trade-show material, with an agency for campaigns"),
+        managed_service: t("服务商的营销团队，企业一人兼职审核", "The provider's marketing team, reviewed part-time by one in-house person"),
       },
       orgChallenge: t("流量转化", "Traffic conversion"),
       reportsTo: "general_manager",
@@ -548,20 +548,20 @@ export const shippedPlaybook: Playbook = {
       coreResponsibilities: [t("法律管理", "Legal affairs"), t("政策管理", "Policy management")],
       responsibilitiesByModel: {
         platform: [
-          t("跟踪平台政策和目标国法规,防范账号与侵权风险", "Track marketplace policies and target-market law to prevent account and IP risks"),
-          t("管理产品认证与税务(如欧盟 VAT)合规", "Manage product certification and tax compliance (e.g. EU VAT)"),
+          t("跟踪平台政策和目标国法规，防范账号与侵权风险", "Track marketplace policies and target-market law to prevent account and IP risks"),
+          t("管理产品认证与税务（如欧盟 VAT）合规", "Manage product certification and tax compliance (e.g. EU VAT)"),
         ],
         independent_site: [
           t("负责隐私保护、消费者权益与支付合规", "Handle privacy, consumer protection and payment compliance"),
           t("把关进口税费和产品准入要求", "Keep import duties and product admission rules in check"),
         ],
         distribution: [
-          t("审查上游货源和代理商资质,防范侵权与违规", "Vet suppliers' and agents' credentials against IP and policy breaches"),
+          t("审查上游货源和代理商资质，防范侵权与违规", "Vet suppliers' and agents' credentials against IP and policy breaches"),
           t("管理合同与结算风险", "Manage contract and settlement risk"),
         ],
         b2b: [
-          t("审查合同,把关贸易合规", "Review contracts and keep trade compliant"),
-          t("评估客户信用,管理回款风险", "Assess customer credit and manage payment collection risk"),
+          t("审查合同，把关贸易合规", "Review contracts and keep trade compliant"),
+          t("评估客户信用，管理回款风险", "Assess customer credit and manage payment collection risk"),
           t("确保报关和产品认证合规", "Keep customs declarations and product certification compliant"),
         ],
         managed_service: [
@@ -582,11 +582,11 @@ export const shippedPlaybook: Playbook = {
       optionalCover: t("外部律师、报关行或顾问按需支持", "Outside counsel, a customs broker or a consultant, as needed"),
       optionalCoverByModel: {
         independent_site: t(
-          "外部律师和报关行,运营经理兼管支付与隐私政策",
+          "外部律师和报关行，运营经理兼管支付与隐私政策",
           "Outside counsel and a customs broker, with the operations manager keeping payment and privacy policies current",
         ),
-        distribution: t("遵循上游平台和代理商的合规规则,必要时请外部顾问", "The upstream platform's and agents' compliance rules, with an outside adviser when needed"),
-        managed_service: t("服务商负责合规,企业须严格审核其资质", "The service provider, whose credentials the company must vet carefully"),
+        distribution: t("遵循上游平台和代理商的合规规则，必要时请外部顾问", "The upstream platform's and agents' compliance rules, with an outside adviser when needed"),
+        managed_service: t("服务商负责合规，企业须严格审核其资质", "The service provider, whose credentials the company must vet carefully"),
       },
       orgChallenge: t("风险防控", "Risk prevention"),
       reportsTo: "general_manager",
@@ -601,7 +601,7 @@ export const shippedPlaybook: Playbook = {
       id: "market_insight",
       label: t("市场洞察", "Market insight"),
       description: t(
-        "研判目标市场的消费习惯、竞争格局和趋势,用于选品与定位",
+        "研判目标市场的消费习惯、竞争格局和趋势，用于选品与定位",
         "Reading a target market's buying habits, competition and trends to choose and position products",
       ),
     },
@@ -617,7 +617,7 @@ export const shippedPlaybook: Playbook = {
       id: "platform_rules",
       label: t("平台规则", "Platform rules"),
       description: t(
-        "熟悉亚马逊、eBay 等平台的政策、账号健康与流量分发规则,规则变化时及时调整",
+        "熟悉亚马逊、eBay 等平台的政策、账号健康与流量分发规则，规则变化时及时调整",
         "Knowing marketplace policies, account health and traffic allocation rules (Amazon, eBay and others) and adapting when they change",
       ),
     },
@@ -633,7 +633,7 @@ export const shippedPlaybook: Playbook = {
       id: "frontend_dev",
       label: t("前端开发", "Front-end development"),
       description: t(
-        "开发多语言、适配移动端的站点和页面,接入本地支付方式",
+        "开发多语言、适配移动端的站点和页面，接入本地支付方式",
         "Building multilingual, mobile-friendly sites and pages with local payment methods",
       ),
     },
@@ -641,7 +641,7 @@ export const shippedPlaybook: Playbook = {
       id: "backend_dev",
       label: t("后端开发", "Back-end development"),
       description: t(
-        "开发和维护订单、库存、支付等系统,并集成 ERP、CRM 与 BI",
+        "开发和维护订单、库存、支付等系统，并集成 ERP、CRM 与 BI",
         "Developing and maintaining order, inventory and payment systems, and integrating ERP, CRM and BI",
       ),
     },
@@ -649,7 +649,7 @@ export const shippedPlaybook: Playbook = {
       id: "supply_chain_management",
       label: t("供应链管理", "Supply-chain management"),
       description: t(
-        "采购、库存周转、海外仓和物流渠道选择,以及成本控制",
+        "采购、库存周转、海外仓和物流渠道选择，以及成本控制",
         "Purchasing, inventory turnover, overseas warehouses, choice of shipping channels and cost control",
       ),
     },
@@ -673,7 +673,7 @@ export const shippedPlaybook: Playbook = {
       id: "bi_tools",
       label: t("BI 工具", "BI tools"),
       description: t(
-        "用 BI 平台搭建销售、库存、流量和广告看板,实时监控核心指标",
+        "用 BI 平台搭建销售、库存、流量和广告看板，实时监控核心指标",
         "Building sales, inventory, traffic and ad dashboards on a BI platform and watching key metrics in real time",
       ),
     },
@@ -681,7 +681,7 @@ export const shippedPlaybook: Playbook = {
       id: "data_modelling",
       label: t("数据建模", "Data modelling"),
       description: t(
-        "打通各系统数据,建立销量预测、客户画像等分析模型",
+        "打通各系统数据，建立销量预测、客户画像等分析模型",
         "Joining data across systems and building models such as sales forecasts and customer profiles",
       ),
     },
@@ -689,7 +689,7 @@ export const shippedPlaybook: Playbook = {
       id: "international_regulation",
       label: t("国际法规", "International regulation"),
       description: t(
-        "目标市场的贸易、税务(如欧盟 VAT)、产品准入(如美国 FDA)和知识产权法规",
+        "目标市场的贸易、税务（如欧盟 VAT）、产品准入（如美国 FDA）和知识产权法规",
         "Trade, tax (e.g. EU VAT), product admission (e.g. US FDA) and IP rules of the target markets",
       ),
     },
@@ -697,7 +697,7 @@ export const shippedPlaybook: Playbook = {
       id: "risk_control",
       label: t("风险控制", "Risk control"),
       description: t(
-        "识别和预警账号、合规、回款与退货等风险,并制定预案",
+        "识别和预警账号、合规、回款与退货等风险，并制定预案",
         "Spotting and monitoring account, compliance, payment-collection and return risks, with a plan for each",
       ),
     },
@@ -705,7 +705,7 @@ export const shippedPlaybook: Playbook = {
       id: "multi_language_culture",
       label: t("多语言多文化", "Languages and cultures"),
       description: t(
-        "用当地语言沟通,理解当地文化、节日和消费习惯",
+        "用当地语言沟通，理解当地文化、节日和消费习惯",
         "Communicating in local languages and understanding local culture, holidays and buying habits",
       ),
     },
@@ -713,7 +713,7 @@ export const shippedPlaybook: Playbook = {
       id: "customs_logistics",
       label: t("清关与物流知识", "Customs and logistics"),
       description: t(
-        "报关资料、关税与增值税申报、清关代理、查验放行,以及国际快递、专线和海外仓等物流方式",
+        "报关资料、关税与增值税申报、清关代理、查验放行，以及国际快递、专线和海外仓等物流方式",
         "Customs documents, duty and VAT declarations, clearance agents, inspection and release, and shipping options such as express couriers, dedicated lines and overseas warehouses",
       ),
     },
@@ -735,7 +735,7 @@ export const shippedPlaybook: Playbook = {
       from: "product_manager",
       to: "operations_manager",
       reason: t(
-        "原文第四节“常见组织挑战”:“沟通不畅,导致跨部门协同效率低”;产品经理的组织挑战是“需求对齐”,选品、上架须与日常运营对齐需求。",
+        "原文第四节“常见组织挑战”：“沟通不畅，导致跨部门协同效率低”；产品经理的组织挑战是“需求对齐”，选品、上架须与日常运营对齐需求。",
         "The source (§四, common organisational challenges) names poor communication that makes cross-department work inefficient, and gives the product manager the challenge of aligning requirements: selection and listing must stay in step with day-to-day operations.",
       ),
     },
@@ -743,7 +743,7 @@ export const shippedPlaybook: Playbook = {
       from: "tech_dev",
       to: "operations_manager",
       reason: t(
-        "原文第四节“常见组织挑战”:“技术团队与业务团队目标不一致”;建站与系统改造要服务于运营目标。",
+        "原文第四节“常见组织挑战”：“技术团队与业务团队目标不一致”；建站与系统改造要服务于运营目标。",
         "The source (§四) names tech and business teams whose goals diverge: site and system work has to serve the operations goals.",
       ),
     },
@@ -751,7 +751,7 @@ export const shippedPlaybook: Playbook = {
       from: "tech_dev",
       to: "product_manager",
       reason: t(
-        "原文第四节“常见组织挑战”:“技术团队与业务团队目标不一致”;技术排期要与产品规划一致。",
+        "原文第四节“常见组织挑战”：“技术团队与业务团队目标不一致”；技术排期要与产品规划一致。",
         "The source (§四) names tech and business teams whose goals diverge: the tech roadmap has to match the product plan.",
       ),
     },
@@ -759,7 +759,7 @@ export const shippedPlaybook: Playbook = {
       from: "supply_chain",
       to: "marketing",
       reason: t(
-        "原文第四节“常见组织挑战”:“供应链管理与市场需求脱节”;备货要跟上营销节奏和需求预测。",
+        "原文第四节“常见组织挑战”：“供应链管理与市场需求脱节”；备货要跟上营销节奏和需求预测。",
         "The source (§四) names supply-chain management cut off from market demand: stock has to follow campaigns and demand forecasts.",
       ),
     },
@@ -767,7 +767,7 @@ export const shippedPlaybook: Playbook = {
       from: "data_analysis",
       to: "product_manager",
       reason: t(
-        "原文第四节“常见组织挑战”:“数据孤岛,无法实现全流程优化”;选品需要销量与热度数据。",
+        "原文第四节“常见组织挑战”：“数据孤岛，无法实现全流程优化”；选品需要销量与热度数据。",
         "The source (§四) names data silos that block end-to-end optimisation: product selection needs sales and search-trend data.",
       ),
     },
@@ -775,7 +775,7 @@ export const shippedPlaybook: Playbook = {
       from: "data_analysis",
       to: "operations_manager",
       reason: t(
-        "原文第四节“常见组织挑战”:“数据孤岛,无法实现全流程优化”;流量、广告和订单数据要与其他环节打通。",
+        "原文第四节“常见组织挑战”：“数据孤岛，无法实现全流程优化”；流量、广告和订单数据要与其他环节打通。",
         "The source (§四) names data silos that block end-to-end optimisation: traffic, ad and order data must be joined with the other steps.",
       ),
     },
@@ -783,7 +783,7 @@ export const shippedPlaybook: Playbook = {
       from: "data_analysis",
       to: "tech_dev",
       reason: t(
-        "原文第四节“常见组织挑战”:“数据孤岛,无法实现全流程优化”;原文建议“建立数据中台,打通各环节数据”,这需要技术开发打通 ERP、CRM 与 BI。",
+        "原文第四节“常见组织挑战”：“数据孤岛，无法实现全流程优化”；原文建议“建立数据中台，打通各环节数据”，这需要技术开发打通 ERP、CRM 与 BI。",
         "The source (§四) names data silos that block end-to-end optimisation; its advice to build a data platform joining every step needs tech to integrate ERP, CRM and BI.",
       ),
     },
@@ -791,7 +791,7 @@ export const shippedPlaybook: Playbook = {
       from: "data_analysis",
       to: "supply_chain",
       reason: t(
-        "原文第四节“常见组织挑战”:“数据孤岛,无法实现全流程优化”;库存周转和物流数据要进入统一分析。",
+        "原文第四节“常见组织挑战”：“数据孤岛，无法实现全流程优化”；库存周转和物流数据要进入统一分析。",
         "The source (§四) names data silos that block end-to-end optimisation: inventory turnover and logistics data must feed the shared analysis.",
       ),
     },
@@ -799,7 +799,7 @@ export const shippedPlaybook: Playbook = {
       from: "data_analysis",
       to: "marketing",
       reason: t(
-        "原文第四节“常见组织挑战”:“数据孤岛,无法实现全流程优化”;营销渠道的转化与复购数据要可追踪、可比较。",
+        "原文第四节“常见组织挑战”：“数据孤岛，无法实现全流程优化”；营销渠道的转化与复购数据要可追踪、可比较。",
         "The source (§四) names data silos that block end-to-end optimisation: each marketing channel's conversion and repurchase data must be traceable and comparable.",
       ),
     },
@@ -807,7 +807,7 @@ export const shippedPlaybook: Playbook = {
       from: "data_analysis",
       to: "compliance_risk",
       reason: t(
-        "原文第四节“常见组织挑战”:“数据孤岛,无法实现全流程优化”;风控预警依赖退货率、回款等数据。",
+        "原文第四节“常见组织挑战”：“数据孤岛，无法实现全流程优化”；风控预警依赖退货率、回款等数据。",
         "The source (§四) names data silos that block end-to-end optimisation: risk warnings depend on data such as return rates and payment collection.",
       ),
     },

@@ -176,7 +176,7 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
       out.push({
         topic: "priority",
         text: {
-          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”,包含${m.zh};其阶段层级为${tier.zh}(原文${tier.zh}建议:“${clause(tierGuide.zh)}”),不晚于所选的${s.zh} → 核心岗位。`,
+          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”，包含${m.zh}；其阶段层级为${tier.zh}（原文${tier.zh}建议：“${clause(tierGuide.zh)}”），不晚于所选的${s.zh} → 核心岗位。`,
           en: `Applies to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}); its tier is ${tier.en} (the source's ${tier.en} guidance: "${clause(tierGuide.en)}"), which is at or before the chosen stage ${s.en} → core.`,
         },
       });
@@ -185,7 +185,7 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
       out.push({
         topic: "priority",
         text: {
-          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”,包含${m.zh};但其阶段层级为${tier.zh},晚于所选的${s.zh} → 后续补充,自${tier.zh}起成为核心岗位(原文${tier.zh}建议:“${clause(tierGuide.zh)}”)。`,
+          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”，包含${m.zh}；但其阶段层级为${tier.zh}，晚于所选的${s.zh} → 后续补充，自${tier.zh}起成为核心岗位（原文${tier.zh}建议：“${clause(tierGuide.zh)}”）。`,
           en: `Applies to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}), but its tier is ${tier.en}, after the chosen stage ${s.en} → later; it becomes core from the ${tier.en} stage (the source's ${tier.en} guidance: "${clause(tierGuide.en)}").`,
         },
       });
@@ -195,7 +195,7 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
       out.push({
         topic: "priority",
         text: {
-          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”,不含${m.zh};但其阶段层级为${tier.zh},不晚于所选的${s.zh} → 可选岗位,不必专职配置(承担方式:${clause(cover.zh)})。`,
+          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”，不含${m.zh}；但其阶段层级为${tier.zh}，不晚于所选的${s.zh} → 可选岗位，不必专职配置（承担方式：${clause(cover.zh)}）。`,
           en: `Does not apply to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}), but its tier ${tier.en} is at or before the chosen stage ${s.en} → optional, no dedicated hire; covered by ${midSentence(cover.en)}.`,
         },
       });
@@ -206,7 +206,7 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
       out.push({
         topic: "priority",
         text: {
-          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”,不含${m.zh};且其阶段层级为${tier.zh},晚于所选的${s.zh} → 暂不需要。到${tier.zh}时成为可选岗位(承担方式:${clause(cover.zh)})。`,
+          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”，不含${m.zh}；且其阶段层级为${tier.zh}，晚于所选的${s.zh} → 暂不需要。到${tier.zh}时成为可选岗位（承担方式：${clause(cover.zh)}）。`,
           en: `Does not apply to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}), and its tier ${tier.en} comes after the chosen stage ${s.en} → not needed. From the ${tier.en} stage it becomes optional, covered by ${midSentence(cover.en)}.`,
         },
       });
@@ -217,7 +217,7 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
   if (role.tier !== ctx.stageId) out.push({
     topic: "priority",
     text: {
-      zh: `原文“企业发展阶段与团队扩展建议”对${s.zh}的建议:“${clause(stageGuidance(ctx, ctx.stageId).zh)}”。`,
+      zh: `原文“企业发展阶段与团队扩展建议”对${s.zh}的建议：“${clause(stageGuidance(ctx, ctx.stageId).zh)}”。`,
       en: `The source's team-expansion guidance for the ${s.en} stage: "${clause(stageGuidance(ctx, ctx.stageId).en)}".`,
     },
   });
@@ -244,8 +244,8 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `${m.zh}在${s.zh}建议配置 ${rangeText(headcount)} 人(${source.zh};原文未给出人数,默认值见决策记录 0002)。`,
-            en: `${peopleEn(headcount)} for ${m.en} at the ${s.en} stage (${source.en}; the source gives no headcounts, see decision record 0002).`,
+            zh: `${m.zh}在${s.zh}建议配置 ${rangeText(headcount)} 人（${source.zh}；原文未给出人数，此为本产品的默认值，管理员可调整）。`,
+            en: `${peopleEn(headcount)} for ${m.en} at the ${s.en} stage (${source.en}; the source gives no headcounts: this is the product's default, which an admin can change).`,
           },
         },
       ];
@@ -260,11 +260,11 @@ function headcountRationale(
             topic: "headcount",
             text: same
               ? {
-                  zh: `与${prevLabel.zh}的 ${rangeText(before)} 人持平,人数不随阶段减少。`,
+                  zh: `与${prevLabel.zh}的 ${rangeText(before)} 人持平，人数不随阶段减少。`,
                   en: `Same as the ${prevLabel.en} stage (${rangeText(before)}); headcounts never shrink from one stage to the next.`,
                 }
               : {
-                  zh: `由${prevLabel.zh}的 ${rangeText(before)} 人增至 ${rangeText(headcount)} 人,人数不随阶段减少。`,
+                  zh: `由${prevLabel.zh}的 ${rangeText(before)} 人增至 ${rangeText(headcount)} 人，人数不随阶段减少。`,
                   en: `Up from ${rangeText(before)} at the ${prevLabel.en} stage; headcounts never shrink from one stage to the next.`,
                 },
           });
@@ -286,7 +286,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `0–1 人:可选岗位不设专职,只占一个人的部分时间(承担方式:${clause(cover.zh)})。`,
+            zh: `0–1 人：可选岗位不设专职，只占一个人的部分时间（承担方式：${clause(cover.zh)}）。`,
             en: `0–1: an optional role gets no dedicated hire, only a share of one person's time (${midSentence(cover.en)}).`,
           },
         },
@@ -298,7 +298,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `当前 0 人;自${tier.zh}起按手册配置 ${rangeText(future)} 人。`,
+            zh: `当前 0 人；自${tier.zh}起按手册配置 ${rangeText(future)} 人。`,
             en: `None yet; from the ${tier.en} stage the playbook plans ${peopleEn(future)}.`,
           },
         },
@@ -309,7 +309,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `0 人:该岗位在${m.zh}的${s.zh}不需要。`,
+            zh: `0 人：该岗位在${m.zh}的${s.zh}不需要。`,
             en: `None: the role is not needed for ${m.en} at the ${s.en} stage.`,
           },
         },
@@ -329,7 +329,7 @@ function responsibilitiesRationale(ctx: Context, role: RoleDefinition, priority:
     out.push({
       topic: "responsibilities",
       text: {
-        zh: `职责按${m.zh}的核心流程(${flowText.zh})改写;原文表中的核心职责为“${coreText.zh}”。`,
+        zh: `职责按${m.zh}的核心流程（${flowText.zh}）改写；原文表中的核心职责为“${coreText.zh}”。`,
         en: `Responsibilities as they read for ${m.en}, whose core flow is ${flowText.en}; the source's table gives the role's core responsibilities as ${coreText.en}.`,
       },
     });
@@ -337,7 +337,7 @@ function responsibilitiesRationale(ctx: Context, role: RoleDefinition, priority:
     out.push({
       topic: "responsibilities",
       text: {
-        zh: `采用原文表中的核心职责“${coreText.zh}”(手册未针对${m.zh}改写)。`,
+        zh: `采用原文表中的核心职责“${coreText.zh}”（手册未针对${m.zh}改写）。`,
         en: `The source's core responsibilities (${coreText.en}); the playbook has no wording specific to ${m.en}.`,
       },
     });
@@ -348,7 +348,7 @@ function responsibilitiesRationale(ctx: Context, role: RoleDefinition, priority:
     out.push({
       topic: "responsibilities",
       text: {
-        zh: `这些职责仍需有人负责(承担方式:${clause(cover.zh)})。`,
+        zh: `这些职责仍需有人负责（承担方式：${clause(cover.zh)}）。`,
         en: `These duties still need an owner: ${midSentence(cover.en)}.`,
       },
     });
@@ -357,7 +357,7 @@ function responsibilitiesRationale(ctx: Context, role: RoleDefinition, priority:
     out.push({
       topic: "responsibilities",
       text: {
-        zh: `列出这些职责,便于团队了解该岗位自${tier.zh}起将承担的工作。`,
+        zh: `列出这些职责，便于团队了解该岗位自${tier.zh}起将承担的工作。`,
         en: `Listed so the team knows what the role will own from the ${tier.en} stage.`,
       },
     });
@@ -366,7 +366,7 @@ function responsibilitiesRationale(ctx: Context, role: RoleDefinition, priority:
   out.push({
     topic: "responsibilities",
     text: {
-      zh: `原文列出的该岗位组织挑战:“${clause(role.orgChallenge.zh)}”。`,
+      zh: `原文列出的该岗位组织挑战：“${clause(role.orgChallenge.zh)}”。`,
       en: `The source's typical organisational challenge for this role: ${clause(role.orgChallenge.en).toLowerCase()}.`,
     },
   });
@@ -384,7 +384,7 @@ function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority,
         {
           topic: "skills",
           text: {
-            zh: `${s.zh}所需等级(0–4 级,手册默认值):${skillLevelsText(ctx, skills.map((k) => ({ id: k.id, level: k.requiredLevel }))).zh}。`,
+            zh: `${s.zh}所需等级（0–4 级，手册默认值）：${skillLevelsText(ctx, skills.map((k) => ({ id: k.id, level: k.requiredLevel }))).zh}。`,
             en: `Levels required at the ${s.en} stage (0–4, playbook defaults): ${skillLevelsText(ctx, skills.map((k) => ({ id: k.id, level: k.requiredLevel }))).en}.`,
           },
         },
@@ -398,7 +398,7 @@ function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority,
           out.push({
             topic: "skills",
             text: {
-              zh: `较${prevLabel.zh}提高:${joinZh(raised.map((r) => `${skillLabel(ctx, r.skillId).zh} ${r.levels[prev]}→${r.levels[ctx.stageId]}`))}。`,
+              zh: `较${prevLabel.zh}提高：${joinZh(raised.map((r) => `${skillLabel(ctx, r.skillId).zh} ${r.levels[prev]}→${r.levels[ctx.stageId]}`))}。`,
               en: `Raised since the ${prevLabel.en} stage: ${joinEn(raised.map((r) => `${skillLabel(ctx, r.skillId).en} ${r.levels[prev]}→${r.levels[ctx.stageId]}`))}.`,
             },
           });
@@ -419,7 +419,7 @@ function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority,
         {
           topic: "skills",
           text: {
-            zh: `兼任者需达到熟练水平即可:所需等级取手册等级与 2 级(熟练)中的较小者(${cappedText.zh})。`,
+            zh: `兼任者需达到熟练水平即可：所需等级取手册等级与 2 级（熟练）中的较小者（${cappedText.zh}）。`,
             en: `Whoever covers the role needs working knowledge, not a specialist's depth: each level is the playbook's level capped at 2 (working) (${cappedText.en}).`,
           },
         },
@@ -434,7 +434,7 @@ function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority,
         {
           topic: "skills",
           text: {
-            zh: `当前不要求(0 级);自${tier.zh}起要求:${future.zh}。`,
+            zh: `当前不要求（0 级）；自${tier.zh}起要求：${future.zh}。`,
             en: `Not required yet (0); from the ${tier.en} stage: ${future.en}.`,
           },
         },
@@ -445,7 +445,7 @@ function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority,
         {
           topic: "skills",
           text: {
-            zh: `该岗位暂不需要,所需等级均为 0(涉及能力:${capabilities.zh})。`,
+            zh: `该岗位暂不需要，所需等级均为 0（涉及能力：${capabilities.zh}）。`,
             en: `The role is not needed, so every required level is 0 (its capabilities: ${capabilities.en}).`,
           },
         },
@@ -473,7 +473,7 @@ function reportingRationale(
       {
         topic: "reporting",
         text: {
-          zh: `不画汇报线:该岗位在此阶段不需要(手册汇报线为向${roleLabel(ctx, role.reportsTo).zh}汇报)。`,
+          zh: `不画汇报线：该岗位在此阶段不需要（手册汇报线为向${roleLabel(ctx, role.reportsTo).zh}汇报）。`,
           en: `No reporting line drawn: the role is not needed at this stage (its playbook line is to the ${roleLabel(ctx, role.reportsTo).en.toLowerCase()}).`,
         },
       },
@@ -483,8 +483,8 @@ function reportingRationale(
     {
       topic: "reporting",
       text: {
-        zh: `向${boss.zh}汇报(手册汇报线;原文未规定汇报关系,见决策记录 0002)。`,
-        en: `Reports to the ${boss.en.toLowerCase()} (the playbook's reporting line; the source sets none, see decision record 0002).`,
+        zh: `向${boss.zh}汇报（手册汇报线；原文未规定汇报关系，此为本产品的默认设置）。`,
+        en: `Reports to the ${boss.en.toLowerCase()} (the playbook's reporting line; the source sets none: this is the product's default).`,
       },
     },
   ];
@@ -492,7 +492,7 @@ function reportingRationale(
     out.push({
       topic: "reporting",
       text: {
-        zh: `手册设定的上级${roleLabel(ctx, role.reportsTo).zh}在此阶段不需要,因此改为向总经理汇报。`,
+        zh: `手册设定的上级${roleLabel(ctx, role.reportsTo).zh}在此阶段不需要，因此改为向总经理汇报。`,
         en: `Its playbook manager, the ${roleLabel(ctx, role.reportsTo).en.toLowerCase()}, is not needed at this stage, so it reports to the general manager instead.`,
       },
     });
@@ -529,7 +529,7 @@ function collaborationRationale(ctx: Context, role: RoleDefinition, priority: Pr
       {
         topic: "collaboration",
         text: {
-          zh: `该岗位暂不需要,因此不画与${joinZh(names.map((n) => n.zh))}的协作线。`,
+          zh: `该岗位暂不需要，因此不画与${joinZh(names.map((n) => n.zh))}的协作线。`,
           en: `The role is not needed, so no collaboration links are drawn with ${joinEn(names.map((n) => n.en.toLowerCase()))}.`,
         },
       },
@@ -544,7 +544,7 @@ function collaborationRationale(ctx: Context, role: RoleDefinition, priority: Pr
       return {
         topic: "collaboration",
         text: {
-          zh: `与${otherLabel.zh}的协作暂不画出:${otherLabel.zh}在此阶段不需要。`,
+          zh: `与${otherLabel.zh}的协作暂不画出：${otherLabel.zh}在此阶段不需要。`,
           en: `No link with ${otherLabel.en.toLowerCase()} yet: that role is not needed at this stage.`,
         },
       };
@@ -552,7 +552,7 @@ function collaborationRationale(ctx: Context, role: RoleDefinition, priority: Pr
     return {
       topic: "collaboration",
       text: {
-        zh: `与${otherLabel.zh}协作:${l.reason.zh}`,
+        zh: `与${otherLabel.zh}协作：${l.reason.zh}`,
         en: `Works with ${otherLabel.en.toLowerCase()}: ${l.reason.en}`,
       },
     };
@@ -627,12 +627,12 @@ export function recommendOrgChart(model: ModelId, stage: StageId, playbook: Play
     const from: Localized =
       role.priority === "later"
         ? {
-            zh: `${role.label.zh}向${boss.zh}汇报(自${stageLabel(ctx, role.tier).zh}配置后)`,
+            zh: `${role.label.zh}向${boss.zh}汇报（自${stageLabel(ctx, role.tier).zh}配置后）`,
             en: `${role.label.en} reports to the ${boss.en.toLowerCase()} (once staffed from the ${stageLabel(ctx, role.tier).en} stage)`,
           }
         : role.priority === "optional"
           ? {
-              zh: `${role.label.zh}(兼任)就这部分工作向${boss.zh}汇报`,
+              zh: `${role.label.zh}（兼任）就这部分工作向${boss.zh}汇报`,
               en: `${role.label.en} (covered part-time) answers to the ${boss.en.toLowerCase()}`,
             }
           : {

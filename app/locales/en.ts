@@ -36,6 +36,8 @@ export const en = {
     updating: "Updating…",
     example: "e.g. {{example}}",
     coreFlow: "Core flow",
+    coreFlowLabel: "Core flow: ",
+    notRequiredYet: "not needed yet",
     ratings: {
       title: "Ratings from the source",
       startupCost: "Start-up cost",
@@ -76,6 +78,7 @@ export const en = {
     unknownParams: "Ignored unknown parameters: {{names}}.",
     summary: "{{model}} · {{stage}}",
     stageGuidance: "Stage guidance",
+    stageGuidanceLabel: "Stage guidance: ",
     counts: "{{core}} core roles · {{later}} later · {{optional}} optional · {{notNeeded}} not needed",
     headcountTotal: "Recommended core headcount: {{min}}–{{max}}",
     diagramTitle: "Recommended org chart",

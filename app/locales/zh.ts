@@ -38,6 +38,8 @@ export const zh: UiStrings = {
     updating: "正在更新…",
     example: "如 {{example}}",
     coreFlow: "核心流程",
+    coreFlowLabel: "核心流程：",
+    notRequiredYet: "暂不需要",
     ratings: {
       title: "原文评级",
       startupCost: "启动成本",
@@ -78,6 +80,7 @@ export const zh: UiStrings = {
     unknownParams: "已忽略未知参数：{{names}}。",
     summary: "{{model}} · {{stage}}",
     stageGuidance: "阶段建议",
+    stageGuidanceLabel: "阶段建议：",
     counts: "核心岗位 {{core}} 个 · 后续补充 {{later}} 个 · 可选 {{optional}} 个 · 不需要 {{notNeeded}} 个",
     headcountTotal: "核心岗位建议人数：{{min}}–{{max}} 人",
     diagramTitle: "推荐组织架构图",

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { MODELS, expectRecommendationShown, modelCard, rememberLanguage, waitForHydration } from "./helpers";
+import { MODELS, collectPageErrors, expectRecommendationShown, modelCard, rememberLanguage, waitForAppHydration, waitForHydration } from "./helpers";
 
 test.describe("in English", () => {
   test.beforeEach(async ({ context, baseURL }) => {
@@ -35,15 +35,13 @@ test.describe("in English", () => {
     await expect(page.getByTestId("role-panel")).toHaveCount(0);
   });
 
-  test("unknown parameters are reported and the chart is shown", async ({ page }) => {
+  test("unknown and repeated parameters are reported and the chart is still shown", async ({ page }) => {
     const response = await page.goto("/planner?foo=bar&model=b2b&stage=growth");
     expect(response?.status()).toBe(200);
     await expect(page.getByTestId("query-notices")).toContainText("Ignored unknown parameters: foo.");
     await expect(page.getByRole("alert")).toHaveCount(0);
     await expectRecommendationShown(page, "b2b", "growth");
-  });
 
-  test("a repeated parameter is reported and the first value is used", async ({ page }) => {
     await page.goto("/planner?model=distribution&model=b2b&stage=startup");
     await expect(page.getByTestId("query-notices")).toContainText("“model” was given more than once; the first value is used.");
     await expectRecommendationShown(page, "distribution", "startup");
@@ -60,11 +58,16 @@ test.describe("in English", () => {
     await expect(page.locator(".react-flow__node")).toHaveCount(0);
   });
 
-  test("an unknown address shows the not-found page", async ({ page }) => {
+  test("an unknown address shows the not-found page, in the chosen language", async ({ page }) => {
+    const errors = collectPageErrors(page);
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
+    await waitForAppHydration(page);
+    // the server's English page must survive hydration (no mismatch, no switch to Chinese)
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
     await expect(page.getByText("There is nothing at this address.")).toBeVisible();
+    expect(errors, "errors in the page (hydration)").toEqual([]);
     await page.getByRole("link", { name: "Back to the planner" }).click();
     await expect(page).toHaveURL(/\/planner$/);
     await expect(page.getByTestId("choose-prompt")).toBeVisible();
@@ -76,16 +79,15 @@ test.describe("in Chinese", () => {
     await rememberLanguage(context, "zh", baseURL);
   });
 
-  test("an unknown stage is named in Chinese", async ({ page }) => {
+  test("an unknown stage and an unknown address are explained in Chinese", async ({ page }) => {
     const response = await page.goto("/planner?model=b2b&stage=later");
     expect(response?.status()).toBe(400);
     await expect(page.getByRole("alert")).toContainText("“later”不是有效的发展阶段。可用的 id：startup, growth, mature。");
     await expect(page.getByTestId("model-b2b")).toBeChecked();
-  });
 
-  test("an unknown address shows the not-found page in Chinese", async ({ page }) => {
-    const response = await page.goto("/planner/extra/bits");
-    expect(response?.status()).toBe(404);
+    const notFound = await page.goto("/planner/extra/bits");
+    expect(notFound?.status()).toBe(404);
+    await waitForAppHydration(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面不存在");
     await expect(page.getByText("这个地址没有内容。")).toBeVisible();
   });

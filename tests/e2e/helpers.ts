@@ -108,6 +108,24 @@ export async function waitForHydration(page: Page) {
   });
 }
 
+/** Waits until React has hydrated the page's header (on every page, the 404 page too). */
+export async function waitForAppHydration(page: Page) {
+  await page.waitForFunction(() => {
+    const form = document.querySelector('form[action="/language"]');
+    return !!form && Object.keys(form).some((key) => key.startsWith("__reactProps$"));
+  });
+}
+
+/**
+ * Collects uncaught errors in the page (a hydration mismatch shows up here
+ * as React errors #418/#423/#425, and the page flickers as React re-renders it).
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message.split("\n")[0]}`));
+  return errors;
+}
+
 /** The clickable card around a radio (a user clicks the card, not the tiny circle). */
 export function modelCard(page: Page, model: Model): Locator {
   return page.locator("label", { has: page.getByTestId(`model-${model}`) });

@@ -60,6 +60,7 @@ test("clicking a role in the diagram opens its panel; Escape and the close butto
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("role-panel")).toHaveCount(0);
   await expect(page).not.toHaveURL(/role=/);
+  await expect(diagramNode(page, "marketing")).not.toHaveClass(/selected/);
 
   // a second role, closed with the ✕ button this time
   const techDev = await roleFromApi(request, "independent_site", "growth", "tech_dev");
@@ -118,8 +119,3 @@ test("clicking a role's name in the table opens its panel", async ({ page, reque
   await expect(page.getByTestId("role-panel").getByRole("heading", { level: 2 })).toHaveText(ROLE_LABELS.data_analysis.en);
 });
 
-test("a role in the address opens its panel on first load", async ({ page, request }) => {
-  const supply = await roleFromApi(request, "distribution", "startup", "supply_chain");
-  await page.goto("/planner?model=distribution&stage=startup&role=supply_chain");
-  await expectPanelShows(page, supply);
-});

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { diagramNode, rememberLanguage, waitForDiagramToSettle, waitForHydration, type Lang } from "./helpers";
+import { collectPageErrors, diagramNode, rememberLanguage, waitForDiagramToSettle, waitForHydration, type Lang } from "./helpers";
 
 /**
  * Full-page screenshots for a person to look at, in both languages: saved to
@@ -45,45 +45,59 @@ async function expectNothingSpillsOver(page: Page) {
   expect.soft(clipped, "role names cut off on the diagram").toEqual([]);
 }
 
-const SHOTS: { lang: Lang; query: string; role?: string; name: string; viewport?: { width: number; height: number } }[] = [
-  { lang: "en", query: "model=independent_site&stage=growth&role=marketing", role: "marketing", name: "planner-en.png" },
-  { lang: "zh", query: "model=independent_site&stage=growth&role=marketing", role: "marketing", name: "planner-zh.png" },
-  { lang: "en", query: "model=b2b&stage=startup", name: "planner-en-b2b-startup.png" },
-  { lang: "zh", query: "model=b2b&stage=startup", name: "planner-zh-b2b-startup.png" },
-  {
-    lang: "en",
-    query: "model=platform&stage=mature&role=compliance_risk",
-    role: "compliance_risk",
-    name: "planner-en-mobile.png",
-    viewport: { width: 390, height: 844 },
-  },
-  {
-    lang: "zh",
-    query: "model=platform&stage=mature&role=compliance_risk",
-    role: "compliance_risk",
-    name: "planner-zh-mobile.png",
-    viewport: { width: 390, height: 844 },
-  },
-];
+interface Shot {
+  query: string;
+  role?: "marketing" | "compliance_risk";
+  name: string;
+  viewport?: { width: number; height: number };
+}
 
-for (const shot of SHOTS) {
-  test(`screenshot ${shot.name}`, async ({ page, context, baseURL }, testInfo) => {
-    await rememberLanguage(context, shot.lang, baseURL);
-    if (shot.viewport) await page.setViewportSize(shot.viewport);
-    await page.goto(`/planner?${shot.query}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(shot.lang === "en" ? "Org-chart planner" : "组织架构规划");
-    await expect(page.locator(".react-flow__node")).toHaveCount(8);
-    if (shot.role) {
-      await expect(page.getByTestId("role-panel")).toBeVisible();
-      await expect(diagramNode(page, shot.role as "marketing")).toHaveClass(/selected/);
+const SHOTS: Record<Lang, Shot[]> = {
+  en: [
+    { query: "model=independent_site&stage=growth&role=marketing", role: "marketing", name: "planner-en.png" },
+    { query: "model=b2b&stage=startup", name: "planner-en-b2b-startup.png" },
+    {
+      query: "model=platform&stage=mature&role=compliance_risk",
+      role: "compliance_risk",
+      name: "planner-en-mobile.png",
+      viewport: { width: 390, height: 844 },
+    },
+  ],
+  zh: [
+    { query: "model=independent_site&stage=growth&role=marketing", role: "marketing", name: "planner-zh.png" },
+    { query: "model=b2b&stage=startup", name: "planner-zh-b2b-startup.png" },
+    {
+      query: "model=platform&stage=mature&role=compliance_risk",
+      role: "compliance_risk",
+      name: "planner-zh-mobile.png",
+      viewport: { width: 390, height: 844 },
+    },
+  ],
+};
+
+for (const lang of ["en", "zh"] as const) {
+  test(`screenshots of the planner in ${lang === "en" ? "English" : "Chinese"}`, async ({ page, context, baseURL }, testInfo) => {
+    test.setTimeout(60_000);
+    const errors = collectPageErrors(page);
+    await rememberLanguage(context, lang, baseURL);
+    for (const shot of SHOTS[lang]) {
+      if (shot.viewport) await page.setViewportSize(shot.viewport);
+      await page.goto(`/planner?${shot.query}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "en" ? "Org-chart planner" : "组织架构规划");
+      await expect(page.locator(".react-flow__node")).toHaveCount(8);
+      if (shot.role) {
+        await expect(page.getByTestId("role-panel")).toBeVisible();
+        await expect(diagramNode(page, shot.role)).toHaveClass(/selected/);
+      }
+      await settle(page);
+      await capture(page, testInfo, shot.name);
+      // close-ups of the diagram and the panel, at their real size
+      const base = shot.name.replace(/\.png$/, "");
+      await captureElement(page.getByRole("group", { name: /Recommended org chart diagram|推荐组织架构图/ }), testInfo, `${base}-diagram.png`);
+      if (shot.role) await captureElement(page.getByTestId("role-panel"), testInfo, `${base}-panel.png`);
+      await expectNothingSpillsOver(page);
     }
-    await settle(page);
-    await capture(page, testInfo, shot.name);
-    // close-ups of the diagram and the panel, at their real size
-    const base = shot.name.replace(/\.png$/, "");
-    await captureElement(page.getByRole("group", { name: /Recommended org chart diagram|推荐组织架构图/ }), testInfo, `${base}-diagram.png`);
-    if (shot.role) await captureElement(page.getByTestId("role-panel"), testInfo, `${base}-panel.png`);
-    await expectNothingSpillsOver(page);
+    expect(errors, "errors in the page (hydration)").toEqual([]);
   });
 }
 

@@ -61,7 +61,7 @@ export function PlannerForm({ models, stages, model, stage, lang, langOverride }
               <span className="mt-2 text-xs text-slate-600">{localize(option.structure, lang)}</span>
               <ModelRatings ratings={option.ratings} />
               <span className="mt-3 text-xs text-slate-500">
-                <span className="font-medium">{t("planner.coreFlow")}: </span>
+                <span className="font-medium">{t("planner.coreFlowLabel")}</span>
                 {option.coreFlow.map((step) => localize(step.label, lang)).join(" → ")}
               </span>
             </label>

@@ -28,7 +28,7 @@ export function RecommendationSummary({
         {t("planner.summary", { model: localize(model.label, lang), stage: localize(stage.label, lang) })}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        <span className="font-medium">{t("planner.stageGuidance")}: </span>
+        <span className="font-medium">{t("planner.stageGuidanceLabel")}</span>
         {localize(stage.guidance, lang)}
       </p>
       <p className="mt-2 text-sm text-slate-700" data-testid="recommendation-counts">

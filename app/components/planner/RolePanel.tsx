@@ -2,9 +2,18 @@ import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { localize } from "~/domain/vocabulary";
-import { GENERAL_MANAGER, type Language, type OrgChartRecommendation, type RoleId, type StageId } from "~/domain/types";
+import {
+  GENERAL_MANAGER,
+  type Language,
+  type OrgChartRecommendation,
+  type RationaleEntry,
+  type RationaleTopic,
+  type RoleId,
+  type StageId,
+} from "~/domain/types";
 import { HeadcountText } from "./HeadcountText";
 import { PriorityBadge } from "./PriorityBadge";
+import { hasRequirements } from "./RoleTable";
 
 /**
  * The side panel of one role: everything the recommendation says about it
@@ -101,12 +110,16 @@ export function RolePanel({
           {role.skills.map((skill) => (
             <li key={skill.id} className="flex items-center justify-between gap-3">
               <span>{localize(skill.label, lang)}</span>
-              <span className="flex items-center gap-2 text-xs text-slate-500">
-                <LevelBar level={skill.requiredLevel} />
-                <span className="w-16 text-right">
-                  {skill.requiredLevel} · {t(`planner.level.${skill.requiredLevel}`)}
+              {hasRequirements(role.priority) ? (
+                <span className="flex items-center gap-2 text-xs text-slate-500">
+                  <LevelBar level={skill.requiredLevel} />
+                  <span className="w-24 whitespace-nowrap text-right">
+                    {skill.requiredLevel} · {t(`planner.level.${skill.requiredLevel}`)}
+                  </span>
                 </span>
-              </span>
+              ) : (
+                <span className="text-xs text-slate-400">{t("planner.notRequiredYet")}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -144,18 +157,27 @@ export function RolePanel({
 
       <Section title={t("planner.panel.rationale")}>
         <dl className="space-y-2" data-testid="role-rationale">
-          {role.rationale.map((entry, index) => (
-            <div key={index}>
+          {groupByTopic(role.rationale).map(([topic, entries]) => (
+            <div key={topic}>
               <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-                {t(`planner.panel.rationaleTopic.${entry.topic}`)}
+                {t(`planner.panel.rationaleTopic.${topic}`)}
               </dt>
-              <dd>{localize(entry.text, lang)}</dd>
+              {entries.map((entry, index) => (
+                <dd key={index} className="mt-0.5">{localize(entry.text, lang)}</dd>
+              ))}
             </div>
           ))}
         </dl>
       </Section>
     </aside>
   );
+}
+
+/** One heading per topic, in the order topics first appear. */
+function groupByTopic(entries: RationaleEntry[]): [RationaleTopic, RationaleEntry[]][] {
+  const groups = new Map<RationaleTopic, RationaleEntry[]>();
+  for (const entry of entries) groups.set(entry.topic, [...(groups.get(entry.topic) ?? []), entry]);
+  return [...groups];
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {

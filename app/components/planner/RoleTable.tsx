@@ -1,9 +1,14 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localize } from "~/domain/vocabulary";
-import type { Language, OrgChartRecommendation, RoleId, StageId } from "~/domain/types";
+import type { Language, OrgChartRecommendation, Priority, RoleId, StageId } from "~/domain/types";
 import { HeadcountText } from "./HeadcountText";
 import { PriorityBadge } from "./PriorityBadge";
+
+/** Later and not-needed roles have no requirement yet: show a dash, not "level 0". */
+export function hasRequirements(priority: Priority): boolean {
+  return priority === "core" || priority === "optional";
+}
 
 /** The recommendation as a table: the page's content without JavaScript. */
 export function RoleTable({
@@ -41,7 +46,7 @@ export function RoleTable({
               data-priority={role.priority}
               className={role.id === selectedRoleId ? "bg-indigo-50/60" : role.priority === "not_needed" ? "text-slate-400" : undefined}
             >
-              <th scope="row" className="whitespace-nowrap px-4 py-3 text-left font-semibold">
+              <th scope="row" className="whitespace-nowrap px-4 py-3 text-left align-top font-semibold">
                 <Link
                   to={roleHref(role.id)}
                   preventScrollReset
@@ -56,6 +61,11 @@ export function RoleTable({
                 {role.priority === "later" && role.coreFrom ? (
                   <div className="mt-1 text-xs text-slate-500">
                     {t("planner.priorityDetail.later", { stage: stageLabel(role.coreFrom) })}
+                  </div>
+                ) : null}
+                {role.priority === "optional" && role.coveredBy ? (
+                  <div className="mt-1 max-w-56 text-xs text-slate-500">
+                    {t("planner.priorityDetail.optional", { who: localize(role.coveredBy, lang) })}
                   </div>
                 ) : null}
               </td>
@@ -74,12 +84,13 @@ export function RoleTable({
                   {role.skills.map((skill) => (
                     <li key={skill.id} className="flex justify-between gap-3">
                       <span>{localize(skill.label, lang)}</span>
-                      <span
-                        className="tabular-nums text-slate-500"
-                        title={t(`planner.level.${skill.requiredLevel}`)}
-                      >
-                        {t("planner.levelShort", { level: skill.requiredLevel })}
-                      </span>
+                      {hasRequirements(role.priority) ? (
+                        <span className="tabular-nums text-slate-500" title={t(`planner.level.${skill.requiredLevel}`)}>
+                          {t("planner.levelShort", { level: skill.requiredLevel })}
+                        </span>
+                      ) : (
+                        <span className="text-slate-400" aria-label={t("planner.notRequiredYet")}>–</span>
+                      )}
                     </li>
                   ))}
                 </ul>
