@@ -35,7 +35,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    command: "npm run build && npm run serve",
+    // a fresh database each run, so throttles and accounts of an earlier run do not leak in
+    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm run build && npm run serve",
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

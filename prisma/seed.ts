@@ -7,6 +7,7 @@
  */
 import { hashPassword } from "../app/utils/password.server";
 import { db } from "../app/utils/db.server";
+import { seedDemoTeam } from "./seed-team";
 
 export const DEMO_ORGANISATION = {
   slug: "demo-trading",
@@ -57,6 +58,8 @@ async function seed() {
       ),
     );
   }
+  // only while the demo organisation has no members: never over a team someone edited
+  await seedDemoTeam(organisation.id);
 }
 
 seed()

@@ -1,8 +1,12 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Permission } from "~/domain/permissions";
 import type { Language } from "~/domain/types";
 import type { Viewer } from "~/root";
 import { LANGUAGE_PARAM, supportedLanguages } from "~/utils/i18n";
+
+/** Any of these opens a settings page (app/routes/settings.*). */
+const SETTINGS_PERMISSIONS: readonly Permission[] = ["organisation.update", "users.read", "tokens.manage", "securityLog.read"];
 
 /** Header with navigation and the language switch; the page goes in between. */
 export function AppShell({ lang, viewer, children }: { lang: Language; viewer: Viewer | null; children: React.ReactNode }) {
@@ -46,7 +50,7 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                     {t("app.nav.team")}
                   </NavLink>
                 ) : null}
-                {viewer.permissions.includes("users.read") ? (
+                {viewer.permissions.some((permission) => SETTINGS_PERMISSIONS.includes(permission)) ? (
                   <NavLink
                     to="/settings"
                     className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}

@@ -6,6 +6,8 @@ import { blockingProblems, parseRecommendationQuery, type QueryProblem } from "~
 
 /** GET /api/v1/recommendation?model=&stage=&lang= — public API v1 (README). */
 export async function loader({ request }: LoaderFunctionArgs) {
+  // first, so a bad token is a 401 whatever the query (it throws the answer)
+  const playbook = await playbookForRequest(request);
   const query = parseRecommendationQuery(new URL(request.url).searchParams);
   const problems = blockingProblems(query);
   if (problems.length > 0 || !query.model || !query.stage) {
@@ -23,7 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400, headers: apiHeaders },
     );
   }
-  const playbook = await playbookForRequest(request);
   const recommendation = recommendOrgChart(query.model, query.stage, playbook);
   return Response.json(toRecommendationJson(recommendation, query.lang ?? "en"), { headers: apiHeaders });
 }

@@ -1,5 +1,7 @@
 import type { Submission } from "@conform-to/react";
-import { data } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+// From @remix-run/react, not /node: the schemas below also ship to the browser.
+import { data } from "@remix-run/react";
 import { z } from "zod";
 
 /**
@@ -69,6 +71,48 @@ export const newPasswordField = z
 export const currentPasswordField = z
   .string({ required_error: "auth.validation.password.required", invalid_type_error: "auth.validation.password.invalid" })
   .max(PASSWORD_MAX, "auth.validation.password.tooLong");
+
+export const confirmPasswordField = z
+  .string({ required_error: "auth.validation.confirmPassword.required", invalid_type_error: "auth.validation.password.invalid" })
+  .max(PASSWORD_MAX, "auth.validation.password.tooLong");
+
+/** For `.superRefine()` of a form with `password` and `confirmPassword`: the error goes on the second. */
+export function passwordsMatch(value: { password: string; confirmPassword: string }, context: z.RefinementCtx) {
+  if (value.password !== value.confirmPassword) {
+    context.addIssue({ code: "custom", path: ["confirmPassword"], message: "auth.validation.password.mismatch" });
+  }
+}
+
+/** conform turns `field[i]` into a dense array of i + 1 entries: cap i. */
+const MAX_INDEX = 999;
+
+function isFieldOf(name: string, fields: ReadonlySet<string>): boolean {
+  if (name.length > 200 || !fields.has(name.split(/[.[]/, 1)[0])) return false;
+  return [...name.matchAll(/\[(\d*)\]/g)].every(([, index]) => index === "" || Number(index) <= MAX_INDEX);
+}
+
+function shapeOf(schema: z.ZodTypeAny): z.ZodRawShape {
+  if (schema instanceof z.ZodEffects) return shapeOf(schema.innerType());
+  if (schema instanceof z.ZodObject) return schema.shape;
+  throw new Error("parseForm needs an object schema");
+}
+
+/**
+ * Reads a form and parses it against an object schema (optionally refined).
+ * Only the fields the schema names reach conform: a made-up name such as
+ * `x[99999999]` would make it build a hundred-million-entry array, and a
+ * broken `__intent__` would make it throw. So conform's own intent fields are
+ * dropped too (these forms validate in the browser and submit plainly); a
+ * form whose buttons need intents on the server must pass them on itself.
+ * A body that is not a form reads as an empty one.
+ */
+export async function parseForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
+  const received = await request.formData().catch(() => new FormData());
+  const fields = new Set(Object.keys(shapeOf(schema)));
+  const form = new FormData();
+  for (const [name, value] of received) if (isFieldOf(name, fields)) form.append(name, value);
+  return parseWithZod(form, { schema });
+}
 
 /** The keys `hideFields` should list: what a person typed here never comes back. */
 export const SECRET_FIELDS = ["password", "confirmPassword"];

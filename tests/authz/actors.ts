@@ -1,3 +1,6 @@
+import { createApiToken } from "../../app/models/api-token.server";
+import { createInvite } from "../../app/models/invite.server";
+import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
 
 /** The eight kinds of people the matrix asks about. */
@@ -18,7 +21,16 @@ export type ActorName = (typeof ACTORS)[number];
  * operations_manager (leadThis leads it, leadOther leads supply_chain), and
  * otherOrg is the admin of another organisation.
  */
-export type Cast = Awaited<ReturnType<typeof createCast>> & { cookies: Record<Exclude<ActorName, "anonymous">, string> };
+export type Cast = Awaited<ReturnType<typeof createCast>> & {
+  cookies: Record<Exclude<ActorName, "anonymous">, string>;
+  /** a pending invitation to this organisation */
+  inviteToken: string;
+  inviteId: string;
+  /** an API token of this organisation */
+  apiTokenId: string;
+  /** a team member in "this department" (operations_manager), without an account */
+  teamMember: { id: string };
+};
 
 export async function makeCast(): Promise<Cast> {
   const cast = await createCast();
@@ -35,7 +47,31 @@ export async function makeCast(): Promise<Cast> {
       ] as const
     ).map(async ([name, id]) => [name, await cookieFor(id)] as const),
   );
-  return { ...cast, cookies: Object.fromEntries(entries) as Cast["cookies"] };
+  const invite = await createInvite({
+    organisationId: cast.organisation.id,
+    createdById: cast.admin.id,
+    email: `invited-${cast.organisation.id}@test.example`,
+    kind: "member",
+    departments: [],
+    ipAddress: null,
+  });
+  const teamMember = await db.member.create({
+    data: {
+      organisationId: cast.organisation.id,
+      name: "Ops Specialist",
+      department: "operations_manager",
+      roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] },
+    },
+  });
+  const apiToken = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "BI", ipAddress: null });
+  return {
+    ...cast,
+    cookies: Object.fromEntries(entries) as Cast["cookies"],
+    inviteToken: invite.token,
+    inviteId: invite.id,
+    apiTokenId: apiToken.id,
+    teamMember,
+  };
 }
 
 export async function requestAs(

@@ -37,7 +37,192 @@ const only = (kinds: ActorName[], otherOrgSees: Outcome, allowed: Outcome = "ok"
   return result;
 };
 
+let unique = 0;
+const newEmail = () => `signup-${Date.now()}-${unique++}@test.example`;
+
 export const MATRIX: Record<string, MatrixCase[]> = {
+  "routes/signup": [
+    { method: "GET", url: () => "/signup", expect: everyone("ok") },
+    {
+      method: "POST",
+      url: () => "/signup",
+      form: () => ({
+        organisationName: "New Co",
+        model: "b2b",
+        stage: "startup",
+        name: "Founder",
+        email: newEmail(),
+        password: "a long enough password",
+      }),
+      expect: everyone("ok"),
+    },
+  ],
+  "routes/login": [
+    { method: "GET", url: () => "/login", expect: everyone("ok") },
+    {
+      method: "POST",
+      label: "wrong password",
+      url: () => "/login",
+      form: (cast) => ({ email: cast.member.email, password: "not the password" }),
+      expect: everyone(400),
+    },
+  ],
+  "routes/logout": [
+    { method: "GET", url: () => "/logout", expect: everyone("ok") },
+    { method: "POST", url: () => "/logout", expect: everyone("ok") },
+  ],
+  "routes/invite.$token": [
+    {
+      method: "GET",
+      url: (cast) => `/invite/${cast.inviteToken}`,
+      params: (cast) => ({ token: cast.inviteToken }),
+      expect: everyone("ok"),
+    },
+    { method: "GET", label: "unknown token", url: () => "/invite/nope", params: () => ({ token: "nope" }), expect: everyone(404) },
+    {
+      method: "POST",
+      url: (cast) => `/invite/${cast.inviteToken}`,
+      params: (cast) => ({ token: cast.inviteToken }),
+      form: () => ({ name: "New Person", password: "a long enough password", confirmPassword: "a long enough password" }),
+      expect: everyone("ok"),
+    },
+  ],
+  "routes/org": [{ method: "GET", url: () => "/org", expect: signedIn("ok") }],
+
+  // Organisation settings: admins (managers for the organisation's name, model and stage).
+  "routes/settings": [{ method: "GET", url: () => "/settings", expect: signedIn("ok") }],
+  "routes/settings._index": [{ method: "GET", url: () => "/settings", expect: only(["manager", "admin"], "ok") }],
+  "routes/settings.organisation": [
+    { method: "GET", url: () => "/settings/organisation", expect: only(["manager", "admin"], "ok") },
+    {
+      method: "POST",
+      url: () => "/settings/organisation",
+      form: () => ({ name: "Renamed Org", operatingModel: "independent_site", stage: "growth" }),
+      expect: only(["manager", "admin"], "ok"),
+    },
+  ],
+  "routes/settings.people": [
+    { method: "GET", url: () => "/settings/people", expect: only(["admin"], "ok") },
+    {
+      method: "POST",
+      url: () => "/settings/people",
+      form: () => ({ email: newEmail(), kind: "lead", departments: ["marketing"] }),
+      expect: only(["admin"], "ok"),
+    },
+  ],
+  "routes/settings.people.$userId": [
+    { method: "GET", url: (c) => `/settings/people/${c.member.id}`, params: (c) => ({ userId: c.member.id }), expect: only(["admin"], 404) },
+    {
+      method: "POST",
+      label: "change kind",
+      url: (c) => `/settings/people/${c.member.id}`,
+      params: (c) => ({ userId: c.member.id }),
+      form: () => ({ intent: "change_kind", kind: "hr" }),
+      expect: only(["admin"], 404),
+    },
+    {
+      method: "POST",
+      label: "disable",
+      url: (c) => `/settings/people/${c.member.id}`,
+      params: (c) => ({ userId: c.member.id }),
+      form: () => ({ intent: "disable", confirm: "yes" }),
+      expect: only(["admin"], 404),
+    },
+  ],
+  "routes/settings.invites.$inviteId": [
+    { method: "GET", url: (c) => `/settings/invites/${c.inviteId}`, params: (c) => ({ inviteId: c.inviteId }), expect: only(["admin"], 404) },
+    {
+      method: "POST",
+      url: (c) => `/settings/invites/${c.inviteId}`,
+      params: (c) => ({ inviteId: c.inviteId }),
+      form: () => ({ confirm: "yes" }),
+      expect: only(["admin"], 404),
+    },
+  ],
+  "routes/settings.tokens": [
+    { method: "GET", url: () => "/settings/tokens", expect: only(["admin"], "ok") },
+    { method: "POST", url: () => "/settings/tokens", form: () => ({ name: "Power BI" }), expect: only(["admin"], "ok") },
+  ],
+  "routes/settings.tokens.$tokenId": [
+    { method: "GET", url: (c) => `/settings/tokens/${c.apiTokenId}`, params: (c) => ({ tokenId: c.apiTokenId }), expect: only(["admin"], 404) },
+    {
+      method: "POST",
+      url: (c) => `/settings/tokens/${c.apiTokenId}`,
+      params: (c) => ({ tokenId: c.apiTokenId }),
+      form: () => ({ confirm: "yes" }),
+      expect: only(["admin"], 404),
+    },
+  ],
+  "routes/settings.security": [{ method: "GET", url: () => "/settings/security", expect: only(["admin"], "ok") }],
+
+  // The team. "This department" is operations_manager, where the cast's team member sits.
+  "routes/team": [{ method: "GET", url: () => "/team", expect: signedIn("ok") }],
+  "routes/team._index": [{ method: "GET", url: () => "/team", expect: signedIn("ok") }],
+  "routes/team.import": [
+    { method: "GET", url: () => "/team/import", expect: only(["hr", "manager", "admin"], "ok") },
+    {
+      method: "POST",
+      url: () => "/team/import",
+      form: () => ({ kind: "members", csv: "name,email,title,department,roles,manager_email,markets,languages,start_date\nNew Person,new.person@test.example,Analyst,data_analysis,data_analysis:100,,US,en,2026-01-05" }),
+      expect: only(["hr", "manager", "admin"], "ok"),
+    },
+  ],
+  "routes/team.import.template.$kind": [
+    { method: "GET", url: () => "/team/import/template/members.csv", params: () => ({ kind: "members.csv" }), expect: only(["hr", "manager", "admin"], "ok") },
+  ],
+  "routes/team.export.$kind": [
+    { method: "GET", url: () => "/team/export/members.csv", params: () => ({ kind: "members.csv" }), expect: only(["hr", "manager", "admin"], "ok") },
+  ],
+  "routes/team.gaps": [{ method: "GET", url: () => "/team/gaps", expect: signedIn("ok") }],
+  "routes/team.heatmap": [{ method: "GET", url: () => "/team/heatmap", expect: signedIn("ok") }],
+  "routes/team.chart": [
+    { method: "GET", url: () => "/team/chart", expect: signedIn("ok") },
+    { method: "GET", label: "a member's panel", url: (c) => `/team/chart?member=${c.teamMember.id}`, expect: signedIn404() },
+  ],
+  "routes/team.new": [
+    { method: "GET", url: () => "/team/new", expect: only(["hr", "manager", "admin"], "ok") },
+    {
+      method: "POST",
+      url: () => "/team/new",
+      form: () => ({ name: "New Hire", "roles[0].roleId": "marketing", "roles[0].share": "100" }),
+      // another organisation's admin adds to their own organisation
+      expect: only(["hr", "manager", "admin"], "ok"),
+    },
+  ],
+  "routes/team.$memberId": [
+    { method: "GET", url: (c) => `/team/${c.teamMember.id}`, params: (c) => ({ memberId: c.teamMember.id }), expect: signedIn404() },
+  ],
+  "routes/team.$memberId.edit": [
+    { method: "GET", url: (c) => `/team/${c.teamMember.id}/edit`, params: (c) => ({ memberId: c.teamMember.id }), expect: only(["hr", "manager", "admin"], 404) },
+    {
+      method: "POST",
+      url: (c) => `/team/${c.teamMember.id}/edit`,
+      params: (c) => ({ memberId: c.teamMember.id }),
+      form: () => ({ name: "Renamed", "roles[0].roleId": "operations_manager", "roles[0].share": "100" }),
+      expect: only(["hr", "manager", "admin"], 404),
+    },
+  ],
+  "routes/team.$memberId.delete": [
+    { method: "GET", url: (c) => `/team/${c.teamMember.id}/delete`, params: (c) => ({ memberId: c.teamMember.id }), expect: only(["hr", "manager", "admin"], 404) },
+    {
+      method: "POST",
+      url: (c) => `/team/${c.teamMember.id}/delete`,
+      params: (c) => ({ memberId: c.teamMember.id }),
+      form: () => ({ confirm: "yes" }),
+      expect: only(["hr", "manager", "admin"], 404),
+    },
+  ],
+  "routes/team.$memberId.assessments": [
+    { method: "GET", url: (c) => `/team/${c.teamMember.id}/assessments`, params: (c) => ({ memberId: c.teamMember.id }), expect: signedIn404() },
+    {
+      method: "POST",
+      url: (c) => `/team/${c.teamMember.id}/assessments`,
+      params: (c) => ({ memberId: c.teamMember.id }),
+      form: () => ({ skillId: "platform_rules", level: "3", assessedOn: "2026-01-15", note: "" }),
+      // the lead of this department may; the lead of another may not
+      expect: only(["leadThis", "hr", "manager", "admin"], 404),
+    },
+  ],
   "routes/_index": [{ method: "GET", url: () => "/", expect: everyone("ok") }],
   "routes/healthz": [{ method: "GET", url: () => "/healthz", expect: everyone("ok") }],
   "routes/planner": [
@@ -59,5 +244,10 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     { method: "GET", url: () => "/language", expect: everyone("ok") },
   ],
 };
+
+/** Everyone of the organisation; another organisation's user gets 404 for this record. */
+function signedIn404(): Record<ActorName, Outcome> {
+  return { ...signedIn("ok"), otherOrg: 404 };
+}
 
 export { only, signedIn, everyone };

@@ -1,0 +1,170 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BUCKET_STYLES, NOT_ASSESSED_STYLE, gapCellClass } from "./colors";
+import { useNumberFormat } from "./format";
+import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "./types";
+
+const GROUP_TONES = ["bg-slate-100", "bg-white"];
+
+/**
+ * Members × skills. Header row and first column stay in place while the
+ * table scrolls both ways inside its box; each cell shows assessed/required,
+ * its colour the gap, with the gap also in words for screen readers.
+ */
+export function HeatmapTable({
+  groups,
+  columns,
+  rows,
+  sort,
+  direction,
+  sortHref,
+}: {
+  groups: HeatmapGroup[];
+  columns: HeatmapColumn[];
+  rows: HeatmapPageRow[];
+  sort: HeatmapSortKey;
+  direction: HeatmapDirection;
+  sortHref: (key: HeatmapSortKey) => string;
+}) {
+  const { t } = useTranslation();
+  const num = useNumberFormat();
+  const ariaSort = (key: HeatmapSortKey) => (sort === key ? (direction === "asc" ? "ascending" : "descending") : undefined);
+  const arrow = (key: HeatmapSortKey) => (sort === key ? (direction === "asc" ? "▲" : "▼") : "");
+  const sortedLabel = (key: HeatmapSortKey) =>
+    sort === key ? ` (${direction === "asc" ? t("insights.heatmap.sortedAsc") : t("insights.heatmap.sortedDesc")})` : "";
+
+  const headerLink = (key: HeatmapSortKey, label: string, className = "") => (
+    <Link
+      to={sortHref(key)}
+      preventScrollReset
+      className={`inline-flex items-center gap-1 hover:text-indigo-700 hover:underline ${className}`}
+      aria-label={`${t("insights.heatmap.sortBy", { column: label })}${sortedLabel(key)}`}
+    >
+      <span>{label}</span>
+      <span aria-hidden="true" className="text-[10px] text-indigo-700">{arrow(key)}</span>
+    </Link>
+  );
+
+  return (
+    <div className="relative max-h-[70vh] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="heatmap-scroll">
+      <table className="border-separate border-spacing-0 text-sm" data-testid="heatmap">
+        <caption className="sr-only">{t("insights.heatmap.tableCaption")}</caption>
+        <thead>
+          <tr className="h-9">
+            <th
+              scope="col"
+              rowSpan={2}
+              className="sticky left-0 top-0 z-30 min-w-[13rem] border-b border-r border-slate-200 bg-slate-50 px-3 text-left align-bottom text-xs font-semibold text-slate-600"
+              aria-sort={ariaSort("name")}
+            >
+              <div className="pb-2">{headerLink("name", t("insights.heatmap.member"))}</div>
+            </th>
+            <th
+              scope="col"
+              rowSpan={2}
+              className="sticky top-0 z-20 whitespace-nowrap border-b border-slate-200 bg-slate-50 px-2 text-right align-bottom text-xs font-semibold text-slate-600"
+              aria-sort={ariaSort("totalGap")}
+            >
+              <div className="pb-2">{headerLink("totalGap", t("insights.heatmap.totalGap"), "justify-end")}</div>
+            </th>
+            <th
+              scope="col"
+              rowSpan={2}
+              className="sticky top-0 z-20 whitespace-nowrap border-b border-r border-slate-200 bg-slate-50 px-2 text-right align-bottom text-xs font-semibold text-slate-600"
+              aria-sort={ariaSort("maxGap")}
+            >
+              <div className="pb-2">{headerLink("maxGap", t("insights.heatmap.maxGap"), "justify-end")}</div>
+            </th>
+            {groups.map((g, i) => (
+              <th
+                key={g.key}
+                scope="colgroup"
+                colSpan={g.span}
+                className={`sticky top-0 z-20 h-9 border-b border-r border-slate-200 px-2 text-left text-xs font-semibold text-slate-700 ${GROUP_TONES[i % 2]}`}
+              >
+                <span className="block truncate" title={g.label}>{g.label}</span>
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {columns.map((c) => {
+              const key: HeatmapSortKey = `skill:${c.skillId}`;
+              return (
+                <th
+                  key={c.skillId}
+                  scope="col"
+                  data-skill={c.skillId}
+                  aria-sort={ariaSort(key)}
+                  className={`sticky top-9 z-20 min-w-[5.5rem] max-w-[8rem] border-b border-r border-slate-200 px-2 py-2 text-left align-bottom text-xs font-medium leading-4 text-slate-700 ${GROUP_TONES[c.group % 2]}`}
+                >
+                  {headerLink(key, c.label)}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.memberId} data-member={row.memberId} className="group">
+              <th
+                scope="row"
+                className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-1.5 text-left font-normal group-hover:bg-slate-50"
+              >
+                <Link to={`/team/${row.memberId}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+                  {row.name}
+                </Link>
+                {row.departmentLabel ? <span className="block text-xs text-slate-500">{row.departmentLabel}</span> : null}
+              </th>
+              <td className="border-b border-slate-200 px-2 py-1.5 text-right tabular-nums" data-testid="total-gap">
+                {num(row.totalGap)}
+              </td>
+              <td className="border-b border-r border-slate-200 px-2 py-1.5 text-right" data-testid="max-gap">
+                <span
+                  className={`inline-flex min-w-[2.5rem] items-center justify-center gap-1 rounded-full px-2 text-xs font-semibold tabular-nums ring-1 ring-inset ${BUCKET_STYLES[row.bucket].chip}`}
+                  title={t(`insights.bucket.${row.bucket}`)}
+                >
+                  <span aria-hidden="true">{BUCKET_STYLES[row.bucket].symbol}</span>
+                  {num(row.maxGap)}
+                </span>
+                <span className="sr-only"> {t(`insights.bucket.${row.bucket}`)}</span>
+              </td>
+              {row.cells.map((cell, i) => {
+                const column = columns[i];
+                if (!cell) {
+                  return (
+                    <td key={column.skillId} className="border-b border-r border-slate-100 px-2 py-1.5" data-skill={column.skillId}>
+                      <span className="sr-only">{t("insights.heatmap.notRequiredSr")}</span>
+                    </td>
+                  );
+                }
+                const title = cell.notAssessed
+                  ? t("insights.heatmap.cellNotAssessed", { skill: column.label, required: cell.required, gap: cell.gap })
+                  : t("insights.heatmap.cell", { skill: column.label, assessed: cell.assessed, required: cell.required, gap: cell.gap });
+                return (
+                  <td
+                    key={column.skillId}
+                    data-skill={column.skillId}
+                    data-gap={cell.gap}
+                    data-not-assessed={cell.notAssessed ? "" : undefined}
+                    title={title}
+                    className={`border-b border-r border-white px-2 py-1.5 text-center font-medium tabular-nums ${gapCellClass(cell.gap)}`}
+                    style={cell.notAssessed ? NOT_ASSESSED_STYLE : undefined}
+                  >
+                    <span aria-hidden="true">
+                      {cell.notAssessed ? "–" : cell.assessed}/{cell.required}
+                    </span>
+                    <span className="sr-only">
+                      {cell.notAssessed
+                        ? t("insights.heatmap.cellNotAssessedSr", { gap: cell.gap })
+                        : `${cell.assessed}/${cell.required}, ${t("insights.heatmap.cellSr", { gap: cell.gap })}`}
+                    </span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

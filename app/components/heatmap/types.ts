@@ -1,0 +1,30 @@
+import type { GapBucket, HeatmapCell } from "~/domain/gaps";
+import type { RoleId } from "~/domain/types";
+
+/** What the heat-map page sends to the browser: one page of rows, cells aligned with the columns. */
+export interface HeatmapColumn {
+  skillId: string;
+  label: string;
+  /** index into the groups */
+  group: number;
+}
+
+export interface HeatmapGroup {
+  /** a role id, or "shared" for skills several roles require */
+  key: RoleId | "shared";
+  label: string;
+  span: number;
+}
+
+export interface HeatmapPageRow {
+  memberId: string;
+  name: string;
+  departmentLabel: string | null;
+  totalGap: number;
+  maxGap: number;
+  bucket: GapBucket;
+  cells: (HeatmapCell | null)[];
+}
+
+export type HeatmapSortKey = "name" | "totalGap" | "maxGap" | `skill:${string}`;
+export type HeatmapDirection = "asc" | "desc";

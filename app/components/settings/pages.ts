@@ -1,0 +1,19 @@
+import type { Permission } from "~/domain/permissions";
+
+/**
+ * The settings pages, in tab order, with the permission each needs to be
+ * seen. The layout shows the tabs the viewer may open; /settings goes to the
+ * first of them. Each page's loader checks again.
+ */
+export const SETTINGS_PAGES = [
+  { id: "organisation", path: "/settings/organisation", permission: "organisation.update" },
+  { id: "people", path: "/settings/people", permission: "users.read" },
+  { id: "tokens", path: "/settings/tokens", permission: "tokens.manage" },
+  { id: "security", path: "/settings/security", permission: "securityLog.read" },
+] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission }>;
+
+export type SettingsPage = (typeof SETTINGS_PAGES)[number];
+
+export function settingsPagesFor(permissions: readonly Permission[]): SettingsPage[] {
+  return SETTINGS_PAGES.filter((page) => permissions.includes(page.permission));
+}

@@ -1,0 +1,104 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BUCKET_STYLES } from "~/components/heatmap/colors";
+import { useNumberFormat } from "~/components/heatmap/format";
+import type { TeamDiagramNode, TeamMemberNodeData } from "~/domain/team-graph";
+import type { RoleId } from "~/domain/types";
+
+export interface DepartmentListEntry {
+  roleId: RoleId;
+  label: string;
+  memberCount: number;
+  unfilledSeats: number;
+  expanded: boolean;
+}
+
+/**
+ * The diagram's content as lists: each department with the members drawn in
+ * it (the same ones, the same cap), a link to open or close it and one to
+ * select it. The page's content without JavaScript, and a text alternative.
+ */
+export function DepartmentList({
+  departments,
+  nodes,
+  toggleHref,
+  roleHref,
+  moreHref,
+}: {
+  departments: DepartmentListEntry[];
+  nodes: TeamDiagramNode[];
+  toggleHref: (roleId: RoleId) => string;
+  roleHref: (roleId: RoleId) => string;
+  moreHref: (roleId: RoleId) => string;
+}) {
+  const { t } = useTranslation();
+  const num = useNumberFormat();
+  const byRole = new Map<RoleId, TeamMemberNodeData[]>();
+  const hiddenByRole = new Map<RoleId, number>();
+  for (const n of nodes) {
+    if (n.type === "teamMember") {
+      const list = byRole.get(n.data.homeRoleId);
+      if (list) list.push(n.data);
+      else byRole.set(n.data.homeRoleId, [n.data]);
+    } else if (n.type === "moreMembers") hiddenByRole.set(n.data.roleId, n.data.hidden);
+  }
+  return (
+    <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="department-list">
+      {departments.map((d) => {
+        const members = byRole.get(d.roleId) ?? [];
+        const hidden = hiddenByRole.get(d.roleId) ?? 0;
+        return (
+          <li key={d.roleId} data-role={d.roleId} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <div className="flex items-baseline justify-between gap-2">
+              <Link to={roleHref(d.roleId)} preventScrollReset className="font-semibold text-indigo-700 underline-offset-2 hover:underline">
+                {d.label}
+              </Link>
+              <span className="text-xs text-slate-500">{t("insights.chart.membersHere", { count: d.memberCount, n: num(d.memberCount) })}</span>
+            </div>
+            {d.memberCount > 0 || d.unfilledSeats > 0 ? (
+              <Link
+                to={toggleHref(d.roleId)}
+                replace
+                preventScrollReset
+                aria-expanded={d.expanded}
+                className="mt-1 inline-block text-xs text-slate-600 underline underline-offset-2"
+              >
+                {d.expanded
+                  ? t("insights.chart.hide")
+                  : d.memberCount > 0
+                    ? t("insights.chart.show", { count: d.memberCount, n: num(d.memberCount) })
+                    : t("insights.chart.showSeats")}
+              </Link>
+            ) : null}
+            {d.expanded && members.length > 0 ? (
+              <ul className="mt-2 space-y-1 text-sm">
+                {members.map((m) => (
+                  <li key={m.memberId} className="flex items-center justify-between gap-2">
+                    <Link to={`/team/${m.memberId}`} className="truncate text-slate-900 underline-offset-2 hover:underline">
+                      {m.name}
+                    </Link>
+                    <span className={`shrink-0 rounded px-1.5 text-xs font-medium ring-1 ring-inset ${BUCKET_STYLES[m.bucket].chip}`}>
+                      <span aria-hidden="true">{BUCKET_STYLES[m.bucket].symbol} </span>
+                      {m.maxGap > 0 ? t("insights.chart.gap.some", { count: m.maxGap }) : t("insights.chart.gap.none")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {d.unfilledSeats > 0 ? (
+              <p className="mt-2 text-sm italic text-red-700">{t("insights.chart.role.seats", { count: d.unfilledSeats })}</p>
+            ) : null}
+            {d.expanded && hidden > 0 ? (
+              <p className="mt-2 text-sm text-slate-600">
+                {t("insights.chart.moreMembers", { count: hidden, n: num(hidden) })} ·{" "}
+                <Link to={moreHref(d.roleId)} className="text-indigo-700 underline underline-offset-2">
+                  {t("insights.chart.seeList")}
+                </Link>
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

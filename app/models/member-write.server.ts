@@ -1,0 +1,326 @@
+import { Prisma } from "@prisma/client";
+import { NOTE_MAX } from "~/components/team/schemas";
+import type { ResourceScope } from "~/domain/permissions";
+import { findReportingCycle, validateShares } from "~/domain/team";
+import { ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
+import { db } from "~/utils/db.server";
+
+/**
+ * Writes to the team: members with their roles, and skill assessments. Every
+ * function takes the organisation and never touches another one's rows; an id
+ * of another organisation is the same as an unknown id. Each write runs in one
+ * transaction, and the rules the form already checked are checked again here,
+ * so no caller (a form, an import) can store a team that breaks them.
+ */
+
+export interface MemberRoleInput {
+  roleId: RoleId;
+  /** the share of the member's time, a whole percent from 1 to 100 */
+  sharePercent: number;
+}
+
+export interface MemberInput {
+  name: string;
+  email: string | null;
+  title: string;
+  roles: MemberRoleInput[];
+  department: RoleId | null;
+  managerId: string | null;
+  markets: string[];
+  languages: string[];
+  startDate: Date | null;
+  userId: string | null;
+}
+
+/** Why a member was not saved, per field of the form. */
+export type MemberRefusal =
+  | { field: "email"; code: "email_taken" }
+  | { field: "managerId"; code: "manager_unknown" }
+  /** the chain of names from the member through the new manager back to the member */
+  | { field: "managerId"; code: "manager_cycle"; chain: string[] }
+  | { field: "userId"; code: "user_unknown" | "user_taken" }
+  | { field: "roles"; code: "roles_invalid" }
+  | { field: "department"; code: "department_unknown" };
+
+export type MemberWriteResult =
+  | { ok: true; memberId: string }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "refused"; refusals: MemberRefusal[] };
+
+/** Rolls a transaction back with the refusals that a check made after the write. */
+class Refused extends Error {
+  constructor(readonly refusals: MemberRefusal[]) {
+    super("refused");
+  }
+}
+
+const ROLE_ID_SET: ReadonlySet<string> = new Set(ROLE_IDS);
+
+/**
+ * Whether a string can be the id of a record (a cuid): anything else, such as an
+ * address segment with a lone surrogate that the database driver cannot even
+ * encode, names no member or account, and is answered without a query.
+ */
+export function isRecordId(value: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}
+
+function rolesAreValid(roles: readonly MemberRoleInput[]): boolean {
+  if (roles.length === 0) return false;
+  if (!roles.every((role) => Number.isInteger(role.sharePercent))) return false;
+  return validateShares(roles.map((role) => ({ roleId: role.roleId, share: role.sharePercent / 100 }))).length === 0;
+}
+
+/** The reporting loop that `managerId` would close, as names, or null. */
+async function cycleThrough(
+  tx: Prisma.TransactionClient,
+  organisationId: string,
+  memberId: string,
+  managerId: string | null,
+): Promise<string[] | null> {
+  if (managerId === null) return null;
+  const members = await tx.member.findMany({ where: { organisationId }, select: { id: true, name: true, managerId: true } });
+  const chain = findReportingCycle(members, memberId, managerId);
+  if (!chain) return null;
+  const names = new Map(members.map((member) => [member.id, member.name]));
+  return chain.map((id) => names.get(id) ?? id);
+}
+
+/** The checks that need the database, before anything is written. */
+async function refusalsFor(
+  tx: Prisma.TransactionClient,
+  organisationId: string,
+  memberId: string | null,
+  input: MemberInput,
+): Promise<MemberRefusal[]> {
+  const refusals: MemberRefusal[] = [];
+  if (!rolesAreValid(input.roles)) refusals.push({ field: "roles", code: "roles_invalid" });
+  if (input.department !== null && !ROLE_ID_SET.has(input.department)) refusals.push({ field: "department", code: "department_unknown" });
+  const notThis = memberId ? { NOT: { id: memberId } } : {};
+  if (input.email !== null) {
+    const taken = await tx.member.findFirst({ where: { organisationId, email: input.email, ...notThis }, select: { id: true } });
+    if (taken) refusals.push({ field: "email", code: "email_taken" });
+  }
+  if (input.managerId !== null) {
+    const manager = isRecordId(input.managerId) ? await tx.member.findFirst({ where: { id: input.managerId, organisationId }, select: { id: true } }) : null;
+    if (!manager) refusals.push({ field: "managerId", code: "manager_unknown" });
+    else if (memberId) {
+      const chain = await cycleThrough(tx, organisationId, memberId, input.managerId);
+      if (chain) refusals.push({ field: "managerId", code: "manager_cycle", chain });
+    }
+  }
+  if (input.userId !== null) {
+    const user = isRecordId(input.userId)
+      ? await tx.user.findFirst({ where: { id: input.userId, organisationId }, select: { member: { select: { id: true } } } })
+      : null;
+    if (!user) refusals.push({ field: "userId", code: "user_unknown" });
+    else if (user.member && user.member.id !== memberId) refusals.push({ field: "userId", code: "user_taken" });
+  }
+  return refusals;
+}
+
+function memberData(input: MemberInput) {
+  return {
+    name: input.name,
+    email: input.email,
+    title: input.title,
+    department: input.department,
+    managerId: input.managerId,
+    markets: JSON.stringify(input.markets),
+    languages: JSON.stringify(input.languages),
+    startDate: input.startDate,
+    userId: input.userId,
+  };
+}
+
+/** A unique index refused the write: two requests raced past the checks. */
+function uniqueRefusal(error: unknown): MemberRefusal[] | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
+  // The shape of `meta` differs between engines and driver adapters; the field name is in it either way.
+  const detail = JSON.stringify(error.meta ?? {});
+  if (detail.includes("userId")) return [{ field: "userId", code: "user_taken" }];
+  return [{ field: "email", code: "email_taken" }];
+}
+
+async function write(run: () => Promise<MemberWriteResult>): Promise<MemberWriteResult> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, reason: "refused", refusals: error.refusals };
+    const unique = uniqueRefusal(error);
+    if (unique) return { ok: false, reason: "refused", refusals: unique };
+    throw error;
+  }
+}
+
+export async function createMember({ organisationId, input }: { organisationId: string; input: MemberInput }): Promise<MemberWriteResult> {
+  return write(() =>
+    db.$transaction(async (tx) => {
+      const refusals = await refusalsFor(tx, organisationId, null, input);
+      if (refusals.length > 0) return { ok: false, reason: "refused", refusals };
+      const member = await tx.member.create({
+        data: {
+          organisationId,
+          ...memberData(input),
+          roles: { create: input.roles.map(({ roleId, sharePercent }) => ({ roleId, sharePercent })) },
+        },
+        select: { id: true },
+      });
+      return { ok: true, memberId: member.id };
+    }),
+  );
+}
+
+export async function updateMember({
+  organisationId,
+  memberId,
+  input,
+}: {
+  organisationId: string;
+  memberId: string;
+  input: MemberInput;
+}): Promise<MemberWriteResult> {
+  if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
+  return write(() =>
+    db.$transaction(async (tx) => {
+      const existing = await tx.member.findFirst({ where: { id: memberId, organisationId }, select: { id: true } });
+      if (!existing) return { ok: false, reason: "not_found" };
+      const refusals = await refusalsFor(tx, organisationId, memberId, input);
+      if (refusals.length > 0) return { ok: false, reason: "refused", refusals };
+      await tx.member.update({ where: { id: memberId }, data: memberData(input) });
+      await tx.memberRole.deleteMany({ where: { memberId } });
+      await tx.memberRole.createMany({ data: input.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })) });
+      // Checked again now that this transaction holds SQLite's write lock: another
+      // edit committed between the first check and the write cannot close a loop.
+      const chain = await cycleThrough(tx, organisationId, memberId, input.managerId);
+      if (chain) throw new Refused([{ field: "managerId", code: "manager_cycle", chain }]);
+      return { ok: true, memberId };
+    }),
+  );
+}
+
+export type DeleteMemberResult =
+  | { ok: true; name: string; assessmentsRemoved: number; reportsUnassigned: number }
+  | { ok: false; reason: "not_found" };
+
+/** Removes a member with their roles and assessments; their reports keep their place without a manager. */
+export async function deleteMember({ organisationId, memberId }: { organisationId: string; memberId: string }): Promise<DeleteMemberResult> {
+  if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
+  return db.$transaction(async (tx) => {
+    const member = await tx.member.findFirst({ where: { id: memberId, organisationId }, select: { id: true, name: true } });
+    if (!member) return { ok: false, reason: "not_found" };
+    const reports = await tx.member.updateMany({ where: { organisationId, managerId: memberId }, data: { managerId: null } });
+    const assessments = await tx.skillAssessment.deleteMany({ where: { organisationId, memberId } });
+    await tx.memberRole.deleteMany({ where: { memberId } });
+    await tx.member.delete({ where: { id: memberId } });
+    return { ok: true, name: member.name, assessmentsRemoved: assessments.count, reportsUnassigned: reports.count };
+  });
+}
+
+export interface AssessmentInput {
+  skillId: string;
+  level: SkillLevel;
+  /** the day of the assessment, at midnight UTC */
+  assessedOn: Date;
+  note: string;
+  assessor: { userId: string; name: string };
+}
+
+export type RecordAssessmentResult =
+  | { ok: true; assessmentId: string }
+  | { ok: false; reason: "not_found" | "self_assessment" | "invalid" };
+
+/** Adds an assessment to the member's history; earlier ones are kept. */
+export async function recordAssessment({
+  organisationId,
+  memberId,
+  input,
+}: {
+  organisationId: string;
+  memberId: string;
+  input: AssessmentInput;
+}): Promise<RecordAssessmentResult> {
+  const valid =
+    (SKILL_LEVELS as readonly number[]).includes(input.level) &&
+    input.skillId.length > 0 &&
+    input.note.length <= NOTE_MAX &&
+    !Number.isNaN(input.assessedOn.getTime());
+  if (!valid) return { ok: false, reason: "invalid" };
+  if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
+  return db.$transaction(async (tx) => {
+    const member = await tx.member.findFirst({ where: { id: memberId, organisationId }, select: { id: true, userId: true } });
+    if (!member) return { ok: false, reason: "not_found" };
+    if (member.userId !== null && member.userId === input.assessor.userId) return { ok: false, reason: "self_assessment" };
+    const created = await tx.skillAssessment.create({
+      data: {
+        organisationId,
+        memberId,
+        skillId: input.skillId,
+        level: input.level,
+        assessedOn: input.assessedOn,
+        note: input.note,
+        assessorUserId: input.assessor.userId,
+        assessorName: input.assessor.name,
+      },
+      select: { id: true },
+    });
+    return { ok: true, assessmentId: created.id };
+  });
+}
+
+/**
+ * The little a write route needs to authorise a request about a member: its
+ * organisation, the departments it touches and whose account it is. Looked up
+ * by id alone, because the answer is the input of the check: the route hands
+ * `organisationId` to requirePermission, which answers another organisation's
+ * member with the same 404 as an unknown id. Nothing else is read here.
+ */
+export async function findMemberToAuthorise({ memberId }: { memberId: string }) {
+  if (!isRecordId(memberId)) return null;
+  const row = await db.member.findUnique({
+    where: { id: memberId },
+    select: { id: true, organisationId: true, department: true, userId: true, roles: { select: { roleId: true } } },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    userId: row.userId,
+    department: ROLE_ID_SET.has(row.department ?? "") ? (row.department as RoleId) : null,
+    roles: row.roles.filter((role) => ROLE_ID_SET.has(role.roleId)).map((role) => ({ roleId: role.roleId as RoleId })),
+  };
+}
+
+/**
+ * What "assessments.write" is checked against for a member: their department
+ * and the roles they hold (a lead of any of them may assess), and their
+ * account (nobody assesses themselves).
+ */
+export function assessmentScopeFor(member: {
+  department: RoleId | null;
+  roles: readonly { roleId: RoleId }[];
+  userId: string | null;
+}): Omit<ResourceScope, "organisationId"> {
+  const departments = [...new Set([...(member.department ? [member.department] : []), ...member.roles.map((role) => role.roleId)])];
+  return { departments, userId: member.userId };
+}
+
+/** The choices of the member form: who can be the manager, which accounts can be linked. */
+export async function memberFormOptions({ organisationId, memberId }: { organisationId: string; memberId?: string }) {
+  const [managers, users] = await Promise.all([
+    db.member.findMany({
+      where: { organisationId, ...(memberId ? { NOT: { id: memberId } } : {}) },
+      select: { id: true, name: true, title: true },
+      orderBy: { name: "asc" },
+    }),
+    db.user.findMany({
+      where: {
+        organisationId,
+        OR: [{ member: null, disabledAt: null }, ...(memberId ? [{ member: { id: memberId } }] : [])],
+      },
+      select: { id: true, name: true, email: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { managers, users };
+}

@@ -1,0 +1,226 @@
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Prisma } from "@prisma/client";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { authStrings } from "~/locales/auth";
+import { acceptInvite, findInviteByToken, InviteUnusableError } from "~/models/invite.server";
+import { languageFor } from "~/utils/i18n.server";
+import { clientAddress } from "~/utils/request.server";
+import { startSession } from "~/utils/session.server";
+import {
+  confirmPasswordField,
+  invalidSubmission,
+  newPasswordField,
+  parseForm,
+  passwordsMatch,
+  personNameField,
+} from "~/utils/validation";
+
+const acceptSchema = z
+  .object({ name: personNameField, password: newPasswordField, confirmPassword: confirmPasswordField })
+  .superRefine(passwordsMatch);
+
+type Unusable = InviteUnusableError["status"];
+
+/** Unknown is 404; gone for good (used, expired, withdrawn) is 410; an existing account is 409. */
+const STATUS_OF: Record<Unusable, number> = { unknown: 404, used: 410, expired: 410, revoked: 410, email_taken: 409 };
+
+/** Tokens are 43 characters; anything much longer is not one of ours. */
+async function pendingInvite(token: string | undefined) {
+  const invite = token && token.length <= 100 ? await findInviteByToken(token) : null;
+  if (!invite) return { problem: "unknown" as const };
+  if (invite.status !== "pending") return { problem: invite.status };
+  return { invite };
+}
+
+function unusable(problem: Unusable) {
+  return data({ problem }, { status: STATUS_OF[problem] });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = await languageFor(request);
+  const found = await pendingInvite(params.token);
+  if (!found.invite) return data({ lang, problem: found.problem, invite: null }, { status: STATUS_OF[found.problem] });
+  const { invite } = found;
+  return data({
+    lang,
+    problem: null,
+    invite: { organisationName: invite.organisation.name, email: invite.email, kind: invite.kind },
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  // A dead link is told so before anything typed is looked at (or hashed).
+  const found = await pendingInvite(token);
+  if (!found.invite) return unusable(found.problem);
+  const submission = await parseForm(request, acceptSchema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const ipAddress = clientAddress(request, context);
+  try {
+    const user = await acceptInvite({ token, name: submission.value.name, password: submission.value.password, ipAddress });
+    const cookie = await startSession(user.id, request, { ipAddress });
+    return redirect("/org", { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (error instanceof InviteUnusableError) return unusable(error.status);
+    // two invitations for one email, accepted at the same moment: the unique index decides
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return unusable("email_taken");
+    throw error;
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
+  const strings = authStrings[loaderData?.lang ?? "zh"].invite;
+  const title = loaderData?.invite
+    ? `${loaderData.invite.organisationName} — ${strings.pageTitle}`
+    : strings.unusable[loaderData?.problem ?? "unknown"].title;
+  return [{ title }];
+};
+
+const inputClass =
+  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-600";
+
+export default function InvitePage() {
+  const { invite, problem: loaderProblem } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const problem = (actionData && "problem" in actionData ? actionData.problem : null) ?? loaderProblem;
+  if (!invite || problem) return <UnusableInvite problem={problem ?? "unknown"} />;
+  return <AcceptForm invite={invite} lastResult={actionData && "lastResult" in actionData ? actionData.lastResult : undefined} />;
+}
+
+function UnusableInvite({ problem }: { problem: Unusable }) {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-12 sm:px-6" data-testid={`invite-${problem}`}>
+      <h1 className="text-2xl font-bold tracking-tight">{t(`auth.invite.unusable.${problem}.title`)}</h1>
+      <p className="mt-3 text-slate-600">{t(`auth.invite.unusable.${problem}.text`)}</p>
+      <Link to="/login" className="mt-6 inline-block font-medium text-indigo-700 underline">
+        {t("auth.invite.signIn")}
+      </Link>
+    </main>
+  );
+}
+
+function AcceptForm({
+  invite,
+  lastResult,
+}: {
+  invite: { organisationName: string; email: string; kind: string };
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting" && navigation.formMethod === "POST";
+  const [form, fields] = useForm<z.input<typeof acceptSchema>>({
+    id: "accept-invite",
+    lastResult,
+    constraint: getZodConstraint(acceptSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptSchema }),
+  });
+  // Each answer from the server empties the password fields: what was typed there never comes back.
+  const [replies, setReplies] = useState(0);
+  useEffect(() => {
+    if (lastResult) setReplies((count) => count + 1);
+  }, [lastResult]);
+  const organisation = invite.organisationName;
+
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-12 sm:px-6">
+      <h1 className="text-2xl font-bold tracking-tight">{t("auth.invite.title", { organisation })}</h1>
+      <p className="mt-2 text-slate-600">
+        {t("auth.invite.intro", { organisation, kind: t(`app.kind.${invite.kind}`) })} {t("auth.invite.setUp")}
+      </p>
+      <Form method="post" className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <div>
+          <label htmlFor="invite-email" className="block text-sm font-medium text-slate-700">
+            {t("auth.invite.emailLabel")}
+          </label>
+          {/* Not submitted (the invitation fixes it); there for password managers. */}
+          <input
+            id="invite-email"
+            type="email"
+            value={invite.email}
+            readOnly
+            autoComplete="username"
+            className={`${inputClass} bg-slate-50 text-slate-600`}
+          />
+        </div>
+        <TextField meta={fields.name} label={t("auth.fields.name")} type="text" autoComplete="name" />
+        <TextField
+          key={`password-${replies}`}
+          meta={fields.password}
+          label={t("auth.fields.newPassword")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("auth.fields.passwordHint")}
+        />
+        <TextField key={`confirmPassword-${replies}`} meta={fields.confirmPassword} label={t("auth.fields.confirmPassword")} type="password" autoComplete="new-password" />
+        <button
+          type="submit"
+          disabled={submitting}
+          className="w-full rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:cursor-wait disabled:opacity-60"
+        >
+          {submitting ? t("auth.submitting") : t("auth.invite.submit")}
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+function TextField({
+  meta,
+  label,
+  type,
+  autoComplete,
+  hint,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  type: "text" | "password";
+  autoComplete: string;
+  hint?: string;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: hintId });
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input {...input} key={key} autoComplete={autoComplete} className={inputClass} />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {errors.map((error) => t(error)).join(" ")}
+    </p>
+  );
+}
+
+function FormErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <p id={id} role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+      {errors.map((error) => t(error)).join(" ")}
+    </p>
+  );
+}

@@ -1,0 +1,160 @@
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { authStrings } from "~/locales/auth";
+import { attemptSignIn } from "~/models/user.server";
+import { getSignedIn } from "~/utils/auth.server";
+import { i18nServer, languageFor } from "~/utils/i18n.server";
+import { clientAddress } from "~/utils/request.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
+import { startSession } from "~/utils/session.server";
+import { currentPasswordField, emailField, invalidSubmission, parseForm } from "~/utils/validation";
+
+const loginSchema = z.object({
+  email: emailField,
+  password: currentPasswordField,
+  redirectTo: z.string().max(2000).optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSignedIn(request)) throw redirect("/org");
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  return { lang: await languageFor(request), redirectTo: safeRedirectPath(redirectTo, "") || undefined };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = await parseForm(request, loginSchema);
+  // Every answer names `throttled`, so the page's type keeps it.
+  if (submission.status !== "success") return invalidSubmission(submission, { extra: { throttled: null } });
+  const { email, password, redirectTo } = submission.value;
+  const ipAddress = clientAddress(request, context);
+  const result = await attemptSignIn({ email, password, ipAddress });
+  switch (result.outcome) {
+    case "signed_in": {
+      const cookie = await startSession(result.user.id, request, { ipAddress });
+      return redirect(safeRedirectPath(redirectTo, "/org"), { headers: { "Set-Cookie": cookie } });
+    }
+    case "throttled": {
+      const t = await i18nServer.getFixedT(request);
+      const retryAfterSeconds = Math.ceil(result.retryAfterMs / 1000);
+      const message: string = t(`auth.login.throttled.${result.scope}`, { count: Math.ceil(retryAfterSeconds / 60) });
+      return invalidSubmission(submission, {
+        status: 429,
+        headers: { "Retry-After": String(retryAfterSeconds) },
+        extra: { throttled: { scope: result.scope, retryAfterSeconds, message } },
+      });
+    }
+    case "disabled":
+      return invalidSubmission(submission, { formErrors: ["auth.login.disabled"], extra: { throttled: null } });
+    case "invalid":
+      // The same answer for an unknown email and a wrong password.
+      return invalidSubmission(submission, { formErrors: ["auth.login.invalidCredentials"], extra: { throttled: null } });
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: authStrings[data?.lang ?? "zh"].login.title }];
+
+const inputClass =
+  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-600";
+
+export default function LoginPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting" && navigation.formAction?.startsWith("/login") === true;
+  const [form, fields] = useForm<z.input<typeof loginSchema>>({
+    id: "login",
+    lastResult: actionData?.lastResult,
+    constraint: getZodConstraint(loginSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+  });
+  // Each answer from the server empties the password fields: what was typed there never comes back.
+  const [replies, setReplies] = useState(0);
+  useEffect(() => {
+    if (actionData) setReplies((count) => count + 1);
+  }, [actionData]);
+  const throttled = actionData?.throttled;
+
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-12 sm:px-6">
+      <h1 className="text-2xl font-bold tracking-tight">{t("auth.login.title")}</h1>
+      <p className="mt-2 text-slate-600">{t("auth.login.intro")}</p>
+
+      <Form method="post" action="/login" className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" {...getFormProps(form)}>
+        {throttled ? (
+          <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="throttled">
+            {throttled.message}
+          </p>
+        ) : (
+          <FormErrors id={form.errorId} errors={form.errors} />
+        )}
+        <input type="hidden" name={fields.redirectTo.name} value={redirectTo ?? ""} />
+        <TextField meta={fields.email} label={t("auth.fields.email")} type="email" autoComplete="email" />
+        <TextField key={`password-${replies}`} meta={fields.password} label={t("auth.fields.password")} type="password" autoComplete="current-password" />
+        <button
+          type="submit"
+          disabled={submitting}
+          className="w-full rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:cursor-wait disabled:opacity-60"
+        >
+          {submitting ? t("auth.submitting") : t("auth.login.submit")}
+        </button>
+      </Form>
+      <p className="mt-6 text-sm text-slate-600">
+        {t("auth.login.noAccount")}{" "}
+        <Link to="/signup" className="font-medium text-indigo-700 underline">
+          {t("auth.login.signUp")}
+        </Link>
+      </p>
+    </main>
+  );
+}
+
+function TextField({
+  meta,
+  label,
+  type,
+  autoComplete,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  type: "email" | "password";
+  autoComplete: string;
+}) {
+  const { key, ...input } = getInputProps(meta, { type });
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input {...input} key={key} autoComplete={autoComplete} className={inputClass} />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {errors.map((error) => t(error)).join(" ")}
+    </p>
+  );
+}
+
+function FormErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <p id={id} role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+      {errors.map((error) => t(error)).join(" ")}
+    </p>
+  );
+}

@@ -1,0 +1,138 @@
+import { getFormProps, getSelectProps, getInputProps, useForm } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ModelRatings } from "~/components/planner/ModelRatings";
+import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
+import { parseSettingsForm, readFormData, validateSettingsForm } from "~/components/settings/forms";
+import { settingsMeta } from "~/components/settings/meta";
+import { FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { MODEL_IDS, STAGE_IDS } from "~/domain/types";
+import { localize } from "~/domain/vocabulary";
+import { getOrganisationSettings, updateOrganisation } from "~/models/organisation.server";
+import { playbookForOrganisation } from "~/models/playbook.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { clientAddress } from "~/utils/request.server";
+import { invalidSubmission, organisationNameField } from "~/utils/validation";
+
+const FIELDS = ["name", "operatingModel", "stage"] as const;
+
+const schema = z.object({
+  name: organisationNameField,
+  operatingModel: z.enum(MODEL_IDS, { errorMap: () => ({ message: "admin.errors.model" }) }),
+  stage: z.enum(STAGE_IDS, { errorMap: () => ({ message: "admin.errors.stage" }) }),
+});
+
+export const meta = settingsMeta("organisation");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission(request, "organisation.update");
+  const [organisation, playbook] = await Promise.all([
+    getOrganisationSettings({ organisationId: actor.organisationId }),
+    playbookForOrganisation(actor.organisationId),
+  ]);
+  if (!organisation) throw notFound();
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    organisation,
+    models: playbook.models.map(({ id, label, example, ratings }) => ({ id, label, example, ratings })),
+    stages: playbook.stages.map(({ id, label }) => ({ id, label })),
+    saved: saved === "1" ? ("saved" as const) : saved === "0" ? ("unchanged" as const) : null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "organisation.update");
+  const submission = parseSettingsForm(await readFormData(request), { schema, fields: FIELDS });
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const result = await updateOrganisation({
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    ...submission.value,
+    ipAddress: clientAddress(request, context),
+  });
+  if (!result) throw notFound();
+  // Post/Redirect/Get: a reload shows the page, it does not send the form again
+  return redirect(`/settings/organisation?saved=${result.changed.length > 0 ? 1 : 0}`);
+}
+
+export default function OrganisationSettings() {
+  const { organisation, models, stages, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult: actionData?.lastResult,
+    defaultValue: { name: organisation.name, operatingModel: organisation.operatingModel, stage: organisation.stage },
+    onValidate: validateSettingsForm(schema, FIELDS),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+
+  // follows the select once JavaScript runs; without it, the saved model
+  const chosenModel = models.find((model) => model.id === (fields.operatingModel.value ?? organisation.operatingModel));
+
+  return (
+    <section aria-labelledby="organisation-title" className="max-w-2xl space-y-6">
+      <div>
+        <h2 id="organisation-title" className={ui.h2}>
+          {t("admin.organisation.title")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{t("admin.organisation.intro")}</p>
+      </div>
+      {saved ? <StatusMessage tone={saved === "saved" ? "success" : "info"}>{t(`admin.organisation.${saved}`)}</StatusMessage> : null}
+      <Form method="post" {...getFormProps(form)} className={`${ui.card} space-y-5`}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <div>
+          <label htmlFor={fields.name.id} className={ui.label}>
+            {t("admin.organisation.name")}
+          </label>
+          <input {...getInputProps(fields.name, { type: "text" })} autoComplete="organization" maxLength={100} className={ui.input} />
+          <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
+        </div>
+        <div>
+          <label htmlFor={fields.operatingModel.id} className={ui.label}>
+            {t("admin.organisation.model")}
+          </label>
+          <select {...getSelectProps(fields.operatingModel)} className={ui.input}>
+            {models.map((model) => (
+              <option key={model.id} value={model.id}>
+                {localize(model.label, lang)} — {localize(model.example, lang)}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.operatingModel.errorId} errors={fields.operatingModel.errors} />
+          {chosenModel ? (
+            <div className="mt-2 rounded-lg bg-slate-50 px-3 py-2">
+              <p className="text-xs font-medium text-slate-600">
+                {t("admin.organisation.ratingsOf", { model: localize(chosenModel.label, lang) })}
+              </p>
+              <ModelRatings ratings={chosenModel.ratings} />
+            </div>
+          ) : null}
+        </div>
+        <div>
+          <label htmlFor={fields.stage.id} className={ui.label}>
+            {t("admin.organisation.stage")}
+          </label>
+          <select {...getSelectProps(fields.stage)} className={ui.input}>
+            {stages.map((stage) => (
+              <option key={stage.id} value={stage.id}>
+                {localize(stage.label, lang)}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.stage.errorId} errors={fields.stage.errors} />
+          <p className={ui.hint}>{t("admin.organisation.stageHint")}</p>
+        </div>
+        <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+          {t("admin.organisation.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export { SettingsErrorBoundary as ErrorBoundary };

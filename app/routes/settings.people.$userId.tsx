@@ -1,0 +1,246 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ConfirmAction, ConfirmPanel } from "~/components/settings/Confirm";
+import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
+import {
+  confirmField,
+  departmentsField,
+  departmentsMatchKind,
+  kindField,
+  parseSettingsForm,
+  readFormData,
+  recordIdParam,
+  validateSettingsForm,
+} from "~/components/settings/forms";
+import { departmentLabels, KindFields } from "~/components/settings/KindFields";
+import { settingsMeta } from "~/components/settings/meta";
+import { useHydrated } from "~/components/settings/useHydrated";
+import { Badge, DateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { playbookForOrganisation } from "~/models/playbook.server";
+import { changeKind, disableUser, enableUser, getUserForAdmin, type AdminChangeResult } from "~/models/user-admin.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { clientAddress } from "~/utils/request.server";
+import { invalidSubmission } from "~/utils/validation";
+
+const FIELDS = ["intent", "kind", "departments", "confirm"] as const;
+const KIND_FIELDS = ["intent", "kind", "departments"] as const;
+
+const changeKindSchema = z.object({ intent: z.literal("change_kind"), kind: kindField, departments: departmentsField });
+
+const schema = z
+  .discriminatedUnion(
+    "intent",
+    [changeKindSchema, z.object({ intent: z.literal("disable"), confirm: confirmField }), z.object({ intent: z.literal("enable") })],
+    { errorMap: () => ({ message: "admin.errors.intent" }) },
+  )
+  .superRefine((value, ctx) => {
+    if (value.intent === "change_kind") departmentsMatchKind(value, ctx);
+  });
+
+const changeKindFormSchema = changeKindSchema.superRefine(departmentsMatchKind);
+
+const DONE = ["kind_changed", "unchanged", "disabled", "enabled"] as const;
+type Done = (typeof DONE)[number];
+
+/** The model's refusals as the message the admin reads. */
+const REFUSALS = { self: "admin.errors.disableSelf", last_admin: "admin.errors.lastAdmin" } as const;
+
+export const meta = settingsMeta("people");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const userId = recordIdParam(params.userId);
+  const { actor } = await requirePermission(request, "users.read", { userId });
+  if (!userId) throw notFound();
+  const [user, playbook] = await Promise.all([
+    getUserForAdmin({ organisationId: actor.organisationId, userId }),
+    playbookForOrganisation(actor.organisationId),
+  ]);
+  // unknown here or another organisation's: the same 404
+  if (!user) throw notFound();
+  const search = new URL(request.url).searchParams;
+  return {
+    user,
+    isSelf: user.id === actor.userId,
+    roles: playbook.roles.map(({ id, label }) => ({ id, label })),
+    confirmDisable: search.get("confirm") === "disable" && !user.disabledAt && user.id !== actor.userId,
+    done: DONE.find((value) => value === search.get("done")) ?? null,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const userId = recordIdParam(params.userId);
+  const { actor } = await requirePermission(request, "users.manage", { userId });
+  const target = userId ? await getUserForAdmin({ organisationId: actor.organisationId, userId }) : null;
+  if (!userId || !target) throw notFound();
+  const formData = await readFormData(request);
+  const submission = parseSettingsForm(formData, { schema, fields: FIELDS });
+  // which of the page's forms sent it, so its errors show beside it
+  const sentIntent = formData.get("intent");
+  const extra = { intent: sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" ? sentIntent : null };
+  if (submission.status !== "success") return invalidSubmission(submission, { extra });
+
+  const input = { organisationId: actor.organisationId, actorUserId: actor.userId, userId, ipAddress: clientAddress(request, context) };
+  const value = submission.value;
+  let result: AdminChangeResult;
+  let done: Done;
+  if (value.intent === "change_kind") {
+    result = await changeKind({ ...input, kind: value.kind, departments: value.departments });
+    done = result.ok && !result.changed ? "unchanged" : "kind_changed";
+  } else if (value.intent === "disable") {
+    result = await disableUser(input);
+    done = "disabled";
+  } else {
+    result = await enableUser(input);
+    done = "enabled";
+  }
+  if (!result.ok) {
+    if (result.reason === "not_found") throw notFound();
+    return invalidSubmission(submission, { formErrors: [REFUSALS[result.reason]], extra });
+  }
+  // an admin who gave themselves another kind may no longer see this page
+  if (value.intent === "change_kind" && userId === actor.userId && value.kind !== "admin") return redirect("/settings");
+  return redirect(`/settings/people/${encodeURIComponent(userId)}?done=${done}`);
+}
+
+export default function PersonSettings() {
+  const { user, isSelf, roles, confirmDisable, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const here = `/settings/people/${user.id}`;
+  const otherErrors = actionData && actionData.intent !== "change_kind" ? Object.values(actionData.lastResult.error ?? {}).flatMap((errors) => errors ?? []) : [];
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p className="text-sm">
+        <Link to="/settings/people" className={ui.link}>
+          ← {t("admin.person.back")}
+        </Link>
+      </p>
+      <section aria-labelledby="person-title" className={ui.card}>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="person-title" className={ui.h2}>
+            {user.name}
+          </h2>
+          {user.disabledAt ? <Badge tone="slate">{t("admin.people.status.disabled")}</Badge> : <Badge tone="green">{t("admin.people.status.active")}</Badge>}
+          {isSelf ? <span className="text-xs text-slate-500">{t("admin.common.you")}</span> : null}
+        </div>
+        <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="text-slate-500">{t("admin.fields.email")}</dt>
+          <dd className="break-all">{user.email}</dd>
+          <dt className="text-slate-500">{t("admin.fields.kind")}</dt>
+          <dd>{t(`app.kind.${user.kind}`)}</dd>
+          {user.kind === "lead" ? (
+            <>
+              <dt className="text-slate-500">{t("admin.fields.departments")}</dt>
+              <dd>{departmentLabels(user.departments, roles, lang)}</dd>
+            </>
+          ) : null}
+          <dt className="text-slate-500">{t("admin.person.since")}</dt>
+          <dd>
+            <DateTime value={user.createdAt} lang={lang} />
+          </dd>
+          {user.disabledAt ? (
+            <>
+              <dt className="text-slate-500">{t("admin.person.disabledSince")}</dt>
+              <dd>
+                <DateTime value={user.disabledAt} lang={lang} />
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      {done ? <StatusMessage tone={done === "unchanged" ? "info" : "success"}>{t(`admin.person.done.${done}`, { name: user.name })}</StatusMessage> : null}
+      <FormErrors id="person-errors" errors={otherErrors} />
+
+      {confirmDisable ? (
+        <ConfirmPanel
+          id="confirm-disable"
+          action={here}
+          fields={{ intent: "disable" }}
+          cancelHref={here}
+          title={t("admin.person.confirmDisableTitle", { name: user.name })}
+          body={t("admin.person.confirmDisableText")}
+          confirmLabel={t("admin.person.confirmDisable")}
+        />
+      ) : null}
+
+      <ChangeKindForm key={`${user.kind}:${user.departments.join(",")}`} user={user} roles={roles} />
+
+      <section aria-labelledby="access-title" className={`${ui.card} space-y-3`}>
+        <h3 id="access-title" className="font-semibold text-slate-900">
+          {user.disabledAt ? t("admin.person.enableTitle") : t("admin.person.disableTitle")}
+        </h3>
+        {user.disabledAt ? (
+          <>
+            <p className="text-sm text-slate-600">{t("admin.person.enableText")}</p>
+            <Form method="post" action={here}>
+              <input type="hidden" name="intent" value="enable" />
+              <button type="submit" className={ui.primaryButton}>
+                {t("admin.person.enable")}
+              </button>
+            </Form>
+          </>
+        ) : isSelf ? (
+          <p className="text-sm text-slate-600">{t("admin.person.selfNote")}</p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-600">{t("admin.person.disableText")}</p>
+            <ConfirmAction
+              confirmHref={`${here}?confirm=disable#confirm-disable`}
+              action={here}
+              fields={{ intent: "disable" }}
+              triggerStyle="button"
+              triggerLabel={t("admin.person.disable")}
+              title={t("admin.person.confirmDisableTitle", { name: user.name })}
+              body={t("admin.person.confirmDisableText")}
+              confirmLabel={t("admin.person.confirmDisable")}
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+type PersonData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function ChangeKindForm({ user, roles }: Pick<PersonData, "user" | "roles">) {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const hydrated = useHydrated();
+  const [form, fields] = useForm({
+    id: "change-kind",
+    lastResult: actionData?.intent === "change_kind" ? actionData.lastResult : undefined,
+    defaultValue: { intent: "change_kind", kind: user.kind, departments: user.departments },
+    onValidate: validateSettingsForm(changeKindFormSchema, KIND_FIELDS),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section aria-labelledby="kind-title" className={`${ui.card} space-y-4`}>
+      <div>
+        <h3 id="kind-title" className="font-semibold text-slate-900">
+          {t("admin.person.changeKindTitle")}
+        </h3>
+        <p className="mt-1 text-sm text-slate-600">{t("admin.person.changeKindText")}</p>
+      </div>
+      <Form method="post" action={`/settings/people/${user.id}`} {...getFormProps(form)} className="space-y-5">
+        <input type="hidden" name="intent" value="change_kind" />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <KindFields kind={fields.kind} departments={fields.departments} roles={roles} lang={lang} hydrated={hydrated} />
+        <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+          {t("admin.person.saveKind")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export { SettingsErrorBoundary as ErrorBoundary };

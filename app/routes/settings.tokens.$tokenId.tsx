@@ -1,0 +1,76 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ConfirmPanel } from "~/components/settings/Confirm";
+import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
+import { confirmField, parseSettingsForm, readFormData, recordIdParam } from "~/components/settings/forms";
+import { settingsMeta } from "~/components/settings/meta";
+import { FormErrors, ui } from "~/components/settings/ui";
+import { getApiToken, revokeApiToken } from "~/models/api-token.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { clientAddress } from "~/utils/request.server";
+import { invalidSubmission } from "~/utils/validation";
+
+const FIELDS = ["confirm"] as const;
+const schema = z.object({ confirm: confirmField });
+
+export const meta = settingsMeta("tokens");
+
+/** GET: the confirmation page for revoking one token (it changes nothing). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission(request, "tokens.manage");
+  const tokenId = recordIdParam(params.tokenId);
+  const token = tokenId ? await getApiToken({ organisationId: actor.organisationId, tokenId }) : null;
+  if (!token) throw notFound();
+  return { token: { id: token.id, name: token.name, prefix: token.prefix, revoked: Boolean(token.revokedAt) } };
+}
+
+/** POST with confirm=yes: revokes the token; programs using it get 401 from then on. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "tokens.manage");
+  const tokenId = recordIdParam(params.tokenId);
+  const token = tokenId ? await getApiToken({ organisationId: actor.organisationId, tokenId }) : null;
+  if (!token) throw notFound();
+  const submission = parseSettingsForm(await readFormData(request), { schema, fields: FIELDS });
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const result = await revokeApiToken({
+    organisationId: actor.organisationId,
+    tokenId: token.id,
+    actorUserId: actor.userId,
+    ipAddress: clientAddress(request, context),
+  });
+  if (result === "not_found") throw notFound();
+  if (result === "already_revoked") return invalidSubmission(submission, { formErrors: ["admin.tokens.alreadyRevoked"] });
+  return redirect("/settings/tokens?done=revoked");
+}
+
+export default function RevokeToken() {
+  const { token } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors = actionData ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? []) : [];
+  return (
+    <div className="max-w-2xl space-y-4">
+      <p className="text-sm">
+        <Link to="/settings/tokens" className={ui.link}>
+          ← {t("admin.tokens.back")}
+        </Link>
+      </p>
+      <FormErrors id="revoke-errors" errors={errors} />
+      {token.revoked ? (
+        <p className={ui.card}>{t("admin.tokens.alreadyRevoked")}</p>
+      ) : (
+        <ConfirmPanel
+          action={`/settings/tokens/${token.id}`}
+          cancelHref="/settings/tokens"
+          title={t("admin.tokens.confirmTitle", { name: token.name })}
+          body={t("admin.tokens.confirmText")}
+          confirmLabel={t("admin.tokens.confirm")}
+        />
+      )}
+    </div>
+  );
+}
+
+export { SettingsErrorBoundary as ErrorBoundary };

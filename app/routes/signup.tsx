@@ -1,0 +1,246 @@
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ModelRatings } from "~/components/planner/ModelRatings";
+import { MODEL_IDS, STAGE_IDS } from "~/domain/types";
+import { isModelId, isStageId, localize } from "~/domain/vocabulary";
+import { authStrings } from "~/locales/auth";
+import { playbookForRequest } from "~/models/playbook.server";
+import { createOrganisationWithAdmin, EmailTakenError } from "~/models/user.server";
+import { getSignedIn } from "~/utils/auth.server";
+import { languageFor } from "~/utils/i18n.server";
+import { clientAddress } from "~/utils/request.server";
+import { startSession } from "~/utils/session.server";
+import {
+  emailField,
+  invalidSubmission,
+  newPasswordField,
+  organisationNameField,
+  parseForm,
+  personNameField,
+} from "~/utils/validation";
+
+const signupSchema = z.object({
+  organisationName: organisationNameField,
+  model: z.enum(MODEL_IDS, { errorMap: () => ({ message: "auth.validation.model.invalid" }) }),
+  stage: z.enum(STAGE_IDS, { errorMap: () => ({ message: "auth.validation.stage.invalid" }) }),
+  name: personNameField,
+  email: emailField,
+  password: newPasswordField,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSignedIn(request)) throw redirect("/org");
+  const params = new URL(request.url).searchParams;
+  const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
+  const model = params.get("model");
+  const stage = params.get("stage");
+  return {
+    lang,
+    models: playbook.models.map(({ id, label, example, ratings }) => ({ id, label, example, ratings })),
+    stages: playbook.stages.map(({ id, label, guidance }) => ({ id, label, guidance })),
+    // From the planner's "sign up with this choice"; anything else is ignored.
+    prefill: { model: isModelId(model) ? model : undefined, stage: isStageId(stage) ? stage : undefined },
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = await parseForm(request, signupSchema);
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const { organisationName, model, stage, name, email, password } = submission.value;
+  const ipAddress = clientAddress(request, context);
+  try {
+    const { user } = await createOrganisationWithAdmin({
+      organisation: { name: organisationName, operatingModel: model, stage },
+      admin: { name, email, password },
+      ipAddress,
+    });
+    const cookie = await startSession(user.id, request, { ipAddress });
+    return redirect("/org", { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return invalidSubmission(submission, { fieldErrors: { email: ["auth.validation.email.taken"] } });
+    }
+    throw error;
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: authStrings[data?.lang ?? "zh"].signup.title },
+];
+
+const inputClass =
+  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-600";
+
+export default function SignupPage() {
+  const { lang, models, stages, prefill } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const submitting = navigation.state === "submitting" && navigation.formAction === "/signup";
+  const [form, fields] = useForm<z.input<typeof signupSchema>>({
+    id: "signup",
+    lastResult: actionData?.lastResult,
+    defaultValue: prefill,
+    constraint: getZodConstraint(signupSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+  });
+  // Each answer from the server empties the password fields: what was typed there never comes back.
+  const [replies, setReplies] = useState(0);
+  useEffect(() => {
+    if (actionData) setReplies((count) => count + 1);
+  }, [actionData]);
+
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("auth.signup.title")}</h1>
+      <p className="mt-2 max-w-2xl text-slate-600">{t("auth.signup.intro")}</p>
+
+      <Form method="post" action="/signup" className="mt-8 space-y-8" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-500">
+            {t("auth.signup.organisationLegend")}
+          </legend>
+          <TextField meta={fields.organisationName} label={t("auth.fields.organisationName")} autoComplete="organization" />
+
+          <fieldset aria-describedby={fields.model.errors ? fields.model.errorId : undefined}>
+            <legend className="text-sm font-medium text-slate-700">{t("auth.fields.model")}</legend>
+            <div className="mt-2 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+              {models.map((option) => {
+                const { key, ...radio } = getInputProps(fields.model, { type: "radio", value: option.id });
+                return (
+                  <label
+                    key={option.id}
+                    className="flex cursor-pointer flex-col rounded-xl border border-slate-200 bg-white p-3 hover:border-indigo-300 has-[:checked]:border-indigo-600 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600/30"
+                  >
+                    <span className="flex items-start gap-2">
+                      <input {...radio} key={key} id={`${fields.model.id}-${option.id}`} className="mt-1 h-4 w-4 accent-indigo-600" />
+                      <span>
+                        <span className="block text-sm font-semibold">{localize(option.label, lang)}</span>
+                        <span className="block text-xs text-slate-500">{localize(option.example, lang)}</span>
+                      </span>
+                    </span>
+                    <ModelRatings ratings={option.ratings} />
+                  </label>
+                );
+              })}
+            </div>
+            <FieldErrors id={fields.model.errorId} errors={fields.model.errors} />
+          </fieldset>
+
+          <fieldset aria-describedby={fields.stage.errors ? fields.stage.errorId : undefined}>
+            <legend className="text-sm font-medium text-slate-700">{t("auth.fields.stage")}</legend>
+            <div className="mt-2 grid gap-3 sm:grid-cols-3">
+              {stages.map((option) => {
+                const { key, ...radio } = getInputProps(fields.stage, { type: "radio", value: option.id });
+                return (
+                  <label
+                    key={option.id}
+                    className="flex cursor-pointer gap-2 rounded-xl border border-slate-200 bg-white p-3 hover:border-indigo-300 has-[:checked]:border-indigo-600 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600/30"
+                  >
+                    <input {...radio} key={key} id={`${fields.stage.id}-${option.id}`} className="mt-1 h-4 w-4 accent-indigo-600" />
+                    <span>
+                      <span className="block text-sm font-semibold">{localize(option.label, lang)}</span>
+                      <span className="block text-xs text-slate-600">{localize(option.guidance, lang)}</span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+            <FieldErrors id={fields.stage.errorId} errors={fields.stage.errors} />
+          </fieldset>
+        </fieldset>
+
+        <fieldset className="max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-500">
+            {t("auth.signup.accountLegend")}
+          </legend>
+          <TextField meta={fields.name} label={t("auth.fields.name")} autoComplete="name" />
+          <TextField meta={fields.email} label={t("auth.fields.email")} type="email" autoComplete="email" />
+          <TextField
+            key={`password-${replies}`}
+            meta={fields.password}
+            label={t("auth.fields.newPassword")}
+            type="password"
+            autoComplete="new-password"
+            hint={t("auth.fields.passwordHint")}
+          />
+        </fieldset>
+
+        <div className="flex flex-wrap items-center gap-4">
+          <button
+            type="submit"
+            disabled={submitting}
+            className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:cursor-wait disabled:opacity-60"
+          >
+            {submitting ? t("auth.submitting") : t("auth.signup.submit")}
+          </button>
+          <p className="text-sm text-slate-600">
+            {t("auth.signup.haveAccount")}{" "}
+            <Link to="/login" className="font-medium text-indigo-700 underline">
+              {t("auth.signup.signIn")}
+            </Link>
+          </p>
+        </div>
+      </Form>
+    </main>
+  );
+}
+
+function TextField({
+  meta,
+  label,
+  type = "text",
+  autoComplete,
+  hint,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  type?: "text" | "email" | "password";
+  autoComplete: string;
+  hint?: string;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: hintId });
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input {...input} key={key} autoComplete={autoComplete} className={inputClass} />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {errors.map((error) => t(error)).join(" ")}
+    </p>
+  );
+}
+
+function FormErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <p id={id} role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+      {errors.map((error) => t(error)).join(" ")}
+    </p>
+  );
+}

@@ -1,0 +1,81 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useRouteLoaderData } from "@remix-run/react";
+import { useLang } from "~/components/settings/ui";
+import { AssessmentForm } from "~/components/team/AssessmentForm";
+import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { MEMBER_PAGE_ROUTE, type MemberPageHandle } from "~/components/team/memberPage";
+import { latestToday, parseAssessmentForm, readFormData } from "~/components/team/schemas";
+import { assessmentScopeFor, findMemberToAuthorise, recordAssessment } from "~/models/member-write.server";
+import { playbookForOrganisation } from "~/models/playbook.server";
+import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { invalidSubmission } from "~/utils/validation";
+import type { MemberPageLoader } from "./team.$memberId";
+
+/** Shown in the member page's assessment section, so a refused assessment keeps its errors in place. */
+export const handle: MemberPageHandle = { memberPage: "assess" };
+
+/**
+ * The page here is the member page, with this route's form in its assessment
+ * section. No redirect to it: after a refused POST (without JavaScript) Remix
+ * runs this loader before rendering, and a redirect would drop the 400 answer
+ * with its messages and what was typed. The member page's loader does the
+ * checks and the loading.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const member = await findMemberToAuthorise({ memberId: params.memberId ?? "" });
+  if (!member) {
+    await requireSignedIn(request);
+    throw notFound();
+  }
+  await requirePermission(request, "members.read", { organisationId: member.organisationId });
+  return null;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await findMemberToAuthorise({ memberId: params.memberId ?? "" });
+  if (!member) {
+    await requireSignedIn(request);
+    throw notFound();
+  }
+  // another organisation's member: 404, the same as an unknown id
+  const { user, organisation } = await requirePermission(request, "assessments.write", {
+    organisationId: member.organisationId,
+    ...assessmentScopeFor(member),
+  });
+
+  const playbook = await playbookForOrganisation(organisation.id);
+  const submission = parseAssessmentForm(await readFormData(request), { skillIds: playbook.skills.map((skill) => skill.id), today: latestToday() });
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const { skillId, level, assessedOn, note } = submission.value;
+  const result = await recordAssessment({
+    organisationId: organisation.id,
+    memberId: member.id,
+    input: { skillId, level, assessedOn, note, assessor: { userId: user.id, name: user.name } },
+  });
+  if (!result.ok) {
+    if (result.reason === "not_found") throw notFound();
+    return invalidSubmission(submission, { formErrors: [result.reason === "self_assessment" ? "members.errors.self" : "members.errors.invalid"] });
+  }
+  return redirect(`/team/${encodeURIComponent(member.id)}?done=assessed#skill-${encodeURIComponent(skillId)}`);
+}
+
+export default function AssessmentAnswer() {
+  const page = useRouteLoaderData<MemberPageLoader>(MEMBER_PAGE_ROUTE);
+  const actionData = useActionData<typeof action>();
+  const lang = useLang();
+  if (!page) return null;
+  return (
+    <AssessmentForm
+      action={`/team/${page.member.id}/assessments`}
+      lastResult={actionData?.lastResult}
+      roleSkills={page.assessSkills.roleSkills}
+      otherSkills={page.assessSkills.otherSkills}
+      today={page.today}
+      maxDay={page.maxDay}
+      assessorName={page.viewer.name}
+      lang={lang}
+    />
+  );
+}
+
+export { TeamErrorBoundary as ErrorBoundary };

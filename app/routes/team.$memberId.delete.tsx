@@ -1,0 +1,94 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, ui } from "~/components/settings/ui";
+import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import type { MemberPageHandle } from "~/components/team/memberPage";
+import { teamTitle } from "~/components/team/meta";
+import { parseDeleteForm, readFormData } from "~/components/team/schemas";
+import { getMember } from "~/models/member.server";
+import { deleteMember, findMemberToAuthorise, isRecordId } from "~/models/member-write.server";
+import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { invalidSubmission } from "~/utils/validation";
+
+export const handle: MemberPageHandle = { memberPage: "replace" };
+
+/** The confirmation page: what goes with the member, and who loses their manager. Works without JavaScript. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission(request, "members.write");
+  const memberId = params.memberId ?? "";
+  const member = isRecordId(memberId) ? await getMember({ organisationId: organisation.id, memberId }) : null;
+  // unknown here or another organisation's: the same 404
+  if (!member) throw notFound();
+  return {
+    member: { id: member.id, name: member.name, linked: member.userId !== null },
+    assessments: member.assessments.length,
+    reports: member.reports,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await findMemberToAuthorise({ memberId: params.memberId ?? "" });
+  if (!member) {
+    await requireSignedIn(request);
+    throw notFound();
+  }
+  // another organisation's member: 404, the same as an unknown id
+  const { organisation } = await requirePermission(request, "members.write", { organisationId: member.organisationId });
+  const submission = parseDeleteForm(await readFormData(request));
+  if (submission.status !== "success") return invalidSubmission(submission);
+  const result = await deleteMember({ organisationId: organisation.id, memberId: member.id });
+  if (!result.ok) throw notFound();
+  return redirect("/team?done=removed");
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((match) => match.id === "root")?.data as { lang?: string } | undefined;
+  return [{ title: teamTitle(root?.lang, "remove", data?.member.name) }];
+};
+
+export default function RemoveMember() {
+  const { member, assessments, reports } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const here = `/team/${member.id}`;
+  const errors = actionData ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? []) : undefined;
+  return (
+    <section aria-labelledby="remove-title" className="max-w-2xl space-y-4 rounded-xl border border-red-200 bg-white p-5 shadow-sm sm:p-6">
+      <h2 id="remove-title" className={ui.h2}>
+        {t("members.remove.title", { name: member.name })}
+      </h2>
+      <p className="text-sm text-slate-600">{t("members.remove.intro")}</p>
+      <ul className="list-disc space-y-2 pl-5 text-sm text-slate-700">
+        <li>{assessments > 0 ? t("members.remove.assessments", { count: assessments }) : t("members.remove.noAssessments")}</li>
+        <li>
+          {reports.length > 0 ? (
+            <>
+              {t("members.remove.reportsTitle")}
+              <ul className="mt-1 list-[circle] pl-5">
+                {reports.map((report) => (
+                  <li key={report.id}>{report.name}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            t("members.remove.noReports")
+          )}
+        </li>
+        {member.linked ? <li>{t("members.remove.account")}</li> : null}
+      </ul>
+      <FormErrors id="remove-errors" errors={errors} />
+      <Form method="post" action={`${here}/delete`} className="flex flex-wrap gap-3 pt-2">
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" className={ui.dangerButton}>
+          {t("members.remove.confirm", { name: member.name })}
+        </button>
+        <Link to={here} className={ui.secondaryButton}>
+          {t("members.remove.cancel")}
+        </Link>
+      </Form>
+    </section>
+  );
+}
+
+export { TeamErrorBoundary as ErrorBoundary };

@@ -1,0 +1,102 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ui, useLang } from "~/components/settings/ui";
+import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { byShare, dayValue } from "~/components/team/format";
+import { MemberForm, roleRowsFor } from "~/components/team/MemberForm";
+import type { MemberPageHandle } from "~/components/team/memberPage";
+import { teamTitle } from "~/components/team/meta";
+import { refusalErrors } from "~/components/team/refusals";
+import { parseMemberForm, readFormData } from "~/components/team/schemas";
+import { getMember } from "~/models/member.server";
+import { findMemberToAuthorise, isRecordId, memberFormOptions, updateMember } from "~/models/member-write.server";
+import { playbookForOrganisation } from "~/models/playbook.server";
+import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { invalidSubmission } from "~/utils/validation";
+
+export const handle: MemberPageHandle = { memberPage: "replace" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission(request, "members.write");
+  const memberId = params.memberId ?? "";
+  const member = isRecordId(memberId) ? await getMember({ organisationId: organisation.id, memberId }) : null;
+  // unknown here or another organisation's: the same 404
+  if (!member) throw notFound();
+  const [options, playbook] = await Promise.all([
+    memberFormOptions({ organisationId: organisation.id, memberId: member.id }),
+    playbookForOrganisation(organisation.id),
+  ]);
+  return {
+    member: { id: member.id, name: member.name },
+    defaults: {
+      name: member.name,
+      email: member.email ?? "",
+      title: member.title,
+      roles: roleRowsFor(byShare(member.roles).map((role) => ({ roleId: role.roleId, sharePercent: Math.round(role.share * 100) }))),
+      department: member.department ?? "",
+      managerId: member.managerId ?? "",
+      markets: member.markets.join(", "),
+      languages: member.languages.join(", "),
+      startDate: dayValue(member.startDate),
+      userId: member.userId ?? "",
+    },
+    ...options,
+    roles: playbook.roles.map(({ id, label }) => ({ id, label })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const member = await findMemberToAuthorise({ memberId: params.memberId ?? "" });
+  if (!member) {
+    await requireSignedIn(request);
+    throw notFound();
+  }
+  // another organisation's member: 404, the same as an unknown id
+  const { organisation } = await requirePermission(request, "members.write", { organisationId: member.organisationId });
+  const submission = parseMemberForm(await readFormData(request));
+  if (submission.status !== "success") return invalidSubmission(submission, { extra: { cycle: null as string[] | null } });
+  const result = await updateMember({ organisationId: organisation.id, memberId: member.id, input: submission.value });
+  if (!result.ok) {
+    if (result.reason === "not_found") throw notFound();
+    const { fieldErrors, cycle } = refusalErrors(result.refusals);
+    return invalidSubmission(submission, { fieldErrors, extra: { cycle } });
+  }
+  return redirect(`/team/${encodeURIComponent(member.id)}?done=updated`);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((match) => match.id === "root")?.data as { lang?: string } | undefined;
+  return [{ title: teamTitle(root?.lang, "edit", data?.member.name) }];
+};
+
+export default function EditMember() {
+  const { member, defaults, roles, managers, users } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const here = `/team/${member.id}`;
+  return (
+    <div className="max-w-4xl space-y-6">
+      <p className="text-sm">
+        <Link to={here} className={ui.link}>
+          ← {member.name}
+        </Link>
+      </p>
+      <h2 className={ui.h2}>{t("members.form.editTitle", { name: member.name })}</h2>
+      <MemberForm
+        id="member-edit"
+        action={`${here}/edit`}
+        lastResult={actionData?.lastResult}
+        cycle={actionData?.cycle ?? undefined}
+        defaults={defaults}
+        options={{ roles, managers, users }}
+        lang={lang}
+        submitLabel={t("members.form.save")}
+        cancelHref={here}
+      />
+    </div>
+  );
+}
+
+export { TeamErrorBoundary as ErrorBoundary };

@@ -1,0 +1,245 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { GapBadge } from "~/components/team/GapBadge";
+import { byShare, labelOf } from "~/components/team/format";
+import { teamMeta } from "~/components/team/meta";
+import { computeTeamGaps } from "~/domain/gaps";
+import { can } from "~/domain/permissions";
+import { recommendOrgChart } from "~/domain/recommendation";
+import type { RoleId } from "~/domain/types";
+import { isRoleId, localize } from "~/domain/vocabulary";
+import { loadTeam } from "~/models/member.server";
+import { playbookForRequest } from "~/models/playbook.server";
+import { requirePermission } from "~/utils/auth.server";
+import { htmlLang } from "~/utils/i18n";
+import { languageFor } from "~/utils/i18n.server";
+
+const SEARCH_MAX = 100;
+/** the department filter's value for members without a department */
+const NO_DEPARTMENT = "none";
+
+/** The query's filters; an unknown role or department filters nothing (the form offers only valid ones). */
+function readFilters(search: URLSearchParams) {
+  const q = (search.get("q") ?? "").trim().slice(0, SEARCH_MAX);
+  const role = search.get("role");
+  const department = search.get("department");
+  return {
+    q,
+    role: isRoleId(role) ? role : null,
+    department: department === NO_DEPARTMENT ? NO_DEPARTMENT : isRoleId(department) ? department : null,
+  } satisfies { q: string; role: RoleId | null; department: RoleId | typeof NO_DEPARTMENT | null };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission(request, "members.read");
+  const url = new URL(request.url);
+  const filters = readFilters(url.searchParams);
+  const [team, playbook, lang] = await Promise.all([
+    loadTeam({ organisationId: organisation.id }),
+    playbookForRequest(request),
+    languageFor(request),
+  ]);
+  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
+  const gapsById = new Map(gaps.members.map((member) => [member.memberId, member]));
+  const names = new Map(team.members.map((member) => [member.id, member.name]));
+  const collator = new Intl.Collator(htmlLang(lang));
+  const needle = filters.q.toLocaleLowerCase();
+
+  const rows = team.members
+    .filter(
+      (member) =>
+        (needle === "" || member.name.toLocaleLowerCase().includes(needle)) &&
+        (filters.role === null || member.roles.some((role) => role.roleId === filters.role)) &&
+        (filters.department === null || (filters.department === NO_DEPARTMENT ? member.department === null : member.department === filters.department)),
+    )
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map((member) => {
+      const memberGaps = gapsById.get(member.id);
+      return {
+        id: member.id,
+        name: member.name,
+        title: member.title,
+        roles: byShare(member.roles).map((role) => ({ roleId: role.roleId, percent: Math.round(role.share * 100) })),
+        department: member.department,
+        manager: member.managerId ? { id: member.managerId, name: names.get(member.managerId) ?? "" } : null,
+        totalGap: memberGaps?.totalGap ?? 0,
+        maxGap: memberGaps?.maxGap ?? 0,
+        bucket: memberGaps?.bucket ?? "none",
+        notAssessed: memberGaps?.notAssessedCount ?? 0,
+      };
+    });
+
+  return {
+    rows,
+    total: team.members.length,
+    filters,
+    roles: playbook.roles.map(({ id, label }) => ({ id, label })),
+    canWrite: can(actor, "members.write", { organisationId: organisation.id }),
+    removed: url.searchParams.get("done") === "removed",
+  };
+}
+
+export const meta = teamMeta("list");
+
+export default function MemberList() {
+  const { rows, total, filters, roles, canWrite, removed } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const filtered = filters.q !== "" || filters.role !== null || filters.department !== null;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h2 className={ui.h2}>{t("members.list.title")}</h2>
+          <p className="text-sm text-slate-500">{t("members.list.count", { count: total })}</p>
+        </div>
+        {canWrite ? (
+          <Link to="/team/new" className={ui.primaryButton}>
+            {t("members.list.add")}
+          </Link>
+        ) : null}
+      </div>
+
+      {removed ? <StatusMessage>{t("members.list.removed")}</StatusMessage> : null}
+
+      {total === 0 ? (
+        <div className={ui.empty} data-testid="members-empty">
+          <h3 className="text-base font-semibold text-slate-900">{t("members.list.emptyTitle")}</h3>
+          <p className="mx-auto mt-2 max-w-xl">{canWrite ? t("members.list.emptyText") : t("members.list.emptyTextReadOnly")}</p>
+          {canWrite ? (
+            <div className="mt-5 flex flex-wrap justify-center gap-3">
+              <Link to="/team/new" className={ui.primaryButton}>
+                {t("members.list.emptyAdd")}
+              </Link>
+              <Link to="/team/import" className={ui.secondaryButton}>
+                {t("members.list.emptyImport")}
+              </Link>
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <>
+          <Form method="get" action="/team" className={`${ui.card} flex flex-wrap items-end gap-4`} aria-label={t("members.list.filtersLabel")}>
+            <div className="min-w-48 flex-1">
+              <label htmlFor="members-q" className={ui.label}>
+                {t("members.list.search")}
+              </label>
+              <input
+                id="members-q"
+                name="q"
+                type="search"
+                defaultValue={filters.q}
+                maxLength={SEARCH_MAX}
+                placeholder={t("members.list.searchPlaceholder")}
+                className={ui.input}
+              />
+            </div>
+            <div>
+              <label htmlFor="members-role" className={ui.label}>
+                {t("members.list.role")}
+              </label>
+              <select id="members-role" name="role" defaultValue={filters.role ?? ""} className={ui.input}>
+                <option value="">{t("members.list.all")}</option>
+                {roles.map((role) => (
+                  <option key={role.id} value={role.id}>
+                    {localize(role.label, lang)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="members-department" className={ui.label}>
+                {t("members.list.department")}
+              </label>
+              <select id="members-department" name="department" defaultValue={filters.department ?? ""} className={ui.input}>
+                <option value="">{t("members.list.all")}</option>
+                {roles.map((role) => (
+                  <option key={role.id} value={role.id}>
+                    {localize(role.label, lang)}
+                  </option>
+                ))}
+                <option value={NO_DEPARTMENT}>{t("members.noDepartment")}</option>
+              </select>
+            </div>
+            <div className="flex items-center gap-3">
+              <button type="submit" className={ui.primaryButton}>
+                {t("members.list.apply")}
+              </button>
+              {filtered ? (
+                <Link to="/team" className={ui.link}>
+                  {t("members.list.clear")}
+                </Link>
+              ) : null}
+            </div>
+          </Form>
+
+          {rows.length === 0 ? (
+            <p className={ui.empty} role="status">
+              {t("members.list.noMatches")}
+            </p>
+          ) : (
+            <div className={ui.tableWrap}>
+              <table className={ui.table}>
+                <caption className="sr-only">{t("members.list.caption")}</caption>
+                <thead className={ui.thead}>
+                  <tr>
+                    {(["name", "title", "roles", "department", "manager", "gap"] as const).map((column) => (
+                      <th key={column} scope="col" className={ui.th}>
+                        {t(`members.list.columns.${column}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((row) => (
+                    <tr key={row.id}>
+                      <th scope="row" className={`${ui.td} text-left font-medium`}>
+                        <Link to={`/team/${row.id}`} className={ui.link}>
+                          {row.name}
+                        </Link>
+                      </th>
+                      <td className={ui.td}>{row.title || t("members.none")}</td>
+                      <td className={ui.td}>
+                        {row.roles.length === 0 ? (
+                          t("members.none")
+                        ) : (
+                          <ul>
+                            {row.roles.map((role) => (
+                              <li key={role.roleId} className="whitespace-nowrap">
+                                {labelOf(roles, role.roleId, lang)} <span className="text-slate-500">{t("members.share", { percent: role.percent })}</span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td className={ui.td}>{row.department ? labelOf(roles, row.department, lang) : t("members.none")}</td>
+                      <td className={ui.td}>
+                        {row.manager ? (
+                          <Link to={`/team/${row.manager.id}`} className={ui.link}>
+                            {row.manager.name}
+                          </Link>
+                        ) : (
+                          t("members.none")
+                        )}
+                      </td>
+                      <td className={ui.td}>
+                        <GapBadge totalGap={row.totalGap} maxGap={row.maxGap} bucket={row.bucket} notAssessed={row.notAssessed} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+export { TeamErrorBoundary as ErrorBoundary };

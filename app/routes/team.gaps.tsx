@@ -1,0 +1,237 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GapTotals } from "~/components/heatmap/GapTotals";
+import { StaffingTable } from "~/components/heatmap/StaffingTable";
+import type { StaffingRow } from "~/components/heatmap/StaffingTable";
+import { useNumberFormat } from "~/components/heatmap/format";
+import { HeadcountText } from "~/components/planner/HeadcountText";
+import { PriorityBadge } from "~/components/planner/PriorityBadge";
+import { computeTeamGaps } from "~/domain/gaps";
+import { recommendOrgChart } from "~/domain/recommendation";
+import type { SkillLevel } from "~/domain/types";
+import { localize } from "~/domain/vocabulary";
+import { teamInsightsStrings } from "~/locales/team-insights";
+import { loadTeam } from "~/models/member.server";
+import { playbookForRequest } from "~/models/playbook.server";
+import { requirePermission } from "~/utils/auth.server";
+import { languageFor } from "~/utils/i18n.server";
+
+/** Holders listed per role; the heat map (filtered by role) lists them all. */
+const HOLDERS_SHOWN = 12;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission(request, "members.read");
+  const [playbook, lang, team] = await Promise.all([
+    playbookForRequest(request),
+    languageFor(request),
+    loadTeam({ organisationId: organisation.id }),
+  ]);
+  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
+
+  const skillLabel = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
+  for (const role of recommendation.roles) for (const s of role.skills) if (!skillLabel.has(s.id)) skillLabel.set(s.id, localize(s.label, lang));
+  const roleById = new Map(recommendation.roles.map((r) => [r.id, r]));
+  const label = (id: string) => skillLabel.get(id) ?? id;
+
+  const roles = gaps.roles.map((c) => {
+    const role = roleById.get(c.roleId);
+    return {
+      roleId: c.roleId,
+      label: role ? localize(role.label, lang) : c.roleId,
+      priority: c.priority,
+      headcount: c.headcount,
+      fte: c.fte,
+      unfilledSeats: c.unfilledSeats,
+      overStaffedBy: c.overStaffedBy,
+      holderCount: c.holders.length,
+      holders: c.holders.slice(0, HOLDERS_SHOWN),
+      unmetSkills: c.unmetSkills.map(label),
+      skills: c.skills.map((s) => ({
+        id: s.skillId,
+        label: label(s.skillId),
+        required: s.required,
+        bestLevel: s.bestLevel,
+        holdersMeeting: s.holdersMeeting,
+        met: s.met,
+      })),
+    };
+  });
+  const model = playbook.models.find((m) => m.id === organisation.operatingModel);
+  const stage = playbook.stages.find((s) => s.id === organisation.stage);
+  return {
+    lang,
+    model: { id: organisation.operatingModel, label: model ? localize(model.label, lang) : organisation.operatingModel },
+    stage: { id: organisation.stage, label: stage ? localize(stage.label, lang) : organisation.stage },
+    totals: gaps.totals,
+    roles,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const lang = data?.lang ?? "zh";
+  return [{ title: teamInsightsStrings[lang].gaps.metaTitle }];
+};
+
+export default function TeamGapsPage() {
+  const { model, stage, totals, roles } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const noMembers = totals.members === 0;
+  const staffingRows: StaffingRow[] = roles;
+  const plannerHref = `/planner?${new URLSearchParams({ model: model.id, stage: stage.id })}`;
+
+  return (
+    <div className="space-y-10" data-testid="team-gaps">
+      <header>
+        <h2 className="text-xl font-semibold tracking-tight">{t("insights.gaps.title")}</h2>
+        <p className="mt-2 max-w-3xl text-slate-600">{t("insights.gaps.intro")}</p>
+        <p className="mt-2 text-sm text-slate-500">
+          <Link to={plannerHref} className="text-indigo-700 underline-offset-2 hover:underline">
+            {t("insights.openPlanner")}
+          </Link>
+        </p>
+      </header>
+
+      {noMembers ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="gaps-empty">
+          <p className="text-lg font-semibold">{t("insights.gaps.empty.title")}</p>
+          <p className="mx-auto mt-2 max-w-xl text-slate-600">{t("insights.gaps.empty.text")}</p>
+          <Link to="/team" className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+            {t("insights.memberList")}
+          </Link>
+        </div>
+      ) : (
+        <section aria-labelledby="totals-title">
+          <h3 id="totals-title" className="mb-3 text-lg font-semibold">{t("insights.totals.title")}</h3>
+          <GapTotals totals={totals} />
+        </section>
+      )}
+
+      <section aria-labelledby="staffing-title">
+        <h3 id="staffing-title" className="mb-3 text-lg font-semibold">{t("insights.staffing.title")}</h3>
+        <StaffingTable rows={staffingRows} roleHref={(id) => `#role-${id}`} caption={t("insights.staffing.title")} />
+      </section>
+
+      {noMembers ? null : (
+        <section aria-labelledby="roles-title">
+          <h3 id="roles-title" className="mb-3 text-lg font-semibold">{t("insights.gaps.rolesTitle")}</h3>
+          <div className="grid gap-4 lg:grid-cols-2">
+            {roles.map((role) => (
+              <RoleCoverageCard key={role.roleId} role={role} />
+            ))}
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+type RoleData = ReturnType<typeof useLoaderData<typeof loader>>["roles"][number];
+
+function RoleCoverageCard({ role }: { role: RoleData }) {
+  const { t } = useTranslation();
+  const num = useNumberFormat();
+  const required = role.skills.filter((s) => s.required > 0);
+  const heatmapHref = `/team/heatmap?${new URLSearchParams({ role: role.roleId })}`;
+  return (
+    <article
+      id={`role-${role.roleId}`}
+      data-role={role.roleId}
+      aria-labelledby={`role-${role.roleId}-title`}
+      className="scroll-mt-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm target:ring-2 target:ring-indigo-500"
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h4 id={`role-${role.roleId}-title`} className="text-base font-semibold">{role.label}</h4>
+        <div className="flex items-center gap-2 text-sm text-slate-600">
+          <PriorityBadge priority={role.priority} />
+          <span className="tabular-nums">
+            <HeadcountText range={role.headcount} /> · {t("insights.staffing.fteValue", { value: num(role.fte) })}
+          </span>
+        </div>
+      </div>
+
+      <div className="mt-3 text-sm">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("insights.gaps.holders")}</p>
+        {role.holderCount === 0 ? (
+          <p className="mt-1 text-slate-500">{t("insights.gaps.noHolders")}</p>
+        ) : (
+          <p className="mt-1 leading-6">
+            {role.holders.map((h, i) => (
+              <span key={h.memberId}>
+                {i > 0 ? t("insights.listSeparator") : null}
+                <Link to={`/team/${h.memberId}`} className="text-indigo-700 underline-offset-2 hover:underline">
+                  {h.name}
+                </Link>{" "}
+                <span className="text-slate-500 tabular-nums">({t("insights.gaps.share", { value: num(h.share * 100, 0) })})</span>
+              </span>
+            ))}
+            {role.holderCount > role.holders.length ? (
+              <>
+                {" "}
+                {t("insights.gaps.moreHolders", { count: role.holderCount - role.holders.length })} ·{" "}
+                <Link to={heatmapHref} className="text-indigo-700 underline-offset-2 hover:underline">
+                  {t("insights.gaps.seeHeatmap")}
+                </Link>
+              </>
+            ) : null}
+          </p>
+        )}
+      </div>
+
+      {required.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-500">{t("insights.gaps.notRequiredNow")}</p>
+      ) : (
+        <table className="mt-4 w-full text-sm" data-testid="skill-coverage">
+          <caption className="sr-only">{`${role.label} · ${t("insights.gaps.rolesTitle")}`}</caption>
+          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="py-1.5 pr-2">{t("insights.gaps.skill")}</th>
+              <th scope="col" className="px-2 py-1.5 text-right">{t("insights.gaps.required")}</th>
+              <th scope="col" className="px-2 py-1.5 text-right">{t("insights.gaps.best")}</th>
+              <th scope="col" className="px-2 py-1.5 text-right">{t("insights.gaps.meeting")}</th>
+              <th scope="col" className="py-1.5 pl-2">{t("insights.gaps.status")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {required.map((s) => (
+              <tr key={s.id} data-skill={s.id}>
+                <th scope="row" className="py-1.5 pr-2 text-left font-normal">{s.label}</th>
+                <td className="px-2 py-1.5 text-right tabular-nums">
+                  <LevelText level={s.required} />
+                </td>
+                <td className="px-2 py-1.5 text-right tabular-nums">
+                  {s.bestLevel === null ? <span className="text-slate-400">{t("insights.gaps.nobody")}</span> : <LevelText level={s.bestLevel} />}
+                </td>
+                <td className="px-2 py-1.5 text-right tabular-nums">
+                  {num(s.holdersMeeting)} / {num(role.holderCount)}
+                </td>
+                <td className="py-1.5 pl-2">
+                  {s.met ? (
+                    <span className="whitespace-nowrap text-emerald-800">
+                      <span aria-hidden="true">✓ </span>
+                      {t("insights.gaps.met")}
+                    </span>
+                  ) : (
+                    <span className="whitespace-nowrap font-medium text-red-700">
+                      <span aria-hidden="true">✗ </span>
+                      {t("insights.gaps.notMet")}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {required.length > 0 && role.holderCount > 0 && role.unmetSkills.length === 0 ? (
+        <p className="mt-3 text-sm text-emerald-800">{t("insights.gaps.allMet")}</p>
+      ) : null}
+    </article>
+  );
+}
+
+function LevelText({ level }: { level: SkillLevel }) {
+  const { t } = useTranslation();
+  return <span className="whitespace-nowrap">{t("insights.gaps.levelValue", { level, name: t(`insights.level.${level}`) })}</span>;
+}

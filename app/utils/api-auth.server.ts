@@ -1,0 +1,31 @@
+import { API_TOKEN_PATTERN, findUsableApiToken } from "~/models/api-token.server";
+
+/**
+ * Who is calling the API with a token. `Authorization: Bearer ctp_…` names
+ * an organisation; no Authorization header (or another scheme, e.g. a proxy's
+ * Basic auth) is an anonymous caller. A Bearer token that is malformed,
+ * unknown or revoked is refused with a 401 rather than quietly served the
+ * anonymous answer, so a caller notices a broken integration.
+ */
+export async function organisationFromBearer(request: Request, now = new Date()): Promise<{ organisationId: string; tokenId: string } | null> {
+  const header = request.headers.get("Authorization");
+  if (header === null) return null;
+  const match = /^\s*Bearer(?:\s+(.*?))?\s*$/i.exec(header);
+  if (!match) return null;
+  const token = match[1] ?? "";
+  if (!API_TOKEN_PATTERN.test(token)) throw invalidToken();
+  const found = await findUsableApiToken(token, now);
+  if (!found) throw invalidToken();
+  return found;
+}
+
+/** RFC 6750: a 401 with a JSON body the caller can read and a WWW-Authenticate header. */
+export function invalidToken(): Response {
+  return Response.json(
+    { error: "invalid_token", message: "The API token is malformed, unknown or revoked." },
+    {
+      status: 401,
+      headers: { "WWW-Authenticate": 'Bearer error="invalid_token"', "Cache-Control": "no-store" },
+    },
+  );
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { shippedPlaybook } from "../../app/domain/playbook";
+import { ASSESSMENT_COLUMNS, MEMBER_COLUMNS, TEMPLATE_ROWS } from "../../app/domain/team-csv";
+import { exportAssessments, exportMembers, importAssessments, importMembers } from "../../app/models/team-import.server";
+import { parseCsv, toCsv } from "../../app/utils/csv";
+import { db } from "../../app/utils/db.server";
+import { createOrganisation, createUser } from "../utils/actors";
+
+const H = [...MEMBER_COLUMNS];
+const A = [...ASSESSMENT_COLUMNS];
+const skillIds = shippedPlaybook.skills.map((skill) => skill.id);
+
+/** Everything of one organisation's team, to compare before and after. */
+async function snapshot(organisationId: string) {
+  const members = await db.member.findMany({ where: { organisationId }, include: { roles: { orderBy: { roleId: "asc" } } }, orderBy: { id: "asc" } });
+  const assessments = await db.skillAssessment.findMany({ where: { organisationId }, orderBy: { id: "asc" } });
+  return { members, assessments };
+}
+
+describe("importMembers", () => {
+  it("creates new members with roles, lists, start dates and managers (a new manager listed after their report too)", async () => {
+    const org = await createOrganisation();
+    const result = await importMembers({
+      organisationId: org.id,
+      records: [
+        H,
+        ["陈杰 Chen Jie", "chen.jie@x.cn", "供应链主管", "supply_chain", "supply_chain:100", "wang.fang@x.cn", "CN;US", "zh", "2021-05-10"],
+        ["王芳 Wang Fang", "wang.fang@x.cn", "Founder", "", "product_manager:50;operations_manager:50", "", "US;DE;JP", "zh;en", "2019-03-01"],
+      ],
+    });
+    expect(result).toEqual({ ok: true, summary: { created: 2, updated: 0, unchanged: 0, updatedNames: [] } });
+    const chen = await db.member.findFirstOrThrow({ where: { organisationId: org.id, email: "chen.jie@x.cn" }, include: { manager: true, roles: true } });
+    expect(chen).toMatchObject({ name: "陈杰 Chen Jie", title: "供应链主管", department: "supply_chain", markets: '["CN","US"]', languages: '["zh"]' });
+    expect(chen.manager?.name).toBe("王芳 Wang Fang");
+    expect(chen.startDate?.toISOString()).toBe("2021-05-10T00:00:00.000Z");
+    const wang = await db.member.findFirstOrThrow({ where: { organisationId: org.id, email: "wang.fang@x.cn" }, include: { roles: { orderBy: { roleId: "asc" } } } });
+    expect(wang.roles.map((role) => [role.roleId, role.sharePercent])).toEqual([
+      ["operations_manager", 50],
+      ["product_manager", 50],
+    ]);
+  });
+
+  it("updates members found by email, replacing their roles, keeping their account and history; says who was updated", async () => {
+    const org = await createOrganisation();
+    const user = await createUser({ organisationId: org.id, kind: "member" });
+    const ana = await db.member.create({
+      data: { organisationId: org.id, name: "Ana", email: "ana@x.com", userId: user.id, roles: { create: [{ roleId: "marketing", sharePercent: 100 }] } },
+    });
+    await db.skillAssessment.create({ data: { organisationId: org.id, memberId: ana.id, skillId: "ad_buying", level: 2, assessedOn: new Date("2025-01-01"), assessorName: "X" } });
+    const result = await importMembers({ organisationId: org.id, records: [H, ["Ana Li", "ANA@x.com", "Growth lead", "marketing", "marketing:60;data_analysis:40", "", "", "", ""]] });
+    expect(result).toEqual({ ok: true, summary: { created: 0, updated: 1, unchanged: 0, updatedNames: ["Ana Li"] } });
+    const after = await db.member.findUniqueOrThrow({ where: { id: ana.id }, include: { roles: { orderBy: { roleId: "asc" } }, assessments: true } });
+    expect(after).toMatchObject({ name: "Ana Li", title: "Growth lead", userId: user.id });
+    expect(after.roles.map((role) => [role.roleId, role.sharePercent])).toEqual([
+      ["data_analysis", 40],
+      ["marketing", 60],
+    ]);
+    expect(after.assessments).toHaveLength(1);
+  });
+
+  it("imports nothing when one row is bad, and lists it", async () => {
+    const org = await createOrganisation();
+    await db.member.create({ data: { organisationId: org.id, name: "Keep", email: "keep@x.com" } });
+    const before = await snapshot(org.id);
+    const result = await importMembers({
+      organisationId: org.id,
+      records: [H, ["Good", "good@x.com", "", "", "tech_dev:100", "", "", "", ""], ["Keep", "keep@x.com", "changed", "", "tech_dev:100", "", "", "", ""], ["Bad", "bad@x.com", "", "", "tech_dev:150", "", "", "", ""]],
+    });
+    expect(result).toEqual({ ok: false, errors: [{ row: 4, column: "roles", value: "tech_dev:150", code: "share_invalid", params: { entry: "tech_dev:150" } }] });
+    expect(await snapshot(org.id)).toEqual(before);
+  });
+
+  it("sees only its organisation: another's email is a new member here, and another's member is no manager", async () => {
+    const org = await createOrganisation();
+    const other = await createOrganisation();
+    await db.member.create({ data: { organisationId: other.id, name: "Elsewhere", email: "same@x.com" } });
+    const refused = await importMembers({ organisationId: org.id, records: [H, ["Report", "r@x.com", "", "", "tech_dev:100", "same@x.com", "", "", ""]] });
+    expect(refused.ok ? [] : refused.errors.map((error) => error.code)).toEqual(["manager_unknown"]);
+    const result = await importMembers({ organisationId: org.id, records: [H, ["Here", "same@x.com", "", "", "tech_dev:100", "", "", "", ""]] });
+    expect(result.ok && result.summary.created).toBe(1);
+    expect(await db.member.findFirst({ where: { organisationId: other.id, email: "same@x.com" } })).toMatchObject({ name: "Elsewhere" });
+  });
+
+  it("refuses a reporting loop through members who are not in the file", async () => {
+    const org = await createOrganisation();
+    const top = await db.member.create({ data: { organisationId: org.id, name: "Top", email: "top@x.com" } });
+    await db.member.create({ data: { organisationId: org.id, name: "Mid", email: "mid@x.com", managerId: top.id } });
+    const result = await importMembers({ organisationId: org.id, records: [H, ["Top", "top@x.com", "", "", "tech_dev:100", "mid@x.com", "", "", ""]] });
+    expect(result.ok ? null : result.errors).toEqual([{ row: 2, column: "manager_email", value: "mid@x.com", code: "manager_cycle", params: { chain: "Top → Mid → Top" } }]);
+  });
+});
+
+describe("importAssessments", () => {
+  it("adds the rows, with the importer as the assessor of rows that name none, and skips what is recorded", async () => {
+    const org = await createOrganisation();
+    const hr = await createUser({ organisationId: org.id, kind: "hr", name: "Li Na 李娜" });
+    await importMembers({ organisationId: org.id, records: [MEMBER_COLUMNS, ...TEMPLATE_ROWS.members] });
+    const template = await importAssessments({ organisationId: org.id, records: [A, ...TEMPLATE_ROWS.assessments], skillIds, today: "2025-06-30", importer: { userId: hr.id, name: hr.name } });
+    expect(template).toEqual({ ok: true, summary: { added: 2, alreadyRecorded: 0 } });
+    const result = await importAssessments({
+      organisationId: org.id,
+      records: [A, ...TEMPLATE_ROWS.assessments, ["emma.schmidt@example.com", "platform_rules", "3", "2025-06-01", "", "Passed the account-health review"]],
+      skillIds,
+      today: "2025-06-30",
+      importer: { userId: hr.id, name: hr.name },
+    });
+    expect(result).toEqual({ ok: true, summary: { added: 1, alreadyRecorded: 2 } });
+    const added = await db.skillAssessment.findFirstOrThrow({ where: { organisationId: org.id, skillId: "platform_rules" } });
+    expect(added).toMatchObject({ level: 3, assessorName: "Li Na 李娜", assessorUserId: hr.id, note: "Passed the account-health review" });
+    expect(added.assessedOn.toISOString()).toBe("2025-06-01T00:00:00.000Z");
+    // the template's first row names HR as the assessor: linked to her account
+    expect(await db.skillAssessment.findFirstOrThrow({ where: { organisationId: org.id, skillId: "market_insight" } })).toMatchObject({ assessorUserId: hr.id });
+  });
+
+  it("imports nothing when a row names a member of another organisation", async () => {
+    const org = await createOrganisation();
+    const other = await createOrganisation();
+    const hr = await createUser({ organisationId: org.id, kind: "hr" });
+    await importMembers({ organisationId: org.id, records: [H, ["Ana", "ana@x.com", "", "", "tech_dev:100", "", "", "", ""]] });
+    await db.member.create({ data: { organisationId: other.id, name: "Foreign", email: "foreign@x.com" } });
+    const result = await importAssessments({
+      organisationId: org.id,
+      records: [A, ["ana@x.com", "bi_tools", "2", "2025-01-01", "", ""], ["foreign@x.com", "bi_tools", "2", "2025-01-01", "", ""]],
+      skillIds,
+      today: "2025-06-30",
+      importer: { userId: hr.id, name: hr.name },
+    });
+    expect(result.ok ? [] : result.errors.map((error) => `${error.row}:${error.code}`)).toEqual(["3:member_unknown"]);
+    expect(await db.skillAssessment.count({ where: { organisationId: org.id } })).toBe(0);
+  });
+});
+
+describe("export → import", () => {
+  it("changes nothing", async () => {
+    const org = await createOrganisation();
+    const hr = await createUser({ organisationId: org.id, kind: "hr", name: "HR Person" });
+    await importMembers({
+      organisationId: org.id,
+      records: [
+        H,
+        ["王芳 Wang Fang", "wang@x.cn", "=Founder", "", "product_manager:50;operations_manager:50", "", "US;DE", "zh;en", "2019-03-01"],
+        ["Émile, Jr.", "emile@x.fr", "Ops \"EU\"", "operations_manager", "operations_manager:80;marketing:20", "wang@x.cn", "FR", "fr;en", ""],
+      ],
+    });
+    await importAssessments({
+      organisationId: org.id,
+      records: [A, ["emile@x.fr", "ad_buying", "2", "2025-01-10", "", "line one\nline two, with comma"], ["wang@x.cn", "market_insight", "4", "2024-12-01", "-board-", ""]],
+      skillIds,
+      today: "2025-06-30",
+      importer: { userId: hr.id, name: hr.name },
+    });
+    const before = await snapshot(org.id);
+    const members = parseCsv(toCsv(MEMBER_COLUMNS, await exportMembers({ organisationId: org.id })));
+    const assessments = parseCsv(toCsv(ASSESSMENT_COLUMNS, await exportAssessments({ organisationId: org.id })));
+    expect(await importMembers({ organisationId: org.id, records: members.records })).toEqual({ ok: true, summary: { created: 0, updated: 0, unchanged: 2, updatedNames: [] } });
+    expect(await importAssessments({ organisationId: org.id, records: assessments.records, skillIds, today: "2025-06-30", importer: { userId: hr.id, name: hr.name } })).toEqual({
+      ok: true,
+      summary: { added: 0, alreadyRecorded: 2 },
+    });
+    expect(await snapshot(org.id)).toEqual(before);
+  });
+});

@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { action, loader } from "../../app/routes/signup";
+import { authStrings } from "../../app/locales/auth";
+import { getSignedIn } from "../../app/utils/auth.server";
+import { db } from "../../app/utils/db.server";
+import { verifyPassword } from "../../app/utils/password.server";
+import { cookieFor, createOrganisation, createUser } from "../utils/actors";
+import { callRoute, get, post } from "../utils/route";
+
+type Reply = { lastResult: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } };
+type SignupData = Awaited<ReturnType<typeof loader>>;
+
+const fromAddress = (ip: string) => (args: Parameters<typeof action>[0]) => action({ ...args, context: { clientAddress: ip } });
+
+function founder(overrides: Record<string, string> = {}) {
+  return {
+    organisationName: "Harbour Goods 海港优品",
+    model: "independent_site",
+    stage: "startup",
+    name: "Zhao Lei 赵磊",
+    email: `founder-${randomUUID()}@test.example`,
+    password: "a long enough secret",
+    ...overrides,
+  };
+}
+
+async function counts() {
+  const [organisations, users, sessions, events] = await Promise.all([
+    db.organisation.count(),
+    db.user.count(),
+    db.session.count(),
+    db.securityEvent.count(),
+  ]);
+  return { organisations, users, sessions, events };
+}
+
+/** Every leaf of an object, as dotted keys. */
+function keysOf(value: object, prefix = ""): string[] {
+  return Object.entries(value).flatMap(([key, child]) =>
+    typeof child === "string" ? [`${prefix}${key}`] : keysOf(child as object, `${prefix}${key}.`),
+  );
+}
+
+describe("GET /signup", () => {
+  it("prefills the model and stage chosen in the planner", async () => {
+    const result = await callRoute<SignupData>(loader, get("/signup?model=b2b&stage=mature"));
+    expect(result.status).toBe(200);
+    expect(result.data.prefill).toEqual({ model: "b2b", stage: "mature" });
+    expect(result.data.models.map((model) => model.id)).toEqual(["platform", "independent_site", "distribution", "b2b", "managed_service"]);
+  });
+
+  it("ignores choices that are not in the playbook", async () => {
+    const result = await callRoute<SignupData>(loader, get("/signup?model=amazon&stage=<script>"));
+    expect(result.data.prefill).toEqual({ model: undefined, stage: undefined });
+  });
+
+  it("sends someone already signed in to their organisation", async () => {
+    const organisation = await createOrganisation();
+    const user = await createUser({ organisationId: organisation.id, kind: "member" });
+    const result = await callRoute(loader, get("/signup", { Cookie: await cookieFor(user.id) }));
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/org");
+  });
+});
+
+describe("POST /signup", () => {
+  it("creates the organisation with the founder as its admin, and signs them in", async () => {
+    const form = founder({ email: `  Founder-${randomUUID()}@Test.Example ` });
+    const result = await callRoute(fromAddress("198.51.100.4"), post("/signup", form));
+
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/org");
+    const email = form.email.trim().toLowerCase();
+    const user = await db.user.findUniqueOrThrow({ where: { email }, include: { organisation: true } });
+    expect(user).toMatchObject({ name: "Zhao Lei 赵磊", kind: "admin" });
+    expect(user.organisation).toMatchObject({
+      name: "Harbour Goods 海港优品",
+      operatingModel: "independent_site",
+      stage: "startup",
+    });
+    expect(user.organisation.slug).toMatch(/^harbour-goods-[0-9a-f]{8}$/);
+    expect(user.passwordHash).not.toContain(form.password);
+    expect(await verifyPassword(form.password, user.passwordHash)).toBe(true);
+
+    const cookie = result.headers.get("Set-Cookie")!.split(";")[0];
+    const signedIn = await getSignedIn(new Request("http://localhost/org", { headers: { Cookie: cookie } }));
+    expect(signedIn?.user.id).toBe(user.id);
+
+    const events = await db.securityEvent.findMany({ where: { organisationId: user.organisationId } });
+    expect(events).toEqual([expect.objectContaining({ type: "sign_up", actorUserId: user.id, ipAddress: "198.51.100.4" })]);
+    expect(events[0].detail).not.toContain(form.password);
+  });
+
+  it("answers 400 with a message per field and keeps what was typed, except the password", async () => {
+    const before = await counts();
+    const result = await callRoute<Reply>(
+      action,
+      post("/signup", { organisationName: " ", model: "amazon", stage: "", name: "x".repeat(101), email: "not-an-email", password: "short" }),
+    );
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult.error).toEqual({
+      organisationName: ["auth.validation.organisationName.required"],
+      model: ["auth.validation.model.invalid"],
+      stage: ["auth.validation.stage.invalid"],
+      name: ["auth.validation.name.tooLong"],
+      email: ["auth.validation.email.invalid"],
+      password: ["auth.validation.password.tooShort"],
+    });
+    expect(result.data.lastResult.initialValue).toMatchObject({ email: "not-an-email", model: "amazon" });
+    expect(result.data.lastResult.initialValue).not.toHaveProperty("password");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a password over 200 characters and a name with a control character", async () => {
+    const result = await callRoute<Reply>(action, post("/signup", founder({ password: "p".repeat(201), name: "Ann\u0000" })));
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult.error).toEqual({
+      password: ["auth.validation.password.tooLong"],
+      name: ["auth.validation.name.invalid"],
+    });
+  });
+
+  it("answers 400 on the email field when the email already has an account, however it is typed", async () => {
+    const organisation = await createOrganisation();
+    const existing = await createUser({ organisationId: organisation.id, kind: "member" });
+    const before = await counts();
+    const result = await callRoute<Reply>(action, post("/signup", founder({ email: ` ${existing.email.toUpperCase()}` })));
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult.error).toEqual({ email: ["auth.validation.email.taken"] });
+    expect(result.headers.get("Set-Cookie")).toBeNull();
+    expect(await counts()).toEqual(before);
+  });
+
+  it("lets only one of two simultaneous sign-ups with the same email through", async () => {
+    const email = `twice-${randomUUID()}@test.example`;
+    const before = await counts();
+    const results = await Promise.all([
+      callRoute<Reply>(action, post("/signup", founder({ email }))),
+      callRoute<Reply>(action, post("/signup", founder({ email: email.toUpperCase() }))),
+    ]);
+    expect(results.map((result) => result.status).sort()).toEqual([302, 400]);
+    expect(results.find((result) => result.status === 400)?.data.lastResult.error).toEqual({ email: ["auth.validation.email.taken"] });
+    const after = await counts();
+    expect(after.organisations - before.organisations).toBe(1);
+    expect(after.users - before.users).toBe(1);
+  });
+
+  it("has every message its forms can give in both languages", () => {
+    const keys = ["email.required", "email.invalid", "email.tooLong", "email.taken", "password.required", "password.invalid",
+      "password.tooShort", "password.tooLong", "password.mismatch", "confirmPassword.required", "name.required", "name.invalid",
+      "name.tooLong", "organisationName.required", "organisationName.invalid", "organisationName.tooLong", "model.invalid",
+      "stage.invalid"].map((key) => `validation.${key}`);
+    for (const lang of ["en", "zh"] as const) {
+      const present = keysOf(authStrings[lang]);
+      expect(present).toEqual(expect.arrayContaining(keys));
+      expect(present).toEqual(keysOf(authStrings.en));
+    }
+  });
+});
