@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+import { waitForAppHydration } from "./helpers";
+
+/*
+ * The admin's flows: invite someone, they accept, the admin changes their
+ * kind, then disables them, and the disabled person is thrown out at once.
+ */
+
+const PASSWORD = "a long enough password";
+let counter = 0;
+const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${counter++}@e2e.example`;
+
+async function useEnglish(page: Page) {
+  await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
+}
+
+test("invite, accept, change the kind, disable: the disabled person is signed out at once", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await useEnglish(page);
+  // the founder signs up and so is the admin of a new organisation
+  await page.goto("/signup?model=platform&stage=growth");
+  await page.getByLabel("Organisation name").fill("Invite Co");
+  await page.getByLabel("Your name").fill("Admin Ada");
+  await page.getByLabel("Email address").fill(uniqueEmail("admin"));
+  await page.getByLabel("Choose a password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page).toHaveURL(/\/org$/);
+
+  // invite a member
+  const inviteeEmail = uniqueEmail("invitee");
+  await page.goto("/settings/people");
+  await waitForAppHydration(page);
+  await page.getByLabel("Email address").fill(inviteeEmail);
+  await page.getByLabel("Kind of account").selectOption("member");
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const link = await page.getByTestId("invite-link-value").inputValue();
+  expect(link).toMatch(/\/invite\/[\w-]+$/);
+
+  // the invitee accepts in their own browser
+  const inviteeContext = await browser.newContext();
+  const invitee = await inviteeContext.newPage();
+  await useEnglish(invitee);
+  await invitee.goto(new URL(link).pathname);
+  await expect(invitee.getByRole("heading", { name: "Join Invite Co" })).toBeVisible();
+  await waitForAppHydration(invitee);
+  await invitee.getByLabel("Your name").fill("Invited Ivy");
+  await invitee.getByLabel("Choose a password").fill(PASSWORD);
+  await invitee.getByLabel("Password again").fill(PASSWORD);
+  await invitee.getByRole("button", { name: "Join the organisation" }).click();
+  await expect(invitee).toHaveURL(/\/org$/);
+  await expect(invitee.getByTestId("viewer")).toContainText("Member");
+
+  // the link works once
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  await useEnglish(strangerPage);
+  await strangerPage.goto(new URL(link).pathname);
+  await expect(strangerPage.getByText("Invitation already used")).toBeVisible();
+  await stranger.close();
+
+  // the admin makes Ivy HR; it applies from her next click
+  await page.goto("/settings/people");
+  await page.getByRole("link", { name: /Invited Ivy/ }).click();
+  await expect(page.getByRole("heading", { name: "Invited Ivy" })).toBeVisible();
+  await waitForAppHydration(page);
+  await page.getByRole("combobox", { name: "Kind of account" }).selectOption("hr");
+  await page.getByRole("button", { name: "Save kind" }).click();
+  await expect(page.getByText("The kind of account of Invited Ivy is changed.")).toBeVisible();
+  await invitee.reload();
+  await expect(invitee.getByTestId("viewer")).toContainText("HR");
+
+  // the admin disables Ivy, after a confirmation
+  await page.getByRole("button", { name: "Disable…" }).click();
+  await page.getByRole("button", { name: "Yes, disable" }).click();
+  await expect(page.getByText("Invited Ivy is disabled and signed out everywhere.")).toBeVisible();
+
+  // Ivy's next request finds her signed out, and she cannot sign back in
+  await invitee.goto("/org");
+  await expect(invitee).toHaveURL(/\/login/);
+  await invitee.getByLabel("Email address").fill(inviteeEmail);
+  await invitee.getByLabel("Password").fill(PASSWORD);
+  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await expect(invitee.getByText("This account is disabled. Ask your organisation's admin.")).toBeVisible();
+
+  // the security log tells who did what
+  await page.goto("/settings/security");
+  for (const event of ["Invitation created", "Invitation accepted", "Account disabled"]) {
+    await expect(page.getByRole("rowheader", { name: event }).first()).toBeVisible();
+  }
+  await inviteeContext.close();
+});
