@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Prisma } from "@prisma/client";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { FormErrors, inputClass, TextField } from "~/components/forms";
 import { authStrings } from "~/locales/auth";
 import { acceptInvite, findInviteByToken, InviteUnusableError } from "~/models/invite.server";
 import { languageFor } from "~/utils/i18n.server";
@@ -81,8 +82,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
   return [{ title }];
 };
 
-const inputClass =
-  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-600";
 
 export default function InvitePage() {
   const { invite, problem: loaderProblem } = useLoaderData<typeof loader>();
@@ -171,56 +170,5 @@ function AcceptForm({
         </button>
       </Form>
     </main>
-  );
-}
-
-function TextField({
-  meta,
-  label,
-  type,
-  autoComplete,
-  hint,
-}: {
-  meta: FieldMetadata<string | undefined>;
-  label: string;
-  type: "text" | "password";
-  autoComplete: string;
-  hint?: string;
-}) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: hintId });
-  return (
-    <div>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input {...input} key={key} autoComplete={autoComplete} className={inputClass} />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.map((error) => t(error)).join(" ")}
-    </p>
-  );
-}
-
-function FormErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <p id={id} role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-      {errors.map((error) => t(error)).join(" ")}
-    </p>
   );
 }

@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { FormErrors, TextField } from "~/components/forms";
 import { authStrings } from "~/locales/auth";
 import { attemptSignIn } from "~/models/user.server";
 import { getSignedIn } from "~/utils/auth.server";
@@ -58,8 +59,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: authStrings[data?.lang ?? "zh"].login.title }];
 
-const inputClass =
-  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-600";
 
 export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
@@ -113,48 +112,5 @@ export default function LoginPage() {
         </Link>
       </p>
     </main>
-  );
-}
-
-function TextField({
-  meta,
-  label,
-  type,
-  autoComplete,
-}: {
-  meta: FieldMetadata<string | undefined>;
-  label: string;
-  type: "email" | "password";
-  autoComplete: string;
-}) {
-  const { key, ...input } = getInputProps(meta, { type });
-  return (
-    <div>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input {...input} key={key} autoComplete={autoComplete} className={inputClass} />
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.map((error) => t(error)).join(" ")}
-    </p>
-  );
-}
-
-function FormErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <p id={id} role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-      {errors.map((error) => t(error)).join(" ")}
-    </p>
   );
 }

@@ -1,5 +1,4 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import type { Language } from "~/domain/types";
 import type { loader as RootLoader } from "~/root";
 import { fallbackLanguage, htmlLang } from "~/utils/i18n";
@@ -39,28 +38,7 @@ export function StatusMessage({ children, tone = "success" }: { children: React.
   );
 }
 
-/** The errors of one field (or of the form), as i18n keys from the schema. */
-export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {errors?.map((error) => <p key={error}>{t(error)}</p>)}
-    </div>
-  );
-}
-
-/** The form-level errors, as an alert box (announced when it appears). */
-export function FormErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <div id={id} role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-      {errors.map((error) => (
-        <p key={error}>{t(error)}</p>
-      ))}
-    </div>
-  );
-}
+export { FieldErrors, FormErrors } from "~/components/forms";
 
 export function Badge({ children, tone }: { children: React.ReactNode; tone: "green" | "slate" | "amber" | "red" | "indigo" }) {
   const colours = {
