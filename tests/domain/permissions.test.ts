@@ -28,6 +28,10 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "members.read": ["admin", "manager", "hr", "lead", "member"],
   "members.write": ["admin", "manager", "hr"],
   "assessments.write": ["admin", "manager", "hr"],
+  // hiring by stage: managers and admins plan, HR moves statuses, everyone reads
+  "hiring.read": ["admin", "manager", "hr", "lead", "member"],
+  "hiring.plan": ["admin", "manager"],
+  "hiring.status": ["admin", "manager", "hr"],
 };
 
 describe("can", () => {
