@@ -57,7 +57,7 @@ describe("can", () => {
   });
 
   it("lists an actor's permissions for the UI", () => {
-    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read"]);
+    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read", "hiring.read"]);
     expect(permissionsOf(actor("admin"))).toEqual([...PERMISSIONS]);
   });
 });
