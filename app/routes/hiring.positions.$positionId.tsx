@@ -247,8 +247,8 @@ export default function PositionPage() {
       ) : null}
 
       {d.canStatus && open ? (
-        <section id="fill" aria-labelledby="fill-title" className={`${ui.card} scroll-mt-4`}>
-          <h2 id="fill-title" className={ui.h2}>{t("hiring.fill.title")}</h2>
+        <section id="fill" aria-labelledby="fill-heading" className={`${ui.card} scroll-mt-4`}>
+          <h2 id="fill-heading" className={ui.h2}>{t("hiring.fill.title")}</h2>
           <p className="mt-1 text-sm text-slate-600">{t("hiring.fill.intro", { role: d.roleLabel })}</p>
           <Form method="post" className="mt-4 space-y-4">
             <input type="hidden" name="intent" value="fill" />
