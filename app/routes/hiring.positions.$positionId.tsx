@@ -14,6 +14,7 @@ import {
 } from "~/components/hiring/schemas";
 import { refusalErrors } from "~/components/team/refusals";
 import { ui } from "~/components/settings/ui";
+import { useHydrated } from "~/components/settings/useHydrated";
 import { can } from "~/domain/permissions";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
@@ -156,6 +157,8 @@ export default function PositionPage() {
   const typedFill = (fill?.initialValue ?? null) as Record<string, string> | null;
   const [how, setHow] = useState<string>(typedFill?.how ?? "new");
   const open = p.status !== "filled" && p.status !== "cancelled";
+  // without JavaScript both sets of fields show; with it, only those of the chosen way
+  const hydrated = useHydrated();
 
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-6">
@@ -269,7 +272,7 @@ export default function PositionPage() {
               </label>
               <Errors id="how-error" errors={fillErrors.how} />
             </fieldset>
-            <div className="grid gap-4 sm:grid-cols-3">
+            <div className="grid gap-4 sm:grid-cols-3" hidden={hydrated && how !== "new"}>
               <div>
                 <label htmlFor="fill-name" className={ui.label}>{t("hiring.fill.name")}</label>
                 <input id="fill-name" name="name" type="text" defaultValue={typedFill?.name ?? ""} aria-invalid={fillErrors.name ? true : undefined} aria-describedby="fill-name-error" className={ui.input} />
@@ -286,7 +289,7 @@ export default function PositionPage() {
                 <Errors id="fill-title-error" errors={fillErrors.title} />
               </div>
             </div>
-            <div>
+            <div hidden={hydrated && how !== "existing"}>
               <label htmlFor="fill-member" className={ui.label}>{t("hiring.fill.member")}</label>
               <select id="fill-member" name="memberId" defaultValue={typedFill?.memberId ?? ""} aria-invalid={fillErrors.memberId ? true : undefined} aria-describedby="fill-member-error" className={ui.input}>
                 <option value="">{t("hiring.fill.chooseMember")}</option>
