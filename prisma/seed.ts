@@ -8,6 +8,7 @@
 import { hashPassword } from "../app/utils/password.server";
 import { db } from "../app/utils/db.server";
 import { seedDemoTeam } from "./seed-team";
+import { seedDemoHiring } from "./seed-hiring";
 
 export const DEMO_ORGANISATION = {
   slug: "demo-trading",
@@ -60,6 +61,7 @@ async function seed() {
   }
   // only while the demo organisation has no members: never over a team someone edited
   await seedDemoTeam(organisation.id);
+  await seedDemoHiring(organisation.id);
 }
 
 seed()

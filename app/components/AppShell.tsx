@@ -50,6 +50,22 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                     {t("app.nav.team")}
                   </NavLink>
                 ) : null}
+                {viewer.permissions.includes("hiring.read") ? (
+                  <>
+                    <NavLink
+                      to="/hiring"
+                      className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                    >
+                      {t("hiring.nav.hiring")}
+                    </NavLink>
+                    <NavLink
+                      to="/scenarios"
+                      className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                    >
+                      {t("hiring.nav.scenarios")}
+                    </NavLink>
+                  </>
+                ) : null}
                 {viewer.permissions.some((permission) => SETTINGS_PERMISSIONS.includes(permission)) ? (
                   <NavLink
                     to="/settings"

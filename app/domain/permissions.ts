@@ -49,6 +49,13 @@ export const PERMISSIONS = [
   "members.write",
   /** record a skill assessment of a member (scope: the member's departments and account) */
   "assessments.write",
+  // Hiring by stage (issue 6): the target, the delta, the hiring plan.
+  /** see the organisation's target, the delta from today's team, and the hiring plan; export it */
+  "hiring.read",
+  /** set the target model and stage; create, edit, reorder and fill positions of the plan */
+  "hiring.plan",
+  /** move a position through its statuses (planned, open, offer, filled, cancelled) and fill it */
+  "hiring.status",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,6 +79,10 @@ const RULES: Record<Permission, Rule> = {
   // Leads assess the people of their departments; nobody assesses themselves.
   "assessments.write": (actor, scope) =>
     scope.userId !== actor.userId && (["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope)),
+  // Hiring by stage: managers and admins plan; HR also tracks each position's status; leads and members read.
+  "hiring.read": anyone,
+  "hiring.plan": kinds("admin", "manager"),
+  "hiring.status": kinds("admin", "manager", "hr"),
 };
 
 /** May this actor do this to that record? Never across organisations. */

@@ -154,22 +154,33 @@ async function write(run: () => Promise<MemberWriteResult>): Promise<MemberWrite
 }
 
 export async function createMember({ organisationId, input }: { organisationId: string; input: MemberInput }): Promise<MemberWriteResult> {
-  return write(() =>
-    db.$transaction(async (tx) => {
-      const refusals = await refusalsFor(tx, organisationId, null, input);
-      if (refusals.length > 0) return { ok: false, reason: "refused", refusals };
-      const member = await tx.member.create({
-        data: {
-          organisationId,
-          ...memberData(input),
-          roles: { create: input.roles.map(({ roleId, sharePercent }) => ({ roleId, sharePercent })) },
-        },
-        select: { id: true },
-      });
-      return { ok: true, memberId: member.id };
-    }),
-  );
+  return write(() => db.$transaction((tx) => createMemberInTransaction(tx, { organisationId, input })));
 }
+
+/**
+ * The member creation inside a caller's transaction (e.g. filling a hiring
+ * position writes the member and the position together). The caller runs
+ * it through `writeMember` so a unique-index race still reads as a refusal.
+ */
+export async function createMemberInTransaction(
+  tx: Prisma.TransactionClient,
+  { organisationId, input }: { organisationId: string; input: MemberInput },
+): Promise<MemberWriteResult> {
+  const refusals = await refusalsFor(tx, organisationId, null, input);
+  if (refusals.length > 0) return { ok: false, reason: "refused", refusals };
+  const member = await tx.member.create({
+    data: {
+      organisationId,
+      ...memberData(input),
+      roles: { create: input.roles.map(({ roleId, sharePercent }) => ({ roleId, sharePercent })) },
+    },
+    select: { id: true },
+  });
+  return { ok: true, memberId: member.id };
+}
+
+/** Runs a write that creates or changes members, turning refusals and unique-index races into a result. */
+export { write as writeMember };
 
 export async function updateMember({
   organisationId,

@@ -30,6 +30,9 @@ export type Cast = Awaited<ReturnType<typeof createCast>> & {
   apiTokenId: string;
   /** a team member in "this department" (operations_manager), without an account */
   teamMember: { id: string };
+  // Hiring by stage (issue 6)
+  /** a planned position of this organisation's hiring plan, for one person */
+  hiringPosition: { id: string };
 };
 
 export async function makeCast(): Promise<Cast> {
@@ -63,6 +66,11 @@ export async function makeCast(): Promise<Cast> {
       roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] },
     },
   });
+  // Hiring by stage (issue 6)
+  const hiringPosition = await db.hiringPosition.create({
+    data: { organisationId: cast.organisation.id, roleId: "marketing", headcount: 1, targetQuarter: "2027-Q1", sortOrder: 0 },
+    select: { id: true },
+  });
   const apiToken = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "BI", ipAddress: null });
   return {
     ...cast,
@@ -71,6 +79,7 @@ export async function makeCast(): Promise<Cast> {
     inviteId: invite.id,
     apiTokenId: apiToken.id,
     teamMember,
+    hiringPosition,
   };
 }
 

@@ -243,6 +243,76 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     { method: "POST", url: () => "/language", form: () => ({ lang: "en", redirectTo: "/" }), expect: everyone("ok") },
     { method: "GET", url: () => "/language", expect: everyone("ok") },
   ],
+
+  // Hiring by stage (issue 6): managers and admins plan, HR moves a position's status, everyone signed in reads.
+  "routes/hiring._index": [
+    { method: "GET", url: () => "/hiring", expect: signedIn("ok") },
+    {
+      method: "POST",
+      label: "set the target",
+      url: () => "/hiring",
+      form: () => ({ intent: "set_target", model: "independent_site", stage: "growth" }),
+      // another organisation's admin sets their own organisation's target
+      expect: only(["manager", "admin"], "ok"),
+    },
+    {
+      method: "POST",
+      label: "create the plan",
+      url: () => "/hiring",
+      form: () => ({ intent: "create_plan", "rows[0].roleId": "tech_dev", "rows[0].include": "on", "rows[0].headcount": "2", "rows[0].targetQuarter": "2027-Q2" }),
+      expect: only(["manager", "admin"], "ok"),
+    },
+    {
+      method: "POST",
+      label: "reorder",
+      url: () => "/hiring",
+      form: (c) => ({ intent: "move", positionId: c.hiringPosition.id, direction: "down" }),
+      expect: only(["manager", "admin"], 404),
+    },
+    {
+      method: "POST",
+      label: "status",
+      url: () => "/hiring",
+      form: (c) => ({ intent: "status", positionId: c.hiringPosition.id, status: "open" }),
+      expect: only(["hr", "manager", "admin"], 404),
+    },
+  ],
+  "routes/hiring.positions.$positionId": [
+    {
+      method: "GET",
+      url: (c) => `/hiring/positions/${c.hiringPosition.id}`,
+      params: (c) => ({ positionId: c.hiringPosition.id }),
+      expect: signedIn404(),
+    },
+    {
+      method: "POST",
+      label: "edit details",
+      url: (c) => `/hiring/positions/${c.hiringPosition.id}`,
+      params: (c) => ({ positionId: c.hiringPosition.id }),
+      form: () => ({ intent: "update", headcount: "2", targetQuarter: "2027-Q3", notes: "Two designers" }),
+      expect: only(["manager", "admin"], 404),
+    },
+    {
+      method: "POST",
+      label: "status",
+      url: (c) => `/hiring/positions/${c.hiringPosition.id}`,
+      params: (c) => ({ positionId: c.hiringPosition.id }),
+      form: () => ({ intent: "status", status: "offer" }),
+      expect: only(["hr", "manager", "admin"], 404),
+    },
+    {
+      method: "POST",
+      label: "fill with a new member",
+      url: (c) => `/hiring/positions/${c.hiringPosition.id}`,
+      params: (c) => ({ positionId: c.hiringPosition.id }),
+      form: () => ({ intent: "fill", how: "new", name: "New Marketer" }),
+      expect: only(["hr", "manager", "admin"], 404),
+    },
+  ],
+  "routes/hiring.plan[.]csv": [{ method: "GET", url: () => "/hiring/plan.csv", expect: signedIn("ok") }],
+  "routes/scenarios": [
+    { method: "GET", url: () => "/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=growth", expect: everyone("ok") },
+  ],
 };
 
 /** Everyone of the organisation; another organisation's user gets 404 for this record. */

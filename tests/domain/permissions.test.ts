@@ -28,6 +28,10 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "members.read": ["admin", "manager", "hr", "lead", "member"],
   "members.write": ["admin", "manager", "hr"],
   "assessments.write": ["admin", "manager", "hr"],
+  // hiring by stage: managers and admins plan, HR moves statuses, everyone reads
+  "hiring.read": ["admin", "manager", "hr", "lead", "member"],
+  "hiring.plan": ["admin", "manager"],
+  "hiring.status": ["admin", "manager", "hr"],
 };
 
 describe("can", () => {
@@ -53,7 +57,7 @@ describe("can", () => {
   });
 
   it("lists an actor's permissions for the UI", () => {
-    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read"]);
+    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read", "hiring.read"]);
     expect(permissionsOf(actor("admin"))).toEqual([...PERMISSIONS]);
   });
 });

@@ -1,0 +1,205 @@
+import { parseWithZod } from "@conform-to/zod";
+import { z } from "zod";
+import { POSITION_STATUSES, QUARTER_PATTERN } from "~/domain/hiring-delta";
+import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "~/domain/types";
+import { EMAIL_MAX, NAME_MAX } from "~/utils/validation";
+
+/**
+ * The hiring forms' schemas, checked on the server. Messages are i18n keys
+ * under "hiring.errors"; the page renders t(key). Each form names its
+ * `intent`, so one route can take several forms.
+ */
+
+export const HEADCOUNT_MAX = 50;
+export const NOTES_MAX = 1000;
+export const TITLE_MAX = 100;
+/** one proposal row per role at most */
+export const MAX_PROPOSAL_ROWS = ROLE_IDS.length;
+
+const E = "hiring.errors";
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+const errorMap: z.ZodErrorMap = (issue, ctx) => {
+  if (ctx.defaultError.startsWith(`${E}.`)) return { message: ctx.defaultError };
+  if (issue.code === z.ZodIssueCode.invalid_type && issue.received === z.ZodParsedType.undefined) return { message: `${E}.required` };
+  if (issue.code === z.ZodIssueCode.too_big) return { message: `${E}.tooLong` };
+  return { message: `${E}.invalid` };
+};
+
+/**
+ * Reads only the fields a form has, as plain strings: anything else (files,
+ * conform's path syntax on made-up names, its reserved inputs) is dropped.
+ */
+function parse<Schema extends z.ZodTypeAny>(formData: FormData | URLSearchParams, schema: Schema, accepts: (name: string) => boolean) {
+  const clean = new URLSearchParams();
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && accepts(name)) clean.append(name, value);
+  }
+  return parseWithZod(clean, { schema, errorMap });
+}
+
+export async function readFormData(request: Request): Promise<FormData | URLSearchParams> {
+  try {
+    return await request.formData();
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+/** The form's intent, when it is one of `intents` and sent once. */
+export function intentOf<I extends string>(formData: FormData | URLSearchParams, intents: readonly I[]): I | null {
+  const values = formData.getAll("intent");
+  if (values.length !== 1 || typeof values[0] !== "string") return null;
+  return (intents as readonly string[]).includes(values[0]) ? (values[0] as I) : null;
+}
+
+const headcountField = z
+  .string({ required_error: `${E}.headcount` })
+  .trim()
+  .regex(/^\d{1,3}$/, `${E}.headcount`)
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= HEADCOUNT_MAX, `${E}.headcount`);
+
+const quarterField = z
+  .string({ required_error: `${E}.quarter` })
+  .trim()
+  .toUpperCase()
+  .regex(QUARTER_PATTERN, `${E}.quarter`);
+
+const idField = (message: string) => z.string({ required_error: message }).trim().regex(ID_PATTERN, message);
+
+const singleLine = (max: number, invalid: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${E}.tooLong`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), invalid);
+
+/* The target --------------------------------------------------------- */
+
+export const targetSchema = z.object({
+  intent: z.literal("set_target"),
+  model: z.enum(MODEL_IDS, { errorMap: () => ({ message: `${E}.model` }) }),
+  stage: z.enum(STAGE_IDS, { errorMap: () => ({ message: `${E}.stage` }) }),
+});
+
+export function parseTargetForm(formData: FormData | URLSearchParams) {
+  return parse(formData, targetSchema, (name) => ["intent", "model", "stage"].includes(name));
+}
+
+/* The proposal, confirmed into the plan ------------------------------- */
+
+const proposalRow = z.object({
+  roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  include: z.literal("on", { errorMap: () => ({ message: `${E}.invalid` }) }).optional(),
+  // checked below, only for the rows that are included
+  headcount: z.string().optional(),
+  targetQuarter: z.string().optional(),
+});
+
+export const planSchema = z
+  .object({
+    intent: z.literal("create_plan"),
+    rows: z.array(proposalRow, { required_error: `${E}.noRows` }).max(MAX_PROPOSAL_ROWS, `${E}.invalid`),
+  })
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    let included = 0;
+    value.rows.forEach((row, i) => {
+      if (seen.has(row.roleId)) ctx.addIssue({ code: "custom", path: ["rows", i, "roleId"], message: `${E}.duplicateRole` });
+      seen.add(row.roleId);
+      if (row.include !== "on") return;
+      included += 1;
+      const headcount = headcountField.safeParse(row.headcount ?? undefined);
+      if (!headcount.success) ctx.addIssue({ code: "custom", path: ["rows", i, "headcount"], message: `${E}.headcount` });
+      const quarter = quarterField.safeParse(row.targetQuarter ?? undefined);
+      if (!quarter.success) ctx.addIssue({ code: "custom", path: ["rows", i, "targetQuarter"], message: `${E}.quarter` });
+    });
+    if (included === 0) ctx.addIssue({ code: "custom", path: [], message: `${E}.noRows` });
+  })
+  .transform((value) => ({
+    positions: value.rows
+      .filter((row) => row.include === "on")
+      .map((row) => ({
+        roleId: row.roleId,
+        headcount: Number(row.headcount!.trim()),
+        targetQuarter: row.targetQuarter!.trim().toUpperCase(),
+      })),
+  }));
+
+const isProposalField = (name: string) => name === "intent" || /^rows\[[0-6]\]\.(roleId|include|headcount|targetQuarter)$/.test(name);
+
+export function parsePlanForm(formData: FormData | URLSearchParams) {
+  return parse(formData, planSchema, isProposalField);
+}
+
+/* Order and status ----------------------------------------------------- */
+
+export const moveSchema = z.object({
+  intent: z.literal("move"),
+  positionId: idField(`${E}.position`),
+  direction: z.enum(["up", "down"], { errorMap: () => ({ message: `${E}.invalid` }) }),
+});
+
+export function parseMoveForm(formData: FormData | URLSearchParams) {
+  return parse(formData, moveSchema, (name) => ["intent", "positionId", "direction"].includes(name));
+}
+
+/** Every status but "filled": filling names the member (the fill form). */
+export const SETTABLE_STATUSES = POSITION_STATUSES.filter((status) => status !== "filled");
+
+export const statusSchema = z.object({
+  intent: z.literal("status"),
+  positionId: idField(`${E}.position`),
+  status: z.enum(["planned", "open", "offer", "cancelled"], { errorMap: () => ({ message: `${E}.status` }) }),
+});
+
+export function parseStatusForm(formData: FormData | URLSearchParams) {
+  return parse(formData, statusSchema, (name) => ["intent", "positionId", "status"].includes(name));
+}
+
+/* One position: details and filling ----------------------------------- */
+
+export const positionSchema = z.object({
+  intent: z.literal("update"),
+  headcount: headcountField,
+  targetQuarter: quarterField,
+  ownerUserId: idField(`${E}.owner`).optional(),
+  notes: z
+    .string()
+    .trim()
+    .max(NOTES_MAX, `${E}.tooLong`)
+    .refine((value) => !NOTE_CONTROL_CHARACTERS.test(value), `${E}.invalid`)
+    .optional()
+    .transform((value) => value ?? ""),
+});
+
+export function parsePositionForm(formData: FormData | URLSearchParams) {
+  return parse(formData, positionSchema, (name) => ["intent", "headcount", "targetQuarter", "ownerUserId", "notes"].includes(name));
+}
+
+export const fillSchema = z
+  .object({
+    intent: z.literal("fill"),
+    how: z.enum(["existing", "new"], { errorMap: () => ({ message: `${E}.how` }) }),
+    memberId: idField(`${E}.member`).optional(),
+    name: singleLine(NAME_MAX, `${E}.invalid`).optional(),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(EMAIL_MAX, `${E}.email`)
+      .email(`${E}.email`)
+      .optional(),
+    title: singleLine(TITLE_MAX, `${E}.invalid`).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.how === "existing" && !value.memberId) ctx.addIssue({ code: "custom", path: ["memberId"], message: `${E}.member` });
+    if (value.how === "new" && !value.name) ctx.addIssue({ code: "custom", path: ["name"], message: `${E}.name` });
+  });
+
+export function parseFillForm(formData: FormData | URLSearchParams) {
+  return parse(formData, fillSchema, (name) => ["intent", "how", "memberId", "name", "email", "title"].includes(name));
+}

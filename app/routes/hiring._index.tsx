@@ -1,0 +1,571 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OrgChartDiagram } from "~/components/diagram/OrgChartDiagram";
+import { ExportTargetPng } from "~/components/hiring/ExportTargetPng";
+import {
+  intentOf,
+  parseMoveForm,
+  parsePlanForm,
+  parseStatusForm,
+  parseTargetForm,
+  readFormData,
+  SETTABLE_STATUSES,
+} from "~/components/hiring/schemas";
+import { PriorityBadge } from "~/components/planner/PriorityBadge";
+import { ui } from "~/components/settings/ui";
+import { addQuarters, hiringDelta, planFigures, proposeHires, quarterOf } from "~/domain/hiring-delta";
+import { can } from "~/domain/permissions";
+import { recommendOrgChart } from "~/domain/recommendation";
+import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
+import { localize } from "~/domain/vocabulary";
+import { hiringStrings } from "~/locales/hiring";
+import { addPositions, getHiringTarget, listPositions, movePosition, setHiringTarget, setPositionStatus } from "~/models/hiring.server";
+import { loadTeam } from "~/models/member.server";
+import { playbookForOrganisation } from "~/models/playbook.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { languageFor } from "~/utils/i18n.server";
+
+const DONE = ["target", "plan", "moved", "status", "filled"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission(request, "hiring.read");
+  const [playbook, lang, team, target, positions] = await Promise.all([
+    playbookForOrganisation(organisation.id),
+    languageFor(request),
+    loadTeam({ organisationId: organisation.id }),
+    getHiringTarget({ organisationId: organisation.id }),
+    listPositions({ organisationId: organisation.id }),
+  ]);
+  const scope = { organisationId: organisation.id };
+  const canPlan = can(actor, "hiring.plan", scope);
+  const canStatus = can(actor, "hiring.status", scope);
+  const current = { model: organisation.operatingModel, stage: organisation.stage };
+  const figures = planFigures(positions);
+  const delta = target ? hiringDelta(team, current, target, playbook) : null;
+  const firstQuarter = addQuarters(quarterOf(new Date()), 1);
+  const proposal = delta && canPlan ? proposeHires(delta, playbook, firstQuarter, figures.pipelineByRole) : [];
+
+  const roleLabel = Object.fromEntries(playbook.roles.map((r) => [r.id, localize(r.label, lang)])) as Record<RoleId, string>;
+  const skillLabel = Object.fromEntries(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
+  const modelLabel = Object.fromEntries(playbook.models.map((m) => [m.id, localize(m.label, lang)]));
+  const stageLabel = Object.fromEntries(playbook.stages.map((s) => [s.id, localize(s.label, lang)]));
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    lang,
+    canPlan,
+    canStatus,
+    current,
+    target,
+    delta,
+    proposal,
+    positions: positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })),
+    figures,
+    recommendation: target ? recommendOrgChart(target.model, target.stage, playbook) : null,
+    labels: { role: roleLabel, skill: skillLabel, model: modelLabel, stage: stageLabel },
+    done: DONE.find((d) => d === done) ?? null,
+  };
+}
+
+const INTENTS = ["set_target", "create_plan", "move", "status"] as const;
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
+  const intent = intentOf(formData, INTENTS);
+  // the permission depends on what is asked: HR may only move a position's status
+  const signedIn = await requirePermission(request, intent === "status" ? "hiring.status" : "hiring.plan");
+  const organisationId = signedIn.organisation.id;
+  if (intent === null) {
+    return data({ intent: null, lastResult: null, formError: "hiring.errors.intent" }, { status: 400 });
+  }
+  if (intent === "set_target") {
+    const submission = parseTargetForm(formData);
+    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    await setHiringTarget({ organisationId, target: { model: submission.value.model, stage: submission.value.stage } });
+    return redirect("/hiring?done=target");
+  }
+  if (intent === "create_plan") {
+    const submission = parsePlanForm(formData);
+    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    const result = await addPositions({
+      organisationId,
+      positions: submission.value.positions.map((p) => ({ ...p, ownerUserId: signedIn.actor.userId, notes: "" })),
+    });
+    if (!result.ok) return data({ intent, lastResult: submission.reply({ formErrors: ["hiring.errors.owner"] }), formError: null }, { status: 400 });
+    return redirect("/hiring?done=plan#plan");
+  }
+  if (intent === "move") {
+    const submission = parseMoveForm(formData);
+    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    const result = await movePosition({ organisationId, positionId: submission.value.positionId, direction: submission.value.direction === "up" ? -1 : 1 });
+    if (!result.ok) throw notFound();
+    return redirect("/hiring?done=moved#plan");
+  }
+  const submission = parseStatusForm(formData);
+  if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+  const result = await setPositionStatus({ organisationId, positionId: submission.value.positionId, status: submission.value.status });
+  if (!result.ok) throw notFound();
+  return redirect("/hiring?done=status#plan");
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: hiringStrings[loaderData?.lang ?? "zh"].metaTitle },
+];
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+export default function HiringPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { current, target, delta, labels, done, recommendation, lang } = loaderData;
+  const scenarioHref = target
+    ? `/scenarios?${new URLSearchParams({ aModel: current.model, aStage: current.stage, bModel: target.model, bStage: target.stage })}`
+    : "/scenarios";
+
+  return (
+    <main id="main" className="mx-auto max-w-7xl space-y-10 px-4 py-8 sm:px-6">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("hiring.title")}</h1>
+        <p className="mt-2 max-w-3xl text-slate-600">{t("hiring.intro")}</p>
+        {done ? (
+          <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800" data-testid="done">
+            {t(`hiring.done.${done}`)}
+          </p>
+        ) : null}
+        {actionData?.formError ? (
+          <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+            {t(actionData.formError)}
+          </p>
+        ) : null}
+      </header>
+
+      <TargetSection data={loaderData} actionData={actionData} />
+
+      {delta && target ? (
+        <section aria-labelledby="delta-title" data-testid="delta">
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <h2 id="delta-title" className={ui.h2}>
+              {t("hiring.delta.title", { from: `${labels.model[current.model]} · ${labels.stage[current.stage]}`, to: `${labels.model[target.model]} · ${labels.stage[target.stage]}` })}
+            </h2>
+            <Link to={scenarioHref} className={ui.link}>
+              {t("hiring.delta.compare")}
+            </Link>
+          </div>
+          <p className="mt-1 text-sm text-slate-600" data-testid="delta-totals">
+            {t("hiring.delta.totals", {
+              gap: delta.totals.gap,
+              skills: delta.totals.missingSkills,
+              changes: delta.totals.priorityChanges,
+            })}
+          </p>
+          <DeltaTable delta={delta} labels={labels} />
+        </section>
+      ) : null}
+
+      {loaderData.proposal.length > 0 ? <ProposalForm data={loaderData} actionData={actionData} /> : null}
+
+      <PlanSection data={loaderData} />
+
+      {recommendation ? (
+        <section aria-labelledby="target-chart-title">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-3">
+            <h2 id="target-chart-title" className={ui.h2}>
+              {t("hiring.chart.title")}
+            </h2>
+            <ExportTargetPng recommendation={recommendation} lang={lang} />
+          </div>
+          <OrgChartDiagram recommendation={recommendation} lang={lang} selectedRoleId={null} onSelectRole={noop} height={420} />
+        </section>
+      ) : null}
+    </main>
+  );
+}
+
+function noop() {}
+
+function TargetSection({ data: d, actionData }: { data: LoaderData; actionData: ActionData }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const errors = actionData?.intent === "set_target" ? actionData.lastResult?.error : undefined;
+  const typed = actionData?.intent === "set_target" ? (actionData.lastResult?.initialValue as Record<string, string> | null) : null;
+  const model = typed?.model ?? d.target?.model ?? "";
+  const stage = typed?.stage ?? d.target?.stage ?? "";
+  return (
+    <section aria-labelledby="target-title" className={ui.card}>
+      <h2 id="target-title" className={ui.h2}>
+        {t("hiring.target.title")}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("hiring.target.today", { model: d.labels.model[d.current.model], stage: d.labels.stage[d.current.stage] })}
+      </p>
+      {d.target ? (
+        <p className="mt-1 text-sm font-medium text-slate-900" data-testid="target-now">
+          {t("hiring.target.current", { model: d.labels.model[d.target.model], stage: d.labels.stage[d.target.stage] })}
+        </p>
+      ) : (
+        <p className="mt-3 text-sm text-slate-600" data-testid="no-target">
+          {d.canPlan ? t("hiring.target.emptyPlanner") : t("hiring.target.emptyReader")}
+        </p>
+      )}
+      {d.canPlan ? (
+        <Form method="post" className="mt-4 flex flex-wrap items-end gap-4" aria-label={t("hiring.target.formLabel")}>
+          <input type="hidden" name="intent" value="set_target" />
+          <div>
+            <label htmlFor="target-model" className={ui.label}>
+              {t("hiring.target.model")}
+            </label>
+            <select id="target-model" name="model" defaultValue={model} key={`m-${model}`} className={ui.input} aria-invalid={errors?.model ? true : undefined} aria-describedby="target-model-error">
+              <option value="">{t("hiring.target.choose")}</option>
+              {MODEL_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {d.labels.model[id]}
+                </option>
+              ))}
+            </select>
+            <FieldError id="target-model-error" errors={errors?.model} />
+          </div>
+          <div>
+            <label htmlFor="target-stage" className={ui.label}>
+              {t("hiring.target.stage")}
+            </label>
+            <select id="target-stage" name="stage" defaultValue={stage} key={`s-${stage}`} className={ui.input} aria-invalid={errors?.stage ? true : undefined} aria-describedby="target-stage-error">
+              <option value="">{t("hiring.target.choose")}</option>
+              {STAGE_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {d.labels.stage[id]}
+                </option>
+              ))}
+            </select>
+            <FieldError id="target-stage-error" errors={errors?.stage} />
+          </div>
+          <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+            {t("hiring.target.submit")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+function FieldError({ id, errors }: { id: string; errors: string[] | null | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
+      {errors?.map((e) => <p key={e}>{t(e)}</p>)}
+    </div>
+  );
+}
+
+function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>; labels: LoaderData["labels"] }) {
+  const { t, i18n } = useTranslation();
+  const num = (n: number) => new Intl.NumberFormat(i18n.language === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 }).format(n);
+  const range = (h: { min: number; max: number }) => (h.min === h.max ? `${h.min}` : `${h.min}–${h.max}`);
+  return (
+    <div className={`${ui.tableWrap} mt-4`}>
+      <table className={ui.table} data-testid="delta-table">
+        <caption className="sr-only">{t("hiring.delta.caption")}</caption>
+        <thead className={ui.thead}>
+          <tr>
+            <th scope="col" className={ui.th}>{t("hiring.delta.role")}</th>
+            <th scope="col" className={`${ui.th} text-right`}>{t("hiring.delta.fte")}</th>
+            <th scope="col" className={`${ui.th} text-right`}>{t("hiring.delta.target")}</th>
+            <th scope="col" className={`${ui.th} text-right`}>{t("hiring.delta.gap")}</th>
+            <th scope="col" className={ui.th}>{t("hiring.delta.priority")}</th>
+            <th scope="col" className={ui.th}>{t("hiring.delta.missingSkills")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {delta.roles.map((r) => (
+            <tr key={r.roleId} data-role={r.roleId} data-gap={r.gap}>
+              <th scope="row" className={`${ui.td} text-left font-semibold`}>{labels.role[r.roleId]}</th>
+              <td className={`${ui.td} text-right tabular-nums`}>{num(r.fte)}</td>
+              <td className={`${ui.td} text-right tabular-nums`}>{range(r.targetHeadcount)}</td>
+              <td className={`${ui.td} text-right tabular-nums`} data-testid="gap">
+                {r.gap > 0 ? <span className="font-semibold text-red-700">{r.gap}</span> : r.overBy > 0 ? <span className="text-slate-500">{t("hiring.delta.over", { value: num(r.overBy) })}</span> : "0"}
+              </td>
+              <td className={ui.td}>
+                <span className="inline-flex flex-wrap items-center gap-1">
+                  <PriorityBadge priority={r.currentPriority} />
+                  {r.change !== "same" ? (
+                    <>
+                      <span aria-hidden="true">→</span>
+                      <span className="sr-only">{t("hiring.delta.becomes")}</span>
+                      <PriorityBadge priority={r.targetPriority} />
+                      <span className={`text-xs ${r.change === "raised" ? "text-emerald-800" : "text-amber-800"}`}>{t(`hiring.delta.change.${r.change}`)}</span>
+                    </>
+                  ) : null}
+                </span>
+              </td>
+              <td className={ui.td}>
+                {r.missingSkills.length === 0 ? (
+                  <span className="text-slate-500">{t("hiring.delta.noneMissing")}</span>
+                ) : (
+                  <ul className="space-y-0.5">
+                    {r.missingSkills.map((s) => (
+                      <li key={s.skillId}>
+                        {labels.skill[s.skillId] ?? s.skillId}{" "}
+                        <span className="text-xs text-slate-500">
+                          {s.bestLevel === null ? t("hiring.delta.needNobody", { required: s.required }) : t("hiring.delta.need", { required: s.required, best: s.bestLevel })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ProposalForm({ data: d, actionData }: { data: LoaderData; actionData: ActionData }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const result = actionData?.intent === "create_plan" ? actionData.lastResult : null;
+  const errors = result?.error ?? {};
+  const typed = (result?.initialValue as { rows?: { include?: string; headcount?: string; targetQuarter?: string }[] } | null)?.rows;
+  return (
+    <section aria-labelledby="proposal-title" className={ui.card} data-testid="proposal">
+      <h2 id="proposal-title" className={ui.h2}>
+        {t("hiring.proposal.title")}
+      </h2>
+      <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("hiring.proposal.intro")}</p>
+      <Form method="post" className="mt-4 space-y-4">
+        <input type="hidden" name="intent" value="create_plan" />
+        {errors[""] ? (
+          <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+            {errors[""].map((e) => <p key={e}>{t(e)}</p>)}
+          </div>
+        ) : null}
+        <div className={ui.tableWrap}>
+          <table className={ui.table}>
+            <caption className="sr-only">{t("hiring.proposal.title")}</caption>
+            <thead className={ui.thead}>
+              <tr>
+                <th scope="col" className={ui.th}>{t("hiring.proposal.order")}</th>
+                <th scope="col" className={ui.th}>{t("hiring.proposal.include")}</th>
+                <th scope="col" className={ui.th}>{t("hiring.delta.role")}</th>
+                <th scope="col" className={ui.th}>{t("hiring.delta.priority")}</th>
+                <th scope="col" className={ui.th}>{t("hiring.proposal.headcount")}</th>
+                <th scope="col" className={ui.th}>{t("hiring.proposal.quarter")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {d.proposal.map((p, i) => {
+                const row = typed?.[i];
+                const headcountError = errors[`rows[${i}].headcount`];
+                const quarterError = errors[`rows[${i}].targetQuarter`];
+                const label = d.labels.role[p.roleId];
+                return (
+                  <tr key={p.roleId} data-role={p.roleId}>
+                    <td className={`${ui.td} tabular-nums`}>{i + 1}</td>
+                    <td className={ui.td}>
+                      <input type="hidden" name={`rows[${i}].roleId`} value={p.roleId} />
+                      <input
+                        type="checkbox"
+                        name={`rows[${i}].include`}
+                        defaultChecked={typed ? row?.include === "on" : true}
+                        aria-label={t("hiring.proposal.includeRole", { role: label })}
+                        className="h-4 w-4"
+                      />
+                    </td>
+                    <th scope="row" className={`${ui.td} text-left font-semibold`}>
+                      {label}
+                      <span className="block text-xs font-normal text-slate-500">{t(`hiring.proposal.tier.${p.tier}`)}</span>
+                    </th>
+                    <td className={ui.td}>
+                      <PriorityBadge priority={p.priority} />
+                    </td>
+                    <td className={ui.td}>
+                      <input
+                        type="number"
+                        min={1}
+                        max={50}
+                        name={`rows[${i}].headcount`}
+                        defaultValue={row?.headcount ?? String(p.headcount)}
+                        aria-label={t("hiring.proposal.headcountFor", { role: label })}
+                        aria-invalid={headcountError ? true : undefined}
+                        className={`${ui.input} w-24`}
+                      />
+                      <FieldError id={`rows-${i}-headcount-error`} errors={headcountError} />
+                    </td>
+                    <td className={ui.td}>
+                      <input
+                        type="text"
+                        name={`rows[${i}].targetQuarter`}
+                        defaultValue={row?.targetQuarter ?? p.targetQuarter}
+                        aria-label={t("hiring.proposal.quarterFor", { role: label })}
+                        aria-invalid={quarterError ? true : undefined}
+                        placeholder="2027-Q1"
+                        className={`${ui.input} w-32`}
+                      />
+                      <FieldError id={`rows-${i}-quarter-error`} errors={quarterError} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+          {t("hiring.proposal.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function PlanSection({ data: d }: { data: LoaderData }) {
+  const { t } = useTranslation();
+  const { figures, positions } = d;
+  return (
+    <section id="plan" aria-labelledby="plan-title" className="scroll-mt-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h2 id="plan-title" className={ui.h2}>
+          {t("hiring.plan.title")}
+        </h2>
+        {positions.length > 0 ? (
+          <a href="/hiring/plan.csv" className={ui.link} download>
+            {t("hiring.plan.exportCsv")}
+          </a>
+        ) : null}
+      </div>
+      {positions.length === 0 ? (
+        <p className={`${ui.empty} mt-3`} data-testid="plan-empty">
+          {d.target ? (d.canPlan ? t("hiring.plan.emptyPlanner") : t("hiring.plan.emptyReader")) : t("hiring.plan.emptyNoTarget")}
+        </p>
+      ) : (
+        <>
+          <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="plan-figures">
+            {(
+              [
+                ["positions", figures.positions],
+                ["seats", figures.seats],
+                ["inPipeline", figures.inPipeline],
+                ["filled", figures.filled],
+              ] as const
+            ).map(([key, value]) => (
+              <div key={key} className="rounded-lg border border-slate-200 bg-white p-3">
+                <dt className="text-xs text-slate-500">{t(`hiring.plan.figures.${key}`)}</dt>
+                <dd className="text-xl font-semibold tabular-nums" data-figure={key}>
+                  {value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <div className={`${ui.tableWrap} mt-4`}>
+            <table className={ui.table} data-testid="plan-table">
+              <caption className="sr-only">{t("hiring.plan.title")}</caption>
+              <thead className={ui.thead}>
+                <tr>
+                  <th scope="col" className={ui.th}>{t("hiring.plan.order")}</th>
+                  <th scope="col" className={ui.th}>{t("hiring.delta.role")}</th>
+                  <th scope="col" className={`${ui.th} text-right`}>{t("hiring.plan.headcount")}</th>
+                  <th scope="col" className={ui.th}>{t("hiring.plan.quarter")}</th>
+                  <th scope="col" className={ui.th}>{t("hiring.plan.status")}</th>
+                  <th scope="col" className={ui.th}>{t("hiring.plan.owner")}</th>
+                  <th scope="col" className={ui.th}>{t("hiring.plan.filledBy")}</th>
+                  <th scope="col" className={ui.th}>
+                    <span className="sr-only">{t("hiring.plan.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {positions.map((p, i) => {
+                  const label = d.labels.role[p.roleId];
+                  return (
+                    <tr key={p.id} data-position={p.id} data-role={p.roleId} data-status={p.status} className={p.status === "cancelled" ? "text-slate-400" : undefined}>
+                      <td className={`${ui.td} tabular-nums`}>{i + 1}</td>
+                      <th scope="row" className={`${ui.td} text-left font-semibold`}>
+                        <Link to={`/hiring/positions/${p.id}`} className={ui.link}>
+                          {label}
+                        </Link>
+                        {p.notes ? <span className="block max-w-xs truncate text-xs font-normal text-slate-500">{p.notes}</span> : null}
+                      </th>
+                      <td className={`${ui.td} text-right tabular-nums`}>{p.headcount}</td>
+                      <td className={`${ui.td} whitespace-nowrap`}>{p.targetQuarter}</td>
+                      <td className={ui.td}>
+                        {d.canStatus && p.status !== "filled" ? (
+                          <Form method="post" className="flex items-center gap-2">
+                            <input type="hidden" name="intent" value="status" />
+                            <input type="hidden" name="positionId" value={p.id} />
+                            <select
+                              name="status"
+                              defaultValue={p.status}
+                              aria-label={t("hiring.plan.statusFor", { role: label, n: i + 1 })}
+                              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                            >
+                              {SETTABLE_STATUSES.map((s) => (
+                                <option key={s} value={s}>
+                                  {t(`hiring.status.${s}`)}
+                                </option>
+                              ))}
+                            </select>
+                            <button type="submit" className="text-xs font-medium text-indigo-700 hover:underline">
+                              {t("hiring.plan.saveStatus")}
+                            </button>
+                          </Form>
+                        ) : (
+                          <span data-testid="status">{t(`hiring.status.${p.status}`)}</span>
+                        )}
+                      </td>
+                      <td className={ui.td}>{p.owner?.name ?? <span className="text-slate-400">{t("hiring.plan.noOwner")}</span>}</td>
+                      <td className={ui.td}>
+                        {p.filledBy ? (
+                          <Link to={`/team/${p.filledBy.id}`} className={ui.link}>
+                            {p.filledBy.name}
+                          </Link>
+                        ) : (
+                          <span className="text-slate-400">—</span>
+                        )}
+                      </td>
+                      <td className={`${ui.td} whitespace-nowrap text-right`}>
+                        <span className="inline-flex items-center gap-1">
+                          {d.canPlan ? (
+                            <>
+                              <MoveButton positionId={p.id} direction="up" disabled={i === 0} label={t("hiring.plan.moveUp", { role: label, n: i + 1 })} />
+                              <MoveButton positionId={p.id} direction="down" disabled={i === positions.length - 1} label={t("hiring.plan.moveDown", { role: label, n: i + 1 })} />
+                            </>
+                          ) : null}
+                          {d.canStatus && p.status !== "filled" && p.status !== "cancelled" ? (
+                            <Link to={`/hiring/positions/${p.id}#fill`} className="ml-2 text-xs font-medium text-indigo-700 hover:underline">
+                              {t("hiring.plan.fill")}
+                            </Link>
+                          ) : null}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function MoveButton({ positionId, direction, disabled, label }: { positionId: string; direction: "up" | "down"; disabled: boolean; label: string }) {
+  return (
+    <Form method="post" className="inline">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="positionId" value={positionId} />
+      <button
+        type="submit"
+        name="direction"
+        value={direction}
+        disabled={disabled}
+        aria-label={label}
+        title={label}
+        className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-30"
+      >
+        {direction === "up" ? "↑" : "↓"}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,317 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  HEADCOUNT_MAX,
+  intentOf,
+  NOTES_MAX,
+  parseFillForm,
+  parsePositionForm,
+  parseStatusForm,
+  readFormData,
+  SETTABLE_STATUSES,
+} from "~/components/hiring/schemas";
+import { refusalErrors } from "~/components/team/refusals";
+import { ui } from "~/components/settings/ui";
+import { useHydrated } from "~/components/settings/useHydrated";
+import { can } from "~/domain/permissions";
+import { localize } from "~/domain/vocabulary";
+import { hiringStrings } from "~/locales/hiring";
+import {
+  fillOptions,
+  fillPosition,
+  findPositionToAuthorise,
+  getPosition,
+  positionOwnerOptions,
+  setPositionStatus,
+  updatePosition,
+} from "~/models/hiring.server";
+import { playbookForOrganisation } from "~/models/playbook.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { languageFor } from "~/utils/i18n.server";
+
+async function authorise(request: Request, positionId: string | undefined, permission: "hiring.read" | "hiring.plan" | "hiring.status") {
+  const found = await findPositionToAuthorise({ positionId: positionId ?? "" });
+  // an unknown id answers like another organisation's: 404 once signed in
+  const signedIn = await requirePermission(request, permission, found ? { organisationId: found.organisationId } : undefined);
+  if (!found) throw notFound();
+  return { signedIn, positionId: found.id };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.read");
+  const organisationId = signedIn.organisation.id;
+  const scope = { organisationId };
+  const canPlan = can(signedIn.actor, "hiring.plan", scope);
+  const canStatus = can(signedIn.actor, "hiring.status", scope);
+  const [position, playbook, lang, owners, members] = await Promise.all([
+    getPosition({ organisationId, positionId }),
+    playbookForOrganisation(organisationId),
+    languageFor(request),
+    canPlan ? positionOwnerOptions({ organisationId }) : Promise.resolve([]),
+    canStatus ? fillOptions({ organisationId }) : Promise.resolve([]),
+  ]);
+  if (!position) throw notFound();
+  const role = playbook.roles.find((r) => r.id === position.roleId);
+  return {
+    lang,
+    canPlan,
+    canStatus,
+    position: { ...position, updatedAt: position.updatedAt.toISOString() },
+    roleLabel: role ? localize(role.label, lang) : position.roleId,
+    owners,
+    members,
+    done: new URL(request.url).searchParams.get("done") === "saved",
+  };
+}
+
+const INTENTS = ["update", "status", "fill"] as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await readFormData(request);
+  const intent = intentOf(formData, INTENTS);
+  const { signedIn, positionId } = await authorise(request, params.positionId, intent === "update" || intent === null ? "hiring.plan" : "hiring.status");
+  const organisationId = signedIn.organisation.id;
+  if (intent === null) return data({ intent: null, lastResult: null, formError: "hiring.errors.intent" }, { status: 400 });
+
+  if (intent === "update") {
+    const submission = parsePositionForm(formData);
+    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    const { headcount, targetQuarter, ownerUserId, notes } = submission.value;
+    const result = await updatePosition({ organisationId, positionId, edit: { headcount, targetQuarter, ownerUserId: ownerUserId ?? null, notes } });
+    if (!result.ok && result.reason === "owner_unknown") {
+      return data({ intent, lastResult: submission.reply({ fieldErrors: { ownerUserId: ["hiring.errors.owner"] } }), formError: null }, { status: 400 });
+    }
+    if (!result.ok) throw notFound();
+    return redirect(`/hiring/positions/${positionId}?done=saved`);
+  }
+
+  if (intent === "status") {
+    formData.set("positionId", positionId);
+    const submission = parseStatusForm(formData);
+    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    const result = await setPositionStatus({ organisationId, positionId, status: submission.value.status });
+    if (!result.ok) throw notFound();
+    return redirect(`/hiring/positions/${positionId}?done=saved`);
+  }
+
+  const submission = parseFillForm(formData);
+  if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+  const value = submission.value;
+  const position = await getPosition({ organisationId, positionId });
+  if (!position) throw notFound();
+  if (value.how === "new") {
+    // creating a member is a team write as well
+    await requirePermission(request, "members.write");
+  }
+  const result = await fillPosition({
+    organisationId,
+    positionId,
+    member:
+      value.how === "existing"
+        ? { existingId: value.memberId! }
+        : {
+            input: {
+              name: value.name!,
+              email: value.email ?? null,
+              title: value.title ?? "",
+              roles: [{ roleId: position.roleId, sharePercent: 100 }],
+              department: position.roleId,
+              managerId: null,
+              markets: [],
+              languages: [],
+              startDate: null,
+              userId: null,
+            },
+          },
+  });
+  if (result.ok) return redirect("/hiring?done=filled#plan");
+  if (result.reason === "not_found") throw notFound();
+  if (result.reason === "refused") {
+    const { fieldErrors } = refusalErrors(result.refusals);
+    // the member form's messages live under "members"; the fill form shows them as they are
+    return data({ intent, lastResult: submission.reply({ fieldErrors }), formError: null }, { status: 400 });
+  }
+  const fieldErrors: Record<string, string[]> = result.reason === "member_unknown" ? { memberId: ["hiring.errors.member"] } : {};
+  const formErrors = result.reason === "already_filled" ? ["hiring.errors.alreadyFilled"] : undefined;
+  return data({ intent, lastResult: submission.reply({ fieldErrors, formErrors }), formError: null }, { status: 400 });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
+  { title: `${loaderData?.roleLabel ?? ""} — ${hiringStrings[loaderData?.lang ?? "zh"].metaTitle}` },
+];
+
+export default function PositionPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const p = d.position;
+  const result = (intent: string) => (actionData?.intent === intent ? actionData.lastResult : null);
+  const update = result("update");
+  const fill = result("fill");
+  const updateErrors = update?.error ?? {};
+  const fillErrors = fill?.error ?? {};
+  const typedUpdate = (update?.initialValue ?? null) as Record<string, string> | null;
+  const typedFill = (fill?.initialValue ?? null) as Record<string, string> | null;
+  const [how, setHow] = useState<string>(typedFill?.how ?? "new");
+  const open = p.status !== "filled" && p.status !== "cancelled";
+  // without JavaScript both sets of fields show; with it, only those of the chosen way
+  const hydrated = useHydrated();
+
+  return (
+    <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8 sm:px-6">
+      <p className="text-sm">
+        <Link to="/hiring#plan" className={ui.link}>
+          {t("hiring.position.back")}
+        </Link>
+      </p>
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight">{t("hiring.position.title", { role: d.roleLabel })}</h1>
+        <p className="mt-1 text-sm text-slate-600" data-testid="position-summary">
+          {t("hiring.position.summary", { count: p.headcount, quarter: p.targetQuarter, status: t(`hiring.status.${p.status}`) })}
+        </p>
+        {p.filledBy ? (
+          <p className="mt-1 text-sm">
+            {t("hiring.position.filledBy")}{" "}
+            <Link to={`/team/${p.filledBy.id}`} className={ui.link}>
+              {p.filledBy.name}
+            </Link>
+          </p>
+        ) : null}
+        {d.done ? (
+          <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+            {t("hiring.position.saved")}
+          </p>
+        ) : null}
+        {actionData?.formError ? (
+          <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+            {t(actionData.formError)}
+          </p>
+        ) : null}
+      </header>
+
+      {d.canPlan ? (
+        <section aria-labelledby="edit-title" className={ui.card}>
+          <h2 id="edit-title" className={ui.h2}>
+            {t("hiring.position.editTitle")}
+          </h2>
+          <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
+            <input type="hidden" name="intent" value="update" />
+            <div>
+              <label htmlFor="headcount" className={ui.label}>{t("hiring.plan.headcount")}</label>
+              <input id="headcount" name="headcount" type="number" min={1} max={HEADCOUNT_MAX} defaultValue={typedUpdate?.headcount ?? String(p.headcount)} aria-invalid={updateErrors.headcount ? true : undefined} aria-describedby="headcount-error" className={ui.input} />
+              <Errors id="headcount-error" errors={updateErrors.headcount} />
+            </div>
+            <div>
+              <label htmlFor="targetQuarter" className={ui.label}>{t("hiring.plan.quarter")}</label>
+              <input id="targetQuarter" name="targetQuarter" type="text" placeholder="2027-Q1" defaultValue={typedUpdate?.targetQuarter ?? p.targetQuarter} aria-invalid={updateErrors.targetQuarter ? true : undefined} aria-describedby="targetQuarter-error" className={ui.input} />
+              <Errors id="targetQuarter-error" errors={updateErrors.targetQuarter} />
+            </div>
+            <div>
+              <label htmlFor="ownerUserId" className={ui.label}>{t("hiring.plan.owner")}</label>
+              <select id="ownerUserId" name="ownerUserId" defaultValue={typedUpdate ? (typedUpdate.ownerUserId ?? "") : (p.owner?.id ?? "")} aria-invalid={updateErrors.ownerUserId ? true : undefined} aria-describedby="ownerUserId-error" className={ui.input}>
+                <option value="">{t("hiring.plan.noOwner")}</option>
+                {d.owners.map((o) => (
+                  <option key={o.id} value={o.id}>{o.name}</option>
+                ))}
+              </select>
+              <Errors id="ownerUserId-error" errors={updateErrors.ownerUserId} />
+            </div>
+            <div className="sm:col-span-2">
+              <label htmlFor="notes" className={ui.label}>{t("hiring.position.notes")}</label>
+              <textarea id="notes" name="notes" rows={3} maxLength={NOTES_MAX} defaultValue={typedUpdate ? (typedUpdate.notes ?? "") : p.notes} aria-invalid={updateErrors.notes ? true : undefined} aria-describedby="notes-error" className={ui.input} />
+              <Errors id="notes-error" errors={updateErrors.notes} />
+            </div>
+            <div>
+              <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>{t("hiring.position.save")}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.canStatus && p.status !== "filled" ? (
+        <section aria-labelledby="status-title" className={ui.card}>
+          <h2 id="status-title" className={ui.h2}>{t("hiring.plan.status")}</h2>
+          <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="status" />
+            <div>
+              <label htmlFor="status" className={ui.label}>{t("hiring.plan.status")}</label>
+              <select id="status" name="status" defaultValue={p.status} className={ui.input}>
+                {SETTABLE_STATUSES.map((s) => (
+                  <option key={s} value={s}>{t(`hiring.status.${s}`)}</option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className={ui.secondaryButton}>{t("hiring.plan.saveStatus")}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.canStatus && open ? (
+        <section id="fill" aria-labelledby="fill-heading" className={`${ui.card} scroll-mt-4`}>
+          <h2 id="fill-heading" className={ui.h2}>{t("hiring.fill.title")}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t("hiring.fill.intro", { role: d.roleLabel })}</p>
+          <Form method="post" className="mt-4 space-y-4">
+            <input type="hidden" name="intent" value="fill" />
+            {fillErrors[""] ? (
+              <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+                {fillErrors[""].map((e) => <p key={e}>{t(e)}</p>)}
+              </div>
+            ) : null}
+            <fieldset className="space-y-2">
+              <legend className={ui.label}>{t("hiring.fill.how")}</legend>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="radio" name="how" value="new" checked={how === "new"} onChange={() => setHow("new")} />
+                {t("hiring.fill.new")}
+              </label>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="radio" name="how" value="existing" checked={how === "existing"} onChange={() => setHow("existing")} />
+                {t("hiring.fill.existing")}
+              </label>
+              <Errors id="how-error" errors={fillErrors.how} />
+            </fieldset>
+            <div className="grid gap-4 sm:grid-cols-3" hidden={hydrated && how !== "new"}>
+              <div>
+                <label htmlFor="fill-name" className={ui.label}>{t("hiring.fill.name")}</label>
+                <input id="fill-name" name="name" type="text" defaultValue={typedFill?.name ?? ""} aria-invalid={fillErrors.name ? true : undefined} aria-describedby="fill-name-error" className={ui.input} />
+                <Errors id="fill-name-error" errors={fillErrors.name} />
+              </div>
+              <div>
+                <label htmlFor="fill-email" className={ui.label}>{t("hiring.fill.email")}</label>
+                <input id="fill-email" name="email" type="email" defaultValue={typedFill?.email ?? ""} aria-invalid={fillErrors.email ? true : undefined} aria-describedby="fill-email-error" className={ui.input} />
+                <Errors id="fill-email-error" errors={fillErrors.email} />
+              </div>
+              <div>
+                <label htmlFor="fill-title" className={ui.label}>{t("hiring.fill.jobTitle")}</label>
+                <input id="fill-title" name="title" type="text" defaultValue={typedFill?.title ?? ""} aria-invalid={fillErrors.title ? true : undefined} aria-describedby="fill-title-error" className={ui.input} />
+                <Errors id="fill-title-error" errors={fillErrors.title} />
+              </div>
+            </div>
+            <div hidden={hydrated && how !== "existing"}>
+              <label htmlFor="fill-member" className={ui.label}>{t("hiring.fill.member")}</label>
+              <select id="fill-member" name="memberId" defaultValue={typedFill?.memberId ?? ""} aria-invalid={fillErrors.memberId ? true : undefined} aria-describedby="fill-member-error" className={ui.input}>
+                <option value="">{t("hiring.fill.chooseMember")}</option>
+                {d.members.map((m) => (
+                  <option key={m.id} value={m.id}>{m.title ? `${m.name} · ${m.title}` : m.name}</option>
+                ))}
+              </select>
+              <Errors id="fill-member-error" errors={fillErrors.memberId} />
+            </div>
+            <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>{t("hiring.fill.submit")}</button>
+          </Form>
+        </section>
+      ) : null}
+    </main>
+  );
+}
+
+function Errors({ id, errors }: { id: string; errors: string[] | null | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
+      {errors?.map((e) => <p key={e}>{t(e)}</p>)}
+    </div>
+  );
+}

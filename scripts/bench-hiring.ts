@@ -1,0 +1,58 @@
+/**
+ * Hiring benchmark: the pure computations behind /hiring and /scenarios on
+ * synthetic teams of 100, 1,000 and 5,000 members (four assessments each),
+ * median of repeated runs. The pages add one team query (see bench:team).
+ *
+ *   npx tsx scripts/bench-hiring.ts
+ */
+import { hiringDelta, proposeHires } from "../app/domain/hiring-delta";
+import { shippedPlaybook } from "../app/domain/playbook";
+import { recommendOrgChart } from "../app/domain/recommendation";
+import { compareScenarios } from "../app/domain/scenarios";
+import type { SkillAssessmentRecord, TeamMember } from "../app/domain/team";
+import { ROLE_IDS, type SkillLevel } from "../app/domain/types";
+
+const SIZES = (process.env.BENCH_SIZES ?? "100,1000,5000").split(",").map(Number);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function team(size: number) {
+  const members: TeamMember[] = [];
+  const assessments: SkillAssessmentRecord[] = [];
+  for (let i = 0; i < size; i++) {
+    const roleId = ROLE_IDS[i % ROLE_IDS.length];
+    const second = ROLE_IDS[(i * 3 + 1) % ROLE_IDS.length];
+    members.push({ id: `m${i}`, name: `Member ${i}`, department: roleId, managerId: null, roles: second === roleId ? [{ roleId, share: 1 }] : [{ roleId, share: 0.6 }, { roleId: second, share: 0.4 }] });
+    const skills = shippedPlaybook.roles.find((r) => r.id === roleId)!.skills;
+    for (let s = 0; s < 4; s++) {
+      const skill = skills[s % skills.length];
+      assessments.push({ memberId: `m${i}`, skillId: skill.skillId, level: ((i + s) % 5) as SkillLevel, assessedAt: new Date(2026, 0, 1 + s), recordedAt: new Date(2026, 0, 1 + s) });
+    }
+  }
+  return { members, assessments };
+}
+
+const current = { model: "platform", stage: "growth" } as const;
+const target = { model: "independent_site", stage: "mature" } as const;
+for (const size of SIZES) {
+  const t = team(size);
+  const times: number[] = [];
+  for (let r = 0; r < REPEAT; r++) {
+    const start = performance.now();
+    const delta = hiringDelta(t, current, target, shippedPlaybook);
+    proposeHires(delta, shippedPlaybook, "2027-Q1");
+    times.push(performance.now() - start);
+  }
+  console.log(`delta + proposal, ${size} members: median ${median(times).toFixed(2)} ms over ${REPEAT} runs`);
+}
+const times: number[] = [];
+for (let r = 0; r < REPEAT * 10; r++) {
+  const start = performance.now();
+  compareScenarios(recommendOrgChart("platform", "growth", shippedPlaybook), recommendOrgChart("independent_site", "growth", shippedPlaybook));
+  times.push(performance.now() - start);
+}
+console.log(`scenario comparison (two recommendations and the diff): median ${median(times).toFixed(3)} ms over ${REPEAT * 10} runs`);

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { action, loader } from "../../app/routes/hiring.positions.$positionId";
+import { loader as hiringLoader } from "../../app/routes/hiring._index";
+import { loader as csvLoader } from "../../app/routes/hiring.plan[.]csv";
+import { db } from "../../app/utils/db.server";
+import { cookieFor, createCast } from "../utils/actors";
+import { callRoute, get, post } from "../utils/route";
+
+type Cast = Awaited<ReturnType<typeof createCast>>;
+type Reply = { intent: string | null; lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null } | null };
+type HiringPage = { delta: { roles: { roleId: string; gap: number; fte: number }[]; totals: { gap: number } }; figures: { filled: number; inPipeline: number } };
+
+let cast: Cast;
+const cookie: Record<string, string> = {};
+const as = (who: string) => ({ Cookie: cookie[who] });
+
+beforeAll(async () => {
+  cast = await createCast();
+  await db.organisation.update({
+    where: { id: cast.organisation.id },
+    data: { operatingModel: "platform", stage: "startup", targetOperatingModel: "independent_site", targetStage: "growth" },
+  });
+  for (const name of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const) cookie[name] = await cookieFor(cast[name].id);
+});
+
+async function newPosition(data: { roleId?: string; headcount?: number; status?: string } = {}) {
+  const last = await db.hiringPosition.count({ where: { organisationId: cast.organisation.id } });
+  return db.hiringPosition.create({
+    data: { organisationId: cast.organisation.id, roleId: data.roleId ?? "tech_dev", headcount: data.headcount ?? 1, targetQuarter: "2027-Q1", sortOrder: last, status: data.status ?? "open" },
+  });
+}
+const url = (id: string) => `/hiring/positions/${id}`;
+const call = (handler: typeof action | typeof loader, request: Request, id: string) => callRoute<Reply>(handler, request, { positionId: id });
+const gapOf = async (roleId: string) =>
+  (await callRoute<HiringPage>(hiringLoader, get("/hiring", as("manager")))).data.delta.roles.find((r) => r.roleId === roleId)!.gap;
+
+describe("GET /hiring/positions/$positionId", () => {
+  it("lets everyone of the organisation read a position; another organisation and unknown ids get 404", async () => {
+    const position = await newPosition();
+    for (const who of ["member", "leadOps", "hr", "manager"]) expect((await call(loader, get(url(position.id), as(who)), position.id)).status).toBe(200);
+    expect((await call(loader, get(url(position.id), as("otherAdmin")), position.id)).status).toBe(404);
+    expect((await call(loader, get(url("nope"), as("manager")), "nope")).status).toBe(404);
+    expect((await call(loader, get(url(position.id)), position.id)).status).toBe(302);
+  });
+});
+
+describe("POST /hiring/positions/$positionId", () => {
+  it("a manager edits the details; a bad quarter is 400 on that field with what was typed kept", async () => {
+    const position = await newPosition();
+    const bad = await call(action, post(url(position.id), { intent: "update", headcount: "3", targetQuarter: "Q1 2027", notes: "keep me" }, as("manager")), position.id);
+    expect(bad.status).toBe(400);
+    expect(bad.data.lastResult!.error!.targetQuarter).toEqual(["hiring.errors.quarter"]);
+    expect(bad.data.lastResult!.initialValue).toMatchObject({ headcount: "3", notes: "keep me" });
+    const ok = await call(action, post(url(position.id), { intent: "update", headcount: "3", targetQuarter: "2027-Q4", ownerUserId: cast.hr.id, notes: "Shopify" }, as("manager")), position.id);
+    expect(ok.status).toBe(302);
+    expect(await db.hiringPosition.findUnique({ where: { id: position.id } })).toMatchObject({ headcount: 3, targetQuarter: "2027-Q4", ownerUserId: cast.hr.id, notes: "Shopify" });
+  });
+
+  it("refuses an owner from another organisation", async () => {
+    const position = await newPosition();
+    const result = await call(action, post(url(position.id), { intent: "update", headcount: "1", targetQuarter: "2027-Q1", ownerUserId: cast.otherAdmin.id }, as("manager")), position.id);
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult!.error!.ownerUserId).toEqual(["hiring.errors.owner"]);
+    expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.ownerUserId).toBeNull();
+  });
+
+  it("HR may not edit details, but moves the status", async () => {
+    const position = await newPosition();
+    expect((await call(action, post(url(position.id), { intent: "update", headcount: "2", targetQuarter: "2027-Q1" }, as("hr")), position.id)).status).toBe(403);
+    expect((await call(action, post(url(position.id), { intent: "status", status: "offer" }, as("hr")), position.id)).status).toBe(302);
+    expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("offer");
+  });
+
+  it("HR fills a position with a new member: member and position written together, and the gap shrinks by one", async () => {
+    const position = await newPosition({ roleId: "tech_dev" });
+    const before = await gapOf("tech_dev");
+    const result = await call(action, post(url(position.id), { intent: "fill", how: "new", name: "Mei Dev", email: "Mei.Dev@Example.com", title: "Front-end developer" }, as("hr")), position.id);
+    expect(result.status).toBe(302);
+    const filled = await db.hiringPosition.findUnique({ where: { id: position.id }, include: { filledBy: { include: { roles: true } } } });
+    expect(filled!.status).toBe("filled");
+    expect(filled!.filledBy).toMatchObject({ name: "Mei Dev", email: "mei.dev@example.com", title: "Front-end developer", department: "tech_dev", organisationId: cast.organisation.id });
+    expect(filled!.filledBy!.roles).toEqual([expect.objectContaining({ roleId: "tech_dev", sharePercent: 100 })]);
+    expect(await gapOf("tech_dev")).toBe(before - 1);
+  });
+
+  it("filling one seat of a position for two splits it: one filled, one still open", async () => {
+    const position = await newPosition({ roleId: "marketing", headcount: 2 });
+    const member = await db.member.create({ data: { organisationId: cast.organisation.id, name: "Existing Marketer", roles: { create: [{ roleId: "marketing", sharePercent: 100 }] } } });
+    const result = await call(action, post(url(position.id), { intent: "fill", how: "existing", memberId: member.id }, as("manager")), position.id);
+    expect(result.status).toBe(302);
+    const rows = await db.hiringPosition.findMany({ where: { organisationId: cast.organisation.id, roleId: "marketing" } });
+    expect(rows.map((r) => [r.headcount, r.status, r.filledByMemberId]).sort()).toEqual([
+      [1, "filled", member.id],
+      [1, "open", null],
+    ].sort());
+  });
+
+  it("refuses a fill whose new member's email is taken, and writes neither member nor position", async () => {
+    const position = await newPosition({ roleId: "data_analysis" });
+    await db.member.create({ data: { organisationId: cast.organisation.id, name: "Taken", email: "taken@example.com" } });
+    const members = await db.member.count({ where: { organisationId: cast.organisation.id } });
+    const result = await call(action, post(url(position.id), { intent: "fill", how: "new", name: "Someone", email: "taken@example.com" }, as("hr")), position.id);
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult!.error!.email).toEqual(["members.errors.email.taken"]);
+    expect(await db.member.count({ where: { organisationId: cast.organisation.id } })).toBe(members);
+    expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("open");
+  });
+
+  it("refuses another organisation's member, a missing name, and a position already filled", async () => {
+    const position = await newPosition();
+    const foreign = await db.member.create({ data: { organisationId: cast.other.id, name: "Foreign" } });
+    const a = await call(action, post(url(position.id), { intent: "fill", how: "existing", memberId: foreign.id }, as("hr")), position.id);
+    expect(a.status).toBe(400);
+    expect(a.data.lastResult!.error!.memberId).toEqual(["hiring.errors.member"]);
+    const b = await call(action, post(url(position.id), { intent: "fill", how: "new" }, as("hr")), position.id);
+    expect(b.status).toBe(400);
+    expect(b.data.lastResult!.error!.name).toEqual(["hiring.errors.name"]);
+    const done = await newPosition({ status: "filled" });
+    const c = await call(action, post(url(done.id), { intent: "fill", how: "new", name: "Late" }, as("hr")), done.id);
+    expect(c.status).toBe(400);
+    expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("open");
+  });
+
+  it("members and leads may not fill; another organisation gets 404", async () => {
+    const position = await newPosition();
+    for (const who of ["member", "leadOps"]) {
+      expect((await call(action, post(url(position.id), { intent: "fill", how: "new", name: "X" }, as(who)), position.id)).status).toBe(403);
+    }
+    expect((await call(action, post(url(position.id), { intent: "fill", how: "new", name: "X" }, as("otherAdmin")), position.id)).status).toBe(404);
+    expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("open");
+  });
+});
+
+describe("GET /hiring/plan.csv", () => {
+  it("exports the plan in the order of hires, for anyone signed in", async () => {
+    const result = await callRoute<string>(csvLoader, get("/hiring/plan.csv", as("member")));
+    expect(result.status).toBe(200);
+    expect(result.headers.get("Content-Type")).toMatch(/text\/csv/);
+    const lines = result.data.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("order,role_id,role,headcount,target_quarter,status,owner,filled_by,notes");
+    const count = await db.hiringPosition.count({ where: { organisationId: cast.organisation.id } });
+    expect(lines).toHaveLength(count + 1);
+    expect(lines.some((line) => line.includes("Mei Dev") && line.includes(",filled,"))).toBe(true);
+    expect((await callRoute(csvLoader, get("/hiring/plan.csv"))).status).toBe(302);
+  });
+});
