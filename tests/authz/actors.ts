@@ -30,6 +30,8 @@ export type Cast = Awaited<ReturnType<typeof createCast>> & {
   apiTokenId: string;
   /** a team member in "this department" (operations_manager), without an account */
   teamMember: { id: string };
+  /** ownership: a step only this organisation has, where supply chain and operations are both accountable, with an open proposal by leadOther */
+  ownershipStep: { key: string; proposalId: string };
 };
 
 export async function makeCast(): Promise<Cast> {
@@ -64,6 +66,29 @@ export async function makeCast(): Promise<Cast> {
     },
   });
   const apiToken = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "BI", ipAddress: null });
+  // Ownership (issue 7): a flagged step of this organisation with a proposal waiting for a decision.
+  const ownershipStep = await db.processStep.create({
+    data: {
+      organisationId: cast.organisation.id,
+      key: `custom_matrix${cast.organisation.id.slice(-8).toLowerCase()}`,
+      section: "logistics",
+      nameZh: "清关代理",
+      nameEn: "Clearance agent",
+      position: 100,
+      assignments: { create: [{ roleId: "supply_chain", letter: "A" }, { roleId: "operations_manager", letter: "A" }] },
+    },
+  });
+  const ownershipProposal = await db.ownershipProposal.create({
+    data: {
+      organisationId: cast.organisation.id,
+      stepId: ownershipStep.id,
+      ownerRoleId: "supply_chain",
+      reason: "We brief the agent.",
+      proposerUserId: cast.leadSupply.id,
+      proposerName: cast.leadSupply.name,
+      flags: '["several_accountable"]',
+    },
+  });
   return {
     ...cast,
     cookies: Object.fromEntries(entries) as Cast["cookies"],
@@ -71,6 +96,7 @@ export async function makeCast(): Promise<Cast> {
     inviteId: invite.id,
     apiTokenId: apiToken.id,
     teamMember,
+    ownershipStep: { key: ownershipStep.key, proposalId: ownershipProposal.id },
   };
 }
 
