@@ -203,8 +203,6 @@ export async function getStep({ organisationId, model, key }: { organisationId: 
     step,
     row,
     flags: flagged?.flags ?? [],
-    /** the problems the row would have if it were not resolved (for the "resolved" note) */
-    rowFlags: flagsForRow(row, staffedRoles(ownership.members)),
     log: proposals.map(
       (proposal): ProposalView => ({
         id: proposal.id,
