@@ -7,6 +7,7 @@
  */
 import { hashPassword } from "../app/utils/password.server";
 import { db } from "../app/utils/db.server";
+import { seedDemoOwnership } from "./seed-ownership";
 import { seedDemoTeam } from "./seed-team";
 import { seedDemoHiring } from "./seed-hiring";
 
@@ -62,6 +63,7 @@ async function seed() {
   // only while the demo organisation has no members: never over a team someone edited
   await seedDemoTeam(organisation.id);
   await seedDemoHiring(organisation.id);
+  await seedDemoOwnership(organisation.id);
 }
 
 seed()

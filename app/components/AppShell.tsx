@@ -66,6 +66,14 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                     </NavLink>
                   </>
                 ) : null}
+                {viewer.permissions.includes("ownership.read") ? (
+                  <NavLink
+                    to="/ownership"
+                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                  >
+                    {t("ownership.title")}
+                  </NavLink>
+                ) : null}
                 {viewer.permissions.some((permission) => SETTINGS_PERMISSIONS.includes(permission)) ? (
                   <NavLink
                     to="/settings"

@@ -56,6 +56,19 @@ export const PERMISSIONS = [
   "hiring.plan",
   /** move a position through its statuses (planned, open, offer, filled, cancelled) and fill it */
   "hiring.status",
+  // Ownership of process steps (issue 7). Scope of the row rules: `departments`
+  // = the roles responsible or accountable for the step; for a decision, also
+  // the proposed owner, and `userId` = who proposed it.
+  /** see the process steps, the RACI matrix, its problems and the decision logs */
+  "ownership.read",
+  /** add, rename, reorder and retire process steps */
+  "ownership.steps.manage",
+  /** change a cell of the RACI matrix (scope: the row's responsible and accountable roles) */
+  "ownership.raci.write",
+  /** propose an owner for a flagged step */
+  "ownership.propose",
+  /** accept or reject a proposed owner (scope: the roles involved, and the proposer) */
+  "ownership.decide",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +96,16 @@ const RULES: Record<Permission, Rule> = {
   "hiring.read": anyone,
   "hiring.plan": kinds("admin", "manager"),
   "hiring.status": kinds("admin", "manager", "hr"),
+  // Ownership: everyone reads; admins keep the list of steps; managers and
+  // admins edit every row, a lead the rows where one of their departments is
+  // R or A. A lead proposes an owner; someone else decides: the lead of
+  // another role involved, or a manager (or admin).
+  "ownership.read": anyone,
+  "ownership.steps.manage": kinds("admin"),
+  "ownership.raci.write": (actor, scope) => ["admin", "manager"].includes(actor.kind) || leadsAnyOf(actor, scope),
+  "ownership.propose": kinds("admin", "manager", "lead"),
+  "ownership.decide": (actor, scope) =>
+    scope.userId !== actor.userId && (["admin", "manager"].includes(actor.kind) || leadsAnyOf(actor, scope)),
 };
 
 /** May this actor do this to that record? Never across organisations. */

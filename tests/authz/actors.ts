@@ -33,6 +33,8 @@ export type Cast = Awaited<ReturnType<typeof createCast>> & {
   // Hiring by stage (issue 6)
   /** a planned position of this organisation's hiring plan, for one person */
   hiringPosition: { id: string };
+  /** ownership: a step only this organisation has, where supply chain and operations are both accountable, with an open proposal by leadOther */
+  ownershipStep: { key: string; proposalId: string };
 };
 
 export async function makeCast(): Promise<Cast> {
@@ -72,6 +74,29 @@ export async function makeCast(): Promise<Cast> {
     select: { id: true },
   });
   const apiToken = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "BI", ipAddress: null });
+  // Ownership (issue 7): a flagged step of this organisation with a proposal waiting for a decision.
+  const ownershipStep = await db.processStep.create({
+    data: {
+      organisationId: cast.organisation.id,
+      key: `custom_matrix${cast.organisation.id.slice(-8).toLowerCase()}`,
+      section: "logistics",
+      nameZh: "清关代理",
+      nameEn: "Clearance agent",
+      position: 100,
+      assignments: { create: [{ roleId: "supply_chain", letter: "A" }, { roleId: "operations_manager", letter: "A" }] },
+    },
+  });
+  const ownershipProposal = await db.ownershipProposal.create({
+    data: {
+      organisationId: cast.organisation.id,
+      stepId: ownershipStep.id,
+      ownerRoleId: "supply_chain",
+      reason: "We brief the agent.",
+      proposerUserId: cast.leadSupply.id,
+      proposerName: cast.leadSupply.name,
+      flags: '["several_accountable"]',
+    },
+  });
   return {
     ...cast,
     cookies: Object.fromEntries(entries) as Cast["cookies"],
@@ -80,6 +105,7 @@ export async function makeCast(): Promise<Cast> {
     apiTokenId: apiToken.id,
     teamMember,
     hiringPosition,
+    ownershipStep: { key: ownershipStep.key, proposalId: ownershipProposal.id },
   };
 }
 

@@ -313,6 +313,71 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   "routes/scenarios": [
     { method: "GET", url: () => "/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=growth", expect: everyone("ok") },
   ],
+  // Ownership (issue 7). "This department" (operations_manager) is accountable and responsible for the
+  // default step "operations"; the cast's own step is flagged (supply chain and operations both
+  // accountable) with a proposal by leadOther waiting. Another organisation has the default steps
+  // too (its admin acts on its own), but not this organisation's own step (404).
+  "routes/ownership": [{ method: "GET", url: () => "/ownership", expect: signedIn("ok") }],
+  "routes/ownership._index": [
+    { method: "GET", url: () => "/ownership", expect: signedIn("ok") },
+    {
+      method: "POST",
+      label: "set a cell of a row this department is A/R for",
+      url: () => "/ownership?index",
+      form: () => ({ intent: "set_cell", step: "operations", role: "data_analysis", letter: "I" }),
+      expect: only(["leadThis", "manager", "admin"], "ok"),
+    },
+  ],
+  "routes/ownership.diagram": [
+    { method: "GET", url: () => "/ownership/diagram?step=customs_documents", expect: signedIn("ok") },
+    { method: "GET", label: "this organisation's own step", url: (c) => `/ownership/diagram?step=${c.ownershipStep.key}`, expect: signedIn("ok") },
+  ],
+  "routes/ownership.export": [{ method: "GET", url: () => "/ownership/export", expect: signedIn("ok") }],
+  "routes/ownership.steps._index": [
+    { method: "GET", url: () => "/ownership/steps", expect: only(["admin"], "ok") },
+    {
+      method: "POST",
+      url: () => "/ownership/steps",
+      form: () => ({ intent: "add", section: "systems", nameZh: "物流追踪系统", nameEn: "Tracking system" }),
+      expect: only(["admin"], "ok"),
+    },
+  ],
+  "routes/ownership.steps.$stepKey": [
+    { method: "GET", url: (c) => `/ownership/steps/${c.ownershipStep.key}`, params: (c) => ({ stepKey: c.ownershipStep.key }), expect: signedIn404() },
+    {
+      method: "POST",
+      label: "propose for a flagged default step",
+      url: () => "/ownership/steps/campaign_calendar",
+      params: () => ({ stepKey: "campaign_calendar" }),
+      // a new organisation staffs no role: every default step is flagged (its owners are unstaffed)
+      form: () => ({ intent: "propose", owner: "marketing", reason: "Marketing owns the calendar." }),
+      expect: only(["leadOther", "leadThis", "manager", "admin"], "ok"),
+    },
+    {
+      method: "POST",
+      label: "accept the proposal",
+      url: (c) => `/ownership/steps/${c.ownershipStep.key}`,
+      params: (c) => ({ stepKey: c.ownershipStep.key }),
+      form: (c) => ({ intent: "accept", proposalId: c.ownershipStep.proposalId, reason: "Agreed." }),
+      // leadOther proposed it: someone else decides (the lead of operations, also involved, or a manager)
+      expect: only(["leadThis", "manager", "admin"], 404),
+    },
+  ],
+  "routes/ownership.steps.$stepKey_.retire": [
+    {
+      method: "GET",
+      url: (c) => `/ownership/steps/${c.ownershipStep.key}/retire`,
+      params: (c) => ({ stepKey: c.ownershipStep.key }),
+      expect: only(["admin"], 404),
+    },
+    {
+      method: "POST",
+      url: (c) => `/ownership/steps/${c.ownershipStep.key}/retire`,
+      params: (c) => ({ stepKey: c.ownershipStep.key }),
+      form: () => ({ confirm: "yes" }),
+      expect: only(["admin"], 404),
+    },
+  ],
 };
 
 /** Everyone of the organisation; another organisation's user gets 404 for this record. */

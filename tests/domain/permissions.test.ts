@@ -32,6 +32,11 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "hiring.read": ["admin", "manager", "hr", "lead", "member"],
   "hiring.plan": ["admin", "manager"],
   "hiring.status": ["admin", "manager", "hr"],
+  "ownership.read": ["admin", "manager", "hr", "lead", "member"],
+  "ownership.steps.manage": ["admin"],
+  "ownership.raci.write": ["admin", "manager"],
+  "ownership.propose": ["admin", "manager", "lead"],
+  "ownership.decide": ["admin", "manager"],
 };
 
 describe("can", () => {
@@ -57,7 +62,7 @@ describe("can", () => {
   });
 
   it("lists an actor's permissions for the UI", () => {
-    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read", "hiring.read"]);
+    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read", "hiring.read", "ownership.read"]);
     expect(permissionsOf(actor("admin"))).toEqual([...PERMISSIONS]);
   });
 });
@@ -76,6 +81,26 @@ describe("assessments.write", () => {
   });
   it("refuses members", () => {
     expect(can(actor("member"), "assessments.write", record)).toBe(false);
+  });
+});
+
+describe("ownership rows and decisions", () => {
+  // the row of a step where supply chain is accountable and compliance responsible
+  const row = { organisationId: "org-a", departments: ["supply_chain", "compliance_risk"] as const };
+  it("lets a lead edit the rows their department is R or A for, and no other", () => {
+    expect(can(actor("lead", ["supply_chain"]), "ownership.raci.write", row)).toBe(true);
+    expect(can(actor("lead", ["marketing"]), "ownership.raci.write", row)).toBe(false);
+    expect(can(actor("hr"), "ownership.raci.write", row)).toBe(false);
+    expect(can(actor("member"), "ownership.raci.write", row)).toBe(false);
+  });
+  it("lets another involved role's lead or a manager decide, never the proposer", () => {
+    const proposal = { ...row, userId: "u-lead" };
+    expect(can({ ...actor("lead", ["compliance_risk"]), userId: "u-other-lead" }, "ownership.decide", proposal)).toBe(true);
+    expect(can(actor("lead", ["supply_chain"]), "ownership.decide", proposal)).toBe(false);
+    expect(can({ ...actor("lead", ["marketing"]), userId: "u-other-lead" }, "ownership.decide", proposal)).toBe(false);
+    expect(can(actor("manager"), "ownership.decide", proposal)).toBe(true);
+    expect(can(actor("manager"), "ownership.decide", { ...proposal, userId: "u-manager" })).toBe(false);
+    expect(can(actor("hr"), "ownership.decide", proposal)).toBe(false);
   });
 });
 

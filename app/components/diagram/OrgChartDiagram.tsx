@@ -1,16 +1,26 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { Controls, Position, ReactFlow } from "@xyflow/react";
+import { Controls, MarkerType, Position, ReactFlow } from "@xyflow/react";
 import type { FitViewOptions, NodeChange, NodeHandle, ProOptions, ReactFlowProps } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
-import { orgChartGraph } from "~/domain/layout";
+import { HANDLE_IDS, orgChartGraph } from "~/domain/layout";
 import type { DiagramEdge, DiagramHandle, DiagramNode, HandleSide } from "~/domain/layout";
 import type { Language, OrgChartRecommendation, RoleId } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
-import { edgeTypes } from "./edges";
-import type { EdgeEmphasis, OrgChartFlowEdge } from "./edges";
+import { EDGE_COLORS, edgeTypes } from "./edges";
+import type { EdgeEmphasis, HandOffFlowEdge, OrgChartFlowEdge } from "./edges";
 import { Legend } from "./Legend";
 import { generalManagerSummary, nodeTypes, roleDetail, roleHeadcount } from "./nodes";
-import type { OrgChartFlowNode } from "./nodes";
+import type { OrgChartFlowNode, OwnershipPart } from "./nodes";
+
+/**
+ * Ownership of one process step drawn over the chart: each role's part is
+ * highlighted, and the hand-offs to and from the neighbouring steps are
+ * arrows between roles (the other links are muted).
+ */
+export interface OwnershipOverlay {
+  parts: Partial<Record<RoleId, OwnershipPart>>;
+  handOffs: { from: RoleId; to: RoleId; title: string }[];
+}
 
 export interface OrgChartDiagramProps {
   recommendation: OrgChartRecommendation;
@@ -19,6 +29,8 @@ export interface OrgChartDiagramProps {
   onSelectRole(id: RoleId | null): void;
   /** height of the drawing area in px; default 560 */
   height?: number;
+  /** show who owns a process step (the /ownership diagram) */
+  ownership?: OwnershipOverlay;
 }
 
 /** The width assumed for the server render's fitView; the browser fits again to the real width. */
@@ -93,35 +105,59 @@ function toFlowEdge(edge: DiagramEdge, emphasis: EdgeEmphasis): OrgChartFlowEdge
   return edge.type === "reporting" ? { ...common, type: "reporting" } : { ...common, type: "collaboration" };
 }
 
+function toHandOffEdge(handOff: OwnershipOverlay["handOffs"][number]): HandOffFlowEdge {
+  return {
+    id: `hand-off:${handOff.from}->${handOff.to}`,
+    type: "handOff",
+    source: handOff.from,
+    target: handOff.to,
+    sourceHandle: HANDLE_IDS.collaborationOut,
+    targetHandle: HANDLE_IDS.collaborationIn,
+    selectable: false,
+    focusable: false,
+    markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_COLORS.handOff, width: 16, height: 16 },
+    data: { title: handOff.title },
+  };
+}
+
 /**
  * The recommended org chart as an interactive diagram. Selection is
  * controlled by the page: clicking a role, or focusing it and pressing Enter
  * or Space, calls onSelectRole(id); Escape or a click on the background calls
  * onSelectRole(null).
  */
-export function OrgChartDiagram({ recommendation, lang, selectedRoleId, onSelectRole, height = 560 }: OrgChartDiagramProps) {
+export function OrgChartDiagram({ recommendation, lang, selectedRoleId, onSelectRole, height = 560, ownership }: OrgChartDiagramProps) {
   const { t } = useTranslation();
   const graph = useMemo(() => orgChartGraph(recommendation, lang), [recommendation, lang]);
-  const baseNodes = useMemo(() => graph.nodes.map((n) => toFlowNode(n, t)), [graph, t]);
+  const baseNodes = useMemo(
+    () =>
+      graph.nodes.map((n) => {
+        const node = toFlowNode(n, t);
+        const part = node.type === "role" ? ownership?.parts[node.data.roleId] : undefined;
+        return part && node.type === "role" ? { ...node, data: { ...node.data, ownership: part } } : node;
+      }),
+    [graph, t, ownership],
+  );
   // Only the selected node gets a new object, so React Flow re-renders one node on selection.
   const nodes = useMemo(
     () => baseNodes.map((n) => (n.id === selectedRoleId ? { ...n, selected: true } : n)),
     [baseNodes, selectedRoleId],
   );
-  const edges = useMemo(
-    () =>
-      graph.edges.map((e) =>
-        toFlowEdge(
-          e,
-          selectedRoleId === null
+  const edges = useMemo(() => {
+    const drawn: OrgChartFlowEdge[] = graph.edges.map((e) =>
+      toFlowEdge(
+        e,
+        ownership
+          ? "muted"
+          : selectedRoleId === null
             ? "normal"
             : e.source === selectedRoleId || e.target === selectedRoleId
               ? "strong"
               : "muted",
-        ),
       ),
-    [graph, selectedRoleId],
-  );
+    );
+    return ownership ? [...drawn, ...ownership.handOffs.map(toHandOffEdge)] : drawn;
+  }, [graph, selectedRoleId, ownership]);
 
   // The latest callback, read by a handler that never changes identity.
   const onSelectRoleRef = useRef(onSelectRole);

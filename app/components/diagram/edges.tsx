@@ -10,7 +10,9 @@ export type EdgeEmphasis = "normal" | "strong" | "muted";
 export type FlowEdgeData = DiagramEdgeData & { emphasis: EdgeEmphasis };
 export type ReportingFlowEdge = Edge<FlowEdgeData, "reporting">;
 export type CollaborationFlowEdge = Edge<FlowEdgeData, "collaboration">;
-export type OrgChartFlowEdge = ReportingFlowEdge | CollaborationFlowEdge;
+/** A hand-off between the roles doing consecutive steps (the ownership view); `title` says which steps. */
+export type HandOffFlowEdge = Edge<{ title: string }, "handOff">;
+export type OrgChartFlowEdge = ReportingFlowEdge | CollaborationFlowEdge | HandOffFlowEdge;
 
 /*
  * Colours are inline styles, not Tailwind classes: React Flow's stylesheet
@@ -19,6 +21,7 @@ export type OrgChartFlowEdge = ReportingFlowEdge | CollaborationFlowEdge;
 export const EDGE_COLORS = {
   reporting: "#94a3b8", // slate-400
   collaboration: "#7c3aed", // violet-600
+  handOff: "#ea580c", // orange-600
 } as const;
 export const COLLABORATION_DASH = "6 4";
 
@@ -98,8 +101,28 @@ export const CollaborationEdge = memo(function CollaborationEdge(props: EdgeProp
   );
 });
 
+/** Role → role in the ownership view: a solid orange arc with an arrow at the role that takes over. */
+export const HandOffEdge = memo(function HandOffEdge(props: EdgeProps<HandOffFlowEdge>) {
+  const { path } = collaborationArc(props.sourceX, props.sourceY, props.targetX, props.targetY);
+  return (
+    <>
+      <title>{props.data?.title ?? ""}</title>
+      <path
+        d={path}
+        fill="none"
+        className="react-flow__edge-path"
+        markerEnd={props.markerEnd}
+        style={{ stroke: EDGE_COLORS.handOff, strokeWidth: 2.5 }}
+        data-hand-off={`${props.source}->${props.target}`}
+      />
+      <path d={path} fill="none" strokeOpacity={0} strokeWidth={16} className="react-flow__edge-interaction" />
+    </>
+  );
+});
+
 /** Declared once at module scope, like nodeTypes. */
 export const edgeTypes = {
   reporting: ReportingEdge,
   collaboration: CollaborationEdge,
+  handOff: HandOffEdge,
 };

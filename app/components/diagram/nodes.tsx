@@ -8,7 +8,16 @@ import type { GeneralManagerNodeData, RoleNodeData } from "~/domain/layout";
 import type { HeadcountRange, Priority, SkillLevel } from "~/domain/types";
 
 export type GeneralManagerFlowNode = Node<GeneralManagerNodeData, "generalManager">;
-export type RoleFlowNode = Node<RoleNodeData, "role">;
+/** A role's part in the step the ownership view shows (see OrgChartDiagram's `ownership`). */
+export type OwnershipPart = "A" | "R" | "AR";
+export type RoleFlowNode = Node<RoleNodeData & { ownership?: OwnershipPart }, "role">;
+
+/** Accountable roles get an amber ring, responsible ones indigo; the badge says it in words too. */
+const OWNERSHIP_RING: Record<OwnershipPart, string> = {
+  A: "ring-4 ring-amber-500",
+  AR: "ring-4 ring-orange-500",
+  R: "ring-4 ring-indigo-500",
+};
 export type OrgChartFlowNode = GeneralManagerFlowNode | RoleFlowNode;
 
 /** Edges end on these, but nobody connects by hand: keep them out of sight. */
@@ -85,8 +94,9 @@ export const RoleNode = memo(function RoleNode({ data, selected }: NodeProps<Rol
   const detail = roleDetail(data, t);
   return (
     <div
+      data-ownership={data.ownership ?? undefined}
       className={`flex h-full w-full flex-col gap-1.5 overflow-hidden rounded-lg p-3 text-left shadow-sm transition-shadow ${style.card} ${
-        selected ? "shadow-lg ring-4 ring-indigo-500" : ""
+        selected ? "shadow-lg ring-4 ring-indigo-500" : data.ownership ? `shadow-lg ${OWNERSHIP_RING[data.ownership]}` : ""
       } group-focus-visible:ring-4 group-focus-visible:ring-indigo-400`}
     >
       <Handle
@@ -102,6 +112,9 @@ export const RoleNode = memo(function RoleNode({ data, selected }: NodeProps<Rol
       <p className="flex items-center gap-2 text-xs leading-5">
         <span className={`rounded px-1.5 font-medium ${style.badge}`}>{t(`diagram.priority.${data.priority}`)}</span>
         {headcount ? <span className="truncate tabular-nums">{headcount}</span> : null}
+        {data.ownership ? (
+          <span className="ml-auto shrink-0 rounded bg-slate-900 px-1.5 font-semibold text-white">{ownershipPartLabel(data.ownership, t)}</span>
+        ) : null}
       </p>
       <p className="h-4 truncate text-xs leading-4 text-slate-600" title={detail ?? undefined}>
         {detail}
@@ -161,6 +174,11 @@ export const RoleNode = memo(function RoleNode({ data, selected }: NodeProps<Rol
 });
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export function ownershipPartLabel(part: OwnershipPart, t: Translate): string {
+  if (part === "AR") return `${t("ownership.diagram.accountable")} + ${t("ownership.diagram.responsible")}`;
+  return t(part === "A" ? "ownership.diagram.accountable" : "ownership.diagram.responsible");
+}
 
 export function headcountText(range: HeadcountRange, t: Translate): string {
   return range.min === range.max

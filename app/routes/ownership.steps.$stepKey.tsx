@@ -1,0 +1,295 @@
+import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { decideSchema, intentOf, parseOwnershipForm, proposeSchema } from "~/components/ownership/schemas";
+import { LetterBadge, OwnershipErrorBoundary, ownershipTitle, useFlagText } from "~/components/ownership/ui";
+import { Badge, FieldErrors, FormErrors, DateTime, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import type { OwnershipFlag } from "~/domain/ownership-checks";
+import { can } from "~/domain/permissions";
+import type { RaciLetter } from "~/domain/process-steps";
+import { ROLE_IDS, type RoleId } from "~/domain/types";
+import { localize } from "~/domain/vocabulary";
+import { decideProposal, getStep, holdersOf, isStepKey, openProposal, proposeOwner, roleLabelsFor } from "~/models/ownership.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { invalidSubmission } from "~/utils/validation";
+
+/** One step: who does what, its problems, its decision log, and the propose / decide forms the viewer may use. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission(request, "ownership.read");
+  const key = params.stepKey ?? "";
+  const [detail, roleLabels] = await Promise.all([
+    getStep({ organisationId: organisation.id, model: organisation.operatingModel, key }),
+    roleLabelsFor(organisation.id),
+  ]);
+  if (!detail) throw notFound();
+  const { step, row, flags, log } = detail;
+  const open = log.find((entry) => entry.status === "proposed") ?? null;
+  const scope = { organisationId: organisation.id };
+  const holders = holdersOf(detail.ownership.cells, key);
+  const involved = open ? [...new Set<RoleId>([...holders, open.ownerRoleId])] : holders;
+  return {
+    roleLabels,
+    step: { key: step.key, name: step.name, section: step.section, retired: step.retired, resolved: step.resolved },
+    row,
+    flags,
+    log,
+    open,
+    canEditRow: !step.retired && can(actor, "ownership.raci.write", { ...scope, departments: holders }),
+    canPropose: !step.retired && flags.length > 0 && open === null && can(actor, "ownership.propose", scope),
+    canDecide: open !== null && can(actor, "ownership.decide", { ...scope, departments: involved, userId: open.proposerUserId }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation, user } = await requirePermission(request, "ownership.read");
+  const key = params.stepKey ?? "";
+  if (!isStepKey(key)) throw notFound();
+  const formData = await request.formData().catch(() => new URLSearchParams());
+  const intent = intentOf(formData);
+  const model = organisation.operatingModel;
+
+  if (intent === "propose") {
+    await requirePermission(request, "ownership.propose");
+    const submission = parseOwnershipForm(formData, proposeSchema);
+    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent } });
+    const result = await proposeOwner({
+      organisationId: organisation.id,
+      model,
+      key,
+      owner: submission.value.owner,
+      reason: submission.value.reason,
+      proposer: { userId: user.id, name: user.name },
+    });
+    if (!result.ok && result.reason === "not_found") throw notFound();
+    if (!result.ok) {
+      const message = result.reason === "not_flagged" ? "ownership.step.notFlagged" : "ownership.step.conflict";
+      return invalidSubmission(submission, { formErrors: [message], status: 409, extra: { intent } });
+    }
+    return { done: "proposed" as const };
+  }
+
+  if (intent === "accept" || intent === "reject") {
+    const open = await openProposal({ organisationId: organisation.id, key });
+    const submission = parseOwnershipForm(formData, decideSchema);
+    if (!open) {
+      // no such step here (404) or nothing left to decide (409)
+      const detail = await getStep({ organisationId: organisation.id, model, key });
+      if (!detail || detail.step.retired) throw notFound();
+      return invalidSubmission(submission, { formErrors: ["ownership.step.conflict"], status: 409, extra: { intent } });
+    }
+    await requirePermission(request, "ownership.decide", { departments: open.involved, userId: open.proposerUserId });
+    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent } });
+    if (submission.value.proposalId !== open.id) {
+      return invalidSubmission(submission, { formErrors: ["ownership.step.conflict"], status: 409, extra: { intent } });
+    }
+    const result = await decideProposal({
+      organisationId: organisation.id,
+      key,
+      proposalId: open.id,
+      decision: intent,
+      reason: submission.value.reason,
+      decider: { userId: user.id, name: user.name },
+    });
+    if (!result.ok) return invalidSubmission(submission, { formErrors: ["ownership.step.conflict"], status: 409, extra: { intent } });
+    return { done: intent === "accept" ? ("accepted" as const) : ("rejected" as const) };
+  }
+
+  const detail = await getStep({ organisationId: organisation.id, model, key });
+  if (!detail) throw notFound();
+  return invalidSubmission(parseOwnershipForm(formData, proposeSchema), { formErrors: ["ownership.errors.invalid"], extra: { intent } });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((match) => match.id === "root")?.data as { lang?: "zh" | "en" } | undefined;
+  const lang = root?.lang === "en" ? "en" : "zh";
+  return [{ title: ownershipTitle(lang, "step", data ? data.step.name[lang] : undefined) }];
+};
+
+export default function StepPage() {
+  const { roleLabels, step, row, flags, log, open, canPropose, canDecide } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const flagText = useFlagText(roleLabels, lang);
+  const roleName = (roleId: RoleId) => localize(roleLabels[roleId], lang);
+  const cells = row as Partial<Record<RoleId, RaciLetter>>;
+  const done = actionData && "done" in actionData ? actionData.done : null;
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link to="/ownership" className={ui.link}>
+          ← {t("ownership.step.back")}
+        </Link>
+      </p>
+      <header>
+        <h2 className="text-xl font-semibold text-slate-900" data-testid="step-name">
+          {localize(step.name, lang)}
+        </h2>
+        <p className="text-sm text-slate-600">{t("ownership.step.section", { section: t(`ownership.sections.${step.section}`) })}</p>
+      </header>
+      {done ? <StatusMessage>{t(`ownership.step.${done}`)}</StatusMessage> : null}
+      {step.retired ? <StatusMessage tone="info">{t("ownership.step.retired")}</StatusMessage> : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="row-title" className={ui.card}>
+          <h3 id="row-title" className={ui.h2}>
+            {t("ownership.step.row")}
+          </h3>
+          <dl className="mt-3 divide-y divide-slate-100 text-sm" data-testid="step-row">
+            {ROLE_IDS.map((roleId) => (
+              <div key={roleId} className="flex items-center justify-between py-1.5" data-role={roleId} data-letter={cells[roleId] ?? ""}>
+                <dt>{roleName(roleId)}</dt>
+                <dd>
+                  <LetterBadge letter={cells[roleId] ?? null} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-4 text-sm">
+            <Link to={`/ownership/diagram?step=${step.key}`} className={ui.link}>
+              {t("ownership.step.diagram")}
+            </Link>
+          </p>
+        </section>
+
+        <section aria-labelledby="flags-title" className={ui.card} data-testid="step-flags">
+          <h3 id="flags-title" className={ui.h2}>
+            {t("ownership.step.flagsTitle")}
+          </h3>
+          {flags.length === 0 ? (
+            <p className="mt-3 text-sm text-emerald-800">{step.resolved ? t("ownership.step.resolvedNote") : t("ownership.step.noFlags")}</p>
+          ) : (
+            <ul className="mt-3 space-y-1 text-sm text-red-800">
+              {flags.map((flag) => (
+                <li key={flag.code} data-flag={flag.code}>
+                  {flagText(flag as OwnershipFlag)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canPropose ? <ProposeForm roleName={roleName} /> : null}
+          {open && canDecide ? <DecideForm proposalId={open.id} /> : null}
+          {open && !canDecide ? <p className="mt-4 text-sm text-slate-600">{t("ownership.step.waiting")}</p> : null}
+        </section>
+      </div>
+
+      <section aria-labelledby="log-title" className={ui.card}>
+        <h3 id="log-title" className={ui.h2}>
+          {t("ownership.step.logTitle")}
+        </h3>
+        {log.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-600">{t("ownership.step.logEmpty")}</p>
+        ) : (
+          <ol className="mt-3 space-y-4" data-testid="decision-log">
+            {log.map((entry) => (
+              <li key={entry.id} className="rounded-lg border border-slate-200 p-3 text-sm" data-status={entry.status}>
+                <p className="flex flex-wrap items-center gap-2">
+                  <Badge tone={entry.status === "accepted" ? "green" : entry.status === "rejected" ? "red" : "amber"}>
+                    {t(`ownership.step.status.${entry.status}`)}
+                  </Badge>
+                  <span className="font-medium">{t("ownership.step.entry.proposed", { name: entry.proposerName, role: roleName(entry.ownerRoleId) })}</span>
+                  <span className="text-slate-500">
+                    <DateTime value={entry.createdAt} lang={lang} />
+                  </span>
+                </p>
+                <p className="mt-1 whitespace-pre-line text-slate-700">{entry.reason}</p>
+                {entry.flags.length > 0 ? (
+                  <p className="mt-1 text-xs text-slate-500">
+                    {t("ownership.step.entry.flags", { flags: entry.flags.map((code) => t(`ownership.flagNames.${code}`)).join(" · ") })}
+                  </p>
+                ) : null}
+                {entry.status !== "proposed" && entry.deciderName ? (
+                  <div className="mt-2 border-l-2 border-slate-200 pl-3" data-testid="decision">
+                    <p className="font-medium">
+                      {t(`ownership.step.entry.${entry.status}`, { name: entry.deciderName })}{" "}
+                      <span className="font-normal text-slate-500">{entry.decidedAt ? <DateTime value={entry.decidedAt} lang={lang} /> : null}</span>
+                    </p>
+                    <p className="whitespace-pre-line text-slate-700">{entry.decisionReason}</p>
+                  </div>
+                ) : entry.status === "rejected" && entry.decisionReason === "retired" ? (
+                  <p className="mt-2 text-slate-500">{t("ownership.step.entry.retired")}</p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+type ActionResult = ReturnType<typeof useActionData<typeof action>>;
+
+function lastResultFor(actionData: ActionResult, intents: string[]) {
+  return actionData && "lastResult" in actionData && intents.includes(String(actionData.intent)) ? actionData.lastResult : undefined;
+}
+
+function ProposeForm({ roleName }: { roleName: (roleId: RoleId) => string }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({ id: "propose", lastResult: lastResultFor(actionData, ["propose"]), shouldRevalidate: "onBlur" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-6 space-y-3 border-t border-slate-200 pt-4">
+      <h4 className="font-semibold">{t("ownership.step.proposeTitle")}</h4>
+      <p className="text-xs text-slate-600">{t("ownership.step.proposeIntro")}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div>
+        <label htmlFor={fields.owner.id} className={ui.label}>
+          {t("ownership.step.owner")}
+        </label>
+        <select {...getSelectProps(fields.owner)} className={ui.input}>
+          <option value="">{t("ownership.step.chooseOwner")}</option>
+          {ROLE_IDS.map((roleId) => (
+            <option key={roleId} value={roleId}>
+              {roleName(roleId)}
+            </option>
+          ))}
+        </select>
+        <FieldErrors id={fields.owner.errorId} errors={fields.owner.errors} />
+      </div>
+      <div>
+        <label htmlFor={fields.reason.id} className={ui.label}>
+          {t("ownership.step.reason")}
+        </label>
+        <textarea {...getTextareaProps(fields.reason)} rows={3} className={ui.input} />
+        <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
+      </div>
+      <button type="submit" name="intent" value="propose" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+        {t("ownership.step.propose")}
+      </button>
+    </Form>
+  );
+}
+
+function DecideForm({ proposalId }: { proposalId: string }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({ id: "decide", lastResult: lastResultFor(actionData, ["accept", "reject"]), shouldRevalidate: "onBlur" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-6 space-y-3 border-t border-slate-200 pt-4">
+      <h4 className="font-semibold">{t("ownership.step.decideTitle")}</h4>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name={fields.proposalId.name} value={proposalId} />
+      <div>
+        <label htmlFor={fields.reason.id} className={ui.label}>
+          {t("ownership.step.decisionReason")}
+        </label>
+        <textarea {...getTextareaProps(fields.reason)} rows={3} className={ui.input} />
+        <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="intent" value="accept" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+          {t("ownership.step.accept")}
+        </button>
+        <button type="submit" name="intent" value="reject" className={ui.secondaryButton} disabled={navigation.state === "submitting"}>
+          {t("ownership.step.reject")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export { OwnershipErrorBoundary as ErrorBoundary };

@@ -1,0 +1,114 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { diagramNode, waitForAppHydration, waitForDiagramToSettle } from "./helpers";
+
+/*
+ * Ownership on the demo company (marketplace seller at growth), whose seed
+ * makes supply chain and operations both accountable for choosing the
+ * clearance agent: the supply-chain lead proposes supply chain as the owner,
+ * the operations lead accepts, the flag clears, the log keeps the decision,
+ * and the diagram highlights the step's owners.
+ */
+
+const EN = "ImVuIg%3D%3D";
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: "lang", value: EN, domain: "localhost", path: "/" }]);
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill("demo-only-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/org$/);
+  return page;
+}
+
+async function problemCount(page: Page): Promise<{ problems: number; steps: number }> {
+  const count = page.getByTestId("problem-count");
+  return { problems: Number(await count.getAttribute("data-count")), steps: Number(await count.getAttribute("data-steps")) };
+}
+
+test("two accountable roles: a lead proposes, the other accepts, the flag clears and the log and diagram show it", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const supplyLead = await signedInPage(browser, "lead.supply@demo.example");
+
+  // the matrix flags the step, in the problems panel and on its row
+  await supplyLead.getByRole("link", { name: "Ownership" }).click();
+  await expect(supplyLead).toHaveURL(/\/ownership$/);
+  const problem = supplyLead.getByTestId("problems").locator('li[data-step="clearance_agent"]');
+  await expect(problem).toContainText("Clearance agent");
+  await expect(problem.locator('[data-flag="several_accountable"]')).toHaveText(
+    "Two or more accountable roles: Operations manager, Supply chain & logistics",
+  );
+  const row = supplyLead.locator('tr[data-step="clearance_agent"]');
+  await expect(row).toHaveAttribute("data-flagged", "yes");
+  await expect(row.locator('td[data-role="supply_chain"]')).toHaveAttribute("data-letter", "AR");
+  await expect(row.locator('td[data-role="operations_manager"]')).toHaveAttribute("data-letter", "A");
+  const before = await problemCount(supplyLead);
+  expect(before.steps).toBeGreaterThanOrEqual(3);
+
+  // the supply-chain lead proposes supply chain as the owner
+  await problem.getByRole("link", { name: "Clearance agent" }).click();
+  await expect(supplyLead.getByTestId("step-name")).toHaveText("Clearance agent");
+  await waitForAppHydration(supplyLead);
+  await supplyLead.getByLabel("Proposed owner (accountable role)").selectOption("supply_chain");
+  await supplyLead.getByLabel("Why this role").fill("We choose and brief the agent for every shipment; operations is consulted on FBA inbound.");
+  await supplyLead.getByRole("button", { name: "Propose" }).click();
+  await expect(supplyLead.getByText("Proposal sent.")).toBeVisible();
+  await expect(supplyLead.getByTestId("decision-log").locator("li").first()).toHaveAttribute("data-status", "proposed");
+  // the proposer cannot decide their own proposal
+  await expect(supplyLead.getByRole("button", { name: "Accept" })).toHaveCount(0);
+  await expect(supplyLead.getByText("Waiting for a decision by another involved role's lead or a manager.")).toBeVisible();
+
+  // the operations lead accepts, with a reason
+  const opsLead = await signedInPage(browser, "lead.ops@demo.example");
+  await opsLead.goto("/ownership/steps/clearance_agent");
+  await waitForAppHydration(opsLead);
+  await opsLead.getByLabel("Reason for the decision").fill("Agreed: supply chain owns the agent; we keep booking FBA slots.");
+  await opsLead.getByRole("button", { name: "Accept" }).click();
+  await expect(opsLead.getByText("Accepted: the matrix now has one accountable role for this step.")).toBeVisible();
+  await expect(opsLead.getByTestId("step-flags")).toContainText("Resolved by a decision");
+  const entry = opsLead.getByTestId("decision-log").locator("li").first();
+  await expect(entry).toHaveAttribute("data-status", "accepted");
+  await expect(entry).toContainText("Chen Jie 陈杰 proposed Supply chain & logistics as owner");
+  await expect(entry.getByTestId("decision")).toContainText("Accepted by Zhang Wei 张伟");
+  await expect(entry.getByTestId("decision")).toContainText("Agreed: supply chain owns the agent; we keep booking FBA slots.");
+  await expect(opsLead.getByTestId("step-row").locator('[data-role="supply_chain"]')).toHaveAttribute("data-letter", "AR");
+  await expect(opsLead.getByTestId("step-row").locator('[data-role="operations_manager"]')).toHaveAttribute("data-letter", "R");
+
+  // the flag is gone from the matrix, and the count went down by that one step
+  await opsLead.goto("/ownership");
+  await expect(opsLead.getByTestId("problems").locator('li[data-step="clearance_agent"]')).toHaveCount(0);
+  await expect(opsLead.locator('tr[data-step="clearance_agent"]')).toHaveAttribute("data-flagged", "no");
+  expect(await problemCount(opsLead)).toEqual({ problems: before.problems - 1, steps: before.steps - 1 });
+
+  // the diagram highlights the step's owners and draws the hand-offs around it
+  await opsLead.goto("/ownership/diagram?step=clearance_agent");
+  await waitForDiagramToSettle(opsLead);
+  await expect(diagramNode(opsLead, "supply_chain").locator("[data-ownership]")).toHaveAttribute("data-ownership", "AR");
+  await expect(diagramNode(opsLead, "operations_manager").locator("[data-ownership]")).toHaveAttribute("data-ownership", "R");
+  await expect(diagramNode(opsLead, "marketing").locator("[data-ownership]")).toHaveCount(0);
+  await expect(opsLead.getByTestId("accountable-roles")).toHaveText("Supply chain & logistics");
+  // supply chain does duties and taxes before it and inspection after it: a hand-off to operations and one back
+  await expect(opsLead.locator('[data-hand-off="supply_chain->operations_manager"]')).toHaveCount(1);
+  await expect(opsLead.locator('[data-hand-off="operations_manager->supply_chain"]')).toHaveCount(1);
+
+  await supplyLead.context().close();
+  await opsLead.context().close();
+});
+
+test("the matrix exports as CSV with a column per role", async ({ browser }) => {
+  const page = await signedInPage(browser, "member@demo.example");
+  const response = await page.request.get("/ownership/export");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/csv");
+  const lines = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
+  expect(lines[0]).toBe(
+    "section,step,name_zh,name_en,product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk,status,problems",
+  );
+  expect(lines.find((line) => line.startsWith("logistics,customs_documents,"))).toBe(
+    "logistics,customs_documents,报关资料准备,Customs documents,,,,AR,,,A,flagged,several_accountable",
+  );
+  expect(lines.find((line) => line.startsWith("logistics,duties_taxes,"))).toBe("logistics,duties_taxes,申报税费,Duties and taxes,,,,R,,I,A,resolved,");
+  await page.context().close();
+});
