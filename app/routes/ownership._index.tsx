@@ -3,12 +3,12 @@ import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { cellSchema, intentOf, parseOwnershipForm } from "~/components/ownership/schemas";
-import { LetterBadge, OwnershipErrorBoundary, ownershipMeta, useFlagText, type RoleLabels } from "~/components/ownership/ui";
+import { LETTER_STYLES, LetterBadge, OwnershipErrorBoundary, ownershipMeta, useFlagText, type RoleLabels } from "~/components/ownership/ui";
 import { Badge, StatusMessage, ui, useLang } from "~/components/settings/ui";
 import { useHydrated } from "~/components/settings/useHydrated";
 import { rowsByStep, type OwnershipFlag } from "~/domain/ownership-checks";
 import { can } from "~/domain/permissions";
-import { RACI_LETTERS, STEP_SECTIONS, type RaciLetter } from "~/domain/process-steps";
+import { isRaciLetter, RACI_LETTERS, STEP_SECTIONS, type RaciLetter } from "~/domain/process-steps";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { holdersOf, loadOwnership, roleLabelsFor, setCell } from "~/models/ownership.server";
@@ -224,7 +224,9 @@ function CellEditor(props: { stepKey: string; stepName: string; roleId: RoleId; 
         aria-label={t("ownership.matrix.cellLabel", { step: props.stepName, role: props.roleLabel })}
         aria-invalid={failed || undefined}
         onChange={(event) => fetcher.submit(event.currentTarget.form)}
-        className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs font-semibold focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-600"
+        className={`rounded border border-slate-300 px-1 py-0.5 text-xs font-semibold focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-600 ${
+          isRaciLetter(value) ? LETTER_STYLES[value] : "bg-white text-slate-500"
+        }`}
       >
         <option value="">{t("ownership.letters.none")}</option>
         {RACI_LETTERS.map((letter) => (

@@ -181,6 +181,7 @@ export default function ManageSteps() {
 
 function RenameForm({ stepKey, name }: { stepKey: string; name: { zh: string; en: string } }) {
   const { t } = useTranslation();
+  const step = localize(name, useLang());
   const actionData = useActionData<typeof action>();
   const mine = actionData && "lastResult" in actionData && actionData.intent === "rename" && actionData.step === stepKey;
   const [form, fields] = useForm({
@@ -194,19 +195,19 @@ function RenameForm({ stepKey, name }: { stepKey: string; name: { zh: string; en
       <input type="hidden" name="step" value={stepKey} />
       <div>
         <label htmlFor={fields.nameZh.id} className="sr-only">
-          {t("ownership.steps.nameZh")}
+          {t("ownership.steps.nameZhOf", { step })}
         </label>
         <input {...getInputProps(fields.nameZh, { type: "text" })} key={`zh-${name.zh}`} maxLength={STEP_NAME_MAX} className={`${ui.input} mt-0 w-44`} />
         <FieldErrors id={fields.nameZh.errorId} errors={fields.nameZh.errors} />
       </div>
       <div>
         <label htmlFor={fields.nameEn.id} className="sr-only">
-          {t("ownership.steps.nameEn")}
+          {t("ownership.steps.nameEnOf", { step })}
         </label>
         <input {...getInputProps(fields.nameEn, { type: "text" })} key={`en-${name.en}`} maxLength={STEP_NAME_MAX} className={`${ui.input} mt-0 w-56`} />
         <FieldErrors id={fields.nameEn.errorId} errors={fields.nameEn.errors} />
       </div>
-      <button type="submit" className={ui.secondaryButton}>
+      <button type="submit" className={ui.secondaryButton} aria-label={t("ownership.steps.renameLabel", { step })}>
         {t("ownership.steps.rename")}
       </button>
     </Form>

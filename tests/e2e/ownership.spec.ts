@@ -11,6 +11,9 @@ import { diagramNode, waitForAppHydration, waitForDiagramToSettle } from "./help
 
 const EN = "ImVuIg%3D%3D";
 
+// The tests count the demo's problems, which the others change: one after another.
+test.describe.configure({ mode: "serial" });
+
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
   await context.addCookies([{ name: "lang", value: EN, domain: "localhost", path: "/" }]);
@@ -111,4 +114,62 @@ test("the matrix exports as CSV with a column per role", async ({ browser }) => 
   );
   expect(lines.find((line) => line.startsWith("logistics,duties_taxes,"))).toBe("logistics,duties_taxes,申报税费,Duties and taxes,,,,R,,I,A,resolved,");
   await page.context().close();
+});
+
+test("a manager edits a cell and the problem appears; an admin adds, reorders (keyboard) and retires a step", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const manager = await signedInPage(browser, "manager@demo.example");
+  await manager.goto("/ownership");
+  await waitForAppHydration(manager);
+  const before = await problemCount(manager);
+  // BI ownership: make marketing accountable too (data analysis already is)
+  const cell = manager.getByLabel("BI ownership — Marketing");
+  await cell.selectOption("A");
+  const row = manager.locator('tr[data-step="system_bi"]');
+  await expect(row).toHaveAttribute("data-flagged", "yes");
+  await expect(manager.getByTestId("problems").locator('li[data-step="system_bi"] [data-flag="several_accountable"]')).toHaveText(
+    "Two or more accountable roles: Marketing, Data analysis",
+  );
+  expect(await problemCount(manager)).toEqual({ problems: before.problems + 1, steps: before.steps + 1 });
+  await cell.selectOption("");
+  await expect(row).toHaveAttribute("data-flagged", "no");
+  await manager.context().close();
+
+  const admin = await signedInPage(browser, "admin@demo.example");
+  await admin.goto("/ownership/steps");
+  await waitForAppHydration(admin);
+  await admin.getByLabel("Section", { exact: true }).selectOption("logistics");
+  await admin.getByLabel("Name (Chinese)", { exact: true }).fill("海外仓备货");
+  await admin.getByLabel("Name (English)", { exact: true }).fill("Overseas warehouse stock");
+  await admin.getByRole("button", { name: "Add step" }).click();
+  await expect(admin.getByText("Step added.")).toBeVisible();
+  const logisticsOrder = () =>
+    admin.locator('[data-testid="steps-table"] tr[data-step]').evaluateAll((rows) =>
+      rows.map((row) => (row.querySelector('input[name="nameEn"]') as HTMLInputElement | null)?.value),
+    );
+  await expect.poll(async () => (await logisticsOrder()).slice(5, 11)).toEqual([
+    "Logistics choice",
+    "Customs documents",
+    "Duties and taxes",
+    "Clearance agent",
+    "Inspection and release",
+    "Overseas warehouse stock",
+  ]);
+
+  // move it up with the keyboard: focus the button, press Enter; focus stays on it for the next press
+  await admin.getByRole("button", { name: "Move Overseas warehouse stock up" }).focus();
+  await admin.keyboard.press("Enter");
+  await expect(admin.getByText("Step moved.")).toBeVisible();
+  await expect(admin.getByRole("button", { name: "Move Overseas warehouse stock up" })).toBeFocused();
+  await admin.keyboard.press("Enter");
+  await expect.poll(async () => (await logisticsOrder()).slice(8, 11)).toEqual(["Overseas warehouse stock", "Clearance agent", "Inspection and release"]);
+
+  // retiring asks first
+  await admin.getByRole("link", { name: "Retire Overseas warehouse stock" }).click();
+  await expect(admin.getByRole("heading", { name: "Retire “Overseas warehouse stock”?" })).toBeVisible();
+  await admin.getByRole("button", { name: "Retire the step" }).click();
+  await expect(admin.getByText("Step retired.")).toBeVisible();
+  await expect(admin.locator('[data-testid="steps-table"] input[value="Overseas warehouse stock"]')).toHaveCount(0);
+  await expect(admin.getByRole("link", { name: "Overseas warehouse stock" })).toBeVisible();
+  await admin.context().close();
 });
