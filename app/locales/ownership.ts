@@ -41,6 +41,7 @@ const en = {
     countSteps_other: "{{count}} steps",
     none: "No problems: every step has one accountable role and a responsible one, and the team staffs every owner.",
     open: "Open the step",
+    waiting: "Proposal waiting for a decision",
   },
   flags: {
     no_accountable: "No accountable role",
@@ -202,6 +203,7 @@ const zh: Strings = {
     countSteps_other: "{{count}} 个步骤",
     none: "没有问题：每个步骤都有一个批准负责的岗位和执行岗位，且团队配备了所有负责岗位。",
     open: "打开步骤",
+    waiting: "提议待决定",
   },
   flags: {
     no_accountable: "没有批准负责的岗位",

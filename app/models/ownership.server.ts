@@ -354,6 +354,15 @@ export async function proposeOwner(input: {
   });
 }
 
+/** The keys of the steps with a proposal waiting for a decision. */
+export async function stepsWithOpenProposal({ organisationId }: { organisationId: string }): Promise<string[]> {
+  const rows = await db.ownershipProposal.findMany({
+    where: { organisationId, status: "proposed" },
+    select: { step: { select: { key: true } } },
+  });
+  return rows.map((row) => row.step.key);
+}
+
 /** The open proposal of a step with what deciding on it needs: the roles involved and the proposer. */
 export async function openProposal({ organisationId, key }: { organisationId: string; key: string }) {
   if (!isStepKey(key)) return null;

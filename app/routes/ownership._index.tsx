@@ -11,16 +11,17 @@ import { can } from "~/domain/permissions";
 import { isRaciLetter, RACI_LETTERS, STEP_SECTIONS, type RaciLetter } from "~/domain/process-steps";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
-import { holdersOf, loadOwnership, roleLabelsFor, setCell } from "~/models/ownership.server";
+import { holdersOf, loadOwnership, roleLabelsFor, setCell, stepsWithOpenProposal } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { invalidSubmission } from "~/utils/validation";
 
 /** The RACI matrix (steps × the seven roles), which rows the viewer may edit, and every problem. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "ownership.read");
-  const [ownership, roleLabels] = await Promise.all([
+  const [ownership, roleLabels, waiting] = await Promise.all([
     loadOwnership({ organisationId: organisation.id, model: organisation.operatingModel }),
     roleLabelsFor(organisation.id),
+    stepsWithOpenProposal({ organisationId: organisation.id }),
   ]);
   const rows = rowsByStep(ownership.cells);
   const flagsByStep = new Map(ownership.report.flagged.map((check) => [check.stepKey, check.flags]));
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       editable: can(actor, "ownership.raci.write", { organisationId: organisation.id, departments: holdersOf(ownership.cells, step.key) }),
     })),
     report: ownership.report,
+    waiting,
   };
 }
 
@@ -63,7 +65,7 @@ export const meta = ownershipMeta("matrix");
 type StepRow = ReturnType<typeof useLoaderData<typeof loader>>["steps"][number];
 
 export default function OwnershipMatrix() {
-  const { roleLabels, steps, report } = useLoaderData<typeof loader>();
+  const { roleLabels, steps, report, waiting } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
   const flagText = useFlagText(roleLabels, lang);
@@ -93,6 +95,11 @@ export default function OwnershipMatrix() {
                     <Link to={`/ownership/steps/${check.stepKey}`} className={ui.link}>
                       {step ? localize(step.name, lang) : check.stepKey}
                     </Link>
+                    {waiting.includes(check.stepKey) ? (
+                      <span className="ml-2" data-testid="proposal-waiting">
+                        <Badge tone="amber">{t("ownership.problems.waiting")}</Badge>
+                      </span>
+                    ) : null}
                     <ul className="mt-1 text-sm text-red-800">
                       {check.flags.map((flag) => (
                         <li key={flag.code} data-flag={flag.code}>

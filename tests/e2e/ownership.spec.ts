@@ -59,6 +59,10 @@ test("two accountable roles: a lead proposes, the other accepts, the flag clears
   await supplyLead.getByRole("button", { name: "Propose" }).click();
   await expect(supplyLead.getByText("Proposal sent.")).toBeVisible();
   await expect(supplyLead.getByTestId("decision-log").locator("li").first()).toHaveAttribute("data-status", "proposed");
+  // the problems panel says a proposal is waiting
+  await supplyLead.goto("/ownership");
+  await expect(problem.getByTestId("proposal-waiting")).toHaveText("Proposal waiting for a decision");
+  await supplyLead.goto("/ownership/steps/clearance_agent");
   // the proposer cannot decide their own proposal
   await expect(supplyLead.getByRole("button", { name: "Accept" })).toHaveCount(0);
   await expect(supplyLead.getByText("Waiting for a decision by another involved role's lead or a manager.")).toBeVisible();

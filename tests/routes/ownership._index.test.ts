@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OwnershipReport } from "../../app/domain/ownership-checks";
 import { loader as layoutLoader } from "../../app/routes/ownership";
 import { action, loader } from "../../app/routes/ownership._index";
+import { action as stepAction } from "../../app/routes/ownership.steps.$stepKey";
 import { db } from "../../app/utils/db.server";
 import { callRoute, get, post } from "../utils/route";
 import { ownershipWorld, storedRow } from "../utils/ownership";
@@ -9,6 +10,7 @@ import { ownershipWorld, storedRow } from "../utils/ownership";
 type MatrixData = {
   steps: { key: string; section: string; row: Record<string, string>; flags: { code: string }[]; editable: boolean; resolved: boolean }[];
   report: OwnershipReport;
+  waiting: string[];
 };
 
 const setCell = (step: string, role: string, letter: string) => ({ intent: "set_cell", step, role, letter });
@@ -74,6 +76,11 @@ describe("POST /ownership (set a cell)", () => {
     expect(data.report.flagged).toEqual([
       { stepKey: "clearance_agent", flags: [{ code: "several_accountable", roles: ["operations_manager", "supply_chain"] }] },
     ]);
+    expect(data.waiting).toEqual([]);
+    await callRoute(stepAction, post("/ownership/steps/clearance_agent", { intent: "propose", owner: "supply_chain", reason: "Ours." }, as("leadSupply")), {
+      stepKey: "clearance_agent",
+    });
+    expect((await callRoute<MatrixData>(loader, get("/ownership", as("member")))).data.waiting).toEqual(["clearance_agent"]);
   });
 
   it("clears a cell with an empty letter", async () => {
