@@ -3,7 +3,7 @@
  * synthetic teams of 100, 1,000 and 5,000 members (four assessments each),
  * median of repeated runs. The pages add one team query (see bench:team).
  *
- *   npx tsx scripts/bench-hiring.ts
+ *   npm run bench:hiring
  */
 import { hiringDelta, proposeHires } from "../app/domain/hiring-delta";
 import { shippedPlaybook } from "../app/domain/playbook";

@@ -7,7 +7,7 @@
  *     (setCell, a transaction), for 20 and 220 stored steps with 1,000 members.
  * Medians of repeated runs.
  *
- *   npx tsx scripts/bench-ownership.ts
+ *   npm run bench:ownership
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
