@@ -28,6 +28,10 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "members.read": ["admin", "manager", "hr", "lead", "member"],
   "members.write": ["admin", "manager", "hr"],
   "assessments.write": ["admin", "manager", "hr"],
+  "training.overview": ["admin", "manager", "hr", "lead", "member"],
+  "training.read": ["admin", "manager", "hr"],
+  "training.plan": ["admin", "manager", "hr"],
+  "training.progress": ["admin", "manager", "hr"],
 };
 
 describe("can", () => {
@@ -53,7 +57,7 @@ describe("can", () => {
   });
 
   it("lists an actor's permissions for the UI", () => {
-    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read"]);
+    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read", "training.overview"]);
     expect(permissionsOf(actor("admin"))).toEqual([...PERMISSIONS]);
   });
 });

@@ -1,0 +1,259 @@
+import { Prisma } from "@prisma/client";
+import { computeTeamGaps } from "~/domain/gaps";
+import { can, type Actor } from "~/domain/permissions";
+import { recommendOrgChart } from "~/domain/recommendation";
+import { isTrainingKind, type TrainingKind } from "~/domain/training-advice";
+import {
+  editableValues,
+  isTrainingStatus,
+  trainingProgress,
+  type EditableField,
+  type EditableValues,
+  type LatestLevel,
+  type TrainingItemRecord,
+  type TrainingMember,
+  type TrainingProgress,
+  type TrainingStatus,
+} from "~/domain/training-progress";
+import { ROLE_IDS, type ModelId, type Playbook, type StageId } from "~/domain/types";
+import { db } from "~/utils/db.server";
+import { latestAssessments, listMembers, type MemberSummary } from "./member.server";
+import { assessmentScopeFor, isRecordId } from "./member-write.server";
+
+/**
+ * Data access for training plans. Every function is scoped by organisation;
+ * the figures come from app/domain/training-progress.ts.
+ */
+
+const itemSelect = {
+  id: true,
+  memberId: true,
+  skillId: true,
+  fromLevel: true,
+  targetLevel: true,
+  kind: true,
+  provider: true,
+  status: true,
+  progressPercent: true,
+  hours: true,
+  startDate: true,
+  dueDate: true,
+  completedAt: true,
+  levelBefore: true,
+  reassessmentRequestedAt: true,
+  evidence: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.TrainingItemSelect;
+
+type ItemRow = Prisma.TrainingItemGetPayload<{ select: typeof itemSelect }>;
+
+function toRecord(row: ItemRow): TrainingItemRecord {
+  return {
+    ...row,
+    kind: isTrainingKind(row.kind) ? row.kind : "course",
+    status: isTrainingStatus(row.status) ? row.status : "planned",
+  };
+}
+
+function toTrainingMember(member: MemberSummary): TrainingMember {
+  return { id: member.id, name: member.name, department: member.department, roleIds: member.roles.map((role) => role.roleId) };
+}
+
+/** The scope "training.*" is checked against for a member: their departments and account. */
+export function trainingScopeFor(member: Pick<MemberSummary, "department" | "roles" | "userId">) {
+  return assessmentScopeFor({ department: member.department, roles: member.roles.map((role) => ({ roleId: role.roleId })), userId: member.userId });
+}
+
+/**
+ * Training progress of the members the reader may see (all of them for an
+ * API token: `actor` null), as the domain computes it.
+ */
+export async function loadTrainingProgress({
+  organisationId,
+  actor,
+  organisation,
+  playbook,
+  today = new Date(),
+}: {
+  organisationId: string;
+  actor: Actor | null;
+  organisation: { operatingModel: ModelId; stage: StageId };
+  playbook: Playbook;
+  today?: Date;
+}): Promise<TrainingProgress> {
+  const [allMembers, assessments, itemRows] = await Promise.all([
+    listMembers({ organisationId }),
+    latestAssessments({ organisationId }),
+    db.trainingItem.findMany({ where: { organisationId }, select: itemSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  ]);
+  const members = actor ? allMembers.filter((member) => can(actor, "training.read", { organisationId, ...trainingScopeFor(member) })) : allMembers;
+  const visible = new Set(members.map((member) => member.id));
+  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const visibleAssessments = assessments.filter((assessment) => visible.has(assessment.memberId));
+  const gaps = computeTeamGaps(recommendation, members, visibleAssessments);
+  const openGaps = new Map(gaps.members.map((member) => [member.memberId, member.skills.filter((skill) => skill.gap > 0).map((skill) => skill.skillId)]));
+  const latest = new Map<string, Map<string, LatestLevel>>();
+  for (const assessment of visibleAssessments) {
+    let bySkill = latest.get(assessment.memberId);
+    if (!bySkill) latest.set(assessment.memberId, (bySkill = new Map()));
+    bySkill.set(assessment.skillId, { level: assessment.level, assessedAt: assessment.assessedAt, recordedAt: assessment.recordedAt });
+  }
+  return trainingProgress({
+    items: itemRows.filter((row) => visible.has(row.memberId)).map(toRecord),
+    members: members.map(toTrainingMember),
+    latest,
+    openGaps,
+    today,
+    skillOrder: playbook.skills.map((skill) => skill.id),
+    roleOrder: ROLE_IDS,
+  });
+}
+
+/** One member's items, oldest first. */
+export async function memberTrainingItems({ organisationId, memberId }: { organisationId: string; memberId: string }): Promise<TrainingItemRecord[]> {
+  const rows = await db.trainingItem.findMany({ where: { organisationId, memberId }, select: itemSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.map(toRecord);
+}
+
+export interface NewTrainingItem {
+  skillId: string;
+  fromLevel: number;
+  targetLevel: number;
+  kind: TrainingKind;
+  provider: string;
+  startDate: Date | null;
+  dueDate: Date | null;
+  hours: number;
+}
+
+/** Adds items to a member's plan, all or none. */
+export async function createTrainingItems({
+  organisationId,
+  memberId,
+  items,
+  createdById,
+}: {
+  organisationId: string;
+  memberId: string;
+  items: readonly NewTrainingItem[];
+  createdById: string;
+}): Promise<{ ok: true; created: number } | { ok: false; reason: "not_found" | "empty" }> {
+  if (items.length === 0) return { ok: false, reason: "empty" };
+  if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
+  return db.$transaction(async (tx) => {
+    const member = await tx.member.findFirst({ where: { id: memberId, organisationId }, select: { id: true } });
+    if (!member) return { ok: false as const, reason: "not_found" as const };
+    for (const item of items) {
+      await tx.trainingItem.create({ data: { organisationId, memberId, createdById, ...item } });
+    }
+    return { ok: true as const, created: items.length };
+  });
+}
+
+/**
+ * The little a route needs to authorise a request about an item: its
+ * organisation and its member's scope. Looked up by id alone; the route
+ * hands the organisation to requirePermission (another's → 404).
+ */
+export async function findItemToAuthorise({ itemId }: { itemId: string }) {
+  if (!isRecordId(itemId)) return null;
+  const row = await db.trainingItem.findUnique({
+    where: { id: itemId },
+    select: {
+      id: true,
+      organisationId: true,
+      member: { select: { id: true, name: true, department: true, userId: true, roles: { select: { roleId: true } } } },
+    },
+  });
+  if (!row) return null;
+  const roleIds = new Set<string>(ROLE_IDS);
+  const department = row.member.department && roleIds.has(row.member.department) ? (row.member.department as MemberSummary["department"]) : null;
+  const roles = row.member.roles.filter((role) => roleIds.has(role.roleId)).map((role) => ({ roleId: role.roleId as (typeof ROLE_IDS)[number] }));
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    member: { id: row.member.id, name: row.member.name, userId: row.member.userId },
+    scope: assessmentScopeFor({ department, roles, userId: row.member.userId }),
+  };
+}
+
+export async function getTrainingItem({ organisationId, itemId }: { organisationId: string; itemId: string }): Promise<TrainingItemRecord | null> {
+  if (!isRecordId(itemId)) return null;
+  const row = await db.trainingItem.findFirst({ where: { id: itemId, organisationId }, select: itemSelect });
+  return row ? toRecord(row) : null;
+}
+
+/** What a save sets, already validated; only the fields the person may change. */
+export interface TrainingItemChanges {
+  targetLevel?: number;
+  kind?: TrainingKind;
+  provider?: string;
+  startDate?: Date | null;
+  dueDate?: Date | null;
+  hours?: number;
+  status?: TrainingStatus;
+  progressPercent?: number;
+  evidence?: string;
+}
+
+export type SaveItemResult =
+  | { ok: true; item: TrainingItemRecord; reassessmentRequested: boolean }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "conflict"; current: TrainingItemRecord; theirs: EditableValues };
+
+/**
+ * Saves an item if nobody saved it since `version` was loaded: a conditional
+ * update (where id and version), so two saves of one version cannot both
+ * land. Completing asks for a re-assessment: the level before is the member's
+ * latest assessment of the skill; reopening clears it.
+ */
+export async function saveTrainingItem({
+  organisationId,
+  itemId,
+  version,
+  changes,
+  now = new Date(),
+}: {
+  organisationId: string;
+  itemId: string;
+  version: number;
+  changes: TrainingItemChanges;
+  now?: Date;
+}): Promise<SaveItemResult> {
+  if (!isRecordId(itemId)) return { ok: false, reason: "not_found" };
+  return db.$transaction(async (tx) => {
+    const row = await tx.trainingItem.findFirst({ where: { id: itemId, organisationId }, select: itemSelect });
+    if (!row) return { ok: false as const, reason: "not_found" as const };
+    const current = toRecord(row);
+    const conflict = () => ({ ok: false as const, reason: "conflict" as const, current, theirs: editableValues(current) });
+    if (current.version !== version) return conflict();
+
+    const data: Prisma.TrainingItemUpdateManyMutationInput = { ...changes, version: { increment: 1 } };
+    const status = changes.status ?? current.status;
+    let reassessmentRequested = false;
+    if (status === "completed" && current.status !== "completed") {
+      const latest = await tx.skillAssessment.findFirst({
+        where: { organisationId, memberId: row.memberId, skillId: row.skillId },
+        orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+        select: { level: true },
+      });
+      data.completedAt = now;
+      data.reassessmentRequestedAt = now;
+      data.levelBefore = latest?.level ?? 0;
+      data.progressPercent = 100;
+      reassessmentRequested = true;
+    } else if (status !== "completed" && current.status === "completed") {
+      data.completedAt = null;
+      data.reassessmentRequestedAt = null;
+      data.levelBefore = null;
+    }
+    const updated = await tx.trainingItem.updateMany({ where: { id: itemId, organisationId, version }, data });
+    if (updated.count !== 1) return conflict();
+    const saved = await tx.trainingItem.findFirstOrThrow({ where: { id: itemId }, select: itemSelect });
+    return { ok: true as const, item: toRecord(saved), reassessmentRequested };
+  });
+}
+
+export type { EditableField };
