@@ -1,5 +1,6 @@
 import { Prisma } from "@prisma/client";
-import { computeTeamGaps } from "~/domain/gaps";
+import { computeTeamGaps, skillGapsForMember } from "~/domain/gaps";
+import { latestLevels } from "~/domain/team";
 import { can, type Actor } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { isTrainingKind, type TrainingKind } from "~/domain/training-advice";
@@ -15,7 +16,7 @@ import {
   type TrainingProgress,
   type TrainingStatus,
 } from "~/domain/training-progress";
-import { ROLE_IDS, type ModelId, type Playbook, type StageId } from "~/domain/types";
+import { ROLE_IDS, SKILL_LEVELS, type ModelId, type Playbook, type SkillLevel, type StageId } from "~/domain/types";
 import { db } from "~/utils/db.server";
 import { latestAssessments, listMembers, type MemberSummary } from "./member.server";
 import { assessmentScopeFor, isRecordId } from "./member-write.server";
@@ -257,3 +258,48 @@ export async function saveTrainingItem({
 }
 
 export type { EditableField };
+
+/**
+ * A member's gaps and latest levels, for proposing a plan and for the level
+ * an item starts from (the server's, never the form's). Null for an unknown
+ * member or another organisation's.
+ */
+export async function memberGapsForTraining({
+  organisationId,
+  memberId,
+  organisation,
+  playbook,
+}: {
+  organisationId: string;
+  memberId: string;
+  organisation: { operatingModel: ModelId; stage: StageId };
+  playbook: Playbook;
+}) {
+  if (!isRecordId(memberId)) return null;
+  const member = await db.member.findFirst({
+    where: { id: memberId, organisationId },
+    select: { id: true, name: true, department: true, managerId: true, userId: true, roles: { select: { roleId: true, sharePercent: true } } },
+  });
+  if (!member) return null;
+  const assessments = await db.skillAssessment.findMany({
+    where: { organisationId, memberId },
+    select: { skillId: true, level: true, assessedOn: true, createdAt: true },
+    orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  const roleIds = new Set<string>(ROLE_IDS);
+  const teamMember = {
+    id: member.id,
+    name: member.name,
+    department: member.department && roleIds.has(member.department) ? (member.department as MemberSummary["department"]) : null,
+    managerId: member.managerId,
+    roles: member.roles.filter((role) => roleIds.has(role.roleId)).map((role) => ({ roleId: role.roleId as (typeof ROLE_IDS)[number], share: role.sharePercent / 100 })),
+  };
+  const levels = latestLevels(
+    assessments.map((a) => ({ memberId: member.id, skillId: a.skillId, level: asLevel(a.level), assessedAt: a.assessedOn, recordedAt: a.createdAt })),
+  );
+  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const gaps = skillGapsForMember(teamMember, recommendation, levels);
+  return { member: { ...teamMember, userId: member.userId }, gaps, levels: levels.get(member.id) ?? new Map<string, SkillLevel>() };
+}
+
+const asLevel = (value: number): SkillLevel => ((SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0);
