@@ -5,8 +5,10 @@ import { can, type Actor } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { isTrainingKind, type TrainingKind } from "~/domain/training-advice";
 import {
+  displayStatus,
   editableValues,
   isTrainingStatus,
+  itemOutcome,
   trainingProgress,
   type EditableField,
   type EditableValues,
@@ -303,3 +305,35 @@ export async function memberGapsForTraining({
 }
 
 const asLevel = (value: number): SkillLevel => ((SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0);
+
+/** A member's items with their status and outcome, for the plan on the member page. */
+export async function memberTrainingRows({ organisationId, memberId, today = new Date() }: { organisationId: string; memberId: string; today?: Date }) {
+  const [items, assessments] = await Promise.all([
+    memberTrainingItems({ organisationId, memberId }),
+    db.skillAssessment.findMany({
+      where: { organisationId, memberId },
+      select: { skillId: true, level: true, assessedOn: true, createdAt: true },
+      orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+    }),
+  ]);
+  const latest = new Map<string, LatestLevel>();
+  for (const a of assessments) if (!latest.has(a.skillId)) latest.set(a.skillId, { level: a.level, assessedAt: a.assessedOn, recordedAt: a.createdAt });
+  return items.map((item) => {
+    const outcome = itemOutcome(item, latest.get(item.skillId));
+    return {
+      id: item.id,
+      skillId: item.skillId,
+      kind: item.kind,
+      provider: item.provider,
+      display: displayStatus(item, today),
+      dueDate: item.dueDate,
+      progressPercent: item.progressPercent,
+      fromLevel: item.fromLevel,
+      targetLevel: item.targetLevel,
+      levelBefore: item.levelBefore,
+      levelAfter: outcome.levelAfter,
+      awaiting: outcome.awaitingReassessment,
+      gapClosed: outcome.gapClosed,
+    };
+  });
+}
