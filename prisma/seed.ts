@@ -60,6 +60,7 @@ async function seed() {
   }
   // only while the demo organisation has no members: never over a team someone edited
   await seedDemoTeam(organisation.id);
+  await import("./seed-training").then(({ seedDemoTraining }) => seedDemoTraining(organisation.id));
 }
 
 seed()
