@@ -30,7 +30,7 @@ export type Cast = Awaited<ReturnType<typeof createCast>> & {
   apiTokenId: string;
   /** a team member in "this department" (operations_manager), without an account */
   teamMember: { id: string };
-};
+} & TrainingFixtures;
 
 export async function makeCast(): Promise<Cast> {
   const cast = await createCast();
@@ -71,7 +71,22 @@ export async function makeCast(): Promise<Cast> {
     inviteId: invite.id,
     apiTokenId: apiToken.id,
     teamMember,
+    ...(await makeTrainingFixtures(cast.organisation.id, teamMember.id, cast.member.id)),
   };
+}
+
+// Training plans (issue 5): an item of the team member (this department), and
+// an item of the member account's own member record (no department).
+interface TrainingFixtures {
+  trainingItemId: string;
+  ownTrainingItemId: string;
+}
+
+async function makeTrainingFixtures(organisationId: string, teamMemberId: string, memberUserId: string): Promise<TrainingFixtures> {
+  const own = await db.member.create({ data: { organisationId, name: "Member Themselves", userId: memberUserId } });
+  const item = (memberId: string) =>
+    db.trainingItem.create({ data: { organisationId, memberId, skillId: "platform_rules", fromLevel: 1, targetLevel: 3, kind: "course", hours: 8 } });
+  return { trainingItemId: (await item(teamMemberId)).id, ownTrainingItemId: (await item(own.id)).id };
 }
 
 export async function requestAs(
