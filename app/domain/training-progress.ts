@@ -41,8 +41,6 @@ export interface TrainingItemRecord {
   reassessmentRequestedAt: Date | null;
   evidence: string;
   version: number;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export interface TrainingMember {

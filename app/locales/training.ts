@@ -146,6 +146,7 @@ export const trainingStrings = {
       noUncovered: "Every open gap has a plan.",
       plan: "Plan",
       moreUncovered: "and {{count}} more members.",
+      moreReassessments: "and {{count}} more: see them all",
       percent: "{{value}} %",
     },
     errors: {
@@ -306,6 +307,7 @@ export const trainingStrings = {
       noUncovered: "所有差距都已有培训计划。",
       plan: "制定计划",
       moreUncovered: "另有 {{count}} 名成员。",
+      moreReassessments: "另有 {{count}} 项：查看全部",
       percent: "{{value}}%",
     },
     errors: {

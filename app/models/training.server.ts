@@ -46,8 +46,6 @@ const itemSelect = {
   reassessmentRequestedAt: true,
   evidence: true,
   version: true,
-  createdAt: true,
-  updatedAt: true,
 } satisfies Prisma.TrainingItemSelect;
 
 type ItemRow = Prisma.TrainingItemGetPayload<{ select: typeof itemSelect }>;
@@ -89,7 +87,7 @@ export async function loadTrainingProgress({
   const [allMembers, assessments, itemRows] = await Promise.all([
     listMembers({ organisationId }),
     latestAssessments({ organisationId }),
-    db.trainingItem.findMany({ where: { organisationId }, select: itemSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    allTrainingItems(organisationId),
   ]);
   const members = actor ? allMembers.filter((member) => can(actor, "training.read", { organisationId, ...trainingScopeFor(member) })) : allMembers;
   const visible = new Set(members.map((member) => member.id));
@@ -104,7 +102,7 @@ export async function loadTrainingProgress({
     bySkill.set(assessment.skillId, { level: assessment.level, assessedAt: assessment.assessedAt, recordedAt: assessment.recordedAt });
   }
   return trainingProgress({
-    items: itemRows.filter((row) => visible.has(row.memberId)).map(toRecord),
+    items: actor ? itemRows.filter((row) => visible.has(row.memberId)) : itemRows,
     members: members.map(toTrainingMember),
     latest,
     openGaps,
@@ -112,6 +110,60 @@ export async function loadTrainingProgress({
     skillOrder: playbook.skills.map((skill) => skill.id),
     roleOrder: ROLE_IDS,
   });
+}
+
+type RawDate = Date | string | number | bigint | null;
+const asDate = (value: RawDate): Date | null => (value === null ? null : new Date(typeof value === "bigint" ? Number(value) : value));
+const asInt = (value: number | bigint | null): number | null => (value === null ? null : Number(value));
+
+/**
+ * Every item of the organisation, oldest first, read with one plain query:
+ * the progress page reads them all on every request (10,000 at the benchmark's
+ * size), and the ORM's row mapping was most of its time (decision 0006).
+ */
+async function allTrainingItems(organisationId: string): Promise<TrainingItemRecord[]> {
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      memberId: string;
+      skillId: string;
+      fromLevel: number | bigint;
+      targetLevel: number | bigint;
+      kind: string;
+      provider: string;
+      status: string;
+      progressPercent: number | bigint;
+      hours: number | bigint;
+      startDate: RawDate;
+      dueDate: RawDate;
+      completedAt: RawDate;
+      levelBefore: number | bigint | null;
+      reassessmentRequestedAt: RawDate;
+      evidence: string;
+      version: number | bigint;
+    }[]
+  >`SELECT "id", "memberId", "skillId", "fromLevel", "targetLevel", "kind", "provider", "status", "progressPercent", "hours", "startDate", "dueDate",
+           "completedAt", "levelBefore", "reassessmentRequestedAt", "evidence", "version"
+    FROM "TrainingItem" WHERE "organisationId" = ${organisationId} ORDER BY "createdAt", "id"`;
+  return rows.map((row) => ({
+    id: row.id,
+    memberId: row.memberId,
+    skillId: row.skillId,
+    fromLevel: Number(row.fromLevel),
+    targetLevel: Number(row.targetLevel),
+    kind: isTrainingKind(row.kind) ? row.kind : "course",
+    provider: row.provider,
+    status: isTrainingStatus(row.status) ? row.status : "planned",
+    progressPercent: Number(row.progressPercent),
+    hours: Number(row.hours),
+    startDate: asDate(row.startDate),
+    dueDate: asDate(row.dueDate),
+    completedAt: asDate(row.completedAt),
+    levelBefore: asInt(row.levelBefore),
+    reassessmentRequestedAt: asDate(row.reassessmentRequestedAt),
+    evidence: row.evidence,
+    version: Number(row.version),
+  }));
 }
 
 /** One member's items, oldest first. */

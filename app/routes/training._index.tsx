@@ -16,6 +16,7 @@ import { requirePermission } from "~/utils/auth.server";
 /** Rows the list shows at most; the CSV export has them all. */
 export const LIST_LIMIT = 200;
 const UNCOVERED_LIMIT = 20;
+const REASSESS_LIMIT = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "training.overview");
@@ -49,11 +50,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       awaiting: row.awaitingReassessment,
       gapClosed: row.gapClosed,
     })),
+    // the oldest requests first; the rest are counted (and listed by the "awaiting" filter)
     reassessments: canAssessAny
       ? progress.rows
           .filter((row) => row.awaitingReassessment)
+          .sort((a, b) => (a.completedAt?.getTime() ?? 0) - (b.completedAt?.getTime() ?? 0))
+          .slice(0, REASSESS_LIMIT)
           .map((row) => ({ id: row.id, memberId: row.memberId, memberName: row.memberName, skillId: row.skillId, completedAt: row.completedAt, levelBefore: row.levelBefore }))
       : [],
+    reassessmentsMore: canAssessAny ? Math.max(0, progress.figures.awaitingReassessment - REASSESS_LIMIT) : 0,
     uncovered: progress.uncovered.slice(0, UNCOVERED_LIMIT),
     uncoveredMore: Math.max(0, progress.uncovered.length - UNCOVERED_LIMIT),
     canPlan: can(actor, "training.plan", { organisationId: organisation.id }) || actor.kind === "lead",
@@ -148,6 +153,13 @@ export default function TrainingProgressPage() {
                   </Link>
                 </li>
               ))}
+              {data.reassessmentsMore > 0 ? (
+                <li className="py-2">
+                  <Link to="/training?status=awaiting" className={ui.link}>
+                    {t("training.page.moreReassessments", { count: data.reassessmentsMore })}
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           )}
         </section>

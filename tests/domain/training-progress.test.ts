@@ -41,8 +41,6 @@ function item(overrides: Partial<TrainingItemRecord> = {}): TrainingItemRecord {
     reassessmentRequestedAt: null,
     evidence: "",
     version: 1,
-    createdAt: day("2026-05-01"),
-    updatedAt: day("2026-05-01"),
     ...overrides,
   };
 }

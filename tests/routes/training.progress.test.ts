@@ -153,7 +153,7 @@ describe("GET /api/v1/training-progress", () => {
   it("answers the documented fields", async () => {
     const answer = await callRoute<Record<string, unknown> & { items: Record<string, unknown>[] }>(apiLoader, get("/api/v1/training-progress", { Authorization: `Bearer ${token}` }));
     expect(answer.headers.get("Cache-Control")).toBe("no-store");
-    expect(Object.keys(answer.data).sort()).toEqual(["byDepartment", "byRole", "bySkill", "figures", "generatedAt", "items", "membersWithUncoveredGap", "series", "today"]);
+    expect(Object.keys(answer.data).sort()).toEqual(["byDepartment", "byRole", "bySkill", "figures", "generatedAt", "items", "membersWithUncoveredGap", "page", "series", "today"]);
     expect(Object.keys(answer.data.items[0]).sort()).toEqual(
       [
         "id", "memberId", "member", "department", "roles", "skill", "fromLevel", "targetLevel", "kind", "provider", "startDate", "dueDate", "hours", "status",
@@ -162,5 +162,19 @@ describe("GET /api/v1/training-progress", () => {
     );
     const closed = answer.data.items.find((item) => item.gapClosed === true);
     expect(closed).toMatchObject({ member: "Oscar Ops", skill: "ad_buying", levelBefore: 1, levelAfter: 3, status: "completed" });
+  });
+
+  it("pages the items with limit and offset; the figures always cover every item", async () => {
+    const auth = { Authorization: `Bearer ${token}` };
+    const all = await callRoute<{ items: { id: string }[]; page: unknown }>(apiLoader, get("/api/v1/training-progress", auth));
+    expect(all.data.page).toEqual({ offset: 0, limit: 1000, total: 6 });
+    const second = await callRoute<{ items: { id: string }[]; page: unknown; figures: { items: number } }>(apiLoader, get("/api/v1/training-progress?limit=2&offset=2", auth));
+    expect(second.data.page).toEqual({ offset: 2, limit: 2, total: 6 });
+    expect(second.data.items.map((item) => item.id)).toEqual(all.data.items.slice(2, 4).map((item) => item.id));
+    expect(second.data.figures.items).toBe(6);
+    for (const query of ["limit=0", "limit=5001", "limit=abc", "offset=-1", "limit=1e3", "offset=1.5"]) {
+      const bad = await callRoute<{ error: string }>(apiLoader, get(`/api/v1/training-progress?${query}`, auth));
+      expect([bad.status, bad.data.error], query).toEqual([400, "invalid_query"]);
+    }
   });
 });
