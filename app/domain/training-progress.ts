@@ -278,9 +278,29 @@ export function trainingProgress(input: {
     if (!member) continue;
     const outcome = itemOutcome(item, latest.get(item.memberId)?.get(item.skillId));
     const overdue = isOverdue(item, today);
+    // written out, not spread: one object shape for every row keeps 10,000 rows cheap
     const row: TrainingRow = {
-      ...item,
-      ...outcome,
+      id: item.id,
+      memberId: item.memberId,
+      skillId: item.skillId,
+      fromLevel: item.fromLevel,
+      targetLevel: item.targetLevel,
+      kind: item.kind,
+      provider: item.provider,
+      status: item.status,
+      progressPercent: item.progressPercent,
+      hours: item.hours,
+      startDate: item.startDate,
+      dueDate: item.dueDate,
+      completedAt: item.completedAt,
+      levelBefore: item.levelBefore,
+      reassessmentRequestedAt: item.reassessmentRequestedAt,
+      evidence: item.evidence,
+      version: item.version,
+      levelAfter: outcome.levelAfter,
+      reassessedAt: outcome.reassessedAt,
+      awaitingReassessment: outcome.awaitingReassessment,
+      gapClosed: outcome.gapClosed,
       memberName: member.name,
       department: member.department,
       roleIds: member.roleIds,

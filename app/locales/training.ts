@@ -147,6 +147,10 @@ export const trainingStrings = {
       plan: "Plan",
       moreUncovered: "and {{count}} more members.",
       moreReassessments: "and {{count}} more: see them all",
+      pages: "Pages of the list",
+      previous: "Previous",
+      next: "Next",
+      pageOf: "Page {{page}} of {{pages}}",
       percent: "{{value}} %",
     },
     errors: {
@@ -308,6 +312,10 @@ export const trainingStrings = {
       plan: "制定计划",
       moreUncovered: "另有 {{count}} 名成员。",
       moreReassessments: "另有 {{count}} 项：查看全部",
+      pages: "列表分页",
+      previous: "上一页",
+      next: "下一页",
+      pageOf: "第 {{page}} 页，共 {{pages}} 页",
       percent: "{{value}}%",
     },
     errors: {

@@ -77,18 +77,17 @@ export async function loadTrainingProgress({
   organisation,
   playbook,
   today = new Date(),
+  withTexts = true,
 }: {
   organisationId: string;
   actor: Actor | null;
+  /** false: leave out the free texts (provider, evidence) the page's list does not show */
+  withTexts?: boolean;
   organisation: { operatingModel: ModelId; stage: StageId };
   playbook: Playbook;
   today?: Date;
 }): Promise<TrainingProgress> {
-  const [allMembers, assessments, itemRows] = await Promise.all([
-    listMembers({ organisationId }),
-    latestAssessments({ organisationId }),
-    allTrainingItems(organisationId),
-  ]);
+  const { members: allMembers, assessments, items: itemRows } = await trainingInputs(organisationId, withTexts);
   const members = actor ? allMembers.filter((member) => can(actor, "training.read", { organisationId, ...trainingScopeFor(member) })) : allMembers;
   const visible = new Set(members.map((member) => member.id));
   const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
@@ -112,6 +111,56 @@ export async function loadTrainingProgress({
   });
 }
 
+/* ------------------------------------------------------------------ */
+/* The inputs of the progress page, kept while nothing they read changed */
+/* ------------------------------------------------------------------ */
+
+interface TrainingInputs {
+  members: MemberSummary[];
+  assessments: Awaited<ReturnType<typeof latestAssessments>>;
+  items: TrainingItemRecord[];
+}
+
+const CACHE_SIZE = 16;
+const inputsCache = new Map<string, { stamp: string; inputs: Promise<TrainingInputs> }>();
+
+/**
+ * What the inputs depend on, in one cheap query: the items (count, the sum
+ * of their versions, which every save raises, the latest change), the
+ * assessments (added, never edited; removed only with their member), the
+ * members and their roles. Any write to them changes the stamp.
+ */
+async function inputsStamp(organisationId: string): Promise<string> {
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT
+      (SELECT COUNT(*) || ':' || COALESCE(SUM("version"), 0) || ':' || COALESCE(MAX("updatedAt"), '') FROM "TrainingItem" WHERE "organisationId" = ${organisationId}) AS "items",
+      (SELECT COUNT(*) || ':' || COALESCE(MAX("createdAt"), '') FROM "SkillAssessment" WHERE "organisationId" = ${organisationId}) AS "assessments",
+      (SELECT COUNT(*) || ':' || COALESCE(MAX("updatedAt"), '') FROM "Member" WHERE "organisationId" = ${organisationId}) AS "members",
+      (SELECT COUNT(*) || ':' || COALESCE(SUM(r."sharePercent"), 0) || ':' || COALESCE(SUM(LENGTH(r."roleId")), 0)
+         FROM "MemberRole" r JOIN "Member" m ON m."id" = r."memberId" WHERE m."organisationId" = ${organisationId}) AS "roles"`;
+  return JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? Number(value) : value));
+}
+
+/**
+ * The members, their latest assessments and every item: read from the
+ * database when the stamp changed, else the copy read last time (the page
+ * and the API read them all on every request; see decision 0006).
+ */
+async function trainingInputs(organisationId: string, withTexts: boolean): Promise<TrainingInputs> {
+  const key = `${organisationId}:${withTexts ? "texts" : "lean"}`;
+  const stamp = await inputsStamp(organisationId);
+  const cached = inputsCache.get(key);
+  if (cached && cached.stamp === stamp) return cached.inputs;
+  const inputs = Promise.all([listMembers({ organisationId }), latestAssessments({ organisationId }), allTrainingItems(organisationId, withTexts)]).then(
+    ([members, assessments, items]) => ({ members, assessments, items }),
+  );
+  inputsCache.delete(key);
+  inputsCache.set(key, { stamp, inputs });
+  if (inputsCache.size > CACHE_SIZE) inputsCache.delete(inputsCache.keys().next().value as string);
+  inputs.catch(() => inputsCache.delete(key));
+  return inputs;
+}
+
 type RawDate = Date | string | number | bigint | null;
 const asDate = (value: RawDate): Date | null => (value === null ? null : new Date(typeof value === "bigint" ? Number(value) : value));
 const asInt = (value: number | bigint | null): number | null => (value === null ? null : Number(value));
@@ -121,7 +170,7 @@ const asInt = (value: number | bigint | null): number | null => (value === null 
  * the progress page reads them all on every request (10,000 at the benchmark's
  * size), and the ORM's row mapping was most of its time (decision 0006).
  */
-async function allTrainingItems(organisationId: string): Promise<TrainingItemRecord[]> {
+async function allTrainingItems(organisationId: string, withTexts: boolean): Promise<TrainingItemRecord[]> {
   const rows = await db.$queryRaw<
     {
       id: string;
@@ -142,8 +191,9 @@ async function allTrainingItems(organisationId: string): Promise<TrainingItemRec
       evidence: string;
       version: number | bigint;
     }[]
-  >`SELECT "id", "memberId", "skillId", "fromLevel", "targetLevel", "kind", "provider", "status", "progressPercent", "hours", "startDate", "dueDate",
-           "completedAt", "levelBefore", "reassessmentRequestedAt", "evidence", "version"
+  >`SELECT "id", "memberId", "skillId", "fromLevel", "targetLevel", "kind", CASE WHEN ${withTexts ? 1 : 0} = 1 THEN "provider" ELSE '' END AS "provider", "status",
+           "progressPercent", "hours", "startDate", "dueDate", "completedAt", "levelBefore", "reassessmentRequestedAt",
+           CASE WHEN ${withTexts ? 1 : 0} = 1 THEN "evidence" ELSE '' END AS "evidence", "version"
     FROM "TrainingItem" WHERE "organisationId" = ${organisationId} ORDER BY "createdAt", "id"`;
   return rows.map((row) => ({
     id: row.id,

@@ -13,18 +13,21 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { loadTrainingProgress } from "~/models/training.server";
 import { requirePermission } from "~/utils/auth.server";
 
-/** Rows the list shows at most; the CSV export has them all. */
-export const LIST_LIMIT = 200;
+/** Rows per page of the list; the CSV export has them all. */
+export const PAGE_SIZE = 100;
 const UNCOVERED_LIMIT = 20;
 const REASSESS_LIMIT = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "training.overview");
   const playbook = await playbookForOrganisation(organisation.id);
-  const progress = await loadTrainingProgress({ organisationId: organisation.id, actor, organisation, playbook });
+  const progress = await loadTrainingProgress({ organisationId: organisation.id, actor, organisation, playbook, withTexts: false });
   const params = new URL(request.url).searchParams;
   const filter = parseTrainingFilter(params, { skills: playbook.skills.map((skill) => skill.id), roles: ROLE_IDS, kinds: TRAINING_KINDS });
   const rows = filterAndSortRows(progress.rows, filter);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const requested = Number(params.get("page"));
+  const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
   const canAssessAny = ["admin", "manager", "hr", "lead"].includes(actor.kind);
   return {
     scope: actor.kind === "lead" ? "lead" : actor.kind === "member" ? "member" : "all",
@@ -34,7 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bySkill: progress.bySkill,
     series: progress.series,
     total: rows.length,
-    rows: rows.slice(0, LIST_LIMIT).map((row) => ({
+    page,
+    pages,
+    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((row) => ({
       id: row.id,
       memberId: row.memberId,
       memberName: row.memberName,
@@ -256,6 +261,7 @@ export default function TrainingProgressPage() {
         <p className="text-sm text-slate-600" data-testid="shown">
           {t("training.page.shown", { shown: data.rows.length, total: data.total })}
         </p>
+        {data.pages > 1 ? <Pager page={data.page} pages={data.pages} query={data.query} /> : null}
         {data.rows.length === 0 ? (
           <p className={ui.empty}>{t("training.page.noItems")}</p>
         ) : (
@@ -304,6 +310,30 @@ export default function TrainingProgressPage() {
         )}
       </section>
     </div>
+  );
+}
+
+function Pager({ page, pages, query }: { page: number; pages: number; query: string }) {
+  const { t } = useTranslation();
+  const href = (target: number) => {
+    const params = new URLSearchParams(query);
+    params.set("page", String(target));
+    return `/training?${params}`;
+  };
+  return (
+    <nav aria-label={t("training.page.pages")} className="flex items-center gap-4 text-sm">
+      {page > 1 ? (
+        <Link to={href(page - 1)} className={ui.link}>
+          ← {t("training.page.previous")}
+        </Link>
+      ) : null}
+      <span className="text-slate-600">{t("training.page.pageOf", { page, pages })}</span>
+      {page < pages ? (
+        <Link to={href(page + 1)} className={ui.link}>
+          {t("training.page.next")} →
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 

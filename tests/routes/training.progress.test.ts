@@ -138,6 +138,32 @@ describe("HR's progress page", () => {
   });
 });
 
+describe("the page's inputs, kept between requests", () => {
+  it("are read again after any write to the items, assessments, members or roles", async () => {
+    const organisationId = cast.organisation.id;
+    const figures = async () => (await callRoute<Page>(pageLoader, get("/training", as("admin")))).data;
+    const before = await figures();
+    const extra = await db.member.create({ data: { organisationId, name: "Late Joiner", department: "supply_chain", roles: { create: [{ roleId: "supply_chain", sharePercent: 100 }] } } });
+    const item = await db.trainingItem.create({ data: { organisationId, memberId: extra.id, skillId: "customs_logistics", fromLevel: 0, targetLevel: 3, kind: "course", status: "in_progress", dueDate: daysFromToday(-3) } });
+    const added = await figures();
+    expect(added.figures.items).toBe((before.figures.items as number) + 1);
+    expect(added.figures.overdue).toBe((before.figures.overdue as number) + 1);
+    await db.trainingItem.update({ where: { id: item.id }, data: { status: "completed", version: { increment: 1 }, completedAt: new Date(), reassessmentRequestedAt: new Date(), levelBefore: 0 } });
+    const completed = await figures();
+    expect(completed.figures.overdue).toBe(before.figures.overdue);
+    expect(completed.figures.awaitingReassessment).toBe((before.figures.awaitingReassessment as number) + 1);
+    await db.skillAssessment.create({ data: { organisationId, memberId: extra.id, skillId: "customs_logistics", level: 3, assessedOn: new Date(today), assessorName: "Lead" } });
+    expect((await figures()).figures.gapsClosed).toBe((before.figures.gapsClosed as number) + 1);
+    // a change of roles alone (no write to the member row) moves the breakdown by role
+    await db.memberRole.deleteMany({ where: { memberId: extra.id } });
+    await db.memberRole.create({ data: { memberId: extra.id, roleId: "marketing", sharePercent: 100 } });
+    const moved = await callRoute<Page & { byRole: { key: string; items: number }[] }>(pageLoader, get("/training", as("admin")));
+    expect(moved.data.byRole.find((row) => row.key === "marketing")?.items).toBe(1);
+    await db.member.delete({ where: { id: extra.id } });
+    expect((await figures()).figures.items).toBe(before.figures.items);
+  });
+});
+
 describe("GET /api/v1/training-progress", () => {
   it("needs an organisation API token", async () => {
     const none = await callRoute<{ error: string }>(apiLoader, get("/api/v1/training-progress"));
