@@ -7,6 +7,7 @@ export const trainingStrings = {
   en: {
     nav: "Training",
     none: "—",
+    labelled: "{{label}}: {{value}}",
     kind: {
       course: "Course",
       mentoring: "Mentoring",
@@ -58,7 +59,8 @@ export const trainingStrings = {
       title: "Training plan",
       intro: "Activities that close this member's skill gaps. Completing one asks the lead or HR for a re-assessment of the skill.",
       empty: "No training planned yet.",
-      emptyWithGaps: "No training planned yet, and {{count}} skill(s) have a gap.",
+      emptyWithGaps_one: "No training planned yet, and {{count}} skill has a gap.",
+      emptyWithGaps_other: "No training planned yet, and {{count}} skills have a gap.",
       create: "Plan training from the gaps",
       addByHand: "Add an item",
       edit: "Edit",
@@ -173,6 +175,7 @@ export const trainingStrings = {
   zh: {
     nav: "培训",
     none: "—",
+    labelled: "{{label}}：{{value}}",
     kind: {
       course: "课程",
       mentoring: "导师带教",
@@ -224,7 +227,8 @@ export const trainingStrings = {
       title: "培训计划",
       intro: "用于补齐该成员技能差距的培训活动。完成一项后，系统会请负责人或人事重新评估该技能。",
       empty: "尚未安排培训。",
-      emptyWithGaps: "尚未安排培训，有 {{count}} 项技能存在差距。",
+      emptyWithGaps_one: "尚未安排培训，有 {{count}} 项技能存在差距。",
+      emptyWithGaps_other: "尚未安排培训，有 {{count}} 项技能存在差距。",
       create: "根据差距制定培训计划",
       addByHand: "添加一项",
       edit: "编辑",

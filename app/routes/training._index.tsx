@@ -134,7 +134,7 @@ export default function TrainingProgressPage() {
         </div>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <section className={`${ui.card} space-y-3`} aria-labelledby="reassess-title">
           <h2 id="reassess-title" className={ui.h2}>
             {t("training.page.reassessments")}
@@ -210,7 +210,7 @@ export default function TrainingProgressPage() {
         <h2 id="breakdowns-title" className={ui.h2}>
           {t("training.page.breakdowns")}
         </h2>
-        <div className="grid gap-6 xl:grid-cols-3">
+        <div className="grid items-start gap-6 lg:grid-cols-2 2xl:grid-cols-3">
           <BreakdownTable id="by-role" title={t("training.page.byRole")} rows={data.byRole} label={roleLabel} />
           <BreakdownTable id="by-department" title={t("training.page.byDepartment")} rows={data.byDepartment} label={roleLabel} />
           <BreakdownTable id="by-skill" title={t("training.page.bySkill")} rows={data.bySkill} label={skillLabel} />
@@ -361,7 +361,7 @@ function BreakdownTable({ id, title, rows, label }: { id: string; title: string;
   return (
     <div className={ui.tableWrap}>
       <table className={ui.table} data-testid={id}>
-        <caption className="px-4 pt-3 text-left text-sm font-semibold text-slate-900">{title}</caption>
+        <caption className="px-4 py-3 text-left text-sm font-semibold text-slate-900">{title}</caption>
         <thead className={ui.thead}>
           <tr>
             <th scope="col" className={ui.th}></th>
@@ -389,7 +389,7 @@ function BreakdownTable({ id, title, rows, label }: { id: string; title: string;
           ) : (
             rows.map((row) => (
               <tr key={row.key} data-key={row.key}>
-                <th scope="row" className={`${ui.td} text-left font-medium`}>
+                <th scope="row" className={`${ui.td} whitespace-nowrap text-left font-medium`}>
                   {label(row.key)}
                 </th>
                 <td className={`${ui.td} tabular-nums`}>{row.items}</td>

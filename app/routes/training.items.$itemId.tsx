@@ -136,11 +136,11 @@ export default function TrainingItemPage() {
           {t("training.item.outcome")}
         </h2>
         <p className="mt-2" data-testid="item-levels">
-          {t("training.fields.fromLevel")}: {item.fromLevel} · {t("training.fields.targetLevel")}: {item.targetLevel}
+          {t("training.labelled", { label: t("training.fields.fromLevel"), value: item.fromLevel })} · {t("training.labelled", { label: t("training.fields.targetLevel"), value: item.targetLevel })}
           {item.levelBefore !== null ? (
             <>
               {" · "}
-              {t("training.fields.levels")}: {t("training.beforeAfter", { before: item.levelBefore, after: outcome.levelAfter ?? "?" })}
+              {t("training.labelled", { label: t("training.fields.levels"), value: t("training.beforeAfter", { before: item.levelBefore, after: outcome.levelAfter ?? "?" }) })}
             </>
           ) : null}
         </p>

@@ -87,7 +87,7 @@ export function TrainingPlanSection({
                   <th scope="row" className={`${ui.td} text-left font-medium`}>
                     {labelOf(skills, item.skillId, lang)}
                     <span className="block text-xs font-normal text-slate-500">
-                      {t("training.fields.targetLevel")}: {item.targetLevel}
+                      {t("training.labelled", { label: t("training.fields.targetLevel"), value: item.targetLevel })}
                     </span>
                   </th>
                   <td className={ui.td}>
