@@ -130,18 +130,20 @@ async function signIn(email: string): Promise<string> {
   return cookie;
 }
 
-async function timeRequests(url: string, headers: Record<string, string>): Promise<{ median: number; p95: number; bytes: number }> {
+async function timeRequests(url: string, headers: Record<string, string>): Promise<{ median: number; p95: number; bytes: number; first: number }> {
   const times: number[] = [];
   let bytes = 0;
+  let first = 0;
   for (let i = 0; i < REPEAT + 3; i++) {
     const started = performance.now();
     const response = await fetch(url, { headers });
     const body = await response.text();
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    if (i === 0) first = performance.now() - started;
     if (i >= 3) times.push(performance.now() - started);
     bytes = body.length;
   }
-  return { median: percentile(times, 0.5), p95: percentile(times, 0.95), bytes };
+  return { median: percentile(times, 0.5), p95: percentile(times, 0.95), bytes, first };
 }
 
 async function main() {
@@ -158,8 +160,9 @@ async function main() {
     const filtered = await timeRequests(`http://localhost:${PORT}/training?status=overdue&sort=member`, { Cookie: cookie });
     const api = await timeRequests(`http://localhost:${PORT}/api/v1/training-progress`, { Authorization: `Bearer ${seeded.token}` });
     const computation = await measureComputation(seeded.organisationId);
-    const line = (label: string, result: { median: number; p95: number; bytes: number }) =>
-      `${label.padEnd(36)} median ${result.median.toFixed(1).padStart(6)} ms | p95 ${result.p95.toFixed(1).padStart(6)} ms | ${(result.bytes / 1024).toFixed(0)} KB | ${result.median < 200 ? "under" : "OVER"} the 200 ms goal`;
+    // "first": the first request of the series; for the page, the one that reads the inputs from the database (decision 0006)
+    const line = (label: string, result: { median: number; p95: number; bytes: number; first: number }) =>
+      `${label.padEnd(36)} median ${result.median.toFixed(1).padStart(6)} ms | p95 ${result.p95.toFixed(1).padStart(6)} ms | first ${result.first.toFixed(0).padStart(5)} ms | ${(result.bytes / 1024).toFixed(0)} KB | ${result.median < 200 ? "under" : "OVER"} the 200 ms goal`;
     console.log(`${MEMBERS} members, ${seeded.items} items, ${REPEAT} requests each:`);
     console.log(line("HR's progress page /training", page));
     console.log(line("  filtered (?status=overdue)", filtered));
