@@ -167,7 +167,7 @@ async function main() {
     console.log(line("HR's progress page /training", page));
     console.log(line("  filtered (?status=overdue)", filtered));
     console.log(line("GET /api/v1/training-progress", api));
-    console.log(`${"load + compute (in process)".padEnd(36)} median ${computation.toFixed(1).padStart(6)} ms`);
+    console.log(`${"load + compute (in process, kept)".padEnd(36)} median ${computation.toFixed(1).padStart(6)} ms`);
   } finally {
     server.kill("SIGTERM");
   }
