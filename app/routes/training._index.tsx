@@ -364,14 +364,14 @@ function BreakdownTable({ id, title, rows, label }: { id: string; title: string;
         <caption className="px-4 py-3 text-left text-sm font-semibold text-slate-900">{title}</caption>
         <thead className={ui.thead}>
           <tr>
-            <th scope="col" className={ui.th}></th>
-            <th scope="col" className={ui.th}>
+            <th scope="col" className="px-4 py-3"></th>
+            <th scope="col" className="px-4 py-3">
               {t("training.page.items")}
             </th>
-            <th scope="col" className={ui.th}>
+            <th scope="col" className="px-4 py-3">
               {t("training.page.completionRate")}
             </th>
-            <th scope="col" className={ui.th}>
+            <th scope="col" className="px-4 py-3">
               {t("training.page.overdue")}
             </th>
             <th scope="col" className={ui.th}>
