@@ -222,6 +222,15 @@ describe("the member progresses, completes, the lead re-assesses, the gap closes
     }
     expect((await callRoute(itemAction, post(`/training/items/${item.id}`, { version: "1" }, as("otherAdmin")), { itemId: item.id })).status).toBe(404);
     expect((await callRoute(itemLoader, get(`/training/items/${item.id}`, as("leadSupply")), { itemId: item.id })).status).toBe(403);
+    // the plan on a member page: shown to the member and their lead, not to another member or another department's lead
+    const planOn = async (memberId: string, who: string) =>
+      (await callRoute<{ training: { items: unknown[] } | null }>(memberPage, get(`/team/${memberId}`, as(who)), { memberId })).data.training;
+    expect(await planOn(liuId, "member")).not.toBeNull();
+    expect(await planOn(liuId, "leadOps")).not.toBeNull();
+    expect(await planOn(liuId, "leadSupply")).toBeNull();
+    await db.trainingItem.create({ data: { organisationId: cast.organisation.id, memberId: supplyId, skillId: "customs_logistics", fromLevel: 0, targetLevel: 2, kind: "course" } });
+    expect(await planOn(supplyId, "member")).toBeNull();
+    expect((await planOn(supplyId, "hr"))?.items).toHaveLength(1);
     const unchanged = await db.trainingItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(unchanged.version).toBe(item.version);
   });
