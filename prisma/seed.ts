@@ -9,6 +9,7 @@ import { hashPassword } from "../app/utils/password.server";
 import { db } from "../app/utils/db.server";
 import { seedDemoOwnership } from "./seed-ownership";
 import { seedDemoTeam } from "./seed-team";
+import { seedDemoTraining } from "./seed-training";
 import { seedDemoHiring } from "./seed-hiring";
 
 export const DEMO_ORGANISATION = {
@@ -64,6 +65,7 @@ async function seed() {
   await seedDemoTeam(organisation.id);
   await seedDemoHiring(organisation.id);
   await seedDemoOwnership(organisation.id);
+  await seedDemoTraining(organisation.id);
 }
 
 seed()

@@ -50,6 +50,14 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                     {t("app.nav.team")}
                   </NavLink>
                 ) : null}
+                {viewer.permissions.includes("training.overview") ? (
+                  <NavLink
+                    to="/training"
+                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                  >
+                    {t("training.nav")}
+                  </NavLink>
+                ) : null}
                 {viewer.permissions.includes("hiring.read") ? (
                   <>
                     <NavLink

@@ -69,6 +69,15 @@ export const PERMISSIONS = [
   "ownership.propose",
   /** accept or reject a proposed owner (scope: the roles involved, and the proposer) */
   "ownership.decide",
+  // Training plans (issue 5). Scope: the member the plan is for (departments, account).
+  /** open the training progress page; what it shows is limited to the plans one may read */
+  "training.overview",
+  /** read a member's training plan: HR, managers, admins; leads of the member's departments; the member themselves */
+  "training.read",
+  /** create, change and cancel a member's training items (targets, kinds, dates); never one's own */
+  "training.plan",
+  /** update the progress, status and evidence of an item: the member it is for, or whoever may plan it */
+  "training.progress",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,6 +115,15 @@ const RULES: Record<Permission, Rule> = {
   "ownership.propose": kinds("admin", "manager", "lead"),
   "ownership.decide": (actor, scope) =>
     scope.userId !== actor.userId && (["admin", "manager"].includes(actor.kind) || leadsAnyOf(actor, scope)),
+  // Training plans (issue 5): members see and progress only their own plan; leads their departments'.
+  "training.overview": anyone,
+  "training.read": (actor, scope) =>
+    ["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope) || (scope.userId != null && scope.userId === actor.userId),
+  "training.plan": (actor, scope) =>
+    scope.userId !== actor.userId && (["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope)),
+  "training.progress": (actor, scope) =>
+    (scope.userId != null && scope.userId === actor.userId) ||
+    (scope.userId !== actor.userId && (["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope))),
 };
 
 /** May this actor do this to that record? Never across organisations. */

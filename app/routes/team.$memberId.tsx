@@ -19,6 +19,8 @@ import { getMember } from "~/models/member.server";
 import { assessmentScopeFor, isRecordId } from "~/models/member-write.server";
 import { playbookForRequest } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
+import { TrainingPlanSection } from "~/components/training/TrainingPlanSection";
+import { memberTrainingRows } from "~/models/training.server";
 
 const DONE = ["created", "updated", "assessed"] as const;
 
@@ -52,6 +54,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const skills = playbook.skills.map(({ id, label }) => ({ id, label }));
   const scope = { organisationId: organisation.id, ...assessmentScopeFor(member) };
   const done = DONE.find((value) => value === new URL(request.url).searchParams.get("done")) ?? null;
+  // Training plan (issue 5): shown to those who may read it (the member, their leads, HR, managers, admins).
+  const canReadTraining = can(actor, "training.read", scope);
+  const planned = new URL(request.url).searchParams.get("training") === "planned" ? Number(new URL(request.url).searchParams.get("count")) || 0 : 0;
+  const training = canReadTraining
+    ? {
+        items: await memberTrainingRows({ organisationId: organisation.id, memberId: member.id }),
+        canPlan: can(actor, "training.plan", scope),
+        canProgress: can(actor, "training.progress", scope),
+        planned,
+      }
+    : null;
 
   return {
     member: {
@@ -100,6 +113,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: dayString(new Date()),
     maxDay: latestToday(),
     done,
+    training,
   };
 }
 
@@ -254,6 +268,19 @@ export default function MemberPage() {
           </>
         ) : null}
       </section>
+
+      {data.training ? (
+        <TrainingPlanSection
+          memberId={member.id}
+          items={data.training.items}
+          skills={skills}
+          openGaps={gaps.skills.filter((skill) => skill.gap > 0).length}
+          canPlan={data.training.canPlan}
+          canProgress={data.training.canProgress}
+          isSelf={viewer.isSelf}
+          notice={data.training.planned > 0 ? t("training.plan.created", { count: data.training.planned }) : null}
+        />
+      ) : null}
 
       {viewer.canAssess ? (
         <section id="assess" className={`${ui.card} space-y-4`} aria-labelledby="assess-title">

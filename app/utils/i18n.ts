@@ -9,6 +9,7 @@ import { ownershipStrings } from "~/locales/ownership";
 import { teamDataStrings } from "~/locales/team-data";
 import { teamInsightsStrings } from "~/locales/team-insights";
 import { teamMembersStrings } from "~/locales/team-members";
+import { trainingStrings } from "~/locales/training";
 import { zh } from "~/locales/zh";
 
 /**
@@ -22,8 +23,8 @@ export const fallbackLanguage: Language = "zh";
 export const LANGUAGE_PARAM = "lang";
 
 export const resources = {
-  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en } },
-  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh } },
+  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en } },
+  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh } },
 };
 
 export function i18nOptions(lng: Language): InitOptions {

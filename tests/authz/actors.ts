@@ -35,7 +35,7 @@ export type Cast = Awaited<ReturnType<typeof createCast>> & {
   hiringPosition: { id: string };
   /** ownership: a step only this organisation has, where supply chain and operations are both accountable, with an open proposal by leadOther */
   ownershipStep: { key: string; proposalId: string };
-};
+} & TrainingFixtures;
 
 export async function makeCast(): Promise<Cast> {
   const cast = await createCast();
@@ -106,7 +106,22 @@ export async function makeCast(): Promise<Cast> {
     teamMember,
     hiringPosition,
     ownershipStep: { key: ownershipStep.key, proposalId: ownershipProposal.id },
+    ...(await makeTrainingFixtures(cast.organisation.id, teamMember.id, cast.member.id)),
   };
+}
+
+// Training plans (issue 5): an item of the team member (this department), and
+// an item of the member account's own member record (no department).
+interface TrainingFixtures {
+  trainingItemId: string;
+  ownTrainingItemId: string;
+}
+
+async function makeTrainingFixtures(organisationId: string, teamMemberId: string, memberUserId: string): Promise<TrainingFixtures> {
+  const own = await db.member.create({ data: { organisationId, name: "Member Themselves", userId: memberUserId } });
+  const item = (memberId: string) =>
+    db.trainingItem.create({ data: { organisationId, memberId, skillId: "platform_rules", fromLevel: 1, targetLevel: 3, kind: "course", hours: 8 } });
+  return { trainingItemId: (await item(teamMemberId)).id, ownTrainingItemId: (await item(own.id)).id };
 }
 
 export async function requestAs(

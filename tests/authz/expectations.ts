@@ -378,6 +378,50 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["admin"], 404),
     },
   ],
+  // Training plans (issue 5). The progress page and its CSV show each reader only the plans they may read
+  // (members their own, leads their departments'); plans are made by HR, managers, admins and the lead of
+  // the member's departments; an item is progressed by its member or by whoever may plan it.
+  "routes/training": [{ method: "GET", url: () => "/training", expect: everyone("ok") }],
+  "routes/training._index": [{ method: "GET", url: () => "/training", expect: signedIn("ok") }],
+  "routes/training.export": [{ method: "GET", url: () => "/training/export?status=overdue", expect: signedIn("ok") }],
+  "routes/training.plan.$memberId": [
+    { method: "GET", url: (c) => `/training/plan/${c.teamMember.id}`, params: (c) => ({ memberId: c.teamMember.id }), expect: only(["leadThis", "hr", "manager", "admin"], 404) },
+    {
+      method: "POST",
+      url: (c) => `/training/plan/${c.teamMember.id}`,
+      params: (c) => ({ memberId: c.teamMember.id }),
+      form: () => ({ "items[0].include": "on", "items[0].skillId": "ad_buying", "items[0].targetLevel": "3", "items[0].kind": "course", "items[0].hours": "8" }),
+      expect: only(["leadThis", "hr", "manager", "admin"], 404),
+    },
+  ],
+  "routes/training.items.$itemId": [
+    { method: "GET", url: (c) => `/training/items/${c.trainingItemId}`, params: (c) => ({ itemId: c.trainingItemId }), expect: only(["leadThis", "hr", "manager", "admin"], 404) },
+    {
+      method: "GET",
+      label: "the member's own item",
+      url: (c) => `/training/items/${c.ownTrainingItemId}`,
+      params: (c) => ({ itemId: c.ownTrainingItemId }),
+      expect: only(["member", "hr", "manager", "admin"], 404),
+    },
+    {
+      method: "POST",
+      url: (c) => `/training/items/${c.trainingItemId}`,
+      params: (c) => ({ itemId: c.trainingItemId }),
+      form: () => ({ version: "1", status: "in_progress", progressPercent: "50", evidence: "", targetLevel: "3", kind: "course", provider: "", startDate: "", dueDate: "", hours: "8" }),
+      expect: only(["leadThis", "hr", "manager", "admin"], 404),
+    },
+    {
+      method: "POST",
+      label: "the member progresses their own item",
+      url: (c) => `/training/items/${c.ownTrainingItemId}`,
+      params: (c) => ({ itemId: c.ownTrainingItemId }),
+      form: () => ({ version: "1", status: "in_progress", progressPercent: "50", evidence: "" }),
+      // those who may plan edit the whole item: a progress-only form lacks its target and kind
+      expect: { ...only(["member"], 404), hr: 400, manager: 400, admin: 400 },
+    },
+  ],
+  // An organisation API token only (tests/routes/api.v1.training-progress.test.ts); a session is not enough: 401.
+  "routes/api.v1.training-progress": [{ method: "GET", url: () => "/api/v1/training-progress", expect: everyone("error") }],
 };
 
 /** Everyone of the organisation; another organisation's user gets 404 for this record. */

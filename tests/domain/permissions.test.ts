@@ -37,6 +37,10 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "ownership.raci.write": ["admin", "manager"],
   "ownership.propose": ["admin", "manager", "lead"],
   "ownership.decide": ["admin", "manager"],
+  "training.overview": ["admin", "manager", "hr", "lead", "member"],
+  "training.read": ["admin", "manager", "hr"],
+  "training.plan": ["admin", "manager", "hr"],
+  "training.progress": ["admin", "manager", "hr"],
 };
 
 describe("can", () => {
@@ -62,7 +66,7 @@ describe("can", () => {
   });
 
   it("lists an actor's permissions for the UI", () => {
-    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read", "hiring.read", "ownership.read"]);
+    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read", "hiring.read", "ownership.read", "training.overview"]);
     expect(permissionsOf(actor("admin"))).toEqual([...PERMISSIONS]);
   });
 });

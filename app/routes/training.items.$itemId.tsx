@@ -1,0 +1,313 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ui, useLang } from "~/components/settings/ui";
+import { formatDay, labelOf, levelName } from "~/components/team/format";
+import { EVIDENCE_MAX, parseItemForm, PROVIDER_MAX, type FieldErrors, type FormValues } from "~/components/training/forms";
+import { langOf, trainingTitle } from "~/components/training/meta";
+import { FieldError, StatusBadge } from "~/components/training/ui";
+import { can } from "~/domain/permissions";
+import { TRAINING_KINDS } from "~/domain/training-advice";
+import {
+  conflictingChanges,
+  displayStatus,
+  EDITABLE_FIELDS,
+  editableValues,
+  itemOutcome,
+  PROGRESS_FIELDS,
+  TRAINING_STATUSES,
+  type FieldConflict,
+} from "~/domain/training-progress";
+import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
+import { playbookForOrganisation } from "~/models/playbook.server";
+import { findItemToAuthorise, getTrainingItem, saveTrainingItem } from "~/models/training.server";
+import { db } from "~/utils/db.server";
+import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+
+async function authorise(request: Request, itemId: string, permission: "training.read" | "training.progress") {
+  const found = await findItemToAuthorise({ itemId });
+  if (!found) {
+    await requireSignedIn(request);
+    throw notFound();
+  }
+  const signedIn = await requirePermission(request, permission, { organisationId: found.organisationId, ...found.scope });
+  const scope = { organisationId: found.organisationId, ...found.scope };
+  return {
+    signedIn,
+    found,
+    canPlan: can(signedIn.actor, "training.plan", scope),
+    canProgress: can(signedIn.actor, "training.progress", scope),
+    canAssess: can(signedIn.actor, "assessments.write", scope),
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { signedIn, found, canPlan, canProgress, canAssess } = await authorise(request, params.itemId ?? "", "training.read");
+  const organisationId = signedIn.organisation.id;
+  const item = await getTrainingItem({ organisationId, itemId: found.id });
+  if (!item) throw notFound();
+  const [playbook, latest] = await Promise.all([
+    playbookForOrganisation(organisationId),
+    db.skillAssessment.findFirst({
+      where: { organisationId, memberId: found.member.id, skillId: item.skillId },
+      orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+      select: { level: true, assessedOn: true, createdAt: true },
+    }),
+  ]);
+  const outcome = itemOutcome(item, latest ? { level: latest.level, assessedAt: latest.assessedOn, recordedAt: latest.createdAt } : undefined);
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    member: found.member,
+    item: { ...editableValues(item), id: item.id, skillId: item.skillId, fromLevel: item.fromLevel, version: item.version, levelBefore: item.levelBefore },
+    display: displayStatus(item, new Date()),
+    outcome: { levelAfter: outcome.levelAfter, awaiting: outcome.awaitingReassessment, gapClosed: outcome.gapClosed },
+    skills: playbook.skills.map(({ id, label }) => ({ id, label })),
+    viewer: { canPlan, canProgress, canAssess },
+    saved: saved === "1" || saved === "reassess" ? saved : null,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
+  { title: trainingTitle(langOf(matches), (strings) => strings.item.metaTitle, page?.member.name) },
+];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { signedIn, found, canPlan } = await authorise(request, params.itemId ?? "", "training.progress");
+  const progressOnly = !canPlan;
+  const form = await request.formData().catch(() => new URLSearchParams());
+  const parsed = parseItemForm(form, { progressOnly });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, conflict: null as FieldConflict[] | null, version: null as number | null }, { status: 400 });
+  const result = await saveTrainingItem({ organisationId: signedIn.organisation.id, itemId: found.id, version: parsed.version, changes: parsed.changes });
+  if (!result.ok && result.reason === "not_found") throw notFound();
+  if (!result.ok && result.reason === "conflict") {
+    // nothing is overwritten: show what differs, keep what was typed, and carry their version so a second save is a choice
+    const fields = progressOnly ? PROGRESS_FIELDS : EDITABLE_FIELDS;
+    const values: FormValues = {};
+    for (const field of fields) values[field] = String(form.get(field) ?? "").slice(0, EVIDENCE_MAX + 10);
+    return data(
+      { errors: {} as FieldErrors, values, conflict: conflictingChanges(result.theirs, parsed.typed, fields), version: result.current.version },
+      { status: 409 },
+    );
+  }
+  const reassess = result.ok && result.reassessmentRequested;
+  return redirect(`/training/items/${encodeURIComponent(found.id)}?saved=${reassess ? "reassess" : "1"}`);
+}
+
+export default function TrainingItemPage() {
+  const { member, item, display, outcome, skills, viewer, saved } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const errors: FieldErrors = answer?.errors ?? {};
+  const values: FormValues | null = answer?.values ?? null;
+  const value = (field: keyof typeof item) => (values ? (values[field] ?? "") : String(item[field] ?? ""));
+  const skill = labelOf(skills, item.skillId, lang);
+  const editable = viewer.canPlan ? EDITABLE_FIELDS : viewer.canProgress ? PROGRESS_FIELDS : [];
+  const may = (field: string) => (editable as readonly string[]).includes(field);
+  const described = (field: string) => ({ "aria-invalid": errors[field] ? true : undefined, "aria-describedby": `${field}-error` });
+  const shownValue = (field: string, raw: string) => {
+    if (raw === "") return t("training.item.empty");
+    if (field === "kind") return t(`training.kind.${raw}`, { defaultValue: raw });
+    if (field === "status") return t(`training.status.${raw}`, { defaultValue: raw });
+    return raw;
+  };
+
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link to={`/team/${member.id}#training`} className={ui.link}>
+          ← {t("training.item.back")}
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">{t("training.item.title", { skill, name: member.name })}</h1>
+        <StatusBadge status={display} />
+        <span className="text-xs text-slate-500">{t("training.item.version", { version: answer?.version ?? item.version })}</span>
+      </div>
+      {saved ? (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+          {t(saved === "reassess" ? "training.item.savedReassess" : "training.item.saved")}
+        </p>
+      ) : null}
+
+      <section className={`${ui.card} text-sm`} aria-labelledby="outcome-title">
+        <h2 id="outcome-title" className="font-semibold text-slate-900">
+          {t("training.item.outcome")}
+        </h2>
+        <p className="mt-2" data-testid="item-levels">
+          {t("training.labelled", { label: t("training.fields.fromLevel"), value: item.fromLevel })} · {t("training.labelled", { label: t("training.fields.targetLevel"), value: item.targetLevel })}
+          {item.levelBefore !== null ? (
+            <>
+              {" · "}
+              {t("training.labelled", { label: t("training.fields.levels"), value: t("training.beforeAfter", { before: item.levelBefore, after: outcome.levelAfter ?? "?" }) })}
+            </>
+          ) : null}
+        </p>
+        {outcome.awaiting ? (
+          <p className="mt-2 text-amber-800">
+            {t("training.awaiting")}
+            {viewer.canAssess ? (
+              <>
+                {" · "}
+                <Link to={`/team/${member.id}#assess`} className={ui.link}>
+                  {t("training.item.reassessLink")}
+                </Link>
+              </>
+            ) : null}
+          </p>
+        ) : outcome.levelAfter !== null ? (
+          <p className="mt-2">{outcome.gapClosed ? t("training.gapClosed") : t("training.gapOpen")}</p>
+        ) : null}
+      </section>
+
+      {answer?.conflict ? (
+        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="conflict">
+          <p className="font-semibold">{t("training.item.conflictTitle")}</p>
+          <p className="mt-1">{t("training.item.conflictText")}</p>
+          <table className="mt-3 text-left">
+            <thead>
+              <tr>
+                <th className="pr-4"></th>
+                <th className="pr-4">{t("training.item.theirs")}</th>
+                <th>{t("training.item.yours")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {answer.conflict.map((change) => (
+                <tr key={change.field} data-field={change.field}>
+                  <th scope="row" className="pr-4 font-medium">
+                    {t(`training.fields.${change.field}`)}
+                  </th>
+                  <td className="pr-4">{shownValue(change.field, change.theirs)}</td>
+                  <td>{shownValue(change.field, change.yours)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : Object.keys(errors).length > 0 ? (
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {t(errors.version ?? "training.errors.form")}
+        </div>
+      ) : null}
+
+      {editable.length > 0 ? (
+        <Form method="post" className={`${ui.card} space-y-5`} noValidate>
+          {!viewer.canPlan ? <p className="text-sm text-slate-600">{t("training.item.progressOnly")}</p> : null}
+          <input type="hidden" name="version" value={answer?.version ?? item.version} />
+          <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
+            {may("targetLevel") ? (
+              <div>
+                <label htmlFor="targetLevel" className={ui.label}>
+                  {t("training.fields.targetLevel")}
+                </label>
+                <select id="targetLevel" name="targetLevel" defaultValue={value("targetLevel")} className={ui.input} {...described("targetLevel")}>
+                  {SKILL_LEVELS.filter((level) => level > 0).map((level) => (
+                    <option key={level} value={level}>
+                      {level} · {levelName(level as SkillLevel, lang)}
+                    </option>
+                  ))}
+                </select>
+                <FieldError id="targetLevel-error" error={errors.targetLevel} />
+              </div>
+            ) : null}
+            {may("kind") ? (
+              <div>
+                <label htmlFor="kind" className={ui.label}>
+                  {t("training.fields.kind")}
+                </label>
+                <select id="kind" name="kind" defaultValue={value("kind")} className={ui.input} {...described("kind")}>
+                  {TRAINING_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`training.kind.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+                <FieldError id="kind-error" error={errors.kind} />
+              </div>
+            ) : null}
+            {may("provider") ? (
+              <div>
+                <label htmlFor="provider" className={ui.label}>
+                  {t("training.fields.provider")}
+                </label>
+                <input id="provider" name="provider" maxLength={PROVIDER_MAX} defaultValue={value("provider")} className={ui.input} {...described("provider")} />
+                <FieldError id="provider-error" error={errors.provider} />
+              </div>
+            ) : null}
+            {may("startDate") ? (
+              <div>
+                <label htmlFor="startDate" className={ui.label}>
+                  {t("training.fields.startDate")}
+                </label>
+                <input id="startDate" type="date" name="startDate" defaultValue={value("startDate")} className={ui.input} {...described("startDate")} />
+                <FieldError id="startDate-error" error={errors.startDate} />
+              </div>
+            ) : null}
+            {may("dueDate") ? (
+              <div>
+                <label htmlFor="dueDate" className={ui.label}>
+                  {t("training.fields.dueDate")}
+                </label>
+                <input id="dueDate" type="date" name="dueDate" defaultValue={value("dueDate")} className={ui.input} {...described("dueDate")} />
+                <FieldError id="dueDate-error" error={errors.dueDate} />
+              </div>
+            ) : null}
+            {may("hours") ? (
+              <div>
+                <label htmlFor="hours" className={ui.label}>
+                  {t("training.fields.hours")}
+                </label>
+                <input id="hours" name="hours" inputMode="numeric" defaultValue={value("hours")} className={ui.input} {...described("hours")} />
+                <FieldError id="hours-error" error={errors.hours} />
+              </div>
+            ) : null}
+            <div>
+              <label htmlFor="status" className={ui.label}>
+                {t("training.fields.status")}
+              </label>
+              <select id="status" name="status" defaultValue={value("status")} className={ui.input} aria-describedby="status-hint status-error" aria-invalid={errors.status ? true : undefined}>
+                {TRAINING_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`training.status.${status}`)}
+                  </option>
+                ))}
+              </select>
+              <p id="status-hint" className={ui.hint}>
+                {t("training.item.completeHint")}
+              </p>
+              <FieldError id="status-error" error={errors.status} />
+            </div>
+            <div>
+              <label htmlFor="progressPercent" className={ui.label}>
+                {t("training.fields.progressPercent")}
+              </label>
+              <input id="progressPercent" name="progressPercent" inputMode="numeric" defaultValue={value("progressPercent")} className={ui.input} {...described("progressPercent")} />
+              <FieldError id="progressPercent-error" error={errors.progressPercent} />
+            </div>
+          </div>
+          <div>
+            <label htmlFor="evidence" className={ui.label}>
+              {t("training.fields.evidence")}
+            </label>
+            <textarea id="evidence" name="evidence" rows={3} maxLength={EVIDENCE_MAX} defaultValue={value("evidence")} className={ui.input} {...described("evidence")} />
+            <FieldError id="evidence-error" error={errors.evidence} />
+          </div>
+          <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? t("training.item.saving") : t("training.item.save")}
+          </button>
+        </Form>
+      ) : (
+        <dl className={`${ui.card} grid gap-2 text-sm sm:grid-cols-[auto_1fr]`}>
+          <dt className="text-slate-500">{t("training.fields.kind")}</dt>
+          <dd>{t(`training.kind.${item.kind}`)}</dd>
+          <dt className="text-slate-500">{t("training.fields.dueDate")}</dt>
+          <dd>{item.dueDate ? formatDay(item.dueDate, lang) : t("training.none")}</dd>
+          <dt className="text-slate-500">{t("training.fields.progressPercent")}</dt>
+          <dd>{item.progressPercent}</dd>
+        </dl>
+      )}
+    </div>
+  );
+}
