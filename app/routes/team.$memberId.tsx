@@ -53,10 +53,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const roleSkillIds = new Set(gaps.skills.map((skill) => skill.skillId));
   const skills = playbook.skills.map(({ id, label }) => ({ id, label }));
   const scope = { organisationId: organisation.id, ...assessmentScopeFor(member) };
-  const done = DONE.find((value) => value === new URL(request.url).searchParams.get("done")) ?? null;
+  const url = new URL(request.url);
+  const done = DONE.find((value) => value === url.searchParams.get("done")) ?? null;
+  // "Assess" next to a re-assessment request links here with the skill to assess chosen.
+  const assessParam = url.searchParams.get("assess");
+  const assessSkillId = skills.find((skill) => skill.id === assessParam)?.id ?? null;
   // Training plan (issue 5): shown to those who may read it (the member, their leads, HR, managers, admins).
   const canReadTraining = can(actor, "training.read", scope);
-  const planned = new URL(request.url).searchParams.get("training") === "planned" ? Number(new URL(request.url).searchParams.get("count")) || 0 : 0;
+  const planned = url.searchParams.get("training") === "planned" ? Number(url.searchParams.get("count")) || 0 : 0;
   const training = canReadTraining
     ? {
         items: await memberTrainingRows({ organisationId: organisation.id, memberId: member.id }),
@@ -103,6 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessSkills: {
       roleSkills: skills.filter((skill) => roleSkillIds.has(skill.id)),
       otherSkills: skills.filter((skill) => !roleSkillIds.has(skill.id)),
+      chosen: assessSkillId,
     },
     viewer: {
       name: user.name,
@@ -294,10 +299,12 @@ export default function MemberPage() {
             <Outlet />
           ) : (
             <AssessmentForm
+              key={assessSkills.chosen ?? ""}
               action={`${here}/assessments`}
               lastResult={undefined}
               roleSkills={assessSkills.roleSkills}
               otherSkills={assessSkills.otherSkills}
+              skillId={assessSkills.chosen}
               today={data.today}
               maxDay={data.maxDay}
               assessorName={viewer.name}

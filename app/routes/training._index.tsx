@@ -153,7 +153,7 @@ export default function TrainingProgressPage() {
                     · {skillLabel(row.skillId)}
                     {row.completedAt ? <span className="text-slate-500"> · {formatDay(row.completedAt, lang)}</span> : null}
                   </span>
-                  <Link to={`/team/${row.memberId}#assess`} className={ui.link}>
+                  <Link to={`/team/${row.memberId}?assess=${encodeURIComponent(row.skillId)}#assess`} className={ui.link}>
                     {t("training.page.assess")}
                   </Link>
                 </li>

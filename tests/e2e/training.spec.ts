@@ -93,10 +93,15 @@ test("plan from gaps, progress as the member, complete, re-assess as the lead: t
   const request = page.getByTestId("reassessments").getByRole("listitem").filter({ hasText: LIU }).filter({ hasText: "Ad buying" });
   await expect(request).toBeVisible();
   await request.getByRole("link", { name: "Assess" }).click();
+  // wait for the member page: until its loader answers, the progress page (with a "Skill" filter of its own) is still shown
+  await expect(page).toHaveURL(/\/team\/[^/?#]+\?assess=ad_buying#assess$/);
+  const assess = page.locator("section#assess");
+  await expect(assess.getByRole("heading", { name: "Record an assessment" })).toBeVisible();
   await waitForAppHydration(page);
-  await page.getByLabel("Skill", { exact: true }).selectOption("ad_buying");
-  await page.getByRole("radio", { name: /^3 · / }).check();
-  await page.getByRole("button", { name: "Record assessment" }).click();
+  // the request names the skill, so the form opens on it
+  await expect(assess.getByLabel("Skill", { exact: true })).toHaveValue("ad_buying");
+  await assess.getByRole("radio", { name: /^3 · / }).check();
+  await assess.getByRole("button", { name: "Record assessment" }).click();
   await expect(page.getByText("Assessment recorded.")).toBeVisible();
 
   // the gap closes on the member page, the item shows the level before and after
@@ -124,6 +129,7 @@ test("plan from gaps, progress as the member, complete, re-assess as the lead: t
   const other = page.getByTestId("training-plan").locator("tr[data-status='planned']").first();
   const otherSkill = await other.getAttribute("data-skill");
   await other.getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(/\/training\/items\/[^/?#]+/);
   await waitForAppHydration(page);
   await page.getByLabel("Start date").fill("");
   await page.getByLabel("Due date").fill(yesterday());

@@ -12,7 +12,7 @@ type PageData = {
   member: { name: string; roles: { roleId: string; percent: number }[]; manager: { name: string } | null; reports: { name: string }[]; markets: string[] };
   gaps: { totalGap: number; maxGap: number; bucket: string; notAssessed: number; skills: SkillRow[] };
   otherAssessed: { skillId: string; assessed: number }[];
-  assessSkills: { roleSkills: { id: string }[]; otherSkills: { id: string }[] };
+  assessSkills: { roleSkills: { id: string }[]; otherSkills: { id: string }[]; chosen: string | null };
   viewer: { isSelf: boolean; canAssess: boolean; canWrite: boolean };
 };
 
@@ -122,6 +122,15 @@ describe("GET /team/:memberId", () => {
     });
     const self = await callRoute<PageData>(loader, get(`/team/${own.id}`, as("leadOps")), { memberId: own.id });
     expect(self.data.viewer).toMatchObject({ isSelf: true, canAssess: false });
+  });
+
+  it("opens the assess form on the skill a re-assessment request names, and on none for an unknown one", async () => {
+    const chosen = async (query: string) =>
+      (await callRoute<PageData>(loader, get(`/team/${opsId}${query}`, as("leadOps")), { memberId: opsId })).data.assessSkills.chosen;
+    expect(await chosen("?assess=ad_buying")).toBe("ad_buying");
+    expect(await chosen("?assess=backend_dev")).toBe("backend_dev");
+    expect(await chosen("?assess=not_a_skill")).toBeNull();
+    expect(await chosen("")).toBeNull();
   });
 
   it("answers 404 to another organisation and to unknown ids, and sends anonymous visitors to sign in", async () => {

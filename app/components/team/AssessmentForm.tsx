@@ -25,6 +25,7 @@ export function AssessmentForm({
   lastResult,
   roleSkills,
   otherSkills,
+  skillId = null,
   today,
   maxDay,
   assessorName,
@@ -34,6 +35,8 @@ export function AssessmentForm({
   lastResult: SubmissionResult<string[]> | undefined;
   roleSkills: readonly Labelled[];
   otherSkills: readonly Labelled[];
+  /** the skill chosen when the form opens (a re-assessment request names it) */
+  skillId?: string | null;
   /** the server's today (UTC), the default date before the browser knows better */
   today: string;
   /** the latest day that is today somewhere (see latestToday), for the date input's max */
@@ -47,7 +50,7 @@ export function AssessmentForm({
   const [form, fields] = useForm({
     id: "assessment-form",
     lastResult,
-    defaultValue: { skillId: "", level: "", assessedOn: today, note: "" },
+    defaultValue: { skillId: skillId ?? "", level: "", assessedOn: today, note: "" },
     onValidate: ({ formData }) => parseAssessmentForm(formData, { skillIds, today: latestToday() }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
