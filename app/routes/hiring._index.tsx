@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { OrgChartDiagram } from "~/components/diagram/OrgChartDiagram";
 import { ExportTargetPng } from "~/components/hiring/ExportTargetPng";
+import { HiringTable } from "~/components/hiring/HiringTable";
+import { PriorityChange } from "~/components/hiring/PriorityChange";
+import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
 import {
   intentOf,
   parseMoveForm,
@@ -176,14 +178,12 @@ export default function HiringPage() {
             </h2>
             <ExportTargetPng recommendation={recommendation} lang={lang} />
           </div>
-          <OrgChartDiagram recommendation={recommendation} lang={lang} selectedRoleId={null} onSelectRole={noop} height={420} />
+          <ReadOnlyOrgChart recommendation={recommendation} lang={lang} height={420} />
         </section>
       ) : null}
     </main>
   );
 }
-
-function noop() {}
 
 function TargetSection({ data: d, actionData }: { data: LoaderData; actionData: ActionData }) {
   const { t } = useTranslation();
@@ -263,62 +263,51 @@ function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>
   const num = (n: number) => new Intl.NumberFormat(i18n.language === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 }).format(n);
   const range = (h: { min: number; max: number }) => (h.min === h.max ? `${h.min}` : `${h.min}–${h.max}`);
   return (
-    <div className={`${ui.tableWrap} mt-4`}>
-      <table className={ui.table} data-testid="delta-table">
-        <caption className="sr-only">{t("hiring.delta.caption")}</caption>
-        <thead className={ui.thead}>
-          <tr>
-            <th scope="col" className={ui.th}>{t("hiring.delta.role")}</th>
-            <th scope="col" className={`${ui.th} text-right`}>{t("hiring.delta.fte")}</th>
-            <th scope="col" className={`${ui.th} text-right`}>{t("hiring.delta.target")}</th>
-            <th scope="col" className={`${ui.th} text-right`}>{t("hiring.delta.gap")}</th>
-            <th scope="col" className={ui.th}>{t("hiring.delta.priority")}</th>
-            <th scope="col" className={ui.th}>{t("hiring.delta.missingSkills")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {delta.roles.map((r) => (
-            <tr key={r.roleId} data-role={r.roleId} data-gap={r.gap}>
-              <th scope="row" className={`${ui.td} text-left font-semibold`}>{labels.role[r.roleId]}</th>
-              <td className={`${ui.td} text-right tabular-nums`}>{num(r.fte)}</td>
-              <td className={`${ui.td} text-right tabular-nums`}>{range(r.targetHeadcount)}</td>
-              <td className={`${ui.td} text-right tabular-nums`} data-testid="gap">
-                {r.gap > 0 ? <span className="font-semibold text-red-700">{r.gap}</span> : r.overBy > 0 ? <span className="text-slate-500">{t("hiring.delta.over", { value: num(r.overBy) })}</span> : "0"}
-              </td>
-              <td className={ui.td}>
-                <span className="inline-flex flex-wrap items-center gap-1">
-                  <PriorityBadge priority={r.currentPriority} />
-                  {r.change !== "same" ? (
-                    <>
-                      <span aria-hidden="true">→</span>
-                      <span className="sr-only">{t("hiring.delta.becomes")}</span>
-                      <PriorityBadge priority={r.targetPriority} />
-                      <span className={`text-xs ${r.change === "raised" ? "text-emerald-800" : "text-amber-800"}`}>{t(`hiring.delta.change.${r.change}`)}</span>
-                    </>
-                  ) : null}
-                </span>
-              </td>
-              <td className={ui.td}>
-                {r.missingSkills.length === 0 ? (
-                  <span className="text-slate-500">{t("hiring.delta.noneMissing")}</span>
-                ) : (
-                  <ul className="space-y-0.5">
-                    {r.missingSkills.map((s) => (
-                      <li key={s.skillId}>
-                        {labels.skill[s.skillId] ?? s.skillId}{" "}
-                        <span className="text-xs text-slate-500">
-                          {s.bestLevel === null ? t("hiring.delta.needNobody", { required: s.required }) : t("hiring.delta.need", { required: s.required, best: s.bestLevel })}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <HiringTable
+      caption={t("hiring.delta.caption")}
+      testId="delta-table"
+      className="mt-4"
+      columns={[
+        { key: "role", label: t("hiring.delta.role") },
+        { key: "fte", label: t("hiring.delta.fte"), numeric: true },
+        { key: "target", label: t("hiring.delta.target"), numeric: true },
+        { key: "gap", label: t("hiring.delta.gap"), numeric: true },
+        { key: "priority", label: t("hiring.delta.priority") },
+        { key: "missingSkills", label: t("hiring.delta.missingSkills") },
+      ]}
+    >
+      {delta.roles.map((r) => (
+        <tr key={r.roleId} data-role={r.roleId} data-gap={r.gap}>
+          <th scope="row" className={`${ui.td} text-left font-semibold`}>{labels.role[r.roleId]}</th>
+          <td className={`${ui.td} text-right tabular-nums`}>{num(r.fte)}</td>
+          <td className={`${ui.td} text-right tabular-nums`}>{range(r.targetHeadcount)}</td>
+          <td className={`${ui.td} text-right tabular-nums`} data-testid="gap">
+            {r.gap > 0 ? <span className="font-semibold text-red-700">{r.gap}</span> : r.overBy > 0 ? <span className="text-slate-500">{t("hiring.delta.over", { value: num(r.overBy) })}</span> : "0"}
+          </td>
+          <td className={ui.td}>
+            <PriorityChange from={r.currentPriority} to={r.targetPriority} changed={r.change !== "same"}>
+              <span className={`text-xs ${r.change === "raised" ? "text-emerald-800" : "text-amber-800"}`}>{t(`hiring.delta.change.${r.change}`)}</span>
+            </PriorityChange>
+          </td>
+          <td className={ui.td}>
+            {r.missingSkills.length === 0 ? (
+              <span className="text-slate-500">{t("hiring.delta.noneMissing")}</span>
+            ) : (
+              <ul className="space-y-0.5">
+                {r.missingSkills.map((s) => (
+                  <li key={s.skillId}>
+                    {labels.skill[s.skillId] ?? s.skillId}{" "}
+                    <span className="text-xs text-slate-500">
+                      {s.bestLevel === null ? t("hiring.delta.needNobody", { required: s.required }) : t("hiring.delta.need", { required: s.required, best: s.bestLevel })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </td>
+        </tr>
+      ))}
+    </HiringTable>
   );
 }
 
@@ -341,76 +330,71 @@ function ProposalForm({ data: d, actionData }: { data: LoaderData; actionData: A
             {errors[""].map((e) => <p key={e}>{t(e)}</p>)}
           </div>
         ) : null}
-        <div className={ui.tableWrap}>
-          <table className={ui.table}>
-            <caption className="sr-only">{t("hiring.proposal.title")}</caption>
-            <thead className={ui.thead}>
-              <tr>
-                <th scope="col" className={ui.th}>{t("hiring.proposal.order")}</th>
-                <th scope="col" className={ui.th}>{t("hiring.proposal.include")}</th>
-                <th scope="col" className={ui.th}>{t("hiring.delta.role")}</th>
-                <th scope="col" className={ui.th}>{t("hiring.delta.priority")}</th>
-                <th scope="col" className={ui.th}>{t("hiring.proposal.headcount")}</th>
-                <th scope="col" className={ui.th}>{t("hiring.proposal.quarter")}</th>
+        <HiringTable
+          caption={t("hiring.proposal.title")}
+          columns={[
+            { key: "order", label: t("hiring.proposal.order") },
+            { key: "include", label: t("hiring.proposal.include") },
+            { key: "role", label: t("hiring.delta.role") },
+            { key: "priority", label: t("hiring.delta.priority") },
+            { key: "headcount", label: t("hiring.proposal.headcount") },
+            { key: "quarter", label: t("hiring.proposal.quarter") },
+          ]}
+        >
+          {d.proposal.map((p, i) => {
+            const row = typed?.[i];
+            const headcountError = errors[`rows[${i}].headcount`];
+            const quarterError = errors[`rows[${i}].targetQuarter`];
+            const label = d.labels.role[p.roleId];
+            return (
+              <tr key={p.roleId} data-role={p.roleId}>
+                <td className={`${ui.td} tabular-nums`}>{i + 1}</td>
+                <td className={ui.td}>
+                  <input type="hidden" name={`rows[${i}].roleId`} value={p.roleId} />
+                  <input
+                    type="checkbox"
+                    name={`rows[${i}].include`}
+                    defaultChecked={typed ? row?.include === "on" : true}
+                    aria-label={t("hiring.proposal.includeRole", { role: label })}
+                    className="h-4 w-4"
+                  />
+                </td>
+                <th scope="row" className={`${ui.td} text-left font-semibold`}>
+                  {label}
+                  <span className="block text-xs font-normal text-slate-500">{t(`hiring.proposal.tier.${p.tier}`)}</span>
+                </th>
+                <td className={ui.td}>
+                  <PriorityBadge priority={p.priority} />
+                </td>
+                <td className={ui.td}>
+                  <input
+                    type="number"
+                    min={1}
+                    max={50}
+                    name={`rows[${i}].headcount`}
+                    defaultValue={row?.headcount ?? String(p.headcount)}
+                    aria-label={t("hiring.proposal.headcountFor", { role: label })}
+                    aria-invalid={headcountError ? true : undefined}
+                    className={`${ui.input} w-24`}
+                  />
+                  <FieldError id={`rows-${i}-headcount-error`} errors={headcountError} />
+                </td>
+                <td className={ui.td}>
+                  <input
+                    type="text"
+                    name={`rows[${i}].targetQuarter`}
+                    defaultValue={row?.targetQuarter ?? p.targetQuarter}
+                    aria-label={t("hiring.proposal.quarterFor", { role: label })}
+                    aria-invalid={quarterError ? true : undefined}
+                    placeholder="2027-Q1"
+                    className={`${ui.input} w-32`}
+                  />
+                  <FieldError id={`rows-${i}-quarter-error`} errors={quarterError} />
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {d.proposal.map((p, i) => {
-                const row = typed?.[i];
-                const headcountError = errors[`rows[${i}].headcount`];
-                const quarterError = errors[`rows[${i}].targetQuarter`];
-                const label = d.labels.role[p.roleId];
-                return (
-                  <tr key={p.roleId} data-role={p.roleId}>
-                    <td className={`${ui.td} tabular-nums`}>{i + 1}</td>
-                    <td className={ui.td}>
-                      <input type="hidden" name={`rows[${i}].roleId`} value={p.roleId} />
-                      <input
-                        type="checkbox"
-                        name={`rows[${i}].include`}
-                        defaultChecked={typed ? row?.include === "on" : true}
-                        aria-label={t("hiring.proposal.includeRole", { role: label })}
-                        className="h-4 w-4"
-                      />
-                    </td>
-                    <th scope="row" className={`${ui.td} text-left font-semibold`}>
-                      {label}
-                      <span className="block text-xs font-normal text-slate-500">{t(`hiring.proposal.tier.${p.tier}`)}</span>
-                    </th>
-                    <td className={ui.td}>
-                      <PriorityBadge priority={p.priority} />
-                    </td>
-                    <td className={ui.td}>
-                      <input
-                        type="number"
-                        min={1}
-                        max={50}
-                        name={`rows[${i}].headcount`}
-                        defaultValue={row?.headcount ?? String(p.headcount)}
-                        aria-label={t("hiring.proposal.headcountFor", { role: label })}
-                        aria-invalid={headcountError ? true : undefined}
-                        className={`${ui.input} w-24`}
-                      />
-                      <FieldError id={`rows-${i}-headcount-error`} errors={headcountError} />
-                    </td>
-                    <td className={ui.td}>
-                      <input
-                        type="text"
-                        name={`rows[${i}].targetQuarter`}
-                        defaultValue={row?.targetQuarter ?? p.targetQuarter}
-                        aria-label={t("hiring.proposal.quarterFor", { role: label })}
-                        aria-invalid={quarterError ? true : undefined}
-                        placeholder="2027-Q1"
-                        className={`${ui.input} w-32`}
-                      />
-                      <FieldError id={`rows-${i}-quarter-error`} errors={quarterError} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </HiringTable>
         <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
           {t("hiring.proposal.submit")}
         </button>
@@ -457,93 +441,88 @@ function PlanSection({ data: d }: { data: LoaderData }) {
               </div>
             ))}
           </dl>
-          <div className={`${ui.tableWrap} mt-4`}>
-            <table className={ui.table} data-testid="plan-table">
-              <caption className="sr-only">{t("hiring.plan.title")}</caption>
-              <thead className={ui.thead}>
-                <tr>
-                  <th scope="col" className={ui.th}>{t("hiring.plan.order")}</th>
-                  <th scope="col" className={ui.th}>{t("hiring.delta.role")}</th>
-                  <th scope="col" className={`${ui.th} text-right`}>{t("hiring.plan.headcount")}</th>
-                  <th scope="col" className={ui.th}>{t("hiring.plan.quarter")}</th>
-                  <th scope="col" className={ui.th}>{t("hiring.plan.status")}</th>
-                  <th scope="col" className={ui.th}>{t("hiring.plan.owner")}</th>
-                  <th scope="col" className={ui.th}>{t("hiring.plan.filledBy")}</th>
-                  <th scope="col" className={ui.th}>
-                    <span className="sr-only">{t("hiring.plan.actions")}</span>
+          <HiringTable
+            caption={t("hiring.plan.title")}
+            testId="plan-table"
+            className="mt-4"
+            columns={[
+              { key: "order", label: t("hiring.plan.order") },
+              { key: "role", label: t("hiring.delta.role") },
+              { key: "headcount", label: t("hiring.plan.headcount"), numeric: true },
+              { key: "quarter", label: t("hiring.plan.quarter") },
+              { key: "status", label: t("hiring.plan.status") },
+              { key: "owner", label: t("hiring.plan.owner") },
+              { key: "filledBy", label: t("hiring.plan.filledBy") },
+              { key: "actions", label: <span className="sr-only">{t("hiring.plan.actions")}</span> },
+            ]}
+          >
+            {positions.map((p, i) => {
+              const label = d.labels.role[p.roleId];
+              return (
+                <tr key={p.id} data-position={p.id} data-role={p.roleId} data-status={p.status} className={p.status === "cancelled" ? "text-slate-400" : undefined}>
+                  <td className={`${ui.td} tabular-nums`}>{i + 1}</td>
+                  <th scope="row" className={`${ui.td} text-left font-semibold`}>
+                    <Link to={`/hiring/positions/${p.id}`} className={ui.link}>
+                      {label}
+                    </Link>
+                    {p.notes ? <span className="block max-w-xs truncate text-xs font-normal text-slate-500">{p.notes}</span> : null}
                   </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {positions.map((p, i) => {
-                  const label = d.labels.role[p.roleId];
-                  return (
-                    <tr key={p.id} data-position={p.id} data-role={p.roleId} data-status={p.status} className={p.status === "cancelled" ? "text-slate-400" : undefined}>
-                      <td className={`${ui.td} tabular-nums`}>{i + 1}</td>
-                      <th scope="row" className={`${ui.td} text-left font-semibold`}>
-                        <Link to={`/hiring/positions/${p.id}`} className={ui.link}>
-                          {label}
+                  <td className={`${ui.td} text-right tabular-nums`}>{p.headcount}</td>
+                  <td className={`${ui.td} whitespace-nowrap`}>{p.targetQuarter}</td>
+                  <td className={ui.td}>
+                    {d.canStatus && p.status !== "filled" ? (
+                      <Form method="post" className="flex items-center gap-2">
+                        <input type="hidden" name="intent" value="status" />
+                        <input type="hidden" name="positionId" value={p.id} />
+                        <select
+                          name="status"
+                          defaultValue={p.status}
+                          aria-label={t("hiring.plan.statusFor", { role: label, n: i + 1 })}
+                          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                        >
+                          {SETTABLE_STATUSES.map((s) => (
+                            <option key={s} value={s}>
+                              {t(`hiring.status.${s}`)}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" className="text-xs font-medium text-indigo-700 hover:underline">
+                          {t("hiring.plan.saveStatus")}
+                        </button>
+                      </Form>
+                    ) : (
+                      <span data-testid="status">{t(`hiring.status.${p.status}`)}</span>
+                    )}
+                  </td>
+                  <td className={ui.td}>{p.owner?.name ?? <span className="text-slate-400">{t("hiring.plan.noOwner")}</span>}</td>
+                  <td className={ui.td}>
+                    {p.filledBy ? (
+                      <Link to={`/team/${p.filledBy.id}`} className={ui.link}>
+                        {p.filledBy.name}
+                      </Link>
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
+                  </td>
+                  <td className={`${ui.td} whitespace-nowrap text-right`}>
+                    <span className="inline-flex items-center gap-1">
+                      {d.canPlan ? (
+                        <>
+                          <MoveButton positionId={p.id} direction="up" disabled={i === 0} label={t("hiring.plan.moveUp", { role: label, n: i + 1 })} />
+                          <MoveButton positionId={p.id} direction="down" disabled={i === positions.length - 1} label={t("hiring.plan.moveDown", { role: label, n: i + 1 })} />
+                        </>
+                      ) : null}
+                      {d.canStatus && p.status !== "filled" && p.status !== "cancelled" ? (
+                        <Link to={`/hiring/positions/${p.id}#fill`} className="ml-2 text-xs font-medium text-indigo-700 hover:underline">
+                          {t("hiring.plan.fill")}
                         </Link>
-                        {p.notes ? <span className="block max-w-xs truncate text-xs font-normal text-slate-500">{p.notes}</span> : null}
-                      </th>
-                      <td className={`${ui.td} text-right tabular-nums`}>{p.headcount}</td>
-                      <td className={`${ui.td} whitespace-nowrap`}>{p.targetQuarter}</td>
-                      <td className={ui.td}>
-                        {d.canStatus && p.status !== "filled" ? (
-                          <Form method="post" className="flex items-center gap-2">
-                            <input type="hidden" name="intent" value="status" />
-                            <input type="hidden" name="positionId" value={p.id} />
-                            <select
-                              name="status"
-                              defaultValue={p.status}
-                              aria-label={t("hiring.plan.statusFor", { role: label, n: i + 1 })}
-                              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-                            >
-                              {SETTABLE_STATUSES.map((s) => (
-                                <option key={s} value={s}>
-                                  {t(`hiring.status.${s}`)}
-                                </option>
-                              ))}
-                            </select>
-                            <button type="submit" className="text-xs font-medium text-indigo-700 hover:underline">
-                              {t("hiring.plan.saveStatus")}
-                            </button>
-                          </Form>
-                        ) : (
-                          <span data-testid="status">{t(`hiring.status.${p.status}`)}</span>
-                        )}
-                      </td>
-                      <td className={ui.td}>{p.owner?.name ?? <span className="text-slate-400">{t("hiring.plan.noOwner")}</span>}</td>
-                      <td className={ui.td}>
-                        {p.filledBy ? (
-                          <Link to={`/team/${p.filledBy.id}`} className={ui.link}>
-                            {p.filledBy.name}
-                          </Link>
-                        ) : (
-                          <span className="text-slate-400">—</span>
-                        )}
-                      </td>
-                      <td className={`${ui.td} whitespace-nowrap text-right`}>
-                        <span className="inline-flex items-center gap-1">
-                          {d.canPlan ? (
-                            <>
-                              <MoveButton positionId={p.id} direction="up" disabled={i === 0} label={t("hiring.plan.moveUp", { role: label, n: i + 1 })} />
-                              <MoveButton positionId={p.id} direction="down" disabled={i === positions.length - 1} label={t("hiring.plan.moveDown", { role: label, n: i + 1 })} />
-                            </>
-                          ) : null}
-                          {d.canStatus && p.status !== "filled" && p.status !== "cancelled" ? (
-                            <Link to={`/hiring/positions/${p.id}#fill`} className="ml-2 text-xs font-medium text-indigo-700 hover:underline">
-                              {t("hiring.plan.fill")}
-                            </Link>
-                          ) : null}
-                        </span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                      ) : null}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </HiringTable>
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SectionLayout, SectionMain } from "~/components/SectionLayout";
 import { OwnershipErrorBoundary, ownershipMeta } from "~/components/ownership/ui";
 import { useLang } from "~/components/settings/ui";
 import { can, type Permission } from "~/domain/permissions";
@@ -40,39 +41,20 @@ export default function OwnershipLayout() {
   const lang = useLang();
   const current = activeTab(useLocation().pathname);
   return (
-    <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
-      <p className="text-sm text-slate-500">{organisationName}</p>
-      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("ownership.title")}</h1>
-      {model ? <p className="mt-1 text-sm text-slate-600">{t("ownership.measuredAgainst", { model: localize(model, lang) })}</p> : null}
-      <nav aria-label={t("ownership.tabsLabel")} className="mt-6 border-b border-slate-200">
-        <ul className="-mb-px flex flex-wrap gap-x-6 gap-y-1">
-          {tabs.map((tab) => (
-            <li key={tab.id}>
-              <Link
-                to={tab.path}
-                prefetch="intent"
-                aria-current={tab.id === current ? "page" : undefined}
-                className={`inline-block border-b-2 px-1 py-3 text-sm font-medium ${
-                  tab.id === current ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
-                }`}
-              >
-                {t(`ownership.tabs.${tab.id}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="mt-8">
-        <Outlet />
-      </div>
-    </main>
+    <SectionLayout
+      organisationName={organisationName}
+      title={t("ownership.title")}
+      subtitle={model ? t("ownership.measuredAgainst", { model: localize(model, lang) }) : null}
+      tabsLabel={t("ownership.tabsLabel")}
+      tabs={tabs.map((tab) => ({ id: tab.id, path: tab.path, label: t(`ownership.tabs.${tab.id}`), active: tab.id === current }))}
+    />
   );
 }
 
 export function ErrorBoundary() {
   return (
-    <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <SectionMain>
       <OwnershipErrorBoundary />
-    </main>
+    </SectionMain>
   );
 }

@@ -2,9 +2,10 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
-import { OrgChartDiagram } from "~/components/diagram/OrgChartDiagram";
+import { HiringTable } from "~/components/hiring/HiringTable";
+import { PriorityChange } from "~/components/hiring/PriorityChange";
+import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
 import { HeadcountText } from "~/components/planner/HeadcountText";
-import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { ui } from "~/components/settings/ui";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { compareScenarios, SCENARIO_EXAMPLES } from "~/domain/scenarios";
@@ -63,8 +64,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: hiringStrings[loaderData?.lang ?? "zh"].scenarios.metaTitle },
 ];
-
-function noop() {}
 
 export default function ScenariosPage() {
   const { lang, values, invalid, a, b, comparison, labels } = useLoaderData<typeof loader>();
@@ -139,89 +138,77 @@ export default function ScenariosPage() {
                 b: `${comparison.headcountB.min}–${comparison.headcountB.max}`,
               })}
             </p>
-            <div className={`${ui.tableWrap} mt-4`}>
-              <table className={ui.table} data-testid="diff-table">
-                <caption className="sr-only">{t("hiring.scenarios.tableCaption")}</caption>
-                <thead className={ui.thead}>
-                  <tr>
-                    <th scope="col" className={ui.th}>{t("hiring.delta.role")}</th>
-                    <th scope="col" className={ui.th}>{t("hiring.scenarios.change")}</th>
-                    <th scope="col" className={ui.th}>{t("hiring.scenarios.priority")}</th>
-                    <th scope="col" className={ui.th}>{t("hiring.scenarios.headcount")}</th>
-                    <th scope="col" className={ui.th}>{t("hiring.scenarios.skills")}</th>
-                    <th scope="col" className={ui.th}>{t("hiring.scenarios.responsibilities")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {comparison.roles.map((r) => (
-                    <tr key={r.roleId} data-role={r.roleId} data-kind={r.kind}>
-                      <th scope="row" className={`${ui.td} text-left font-semibold`}>{localize(r.label, lang)}</th>
-                      <td className={ui.td}>
-                        <span className={`whitespace-nowrap text-xs font-semibold ${r.kind === "added" ? "text-emerald-800" : r.kind === "dropped" ? "text-red-700" : r.kind === "changed" ? "text-amber-800" : "text-slate-500"}`}>
-                          {t(`hiring.scenarios.kind.${r.kind}`)}
-                        </span>
-                      </td>
-                      <td className={ui.td}>
-                        <span className="inline-flex flex-wrap items-center gap-1">
-                          <PriorityBadge priority={r.priorityA} />
-                          {r.priorityA !== r.priorityB ? (
-                            <>
-                              <span aria-hidden="true">→</span>
-                              <span className="sr-only">{t("hiring.delta.becomes")}</span>
-                              <PriorityBadge priority={r.priorityB} />
-                            </>
-                          ) : null}
-                        </span>
-                      </td>
-                      <td className={`${ui.td} whitespace-nowrap tabular-nums`}>
-                        <HeadcountText range={r.headcountA} />
-                        {r.headcountA.min !== r.headcountB.min || r.headcountA.max !== r.headcountB.max ? (
-                          <>
-                            {" → "}
-                            <HeadcountText range={r.headcountB} />
-                          </>
-                        ) : null}
-                      </td>
-                      <td className={ui.td}>
-                        {r.skills.length === 0 ? (
-                          <span className="text-slate-400">{t("hiring.scenarios.noChange")}</span>
-                        ) : (
-                          <ul className="space-y-0.5">
-                            {r.skills.map((s) => (
-                              <li key={s.skillId}>
-                                {localize(s.label, lang)} <span className="tabular-nums text-slate-500">{s.levelA} → {s.levelB}</span>
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td className={`${ui.td} max-w-md`}>
-                        {r.responsibilitiesOnlyA.length === 0 && r.responsibilitiesOnlyB.length === 0 ? (
-                          <span className="text-slate-400">{t("hiring.scenarios.noChange")}</span>
-                        ) : (
-                          <ul className="space-y-0.5">
-                            {r.responsibilitiesOnlyA.map((x) => (
-                              <li key={`a-${x.en}`} className="text-red-700">
-                                <span aria-hidden="true">− </span>
-                                <span className="sr-only">{t("hiring.scenarios.onlyA")} </span>
-                                {localize(x, lang)}
-                              </li>
-                            ))}
-                            {r.responsibilitiesOnlyB.map((x) => (
-                              <li key={`b-${x.en}`} className="text-emerald-800">
-                                <span aria-hidden="true">+ </span>
-                                <span className="sr-only">{t("hiring.scenarios.onlyB")} </span>
-                                {localize(x, lang)}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <HiringTable
+              caption={t("hiring.scenarios.tableCaption")}
+              testId="diff-table"
+              className="mt-4"
+              columns={[
+                { key: "role", label: t("hiring.delta.role") },
+                { key: "change", label: t("hiring.scenarios.change") },
+                { key: "priority", label: t("hiring.scenarios.priority") },
+                { key: "headcount", label: t("hiring.scenarios.headcount") },
+                { key: "skills", label: t("hiring.scenarios.skills") },
+                { key: "responsibilities", label: t("hiring.scenarios.responsibilities") },
+              ]}
+            >
+              {comparison.roles.map((r) => (
+                <tr key={r.roleId} data-role={r.roleId} data-kind={r.kind}>
+                  <th scope="row" className={`${ui.td} text-left font-semibold`}>{localize(r.label, lang)}</th>
+                  <td className={ui.td}>
+                    <span className={`whitespace-nowrap text-xs font-semibold ${r.kind === "added" ? "text-emerald-800" : r.kind === "dropped" ? "text-red-700" : r.kind === "changed" ? "text-amber-800" : "text-slate-500"}`}>
+                      {t(`hiring.scenarios.kind.${r.kind}`)}
+                    </span>
+                  </td>
+                  <td className={ui.td}>
+                    <PriorityChange from={r.priorityA} to={r.priorityB} changed={r.priorityA !== r.priorityB} />
+                  </td>
+                  <td className={`${ui.td} whitespace-nowrap tabular-nums`}>
+                    <HeadcountText range={r.headcountA} />
+                    {r.headcountA.min !== r.headcountB.min || r.headcountA.max !== r.headcountB.max ? (
+                      <>
+                        {" → "}
+                        <HeadcountText range={r.headcountB} />
+                      </>
+                    ) : null}
+                  </td>
+                  <td className={ui.td}>
+                    {r.skills.length === 0 ? (
+                      <span className="text-slate-400">{t("hiring.scenarios.noChange")}</span>
+                    ) : (
+                      <ul className="space-y-0.5">
+                        {r.skills.map((s) => (
+                          <li key={s.skillId}>
+                            {localize(s.label, lang)} <span className="tabular-nums text-slate-500">{s.levelA} → {s.levelB}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className={`${ui.td} max-w-md`}>
+                    {r.responsibilitiesOnlyA.length === 0 && r.responsibilitiesOnlyB.length === 0 ? (
+                      <span className="text-slate-400">{t("hiring.scenarios.noChange")}</span>
+                    ) : (
+                      <ul className="space-y-0.5">
+                        {r.responsibilitiesOnlyA.map((x) => (
+                          <li key={`a-${x.en}`} className="text-red-700">
+                            <span aria-hidden="true">− </span>
+                            <span className="sr-only">{t("hiring.scenarios.onlyA")} </span>
+                            {localize(x, lang)}
+                          </li>
+                        ))}
+                        {r.responsibilitiesOnlyB.map((x) => (
+                          <li key={`b-${x.en}`} className="text-emerald-800">
+                            <span aria-hidden="true">+ </span>
+                            <span className="sr-only">{t("hiring.scenarios.onlyB")} </span>
+                            {localize(x, lang)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </HiringTable>
           </section>
 
           <section aria-labelledby="diagrams-title">
@@ -232,7 +219,7 @@ export default function ScenariosPage() {
                   <h3 className="mb-2 text-sm font-semibold text-slate-700">
                     {t(`hiring.scenarios.side.${i === 0 ? "a" : "b"}`)}: {sideLabel(rec.model, rec.stage)}
                   </h3>
-                  <OrgChartDiagram recommendation={rec} lang={lang} selectedRoleId={null} onSelectRole={noop} height={380} />
+                  <ReadOnlyOrgChart recommendation={rec} lang={lang} height={380} />
                 </div>
               ))}
             </div>

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SectionLayout, SectionMain } from "~/components/SectionLayout";
+import { isAtOrBelow } from "~/components/SectionTabs";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
 import { settingsMeta } from "~/components/settings/meta";
 import { settingsPagesFor } from "~/components/settings/pages";
@@ -18,42 +20,21 @@ export const meta = settingsMeta();
 export default function SettingsLayout() {
   const { pages, organisationName } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   return (
-    <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
-      <p className="text-sm text-slate-500">{organisationName}</p>
-      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("admin.title")}</h1>
-      {pages.length > 0 ? (
-        <nav aria-label={t("admin.sectionsLabel")} className="mt-6 border-b border-slate-200">
-          <ul className="-mb-px flex flex-wrap gap-x-6 gap-y-1">
-            {pages.map((page) => (
-              <li key={page.id}>
-                <NavLink
-                  to={page.path}
-                  prefetch="intent"
-                  className={({ isActive }) =>
-                    `inline-block border-b-2 px-1 py-3 text-sm font-medium ${
-                      isActive ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
-                    }`
-                  }
-                >
-                  {t(`admin.tabs.${page.id}`)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
-      <div className="mt-8">
-        <Outlet />
-      </div>
-    </main>
+    <SectionLayout
+      organisationName={organisationName}
+      title={t("admin.title")}
+      tabsLabel={t("admin.sectionsLabel")}
+      tabs={pages.length > 0 ? pages.map((page) => ({ id: page.id, path: page.path, label: t(`admin.tabs.${page.id}`), active: isAtOrBelow(pathname, page.path) })) : null}
+    />
   );
 }
 
 export function ErrorBoundary() {
   return (
-    <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <SectionMain>
       <SettingsErrorBoundary />
-    </main>
+    </SectionMain>
   );
 }

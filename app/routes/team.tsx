@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SectionLayout, SectionMain } from "~/components/SectionLayout";
 import { useLang } from "~/components/settings/ui";
 import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
 import { teamMeta } from "~/components/team/meta";
@@ -32,43 +33,20 @@ export default function TeamLayout() {
   const lang = useLang();
   const current = activeTab(useLocation().pathname);
   return (
-    <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
-      <p className="text-sm text-slate-500">{organisationName}</p>
-      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("members.title")}</h1>
-      {model && stage ? (
-        <p className="mt-1 text-sm text-slate-600">
-          {t("members.measuredAgainst", { model: localize(model, lang), stage: localize(stage, lang) })}
-        </p>
-      ) : null}
-      <nav aria-label={t("members.tabsLabel")} className="mt-6 border-b border-slate-200">
-        <ul className="-mb-px flex flex-wrap gap-x-6 gap-y-1">
-          {tabs.map((tab) => (
-            <li key={tab.id}>
-              <Link
-                to={tab.path}
-                prefetch="intent"
-                aria-current={tab.id === current ? "page" : undefined}
-                className={`inline-block border-b-2 px-1 py-3 text-sm font-medium ${
-                  tab.id === current ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
-                }`}
-              >
-                {t(`members.tabs.${tab.id}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="mt-8">
-        <Outlet />
-      </div>
-    </main>
+    <SectionLayout
+      organisationName={organisationName}
+      title={t("members.title")}
+      subtitle={model && stage ? t("members.measuredAgainst", { model: localize(model, lang), stage: localize(stage, lang) }) : null}
+      tabsLabel={t("members.tabsLabel")}
+      tabs={tabs.map((tab) => ({ id: tab.id, path: tab.path, label: t(`members.tabs.${tab.id}`), active: tab.id === current }))}
+    />
   );
 }
 
 export function ErrorBoundary() {
   return (
-    <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+    <SectionMain>
       <TeamErrorBoundary />
-    </main>
+    </SectionMain>
   );
 }

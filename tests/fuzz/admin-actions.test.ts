@@ -10,7 +10,7 @@
  * construction; the expected 400 makes a slip in that construction visible.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { USER_KINDS } from "../../app/domain/permissions";
 import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
 import { createApiToken } from "../../app/models/api-token.server";
@@ -24,19 +24,17 @@ import * as tokensRoute from "../../app/routes/settings.tokens";
 import { db } from "../../app/utils/db.server";
 import { emailField, organisationNameField } from "../../app/utils/validation";
 import { cookieFor, createCast } from "../utils/actors";
+import { CONTROL, type Encoding, formRequest, fuzzer, type Handler, type Value } from "./harness";
 
 /** 1000 by default; FUZZ_RUNS=… for a quicker local loop or a longer soak. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type Value = string | Blob;
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
 
 let cast: Cast;
 let adminCookie: string;
 let invite: Awaited<ReturnType<typeof createInvite>>;
 let token: Awaited<ReturnType<typeof createApiToken>>;
-const tried: Record<string, number> = {};
 
 beforeAll(async () => {
   cast = await createCast();
@@ -55,7 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const [action, count] of Object.entries(tried)) console.log(`[fuzz] ${action}: ${count} malformed submissions tried`);
+  fuzz.log();
 });
 
 // ---------------------------------------------------------------------------
@@ -108,7 +106,6 @@ const nasty: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("", " ", "\t", "\r\n", "\u0000", "\u0007", "\u007f"),
 );
 
-const CONTROL = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).concat("\u007f");
 
 /** Text that no single-line name field accepts (empty, blank, too long, a control character inside). */
 function badText(max: number): fc.Arbitrary<string> {
@@ -236,63 +233,11 @@ const withIntent = (intent: [string, Value] | null): Array<[string, Value]> => (
 // ---------------------------------------------------------------------------
 // bodies: mostly forms, sometimes things that are not forms
 
-type Encoding = "urlencoded" | "multipart" | "json" | "text" | "none" | "broken-multipart";
 const encoding: fc.Arbitrary<Encoding> = fc.oneof(
   { weight: 6, arbitrary: fc.constant("urlencoded" as const) },
   { weight: 3, arbitrary: fc.constant("multipart" as const) },
   { weight: 1, arbitrary: fc.constantFrom("json" as const, "text" as const, "none" as const, "broken-multipart" as const) },
 );
-
-function request(path: string, entries: Array<[string, Value]>, how: Encoding): Request {
-  const url = `http://localhost${path}`;
-  const headers: Record<string, string> = { Cookie: adminCookie };
-  const strings = entries.filter((entry): entry is [string, string] => typeof entry[1] === "string");
-  let body: BodyInit | undefined;
-  switch (how) {
-    case "urlencoded":
-      body = new URLSearchParams(strings);
-      headers["Content-Type"] = "application/x-www-form-urlencoded";
-      break;
-    case "multipart": {
-      const form = new FormData();
-      for (const [name, value] of entries) form.append(name, value);
-      body = form; // fetch sets the multipart Content-Type with its boundary
-      break;
-    }
-    case "json":
-      body = JSON.stringify(Object.fromEntries(strings));
-      headers["Content-Type"] = "application/json";
-      break;
-    case "text":
-      body = strings.map(([name, value]) => `${name}=${value}`).join("\n");
-      headers["Content-Type"] = "text/plain";
-      break;
-    case "none":
-      body = new URLSearchParams(strings).toString();
-      break;
-    case "broken-multipart":
-      body = `--nope\r\nContent-Disposition: form-data; name="${strings[0]?.[0] ?? "x"}"\r\n\r\n${strings[0]?.[1] ?? ""}`;
-      headers["Content-Type"] = "multipart/form-data; boundary=expected";
-      break;
-  }
-  return new Request(url, { method: "POST", body, headers });
-}
-
-/** A 5xx shows up as a thrown Error: fail on it rather than read it as data. */
-async function statusOf(handler: Handler, req: Request, params: Record<string, string>): Promise<number> {
-  let result: unknown;
-  try {
-    result = await handler({ request: req, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-  if (result instanceof Response) return result.status;
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-    return (result as { init: ResponseInit | null }).init?.status ?? 200;
-  }
-  return 200;
-}
 
 /** The id as it would appear in an address (a lone surrogate cannot be percent-encoded as is). */
 function pathSegment(id: string): string {
@@ -331,24 +276,12 @@ function target(real: () => string): fc.Arbitrary<{ id: string; real: boolean }>
   );
 }
 
-async function check(
-  action: string,
-  handler: Handler,
-  path: string,
-  params: Record<string, string>,
-  entries: Array<[string, Value]>,
-  how: Encoding,
-  expected: number,
-) {
-  tried[action] = (tried[action] ?? 0) + 1;
-  // the database driver is synchronous: let the worker answer the test runner between runs
-  await new Promise((resolve) => setImmediate(resolve));
-  const before = await fingerprint();
-  const status = await statusOf(handler, request(path, entries, how), params);
-  expect(status).toBeLessThan(500);
+/** No baseline: the fingerprint just before each input (the counts of whole tables) is compared with the one after it. */
+const fuzz = fuzzer({ fingerprint, logSuffix: "" });
+
+async function check(action: string, handler: Handler, path: string, params: Record<string, string>, entries: Array<[string, Value]>, how: Encoding, expected: number) {
   // an unknown id is 404 before the body is read; otherwise the body is refused
-  expect(status).toBe(expected);
-  expect(await fingerprint()).toBe(before);
+  await fuzz.check(action, handler, formRequest(path, adminCookie, entries, how), params, expected);
 }
 
 // ---------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import { action as signup } from "../../app/routes/signup";
 import { db } from "../../app/utils/db.server";
 import { sessionCookie } from "../../app/utils/session.server";
 import { cookieFor, createOrganisation, createUser } from "../utils/actors";
+import { statusOf as statusWith } from "./harness";
 
 const RUNS = 1000;
 const TIMEOUT_MS = 300_000;
@@ -225,20 +226,7 @@ function toRequest(path: string, input: Submission, headers: Record<string, stri
 type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
 
 /** The HTTP status the action answers with; a thrown non-Response is a 500 and fails the property. */
-async function statusOf(action: Action, request: Request, params: Record<string, string> = {}): Promise<number> {
-  let result: unknown;
-  try {
-    result = await action({ request, params, context: { clientAddress: "203.0.113.99" } });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-  if (result instanceof Response) return result.status;
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-    return (result as { init: ResponseInit | null }).init?.status ?? 200;
-  }
-  return 200;
-}
+const statusOf = (action: Action, request: Request, params: Record<string, string> = {}) => statusWith(action, request, params, { clientAddress: "203.0.113.99" });
 
 async function rowCounts() {
   const [organisations, users, sessions, invites, invitesUsed, throttles, events] = await Promise.all([

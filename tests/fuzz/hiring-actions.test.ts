@@ -11,29 +11,23 @@
  * Every input is a valid submission broken by at least one corruption that on
  * its own makes it invalid, so the expected status is known.
  */
-import { createHash } from "node:crypto";
-import Database from "better-sqlite3";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
 import * as hiringRoute from "../../app/routes/hiring._index";
 import * as positionRoute from "../../app/routes/hiring.positions.$positionId";
-import { databaseUrl } from "../../app/utils/database-url";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
+import { CONTROL, type Encoding as AnyEncoding, type Entries, formRequest, fuzzer, type Handler, set, sqliteFingerprint } from "./harness";
 
 const RUNS = 1000;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type Value = string | Blob;
-type Entries = Array<[string, Value]>;
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
 type Corruption = { status: number; apply: (entries: Entries) => Entries };
 
 let cast: Cast;
 let managerCookie: string;
 const ids = { position: "", second: "", foreignPosition: "", foreignMember: "", foreignUser: "" };
-const tried: Record<string, number> = {};
 
 beforeAll(async () => {
   cast = await createCast();
@@ -48,12 +42,12 @@ beforeAll(async () => {
   await db.member.create({ data: { organisationId, name: "Taken", email: "taken@fuzz.example" } });
   const foreignMember = await db.member.create({ data: { organisationId: cast.other.id, name: "Foreign" } });
   Object.assign(ids, { position: position.id, second: second.id, foreignPosition: foreign.id, foreignMember: foreignMember.id, foreignUser: cast.otherAdmin.id });
-  baseline = fingerprint();
+  baseline = noWrite.take();
 });
 
 afterAll(() => {
-  reader?.close();
-  for (const [action, count] of Object.entries(tried)) console.log(`[fuzz] ${action}: ${count} malformed submissions tried, none written`);
+  noWrite.close();
+  fuzz.log();
 });
 
 // ---------------------------------------------------------------------------
@@ -61,7 +55,6 @@ afterAll(() => {
 
 const HUGE = ["a".repeat(100_000), "中".repeat(100_000), "\u0000".repeat(50_000)];
 const INJECTIONS = ["' OR 1=1 --", "'; DROP TABLE \"HiringPosition\"; --", "<script>alert(1)</script>", "${7*7}", "__proto__", "constructor", "null", "NaN", "Infinity", "-1", "1e309", "[]", "{}", "\u202eevil", "\uD800", "ＡＤＭＩＮ"];
-const CONTROL = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).concat("\u007f");
 const nasty: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...INJECTIONS) },
   { weight: 1, arbitrary: fc.constantFrom(...HUGE) },
@@ -87,9 +80,6 @@ const withControl = fc
 // ---------------------------------------------------------------------------
 // building submissions
 
-function set(entries: Entries, name: string, ...values: Value[]): Entries {
-  return [...entries.filter(([key]) => key !== name), ...values.map((value): [string, Value] => [name, value])];
-}
 const drop = (entries: Entries, name: string) => entries.filter(([key]) => key !== name);
 const to = (status: number, apply: (entries: Entries) => Entries): Corruption => ({ status, apply });
 const setTo = (name: string, value: fc.Arbitrary<string>, status = 400) => value.map((v) => to(status, (e) => set(e, name, v)));
@@ -97,71 +87,26 @@ const repeated = (name: string, value: fc.Arbitrary<string>) => fc.array(value, 
 const fileFor = (name: string) => nasty.map((content) => to(400, (e) => set(e, name, new Blob([content.slice(0, 500)]))));
 const dropped = (name: string) => fc.constant(to(400, (e) => drop(e, name)));
 
-type Encoding = "urlencoded" | "multipart" | "json" | "none";
+type Encoding = Extract<AnyEncoding, "urlencoded" | "multipart" | "json" | "none">;
 const noise = fc.array(fc.tuple(fc.constantFrom("__intent__", "rows[99999999].headcount", "__proto__", "x".repeat(5000), "rows[7].roleId"), nasty), { maxLength: 3 });
-
-function request(path: string, entries: Entries, how: Encoding): Request {
-  const headers: Record<string, string> = { Cookie: managerCookie };
-  const strings = entries.filter((entry): entry is [string, string] => typeof entry[1] === "string");
-  let body: BodyInit;
-  if (how === "multipart") {
-    const form = new FormData();
-    for (const [name, value] of entries) form.append(name, value);
-    body = form;
-  } else if (how === "json") {
-    body = JSON.stringify(Object.fromEntries(strings));
-    headers["Content-Type"] = "application/json";
-  } else {
-    body = new URLSearchParams(strings);
-    if (how === "urlencoded") headers["Content-Type"] = "application/x-www-form-urlencoded";
-    else body = new URLSearchParams(strings).toString();
-  }
-  return new Request(`http://localhost${path}`, { method: "POST", body, headers });
-}
-
-async function statusOf(handler: Handler, req: Request, params: Record<string, string>): Promise<number> {
-  let result: unknown;
-  try {
-    result = await handler({ request: req, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-  if (result instanceof Response) return result.status;
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-    return (result as { init: ResponseInit | null }).init?.status ?? 200;
-  }
-  return 200;
-}
 
 // ---------------------------------------------------------------------------
 // "no write": the rows the actions could touch, in both organisations, hashed
 
-let reader: Database.Database | undefined;
-let baseline = "";
-
-function fingerprint(): string {
-  reader ??= new Database(databaseUrl().replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-  const organisations = [cast.organisation.id, cast.other.id];
-  const hash = createHash("sha256");
-  for (const sql of [
+const noWrite = sqliteFingerprint(
+  [
     'SELECT "id", "targetOperatingModel", "targetStage", "operatingModel", "stage" FROM "Organisation" WHERE "id" IN (?, ?) ORDER BY "id"',
     'SELECT * FROM "HiringPosition" WHERE "organisationId" IN (?, ?) ORDER BY "id"',
     'SELECT * FROM "Member" WHERE "organisationId" IN (?, ?) ORDER BY "id"',
     'SELECT r.* FROM "MemberRole" r JOIN "Member" m ON m."id" = r."memberId" WHERE m."organisationId" IN (?, ?) ORDER BY r."memberId", r."roleId"',
-  ]) {
-    hash.update(JSON.stringify(reader.prepare(sql).all(...organisations)));
-  }
-  return hash.digest("hex");
-}
+  ],
+  { params: () => [cast.organisation.id, cast.other.id], counts: false },
+);
+let baseline = "";
+const fuzz = fuzzer({ fingerprint: noWrite.take, baseline: () => baseline });
 
 async function check(name: string, handler: Handler, path: string, params: Record<string, string>, entries: Entries, how: Encoding, expected: number) {
-  tried[name] = (tried[name] ?? 0) + 1;
-  await new Promise((resolve) => setImmediate(resolve));
-  const status = await statusOf(handler, request(path, entries, how), params);
-  expect(status).toBeLessThan(500);
-  expect(status).toBe(expected);
-  expect(fingerprint()).toBe(baseline);
+  await fuzz.check(name, handler, formRequest(path, managerCookie, entries, how), params, expected);
 }
 
 /**

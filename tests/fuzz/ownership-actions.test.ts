@@ -12,8 +12,6 @@
  * on its own makes it invalid, so the expected status makes a slip in the
  * generators visible instead of silently testing valid input.
  */
-import { createHash } from "node:crypto";
-import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RACI_LETTERS, STEP_KEY_PATTERN, STEP_SECTIONS } from "../../app/domain/process-steps";
@@ -23,21 +21,16 @@ import * as matrixRoute from "../../app/routes/ownership._index";
 import * as stepRoute from "../../app/routes/ownership.steps.$stepKey";
 import * as retireRoute from "../../app/routes/ownership.steps.$stepKey_.retire";
 import * as stepsRoute from "../../app/routes/ownership.steps._index";
-import { databaseUrl } from "../../app/utils/database-url";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
+import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, missing, repeated, setTo, sqliteFingerprint, type Value } from "./harness";
 
 const RUNS = 1000;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type Value = string | Blob;
-type Entries = Array<[string, Value]>;
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
-type Corruption = (entries: Entries) => Entries;
 
 let cast: Cast;
 const cookies = { admin: "", manager: "", leadOps: "", leadSupply: "" };
-const tried: Record<string, number> = {};
 let proposalId = "";
 
 beforeAll(async () => {
@@ -61,14 +54,14 @@ beforeAll(async () => {
   });
   proposalId = proposal.proposalId!;
   await storeDefaultSteps({ organisationId: cast.other.id, model: "platform" });
-  baseline = fingerprint();
+  baseline = noWrite.take();
   // 20 default steps in each organisation, one proposal
   expect(baseline).toMatch(/^40\/\d+\/1\//);
 });
 
 afterAll(() => {
-  reader?.close();
-  for (const [action, count] of Object.entries(tried)) console.log(`[fuzz] ${action}: ${count} malformed submissions tried, none written`);
+  noWrite.close();
+  fuzz.log();
 });
 
 // ---------------------------------------------------------------------------
@@ -93,7 +86,6 @@ const INJECTIONS = [
   "\uFEFF",
   "\uD800",
 ];
-const CONTROL = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).concat("\u007f");
 
 const nasty: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...INJECTIONS) },
@@ -130,16 +122,8 @@ const notIn = (valid: readonly string[]) => fc.oneof(nasty, fc.constantFrom("ceo
 // ---------------------------------------------------------------------------
 // building submissions
 
-function set(entries: Entries, name: string, ...values: Value[]): Entries {
-  return [...entries.filter(([key]) => key !== name), ...values.map((value): [string, Value] => [name, value])];
-}
-const drop = (entries: Entries, name: string): Entries => entries.filter(([key]) => key !== name);
-const setTo = (name: string, values: fc.Arbitrary<string>) => values.map((value): Corruption => (entries) => set(entries, name, value));
-const repeated = (name: string, value: fc.Arbitrary<string>): fc.Arbitrary<Corruption> =>
-  fc.array(value, { minLength: 2, maxLength: 4 }).map((values) => (entries) => set(entries, name, ...values));
 /** A file where text belongs: not read, so the same as missing (only for required fields). */
-const fileFor = (name: string): fc.Arbitrary<Corruption> => nasty.map((content) => (entries) => set(entries, name, new Blob([content.slice(0, 1000)])));
-const missing = (name: string): fc.Arbitrary<Corruption> => fc.constant((entries: Entries) => drop(entries, name));
+const fileFor = fileWith(nasty);
 
 /** Names the forms do not have; the server ignores them. */
 function noise(fields: readonly string[]): fc.Arbitrary<Entries> {
@@ -149,107 +133,27 @@ function noise(fields: readonly string[]): fc.Arbitrary<Entries> {
   return fc.array(fc.tuple(name, nasty), { maxLength: 4 }).map((pairs) => pairs.map(([key, text]): [string, Value] => [key, text]));
 }
 
-type Encoding = "urlencoded" | "multipart" | "json" | "text" | "none" | "broken-multipart";
-const formEncoding: fc.Arbitrary<Encoding> = fc.oneof({ weight: 3, arbitrary: fc.constant("urlencoded" as const) }, { weight: 1, arbitrary: fc.constant("multipart" as const) });
-const brokenEncoding: fc.Arbitrary<Encoding> = fc.constantFrom("json" as const, "text" as const, "none" as const, "broken-multipart" as const);
-
-function request(path: string, cookie: string, entries: Entries, how: Encoding): Request {
-  const url = `http://localhost${path}`;
-  const headers: Record<string, string> = { Cookie: cookie };
-  const strings = entries.filter((entry): entry is [string, string] => typeof entry[1] === "string");
-  let body: BodyInit | undefined;
-  switch (how) {
-    case "urlencoded":
-      body = new URLSearchParams(strings);
-      headers["Content-Type"] = "application/x-www-form-urlencoded";
-      break;
-    case "multipart": {
-      const form = new FormData();
-      for (const [name, value] of entries) form.append(name, value);
-      body = form;
-      break;
-    }
-    case "json":
-      body = JSON.stringify(Object.fromEntries(strings));
-      headers["Content-Type"] = "application/json";
-      break;
-    case "text":
-      body = strings.map(([name, value]) => `${name}=${value}`).join("\n");
-      headers["Content-Type"] = "text/plain";
-      break;
-    case "none":
-      body = new URLSearchParams(strings).toString();
-      break;
-    case "broken-multipart":
-      body = `--nope\r\nContent-Disposition: form-data; name="${strings[0]?.[0] ?? "x"}"\r\n\r\n${strings[0]?.[1] ?? ""}`;
-      headers["Content-Type"] = "multipart/form-data; boundary=expected";
-      break;
-  }
-  return new Request(url, { method: "POST", body, headers });
-}
-
-async function statusOf(handler: Handler, req: Request, params: Record<string, string>): Promise<number> {
-  let result: unknown;
-  try {
-    result = await handler({ request: req, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-  if (result instanceof Response) return result.status;
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-    return (result as { init: ResponseInit | null }).init?.status ?? 200;
-  }
-  return 200;
-}
-
 // ---------------------------------------------------------------------------
 // "no write": the two organisations' steps, cells and proposals, hashed, read
 // through a connection of its own after every input.
 
-let reader: Database.Database | undefined;
-let baseline = "";
-
-function fingerprint(): string {
-  reader ??= new Database(databaseUrl().replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-  const organisations = [cast.organisation.id, cast.other.id];
-  const hash = createHash("sha256");
-  const counts: number[] = [];
-  for (const sql of [
+const noWrite = sqliteFingerprint(
+  [
     'SELECT * FROM "ProcessStep" WHERE "organisationId" IN (?, ?) ORDER BY "id"',
     'SELECT r.* FROM "RaciAssignment" r JOIN "ProcessStep" s ON s."id" = r."stepId" WHERE s."organisationId" IN (?, ?) ORDER BY r."stepId", r."roleId"',
     'SELECT * FROM "OwnershipProposal" WHERE "organisationId" IN (?, ?) ORDER BY "id"',
-  ]) {
-    const rows = reader.prepare(sql).all(...organisations);
-    counts.push(rows.length);
-    hash.update(JSON.stringify(rows));
-  }
-  return `${counts.join("/")}/${hash.digest("hex")}`;
-}
+  ],
+  { params: () => [cast.organisation.id, cast.other.id] },
+);
+let baseline = "";
+const fuzz = fuzzer({ fingerprint: noWrite.take, baseline: () => baseline });
 
 async function check(action: string, handler: Handler, path: string, cookie: string, params: Record<string, string>, entries: Entries, how: Encoding, expected: number) {
-  tried[action] = (tried[action] ?? 0) + 1;
-  await new Promise((resolve) => setImmediate(resolve));
-  const status = await statusOf(handler, request(path, cookie, entries, how), params);
-  expect(status).toBeLessThan(500);
-  expect(status).toBe(expected);
-  expect(fingerprint()).toBe(baseline);
+  await fuzz.check(action, handler, formRequest(path, cookie, entries, how), params, expected);
 }
 
 /** Applies 1–3 corruptions, or sends the valid fields in a body that is not a form (then nothing is read). */
-const corrupted = (base: fc.Arbitrary<Entries>, fields: readonly string[], corruptions: fc.Arbitrary<Corruption>) =>
-  fc.oneof(
-    {
-      weight: 9,
-      arbitrary: fc
-        .tuple(base, noise(fields), fc.array(corruptions, { minLength: 1, maxLength: 3 }), formEncoding)
-        .map(([entries, extra, changes, how]) => ({ entries: changes.reduce((acc, change) => change(acc), [...entries, ...extra]), how })),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.tuple(base, noise(fields), brokenEncoding).map(([entries, extra, how]) => ({ entries: [...entries, ...extra], how })),
-    },
-  );
+const corrupted = (base: fc.Arbitrary<Entries>, fields: readonly string[], corruptions: fc.Arbitrary<Corruption>) => corruptedWith(base, noise(fields), corruptions);
 
 const badIntent = (valid: readonly string[]): fc.Arbitrary<Corruption> =>
   fc.oneof(

@@ -12,8 +12,6 @@
  * on its own makes it invalid, so the expected status makes a slip in the
  * generators visible instead of silently testing valid input.
  */
-import { createHash } from "node:crypto";
-import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -23,24 +21,18 @@ import * as assessRoute from "../../app/routes/team.$memberId.assessments";
 import * as deleteRoute from "../../app/routes/team.$memberId.delete";
 import * as editRoute from "../../app/routes/team.$memberId.edit";
 import * as newRoute from "../../app/routes/team.new";
-import { databaseUrl } from "../../app/utils/database-url";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast, createUser } from "../utils/actors";
+import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, repeated, set, sqliteFingerprint, type Value } from "./harness";
 
 const RUNS = 1000;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type Value = string | Blob;
-type Entries = Array<[string, Value]>;
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
-/** A change that on its own makes a valid submission invalid. */
-type Corruption = (entries: Entries) => Entries;
 
 let cast: Cast;
 let hrCookie: string;
 /** A (top) ← B ← C: B reports to A, C to B. D stands alone. F is another organisation's. S is HR's own member record. */
 const ids = { a: "", b: "", c: "", d: "", f: "", s: "", freeUser: "", linkedUser: "" };
-const tried: Record<string, number> = {};
 
 beforeAll(async () => {
   cast = await createCast();
@@ -71,14 +63,14 @@ beforeAll(async () => {
     });
   }
   Object.assign(ids, { a: a.id, b: b.id, c: c.id, d: d.id, f: f.id, s: s.id, freeUser: freeUser.id, linkedUser: linkedUser.id });
-  baseline = fingerprint();
+  baseline = noWrite.take();
   // the seed itself: 6 members, 10 roles, 3 assessments
   expect(baseline).toMatch(/^6\/10\/3\//);
 });
 
 afterAll(() => {
-  reader?.close();
-  for (const [action, count] of Object.entries(tried)) console.log(`[fuzz] ${action}: ${count} malformed submissions tried, none written`);
+  noWrite.close();
+  fuzz.log();
 });
 
 // ---------------------------------------------------------------------------
@@ -112,7 +104,6 @@ const INJECTIONS = [
   "\uD800",
   "ＡＤＭＩＮ",
 ];
-const CONTROL = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).concat("\u007f");
 
 /** Odd strings; the 100,000-character ones are rarer, as each costs a megabyte body to encode and parse. */
 const nasty: fc.Arbitrary<string> = fc.oneof(
@@ -176,20 +167,12 @@ const badEmail = fc
 // ---------------------------------------------------------------------------
 // building submissions
 
-function set(entries: Entries, name: string, ...values: Value[]): Entries {
-  return [...entries.filter(([key]) => key !== name), ...values.map((value): [string, Value] => [name, value])];
-}
-
 function drop(entries: Entries, test: (name: string) => boolean): Entries {
   return entries.filter(([key]) => !test(key));
 }
 
-/** Two or more values where one is expected: read as a list, which no single field accepts. */
-const repeated = (name: string, value: fc.Arbitrary<string>): fc.Arbitrary<Corruption> =>
-  fc.array(value, { minLength: 2, maxLength: 4 }).map((values) => (entries) => set(entries, name, ...values));
-
 /** A file where text belongs: not read, so the same as missing (only for required fields). */
-const fileFor = (name: string): fc.Arbitrary<Corruption> => nasty.map((content) => (entries) => set(entries, name, new Blob([content.slice(0, 1000)])));
+const fileFor = fileWith(nasty);
 
 /** Names the forms do not have, including conform's reserved and path-syntax names; the server ignores them. */
 function noise(isField: (name: string) => boolean): fc.Arbitrary<Entries> {
@@ -222,11 +205,6 @@ function noise(isField: (name: string) => boolean): fc.Arbitrary<Entries> {
   return fc.array(fc.tuple(name, value), { maxLength: 4 }).map((pairs) => pairs.map(([key, text]): [string, Value] => [key, text]));
 }
 
-type Encoding = "urlencoded" | "multipart" | "json" | "text" | "none" | "broken-multipart";
-const formEncoding: fc.Arbitrary<Encoding> = fc.oneof({ weight: 3, arbitrary: fc.constant("urlencoded" as const) }, { weight: 1, arbitrary: fc.constant("multipart" as const) });
-/** Bodies that are not forms: nothing in them is read, so every required field is missing. */
-const brokenEncoding: fc.Arbitrary<Encoding> = fc.constantFrom("json" as const, "text" as const, "none" as const, "broken-multipart" as const);
-
 /** The address of a member's page; ids that cannot be encoded (a lone surrogate) still reach the action as params. */
 function memberPath(id: string, rest: string): string {
   try {
@@ -236,107 +214,29 @@ function memberPath(id: string, rest: string): string {
   }
 }
 
-function request(path: string, entries: Entries, how: Encoding): Request {
-  const url = `http://localhost${path}`;
-  const headers: Record<string, string> = { Cookie: hrCookie };
-  const strings = entries.filter((entry): entry is [string, string] => typeof entry[1] === "string");
-  let body: BodyInit | undefined;
-  switch (how) {
-    case "urlencoded":
-      body = new URLSearchParams(strings);
-      headers["Content-Type"] = "application/x-www-form-urlencoded";
-      break;
-    case "multipart": {
-      const form = new FormData();
-      for (const [name, value] of entries) form.append(name, value);
-      body = form;
-      break;
-    }
-    case "json":
-      body = JSON.stringify(Object.fromEntries(strings));
-      headers["Content-Type"] = "application/json";
-      break;
-    case "text":
-      body = strings.map(([name, value]) => `${name}=${value}`).join("\n");
-      headers["Content-Type"] = "text/plain";
-      break;
-    case "none":
-      body = new URLSearchParams(strings).toString();
-      break;
-    case "broken-multipart":
-      body = `--nope\r\nContent-Disposition: form-data; name="${strings[0]?.[0] ?? "x"}"\r\n\r\n${strings[0]?.[1] ?? ""}`;
-      headers["Content-Type"] = "multipart/form-data; boundary=expected";
-      break;
-  }
-  return new Request(url, { method: "POST", body, headers });
-}
-
-/** A 5xx shows up as a thrown Error: fail on it rather than read it as data. */
-async function statusOf(handler: Handler, req: Request, params: Record<string, string>): Promise<number> {
-  let result: unknown;
-  try {
-    result = await handler({ request: req, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-  if (result instanceof Response) return result.status;
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-    return (result as { init: ResponseInit | null }).init?.status ?? 200;
-  }
-  return 200;
-}
-
 // ---------------------------------------------------------------------------
 // "no write": every row of the three tables that belongs to the two
 // organisations in play (HR's own, where the actions write, and the other one,
 // whose ids are thrown at them), hashed. Read through a connection of its own
 // (a plain SQLite reader, no ORM): fast enough to run after every input.
 
-let reader: Database.Database | undefined;
-let baseline = "";
-
-function fingerprint(): string {
-  reader ??= new Database(databaseUrl().replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-  const organisations = [cast.organisation.id, cast.other.id];
-  const hash = createHash("sha256");
-  const counts: number[] = [];
-  for (const sql of [
+const noWrite = sqliteFingerprint(
+  [
     'SELECT * FROM "Member" WHERE "organisationId" IN (?, ?) ORDER BY "id"',
     'SELECT r.* FROM "MemberRole" r JOIN "Member" m ON m."id" = r."memberId" WHERE m."organisationId" IN (?, ?) ORDER BY r."memberId", r."roleId"',
     'SELECT * FROM "SkillAssessment" WHERE "organisationId" IN (?, ?) ORDER BY "id"',
-  ]) {
-    const rows = reader.prepare(sql).all(...organisations);
-    counts.push(rows.length);
-    hash.update(JSON.stringify(rows));
-  }
-  return `${counts.join("/")}/${hash.digest("hex")}`;
-}
+  ],
+  { params: () => [cast.organisation.id, cast.other.id] },
+);
+let baseline = "";
+const fuzz = fuzzer({ fingerprint: noWrite.take, baseline: () => baseline });
 
 async function check(action: string, handler: Handler, path: string, params: Record<string, string>, entries: Entries, how: Encoding, expected: number) {
-  tried[action] = (tried[action] ?? 0) + 1;
-  // SQLite answers synchronously, so without this the loop never yields and vitest's own messages time out
-  await new Promise((resolve) => setImmediate(resolve));
-  const status = await statusOf(handler, request(path, entries, how), params);
-  expect(status).toBeLessThan(500);
-  expect(status).toBe(expected);
-  expect(fingerprint()).toBe(baseline);
+  await fuzz.check(action, handler, formRequest(path, hrCookie, entries, how), params, expected);
 }
 
 /** Applies the corruptions in order; a broken body counts as one more. */
-const corrupted = (base: fc.Arbitrary<Entries>, isField: (name: string) => boolean, corruptions: fc.Arbitrary<Corruption>) =>
-  fc.oneof(
-    {
-      weight: 9,
-      arbitrary: fc
-        .tuple(base, noise(isField), fc.array(corruptions, { minLength: 1, maxLength: 3 }), formEncoding)
-        .map(([entries, extra, changes, how]) => ({ entries: changes.reduce((acc, change) => change(acc), [...entries, ...extra]), how })),
-    },
-    {
-      weight: 1,
-      arbitrary: fc.tuple(base, noise(isField), brokenEncoding).map(([entries, extra, how]) => ({ entries: [...entries, ...extra], how })),
-    },
-  );
+const corrupted = (base: fc.Arbitrary<Entries>, isField: (name: string) => boolean, corruptions: fc.Arbitrary<Corruption>) => corruptedWith(base, noise(isField), corruptions);
 
 // ---------------------------------------------------------------------------
 // the member form (create and edit)

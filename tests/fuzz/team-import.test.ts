@@ -8,8 +8,6 @@
  * size limit. Each must be refused (400; 413 over the limit), never 5xx, and
  * write nothing: a file with one bad row imports nothing.
  */
-import { createHash } from "node:crypto";
-import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -19,9 +17,9 @@ import { ASSESSMENT_COLUMNS, MEMBER_COLUMNS, planAssessmentsImport, planMembersI
 import { ROLE_IDS } from "../../app/domain/types";
 import { action } from "../../app/routes/team.import";
 import { parseCsv, toCsv } from "../../app/utils/csv";
-import { databaseUrl } from "../../app/utils/database-url";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
+import { CONTROL, fuzzer, sqliteFingerprint } from "./harness";
 
 const RUNS = { members: 600, assessments: 400, garbage: 150, forms: 100 };
 
@@ -38,7 +36,6 @@ type Transport = "file" | "pasted" | "urlencoded";
 
 let cast: Cast;
 let hrCookie: string;
-const tried: Record<string, number> = {};
 
 const EXISTING = { top: "top@fuzz.example", mid: "mid@fuzz.example", self: "self@fuzz.example", foreign: "foreign@fuzz.example" };
 
@@ -52,11 +49,12 @@ beforeAll(async () => {
   await db.member.create({ data: { organisationId, name: "HR themselves", email: EXISTING.self, userId: cast.hr.id, managerId: mid.id, roles } });
   await db.member.create({ data: { organisationId: cast.other.id, name: "Foreign", email: EXISTING.foreign } });
   await db.skillAssessment.create({ data: { organisationId, memberId: mid.id, skillId: "ad_buying", level: 2, assessedOn: new Date("2025-01-01"), assessorName: "Seed" } });
-  baseline = fingerprint();
+  baseline = noWrite.take();
 });
 
 afterAll(() => {
-  reader?.close();
+  noWrite.close();
+  const tried = fuzz.tried;
   const total = Object.values(tried).reduce((sum, count) => sum + count, 0);
   for (const [group, count] of Object.entries(tried)) console.log(`[fuzz] POST /team/import ${group}: ${count} malformed inputs tried, none written`);
   console.log(`[fuzz] POST /team/import: ${total} malformed inputs in all`);
@@ -65,25 +63,13 @@ afterAll(() => {
 // ---------------------------------------------------------------------------
 // "no write": every row of the team's tables, hashed, through a connection of its own
 
-let reader: Database.Database | undefined;
+const noWrite = sqliteFingerprint(['SELECT * FROM "Member" ORDER BY "id"', 'SELECT * FROM "MemberRole" ORDER BY "memberId", "roleId"', 'SELECT * FROM "SkillAssessment" ORDER BY "id"']);
 let baseline = "";
-
-function fingerprint(): string {
-  reader ??= new Database(databaseUrl().replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-  const hash = createHash("sha256");
-  const counts: number[] = [];
-  for (const sql of ['SELECT * FROM "Member" ORDER BY "id"', 'SELECT * FROM "MemberRole" ORDER BY "memberId", "roleId"', 'SELECT * FROM "SkillAssessment" ORDER BY "id"']) {
-    const rows = reader.prepare(sql).all();
-    counts.push(rows.length);
-    hash.update(JSON.stringify(rows));
-  }
-  return `${counts.join("/")}/${hash.digest("hex")}`;
-}
+const fuzz = fuzzer({ fingerprint: noWrite.take, baseline: () => baseline });
 
 // ---------------------------------------------------------------------------
 // values
 
-const CONTROL = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).concat("\u007f");
 const INJECTIONS = ["' OR 1=1 --", "'; DROP TABLE \"Member\"; --", "<script>alert(1)</script>", "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)", "__proto__", "{{7*7}}", "\u202eevil", "ＡＤＭＩＮ", "\"quoted\", with comma"];
 const nasty: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...INJECTIONS),
@@ -330,26 +316,8 @@ function request(fields: { kind?: string | readonly string[]; file?: Uint8Array 
   });
 }
 
-/** A 5xx shows up as a thrown Error: fail on it rather than read it as data. */
-async function statusOf(req: Request): Promise<number> {
-  let result: unknown;
-  try {
-    result = await action({ request: req, params: {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-  if (result instanceof Response) return result.status;
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") return (result as { init: ResponseInit | null }).init?.status ?? 200;
-  return 200;
-}
-
 async function check(group: string, req: Request, expected: number) {
-  tried[group] = (tried[group] ?? 0) + 1;
-  const status = await statusOf(req);
-  expect(status).toBeLessThan(500);
-  expect(status).toBe(expected);
-  expect(fingerprint()).toBe(baseline);
+  await fuzz.check(group, action, req, {}, expected);
 }
 
 // ---------------------------------------------------------------------------

@@ -10,8 +10,6 @@
  * Every input is a valid submission broken by at least one corruption that
  * on its own makes it invalid, so the expected status is known.
  */
-import { createHash } from "node:crypto";
-import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
@@ -19,22 +17,17 @@ import { TRAINING_KINDS } from "../../app/domain/training-advice";
 import { TRAINING_STATUSES } from "../../app/domain/training-progress";
 import * as itemRoute from "../../app/routes/training.items.$itemId";
 import * as planRoute from "../../app/routes/training.plan.$memberId";
-import { databaseUrl } from "../../app/utils/database-url";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
+import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formRequest, fuzzer, type Handler, missing, repeated as repeatedField, set, setTo, sqliteFingerprint, type Value } from "./harness";
 
 const RUNS = 1000;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type Value = string | Blob;
-type Entries = Array<[string, Value]>;
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
-type Corruption = (entries: Entries) => Entries;
 
 let cast: Cast;
 let hrCookie: string;
 const ids = { member: "", item: "", foreignItem: "" };
-const tried: Record<string, number> = {};
 const SKILLS = shippedPlaybook.skills.map((skill) => skill.id);
 
 beforeAll(async () => {
@@ -48,13 +41,13 @@ beforeAll(async () => {
   const item = await db.trainingItem.create({ data: { organisationId, memberId: member.id, skillId: "ad_buying", fromLevel: 1, targetLevel: 3, kind: "course", hours: 8 } });
   const foreignItem = await db.trainingItem.create({ data: { organisationId: cast.other.id, memberId: foreign.id, skillId: "ad_buying", fromLevel: 1, targetLevel: 3, kind: "course" } });
   Object.assign(ids, { member: member.id, item: item.id, foreignItem: foreignItem.id });
-  baseline = fingerprint();
+  baseline = noWrite.take();
   expect(baseline).toMatch(/^2\/0\//);
 });
 
 afterAll(() => {
-  reader?.close();
-  for (const [action, count] of Object.entries(tried)) console.log(`[fuzz] ${action}: ${count} malformed submissions tried, none written`);
+  noWrite.close();
+  fuzz.log();
 });
 
 // ---------------------------------------------------------------------------
@@ -62,7 +55,6 @@ afterAll(() => {
 
 const HUGE = ["a".repeat(100_000), "中".repeat(100_000), "\u0000".repeat(100_000), "🦄".repeat(50_000)];
 const INJECTIONS = ["' OR 1=1 --", "'; DROP TABLE \"TrainingItem\"; --", "<script>alert(1)</script>", "${7*7}", "{{7*7}}", "__proto__", "constructor", "null", "NaN", "Infinity", "-1", "1e309", "[]", "{}", "\u202eevil", "\uFEFF", "ＡＤＭＩＮ"];
-const CONTROL = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).concat("\u007f");
 const nasty: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...INJECTIONS) },
   { weight: 1, arbitrary: fc.constantFrom(...HUGE) },
@@ -91,15 +83,11 @@ const controlled = fc.constantFrom("a\u0000b", "\u001b[31m", "x\u0007", "\u007f"
 // ---------------------------------------------------------------------------
 // building submissions
 
-function set(entries: Entries, name: string, ...values: Value[]): Entries {
-  return [...entries.filter(([key]) => key !== name), ...values.map((value): [string, Value] => [name, value])];
-}
-const repeated = (name: string, value: fc.Arbitrary<string>): fc.Arbitrary<Corruption> =>
-  fc.array(value, { minLength: 2, maxLength: 3 }).map((values) => (entries) => set(entries, name, ...values));
+/** Two or three values (this file's maximum) where one is expected. */
+const repeated = (name: string, value: fc.Arbitrary<string>) => repeatedField(name, value, 3);
 /** A file where text belongs: not read in a urlencoded body and refused in a multipart one (use for required fields). */
-const fileFor = (name: string): fc.Arbitrary<Corruption> => nasty.map((content) => (entries) => set(entries, name, new Blob([content.slice(0, 1000)])));
-const setTo = (name: string, value: fc.Arbitrary<string>): fc.Arbitrary<Corruption> => value.map((text): Corruption => (entries) => set(entries, name, text));
-const dropField = (name: string): fc.Arbitrary<Corruption> => fc.constant<Corruption>((entries) => entries.filter(([key]) => key !== name));
+const fileFor = fileWith(nasty);
+const dropField = missing;
 
 function noise(isField: (name: string) => boolean): fc.Arbitrary<Entries> {
   const name = fc
@@ -108,90 +96,21 @@ function noise(isField: (name: string) => boolean): fc.Arbitrary<Entries> {
   return fc.array(fc.tuple(name, nasty), { maxLength: 4 }).map((pairs) => pairs.map(([key, text]): [string, Value] => [key, text]));
 }
 
-type Encoding = "urlencoded" | "multipart" | "json" | "text" | "broken-multipart";
-const formEncoding: fc.Arbitrary<Encoding> = fc.oneof({ weight: 3, arbitrary: fc.constant("urlencoded" as const) }, { weight: 1, arbitrary: fc.constant("multipart" as const) });
+/** Bodies that are not forms (no "none" here): nothing in them is read. */
 const brokenEncoding: fc.Arbitrary<Encoding> = fc.constantFrom("json" as const, "text" as const, "broken-multipart" as const);
 
-function request(path: string, entries: Entries, how: Encoding): Request {
-  const headers: Record<string, string> = { Cookie: hrCookie };
-  const strings = entries.filter((entry): entry is [string, string] => typeof entry[1] === "string");
-  let body: BodyInit;
-  switch (how) {
-    case "urlencoded":
-      body = new URLSearchParams(strings);
-      headers["Content-Type"] = "application/x-www-form-urlencoded";
-      break;
-    case "multipart": {
-      const form = new FormData();
-      for (const [name, value] of entries) form.append(name, value);
-      body = form;
-      break;
-    }
-    case "json":
-      body = JSON.stringify(Object.fromEntries(strings));
-      headers["Content-Type"] = "application/json";
-      break;
-    case "text":
-      body = strings.map(([name, value]) => `${name}=${value}`).join("\n");
-      headers["Content-Type"] = "text/plain";
-      break;
-    case "broken-multipart":
-      body = `--nope\r\nContent-Disposition: form-data; name="${strings[0]?.[0] ?? "x"}"\r\n\r\n${strings[0]?.[1] ?? ""}`;
-      headers["Content-Type"] = "multipart/form-data; boundary=expected";
-      break;
-  }
-  return new Request(`http://localhost${path}`, { method: "POST", body, headers });
-}
-
-async function statusOf(handler: Handler, req: Request, params: Record<string, string>): Promise<number> {
-  let result: unknown;
-  try {
-    result = await handler({ request: req, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-  if (result instanceof Response) return result.status;
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") return (result as { init: ResponseInit | null }).init?.status ?? 200;
-  return 200;
-}
-
 // "no write": the training items and assessments of both organisations, hashed, read through a connection of its own
-let reader: Database.Database | undefined;
+const noWrite = sqliteFingerprint(['SELECT * FROM "TrainingItem" WHERE "organisationId" IN (?, ?) ORDER BY "id"', 'SELECT * FROM "SkillAssessment" WHERE "organisationId" IN (?, ?) ORDER BY "id"'], {
+  params: () => [cast.organisation.id, cast.other.id],
+});
 let baseline = "";
-
-function fingerprint(): string {
-  reader ??= new Database(databaseUrl().replace(/^file:/, ""), { readonly: true, fileMustExist: true });
-  const organisations = [cast.organisation.id, cast.other.id];
-  const hash = createHash("sha256");
-  const counts: number[] = [];
-  for (const sql of ['SELECT * FROM "TrainingItem" WHERE "organisationId" IN (?, ?) ORDER BY "id"', 'SELECT * FROM "SkillAssessment" WHERE "organisationId" IN (?, ?) ORDER BY "id"']) {
-    const rows = reader.prepare(sql).all(...organisations);
-    counts.push(rows.length);
-    hash.update(JSON.stringify(rows));
-  }
-  return `${counts.join("/")}/${hash.digest("hex")}`;
-}
+const fuzz = fuzzer({ fingerprint: noWrite.take, baseline: () => baseline });
 
 async function check(action: string, handler: Handler, path: string, params: Record<string, string>, entries: Entries, how: Encoding, expected: number) {
-  tried[action] = (tried[action] ?? 0) + 1;
-  await new Promise((resolve) => setImmediate(resolve));
-  const status = await statusOf(handler, request(path, entries, how), params);
-  expect(status).toBeLessThan(500);
-  expect(status).toBe(expected);
-  expect(fingerprint()).toBe(baseline);
+  await fuzz.check(action, handler, formRequest(path, hrCookie, entries, how), params, expected);
 }
 
-const corrupted = (base: fc.Arbitrary<Entries>, isField: (name: string) => boolean, corruptions: fc.Arbitrary<Corruption>) =>
-  fc.oneof(
-    {
-      weight: 9,
-      arbitrary: fc
-        .tuple(base, noise(isField), fc.array(corruptions, { minLength: 1, maxLength: 3 }), formEncoding)
-        .map(([entries, extra, changes, how]) => ({ entries: changes.reduce((acc, change) => change(acc), [...entries, ...extra]), how })),
-    },
-    { weight: 1, arbitrary: fc.tuple(base, noise(isField), brokenEncoding).map(([entries, extra, how]) => ({ entries: [...entries, ...extra], how })) },
-  );
+const corrupted = (base: fc.Arbitrary<Entries>, isField: (name: string) => boolean, corruptions: fc.Arbitrary<Corruption>) => corruptedWith(base, noise(isField), corruptions, brokenEncoding);
 
 // ---------------------------------------------------------------------------
 // the item form (HR edits every field)

@@ -1,5 +1,6 @@
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
+import { PngDownloadButton } from "~/components/team-diagram/PngDownloadButton";
 import { teamChartPng, type NodeTexts } from "~/components/team-diagram/exportPng";
 import { orgChartGraph, type DiagramNode } from "~/domain/layout";
 import type { TeamDiagramEdge, TeamDiagramNode } from "~/domain/team-graph";
@@ -45,64 +46,43 @@ export function pngFileName(model: string, stage: string, date: Date = new Date(
 
 export function ExportTargetPng({ recommendation, lang }: { recommendation: OrgChartRecommendation; lang: Language }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
-  const onClick = useCallback(async () => {
-    setState("busy");
-    try {
-      const graph = orgChartGraph(recommendation, lang);
-      const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-      const nodes = asTeamNodes(graph.nodes);
-      const edges: TeamDiagramEdge[] = graph.edges.map((e) => ({ ...e, data: { kind: e.data.kind, reason: e.data.reason } }));
-      const textsOf = (node: TeamDiagramNode): NodeTexts => {
-        const source = byId.get(node.id);
-        if (!source) return { lines: [] };
-        if (source.type === "generalManager") {
-          return { lines: [{ text: source.data.label, bold: true, tone: "inverse" }, { text: t("hiring.png.coreRoles", { count: source.data.coreRoleCount }), tone: "light" }] };
-        }
-        const d = source.data;
-        const headcount = d.headcount.min === d.headcount.max ? `${d.headcount.min}` : `${d.headcount.min}–${d.headcount.max}`;
-        return {
-          badge: t(`diagram.priority.${d.priority}`),
-          lines: [
-            { text: d.label, bold: true },
-            { text: t("hiring.png.headcount", { value: headcount }), tone: "muted" },
-            ...d.responsibilities.map((text) => ({ text, tone: "muted" as const })),
-            ...d.skills.map((s) => ({ text: `${s.label} · ${s.level}` })),
-          ],
-        };
+  const makePng = useCallback(
+    (font: string) => {
+    const graph = orgChartGraph(recommendation, lang);
+    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    const nodes = asTeamNodes(graph.nodes);
+    const edges: TeamDiagramEdge[] = graph.edges.map((e) => ({ ...e, data: { kind: e.data.kind, reason: e.data.reason } }));
+    const textsOf = (node: TeamDiagramNode): NodeTexts => {
+      const source = byId.get(node.id);
+      if (!source) return { lines: [] };
+      if (source.type === "generalManager") {
+        return { lines: [{ text: source.data.label, bold: true, tone: "inverse" }, { text: t("hiring.png.coreRoles", { count: source.data.coreRoleCount }), tone: "light" }] };
+      }
+      const d = source.data;
+      const headcount = d.headcount.min === d.headcount.max ? `${d.headcount.min}` : `${d.headcount.min}–${d.headcount.max}`;
+      return {
+        badge: t(`diagram.priority.${d.priority}`),
+        lines: [
+          { text: d.label, bold: true },
+          { text: t("hiring.png.headcount", { value: headcount }), tone: "muted" },
+          ...d.responsibilities.map((text) => ({ text, tone: "muted" as const })),
+          ...d.skills.map((s) => ({ text: `${s.label} · ${s.level}` })),
+        ],
       };
-      const font = getComputedStyle(document.body).fontFamily || "sans-serif";
-      const blob = await teamChartPng(nodes, edges, textsOf, font);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.download = pngFileName(recommendation.model, recommendation.stage);
-      a.href = url;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setState("idle");
-    } catch {
-      setState("failed");
-    }
-  }, [recommendation, lang, t]);
+    };
+      return teamChartPng(nodes, edges, textsOf, font);
+    },
+    [recommendation, lang, t],
+  );
+  const fileName = useCallback(() => pngFileName(recommendation.model, recommendation.stage), [recommendation]);
 
   return (
-    <div className="flex items-center gap-2">
-      {state === "failed" ? (
-        <span role="alert" className="text-xs text-red-700">
-          {t("hiring.png.failed")}
-        </span>
-      ) : null}
-      <button
-        type="button"
-        onClick={onClick}
-        disabled={state === "busy"}
-        data-testid="export-target-png"
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-60"
-      >
-        <span aria-hidden="true">⤓ </span>
-        {state === "busy" ? t("hiring.png.busy") : t("hiring.png.download")}
-      </button>
-    </div>
+    <PngDownloadButton
+      makePng={makePng}
+      fileName={fileName}
+      testId="export-target-png"
+      labels={{ download: t("hiring.png.download"), busy: t("hiring.png.busy"), failed: t("hiring.png.failed") }}
+    />
   );
 }

@@ -1,9 +1,10 @@
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useNumberFormat } from "~/components/heatmap/format";
 import type { TeamDiagramEdge, TeamDiagramNode } from "~/domain/team-graph";
 import { teamChartPng } from "./exportPng";
 import type { NodeTexts } from "./exportPng";
+import { PngDownloadButton } from "./PngDownloadButton";
 import { headcountLabel, memberGapText, roleSkillStatus, roleStaffingStatus } from "./nodes";
 
 /** `org-chart-2026-05-14.png`, in the reader's local date. */
@@ -22,7 +23,6 @@ const SYMBOL = { none: "✓", small: "!", large: "‼" } as const;
 export function ExportPngButton({ nodes, edges }: { nodes: readonly TeamDiagramNode[]; edges: readonly TeamDiagramEdge[] }) {
   const { t } = useTranslation();
   const num = useNumberFormat();
-  const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
   const textsOf = useCallback(
     (node: TeamDiagramNode): NodeTexts => {
@@ -71,40 +71,15 @@ export function ExportPngButton({ nodes, edges }: { nodes: readonly TeamDiagramN
     [t, num],
   );
 
-  const onClick = useCallback(async () => {
-    setState("busy");
-    try {
-      const font = getComputedStyle(document.body).fontFamily || "sans-serif";
-      const blob = await teamChartPng(nodes, edges, textsOf, font);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.download = exportFileName();
-      a.href = url;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setState("idle");
-    } catch {
-      setState("failed");
-    }
-  }, [nodes, edges, textsOf]);
+  const makePng = useCallback((font: string) => teamChartPng(nodes, edges, textsOf, font), [nodes, edges, textsOf]);
 
   return (
-    <div className="flex items-center gap-2">
-      {state === "failed" ? (
-        <span role="alert" className="rounded bg-white/90 px-2 py-1 text-xs text-red-700">
-          {t("insights.chart.downloadFailed")}
-        </span>
-      ) : null}
-      <button
-        type="button"
-        onClick={onClick}
-        disabled={state === "busy"}
-        data-testid="export-png"
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-60"
-      >
-        <span aria-hidden="true">⤓ </span>
-        {state === "busy" ? t("insights.chart.downloading") : t("insights.chart.download")}
-      </button>
-    </div>
+    <PngDownloadButton
+      makePng={makePng}
+      fileName={exportFileName}
+      testId="export-png"
+      labels={{ download: t("insights.chart.download"), busy: t("insights.chart.downloading"), failed: t("insights.chart.downloadFailed") }}
+      failedClassName="rounded bg-white/90 px-2 py-1 text-xs text-red-700"
+    />
   );
 }
