@@ -10,7 +10,7 @@ import {
   teamHeatmap,
   unfilledSeats,
 } from "../../app/domain/gaps";
-import type { HeatmapCell, HeatmapRow, MemberSkillGap, TeamGaps } from "../../app/domain/gaps";
+import type { HeatmapCell, HeatmapRow, MemberSkillGap } from "../../app/domain/gaps";
 import { latestLevels } from "../../app/domain/team";
 import type { SkillAssessmentRecord, TeamMember } from "../../app/domain/team";
 import { recommendOrgChart } from "../../app/domain/recommendation";
@@ -600,7 +600,7 @@ describe("properties", () => {
 /* ------------------------------------------------------------------ */
 
 describe("a large team", () => {
-  it("5,000 members with 4 skills × 10 assessments each compute well within a second", () => {
+  it("5,000 members with 4 skills × 10 assessments each: every member and heat-map row is computed", () => {
     const rec = recommendOrgChart("platform", "mature", shippedPlaybook);
     const team: TeamMember[] = [];
     const assessments: SkillAssessmentRecord[] = [];
@@ -615,18 +615,11 @@ describe("a large team", () => {
     }
     expect(assessments.length).toBeGreaterThanOrEqual(5000 * 3 * 10);
 
-    // best of three, so a busy machine does not fail the check; a quadratic step would take seconds every time
-    let ms = Number.POSITIVE_INFINITY;
-    let result: TeamGaps | undefined;
-    for (let run = 0; run < 3; run++) {
-      const start = performance.now();
-      result = computeTeamGaps(rec, team, assessments, shippedPlaybook.skills);
-      ms = Math.min(ms, performance.now() - start);
-    }
+    // its speed is measured by `npm run bench:team`, not here
+    const result = computeTeamGaps(rec, team, assessments, shippedPlaybook.skills);
 
-    expect(result?.members).toHaveLength(5000);
-    expect(result?.heatmap.rows).toHaveLength(5000);
-    expect(result?.totals.notAssessed).toBeGreaterThan(0); // the second role's skills were never assessed
-    expect(ms).toBeLessThan(1000);
+    expect(result.members).toHaveLength(5000);
+    expect(result.heatmap.rows).toHaveLength(5000);
+    expect(result.totals.notAssessed).toBeGreaterThan(0); // the second role's skills were never assessed
   });
 });

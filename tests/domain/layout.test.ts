@@ -208,7 +208,7 @@ describe("layoutTree", () => {
     expect(new Set(members.map((n) => n.position.y)).size).toBe(Math.ceil(90 / 4));
   });
 
-  it("lays out 5,000 leaves quickly (coarse sanity bound, not a benchmark)", () => {
+  it("lays out 5,000 leaves with none overlapping", () => {
     const root: TreeInput<null> = {
       id: "gm",
       width: 220,
@@ -227,12 +227,8 @@ describe("layoutTree", () => {
         })),
       })),
     };
-    layoutTree(root); // warm up the JIT so the bound measures the layout, not compilation
-    const started = performance.now();
     const laid = layoutTree(root);
-    const elapsed = performance.now() - started;
     expect(laid).toHaveLength(1 + 7 + 5000);
-    expect(elapsed).toBeLessThan(500);
     expect(overlappingPairs(laid)).toEqual([]);
   });
 });

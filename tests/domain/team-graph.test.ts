@@ -226,21 +226,14 @@ describe("the team diagram", () => {
     }
   });
 
-  it("lays out 5,000 members, collapsed, in well under 100 ms", () => {
+  it("draws 5,000 members collapsed: one node per role, every member counted", () => {
     const huge = Array.from({ length: 5000 }, (_, i) => member(`m${i}`, [[ROLE_IDS[i % 7], 0.5], [ROLE_IDS[(i + 3) % 7], 0.5]]));
     const gaps = computeTeamGaps(rec, huge, []);
     const expanded = expandedFromQuery(null, huge.length);
-    // best of five: a coarse check that should not fail because the machine is busy
-    let elapsed = Number.POSITIVE_INFINITY;
-    let g = teamGraph({ recommendation: rec, members: huge, gaps, expanded, lang: "zh" });
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      g = teamGraph({ recommendation: rec, members: huge, gaps, expanded, lang: "zh" });
-      elapsed = Math.min(elapsed, performance.now() - started);
-    }
+    // its speed is measured by `npm run bench:team` (the org chart page at 5,000 members), not here
+    const g = teamGraph({ recommendation: rec, members: huge, gaps, expanded, lang: "zh" });
     expect(expanded).toEqual([]);
     expect(g.nodes).toHaveLength(8);
     expect(ofType(g, "teamRole").reduce((sum, n) => sum + n.data.memberCount, 0)).toBe(5000);
-    expect(elapsed).toBeLessThan(100);
   });
 });
