@@ -67,16 +67,24 @@ export function DateTime({ value, lang }: { value: Date | string; lang: Language
   );
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Date and time in the reader's language; with `timeZone`, in that zone and saying so. */
 export function formatDateTime(date: Date, lang: Language, timeZone?: string): string {
-  return new Intl.DateTimeFormat(htmlLang(lang), {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
-  }).format(date);
+  const key = `${lang}|${timeZone ?? ""}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(htmlLang(lang), {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 /** The reader's language, as the root loader decided it. */

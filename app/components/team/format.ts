@@ -25,7 +25,18 @@ export function levelName(level: SkillLevel, lang: Language): string {
  */
 export function formatDay(value: Date | string, lang: Language): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat(htmlLang(lang), { dateStyle: "medium", timeZone: "UTC" }).format(date);
+  return dayFormat(lang).format(date);
+}
+
+// Making an Intl.DateTimeFormat costs ~0.15 ms, formatting with one ~4 µs; a page of 100 rows formats a day in each.
+const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+function dayFormat(lang: Language): Intl.DateTimeFormat {
+  let format = dayFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(htmlLang(lang), { dateStyle: "medium", timeZone: "UTC" });
+    dayFormats.set(lang, format);
+  }
+  return format;
 }
 
 /** "2024-03-01" for a date input. */
