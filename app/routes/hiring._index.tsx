@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useNumberFormat } from "~/components/heatmap/format";
 import { ExportTargetPng } from "~/components/hiring/ExportTargetPng";
 import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
@@ -259,8 +260,8 @@ function FieldError({ id, errors }: { id: string; errors: string[] | null | unde
 }
 
 function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>; labels: LoaderData["labels"] }) {
-  const { t, i18n } = useTranslation();
-  const num = (n: number) => new Intl.NumberFormat(i18n.language === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 }).format(n);
+  const { t } = useTranslation();
+  const num = useNumberFormat();
   const range = (h: { min: number; max: number }) => (h.min === h.max ? `${h.min}` : `${h.min}–${h.max}`);
   return (
     <HiringTable

@@ -8,7 +8,7 @@ import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
 import { byShare, formatDay, labelOf, levelName } from "~/components/team/format";
 import { GapBadge } from "~/components/team/GapBadge";
 import { teamTitle } from "~/components/team/meta";
-import { memberPageSlot } from "~/components/team/memberPage";
+import { ASSESS_PARAM, memberPageSlot } from "~/components/team/memberPage";
 import { dayString, latestToday } from "~/components/team/schemas";
 import { skillGapsForMember } from "~/domain/gaps";
 import { can } from "~/domain/permissions";
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const done = DONE.find((value) => value === url.searchParams.get("done")) ?? null;
   // "Assess" next to a re-assessment request links here with the skill to assess chosen.
-  const assessParam = url.searchParams.get("assess");
+  const assessParam = url.searchParams.get(ASSESS_PARAM);
   const assessSkillId = skills.find((skill) => skill.id === assessParam)?.id ?? null;
   // Training plan (issue 5): shown to those who may read it (the member, their leads, HR, managers, admins).
   const canReadTraining = can(actor, "training.read", scope);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { HeatmapFilters } from "~/components/heatmap/HeatmapFilters";
 import { HeatmapLegend } from "~/components/heatmap/HeatmapLegend";
 import { HeatmapTable } from "~/components/heatmap/HeatmapTable";
-import { localeOf, useNumberFormat } from "~/components/heatmap/format";
+import { useNumberFormat } from "~/components/heatmap/format";
 import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "~/components/heatmap/types";
 import { computeTeamGaps, filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
 import type { HeatmapFilter, HeatmapSort } from "~/domain/gaps";
@@ -18,6 +18,7 @@ import { teamInsightsStrings } from "~/locales/team-insights";
 import { loadTeam } from "~/models/member.server";
 import { playbookForRequest } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
+import { htmlLang } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
 
 /** Rows per page: a 5,000-member team answers with one page, not the whole table. */
@@ -120,7 +121,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (department) filter.department = department === "none" ? null : department;
   if (minGap !== null && minGap > 0) filter.minGap = minGap;
   const by: HeatmapSort = sortKey.startsWith("skill:") ? { skillId: sortKey.slice("skill:".length) } : (sortKey as "name" | "totalGap" | "maxGap");
-  const matching = sortHeatmapRows(filterHeatmapRows(gaps.heatmap.rows, filter), by, direction, localeOf(lang));
+  const matching = sortHeatmapRows(filterHeatmapRows(gaps.heatmap.rows, filter), by, direction, htmlLang(lang));
 
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const page = Math.min(pageParam, pages);

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ui, useLang } from "~/components/settings/ui";
 import { formatDay, labelOf } from "~/components/team/format";
+import { assessHref } from "~/components/team/memberPage";
 import { trainingMeta } from "~/components/training/meta";
 import { ProgressBar, ProgressChart, StatusBadge } from "~/components/training/ui";
 import { can } from "~/domain/permissions";
@@ -153,7 +154,7 @@ export default function TrainingProgressPage() {
                     · {skillLabel(row.skillId)}
                     {row.completedAt ? <span className="text-slate-500"> · {formatDay(row.completedAt, lang)}</span> : null}
                   </span>
-                  <Link to={`/team/${row.memberId}?assess=${encodeURIComponent(row.skillId)}#assess`} className={ui.link}>
+                  <Link to={assessHref(row.memberId, row.skillId)} className={ui.link}>
                     {t("training.page.assess")}
                   </Link>
                 </li>

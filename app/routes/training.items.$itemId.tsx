@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ui, useLang } from "~/components/settings/ui";
 import { formatDay, labelOf, levelName } from "~/components/team/format";
+import { assessHref } from "~/components/team/memberPage";
 import { EVIDENCE_MAX, parseItemForm, PROVIDER_MAX, type FieldErrors, type FormValues } from "~/components/training/forms";
 import { langOf, trainingTitle } from "~/components/training/meta";
 import { FieldError, StatusBadge } from "~/components/training/ui";
@@ -150,7 +151,7 @@ export default function TrainingItemPage() {
             {viewer.canAssess ? (
               <>
                 {" · "}
-                <Link to={`/team/${member.id}#assess`} className={ui.link}>
+                <Link to={assessHref(member.id)} className={ui.link}>
                   {t("training.item.reassessLink")}
                 </Link>
               </>

@@ -2,6 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import type { Language } from "~/domain/types";
 import type { loader as RootLoader } from "~/root";
 import { fallbackLanguage, htmlLang } from "~/utils/i18n";
+import { dateTimeFormat } from "~/utils/intl";
 import { useHydrated } from "./useHydrated";
 
 /** Class names shared by the settings pages, so they look alike. */
@@ -67,24 +68,16 @@ export function DateTime({ value, lang }: { value: Date | string; lang: Language
   );
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** Date and time in the reader's language; with `timeZone`, in that zone and saying so. */
 export function formatDateTime(date: Date, lang: Language, timeZone?: string): string {
-  const key = `${lang}|${timeZone ?? ""}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(htmlLang(lang), {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
-    });
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(date);
+  return dateTimeFormat(htmlLang(lang), {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    ...(timeZone ? { timeZone, timeZoneName: "short" } : {}),
+  }).format(date);
 }
 
 /** The reader's language, as the root loader decided it. */

@@ -21,3 +21,12 @@ export function memberPageSlot(matches: readonly UIMatch[]): MemberPageSlot | nu
 
 /** The member page's route id, for children that read its loader data. */
 export const MEMBER_PAGE_ROUTE = "routes/team.$memberId";
+
+/** The query parameter that opens the member page's assess form on a skill. */
+export const ASSESS_PARAM = "assess";
+
+/** The member page's assessment section, with `skillId` chosen when given (a re-assessment request names it). */
+export function assessHref(memberId: string, skillId?: string): string {
+  const query = skillId ? `?${new URLSearchParams({ [ASSESS_PARAM]: skillId })}` : "";
+  return `/team/${encodeURIComponent(memberId)}${query}#assess`;
+}
