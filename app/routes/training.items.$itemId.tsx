@@ -151,7 +151,7 @@ export default function TrainingItemPage() {
             {viewer.canAssess ? (
               <>
                 {" · "}
-                <Link to={assessHref(member.id)} className={ui.link}>
+                <Link to={assessHref(member.id, item.skillId)} className={ui.link}>
                   {t("training.item.reassessLink")}
                 </Link>
               </>

@@ -92,6 +92,12 @@ test("plan from gaps, progress as the member, complete, re-assess as the lead: t
   await page.goto("/training");
   const request = page.getByTestId("reassessments").getByRole("listitem").filter({ hasText: LIU }).filter({ hasText: "Ad buying" });
   await expect(request).toBeVisible();
+  // the item's own page links to the same assessment, on the same skill
+  await request.getByRole("link", { name: LIU }).click();
+  await expect(page).toHaveURL(/\/training\/items\//);
+  await expect(page.getByRole("link", { name: "Record the re-assessment" })).toHaveAttribute("href", /^\/team\/[^/?#]+\?assess=ad_buying#assess$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/training$/);
   await request.getByRole("link", { name: "Assess" }).click();
   // wait for the member page: until its loader answers, the progress page (with a "Skill" filter of its own) is still shown
   await expect(page).toHaveURL(/\/team\/[^/?#]+\?assess=ad_buying#assess$/);
