@@ -91,3 +91,28 @@ export function visibleHistory<E extends HistoryEntry>(actor: Actor, subject: Re
     .filter((entry) => history || (entry.assessorUserId != null && entry.assessorUserId === actor.userId))
     .map((entry) => ({ ...entry, note: visibleFieldsFor(actor, { ...subject, authorUserId: entry.assessorUserId }).has("person.notes") ? entry.note : null }));
 }
+
+/** The part of the hiring delta (app/domain/hiring-delta.ts) that comes from the team's levels. */
+interface DeltaWithSkills {
+  roles: readonly { roleId: RoleId; missingSkills: readonly { bestLevel: unknown }[] }[];
+  totals: { missingSkills: number };
+}
+
+/**
+ * The hiring delta as `actor` may see it: a role's missing skills (with its
+ * holders' best level) only when its holders' figures may be shown; the
+ * total then counts the roles shown.
+ */
+export function visibleHiringDelta<D extends DeltaWithSkills>(
+  actor: Actor,
+  organisationId: string,
+  people: readonly Person[],
+  delta: D,
+): Omit<D, "roles"> & { roles: (D["roles"][number] & { withheld: boolean })[] } {
+  const holders = (roleId: RoleId) => people.filter((person) => person.roles.some((role) => role.roleId === roleId)).map((person) => personScope(organisationId, person));
+  const roles = delta.roles.map((role) => {
+    const shown = canSeeFigureOver(actor, holders(role.roleId), "person.levels");
+    return { ...role, missingSkills: shown ? role.missingSkills : [], withheld: !shown };
+  });
+  return { ...delta, roles, totals: { ...delta.totals, missingSkills: roles.reduce((sum, role) => sum + role.missingSkills.length, 0) } };
+}

@@ -31,7 +31,7 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
 
-async function authorise(request: Request, positionId: string | undefined, permission: "hiring.read" | "hiring.plan" | "hiring.status") {
+async function authorise(request: Request, positionId: string | undefined, permission: "hiring.positions" | "hiring.plan" | "hiring.status") {
   const found = await findPositionToAuthorise({ positionId: positionId ?? "" });
   // an unknown id answers like another organisation's: 404 once signed in
   const signedIn = await requirePermission(request, permission, found ? { organisationId: found.organisationId } : undefined);
@@ -40,7 +40,8 @@ async function authorise(request: Request, positionId: string | undefined, permi
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.read");
+  // Privacy (issue 14): a position is part of the plan: managers, HR and admins.
+  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.positions");
   const organisationId = signedIn.organisation.id;
   const scope = { organisationId };
   const canPlan = can(signedIn.actor, "hiring.plan", scope);
