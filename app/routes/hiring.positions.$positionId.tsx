@@ -2,16 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  HEADCOUNT_MAX,
-  intentOf,
-  NOTES_MAX,
-  parseFillForm,
-  parsePositionForm,
-  parseStatusForm,
-  readFormData,
-  SETTABLE_STATUSES,
-} from "~/components/hiring/schemas";
+import { HEADCOUNT_MAX, NOTES_MAX, parseFillForm, parsePositionForm, parseStatusForm, SETTABLE_STATUSES } from "~/forms/hiring";
 import { refusalErrors } from "~/components/team/refusals";
 import { ui } from "~/components/settings/ui";
 import { useHydrated } from "~/components/settings/useHydrated";
@@ -29,6 +20,7 @@ import {
 } from "~/models/hiring.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
+import { intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
 async function authorise(request: Request, positionId: string | undefined, permission: "hiring.read" | "hiring.plan" | "hiring.status") {

@@ -13,7 +13,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { StatusMessage, ui, useLang } from "~/components/settings/ui";
 import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
-import { latestToday } from "~/components/team/schemas";
+import { latestToday } from "~/domain/calendar-day";
 import { ASSESSMENT_COLUMNS, IMPORT_KINDS, MEMBER_COLUMNS, type ImportKind, type RowError } from "~/domain/team-csv";
 import { localize } from "~/domain/vocabulary";
 import { teamDataStrings } from "~/locales/team-data";
