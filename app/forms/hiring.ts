@@ -171,3 +171,13 @@ export const fillSchema = z
 export function parseFillForm(formData: FormData | URLSearchParams) {
   return parse(formData, fillSchema);
 }
+
+/* Versions: what a refused stale save of a position shows ------------- */
+
+export const POSITION_FIELDS = ["headcount", "targetQuarter", "ownerUserId", "notes"] as const;
+export type PositionField = (typeof POSITION_FIELDS)[number];
+
+/** A position's form fields (as saved, or as submitted), one string per field. */
+export function positionFormValues(position: { headcount: number; targetQuarter: string; ownerUserId: string | null; notes: string }): Record<PositionField, string> {
+  return { headcount: String(position.headcount), targetQuarter: position.targetQuarter, ownerUserId: position.ownerUserId ?? "", notes: position.notes };
+}
