@@ -28,6 +28,7 @@ import {
 } from "~/models/team-import.server";
 import { requirePermission } from "~/utils/auth.server";
 import { decodeCsvBytes, parseCsv } from "~/utils/csv";
+import { isConformIntent } from "~/utils/forms";
 
 /** The largest file (or pasted text) an import takes: thousands of rows, one transaction. */
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -155,6 +156,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, "members.write");
   const read = await readImportForm(request);
   if (!read.ok) return answer({ status: "refused", kind: null, formError: read.formError, pasted: "" }, read.status);
+  // conform's requests (a blur's validation) are never a submission: nothing is imported
+  if (isConformIntent(read.form)) return answer({ status: "refused", kind: null, formError: `${F}.noInput`, pasted: "" }, 400);
 
   const kindValue = single(read.form, "kind");
   const pastedValue = single(read.form, "csv");
