@@ -141,6 +141,8 @@ const en = {
     handOff: "{{fromStep}} → {{toStep}}: {{from}} hands to {{to}}",
     none: "nobody",
     edgeTitle: "Hand-off: {{from}} → {{to}}",
+    edgeTitleWithSteps: "{{title}} ({{steps}})",
+    stepSeparator: "; ",
     empty: "No active steps: an admin can add some under Manage steps.",
   },
   errors: {
@@ -302,6 +304,8 @@ const zh: Strings = {
     handOff: "{{fromStep}} → {{toStep}}：{{from}} 交给 {{to}}",
     none: "无",
     edgeTitle: "交接：{{from}} → {{to}}",
+    edgeTitleWithSteps: "{{title}}（{{steps}}）",
+    stepSeparator: "；",
     empty: "没有有效的步骤：管理员可以在“管理步骤”中添加。",
   },
   errors: {

@@ -1,7 +1,6 @@
 import { Prisma } from "@prisma/client";
-import { NOTE_MAX } from "~/components/team/schemas";
 import type { ResourceScope } from "~/domain/permissions";
-import { findReportingCycle, validateShares } from "~/domain/team";
+import { ASSESSMENT_NOTE_MAX, findReportingCycle, validateShares } from "~/domain/team";
 import { ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
 import { db } from "~/utils/db.server";
 
@@ -254,7 +253,7 @@ export async function recordAssessment({
   const valid =
     (SKILL_LEVELS as readonly number[]).includes(input.level) &&
     input.skillId.length > 0 &&
-    input.note.length <= NOTE_MAX &&
+    input.note.length <= ASSESSMENT_NOTE_MAX &&
     !Number.isNaN(input.assessedOn.getTime());
   if (!valid) return { ok: false, reason: "invalid" };
   if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };

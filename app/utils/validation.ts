@@ -13,6 +13,7 @@ import { z } from "zod";
  */
 
 /** Single-line text: no control characters (NUL, line breaks, escapes). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /** A required single-line text, trimmed, 1 to `max` characters. */

@@ -365,6 +365,7 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
   });
 
   it(`POST /settings/tokens (create): ${RUNS} inputs`, { timeout: 300_000 }, async () => {
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     const validTokenName = fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }).filter((value) => value.trim().length > 0 && !/[\u0000-\u001f\u007f]/.test(value));
     const input = malformed(fc.record({ name: field(validTokenName, badText(80)) }), (samples) => samples.name.ok);
     await fc.assert(

@@ -17,7 +17,9 @@ export const TITLE_MAX = 100;
 export const MAX_PROPOSAL_ROWS = ROLE_IDS.length;
 
 const E = "hiring.errors";
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 

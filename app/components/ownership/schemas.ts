@@ -11,8 +11,10 @@ import { ROLE_IDS } from "~/domain/types";
 const E = "ownership.errors";
 export const STEP_NAME_MAX = 80;
 export const REASON_MAX = 1000;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** a reason may have line breaks and tabs, no other control characters */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const REASON_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Whatever a field did not name itself: a key, never zod's English text. */

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
-import { validateShares } from "~/domain/team";
+import { ASSESSMENT_NOTE_MAX, validateShares } from "~/domain/team";
 import { ROLE_IDS, type RoleId, type SkillLevel } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { EMAIL_MAX, NAME_MAX, textField } from "~/utils/validation";
@@ -12,7 +12,7 @@ import { EMAIL_MAX, NAME_MAX, textField } from "~/utils/validation";
  */
 
 export const TITLE_MAX = 100;
-export const NOTE_MAX = 2000;
+export const NOTE_MAX = ASSESSMENT_NOTE_MAX;
 /** one row per role at most: a person cannot hold a role twice */
 export const MAX_ROLE_ROWS = ROLE_IDS.length;
 /** rows the form shows without JavaScript (which can add more) */
@@ -22,8 +22,10 @@ export const LIST_MAX_ITEMS = 20;
 const ID_MAX = 64;
 
 const E = "members.errors";
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** a note may have line breaks and tabs, no other control characters */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Fields whose "missing" has a message of its own (conform turns an empty input into a missing value). */
