@@ -24,10 +24,9 @@ import * as tokensRoute from "../../app/routes/settings.tokens";
 import { db } from "../../app/utils/db.server";
 import { emailField, organisationNameField } from "../../app/utils/validation";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, type Encoding, formRequest, fuzzer, type Handler, type Value } from "./harness";
+import { CONTROL, type Encoding, formRequest, fuzzer, type Handler, type Value, FUZZ_RUNS } from "./harness";
 
-/** 1000 by default; FUZZ_RUNS=… for a quicker local loop or a longer soak. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const RUNS = FUZZ_RUNS;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 

@@ -16,9 +16,9 @@ import { action as signup } from "../../app/routes/signup";
 import { db } from "../../app/utils/db.server";
 import { sessionCookie } from "../../app/utils/session.server";
 import { cookieFor, createOrganisation, createUser } from "../utils/actors";
-import { statusOf as statusWith } from "./harness";
+import { statusOf as statusWith, FUZZ_RUNS } from "./harness";
 
-const RUNS = 1000;
+const RUNS = FUZZ_RUNS;
 const TIMEOUT_MS = 300_000;
 const tried: Record<string, { inputs: number; ms: number }> = {};
 

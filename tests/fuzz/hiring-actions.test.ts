@@ -18,9 +18,9 @@ import * as hiringRoute from "../../app/routes/hiring._index";
 import * as positionRoute from "../../app/routes/hiring.positions.$positionId";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, type Encoding as AnyEncoding, type Entries, formRequest, fuzzer, type Handler, set, sqliteFingerprint } from "./harness";
+import { CONTROL, type Encoding as AnyEncoding, type Entries, formRequest, fuzzer, type Handler, set, sqliteFingerprint, FUZZ_RUNS } from "./harness";
 
-const RUNS = 1000;
+const RUNS = FUZZ_RUNS;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 type Corruption = { status: number; apply: (entries: Entries) => Entries };

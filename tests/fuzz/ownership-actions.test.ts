@@ -23,9 +23,9 @@ import * as retireRoute from "../../app/routes/ownership.steps.$stepKey_.retire"
 import * as stepsRoute from "../../app/routes/ownership.steps._index";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, missing, repeated, setTo, sqliteFingerprint, type Value } from "./harness";
+import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, missing, repeated, setTo, sqliteFingerprint, type Value, FUZZ_RUNS } from "./harness";
 
-const RUNS = 1000;
+const RUNS = FUZZ_RUNS;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 

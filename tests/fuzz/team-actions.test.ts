@@ -23,9 +23,9 @@ import * as editRoute from "../../app/routes/team.$memberId.edit";
 import * as newRoute from "../../app/routes/team.new";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast, createUser } from "../utils/actors";
-import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, repeated, set, sqliteFingerprint, type Value } from "./harness";
+import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, repeated, set, sqliteFingerprint, type Value, FUZZ_RUNS } from "./harness";
 
-const RUNS = 1000;
+const RUNS = FUZZ_RUNS;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 

@@ -19,9 +19,9 @@ import { action } from "../../app/routes/team.import";
 import { parseCsv, toCsv } from "../../app/utils/csv";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, fuzzer, sqliteFingerprint } from "./harness";
+import { CONTROL, fuzzer, sqliteFingerprint, scaledRuns } from "./harness";
 
-const RUNS = { members: 600, assessments: 400, garbage: 150, forms: 100 };
+const RUNS = { members: scaledRuns(600), assessments: scaledRuns(400), garbage: scaledRuns(150), forms: scaledRuns(100) };
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 type Kind = "members" | "assessments";
@@ -335,7 +335,7 @@ describe("malformed imports (as HR)", () => {
         expect(planMembersImport(parseCsv(toCsv(members.header, members.rows)).records, org)).toMatchObject({ ok: true });
         expect(planAssessmentsImport(parseCsv(toCsv(assessments.header, assessments.rows)).records, context)).toMatchObject({ ok: true });
       }),
-      { numRuns: 200 },
+      { numRuns: scaledRuns(200) },
     );
   });
 
