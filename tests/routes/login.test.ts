@@ -147,7 +147,7 @@ describe("POST /login", () => {
     expect(english.data.throttled?.message).toBe("Too many failed sign-ins for this account. Try again in 2 minutes.");
     const zhCookie = (await languageCookie.serialize("zh")).split(";")[0];
     const chinese = await signIn({ email: user.email, password: TEST_PASSWORD }, { headers: { Cookie: zhCookie } });
-    expect(chinese.data.throttled?.message).toBe("该账号登录失败次数过多，请 2 分钟后再试。");
+    expect(chinese.data.throttled?.message).toBe("该账号登录失败次数过多，请2分钟后再试。");
   });
 
   it("counts failures for unknown emails against the account key and the address", async () => {
