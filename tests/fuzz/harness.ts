@@ -33,6 +33,12 @@ function runsFrom(value: string | undefined): number {
   return runs;
 }
 
+/**
+ * A fuzz test's time limit, in proportion to its inputs (0.6 s each, at least
+ * two minutes): the 1,000-input run on a busy machine must not fail for being slow.
+ */
+export const FUZZ_TIMEOUT_MS = Math.max(120_000, FUZZ_RUNS * 600);
+
 /** A run count written for the full 1,000-input run, scaled to FUZZ_RUNS (at least 1). */
 export const scaledRuns = (atFullRun: number) => Math.max(1, Math.round((atFullRun * FUZZ_RUNS) / 1000));
 

@@ -19,7 +19,7 @@ import * as itemRoute from "../../app/routes/training.items.$itemId";
 import * as planRoute from "../../app/routes/training.plan.$memberId";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formRequest, fuzzer, type Handler, missing, repeated as repeatedField, set, setTo, sqliteFingerprint, type Value, FUZZ_RUNS, scaledRuns } from "./harness";
+import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formRequest, fuzzer, type Handler, missing, repeated as repeatedField, set, setTo, sqliteFingerprint, type Value, FUZZ_RUNS, scaledRuns, FUZZ_TIMEOUT_MS } from "./harness";
 
 const RUNS = FUZZ_RUNS;
 
@@ -237,7 +237,7 @@ describe("fuzz: training actions", () => {
       }),
       { numRuns: scaledRuns(100) },
     );
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it(`refuses ${RUNS} malformed plans and writes nothing`, async () => {
     const path = `/training/plan/${ids.member}`;
@@ -247,5 +247,5 @@ describe("fuzz: training actions", () => {
       }),
       { numRuns: RUNS },
     );
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 });
