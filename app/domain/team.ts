@@ -15,9 +15,6 @@ import type { RoleId, SkillLevel } from "./types";
  */
 export const SHARE_EPSILON = 1e-3;
 
-/** The longest note an assessment keeps, in characters (the form and the model both hold to it). */
-export const ASSESSMENT_NOTE_MAX = 2000;
-
 export interface MemberRole {
   roleId: RoleId;
   /** the share of the member's time spent in this role, in (0, 1] */
