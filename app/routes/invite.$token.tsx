@@ -5,7 +5,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import type { z } from "zod";
 import { FormErrors, inputClass, TextField } from "~/components/forms";
 import { authStrings } from "~/locales/auth";
 import { acceptInvite, findInviteByToken, InviteUnusableError } from "~/models/invite.server";

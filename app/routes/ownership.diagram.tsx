@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Fragment, useMemo, useState } from "react";
+import { Fragment, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OrgChartDiagram, type OwnershipOverlay } from "~/components/diagram/OrgChartDiagram";
 import { EDGE_COLORS } from "~/components/diagram/edges";
@@ -61,11 +61,14 @@ export default function OwnershipDiagram() {
   const { t } = useTranslation();
   const lang = useLang();
   const [selectedRoleId, setSelectedRoleId] = useState<RoleId | null>(null);
-  const roleName = (roleId: RoleId) => localize(roleLabels[roleId], lang);
-  const stepName = (key: string) => {
-    const step = steps.find((candidate) => candidate.key === key);
-    return step ? localize(step.name, lang) : key;
-  };
+  const roleName = useCallback((roleId: RoleId) => localize(roleLabels[roleId], lang), [roleLabels, lang]);
+  const stepName = useCallback(
+    (key: string) => {
+      const step = steps.find((candidate) => candidate.key === key);
+      return step ? localize(step.name, lang) : key;
+    },
+    [steps, lang],
+  );
   const names = (roles: RoleId[]) => (roles.length ? roles.map(roleName).join(lang === "zh" ? "、" : ", ") : t("ownership.diagram.none"));
   const overlay = useMemo<OwnershipOverlay>(() => {
     // one arrow per pair of roles; its title lists the steps it stands for
@@ -81,10 +84,13 @@ export default function OwnershipDiagram() {
       handOffs: [...byPair.values()].map(({ from, to, titles }) => ({
         from,
         to,
-        title: `${t("ownership.diagram.edgeTitle", { from: roleName(from), to: roleName(to) })} (${titles.join("; ")})`,
+        title: t("ownership.diagram.edgeTitleWithSteps", {
+          title: t("ownership.diagram.edgeTitle", { from: roleName(from), to: roleName(to) }),
+          steps: titles.join(t("ownership.diagram.stepSeparator")),
+        }),
       })),
     };
-  }, [parts, handOffs, lang]);
+  }, [parts, handOffs, roleName, stepName, t]);
 
   return (
     <div className="space-y-6">

@@ -217,7 +217,7 @@ export default function ScenariosPage() {
               {[a, b].map((rec, i) => (
                 <div key={i} data-testid={`diagram-${i === 0 ? "a" : "b"}`}>
                   <h3 className="mb-2 text-sm font-semibold text-slate-700">
-                    {t(`hiring.scenarios.side.${i === 0 ? "a" : "b"}`)}: {sideLabel(rec.model, rec.stage)}
+                    {t("app.text.labelled", { label: t(`hiring.scenarios.side.${i === 0 ? "a" : "b"}`), value: sideLabel(rec.model, rec.stage) })}
                   </h3>
                   <ReadOnlyOrgChart recommendation={rec} lang={lang} height={380} />
                 </div>

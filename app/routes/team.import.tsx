@@ -293,7 +293,7 @@ function ImportDone({ result }: { result: Extract<ImportAnswer, { status: "impor
         {nothing ? ` ${t("teamData.import.done.nothing")}` : null}
       </StatusMessage>
       {result.kind === "members" && result.members.updatedNames.length > 0 ? (
-        <p className="text-sm text-slate-700">{t("teamData.import.done.updatedNames", { names: result.members.updatedNames.join(", ") })}</p>
+        <p className="text-sm text-slate-700">{t("teamData.import.done.updatedNames", { names: result.members.updatedNames.join(t("app.text.list")) })}</p>
       ) : null}
       <p className="text-sm">
         <Link to="/team" className={ui.link}>

@@ -115,7 +115,7 @@ export default function PlanTraining() {
                 <label className="flex items-center gap-2 text-sm">
                   <input type="checkbox" name={`items[${i}].include`} value="on" defaultChecked={checked(`items[${i}].include`)} className="accent-indigo-600" />
                   {t("training.plan.include")} ·{" "}
-                  {t("training.labelled", { label: t("training.fields.fromLevel"), value: `${t("training.levelValue", { level: proposal.fromLevel })} (${levelName(proposal.fromLevel, lang)})` })}
+                  {t("training.labelled", { label: t("training.fields.fromLevel"), value: t("app.text.withDetail", { text: t("training.levelValue", { level: proposal.fromLevel }), detail: levelName(proposal.fromLevel, lang) }) })}
                 </label>
                 <FieldError id={`items-${i}-skillId-error`} error={errors[`items[${i}].skillId`]} />
                 <ItemFields index={i} errors={errors} value={value} defaults={proposal} />

@@ -65,11 +65,11 @@ function ariaLabelFor(node: DiagramNode, t: Translate): string {
   return t("diagram.aria.role", {
     label: d.label,
     priority: t(`diagram.priority.${d.priority}`),
-    detail: [roleHeadcount(d, t), roleDetail(d, t)].filter(Boolean).join(", "),
-    responsibilities: d.responsibilities.join("; "),
+    detail: [roleHeadcount(d, t), roleDetail(d, t)].filter(Boolean).join(t("app.text.clauses")),
+    responsibilities: d.responsibilities.join(t("app.text.items")),
     skills: d.skills
       .map((s) => t("diagram.aria.skill", { label: s.label, level: s.level, name: t(`diagram.level.${s.level}`) }))
-      .join("; "),
+      .join(t("app.text.items")),
   });
 }
 

@@ -45,8 +45,8 @@ function EdgeShape({ path, title, style }: { path: string; title: string; style:
   );
 }
 
-function edgeTitle(kindLabel: string, reason: string | undefined): string {
-  return reason ? `${kindLabel}: ${reason}` : kindLabel;
+function edgeTitle(t: (key: string, options?: Record<string, unknown>) => string, kindLabel: string, reason: string | undefined): string {
+  return reason ? t("app.text.labelled", { label: kindLabel, value: reason }) : kindLabel;
 }
 
 /** GM → role: solid grey steps; siblings share one horizontal bus halfway down. */
@@ -64,7 +64,7 @@ export const ReportingEdge = memo(function ReportingEdge(props: EdgeProps<Report
   return (
     <EdgeShape
       path={path}
-      title={edgeTitle(t("diagram.edge.reporting"), props.data?.reason)}
+      title={edgeTitle(t, t("diagram.edge.reporting"), props.data?.reason)}
       style={strokeStyle("reporting", props.data?.emphasis ?? "normal")}
     />
   );
@@ -95,7 +95,7 @@ export const CollaborationEdge = memo(function CollaborationEdge(props: EdgeProp
   return (
     <EdgeShape
       path={path}
-      title={edgeTitle(t("diagram.edge.collaboration"), props.data?.reason)}
+      title={edgeTitle(t, t("diagram.edge.collaboration"), props.data?.reason)}
       style={strokeStyle("collaboration", props.data?.emphasis ?? "normal")}
     />
   );

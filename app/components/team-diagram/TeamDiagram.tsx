@@ -57,7 +57,7 @@ function ariaLabelFor(node: TeamDiagramNode, t: Translate, num: Format): string 
         summary: [
           t("insights.chart.gm.members", { count: node.data.memberCount, n: num(node.data.memberCount), fte: num(node.data.fte) }),
           node.data.unfilledSeats > 0 ? t("insights.chart.gm.seats", { count: node.data.unfilledSeats }) : t("insights.chart.gm.staffed"),
-        ].join(", "),
+        ].join(t("app.text.clauses")),
       });
     case "teamRole": {
       const d = node.data;

@@ -217,7 +217,7 @@ export function MemberForm({
               <option value="">{t("members.fields.noUser")}</option>
               {options.users.map((user) => (
                 <option key={user.id} value={user.id}>
-                  {user.name} ({user.email})
+                  {t("app.text.withDetail", { text: user.name, detail: user.email })}
                 </option>
               ))}
             </select>
