@@ -16,7 +16,7 @@ import {
   SETTABLE_STATUSES,
 } from "~/components/hiring/schemas";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
-import { ui } from "~/components/settings/ui";
+import { ui } from "~/components/ui";
 import { addQuarters, hiringDelta, planFigures, proposeHires, quarterOf } from "~/domain/hiring-delta";
 import { can } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";

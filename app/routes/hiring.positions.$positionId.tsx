@@ -13,8 +13,8 @@ import {
   SETTABLE_STATUSES,
 } from "~/components/hiring/schemas";
 import { refusalErrors } from "~/components/team/refusals";
-import { ui } from "~/components/settings/ui";
-import { useHydrated } from "~/components/settings/useHydrated";
+import { ui } from "~/components/ui";
+import { useHydrated } from "~/components/ui";
 import { can } from "~/domain/permissions";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";

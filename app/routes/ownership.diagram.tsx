@@ -4,8 +4,7 @@ import { Fragment, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OrgChartDiagram, type OwnershipOverlay } from "~/components/diagram/OrgChartDiagram";
 import { EDGE_COLORS } from "~/components/diagram/edges";
-import { OwnershipErrorBoundary, ownershipMeta } from "~/components/ownership/ui";
-import { ui, useLang } from "~/components/settings/ui";
+import { ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { accountableRolesOf, handOffsAround, responsibleRolesOf, rowsByStep } from "~/domain/ownership-checks";
 import { isAccountable, isResponsible, STEP_SECTIONS } from "~/domain/process-steps";
 import { recommendOrgChart } from "~/domain/recommendation";
@@ -14,6 +13,7 @@ import { localize } from "~/domain/vocabulary";
 import { loadOwnership } from "~/models/ownership.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
+import { ownershipStrings } from "~/locales/ownership";
 
 /**
  * The organisation's org chart (the recommendation for its model and stage)
@@ -54,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta = ownershipMeta("diagram");
+export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.diagram, ownershipStrings[lang].title]);
 
 export default function OwnershipDiagram() {
   const { recommendation, steps, chosen, parts, accountable, responsible, handOffs, roleLabels } = useLoaderData<typeof loader>();
@@ -182,4 +182,4 @@ export default function OwnershipDiagram() {
   );
 }
 
-export { OwnershipErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("ownership");

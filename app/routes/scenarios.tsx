@@ -6,7 +6,7 @@ import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
 import { HeadcountText } from "~/components/planner/HeadcountText";
-import { ui } from "~/components/settings/ui";
+import { ui } from "~/components/ui";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { compareScenarios, SCENARIO_EXAMPLES } from "~/domain/scenarios";
 import { MODEL_IDS, STAGE_IDS, type ModelId, type StageId } from "~/domain/types";

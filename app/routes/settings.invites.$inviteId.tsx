@@ -2,21 +2,20 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ConfirmPanel } from "~/components/settings/Confirm";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
+import { ConfirmPanel, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { confirmField, parseSettingsForm, readFormData, recordIdParam } from "~/components/settings/forms";
-import { settingsMeta } from "~/components/settings/meta";
-import { FormErrors, ui } from "~/components/settings/ui";
+import { FormErrors, ui } from "~/components/ui";
 import { revokeInvite } from "~/models/invite.server";
 import { getInviteForAdmin } from "~/models/user-admin.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { invalidSubmission } from "~/utils/validation";
+import { adminStrings } from "~/locales/admin";
 
 const FIELDS = ["confirm"] as const;
 const schema = z.object({ confirm: confirmField });
 
-export const meta = settingsMeta("people");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
 /** GET: the confirmation page for revoking one invitation (it changes nothing). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -76,4 +75,4 @@ export default function RevokeInvite() {
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

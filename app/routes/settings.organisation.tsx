@@ -4,10 +4,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ModelRatings } from "~/components/planner/ModelRatings";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
 import { parseSettingsForm, readFormData, validateSettingsForm } from "~/components/settings/forms";
-import { settingsMeta } from "~/components/settings/meta";
-import { FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { FieldErrors, FormErrors, StatusMessage, ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { MODEL_IDS, STAGE_IDS } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { getOrganisationSettings, updateOrganisation } from "~/models/organisation.server";
@@ -15,6 +13,7 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { invalidSubmission, organisationNameField } from "~/utils/validation";
+import { adminStrings } from "~/locales/admin";
 
 const FIELDS = ["name", "operatingModel", "stage"] as const;
 
@@ -24,7 +23,7 @@ const schema = z.object({
   stage: z.enum(STAGE_IDS, { errorMap: () => ({ message: "admin.errors.stage" }) }),
 });
 
-export const meta = settingsMeta("organisation");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.organisation, adminStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "organisation.update");
@@ -135,4 +134,4 @@ export default function OrganisationSettings() {
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

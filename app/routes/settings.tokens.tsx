@@ -3,16 +3,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ConfirmAction } from "~/components/settings/Confirm";
-import { CopyField } from "~/components/settings/CopyField";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
+import { ConfirmAction, sectionErrorBoundary, titleMeta } from "~/components/ui";
+import { CopyField } from "~/components/ui";
 import { parseSettingsForm, readFormData, validateSettingsForm } from "~/components/settings/forms";
-import { settingsMeta } from "~/components/settings/meta";
-import { Badge, DateTime, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { Badge, DateTime, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
 import { createApiToken, listApiTokens } from "~/models/api-token.server";
 import { requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { invalidSubmission, textField } from "~/utils/validation";
+import { adminStrings } from "~/locales/admin";
 
 const TOKEN_NAME_MAX = 80;
 const FIELDS = ["name"] as const;
@@ -27,7 +26,7 @@ const DONE = ["revoked"] as const;
 
 const NOTHING_CREATED = { created: null };
 
-export const meta = settingsMeta("tokens");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.tokens, adminStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "tokens.manage");
@@ -189,4 +188,4 @@ function TokenSettings() {
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

@@ -11,8 +11,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { StatusMessage, ui, useLang } from "~/components/settings/ui";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { StatusMessage, ui, useLang, sectionErrorBoundary } from "~/components/ui";
 import { latestToday } from "~/components/team/schemas";
 import { ASSESSMENT_COLUMNS, IMPORT_KINDS, MEMBER_COLUMNS, type ImportKind, type RowError } from "~/domain/team-csv";
 import { localize } from "~/domain/vocabulary";
@@ -437,4 +436,4 @@ export default function TeamImport() {
   );
 }
 
-export { TeamErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("team");
