@@ -2,7 +2,6 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useNumberFormat } from "~/components/heatmap/format";
-import { ExportTargetPng } from "~/components/hiring/ExportTargetPng";
 import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
@@ -177,9 +176,19 @@ export default function HiringPage() {
             <h2 id="target-chart-title" className={ui.h2}>
               {t("hiring.chart.title")}
             </h2>
-            <ExportTargetPng recommendation={recommendation} lang={lang} />
           </div>
-          <ReadOnlyOrgChart recommendation={recommendation} lang={lang} height={420} />
+          <ReadOnlyOrgChart
+            recommendation={recommendation}
+            lang={lang}
+            height={420}
+            picture={{
+              title: t("diagram.picture.hiring"),
+              model: labels.model[recommendation.model] ?? recommendation.model,
+              stage: labels.stage[recommendation.stage] ?? recommendation.stage,
+              fileStem: `target-org-${recommendation.model}-${recommendation.stage}`,
+              testId: "export-target",
+            }}
+          />
         </section>
       ) : null}
     </main>

@@ -7,6 +7,7 @@ import { EDGE_COLORS } from "~/components/diagram/edges";
 import { ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { accountableRolesOf, handOffsAround, responsibleRolesOf, rowsByStep } from "~/domain/ownership-checks";
 import { isAccountable, isResponsible, STEP_SECTIONS } from "~/domain/process-steps";
+import { shippedPlaybook } from "~/domain/playbook";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -126,6 +127,13 @@ export default function OwnershipDiagram() {
             onSelectRole={setSelectedRoleId}
             height={480}
             ownership={overlay}
+            picture={{
+              title: t("diagram.picture.ownership", { step: localize(chosen.name, lang) }),
+              // the loader carries no model or stage labels: the shipped playbook's words
+              model: localize(shippedPlaybook.models.find((m) => m.id === recommendation.model)?.label ?? { zh: recommendation.model, en: recommendation.model }, lang),
+              stage: localize(shippedPlaybook.stages.find((m) => m.id === recommendation.stage)?.label ?? { zh: recommendation.stage, en: recommendation.stage }, lang),
+              fileStem: `ownership-${chosen.key}`,
+            }}
           />
           <section aria-labelledby="owners-title" className={ui.card} data-testid="step-owners">
             <h3 id="owners-title" className="font-semibold">

@@ -219,7 +219,17 @@ export default function ScenariosPage() {
                   <h3 className="mb-2 text-sm font-semibold text-slate-700">
                     {t(`hiring.scenarios.side.${i === 0 ? "a" : "b"}`)}: {sideLabel(rec.model, rec.stage)}
                   </h3>
-                  <ReadOnlyOrgChart recommendation={rec} lang={lang} height={380} />
+                  <ReadOnlyOrgChart
+                    recommendation={rec}
+                    lang={lang}
+                    height={560}
+                    picture={{
+                      title: t("diagram.picture.scenario", { side: i === 0 ? "A" : "B" }),
+                      model: labels.model[rec.model],
+                      stage: labels.stage[rec.stage],
+                      fileStem: `scenario-${i === 0 ? "a" : "b"}-${rec.model}-${rec.stage}`,
+                    }}
+                  />
                 </div>
               ))}
             </div>
