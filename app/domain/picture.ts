@@ -138,18 +138,24 @@ export function wrapText(text: string, maxWidth: number, font: Font, measure: Me
 interface LaidOutBox extends BoxInput {
   wrapped: { line: TextLine; parts: string[] }[];
   badgeWidth: number;
+  /** the text starts under the badge rather than beside it */
+  underBadge: boolean;
 }
 
 function wrapBox(box: BoxInput, measure: Measure): { laid: LaidOutBox; needed: number } {
   const badgeWidth = box.badge ? measure(box.badge.text, BADGE_FONT) + 10 : 0;
   const inner = box.width - 2 * PAD_X - (box.style.accent ? 4 : 0);
+  const beside = inner - badgeWidth - 6;
+  // The first line goes beside the badge unless one of its words would have to be cut there: then under it.
+  const first = box.lines[0];
+  const underBadge = Boolean(box.badge && first && (first.text.match(TOKENS) ?? []).some((token) => measure(token.trimEnd(), first) > beside));
   const wrapped = box.lines.map((line, i) => ({
     line,
-    parts: wrapText(line.text, Math.max(8, i === 0 && box.badge ? inner - badgeWidth - 6 : inner), line, measure),
+    parts: wrapText(line.text, Math.max(8, i === 0 && box.badge && !underBadge ? beside : inner), line, measure),
   }));
-  const textHeight = wrapped.reduce((sum, w) => sum + w.parts.length * lineHeight(w.line), 0);
+  const textHeight = wrapped.reduce((sum, w) => sum + w.parts.length * lineHeight(w.line), 0) + (underBadge ? BADGE_HEIGHT : 0);
   const needed = Math.max(textHeight, box.badge ? BADGE_HEIGHT : 0) + 2 * PAD_Y;
-  return { laid: { ...box, wrapped, badgeWidth }, needed };
+  return { laid: { ...box, wrapped, badgeWidth, underBadge }, needed };
 }
 
 /**
@@ -191,7 +197,7 @@ function boxShapes(box: LaidOutBox): Shape {
     children.push({ kind: "text", x: bx + 5, y: by + 13, text: box.badge.text, size: BADGE_FONT.size, weight: 600, fill: box.badge.color, anchor: "start" });
   }
   const textHeight = box.wrapped.reduce((sum, w) => sum + w.parts.length * lineHeight(w.line), 0);
-  let cursor = box.align === "center" ? y + (height - textHeight) / 2 : y + PAD_Y;
+  let cursor = box.align === "center" ? y + (height - textHeight) / 2 : y + PAD_Y + (box.underBadge ? BADGE_HEIGHT : 0);
   for (const { line, parts } of box.wrapped) {
     const lh = lineHeight(line);
     for (const part of parts) {

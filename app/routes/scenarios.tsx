@@ -71,7 +71,7 @@ export default function ScenariosPage() {
   const sideLabel = (model: ModelId, stage: StageId) => `${labels.model[model]} · ${labels.stage[stage]}`;
 
   return (
-    <main id="main" className="mx-auto max-w-7xl space-y-8 px-4 py-8 sm:px-6">
+    <main id="main" className="mx-auto max-w-screen-2xl space-y-8 px-4 py-8 sm:px-6">
       <header>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("hiring.scenarios.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-600">{t("hiring.scenarios.intro")}</p>
