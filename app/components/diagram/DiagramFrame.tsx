@@ -1,10 +1,17 @@
 import { useMemo } from "react";
-import { Controls, Panel, ReactFlow } from "@xyflow/react";
-import type { Edge, EdgeTypes, FitViewOptions, Node, NodeChange, NodeTypes, ProOptions, ReactFlowProps } from "@xyflow/react";
+import { Controls, Panel, Position, ReactFlow } from "@xyflow/react";
+import type { Edge, EdgeTypes, FitViewOptions, Node, NodeChange, NodeHandle, NodeTypes, ProOptions, ReactFlowProps } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/components/ui";
+import type { DiagramHandle, HandleSide } from "~/domain/layout";
 
 const PRO_OPTIONS: ProOptions = { hideAttribution: false };
+const HANDLE_POSITIONS: Record<HandleSide, Position> = { top: Position.Top, bottom: Position.Bottom };
+
+/** A laid-out handle (pure layout's "top"/"bottom") as React Flow's, so nodes render on the server with their handles. */
+export function toFlowHandle(h: DiagramHandle): NodeHandle {
+  return { ...h, position: HANDLE_POSITIONS[h.position] };
+}
 
 export interface DiagramFrameProps<N extends Node, E extends Edge> {
   nodes: N[];

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { MarkerType, Position } from "@xyflow/react";
-import type { FitViewOptions, NodeChange, NodeHandle } from "@xyflow/react";
+import { MarkerType } from "@xyflow/react";
+import type { FitViewOptions, NodeChange } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import { HANDLE_IDS, orgChartGraph } from "~/domain/layout";
-import type { DiagramEdge, DiagramHandle, DiagramNode, HandleSide } from "~/domain/layout";
+import type { DiagramEdge, DiagramNode } from "~/domain/layout";
 import type { Language, OrgChartRecommendation, RoleId } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { EDGE_COLORS, edgeTypes } from "./edges";
 import type { EdgeEmphasis, HandOffFlowEdge, OrgChartFlowEdge } from "./edges";
-import { DiagramFrame } from "./DiagramFrame";
+import { DiagramFrame, toFlowHandle } from "./DiagramFrame";
 import { DownloadPicture, usePictureHeading, type MakePicture, type PictureOptions } from "./DownloadPicture";
 import { Legend } from "./Legend";
 import { orgChartPicture } from "./pictures";
@@ -50,11 +50,6 @@ const FIT_VIEW_OPTIONS: FitViewOptions = {
   maxZoom: 1,
 };
 
-const HANDLE_POSITIONS: Record<HandleSide, Position> = { top: Position.Top, bottom: Position.Bottom };
-
-function toFlowHandle(h: DiagramHandle): NodeHandle {
-  return { ...h, position: HANDLE_POSITIONS[h.position] };
-}
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -6,6 +6,7 @@ import { orgChartGraph, type DiagramNode } from "~/domain/layout";
 import { composePicture, type BoxInput, type BoxStyle, type EdgeKind, type EdgeStyle, type LegendSection, type Measure, type Picture } from "~/domain/picture";
 import { PRIORITIES, type Language, type OrgChartRecommendation, type Priority, type RoleId } from "~/domain/types";
 import { COLLABORATION_DASH, EDGE_COLORS } from "./edges";
+import { PRIORITY_LEGEND_KEYS } from "./LegendParts";
 import { generalManagerSummary, ownershipPartLabel, roleDetail, roleHeadcount, type OwnershipPart } from "./nodes";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -39,13 +40,6 @@ export const EDGE_PICTURE: Record<EdgeKind, EdgeStyle> = {
   collaboration: { stroke: EDGE_COLORS.collaboration, width: 1.5, dash: dash(COLLABORATION_DASH), opacity: 0.85 },
   alsoHolds: { stroke: ALSO_HOLDS_PICTURE.stroke, width: 1.25, dash: ALSO_HOLDS_PICTURE.dash, opacity: 0.6 },
   handOff: { stroke: EDGE_COLORS.handOff, width: 2.5 },
-};
-
-const PRIORITY_LEGEND_KEYS: Record<Priority, string> = {
-  core: "diagram.legend.core",
-  later: "diagram.legend.later",
-  optional: "diagram.legend.optional",
-  not_needed: "diagram.legend.notNeeded",
 };
 
 /** The priorities' legend section, shared by the org charts and the team chart. */

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { Position, getViewportForBounds, useReactFlow, useStore } from "@xyflow/react";
-import type { FitViewOptions, NodeChange, NodeHandle, Rect } from "@xyflow/react";
+import { getViewportForBounds, useReactFlow, useStore } from "@xyflow/react";
+import type { FitViewOptions, NodeChange, Rect } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import { useNumberFormat } from "~/components/heatmap/format";
 import { memberIdOfNode, teamNodeHandles, teamNodeId } from "~/domain/team-graph";
 import type { TeamDiagramEdge, TeamDiagramNode } from "~/domain/team-graph";
-import type { DiagramHandle, HandleSide } from "~/domain/layout";
 import type { RoleId } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
-import { DiagramFrame } from "~/components/diagram/DiagramFrame";
+import { DiagramFrame, toFlowHandle } from "~/components/diagram/DiagramFrame";
 import { DownloadPicture, usePictureHeading, type MakePicture, type PictureOptions } from "~/components/diagram/DownloadPicture";
 import type { EdgeEmphasis } from "~/components/diagram/edges";
 import { teamEdgeTypes } from "./edges";
@@ -43,11 +42,6 @@ const FIT_VIEW_OPTIONS: FitViewOptions = {
   maxZoom: 1,
 };
 const MIN_ZOOM = 0.05;
-const HANDLE_POSITIONS: Record<HandleSide, Position> = { top: Position.Top, bottom: Position.Bottom };
-
-function toFlowHandle(h: DiagramHandle): NodeHandle {
-  return { ...h, position: HANDLE_POSITIONS[h.position] };
-}
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 type Format = (value: number, digits?: number) => string;
