@@ -1,13 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { parseOwnershipForm, retireSchema } from "~/components/ownership/schemas";
-import { FormErrors, ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
+import { parseOwnershipForm, retireSchema } from "~/forms/ownership";
+import { FormErrors, ui, useLang } from "~/components/ui";
 import { localize } from "~/domain/vocabulary";
 import { isStepKey, loadSteps, retireStep } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { invalidSubmission, readFormData } from "~/utils/forms";
 import { ownershipStrings } from "~/locales/ownership";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 
 async function activeStep(organisationId: string, model: Parameters<typeof loadSteps>[0]["model"], key: string) {
   if (!isStepKey(key)) return null;
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation } = await requirePermission(request, "ownership.steps.manage");
   const step = await activeStep(organisation.id, organisation.operatingModel, params.stepKey ?? "");
   if (!step) throw notFound();
-  const formData = await request.formData().catch(() => new URLSearchParams());
+  const formData = await readFormData(request);
   const submission = parseOwnershipForm(formData, retireSchema);
   if (submission.status !== "success") return invalidSubmission(submission);
   const result = await retireStep({ organisationId: organisation.id, model: organisation.operatingModel, key: step.key });

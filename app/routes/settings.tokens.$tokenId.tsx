@@ -1,18 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { ConfirmPanel, sectionErrorBoundary, titleMeta } from "~/components/ui";
-import { confirmField, parseSettingsForm, readFormData, recordIdParam } from "~/components/settings/forms";
+import { ConfirmPanel } from "~/components/ui";
 import { FormErrors, ui } from "~/components/ui";
 import { getApiToken, revokeApiToken } from "~/models/api-token.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
-import { invalidSubmission } from "~/utils/validation";
+import { recordIdParam } from "~/forms/common";
+import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
+import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 import { adminStrings } from "~/locales/admin";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 
-const FIELDS = ["confirm"] as const;
-const schema = z.object({ confirm: confirmField });
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.tokens, adminStrings[lang].title]);
 
@@ -31,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const tokenId = recordIdParam(params.tokenId);
   const token = tokenId ? await getApiToken({ organisationId: actor.organisationId, tokenId }) : null;
   if (!token) throw notFound();
-  const submission = parseSettingsForm(await readFormData(request), { schema, fields: FIELDS });
+  const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   const result = await revokeApiToken({
     organisationId: actor.organisationId,

@@ -3,11 +3,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, ui, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import type { MemberPageHandle } from "~/components/team/memberPage";
-import { parseDeleteForm, readFormData } from "~/components/team/schemas";
 import { getMember } from "~/models/member.server";
 import { deleteMember, findMemberToAuthorise, isRecordId } from "~/models/member-write.server";
 import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { parseDeleteForm } from "~/forms/team";
+import { invalidSubmission, readFormData } from "~/utils/forms";
 import { teamMembersStrings } from "~/locales/team-members";
 
 export const handle: MemberPageHandle = { memberPage: "replace" };

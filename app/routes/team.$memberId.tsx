@@ -7,7 +7,7 @@ import { AssessmentHistory } from "~/components/team/AssessmentHistory";
 import { byShare, formatDay, labelOf, levelName } from "~/components/team/format";
 import { GapBadge } from "~/components/team/GapBadge";
 import { ASSESS_PARAM, memberPageSlot } from "~/components/team/memberPage";
-import { dayString, latestToday } from "~/components/team/schemas";
+import { dayString, latestToday } from "~/domain/calendar-day";
 import { skillGapsForMember } from "~/domain/gaps";
 import { can } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { EMPTY_MEMBER, MemberForm } from "~/components/team/MemberForm";
 import { refusalErrors } from "~/components/team/refusals";
-import { parseMemberForm, readFormData } from "~/components/team/schemas";
 import { createMember, memberFormOptions } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { parseMemberForm } from "~/forms/team";
+import { invalidSubmission, readFormData } from "~/utils/forms";
 import { teamMembersStrings } from "~/locales/team-members";
 
 export async function loader({ request }: LoaderFunctionArgs) {
