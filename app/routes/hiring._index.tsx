@@ -3,13 +3,12 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useNumberFormat } from "~/components/heatmap/format";
-import { ExportTargetPng } from "~/components/hiring/ExportTargetPng";
 import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
 import { parseMoveForm, parsePlanForm, parseStatusForm, parseTargetForm, SETTABLE_STATUSES } from "~/forms/hiring";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
-import { ui } from "~/components/settings/ui";
+import { ui } from "~/components/ui";
 import { addQuarters, hiringDelta, planFigures, proposeHires, quarterOf } from "~/domain/hiring-delta";
 import { MIN_GROUP_SIZE, can } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";
@@ -174,9 +173,19 @@ export default function HiringPage() {
             <h2 id="target-chart-title" className={ui.h2}>
               {t("hiring.chart.title")}
             </h2>
-            <ExportTargetPng recommendation={recommendation} lang={lang} />
           </div>
-          <ReadOnlyOrgChart recommendation={recommendation} lang={lang} height={420} />
+          <ReadOnlyOrgChart
+            recommendation={recommendation}
+            lang={lang}
+            height={420}
+            picture={{
+              title: t("diagram.picture.hiring"),
+              model: labels.model[recommendation.model] ?? recommendation.model,
+              stage: labels.stage[recommendation.stage] ?? recommendation.stage,
+              fileStem: `target-org-${recommendation.model}-${recommendation.stage}`,
+              testId: "export-target",
+            }}
+          />
         </section>
       ) : null}
     </main>

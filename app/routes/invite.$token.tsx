@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FormErrors, inputClass, TextField } from "~/components/forms";
+import { FormErrors, inputClass, TextField } from "~/components/ui";
 import { authStrings } from "~/locales/auth";
 import { acceptInvite, findInviteByToken, InviteUnusableError } from "~/models/invite.server";
 import { languageFor } from "~/utils/i18n.server";

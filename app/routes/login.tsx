@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField } from "~/components/ui";
 import { authStrings } from "~/locales/auth";
 import { attemptSignIn } from "~/models/user.server";
 import { getSignedIn } from "~/utils/auth.server";

@@ -4,16 +4,17 @@ import { Fragment, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OrgChartDiagram, type OwnershipOverlay } from "~/components/diagram/OrgChartDiagram";
 import { EDGE_COLORS } from "~/components/diagram/edges";
-import { OwnershipErrorBoundary, ownershipMeta } from "~/components/ownership/ui";
-import { ui, useLang } from "~/components/settings/ui";
+import { ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { accountableRolesOf, handOffsAround, responsibleRolesOf, rowsByStep } from "~/domain/ownership-checks";
 import { isAccountable, isResponsible, STEP_SECTIONS } from "~/domain/process-steps";
+import { shippedPlaybook } from "~/domain/playbook";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { loadOwnership } from "~/models/ownership.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
+import { ownershipStrings } from "~/locales/ownership";
 
 /**
  * The organisation's org chart (the recommendation for its model and stage)
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta = ownershipMeta("diagram");
+export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.diagram, ownershipStrings[lang].title]);
 
 export default function OwnershipDiagram() {
   const { recommendation, steps, chosen, parts, accountable, responsible, handOffs, roleLabels } = useLoaderData<typeof loader>();
@@ -132,6 +133,13 @@ export default function OwnershipDiagram() {
             onSelectRole={setSelectedRoleId}
             height={480}
             ownership={overlay}
+            picture={{
+              title: t("diagram.picture.ownership", { step: localize(chosen.name, lang) }),
+              // the loader carries no model or stage labels: the shipped playbook's words
+              model: localize(shippedPlaybook.models.find((m) => m.id === recommendation.model)?.label ?? { zh: recommendation.model, en: recommendation.model }, lang),
+              stage: localize(shippedPlaybook.stages.find((m) => m.id === recommendation.stage)?.label ?? { zh: recommendation.stage, en: recommendation.stage }, lang),
+              fileStem: `ownership-${chosen.key}`,
+            }}
           />
           <section aria-labelledby="owners-title" className={ui.card} data-testid="step-owners">
             <h3 id="owners-title" className="font-semibold">
@@ -188,4 +196,4 @@ export default function OwnershipDiagram() {
   );
 }
 
-export { OwnershipErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("ownership");

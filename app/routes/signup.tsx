@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FieldErrors, FormErrors, TextField } from "~/components/forms";
+import { FieldErrors, FormErrors, TextField } from "~/components/ui";
 import { ModelRatings } from "~/components/planner/ModelRatings";
 import { isModelId, isStageId, localize } from "~/domain/vocabulary";
 import { authStrings } from "~/locales/auth";

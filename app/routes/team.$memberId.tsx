@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Badge, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { Badge, StatusMessage, ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { AssessmentForm } from "~/components/team/AssessmentForm";
 import { AssessmentHistory } from "~/components/team/AssessmentHistory";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
 import { byShare, formatDay, labelOf, levelName } from "~/components/team/format";
 import { GapBadge } from "~/components/team/GapBadge";
-import { teamTitle } from "~/components/team/meta";
 import { ASSESS_PARAM, memberPageSlot } from "~/components/team/memberPage";
 import { dayString, latestToday } from "~/domain/calendar-day";
 import { skillGapsForMember } from "~/domain/gaps";
@@ -22,6 +20,7 @@ import { playbookForRequest } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { TrainingPlanSection } from "~/components/training/TrainingPlanSection";
 import { memberTrainingRows } from "~/models/training.server";
+import { teamMembersStrings } from "~/locales/team-members";
 
 const DONE = ["created", "updated", "assessed"] as const;
 
@@ -131,10 +130,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export type MemberPageLoader = typeof loader;
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { lang?: string } | undefined;
-  return [{ title: teamTitle(root?.lang, null, data?.member.name) }];
-};
+export const meta = titleMeta<typeof loader>((lang, data) => [data?.member.name, teamMembersStrings[lang].title]);
 
 export default function MemberPage() {
   const data = useLoaderData<typeof loader>();
@@ -400,4 +396,4 @@ function SkillTable({ rows }: { rows: SkillRow[] }) {
   );
 }
 
-export { TeamErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("team");

@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusMessage, ui, useLang } from "~/components/settings/ui";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { StatusMessage, ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { GapBadge } from "~/components/team/GapBadge";
 import { byShare, labelOf } from "~/components/team/format";
-import { teamMeta } from "~/components/team/meta";
 import { computeTeamGaps } from "~/domain/gaps";
 import { can } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";
@@ -17,6 +15,7 @@ import { playbookForRequest } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { htmlLang } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
+import { teamMembersStrings } from "~/locales/team-members";
 
 const SEARCH_MAX = 100;
 /** the department filter's value for members without a department */
@@ -84,7 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta = teamMeta("list");
+export const meta = titleMeta((lang) => [teamMembersStrings[lang].meta.list, teamMembersStrings[lang].title]);
 
 export default function MemberList() {
   const { rows, total, filters, roles, canWrite, removed } = useLoaderData<typeof loader>();
@@ -243,4 +242,4 @@ export default function MemberList() {
   );
 }
 
-export { TeamErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("team");

@@ -258,7 +258,15 @@ export default function TeamChartPage() {
       ) : null}
 
       <div className={`grid gap-6 ${panelOpen ? "lg:grid-cols-[minmax(0,1fr)_360px]" : ""}`}>
-        <TeamDiagram nodes={nodes} edges={edges} selection={selection} onSelect={onSelect} toggleHref={toggleHref} moreHref={moreHref} />
+        <TeamDiagram
+          nodes={nodes}
+          edges={edges}
+          selection={selection}
+          onSelect={onSelect}
+          toggleHref={toggleHref}
+          moreHref={moreHref}
+          picture={{ title: t("diagram.picture.team"), model: model.label, stage: stage.label, fileStem: "org-chart" }}
+        />
         {memberPanel ? <MemberPanel member={memberPanel} closeHref={closeHref} onClose={closePanel} /> : null}
         {rolePanel ? <TeamRolePanel role={rolePanel} closeHref={closeHref} onClose={closePanel} /> : null}
       </div>

@@ -82,12 +82,3 @@ export function ProgressChart({ series, title }: { series: readonly SeriesPoint[
     </figure>
   );
 }
-
-export function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {error ? t(error) : null}
-    </p>
-  );
-}
