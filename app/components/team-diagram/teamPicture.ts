@@ -11,10 +11,12 @@ import { headcountLabel, memberGapText, roleSkillStatus, roleStaffingStatus } fr
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 type Format = (value: number, digits?: number) => string;
 
-const BUCKET_PICTURE: Record<GapBucket, { box: BoxStyle; chip: string; chipText: string; symbol: string }> = {
+const BUCKET_PICTURE: Record<GapBucket | "hidden", { box: BoxStyle; chip: string; chipText: string; symbol: string }> = {
   none: { box: { fill: "#ecfdf5", stroke: "#10b981", strokeWidth: 1, radius: 6, accent: "#10b981" }, chip: "#d1fae5", chipText: "#064e3b", symbol: "✓" },
   small: { box: { fill: "#fffbeb", stroke: "#f59e0b", strokeWidth: 1, radius: 6, accent: "#f59e0b" }, chip: "#fef3c7", chipText: "#78350f", symbol: "!" },
   large: { box: { fill: "#fef2f2", stroke: "#ef4444", strokeWidth: 1, radius: 6, accent: "#ef4444" }, chip: "#fee2e2", chipText: "#7f1d1d", symbol: "‼" },
+  // a person whose levels the reader may not see: grey, no gap figure (decision 0011)
+  hidden: { box: { fill: "#f8fafc", stroke: "#cbd5e1", strokeWidth: 1, radius: 6, accent: "#cbd5e1" }, chip: "#f1f5f9", chipText: "#475569", symbol: "·" },
 };
 const DEPARTMENT_BOX: BoxStyle = { fill: "#f8fafc", stroke: "#e2e8f0", strokeWidth: 1, radius: 12 };
 const OPEN_SEAT_BOX: BoxStyle = { fill: "#ffffff", stroke: "#94a3b8", strokeWidth: 2, dash: [5, 4], radius: 6 };
