@@ -78,6 +78,10 @@ export const PERMISSIONS = [
   "training.plan",
   /** update the progress, status and evidence of an item: the member it is for, or whoever may plan it */
   "training.progress",
+  /** plan for someone, somewhere (no scope): HR, managers, admins, and leads for their departments; what the progress page offers */
+  "training.planSome",
+  /** assess someone, somewhere (no scope): the people "assessments.write" lets assess anyone at all */
+  "assessments.writeSome",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -124,6 +128,8 @@ const RULES: Record<Permission, Rule> = {
   "training.progress": (actor, scope) =>
     (scope.userId != null && scope.userId === actor.userId) ||
     (scope.userId !== actor.userId && (["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope))),
+  "training.planSome": kinds("admin", "manager", "hr", "lead"),
+  "assessments.writeSome": kinds("admin", "manager", "hr", "lead"),
 };
 
 /** May this actor do this to that record? Never across organisations. */

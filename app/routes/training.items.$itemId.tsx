@@ -23,16 +23,12 @@ import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { findItemToAuthorise, getTrainingItem, saveTrainingItem } from "~/models/training.server";
 import { db } from "~/utils/db.server";
-import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { notFound, requireRecord } from "~/utils/auth.server";
 import { isConformIntent, readFormData } from "~/utils/forms";
 
 async function authorise(request: Request, itemId: string, permission: "training.read" | "training.progress") {
-  const found = await findItemToAuthorise({ itemId });
-  if (!found) {
-    await requireSignedIn(request);
-    throw notFound();
-  }
-  const signedIn = await requirePermission(request, permission, { organisationId: found.organisationId, ...found.scope });
+  const signedIn = await requireRecord(request, { find: () => findItemToAuthorise({ itemId }), permission, scope: (item) => item.scope });
+  const found = signedIn.found;
   const scope = { organisationId: found.organisationId, ...found.scope };
   return {
     signedIn,
