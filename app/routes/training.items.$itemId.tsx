@@ -21,8 +21,7 @@ import {
 } from "~/domain/training-progress";
 import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
-import { findItemToAuthorise, getTrainingItem, saveTrainingItem } from "~/models/training.server";
-import { db } from "~/utils/db.server";
+import { findItemToAuthorise, getTrainingItem, latestAssessmentOf, saveTrainingItem } from "~/models/training.server";
 import { notFound, requireRecord } from "~/utils/auth.server";
 import { isConformIntent, readFormData } from "~/utils/forms";
 
@@ -46,11 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!item) throw notFound();
   const [playbook, latest] = await Promise.all([
     playbookForOrganisation(organisationId),
-    db.skillAssessment.findFirst({
-      where: { organisationId, memberId: found.member.id, skillId: item.skillId },
-      orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
-      select: { level: true, assessedOn: true, createdAt: true },
-    }),
+    latestAssessmentOf({ organisationId, memberId: found.member.id, skillId: item.skillId }),
   ]);
   const outcome = itemOutcome(item, latest ? { level: latest.level, assessedAt: latest.assessedOn, recordedAt: latest.createdAt } : undefined);
   const saved = new URL(request.url).searchParams.get("saved");
