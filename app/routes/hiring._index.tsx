@@ -1,3 +1,4 @@
+import { visibleHiringDelta } from "~/domain/visibility";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,7 @@ import { parseMoveForm, parsePlanForm, parseStatusForm, parseTargetForm, SETTABL
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { ui } from "~/components/settings/ui";
 import { addQuarters, hiringDelta, planFigures, proposeHires, quarterOf } from "~/domain/hiring-delta";
-import { can } from "~/domain/permissions";
+import { MIN_GROUP_SIZE, can } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -36,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = { organisationId: organisation.id };
   const canPlan = can(actor, "hiring.plan", scope);
   const canStatus = can(actor, "hiring.status", scope);
+  // Privacy (issue 14): the plan is for managers, HR and admins; the delta's skills only where they point at nobody.
+  const canReadPlan = can(actor, "hiring.positions", scope);
   const current = { model: organisation.operatingModel, stage: organisation.stage };
   const figures = planFigures(positions);
   const delta = target ? hiringDelta(team, current, target, playbook) : null;
@@ -53,10 +56,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canStatus,
     current,
     target,
-    delta,
+    canReadPlan,
+    delta: delta ? visibleHiringDelta(actor, organisation.id, team.members, delta) : null,
     proposal,
-    positions: positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })),
-    figures,
+    positions: canReadPlan ? positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })) : [],
+    figures: canReadPlan ? figures : planFigures([]),
     recommendation: target ? recommendOrgChart(target.model, target.stage, playbook) : null,
     labels: { role: roleLabel, skill: skillLabel, model: modelLabel, stage: stageLabel },
     done: DONE.find((d) => d === done) ?? null,
@@ -284,7 +288,9 @@ function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>
             </PriorityChange>
           </td>
           <td className={ui.td}>
-            {r.missingSkills.length === 0 ? (
+            {r.withheld ? (
+              <span className="text-slate-500">{t("insights.withheld", { count: MIN_GROUP_SIZE })}</span>
+            ) : r.missingSkills.length === 0 ? (
               <span className="text-slate-500">{t("hiring.delta.noneMissing")}</span>
             ) : (
               <ul className="space-y-0.5">
@@ -414,7 +420,7 @@ function PlanSection({ data: d }: { data: LoaderData }) {
       </div>
       {positions.length === 0 ? (
         <p className={`${ui.empty} mt-3`} data-testid="plan-empty">
-          {d.target ? (d.canPlan ? t("hiring.plan.emptyPlanner") : t("hiring.plan.emptyReader")) : t("hiring.plan.emptyNoTarget")}
+          {!d.canReadPlan ? t("hiring.plan.private") : d.target ? (d.canPlan ? t("hiring.plan.emptyPlanner") : t("hiring.plan.emptyReader")) : t("hiring.plan.emptyNoTarget")}
         </p>
       ) : (
         <>

@@ -25,14 +25,15 @@ import { notFound, requirePermission, requireRecord } from "~/utils/auth.server"
 import { conflictSubmission, intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
-async function authorise(request: Request, positionId: string | undefined, permission: "hiring.read" | "hiring.plan" | "hiring.status") {
+async function authorise(request: Request, positionId: string | undefined, permission: "hiring.positions" | "hiring.plan" | "hiring.status") {
   // an unknown id answers like another organisation's: 404 once signed in
   const signedIn = await requireRecord(request, { find: () => findPositionToAuthorise({ positionId: positionId ?? "" }), permission });
   return { signedIn, positionId: signedIn.found.id };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.read");
+  // Privacy (issue 14): a position is part of the plan: managers, HR and admins.
+  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.positions");
   const organisationId = signedIn.organisation.id;
   const scope = { organisationId };
   const canPlan = can(signedIn.actor, "hiring.plan", scope);
