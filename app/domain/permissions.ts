@@ -106,6 +106,10 @@ export const PERMISSIONS = [
   "training.plan",
   /** update the progress, status and evidence of an item: the member it is for, or whoever may plan it */
   "training.progress",
+  /** plan for someone, somewhere (no scope): HR, managers, admins, and leads for their departments; what the progress page offers */
+  "training.planSome",
+  /** assess someone, somewhere (no scope): the people "assessments.write" lets assess anyone at all */
+  "assessments.writeSome",
   // Reads per field group (issue 14, PRODUCT.md "Privacy"). Scope: the person the data is about
   // (their department, roles and account); for a note, also its author.
   ...FIELD_GROUPS,
@@ -159,6 +163,8 @@ const RULES: Record<Permission, Rule> = {
   "training.progress": (actor, scope) =>
     (scope.userId != null && scope.userId === actor.userId) ||
     (scope.userId !== actor.userId && (["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope))),
+  "training.planSome": kinds("admin", "manager", "hr", "lead"),
+  "assessments.writeSome": kinds("admin", "manager", "hr", "lead"),
   // Reads per field group: what everybody sees is the org chart and untraceable figures; a person's
   // levels, gaps, history, notes and training are for them, their department's lead, HR, managers, admins.
   "person.profile": anyone,

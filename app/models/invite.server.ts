@@ -1,3 +1,4 @@
+import { Prisma } from "@prisma/client";
 import type { UserKind } from "~/domain/permissions";
 import type { RoleId } from "~/domain/types";
 import { parseDepartments } from "~/utils/auth.server";
@@ -117,7 +118,8 @@ export async function acceptInvite(input: { token: string; name: string; passwor
     throw new InviteUnusableError("email_taken");
   }
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  return db
+    .$transaction(async (tx) => {
     const claimed = await tx.invite.updateMany({
       where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
@@ -145,5 +147,10 @@ export async function acceptInvite(input: { token: string; name: string; passwor
       },
     });
     return user;
-  });
+  })
+    .catch((error: unknown) => {
+      // two invitations for one email, accepted at the same moment: the unique index decides
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new InviteUnusableError("email_taken");
+      throw error;
+    });
 }

@@ -439,3 +439,12 @@ export async function memberTrainingRows({ organisationId, memberId, today = new
     };
   });
 }
+
+/** The member's latest assessment of one skill (the level an item's outcome is read from), or null. */
+export async function latestAssessmentOf({ organisationId, memberId, skillId }: { organisationId: string; memberId: string; skillId: string }) {
+  return db.skillAssessment.findFirst({
+    where: { organisationId, memberId, skillId },
+    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+    select: { level: true, assessedOn: true, createdAt: true },
+  });
+}

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { itemJson } from "~/domain/training-progress";
-import { isModelId, isStageId } from "~/domain/vocabulary";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { loadTrainingProgress } from "~/models/training.server";
 import { organisationFromBearer } from "~/utils/api-auth.server";
-import { db } from "~/utils/db.server";
+import { getOrganisationSettings } from "~/models/organisation.server";
 
 const headers = { "Cache-Control": "no-store" };
 
@@ -46,16 +45,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400, headers },
     );
   }
-  const organisation = await db.organisation.findUnique({ where: { id: bearer.organisationId }, select: { id: true, operatingModel: true, stage: true } });
+  const organisation = await getOrganisationSettings({ organisationId: bearer.organisationId });
   if (!organisation) return Response.json({ error: "invalid_token" }, { status: 401, headers });
   const playbook = await playbookForOrganisation(organisation.id);
   const progress = await loadTrainingProgress({
     organisationId: organisation.id,
     actor: null,
-    organisation: {
-      operatingModel: isModelId(organisation.operatingModel) ? organisation.operatingModel : "platform",
-      stage: isStageId(organisation.stage) ? organisation.stage : "startup",
-    },
+    organisation: { operatingModel: organisation.operatingModel, stage: organisation.stage },
     playbook,
   });
   return Response.json(

@@ -1,11 +1,10 @@
-import { db } from "~/utils/db.server";
+import { databaseCheck } from "~/models/health.server";
 
 /** Liveness and database check for load balancers and CI. */
 export async function loader() {
   const started = performance.now();
   try {
-    await db.$queryRaw`SELECT 1`;
-    const organisations = await db.organisation.count();
+    const { organisations } = await databaseCheck();
     return Response.json(
       { status: "ok", database: "ok", organisations, ms: Math.round(performance.now() - started) },
       { headers: { "Cache-Control": "no-store" } },

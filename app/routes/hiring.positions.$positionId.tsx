@@ -21,16 +21,14 @@ import {
   updatePosition,
 } from "~/models/hiring.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { notFound, requirePermission, requireRecord } from "~/utils/auth.server";
 import { conflictSubmission, intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
 async function authorise(request: Request, positionId: string | undefined, permission: "hiring.positions" | "hiring.plan" | "hiring.status") {
-  const found = await findPositionToAuthorise({ positionId: positionId ?? "" });
   // an unknown id answers like another organisation's: 404 once signed in
-  const signedIn = await requirePermission(request, permission, found ? { organisationId: found.organisationId } : undefined);
-  if (!found) throw notFound();
-  return { signedIn, positionId: found.id };
+  const signedIn = await requireRecord(request, { find: () => findPositionToAuthorise({ positionId: positionId ?? "" }), permission });
+  return { signedIn, positionId: signedIn.found.id };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { Prisma } from "@prisma/client";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -58,8 +57,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect("/org", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (error instanceof InviteUnusableError) return unusable(error.status);
-    // two invitations for one email, accepted at the same moment: the unique index decides
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return unusable("email_taken");
     throw error;
   }
 }

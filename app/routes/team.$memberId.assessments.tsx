@@ -5,7 +5,7 @@ import { AssessmentForm } from "~/components/team/AssessmentForm";
 import { MEMBER_PAGE_ROUTE, type MemberPageHandle } from "~/components/team/memberPage";
 import { assessmentScopeFor, findMemberToAuthorise, recordAssessment } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
-import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { notFound, requireRecord } from "~/utils/auth.server";
 import { latestToday } from "~/domain/calendar-day";
 import { parseAssessmentForm } from "~/forms/team";
 import { invalidSubmission, readFormData } from "~/utils/forms";
@@ -22,26 +22,16 @@ export const handle: MemberPageHandle = { memberPage: "assess" };
  * checks and the loading.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const member = await findMemberToAuthorise({ memberId: params.memberId ?? "" });
-  if (!member) {
-    await requireSignedIn(request);
-    throw notFound();
-  }
-  await requirePermission(request, "members.read", { organisationId: member.organisationId });
+  await requireRecord(request, { find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }), permission: "members.read" });
   return null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const member = await findMemberToAuthorise({ memberId: params.memberId ?? "" });
-  if (!member) {
-    await requireSignedIn(request);
-    throw notFound();
-  }
-  // another organisation's member: 404, the same as an unknown id
-  const { user, organisation } = await requirePermission(request, "assessments.write", {
-    organisationId: member.organisationId,
-    ...assessmentScopeFor(member),
-  });
+  const {
+    user,
+    organisation,
+    found: member,
+  } = await requireRecord(request, { find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }), permission: "assessments.write", scope: assessmentScopeFor });
 
   const playbook = await playbookForOrganisation(organisation.id);
   const submission = parseAssessmentForm(await readFormData(request), { skillIds: playbook.skills.map((skill) => skill.id), today: latestToday() });

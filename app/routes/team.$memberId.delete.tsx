@@ -5,7 +5,7 @@ import { FormErrors, ui, sectionErrorBoundary, titleMeta } from "~/components/ui
 import type { MemberPageHandle } from "~/components/team/memberPage";
 import { getMember } from "~/models/member.server";
 import { deleteMember, findMemberToAuthorise, isRecordId } from "~/models/member-write.server";
-import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { notFound, requirePermission, requireRecord } from "~/utils/auth.server";
 import { parseDeleteForm } from "~/forms/team";
 import { invalidSubmission, readFormData } from "~/utils/forms";
 import { teamMembersStrings } from "~/locales/team-members";
@@ -27,13 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const member = await findMemberToAuthorise({ memberId: params.memberId ?? "" });
-  if (!member) {
-    await requireSignedIn(request);
-    throw notFound();
-  }
   // another organisation's member: 404, the same as an unknown id
-  const { organisation } = await requirePermission(request, "members.write", { organisationId: member.organisationId });
+  const { organisation, found: member } = await requireRecord(request, { find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }), permission: "members.write" });
   const submission = parseDeleteForm(await readFormData(request));
   if (submission.status !== "success") return invalidSubmission(submission);
   const result = await deleteMember({ organisationId: organisation.id, memberId: member.id });

@@ -9,7 +9,7 @@ import { refusalErrors } from "~/components/team/refusals";
 import { getMember } from "~/models/member.server";
 import { findMemberToAuthorise, isRecordId, memberFormOptions, updateMember } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
-import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { notFound, requirePermission, requireRecord } from "~/utils/auth.server";
 import { conflictingFields, type FieldConflict } from "~/domain/conflicts";
 import { MEMBER_FIELDS, memberFormValues, parseMemberEditForm } from "~/forms/team";
 import { conflictSubmission, invalidSubmission, readFormData } from "~/utils/forms";
@@ -50,13 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const NOT_CONFLICTING = { cycle: null as string[] | null, conflict: null as FieldConflict[] | null, version: null as number | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const member = await findMemberToAuthorise({ memberId: params.memberId ?? "" });
-  if (!member) {
-    await requireSignedIn(request);
-    throw notFound();
-  }
   // another organisation's member: 404, the same as an unknown id
-  const { organisation } = await requirePermission(request, "members.write", { organisationId: member.organisationId });
+  const { organisation, found: member } = await requireRecord(request, { find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }), permission: "members.write" });
   const submission = parseMemberEditForm(await readFormData(request));
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOT_CONFLICTING });
   const { version, ...input } = submission.value;

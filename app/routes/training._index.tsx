@@ -29,9 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const requested = Number(params.get("page"));
   const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, pages) : 1;
-  const canAssessAny = ["admin", "manager", "hr", "lead"].includes(actor.kind);
+  const here = { organisationId: organisation.id };
+  const canAssessAny = can(actor, "assessments.writeSome", here);
   return {
-    scope: actor.kind === "lead" ? "lead" : actor.kind === "member" ? "member" : "all",
+    // whose plans the figures cover: everyone's, a lead's departments', or one's own
+    scope: can(actor, "training.read", here) ? "all" : can(actor, "training.planSome", here) ? "lead" : "member",
     figures: progress.figures,
     byRole: progress.byRole,
     byDepartment: progress.byDepartment,
@@ -67,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     reassessmentsMore: canAssessAny ? Math.max(0, progress.figures.awaitingReassessment - REASSESS_LIMIT) : 0,
     uncovered: progress.uncovered.slice(0, UNCOVERED_LIMIT),
     uncoveredMore: Math.max(0, progress.uncovered.length - UNCOVERED_LIMIT),
-    canPlan: can(actor, "training.plan", { organisationId: organisation.id }) || actor.kind === "lead",
+    canPlan: can(actor, "training.planSome", here),
     filter,
     query: params.toString(),
     skills: playbook.skills.map(({ id, label }) => ({ id, label })),

@@ -21,18 +21,13 @@ import {
 } from "~/domain/training-progress";
 import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
-import { findItemToAuthorise, getTrainingItem, saveTrainingItem } from "~/models/training.server";
-import { db } from "~/utils/db.server";
-import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { findItemToAuthorise, getTrainingItem, latestAssessmentOf, saveTrainingItem } from "~/models/training.server";
+import { notFound, requireRecord } from "~/utils/auth.server";
 import { isConformIntent, readFormData } from "~/utils/forms";
 
 async function authorise(request: Request, itemId: string, permission: "training.read" | "training.progress") {
-  const found = await findItemToAuthorise({ itemId });
-  if (!found) {
-    await requireSignedIn(request);
-    throw notFound();
-  }
-  const signedIn = await requirePermission(request, permission, { organisationId: found.organisationId, ...found.scope });
+  const signedIn = await requireRecord(request, { find: () => findItemToAuthorise({ itemId }), permission, scope: (item) => item.scope });
+  const found = signedIn.found;
   const scope = { organisationId: found.organisationId, ...found.scope };
   return {
     signedIn,
@@ -50,11 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!item) throw notFound();
   const [playbook, latest] = await Promise.all([
     playbookForOrganisation(organisationId),
-    db.skillAssessment.findFirst({
-      where: { organisationId, memberId: found.member.id, skillId: item.skillId },
-      orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
-      select: { level: true, assessedOn: true, createdAt: true },
-    }),
+    latestAssessmentOf({ organisationId, memberId: found.member.id, skillId: item.skillId }),
   ]);
   const outcome = itemOutcome(item, latest ? { level: latest.level, assessedAt: latest.assessedOn, recordedAt: latest.createdAt } : undefined);
   const saved = new URL(request.url).searchParams.get("saved");

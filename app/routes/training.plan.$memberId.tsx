@@ -11,18 +11,13 @@ import { findMemberToAuthorise } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { createTrainingItems, memberGapsForTraining, memberTrainingItems } from "~/models/training.server";
 import { assessmentScopeFor } from "~/models/member-write.server";
-import { notFound, requirePermission, requireSignedIn, type SignedIn } from "~/utils/auth.server";
+import { notFound, requireRecord, type SignedIn } from "~/utils/auth.server";
 import { isConformIntent, readFormData } from "~/utils/forms";
 import { trainingStrings } from "~/locales/training";
 
 /** Who may plan for this member: HR, managers, admins, the lead of their departments; never for oneself. */
 async function authorise(request: Request, memberId: string): Promise<SignedIn> {
-  const member = await findMemberToAuthorise({ memberId });
-  if (!member) {
-    await requireSignedIn(request);
-    throw notFound();
-  }
-  return requirePermission(request, "training.plan", { organisationId: member.organisationId, ...assessmentScopeFor(member) });
+  return requireRecord(request, { find: () => findMemberToAuthorise({ memberId }), permission: "training.plan", scope: assessmentScopeFor });
 }
 
 async function context(signedIn: SignedIn, memberId: string) {

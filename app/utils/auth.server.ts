@@ -85,3 +85,31 @@ export function notFound(): Response {
 export function forbidden(): Response {
   return new Response("Forbidden", { status: 403 });
 }
+
+/**
+ * The one record-scoped guard: `find` loads the record by id (only what
+ * authorising needs, in any organisation); absent or another organisation's
+ * answers 404 (once signed in, so an anonymous visitor is still sent to sign
+ * in), and otherwise `permission` is checked with the record's scope.
+ */
+export async function requireRecord<Found extends { organisationId: string }>(
+  request: Request,
+  {
+    find,
+    permission,
+    scope,
+  }: {
+    find: () => Promise<Found | null>;
+    permission: Permission;
+    /** the record's part of the scope: its departments, its person */
+    scope?: (found: Found) => Omit<ResourceScope, "organisationId">;
+  },
+): Promise<SignedIn & { found: Found }> {
+  const found = await find();
+  if (!found) {
+    await requireSignedIn(request);
+    throw notFound();
+  }
+  const signedIn = await requirePermission(request, permission, { ...scope?.(found), organisationId: found.organisationId });
+  return { ...signedIn, found };
+}

@@ -168,7 +168,14 @@ export function parseForm<Schema extends z.ZodTypeAny>(formData: FormData | URLS
   if (intents.length > 0) clean.set(INTENT, intents.length === 1 ? sanitisedIntent(intents[0], fields, maxIndex) : VALIDATE_ONLY);
   const state = formData.getAll(STATE);
   if (state.length === 1 && isValidatedState(state[0], fields, maxIndex)) clean.set(STATE, state[0] as string);
-  return parseWithZod(clean, { schema, errorMap: formErrorMap(options.messages) });
+  const errorMap = formErrorMap(options.messages);
+  try {
+    return parseWithZod(clean, { schema, errorMap });
+  } catch {
+    // a list change on a field that holds one value (conform throws): validate only
+    clean.set(INTENT, VALIDATE_ONLY);
+    return parseWithZod(clean, { schema, errorMap });
+  }
 }
 
 /** For `useForm({ onValidate })`: the same parsing in the browser. */

@@ -45,6 +45,9 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "training.read": ["admin", "manager", "hr"],
   "training.plan": ["admin", "manager", "hr"],
   "training.progress": ["admin", "manager", "hr"],
+  // unscoped: whether the progress page offers planning and re-assessment at all (a lead, for their departments)
+  "training.planSome": ["admin", "manager", "hr", "lead"],
+  "assessments.writeSome": ["admin", "manager", "hr", "lead"],
   // reads per field group, about a person of no department without an account (nobody's "own")
   "person.profile": ["admin", "manager", "hr", "lead", "member"],
   "person.levels": ["admin", "manager", "hr"],

@@ -1,3 +1,4 @@
+import { parseDayBetween } from "~/domain/calendar-day";
 import { TRAINING_KINDS, type TrainingKind } from "~/domain/training-advice";
 import { EDITABLE_FIELDS, PROGRESS_FIELDS, TRAINING_STATUSES, type EditableField, type EditableValues, type TrainingStatus } from "~/domain/training-progress";
 
@@ -32,13 +33,9 @@ function single(form: FormData | URLSearchParams, name: string): string | undefi
   return all[0];
 }
 
-export function parseDay(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match || value < EARLIEST || value > LATEST) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date;
+/** A day the training forms accept: the shared parser, within 2000–2100. */
+function parseDay(value: string): Date | null {
+  return parseDayBetween(value, EARLIEST, LATEST);
 }
 
 function wholeNumber(value: string, min: number, max: number): number | null {
