@@ -27,6 +27,14 @@ export function isPositionStatus(value: unknown): value is PositionStatus {
   return typeof value === "string" && (POSITION_STATUSES as readonly string[]).includes(value);
 }
 
+/** Where a position came from: the proposed hires (headcount gap), a skill nobody has at the level, or by hand. */
+export const POSITION_ORIGINS = ["delta", "skill", "manual"] as const;
+export type PositionOrigin = (typeof POSITION_ORIGINS)[number];
+
+export function isPositionOrigin(value: unknown): value is PositionOrigin {
+  return typeof value === "string" && (POSITION_ORIGINS as readonly string[]).includes(value);
+}
+
 export interface Choice {
   model: ModelId;
   stage: StageId;

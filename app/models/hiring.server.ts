@@ -1,5 +1,6 @@
-import type { Choice, PositionStatus } from "~/domain/hiring-delta";
-import { isPositionStatus, moveInOrder } from "~/domain/hiring-delta";
+import { budgetOf, type Budget } from "~/domain/hiring-budget";
+import type { Choice, PositionOrigin, PositionStatus } from "~/domain/hiring-delta";
+import { isPositionOrigin, isPositionStatus, moveInOrder } from "~/domain/hiring-delta";
 import type { RoleId } from "~/domain/types";
 import { isModelId, isRoleId, isStageId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
@@ -37,6 +38,12 @@ export interface PositionRow {
   sortOrder: number;
   status: PositionStatus;
   notes: string;
+  origin: PositionOrigin;
+  title: string;
+  reason: string;
+  /** the skill and level a skill-driven position hires for */
+  skill: { skillId: string; level: number } | null;
+  budget: Budget | null;
   owner: { id: string; name: string } | null;
   filledBy: { id: string; name: string } | null;
   updatedAt: Date;
@@ -50,12 +57,25 @@ const positionSelect = {
   sortOrder: true,
   status: true,
   notes: true,
+  origin: true,
+  title: true,
+  reason: true,
+  skillId: true,
+  skillLevel: true,
+  budgetAmount: true,
+  budgetCurrency: true,
   updatedAt: true,
   owner: { select: { id: true, name: true } },
   filledBy: { select: { id: true, name: true } },
 } as const;
 
-function toRow(row: {
+function toRow({
+  skillId,
+  skillLevel,
+  budgetAmount,
+  budgetCurrency,
+  ...row
+}: {
   id: string;
   roleId: string;
   headcount: number;
@@ -63,12 +83,31 @@ function toRow(row: {
   sortOrder: number;
   status: string;
   notes: string;
+  origin: string;
+  title: string;
+  reason: string;
+  skillId: string | null;
+  skillLevel: number | null;
+  budgetAmount: number | null;
+  budgetCurrency: string | null;
   updatedAt: Date;
   owner: { id: string; name: string } | null;
   filledBy: { id: string; name: string } | null;
 }): PositionRow | null {
   if (!isRoleId(row.roleId)) return null;
-  return { ...row, roleId: row.roleId, status: isPositionStatus(row.status) ? row.status : "planned" };
+  return {
+    ...row,
+    roleId: row.roleId,
+    status: isPositionStatus(row.status) ? row.status : "planned",
+    origin: isPositionOrigin(row.origin) ? row.origin : "delta",
+    skill: skillId !== null && skillLevel !== null ? { skillId, level: skillLevel } : null,
+    budget: budgetOf(budgetAmount, budgetCurrency),
+  };
+}
+
+/** The columns of a budget: both set, or both null. */
+function budgetColumns(budget: Budget | null) {
+  return { budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null };
 }
 
 /** The plan's positions, in the order of hires. */
@@ -110,6 +149,12 @@ export interface NewPosition {
   targetQuarter: string;
   ownerUserId: string | null;
   notes: string;
+  /** "delta" unless said otherwise */
+  origin?: PositionOrigin;
+  title?: string;
+  reason?: string;
+  skill?: { skillId: string; level: number } | null;
+  budget?: Budget | null;
 }
 
 export type PlanWriteResult = { ok: true; created: number } | { ok: false; reason: "owner_unknown" };
@@ -123,7 +168,15 @@ export async function addPositions({ organisationId, positions }: { organisation
     const last = await tx.hiringPosition.aggregate({ where: { organisationId }, _max: { sortOrder: true } });
     const start = (last._max.sortOrder ?? -1) + 1;
     await tx.hiringPosition.createMany({
-      data: positions.map((p, i) => ({ organisationId, ...p, sortOrder: start + i, status: "planned" })),
+      data: positions.map(({ skill, budget, ...p }, i) => ({
+        organisationId,
+        ...p,
+        skillId: skill?.skillId ?? null,
+        skillLevel: skill?.level ?? null,
+        ...budgetColumns(budget ?? null),
+        sortOrder: start + i,
+        status: "planned",
+      })),
     });
     return { ok: true as const, created: positions.length };
   });
@@ -134,6 +187,9 @@ export interface PositionEdit {
   targetQuarter: string;
   ownerUserId: string | null;
   notes: string;
+  title: string;
+  reason: string;
+  budget: Budget | null;
 }
 
 export type PositionWriteResult =
@@ -152,7 +208,11 @@ export async function updatePosition({
 }): Promise<PositionWriteResult> {
   if (!isRecordId(positionId)) return { ok: false, reason: "not_found" };
   if (!(await ownerIsValid(organisationId, edit.ownerUserId))) return { ok: false, reason: "owner_unknown" };
-  const { count } = await db.hiringPosition.updateMany({ where: { id: positionId, organisationId }, data: edit });
+  const { budget, ...rest } = edit;
+  const { count } = await db.hiringPosition.updateMany({
+    where: { id: positionId, organisationId },
+    data: { ...rest, ...budgetColumns(budget) },
+  });
   return count === 1 ? { ok: true } : { ok: false, reason: "not_found" };
 }
 
@@ -264,6 +324,14 @@ export async function fillPosition({
             status: "filled",
             ownerUserId: position.ownerUserId,
             notes: position.notes,
+            origin: position.origin,
+            title: position.title,
+            reason: position.reason,
+            skillId: position.skillId,
+            skillLevel: position.skillLevel,
+            // a budget is per person: the filled seat keeps it, and so do the seats still open
+            budgetAmount: position.budgetAmount,
+            budgetCurrency: position.budgetCurrency,
             filledByMemberId: memberId,
           },
         });
