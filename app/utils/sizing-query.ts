@@ -8,8 +8,8 @@ import { DRIVER_IDS, MODEL_IDS, type DriverId, type ModelId } from "~/domain/typ
  */
 export const SIZING_PARAMS: readonly string[] = ["channels", ...DRIVER_IDS];
 
-/** The planner's no-JavaScript form sends one share per model (`share.platform=60`); the address keeps `channels`. */
-export const SHARE_PREFIX = "share.";
+/** The planner's no-JavaScript form sends one share per model (`share_platform=60`); the address keeps `channels`. */
+export const SHARE_PREFIX = "share_";
 
 export interface SizingProblem {
   field: "channels" | DriverId;
@@ -84,7 +84,7 @@ export function parseSizingQuery(params: URLSearchParams): SizingQuery {
 }
 
 /**
- * The planner form's per-model shares (`share.platform=60`, blank = not a
+ * The planner form's per-model shares (`share_platform=60`, blank = not a
  * channel) as a `channels` value; null when the form sent none.
  */
 export function channelsFromShareFields(params: URLSearchParams): string | null {
