@@ -101,6 +101,15 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["manager", "admin"], "ok"),
     },
   ],
+  "routes/settings.profile": [
+    { method: "GET", url: () => "/settings/profile", expect: only(["manager", "admin"], "ok") },
+    {
+      method: "POST",
+      url: () => "/settings/profile",
+      form: () => ({ share_platform: "70", share_independent_site: "30", stores: "6", markets: "3" }),
+      expect: only(["manager", "admin"], "ok"),
+    },
+  ],
   "routes/settings.people": [
     { method: "GET", url: () => "/settings/people", expect: only(["admin"], "ok") },
     {
