@@ -2,15 +2,17 @@
  * Hiring by stage: how far today's team is from the org chart of a target
  * operating model and stage, the hires that close the distance in the order
  * the playbook gives, and the hiring plan's figures. Pure: a function of
- * (current team, current choice, target choice, playbook), no I/O. See
- * docs/decisions/0007-hiring-by-stage-and-scenarios.md.
+ * (current team, current choice, target choice, playbook, and the business
+ * profile that sizes both org charts), no I/O. See
+ * docs/decisions/0007-hiring-by-stage-and-scenarios.md and 0013.
  */
 import { roleCoverage } from "./gaps";
 import { latestLevels, fteByRole } from "./team";
 import type { SkillAssessmentRecord, TeamMember } from "./team";
 import { recommendOrgChart } from "./recommendation";
+import { orderChannels, sizedRecommendation, type Channel, type Drivers } from "./sizing";
 import { ROLE_IDS } from "./types";
-import type { HeadcountRange, ModelId, Playbook, Priority, RoleId, SkillLevel, StageId } from "./types";
+import type { HeadcountRange, ModelId, OrgChartRecommendation, Playbook, Priority, RoleId, SkillLevel, StageId } from "./types";
 import { stageIndex } from "./vocabulary";
 
 /* ------------------------------------------------------------------ */
@@ -118,16 +120,58 @@ export interface CurrentTeam {
   assessments: readonly SkillAssessmentRecord[];
 }
 
+/** The two org charts the delta compares: today's and the target's. */
+export interface DeltaCharts {
+  now: OrgChartRecommendation;
+  then: OrgChartRecommendation;
+}
+
+/** What sizes both org charts: the organisation's channels (empty: its one model) and workload drivers. */
+export interface SizingProfile {
+  channels: readonly Channel[];
+  drivers: Drivers;
+}
+
+/**
+ * The target's channels: the profile's, with the target model as the
+ * primary. A target model the profile does not sell through yet takes the
+ * primary channel's place and share (the company moves its main channel and
+ * keeps the others); one it already sells through leaves the channels as
+ * they are. Without channels, the target model alone.
+ */
+export function targetChannels(channels: readonly Channel[], targetModel: ModelId): Channel[] {
+  const ordered = orderChannels(channels);
+  if (ordered.length === 0) return [{ model: targetModel, share: 100 }];
+  if (ordered.some((c) => c.model === targetModel)) return ordered;
+  return [{ model: targetModel, share: ordered[0].share }, ...ordered.slice(1)];
+}
+
+/**
+ * Both org charts sized to the business profile (app/domain/sizing.ts), so
+ * the delta's headcount is the one the chart and the planner show. Today's
+ * chart: the profile's channels (or the current model) at today's stage; the
+ * target's: targetChannels at the target stage; the same drivers for both.
+ * Without channels and drivers each equals recommendOrgChart's answer.
+ */
+export function sizedDeltaCharts(profile: SizingProfile, current: Choice, target: Choice, playbook: Playbook): DeltaCharts {
+  const channels = profile.channels.length > 0 ? [...profile.channels] : [{ model: current.model, share: 100 }];
+  return {
+    now: sizedRecommendation({ playbook, channels, stage: current.stage, drivers: profile.drivers }),
+    then: sizedRecommendation({ playbook, channels: targetChannels(profile.channels, target.model), stage: target.stage, drivers: profile.drivers }),
+  };
+}
+
 /**
  * The distance from today's team to the target: per role, today's FTE, the
  * target's recommended headcount and the gap to its minimum, the skills the
  * target needs that nobody holding the role has, and how the role's priority
  * moves from today's choice to the target's. Skill coverage is gaps.ts's
- * roleCoverage against the target's recommendation.
+ * roleCoverage against the target's recommendation. `charts` gives the two
+ * org charts (sizedDeltaCharts); without it, the unsized recommendations.
  */
-export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, playbook: Playbook): HiringDelta {
-  const now = recommendOrgChart(current.model, current.stage, playbook);
-  const then = recommendOrgChart(target.model, target.stage, playbook);
+export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, playbook: Playbook, charts?: DeltaCharts): HiringDelta {
+  const now = charts?.now ?? recommendOrgChart(current.model, current.stage, playbook);
+  const then = charts?.then ?? recommendOrgChart(target.model, target.stage, playbook);
   const fte = fteByRole(team.members);
   const coverage = new Map(roleCoverage(then, team.members, latestLevels(team.assessments)).map((c) => [c.roleId, c]));
   const nowById = new Map(now.roles.map((r) => [r.id, r]));
@@ -143,8 +187,8 @@ export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, 
       currentPriority: a.priority,
       targetPriority: b.priority,
       change: priorityChange(a.priority, b.priority),
-      currentHeadcount: { ...a.headcount },
-      targetHeadcount: { ...b.headcount },
+      currentHeadcount: { min: a.headcount.min, max: a.headcount.max },
+      targetHeadcount: { min: b.headcount.min, max: b.headcount.max },
       gap: c.unfilledSeats,
       overBy: c.overStaffedBy,
       // nobody holding a role the target needs: every required skill is missing

@@ -22,14 +22,14 @@ import {
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { ui } from "~/components/settings/ui";
 import { budgetByQuarter } from "~/domain/hiring-budget";
-import { addQuarters, hiringDelta, PIPELINE_STATUSES, planFigures, proposeHires, quarterOf, type Choice } from "~/domain/hiring-delta";
+import { addQuarters, hiringDelta, PIPELINE_STATUSES, planFigures, proposeHires, quarterOf, sizedDeltaCharts, type Choice } from "~/domain/hiring-delta";
 import { can } from "~/domain/permissions";
 import { skillShortfalls } from "~/domain/skill-shortfalls";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
 import { addPositions, getHiringTarget, listPositions, movePosition, setHiringTarget, setPositionStatus, type PositionRow } from "~/models/hiring.server";
+import { getBusinessProfile } from "~/models/business-profile.server";
 import { loadTeam } from "~/models/member.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
@@ -42,22 +42,29 @@ function skillPipeline(positions: readonly PositionRow[]) {
   return positions.filter((p) => PIPELINE_STATUSES.includes(p.status)).map((p) => ({ roleId: p.roleId, skillId: p.skill?.skillId ?? null }));
 }
 
-/** The organisation's hiring picture: team, target, plan, and the delta between them. */
+/**
+ * The organisation's hiring picture: team, target, plan, and the delta
+ * between them, with both org charts sized to the business profile (the
+ * headcount the chart and the planner show).
+ */
 async function hiringState(organisation: { id: string; operatingModel: Choice["model"]; stage: Choice["stage"] }) {
-  const [playbook, team, target, positions] = await Promise.all([
+  const [playbook, team, target, positions, profile] = await Promise.all([
     playbookForOrganisation(organisation.id),
     loadTeam({ organisationId: organisation.id }),
     getHiringTarget({ organisationId: organisation.id }),
     listPositions({ organisationId: organisation.id }),
+    getBusinessProfile({ organisationId: organisation.id }),
   ]);
   const current: Choice = { model: organisation.operatingModel, stage: organisation.stage };
-  const delta = target ? hiringDelta(team, current, target, playbook) : null;
-  return { playbook, team, target, positions, current, delta };
+  const charts = target ? sizedDeltaCharts(profile, current, target, playbook) : null;
+  const delta = target && charts ? hiringDelta(team, current, target, playbook, charts) : null;
+  const sized = profile.channels.length > 0 || Object.keys(profile.drivers).length > 0;
+  return { playbook, team, target, positions, current, delta, targetChart: charts?.then ?? null, sized };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "hiring.read");
-  const [{ playbook, team, target, positions, current, delta }, lang] = await Promise.all([hiringState(organisation), languageFor(request)]);
+  const [{ playbook, team, target, positions, current, delta, targetChart, sized }, lang] = await Promise.all([hiringState(organisation), languageFor(request)]);
   const scope = { organisationId: organisation.id };
   const canPlan = can(actor, "hiring.plan", scope);
   const canStatus = can(actor, "hiring.status", scope);
@@ -90,13 +97,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     current,
     target,
     delta,
+    sized,
     proposal,
     shortfalls,
     firstQuarter,
     positions: positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })),
     figures,
     budget: budgetByQuarter(positions),
-    recommendation: target ? recommendOrgChart(target.model, target.stage, playbook) : null,
+    recommendation: targetChart,
     labels: { role: roleLabel, skill: skillLabel, model: modelLabel, stage: stageLabel },
     done: DONE.find((d) => d === done) ?? null,
   };
@@ -221,6 +229,14 @@ export default function HiringPage() {
               skills: delta.totals.missingSkills,
               changes: delta.totals.priorityChanges,
             })}
+          </p>
+          <p className="mt-1 text-xs text-slate-500" data-testid="delta-sizing">
+            {loaderData.sized ? t("hiring.delta.sized") : t("hiring.delta.unsized")}{" "}
+            {loaderData.canPlan ? (
+              <Link to="/settings/profile" className={ui.link}>
+                {t("hiring.delta.profileLink")}
+              </Link>
+            ) : null}
           </p>
           <DeltaTable delta={delta} labels={labels} />
         </section>

@@ -144,3 +144,20 @@ describe("the plan's budget per quarter, on /hiring", () => {
     ]);
   });
 });
+
+describe("the delta's headcount comes from the business profile", () => {
+  type Delta = { sized: boolean; delta: { roles: { roleId: string; targetHeadcount: { min: number; max: number }; gap: number }[] }; recommendation: { roles: { id: string; headcount: { min: number } }[] } };
+  const opsOf = (page: Delta) => page.delta.roles.find((r) => r.roleId === "operations_manager")!;
+
+  it("uses the stage's range without a profile, and the sized headcount once the profile has drivers: chart and delta agree", async () => {
+    const before = (await callRoute<Delta>(loader, get("/hiring", as("member")))).data;
+    expect(before.sized).toBe(false);
+    expect(opsOf(before)).toMatchObject({ targetHeadcount: { min: 1, max: 3 }, gap: 0 });
+    // twelve stores: one operations manager per 2–3 stores (the playbook's sizing table)
+    await db.businessProfile.create({ data: { organisationId: cast.organisation.id, stores: 12 } });
+    const after = (await callRoute<Delta>(loader, get("/hiring", as("member")))).data;
+    expect(after.sized).toBe(true);
+    expect(opsOf(after)).toMatchObject({ targetHeadcount: { min: 4, max: 6 }, gap: 3 });
+    expect(after.recommendation.roles.find((r) => r.id === "operations_manager")!.headcount.min).toBe(4);
+  });
+});
