@@ -44,6 +44,19 @@ export interface SkillPosition {
 /** Rank of a level for "closest": not assessed sorts below an assessed 0. */
 const rank = (level: SkillLevel | null) => (level === null ? -1 : level);
 
+type Candidate = SkillCandidate & { share: number };
+
+/** Is `a` closer to the level than `b`: a higher level, then holding the role, then the larger share, then the name, then the id. */
+function closer(a: Candidate, b: Candidate): boolean {
+  const order =
+    rank(b.level) - rank(a.level) ||
+    Number(b.holdsRole) - Number(a.holdsRole) ||
+    b.share - a.share ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+    (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
+  return order < 0;
+}
+
 /**
  * Per role and required skill of the target: the skills nobody holding the
  * role reaches, each with who on the team is closest. Not proposed:
@@ -68,24 +81,18 @@ export function skillShortfalls(delta: HiringDelta, team: CurrentTeam, pipeline:
     }
     for (const missing of role.missingSkills) {
       if (planned.has(`${role.roleId}\u0000${missing.skillId}`)) continue;
-      const candidates: (SkillCandidate & { share: number })[] = [];
+      // one pass: the closest so far, and whether anyone reaches the level
+      let first: Candidate | null = null;
+      let reachedElsewhere = false;
       for (const m of team.members) {
         const level = levels.get(m.id)?.get(missing.skillId) ?? null;
         const held = share.get(m.id) ?? 0;
         if (level === null && held === 0) continue;
-        candidates.push({ memberId: m.id, name: m.name, level, holdsRole: held > 0, share: held });
+        if (level !== null && level >= missing.required) reachedElsewhere = true;
+        const candidate = { memberId: m.id, name: m.name, level, holdsRole: held > 0, share: held };
+        if (first === null || closer(candidate, first)) first = candidate;
       }
-      candidates.sort(
-        (a, b) =>
-          rank(b.level) - rank(a.level) ||
-          Number(b.holdsRole) - Number(a.holdsRole) ||
-          b.share - a.share ||
-          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-          (a.memberId < b.memberId ? -1 : 1),
-      );
-      const first = candidates[0];
       const closest = first ? { memberId: first.memberId, name: first.name, level: first.level, holdsRole: first.holdsRole } : null;
-      const reachedElsewhere = candidates.some((c) => c.level !== null && c.level >= missing.required);
       out.push({
         roleId: role.roleId,
         skillId: missing.skillId,
