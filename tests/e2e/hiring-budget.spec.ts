@@ -141,3 +141,42 @@ for (const lang of ["en", "zh"] as const) {
     await page.context().close();
   });
 }
+
+test("a two-channel business profile with drivers sizes the hiring delta (en)", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  // a company of its own, so the demo company's headcount stays what the other specs expect
+  const context = await browser.newContext();
+  await rememberLanguage(context, "en", baseURL);
+  const page = await context.newPage();
+  await page.goto("/signup?model=platform&stage=growth");
+  await page.getByLabel("Organisation name").fill(`Sized Co ${Date.now()}`);
+  await page.getByLabel("Your name").fill("Founder Fang");
+  await page.getByLabel("Email address").fill(`sized-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
+  await page.getByLabel("Choose a password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page).toHaveURL(/\/org$/);
+
+  await page.goto("/hiring");
+  await page.getByLabel("Target operating model").selectOption("independent_site");
+  await page.getByLabel("Target stage").selectOption("growth");
+  await page.getByRole("button", { name: "Set target" }).click();
+  const ops = page.getByTestId("delta-table").locator('tr[data-role="operations_manager"]');
+  // the stage's range: operations at an independent site's growth stage, 1–2 people
+  await expect(page.getByTestId("delta-sizing")).toContainText("Headcount from the playbook's ranges");
+  await expect(ops.locator("td").nth(1)).toHaveText("1–2");
+
+  // 60 % marketplace, 40 % own site, twelve stores: one operations manager per 2–3 stores
+  await page.getByTestId("delta-sizing").getByRole("link", { name: "Business profile" }).click();
+  await expect(page).toHaveURL(/\/settings\/profile$/);
+  await page.getByLabel("Marketplace seller share").fill("60");
+  await page.getByLabel("Independent DTC site share").fill("40");
+  await page.getByLabel(/^Stores and sites/).fill("12");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status")).toContainText("Business profile saved.");
+
+  await page.goto("/hiring");
+  await expect(page.getByTestId("delta-sizing")).toContainText("Headcount sized to the business profile");
+  await expect(ops.locator("td").nth(1)).toHaveText("4–6");
+  await expect(ops).toHaveAttribute("data-gap", "4");
+  await context.close();
+});
