@@ -17,15 +17,15 @@ import {
 } from "~/components/hiring/schemas";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { ui } from "~/components/settings/ui";
-import { addQuarters, hiringDelta, planFigures, proposeHires, quarterOf } from "~/domain/hiring-delta";
+import { addQuarters, hiringDelta, planFigures, profileChoices, proposeHires, quarterOf, recommendationForChoice } from "~/domain/hiring-delta";
 import { can } from "~/domain/permissions";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
 import { addPositions, getHiringTarget, listPositions, movePosition, setHiringTarget, setPositionStatus } from "~/models/hiring.server";
 import { loadTeam } from "~/models/member.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
+import { getBusinessProfile } from "~/models/business-profile.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
 
@@ -33,19 +33,22 @@ const DONE = ["target", "plan", "moved", "status", "filled"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "hiring.read");
-  const [playbook, lang, team, target, positions] = await Promise.all([
+  const [playbook, lang, team, target, positions, profile] = await Promise.all([
     playbookForOrganisation(organisation.id),
     languageFor(request),
     loadTeam({ organisationId: organisation.id }),
     getHiringTarget({ organisationId: organisation.id }),
     listPositions({ organisationId: organisation.id }),
+    getBusinessProfile({ organisationId: organisation.id }),
   ]);
   const scope = { organisationId: organisation.id };
   const canPlan = can(actor, "hiring.plan", scope);
   const canStatus = can(actor, "hiring.status", scope);
-  const current = { model: organisation.operatingModel, stage: organisation.stage };
+  // both sides sized to the business profile, like the chart and the gaps (sizing.ts)
+  const choices = profileChoices(profile, { model: organisation.operatingModel, stage: organisation.stage }, target);
+  const current = { model: choices.current.model, stage: choices.current.stage };
   const figures = planFigures(positions);
-  const delta = target ? hiringDelta(team, current, target, playbook) : null;
+  const delta = choices.target ? hiringDelta(team, choices.current, choices.target, playbook) : null;
   const firstQuarter = addQuarters(quarterOf(new Date()), 1);
   const proposal = delta && canPlan ? proposeHires(delta, playbook, firstQuarter, figures.pipelineByRole) : [];
 
@@ -64,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     proposal,
     positions: positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })),
     figures,
-    recommendation: target ? recommendOrgChart(target.model, target.stage, playbook) : null,
+    recommendation: choices.target ? recommendationForChoice(choices.target, playbook) : null,
     labels: { role: roleLabel, skill: skillLabel, model: modelLabel, stage: stageLabel },
     done: DONE.find((d) => d === done) ?? null,
   };
