@@ -6,7 +6,7 @@
  *   npm run bench:hiring
  */
 import { budgetByQuarter, type BudgetedPosition } from "../app/domain/hiring-budget";
-import { hiringDelta, proposeHires, sizedDeltaCharts } from "../app/domain/hiring-delta";
+import { hiringDelta, profileChoices, proposeHires } from "../app/domain/hiring-delta";
 import { skillShortfalls } from "../app/domain/skill-shortfalls";
 import { shippedPlaybook } from "../app/domain/playbook";
 import { recommendOrgChart } from "../app/domain/recommendation";
@@ -65,8 +65,8 @@ for (const size of SIZES) {
   const times: number[] = [];
   for (let r = 0; r < REPEAT; r++) {
     const start = performance.now();
-    const charts = sizedDeltaCharts({ channels: [...profile.channels], drivers: profile.drivers }, current, target, shippedPlaybook);
-    const delta = hiringDelta(t, current, target, shippedPlaybook, charts);
+    const choices = profileChoices({ channels: [...profile.channels], drivers: profile.drivers }, current, target);
+    const delta = hiringDelta(t, choices.current, choices.target!, shippedPlaybook);
     proposeHires(delta, shippedPlaybook, "2027-Q1");
     skillShortfalls(delta, t, []);
     budgetByQuarter(plan);

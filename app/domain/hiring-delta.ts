@@ -9,10 +9,9 @@
 import { roleCoverage } from "./gaps";
 import { latestLevels, fteByRole } from "./team";
 import type { SkillAssessmentRecord, TeamMember } from "./team";
-import { recommendOrgChart } from "./recommendation";
-import { orderChannels, sizedRecommendation, type Channel, type Drivers } from "./sizing";
+import { sizedRecommendation, type Channel, type Drivers, type SizedRecommendation } from "./sizing";
 import { ROLE_IDS } from "./types";
-import type { HeadcountRange, ModelId, OrgChartRecommendation, Playbook, Priority, RoleId, SkillLevel, StageId } from "./types";
+import type { HeadcountRange, ModelId, Playbook, Priority, RoleId, SkillLevel, StageId } from "./types";
 import { stageIndex } from "./vocabulary";
 
 /* ------------------------------------------------------------------ */
@@ -40,6 +39,46 @@ export function isPositionOrigin(value: unknown): value is PositionOrigin {
 export interface Choice {
   model: ModelId;
   stage: StageId;
+  /** the business profile's channels; absent: the model alone (channels = model:100) */
+  channels?: Channel[];
+  /** the business profile's workload drivers; absent: the stage's ranges */
+  drivers?: Drivers;
+}
+
+/** The recommendation a choice stands for: sized to its channels and drivers (sizing.ts). */
+export function recommendationForChoice(choice: Choice, playbook: Playbook): SizedRecommendation {
+  return sizedRecommendation({
+    playbook,
+    channels: choice.channels && choice.channels.length > 0 ? choice.channels : [{ model: choice.model, share: 100 }],
+    stage: choice.stage,
+    drivers: choice.drivers,
+  });
+}
+
+/**
+ * Today's choice and the target as the hiring delta sees them, for an
+ * organisation with a business profile: today is the profile's channels at
+ * the current stage; the target keeps those channels when its model is the
+ * profile's primary one, and is its model alone otherwise (a move to another
+ * model). Both are sized to the profile's drivers.
+ */
+export function profileChoices(
+  profile: { channels: Channel[]; drivers: Drivers },
+  current: { model: ModelId; stage: StageId },
+  target: { model: ModelId; stage: StageId } | null,
+): { current: Choice; target: Choice | null } {
+  const channels = profile.channels.length > 0 ? profile.channels : [{ model: current.model, share: 100 }];
+  const primary = channels[0].model;
+  return {
+    current: { model: primary, stage: current.stage, channels, drivers: profile.drivers },
+    target: target
+      ? {
+          ...target,
+          channels: target.model === primary ? channels : [{ model: target.model, share: 100 }],
+          drivers: profile.drivers,
+        }
+      : null,
+  };
 }
 
 /** "2027-Q1": a year from 2000 to 2099 and a quarter. */
@@ -120,58 +159,17 @@ export interface CurrentTeam {
   assessments: readonly SkillAssessmentRecord[];
 }
 
-/** The two org charts the delta compares: today's and the target's. */
-export interface DeltaCharts {
-  now: OrgChartRecommendation;
-  then: OrgChartRecommendation;
-}
-
-/** What sizes both org charts: the organisation's channels (empty: its one model) and workload drivers. */
-export interface SizingProfile {
-  channels: readonly Channel[];
-  drivers: Drivers;
-}
-
-/**
- * The target's channels: the profile's, with the target model as the
- * primary. A target model the profile does not sell through yet takes the
- * primary channel's place and share (the company moves its main channel and
- * keeps the others); one it already sells through leaves the channels as
- * they are. Without channels, the target model alone.
- */
-export function targetChannels(channels: readonly Channel[], targetModel: ModelId): Channel[] {
-  const ordered = orderChannels(channels);
-  if (ordered.length === 0) return [{ model: targetModel, share: 100 }];
-  if (ordered.some((c) => c.model === targetModel)) return ordered;
-  return [{ model: targetModel, share: ordered[0].share }, ...ordered.slice(1)];
-}
-
-/**
- * Both org charts sized to the business profile (app/domain/sizing.ts), so
- * the delta's headcount is the one the chart and the planner show. Today's
- * chart: the profile's channels (or the current model) at today's stage; the
- * target's: targetChannels at the target stage; the same drivers for both.
- * Without channels and drivers each equals recommendOrgChart's answer.
- */
-export function sizedDeltaCharts(profile: SizingProfile, current: Choice, target: Choice, playbook: Playbook): DeltaCharts {
-  const channels = profile.channels.length > 0 ? [...profile.channels] : [{ model: current.model, share: 100 }];
-  return {
-    now: sizedRecommendation({ playbook, channels, stage: current.stage, drivers: profile.drivers }),
-    then: sizedRecommendation({ playbook, channels: targetChannels(profile.channels, target.model), stage: target.stage, drivers: profile.drivers }),
-  };
-}
-
 /**
  * The distance from today's team to the target: per role, today's FTE, the
  * target's recommended headcount and the gap to its minimum, the skills the
  * target needs that nobody holding the role has, and how the role's priority
  * moves from today's choice to the target's. Skill coverage is gaps.ts's
- * roleCoverage against the target's recommendation. `charts` gives the two
- * org charts (sizedDeltaCharts); without it, the unsized recommendations.
+ * roleCoverage against the target's recommendation, both sized to the
+ * choices' channels and drivers (recommendationForChoice).
  */
-export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, playbook: Playbook, charts?: DeltaCharts): HiringDelta {
-  const now = charts?.now ?? recommendOrgChart(current.model, current.stage, playbook);
-  const then = charts?.then ?? recommendOrgChart(target.model, target.stage, playbook);
+export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, playbook: Playbook): HiringDelta {
+  const now = recommendationForChoice(current, playbook);
+  const then = recommendationForChoice(target, playbook);
   const fte = fteByRole(team.members);
   const coverage = new Map(roleCoverage(then, team.members, latestLevels(team.assessments)).map((c) => [c.roleId, c]));
   const nowById = new Map(now.roles.map((r) => [r.id, r]));
@@ -198,8 +196,8 @@ export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, 
     };
   });
   return {
-    current: { ...current },
-    target: { ...target },
+    current: { model: current.model, stage: current.stage },
+    target: { model: target.model, stage: target.stage },
     roles,
     totals: {
       fte: Math.round(roles.reduce((sum, r) => sum + r.fte, 0) * 1e6) / 1e6,

@@ -22,7 +22,17 @@ import {
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { ui } from "~/components/settings/ui";
 import { budgetByQuarter } from "~/domain/hiring-budget";
-import { addQuarters, hiringDelta, PIPELINE_STATUSES, planFigures, proposeHires, quarterOf, sizedDeltaCharts, type Choice } from "~/domain/hiring-delta";
+import {
+  addQuarters,
+  hiringDelta,
+  PIPELINE_STATUSES,
+  planFigures,
+  profileChoices,
+  proposeHires,
+  quarterOf,
+  recommendationForChoice,
+  type Choice,
+} from "~/domain/hiring-delta";
 import { can } from "~/domain/permissions";
 import { skillShortfalls } from "~/domain/skill-shortfalls";
 import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
@@ -55,11 +65,13 @@ async function hiringState(organisation: { id: string; operatingModel: Choice["m
     listPositions({ organisationId: organisation.id }),
     getBusinessProfile({ organisationId: organisation.id }),
   ]);
-  const current: Choice = { model: organisation.operatingModel, stage: organisation.stage };
-  const charts = target ? sizedDeltaCharts(profile, current, target, playbook) : null;
-  const delta = target && charts ? hiringDelta(team, current, target, playbook, charts) : null;
+  // both sides sized to the business profile, like the chart and the gaps (sizing.ts)
+  const choices = profileChoices(profile, { model: organisation.operatingModel, stage: organisation.stage }, target);
+  const current = { model: choices.current.model, stage: choices.current.stage };
+  const delta = choices.target ? hiringDelta(team, choices.current, choices.target, playbook) : null;
+  const targetChart = choices.target ? recommendationForChoice(choices.target, playbook) : null;
   const sized = profile.channels.length > 0 || Object.keys(profile.drivers).length > 0;
-  return { playbook, team, target, positions, current, delta, targetChart: charts?.then ?? null, sized };
+  return { playbook, team, target, positions, current, delta, targetChart, sized };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

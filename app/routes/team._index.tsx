@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,6 @@ import { byShare, labelOf } from "~/components/team/format";
 import { teamMeta } from "~/components/team/meta";
 import { computeTeamGaps } from "~/domain/gaps";
 import { can } from "~/domain/permissions";
-import { recommendOrgChart } from "~/domain/recommendation";
 import type { RoleId } from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
 import { loadTeam } from "~/models/member.server";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     playbookForRequest(request),
     languageFor(request),
   ]);
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
   const gapsById = new Map(gaps.members.map((member) => [member.memberId, member]));
   const names = new Map(team.members.map((member) => [member.id, member.name]));

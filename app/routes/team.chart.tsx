@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
@@ -12,7 +13,6 @@ import { TeamDiagram } from "~/components/team-diagram/TeamDiagram";
 import type { TeamSelection } from "~/components/team-diagram/TeamDiagram";
 import type { MemberPanelData, RolePanelData } from "~/components/team-diagram/types";
 import { computeTeamGaps } from "~/domain/gaps";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { COLLAPSE_THRESHOLD, expandedFromQuery, expandedQueryValue, teamGraph, toggleExpanded } from "~/domain/team-graph";
 import { ROLE_IDS } from "~/domain/types";
 import type { RoleId } from "~/domain/types";
@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (memberParam && !selectedMember) throw notFound();
   const role = roleParam && isRoleId(roleParam) ? roleParam : null;
 
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
   const expanded = expandedFromQuery(expandedParam, team.members.length);
   const graph = teamGraph({ recommendation, members: team.members, gaps, expanded, lang, selectedMemberId: selectedMember?.id ?? null });

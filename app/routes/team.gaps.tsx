@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,6 @@ import { useNumberFormat } from "~/components/heatmap/format";
 import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { computeTeamGaps } from "~/domain/gaps";
-import { recommendOrgChart } from "~/domain/recommendation";
 import type { SkillLevel } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
     loadTeam({ organisationId: organisation.id }),
   ]);
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
 
   const skillLabel = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));

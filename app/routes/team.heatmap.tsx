@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -10,7 +11,6 @@ import { useNumberFormat } from "~/components/heatmap/format";
 import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "~/components/heatmap/types";
 import { computeTeamGaps, filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
 import type { HeatmapFilter, HeatmapSort } from "~/domain/gaps";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { ROLE_IDS } from "~/domain/types";
 import type { OrgChartRecommendation, RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -99,7 +99,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
     loadTeam({ organisationId: organisation.id }),
   ]);
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   const gaps = computeTeamGaps(recommendation, team.members, team.assessments, playbook.skills);
 
   const strings = teamInsightsStrings[lang];

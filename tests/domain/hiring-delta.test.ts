@@ -8,8 +8,7 @@ import {
   priorityChange,
   proposeHires,
   quarterOf,
-  sizedDeltaCharts,
-  targetChannels,
+  profileChoices,
 } from "../../app/domain/hiring-delta";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import type { SkillAssessmentRecord, TeamMember } from "../../app/domain/team";
@@ -206,44 +205,29 @@ describe("priorityChange", () => {
   });
 });
 
-describe("the delta sized to the business profile", () => {
+describe("the delta sized to the business profile (profileChoices)", () => {
   const team = { members: [member("ops", [["operations_manager", 1]]), member("mk", [["marketing", 1]])], assessments: [] };
-  const gapOf = (delta: ReturnType<typeof hiringDelta>, roleId: RoleId) => delta.roles.find((r) => r.roleId === roleId)!;
+  const roleOf = (delta: ReturnType<typeof hiringDelta>, roleId: RoleId) => delta.roles.find((r) => r.roleId === roleId)!;
+  const sizedDelta = (profile: Parameters<typeof profileChoices>[0], current = PLATFORM_GROWTH, target: { model: "independent_site" | "b2b" | "platform"; stage: "growth" } = DTC_GROWTH) => {
+    const choices = profileChoices(profile, current, target);
+    return hiringDelta(team, choices.current, choices.target!, shippedPlaybook);
+  };
 
   it("without channels or drivers is exactly the unsized delta", () => {
-    const charts = sizedDeltaCharts({ channels: [], drivers: {} }, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook);
-    expect(hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook, charts)).toEqual(hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook));
+    expect(sizedDelta({ channels: [], drivers: {} })).toEqual(hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook));
   });
 
   it("takes the target's headcount from the drivers: 12 stores need 4–6 operations managers (one per 2–3 stores)", () => {
     const unsized = hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook);
-    expect(gapOf(unsized, "operations_manager")).toMatchObject({ targetHeadcount: { min: 1, max: 2 }, gap: 0 });
-    const charts = sizedDeltaCharts({ channels: [], drivers: { stores: 12 } }, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook);
-    const sized = hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook, charts);
-    expect(gapOf(sized, "operations_manager")).toMatchObject({ targetHeadcount: { min: 4, max: 6 }, gap: 3 });
+    expect(roleOf(unsized, "operations_manager")).toMatchObject({ targetHeadcount: { min: 1, max: 2 }, gap: 0 });
+    const sized = sizedDelta({ channels: [], drivers: { stores: 12 } });
+    expect(roleOf(sized, "operations_manager")).toMatchObject({ targetHeadcount: { min: 4, max: 6 }, gap: 3 });
     expect(sized.totals.gap).toBeGreaterThan(unsized.totals.gap);
   });
 
-  it("keeps the profile's other channels at the target: a Temu share keeps its roles' priorities", () => {
-    expect(targetChannels([{ model: "platform", share: 70 }, { model: "distribution", share: 30 }], "independent_site")).toEqual([
-      { model: "independent_site", share: 70 },
-      { model: "distribution", share: 30 },
-    ]);
-    // a target already among the channels leaves them as they are; no channels: the target alone
-    expect(targetChannels([{ model: "independent_site", share: 30 }, { model: "platform", share: 70 }], "independent_site")).toEqual([
-      { model: "platform", share: 70 },
-      { model: "independent_site", share: 30 },
-    ]);
-    expect(targetChannels([], "b2b")).toEqual([{ model: "b2b", share: 100 }]);
-  });
-
-  it("sizes today's chart with the profile's channels, the target's with targetChannels", () => {
-    const profile = { channels: [{ model: "platform", share: 60 }, { model: "independent_site", share: 40 }] as const, drivers: {} };
-    const charts = sizedDeltaCharts({ channels: [...profile.channels], drivers: {} }, PLATFORM_GROWTH, { model: "b2b", stage: "growth" }, shippedPlaybook);
-    // today already sells through a DTC site, where tech is core: the highest priority of the channels
-    expect(charts.now.roles.find((r) => r.id === "tech_dev")!.priority).toBe("core");
-    expect(charts.then.roles.find((r) => r.id === "tech_dev")!.priority).toBe("core");
-    const delta = hiringDelta(team, PLATFORM_GROWTH, { model: "b2b", stage: "growth" }, shippedPlaybook, charts);
-    expect(gapOf(delta, "tech_dev").currentPriority).toBe("core");
+  it("sizes today's chart with the profile's channels: a DTC share makes tech core today", () => {
+    const delta = sizedDelta({ channels: [{ model: "platform", share: 60 }, { model: "independent_site", share: 40 }], drivers: {} }, PLATFORM_GROWTH, { model: "platform", stage: "growth" });
+    expect(roleOf(hiringDelta(team, PLATFORM_GROWTH, PLATFORM_GROWTH, shippedPlaybook), "tech_dev").currentPriority).toBe("optional");
+    expect(roleOf(delta, "tech_dev")).toMatchObject({ currentPriority: "core", targetPriority: "core" });
   });
 });
