@@ -27,9 +27,10 @@ const PLAN_CSV_COLUMNS = [
   "notes",
 ] as const;
 
-/** The hiring plan in the order of hires, for a spreadsheet. Everyone who may read the plan may export it. */
+/** The hiring plan in the order of hires, for a spreadsheet. Those who may read the plan (managers, HR, admins) may export it. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "hiring.read");
+  // Privacy (issue 14): the plan is for managers, HR and admins; others 403.
+  const { organisation } = await requirePermission(request, "hiring.positions");
   const [positions, playbook, lang] = await Promise.all([
     listPositions({ organisationId: organisation.id }),
     playbookForOrganisation(organisation.id),

@@ -2,13 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BudgetFields } from "~/components/hiring/budget";
-import {
-  HEADCOUNT_MAX,
-  parseManualPositionForm,
-  POSITION_TITLE_MAX,
-  readFormData,
-  REASON_MAX,
-} from "~/components/hiring/schemas";
+import { HEADCOUNT_MAX, parseManualPositionForm, POSITION_TITLE_MAX, REASON_MAX } from "~/forms/hiring";
 import { ui } from "~/components/settings/ui";
 import { addQuarters, quarterOf } from "~/domain/hiring-delta";
 import { ROLE_IDS } from "~/domain/types";
@@ -17,6 +11,7 @@ import { hiringStrings } from "~/locales/hiring";
 import { addPositions } from "~/models/hiring.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
+import { readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
 /** A position added by hand: managers and admins (hiring.plan), like the rest of the plan. */

@@ -14,6 +14,7 @@ CREATE TABLE "new_HiringPosition" (
     "filledByMemberId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
     "origin" TEXT NOT NULL DEFAULT 'delta',
     "title" TEXT NOT NULL DEFAULT '',
     "reason" TEXT NOT NULL DEFAULT '',
@@ -25,10 +26,11 @@ CREATE TABLE "new_HiringPosition" (
     CONSTRAINT "HiringPosition_ownerUserId_fkey" FOREIGN KEY ("ownerUserId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "HiringPosition_filledByMemberId_fkey" FOREIGN KEY ("filledByMemberId") REFERENCES "Member" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_HiringPosition" ("createdAt", "filledByMemberId", "headcount", "id", "notes", "organisationId", "ownerUserId", "roleId", "sortOrder", "status", "targetQuarter", "updatedAt") SELECT "createdAt", "filledByMemberId", "headcount", "id", "notes", "organisationId", "ownerUserId", "roleId", "sortOrder", "status", "targetQuarter", "updatedAt" FROM "HiringPosition";
+INSERT INTO "new_HiringPosition" ("createdAt", "filledByMemberId", "headcount", "id", "notes", "organisationId", "ownerUserId", "roleId", "sortOrder", "status", "targetQuarter", "updatedAt", "version") SELECT "createdAt", "filledByMemberId", "headcount", "id", "notes", "organisationId", "ownerUserId", "roleId", "sortOrder", "status", "targetQuarter", "updatedAt", "version" FROM "HiringPosition";
 DROP TABLE "HiringPosition";
 ALTER TABLE "new_HiringPosition" RENAME TO "HiringPosition";
 CREATE INDEX "HiringPosition_organisationId_sortOrder_idx" ON "HiringPosition"("organisationId", "sortOrder");
 CREATE INDEX "HiringPosition_filledByMemberId_idx" ON "HiringPosition"("filledByMemberId");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
+

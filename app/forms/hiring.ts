@@ -1,14 +1,14 @@
-import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import { BUDGET_MAX, BUDGET_MIN, CURRENCIES, type Budget } from "~/domain/hiring-budget";
 import { POSITION_STATUSES, QUARTER_PATTERN } from "~/domain/hiring-delta";
 import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "~/domain/types";
-import { EMAIL_MAX, NAME_MAX } from "~/utils/validation";
+import { parseForm, versionField } from "~/utils/forms";
+import { CONTROL_CHARACTERS, EMAIL_MAX, ID_PATTERN, NAME_MAX, NOTE_CONTROL_CHARACTERS } from "./common";
 
 /**
- * The hiring forms' schemas, checked on the server. Messages are i18n keys
- * under "hiring.errors"; the page renders t(key). Each form names its
- * `intent`, so one route can take several forms.
+ * The hiring forms' schemas. Messages are i18n keys under "hiring.errors";
+ * the page renders t(key). Each form names its `intent`, so one route can
+ * take several forms.
  */
 
 export const HEADCOUNT_MAX = 50;
@@ -20,42 +20,11 @@ export const REASON_MAX = 500;
 export const MAX_PROPOSAL_ROWS = ROLE_IDS.length;
 
 const E = "hiring.errors";
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** How every hiring form is parsed: fallback messages, and list indexes up to the proposal rows. */
+export const HIRING_FORM = { messages: E, maxIndex: MAX_PROPOSAL_ROWS - 1 } as const;
 
-const errorMap: z.ZodErrorMap = (issue, ctx) => {
-  if (ctx.defaultError.startsWith(`${E}.`)) return { message: ctx.defaultError };
-  if (issue.code === z.ZodIssueCode.invalid_type && issue.received === z.ZodParsedType.undefined) return { message: `${E}.required` };
-  if (issue.code === z.ZodIssueCode.too_big) return { message: `${E}.tooLong` };
-  return { message: `${E}.invalid` };
-};
-
-/**
- * Reads only the fields a form has, as plain strings: anything else (files,
- * conform's path syntax on made-up names, its reserved inputs) is dropped.
- */
-function parse<Schema extends z.ZodTypeAny>(formData: FormData | URLSearchParams, schema: Schema, accepts: (name: string) => boolean) {
-  const clean = new URLSearchParams();
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && accepts(name)) clean.append(name, value);
-  }
-  return parseWithZod(clean, { schema, errorMap });
-}
-
-export async function readFormData(request: Request): Promise<FormData | URLSearchParams> {
-  try {
-    return await request.formData();
-  } catch {
-    return new URLSearchParams();
-  }
-}
-
-/** The form's intent, when it is one of `intents` and sent once. */
-export function intentOf<I extends string>(formData: FormData | URLSearchParams, intents: readonly I[]): I | null {
-  const values = formData.getAll("intent");
-  if (values.length !== 1 || typeof values[0] !== "string") return null;
-  return (intents as readonly string[]).includes(values[0]) ? (values[0] as I) : null;
+function parse<Schema extends z.ZodTypeAny>(formData: FormData | URLSearchParams, schema: Schema) {
+  return parseForm(formData, schema, HIRING_FORM);
 }
 
 const headcountField = z
@@ -121,7 +90,7 @@ export const targetSchema = z.object({
 });
 
 export function parseTargetForm(formData: FormData | URLSearchParams) {
-  return parse(formData, targetSchema, (name) => ["intent", "model", "stage"].includes(name));
+  return parse(formData, targetSchema);
 }
 
 /* The proposal, confirmed into the plan ------------------------------- */
@@ -164,10 +133,8 @@ export const planSchema = z
       })),
   }));
 
-const isProposalField = (name: string) => name === "intent" || /^rows\[[0-6]\]\.(roleId|include|headcount|targetQuarter)$/.test(name);
-
 export function parsePlanForm(formData: FormData | URLSearchParams) {
-  return parse(formData, planSchema, isProposalField);
+  return parse(formData, planSchema);
 }
 
 /* Order and status ----------------------------------------------------- */
@@ -179,7 +146,7 @@ export const moveSchema = z.object({
 });
 
 export function parseMoveForm(formData: FormData | URLSearchParams) {
-  return parse(formData, moveSchema, (name) => ["intent", "positionId", "direction"].includes(name));
+  return parse(formData, moveSchema);
 }
 
 /** Every status but "filled": filling names the member (the fill form). */
@@ -192,7 +159,7 @@ export const statusSchema = z.object({
 });
 
 export function parseStatusForm(formData: FormData | URLSearchParams) {
-  return parse(formData, statusSchema, (name) => ["intent", "positionId", "status"].includes(name));
+  return parse(formData, statusSchema);
 }
 
 /* One position: details and filling ----------------------------------- */
@@ -200,6 +167,7 @@ export function parseStatusForm(formData: FormData | URLSearchParams) {
 export const positionSchema = z
   .object({
     intent: z.literal("update"),
+    version: versionField(),
     headcount: headcountField,
     targetQuarter: quarterField,
     ownerUserId: idField(`${E}.owner`).optional(),
@@ -217,10 +185,8 @@ export const positionSchema = z
   .superRefine(requireCurrency)
   .transform(({ budgetAmount, budgetCurrency, ...value }) => ({ ...value, budget: budgetFrom({ budgetAmount, budgetCurrency }) }));
 
-const POSITION_FIELDS = ["intent", "headcount", "targetQuarter", "ownerUserId", "notes", "title", "reason", "budgetAmount", "budgetCurrency"];
-
 export function parsePositionForm(formData: FormData | URLSearchParams) {
-  return parse(formData, positionSchema, (name) => POSITION_FIELDS.includes(name));
+  return parse(formData, positionSchema);
 }
 
 /* A position added by hand, and one hired for a skill ------------------- */
@@ -240,10 +206,8 @@ export const manualPositionSchema = z
   .superRefine(requireCurrency)
   .transform(({ budgetAmount, budgetCurrency, ...value }) => ({ ...value, budget: budgetFrom({ budgetAmount, budgetCurrency }) }));
 
-const MANUAL_FIELDS = ["intent", "roleId", "title", "headcount", "targetQuarter", "reason", "budgetAmount", "budgetCurrency"];
-
 export function parseManualPositionForm(formData: FormData | URLSearchParams) {
-  return parse(formData, manualPositionSchema, (name) => MANUAL_FIELDS.includes(name));
+  return parse(formData, manualPositionSchema);
 }
 
 /** "Hire" on a skill nobody has at the level: the server re-derives the level from the target. */
@@ -255,7 +219,7 @@ export const skillHireSchema = z.object({
 });
 
 export function parseSkillHireForm(formData: FormData | URLSearchParams) {
-  return parse(formData, skillHireSchema, (name) => ["intent", "roleId", "skillId", "targetQuarter"].includes(name));
+  return parse(formData, skillHireSchema);
 }
 
 export const fillSchema = z
@@ -279,5 +243,32 @@ export const fillSchema = z
   });
 
 export function parseFillForm(formData: FormData | URLSearchParams) {
-  return parse(formData, fillSchema, (name) => ["intent", "how", "memberId", "name", "email", "title"].includes(name));
+  return parse(formData, fillSchema);
+}
+
+/* Versions: what a refused stale save of a position shows ------------- */
+
+export const POSITION_FIELDS = ["headcount", "targetQuarter", "ownerUserId", "notes", "title", "reason", "budgetAmount", "budgetCurrency"] as const;
+export type PositionField = (typeof POSITION_FIELDS)[number];
+
+/** A position's form fields (as saved, or as submitted), one string per field. */
+export function positionFormValues(position: {
+  headcount: number;
+  targetQuarter: string;
+  ownerUserId: string | null;
+  notes: string;
+  title: string;
+  reason: string;
+  budget: Budget | null;
+}): Record<PositionField, string> {
+  return {
+    headcount: String(position.headcount),
+    targetQuarter: position.targetQuarter,
+    ownerUserId: position.ownerUserId ?? "",
+    notes: position.notes,
+    title: position.title,
+    reason: position.reason,
+    budgetAmount: position.budget ? String(position.budget.amount) : "",
+    budgetCurrency: position.budget?.currency ?? "",
+  };
 }
