@@ -156,6 +156,18 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
   { title: `${loaderData?.position.title || loaderData?.roleLabel || ""} — ${hiringStrings[loaderData?.lang ?? "zh"].metaTitle}` },
 ];
 
+/** The label of each field of the details form, for the notice of a save that came too late. */
+const CONFLICT_LABELS: Record<string, string> = {
+  headcount: "hiring.plan.headcount",
+  targetQuarter: "hiring.plan.quarter",
+  ownerUserId: "hiring.plan.owner",
+  notes: "hiring.position.notes",
+  title: "hiring.manual.title",
+  reason: "hiring.manual.reason",
+  budgetAmount: "hiring.budget.amount",
+  budgetCurrency: "hiring.budget.currency",
+};
+
 export default function PositionPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -233,7 +245,7 @@ export default function PositionPage() {
             <div className="mt-4">
               <ConflictNotice
                 conflict={refused.conflict}
-                label={(field) => t(field === "notes" ? "hiring.position.notes" : `hiring.plan.${field === "targetQuarter" ? "quarter" : field === "ownerUserId" ? "owner" : field}`)}
+                label={(field) => t(CONFLICT_LABELS[field] ?? `hiring.plan.${field}`)}
                 show={(field, value) => (field === "ownerUserId" ? ownerName(value) : value)}
               />
             </div>

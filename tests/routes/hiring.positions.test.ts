@@ -105,7 +105,7 @@ describe("POST /hiring/positions/$positionId", () => {
 
   it("a manager sets a title, a reason and a budget; a bad amount or currency is 400 on that field; an empty amount clears it", async () => {
     const position = await newPosition({ roleId: "operations_manager", headcount: 2 });
-    const form = { intent: "update", headcount: "2", targetQuarter: "2027-Q4", title: "Amazon PPC lead", reason: "Second store in Japan" };
+    const form = { intent: "update", version: "1", headcount: "2", targetQuarter: "2027-Q4", title: "Amazon PPC lead", reason: "Second store in Japan" };
     const bad = await call(action, post(url(position.id), { ...form, budgetAmount: "90k", budgetCurrency: "RMB" }, as("manager")), position.id);
     expect(bad.status).toBe(400);
     expect(bad.data.lastResult!.error).toEqual({ budgetAmount: ["hiring.errors.budgetAmount"], budgetCurrency: ["hiring.errors.currency"] });
@@ -122,8 +122,9 @@ describe("POST /hiring/positions/$positionId", () => {
     const page = await call(loader, get(url(position.id), as("manager")), position.id);
     expect(page.data).toMatchObject({ position: { title: "Amazon PPC lead", budget: { amount: 90_000, currency: "USD" } } });
     const other = await newPosition();
-    await call(action, post(url(other.id), { intent: "update", headcount: "1", targetQuarter: "2027-Q1", budgetAmount: "5", budgetCurrency: "EUR" }, as("manager")), other.id);
-    await call(action, post(url(other.id), { intent: "update", headcount: "1", targetQuarter: "2027-Q1", budgetAmount: "", budgetCurrency: "EUR" }, as("manager")), other.id);
+    expect((await call(action, post(url(other.id), { intent: "update", version: "1", headcount: "1", targetQuarter: "2027-Q1", budgetAmount: "5", budgetCurrency: "EUR" }, as("manager")), other.id)).status).toBe(302);
+    expect((await db.hiringPosition.findUnique({ where: { id: other.id } }))!.budgetAmount).toBe(5);
+    expect((await call(action, post(url(other.id), { intent: "update", version: "2", headcount: "1", targetQuarter: "2027-Q1", budgetAmount: "", budgetCurrency: "EUR" }, as("manager")), other.id)).status).toBe(302);
     const cleared = await db.hiringPosition.findUnique({ where: { id: other.id } });
     expect([cleared!.budgetAmount, cleared!.budgetCurrency]).toEqual([null, null]);
   });
