@@ -11,6 +11,7 @@ import { seedDemoOwnership } from "./seed-ownership";
 import { seedDemoTeam } from "./seed-team";
 import { seedDemoTraining } from "./seed-training";
 import { seedDemoHiring } from "./seed-hiring";
+import { seedDemoProfile } from "./seed-profile";
 
 export const DEMO_ORGANISATION = {
   slug: "demo-trading",
@@ -63,6 +64,7 @@ async function seed() {
   }
   // only while the demo organisation has no members: never over a team someone edited
   await seedDemoTeam(organisation.id);
+  await seedDemoProfile(organisation.id);
   await seedDemoHiring(organisation.id);
   await seedDemoOwnership(organisation.id);
   await seedDemoTraining(organisation.id);

@@ -5,7 +5,9 @@
  *
  *   npm run bench:hiring
  */
-import { hiringDelta, proposeHires } from "../app/domain/hiring-delta";
+import { budgetByQuarter, type BudgetedPosition } from "../app/domain/hiring-budget";
+import { hiringDelta, profileChoices, proposeHires } from "../app/domain/hiring-delta";
+import { skillShortfalls } from "../app/domain/skill-shortfalls";
 import { shippedPlaybook } from "../app/domain/playbook";
 import { recommendOrgChart } from "../app/domain/recommendation";
 import { compareScenarios } from "../app/domain/scenarios";
@@ -48,6 +50,29 @@ for (const size of SIZES) {
     times.push(performance.now() - start);
   }
   console.log(`delta + proposal, ${size} members: median ${median(times).toFixed(2)} ms over ${REPEAT} runs`);
+}
+// what /hiring computes since issue 12: both charts sized to a two-channel profile with drivers,
+// the delta, the proposal, the skill shortfalls, and the budget of a 60-position plan per quarter
+const profile = { channels: [{ model: "platform", share: 70 }, { model: "independent_site", share: 30 }] as const, drivers: { stores: 8, skus: 3000, ordersPerDay: 600, markets: 4, languages: 3 } };
+const plan: BudgetedPosition[] = Array.from({ length: 60 }, (_, i) => ({
+  targetQuarter: `2027-Q${(i % 4) + 1}`,
+  headcount: 1 + (i % 3),
+  status: i % 7 === 0 ? "cancelled" : "planned",
+  budget: i % 5 === 0 ? null : { amount: 100_000 + i * 1000, currency: i % 2 ? "CNY" : "USD" },
+}));
+for (const size of SIZES) {
+  const t = team(size);
+  const times: number[] = [];
+  for (let r = 0; r < REPEAT; r++) {
+    const start = performance.now();
+    const choices = profileChoices({ channels: [...profile.channels], drivers: profile.drivers }, current, target);
+    const delta = hiringDelta(t, choices.current, choices.target!, shippedPlaybook);
+    proposeHires(delta, shippedPlaybook, "2027-Q1");
+    skillShortfalls(delta, t, []);
+    budgetByQuarter(plan);
+    times.push(performance.now() - start);
+  }
+  console.log(`sized delta + proposal + skill shortfalls + budget, ${size} members: median ${median(times).toFixed(2)} ms over ${REPEAT} runs`);
 }
 const times: number[] = [];
 for (let r = 0; r < REPEAT * 10; r++) {

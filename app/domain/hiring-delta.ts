@@ -2,13 +2,14 @@
  * Hiring by stage: how far today's team is from the org chart of a target
  * operating model and stage, the hires that close the distance in the order
  * the playbook gives, and the hiring plan's figures. Pure: a function of
- * (current team, current choice, target choice, playbook), no I/O. See
- * docs/decisions/0007-hiring-by-stage-and-scenarios.md.
+ * (current team, current choice, target choice, playbook, and the business
+ * profile that sizes both org charts), no I/O. See
+ * docs/decisions/0007-hiring-by-stage-and-scenarios.md and 0013.
  */
 import { roleCoverage } from "./gaps";
 import { latestLevels, fteByRole } from "./team";
 import type { SkillAssessmentRecord, TeamMember } from "./team";
-import { recommendOrgChart } from "./recommendation";
+import { sizedRecommendation, type Channel, type Drivers, type SizedRecommendation } from "./sizing";
 import { ROLE_IDS } from "./types";
 import type { HeadcountRange, ModelId, Playbook, Priority, RoleId, SkillLevel, StageId } from "./types";
 import { stageIndex } from "./vocabulary";
@@ -27,9 +28,57 @@ export function isPositionStatus(value: unknown): value is PositionStatus {
   return typeof value === "string" && (POSITION_STATUSES as readonly string[]).includes(value);
 }
 
+/** Where a position came from: the proposed hires (headcount gap), a skill nobody has at the level, or by hand. */
+export const POSITION_ORIGINS = ["delta", "skill", "manual"] as const;
+export type PositionOrigin = (typeof POSITION_ORIGINS)[number];
+
+export function isPositionOrigin(value: unknown): value is PositionOrigin {
+  return typeof value === "string" && (POSITION_ORIGINS as readonly string[]).includes(value);
+}
+
 export interface Choice {
   model: ModelId;
   stage: StageId;
+  /** the business profile's channels; absent: the model alone (channels = model:100) */
+  channels?: Channel[];
+  /** the business profile's workload drivers; absent: the stage's ranges */
+  drivers?: Drivers;
+}
+
+/** The recommendation a choice stands for: sized to its channels and drivers (sizing.ts). */
+export function recommendationForChoice(choice: Choice, playbook: Playbook): SizedRecommendation {
+  return sizedRecommendation({
+    playbook,
+    channels: choice.channels && choice.channels.length > 0 ? choice.channels : [{ model: choice.model, share: 100 }],
+    stage: choice.stage,
+    drivers: choice.drivers,
+  });
+}
+
+/**
+ * Today's choice and the target as the hiring delta sees them, for an
+ * organisation with a business profile: today is the profile's channels at
+ * the current stage; the target keeps those channels when its model is the
+ * profile's primary one, and is its model alone otherwise (a move to another
+ * model). Both are sized to the profile's drivers.
+ */
+export function profileChoices(
+  profile: { channels: Channel[]; drivers: Drivers },
+  current: { model: ModelId; stage: StageId },
+  target: { model: ModelId; stage: StageId } | null,
+): { current: Choice; target: Choice | null } {
+  const channels = profile.channels.length > 0 ? profile.channels : [{ model: current.model, share: 100 }];
+  const primary = channels[0].model;
+  return {
+    current: { model: primary, stage: current.stage, channels, drivers: profile.drivers },
+    target: target
+      ? {
+          ...target,
+          channels: target.model === primary ? channels : [{ model: target.model, share: 100 }],
+          drivers: profile.drivers,
+        }
+      : null,
+  };
 }
 
 /** "2027-Q1": a year from 2000 to 2099 and a quarter. */
@@ -115,11 +164,12 @@ export interface CurrentTeam {
  * target's recommended headcount and the gap to its minimum, the skills the
  * target needs that nobody holding the role has, and how the role's priority
  * moves from today's choice to the target's. Skill coverage is gaps.ts's
- * roleCoverage against the target's recommendation.
+ * roleCoverage against the target's recommendation, both sized to the
+ * choices' channels and drivers (recommendationForChoice).
  */
 export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, playbook: Playbook): HiringDelta {
-  const now = recommendOrgChart(current.model, current.stage, playbook);
-  const then = recommendOrgChart(target.model, target.stage, playbook);
+  const now = recommendationForChoice(current, playbook);
+  const then = recommendationForChoice(target, playbook);
   const fte = fteByRole(team.members);
   const coverage = new Map(roleCoverage(then, team.members, latestLevels(team.assessments)).map((c) => [c.roleId, c]));
   const nowById = new Map(now.roles.map((r) => [r.id, r]));
@@ -135,8 +185,8 @@ export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, 
       currentPriority: a.priority,
       targetPriority: b.priority,
       change: priorityChange(a.priority, b.priority),
-      currentHeadcount: { ...a.headcount },
-      targetHeadcount: { ...b.headcount },
+      currentHeadcount: { min: a.headcount.min, max: a.headcount.max },
+      targetHeadcount: { min: b.headcount.min, max: b.headcount.max },
       gap: c.unfilledSeats,
       overBy: c.overStaffedBy,
       // nobody holding a role the target needs: every required skill is missing
@@ -146,8 +196,8 @@ export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, 
     };
   });
   return {
-    current: { ...current },
-    target: { ...target },
+    current: { model: current.model, stage: current.stage },
+    target: { model: target.model, stage: target.stage },
     roles,
     totals: {
       fte: Math.round(roles.reduce((sum, r) => sum + r.fte, 0) * 1e6) / 1e6,

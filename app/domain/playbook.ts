@@ -11,12 +11,17 @@
  * rule's invariants.
  */
 import type {
+  DriverId,
   HeadcountRange,
   Localized,
   ModelId,
   Playbook,
+  RoleId,
+  SizingReference,
+  SizingRule,
   SkillLevel,
   StageId,
+  TrustGrade,
 } from "./types";
 
 const t = (zh: string, en: string): Localized => ({ zh, en });
@@ -35,6 +40,188 @@ const lv = (startup: SkillLevel, growth: SkillLevel, mature: SkillLevel): Record
 });
 
 const ALL_MODELS: ModelId[] = ["platform", "independent_site", "distribution", "b2b", "managed_service"];
+
+
+/* ------------------------------------------------------------------ */
+/* Sizing: headcount per workload driver                                */
+/* ------------------------------------------------------------------ */
+
+const ref = (id: string, trust: TrustGrade, zh: string, en: string): SizingReference => ({ id, trust, note: t(zh, en) });
+
+const rule = (
+  roleId: RoleId,
+  driver: DriverId,
+  low: number,
+  high: number,
+  ratio: Localized,
+  productDefault: boolean,
+  references: SizingReference[],
+  basis: Localized,
+): SizingRule => ({ roleId, driver, perPerson: { low, high }, ratio, productDefault, references, basis });
+
+/**
+ * The one sizing table (PRODUCT.md, "Business profile and sizing"). The
+ * source article gives no ratios; the published figures and their trust
+ * grades are in /work/shared/docs/SIZING-REFERENCES.md (ids such as "G3").
+ * A row without a figure behind it is a product default and says so. Why
+ * each number: docs/decisions/0012-sizing-by-workload-drivers.md.
+ */
+export const SIZING_TABLE: SizingRule[] = [
+  rule(
+    "product_manager",
+    "skus",
+    400,
+    800,
+    t("每名产品经理负责 400–800 个在售 SKU", "one product manager per 400–800 active SKUs"),
+    true,
+    [ref("X2", "C", "精品型单个商品上架投入高、选品周期 3–6 个月，铺货型用模板批量上架；没有比例", "boutique listings cost weeks each, bulk listings use templates; no ratio given")],
+    t(
+      "没有可引用的比例：取精品与铺货之间的中间值，按在售 SKU 的维护（详情页、迭代、下架）计算。",
+      "No citable ratio: a middle value between boutique and bulk sellers, for keeping active SKUs up to date (listings, updates, delisting).",
+    ),
+  ),
+  rule(
+    "product_manager",
+    "b2bAccounts",
+    10,
+    20,
+    t("每人维护 10–20 个活跃 B2B 客户", "one person per 10–20 active B2B accounts"),
+    false,
+    [
+      ref("B2", "C", "全球大客户经理 1–4 个、指名客户经理 5–20 个、区域销售最多 100 个", "global account manager 1–4, named account manager 5–20, territory rep up to 100"),
+      ref("B1", "B", "每名销售 1 个到数百个客户，取决于采购周期", "1 to several hundred accounts per rep, by buying cycle"),
+    ],
+    t(
+      "B2B 模式下报价、样品和谈判由产品人员承担（决策 0002）；取指名客户经理 5–20 个的上半段。",
+      "In B2B the product people carry quotes, samples and negotiation (decision 0002); the upper half of a named account manager's 5–20.",
+    ),
+  ),
+  rule(
+    "operations_manager",
+    "stores",
+    2,
+    3,
+    t("每名运营负责 2–3 个店铺", "one operator per 2–3 stores"),
+    true,
+    [ref("A1", "A", "亚马逊：每个区域一个卖家账户，除非有正当业务需要", "Amazon: one Seller Central account per region unless there is a legitimate business need")],
+    t(
+      "没有可引用的比例（见到的数字都是 D 级且互相矛盾）；产品默认值。亚马逊的一区一账户规则限制了同一平台的多店铺。",
+      "No citable ratio (every figure found is D-grade and contradictory): a product default. Amazon's one-account-per-region rule limits multi-store plans on one marketplace.",
+    ),
+  ),
+  rule(
+    "operations_manager",
+    "ordersPerDay",
+    260,
+    390,
+    t("每名客服处理每天 260–390 单的售后", "one customer-service person per 260–390 orders a day"),
+    false,
+    [
+      ref("G2", "B", "每 100 单 6.7 个工单", "6.7 tickets per 100 orders"),
+      ref("G1", "B", "2–10 % 的订单产生工单", "2–10 % of orders become tickets"),
+      ref("G3", "B", "每名客服每月 821 个工单（约每工作日 37 个）", "821 tickets per agent a month (about 37 a workday)"),
+      ref("G6", "C", "排班损耗 20–35 %", "shrinkage 20–35 %"),
+    ],
+    t(
+      "七个岗位中售后和客服归运营。工单 = 订单 × 6.7–10 %（G2、G1）；每人每工作日 37 个（G3），扣除 30 % 损耗（G6）：37 × 0.7 ÷ 0.067 ≈ 390 单，÷ 0.10 ≈ 260 单。",
+      "Among the seven roles, after-sales and customer service sit with operations. Tickets = orders × 6.7–10 % (G2, G1); 37 a workday per agent (G3) at 70 % availability (G6): 37 × 0.7 ÷ 0.067 ≈ 390 orders, ÷ 0.10 ≈ 260.",
+    ),
+  ),
+  rule(
+    "operations_manager",
+    "languages",
+    2,
+    3,
+    t("每人覆盖 2–3 种客户语言", "one person per 2–3 customer languages"),
+    true,
+    [
+      ref("G8", "A", "亚马逊：24 小时内用该站点的语言回复", "Amazon: reply within 24 h in the marketplace's language"),
+      ref("G9", "C", "在线客服每种语言至少 3–4 人（仅实时渠道）", "a live queue needs 3–4 agents per language (live channels only)"),
+    ],
+    t(
+      "产品默认值：邮件等异步渠道借助翻译工具，一人可覆盖 2–3 种语言；若提供实时在线客服，每种语言需 3–4 人（G9），请相应调高。",
+      "A product default: on email and other asynchronous channels, with translation tools, one person covers 2–3 languages; live chat needs 3–4 agents per language (G9), so raise it if you offer live chat.",
+    ),
+  ),
+  rule(
+    "tech_dev",
+    "stores",
+    3,
+    5,
+    t("每名开发负责 3–5 个站点或店铺的系统", "one developer per 3–5 sites or stores"),
+    true,
+    [ref("T1", "A", "每 18–27 名员工 1 名 IT（2003 年，通用）", "one IT person per 18–27 employees (2003, generic)")],
+    t(
+      "没有针对跨境站点的数字，只有陈旧的通用 IT 比例（T1）；产品默认值，按站点和接口的维护量估算。",
+      "No figure for cross-border sites, only an old generic IT ratio (T1): a product default, from the upkeep of sites and integrations.",
+    ),
+  ),
+  rule(
+    "supply_chain",
+    "skus",
+    1000,
+    2000,
+    t("每名计划员负责 1,000–2,000 个在售 SKU", "one planner per 1,000–2,000 active SKUs"),
+    true,
+    [ref("W5", "C", "一名计划员可管数百到数万个品项，取决于自动化", "a planner handles several hundred to tens of thousands of items, by automation")],
+    t(
+      "在 W5 给出的“数百到数万”之间取偏低的产品默认值：中小卖家的补货多靠表格和 ERP 提醒。",
+      "A product default at the low end of W5's \"several hundred to tens of thousands\": small sellers replenish with spreadsheets and ERP alerts.",
+    ),
+  ),
+  rule(
+    "supply_chain",
+    "ordersPerDay",
+    300,
+    600,
+    t("每名物流专员协调每天 300–600 单的发货", "one shipping coordinator per 300–600 orders a day"),
+    true,
+    [ref("W1", "A−", "自营仓每人每小时拣货发货 10 单（中位数）", "10 orders picked and shipped per person-hour in own warehouses (median)")],
+    t(
+      "产品默认值：假定仓内作业由 FBA、第三方仓或海外仓完成，这里只算发货协调、物流商和异常处理。自建仓拣货打包按 W1 每人每小时 10 单另计。",
+      "A product default that assumes FBA, a 3PL or an overseas warehouse does the warehouse work, so it counts shipment coordination, carriers and exceptions only. In-house pick and pack (W1: 10 orders per person-hour) comes on top.",
+    ),
+  ),
+  rule(
+    "marketing",
+    "markets",
+    2,
+    3,
+    t("每名营销人员负责 2–3 个目标市场", "one marketer per 2–3 target markets"),
+    true,
+    [ref("M1", "A", "社媒营销人员身兼约 8 项任务，但没有按平台或市场的比例", "social marketers carry about 8 tasks each, but no ratio per platform or market")],
+    t(
+      "没有可引用的比例；产品默认值：每个市场需要本地化内容、节日营销和本地 KOL 合作（原文“本地化推广”）。",
+      "No citable ratio: a product default, since each market needs localised content, holiday campaigns and local KOLs (the source's localised promotion).",
+    ),
+  ),
+  rule(
+    "data_analysis",
+    "stores",
+    4,
+    8,
+    t("每名分析师支持 4–8 个店铺或站点", "one analyst per 4–8 stores or sites"),
+    true,
+    [ref("D1", "B", "数据团队占员工 1–5 %，中位数 3 %（科技公司）", "data teams are 1–5 % of staff, median 3 % (tech companies)")],
+    t(
+      "D1 按员工总数计、且来自科技公司，不适合直接套用；产品默认值按需要看板和报表的店铺数计算。",
+      "D1 counts total staff and comes from tech companies, so it does not carry over: a product default per store or site that needs dashboards and reports.",
+    ),
+  ),
+  rule(
+    "compliance_risk",
+    "markets",
+    3,
+    5,
+    t("每人负责 3–5 个目标市场的合规", "one person per 3–5 target markets"),
+    true,
+    [ref("C1", "A", "最常见的合规团队为 2–5 人，与营收无关", "the commonest compliance team is 2–5 people at any revenue")],
+    t(
+      "没有按市场的比例（VAT、EPR、GPSR 等注册按国家计）；产品默认值。",
+      "No ratio per market exists (VAT, EPR, GPSR registrations are per country): a product default.",
+    ),
+  ),
+];
 
 export const shippedPlaybook: Playbook = {
   version: "1.0.0",
@@ -812,4 +999,6 @@ export const shippedPlaybook: Playbook = {
       ),
     },
   ],
+
+  sizing: SIZING_TABLE,
 };

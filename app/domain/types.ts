@@ -141,6 +141,48 @@ export interface CollaborationLinkDefinition {
   reason: Localized;
 }
 
+/**
+ * The workload drivers of a business profile (PRODUCT.md, "Business profile
+ * and sizing"): whole numbers, `markets` and `languages` at least 1.
+ */
+export const DRIVER_IDS = ["stores", "skus", "ordersPerDay", "markets", "languages", "b2bAccounts"] as const;
+export type DriverId = (typeof DRIVER_IDS)[number];
+
+/**
+ * Trust grades of SIZING-REFERENCES.md: A survey with a stated sample or
+ * platform policy, B vendor data or consultancy experience, C practitioner
+ * blog or anecdote (D-grade figures are never cited).
+ */
+export type TrustGrade = "A" | "A−" | "B" | "B/C" | "C";
+
+/** A published figure behind a sizing ratio (an id of SIZING-REFERENCES.md, e.g. "G3"). */
+export interface SizingReference {
+  id: string;
+  trust: TrustGrade;
+  /** what the source says, in a few words */
+  note: Localized;
+}
+
+/**
+ * One row of the playbook's sizing table: a role's headcount scales with one
+ * driver at `perPerson` units per person (low = a busy load, high = a light
+ * one), so the driver alone asks for ceil(value ÷ high) to ceil(value ÷ low)
+ * people. See docs/decisions/0012-sizing-by-workload-drivers.md.
+ */
+export interface SizingRule {
+  roleId: RoleId;
+  driver: DriverId;
+  perPerson: { low: number; high: number };
+  /** e.g. "one operator per 2–3 stores" */
+  ratio: Localized;
+  /** true where no published figure backs the ratio (the UI says "default") */
+  productDefault: boolean;
+  /** the figures the ratio rests on, or that bound it (none for a bare product default) */
+  references: SizingReference[];
+  /** how the ratio was derived */
+  basis: Localized;
+}
+
 export interface Playbook {
   /** bumps when the shipped playbook changes */
   version: string;
@@ -149,6 +191,8 @@ export interface Playbook {
   roles: RoleDefinition[];
   skills: SkillDefinition[];
   collaborationLinks: CollaborationLinkDefinition[];
+  /** headcount per workload driver: one documented table (sizing.ts) */
+  sizing: SizingRule[];
 }
 
 /* ------------------------------------------------------------------ */

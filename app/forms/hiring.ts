@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BUDGET_MAX, BUDGET_MIN, CURRENCIES, type Budget } from "~/domain/hiring-budget";
 import { POSITION_STATUSES, QUARTER_PATTERN } from "~/domain/hiring-delta";
 import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "~/domain/types";
 import { parseForm, versionField } from "~/utils/forms";
@@ -13,6 +14,8 @@ import { CONTROL_CHARACTERS, EMAIL_MAX, ID_PATTERN, NAME_MAX, NOTE_CONTROL_CHARA
 export const HEADCOUNT_MAX = 50;
 export const NOTES_MAX = 1000;
 export const TITLE_MAX = 100;
+export const POSITION_TITLE_MAX = 100;
+export const REASON_MAX = 500;
 /** one proposal row per role at most */
 export const MAX_PROPOSAL_ROWS = ROLE_IDS.length;
 
@@ -45,6 +48,38 @@ const singleLine = (max: number, invalid: string) =>
     .trim()
     .max(max, `${E}.tooLong`)
     .refine((value) => !CONTROL_CHARACTERS.test(value), invalid);
+
+const notesField = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${E}.tooLong`)
+    .refine((value) => !NOTE_CONTROL_CHARACTERS.test(value), `${E}.invalid`);
+
+/* A budget per person: whole units, thousands separators allowed ("300,000"); empty means none. */
+
+const budgetAmountField = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/[,，\s_]/g, ""))
+  .refine((value) => /^\d{1,10}$/.test(value) && Number(value) >= BUDGET_MIN && Number(value) <= BUDGET_MAX, `${E}.budgetAmount`)
+  .transform(Number);
+
+const budgetFields = {
+  budgetAmount: budgetAmountField.optional(),
+  budgetCurrency: z.enum(CURRENCIES, { errorMap: () => ({ message: `${E}.currency` }) }).optional(),
+};
+
+/** An amount without a currency is refused on the currency; a currency without an amount is no budget. */
+function requireCurrency(value: { budgetAmount?: number; budgetCurrency?: string }, ctx: z.RefinementCtx) {
+  if (value.budgetAmount !== undefined && value.budgetCurrency === undefined) {
+    ctx.addIssue({ code: "custom", path: ["budgetCurrency"], message: `${E}.currency` });
+  }
+}
+
+function budgetFrom(value: { budgetAmount?: number; budgetCurrency?: (typeof CURRENCIES)[number] }): Budget | null {
+  return value.budgetAmount !== undefined && value.budgetCurrency !== undefined ? { amount: value.budgetAmount, currency: value.budgetCurrency } : null;
+}
 
 /* The target --------------------------------------------------------- */
 
@@ -129,23 +164,62 @@ export function parseStatusForm(formData: FormData | URLSearchParams) {
 
 /* One position: details and filling ----------------------------------- */
 
-export const positionSchema = z.object({
-  intent: z.literal("update"),
-  version: versionField(),
-  headcount: headcountField,
-  targetQuarter: quarterField,
-  ownerUserId: idField(`${E}.owner`).optional(),
-  notes: z
-    .string()
-    .trim()
-    .max(NOTES_MAX, `${E}.tooLong`)
-    .refine((value) => !NOTE_CONTROL_CHARACTERS.test(value), `${E}.invalid`)
-    .optional()
-    .transform((value) => value ?? ""),
-});
+export const positionSchema = z
+  .object({
+    intent: z.literal("update"),
+    version: versionField(),
+    headcount: headcountField,
+    targetQuarter: quarterField,
+    ownerUserId: idField(`${E}.owner`).optional(),
+    notes: notesField(NOTES_MAX)
+      .optional()
+      .transform((value) => value ?? ""),
+    title: singleLine(POSITION_TITLE_MAX, `${E}.invalid`)
+      .optional()
+      .transform((value) => value ?? ""),
+    reason: notesField(REASON_MAX)
+      .optional()
+      .transform((value) => value ?? ""),
+    ...budgetFields,
+  })
+  .superRefine(requireCurrency)
+  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({ ...value, budget: budgetFrom({ budgetAmount, budgetCurrency }) }));
 
 export function parsePositionForm(formData: FormData | URLSearchParams) {
   return parse(formData, positionSchema);
+}
+
+/* A position added by hand, and one hired for a skill ------------------- */
+
+export const manualPositionSchema = z
+  .object({
+    intent: z.literal("add_position"),
+    roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+    title: z
+      .string({ required_error: `${E}.title` })
+      .pipe(singleLine(POSITION_TITLE_MAX, `${E}.invalid`).refine((value) => value !== "", `${E}.title`)),
+    headcount: headcountField,
+    targetQuarter: quarterField,
+    reason: z.string({ required_error: `${E}.reason` }).pipe(notesField(REASON_MAX).refine((value) => value !== "", `${E}.reason`)),
+    ...budgetFields,
+  })
+  .superRefine(requireCurrency)
+  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({ ...value, budget: budgetFrom({ budgetAmount, budgetCurrency }) }));
+
+export function parseManualPositionForm(formData: FormData | URLSearchParams) {
+  return parse(formData, manualPositionSchema);
+}
+
+/** "Hire" on a skill nobody has at the level: the server re-derives the level from the target. */
+export const skillHireSchema = z.object({
+  intent: z.literal("hire_for_skill"),
+  roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  skillId: idField(`${E}.skill`),
+  targetQuarter: quarterField,
+});
+
+export function parseSkillHireForm(formData: FormData | URLSearchParams) {
+  return parse(formData, skillHireSchema);
 }
 
 export const fillSchema = z
@@ -174,10 +248,27 @@ export function parseFillForm(formData: FormData | URLSearchParams) {
 
 /* Versions: what a refused stale save of a position shows ------------- */
 
-export const POSITION_FIELDS = ["headcount", "targetQuarter", "ownerUserId", "notes"] as const;
+export const POSITION_FIELDS = ["headcount", "targetQuarter", "ownerUserId", "notes", "title", "reason", "budgetAmount", "budgetCurrency"] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
 /** A position's form fields (as saved, or as submitted), one string per field. */
-export function positionFormValues(position: { headcount: number; targetQuarter: string; ownerUserId: string | null; notes: string }): Record<PositionField, string> {
-  return { headcount: String(position.headcount), targetQuarter: position.targetQuarter, ownerUserId: position.ownerUserId ?? "", notes: position.notes };
+export function positionFormValues(position: {
+  headcount: number;
+  targetQuarter: string;
+  ownerUserId: string | null;
+  notes: string;
+  title: string;
+  reason: string;
+  budget: Budget | null;
+}): Record<PositionField, string> {
+  return {
+    headcount: String(position.headcount),
+    targetQuarter: position.targetQuarter,
+    ownerUserId: position.ownerUserId ?? "",
+    notes: position.notes,
+    title: position.title,
+    reason: position.reason,
+    budgetAmount: position.budget ? String(position.budget.amount) : "",
+    budgetCurrency: position.budget?.currency ?? "",
+  };
 }

@@ -5,6 +5,7 @@ export const adminStrings = {
     sectionsLabel: "Settings sections",
     tabs: {
       organisation: "Organisation",
+      profile: "Business profile",
       people: "People",
       tokens: "API tokens",
       security: "Security log",
@@ -215,6 +216,7 @@ export const adminStrings = {
     sectionsLabel: "设置分区",
     tabs: {
       organisation: "组织信息",
+      profile: "业务概况",
       people: "成员与邀请",
       tokens: "API 令牌",
       security: "安全日志",

@@ -1,5 +1,6 @@
-import type { Choice, PositionStatus } from "~/domain/hiring-delta";
-import { isPositionStatus, moveInOrder } from "~/domain/hiring-delta";
+import { budgetOf, type Budget } from "~/domain/hiring-budget";
+import type { Choice, PositionOrigin, PositionStatus } from "~/domain/hiring-delta";
+import { isPositionOrigin, isPositionStatus, moveInOrder } from "~/domain/hiring-delta";
 import type { RoleId } from "~/domain/types";
 import { isModelId, isRoleId, isStageId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
@@ -38,6 +39,12 @@ export interface PositionRow {
   sortOrder: number;
   status: PositionStatus;
   notes: string;
+  origin: PositionOrigin;
+  title: string;
+  reason: string;
+  /** the skill and level a skill-driven position hires for */
+  skill: { skillId: string; level: number } | null;
+  budget: Budget | null;
   owner: { id: string; name: string } | null;
   filledBy: { id: string; name: string } | null;
   updatedAt: Date;
@@ -53,13 +60,26 @@ const positionSelect = {
   sortOrder: true,
   status: true,
   notes: true,
+  origin: true,
+  title: true,
+  reason: true,
+  skillId: true,
+  skillLevel: true,
+  budgetAmount: true,
+  budgetCurrency: true,
   updatedAt: true,
   version: true,
   owner: { select: { id: true, name: true } },
   filledBy: { select: { id: true, name: true } },
 } as const;
 
-function toRow(row: {
+function toRow({
+  skillId,
+  skillLevel,
+  budgetAmount,
+  budgetCurrency,
+  ...row
+}: {
   id: string;
   roleId: string;
   headcount: number;
@@ -67,13 +87,32 @@ function toRow(row: {
   sortOrder: number;
   status: string;
   notes: string;
+  origin: string;
+  title: string;
+  reason: string;
+  skillId: string | null;
+  skillLevel: number | null;
+  budgetAmount: number | null;
+  budgetCurrency: string | null;
   updatedAt: Date;
   version: number;
   owner: { id: string; name: string } | null;
   filledBy: { id: string; name: string } | null;
 }): PositionRow | null {
   if (!isRoleId(row.roleId)) return null;
-  return { ...row, roleId: row.roleId, status: isPositionStatus(row.status) ? row.status : "planned" };
+  return {
+    ...row,
+    roleId: row.roleId,
+    status: isPositionStatus(row.status) ? row.status : "planned",
+    origin: isPositionOrigin(row.origin) ? row.origin : "delta",
+    skill: skillId !== null && skillLevel !== null ? { skillId, level: skillLevel } : null,
+    budget: budgetOf(budgetAmount, budgetCurrency),
+  };
+}
+
+/** The columns of a budget: both set, or both null. */
+function budgetColumns(budget: Budget | null) {
+  return { budgetAmount: budget?.amount ?? null, budgetCurrency: budget?.currency ?? null };
 }
 
 /** The plan's positions, in the order of hires. */
@@ -115,6 +154,12 @@ export interface NewPosition {
   targetQuarter: string;
   ownerUserId: string | null;
   notes: string;
+  /** "delta" unless said otherwise */
+  origin?: PositionOrigin;
+  title?: string;
+  reason?: string;
+  skill?: { skillId: string; level: number } | null;
+  budget?: Budget | null;
 }
 
 export type PlanWriteResult = { ok: true; created: number } | { ok: false; reason: "owner_unknown" };
@@ -128,7 +173,15 @@ export async function addPositions({ organisationId, positions }: { organisation
     const last = await tx.hiringPosition.aggregate({ where: { organisationId }, _max: { sortOrder: true } });
     const start = (last._max.sortOrder ?? -1) + 1;
     await tx.hiringPosition.createMany({
-      data: positions.map((p, i) => ({ organisationId, ...p, sortOrder: start + i, status: "planned" })),
+      data: positions.map(({ skill, budget, ...p }, i) => ({
+        organisationId,
+        ...p,
+        skillId: skill?.skillId ?? null,
+        skillLevel: skill?.level ?? null,
+        ...budgetColumns(budget ?? null),
+        sortOrder: start + i,
+        status: "planned",
+      })),
     });
     return { ok: true as const, created: positions.length };
   });
@@ -139,6 +192,9 @@ export interface PositionEdit {
   targetQuarter: string;
   ownerUserId: string | null;
   notes: string;
+  title: string;
+  reason: string;
+  budget: Budget | null;
 }
 
 export type PositionWriteResult =
@@ -166,15 +222,34 @@ export async function updatePosition({
 }): Promise<PositionWriteResult | { ok: false; reason: "conflict"; current: SavedPosition }> {
   if (!isRecordId(positionId)) return { ok: false, reason: "not_found" };
   if (!(await ownerIsValid(organisationId, edit.ownerUserId))) return { ok: false, reason: "owner_unknown" };
+  const { budget, ...rest } = edit;
   return db.$transaction(async (tx) => {
     const saved = await saveIfVersion({
       version,
-      load: () =>
-        tx.hiringPosition.findFirst({
+      load: async () => {
+        const row = await tx.hiringPosition.findFirst({
           where: { id: positionId, organisationId },
-          select: { headcount: true, targetQuarter: true, ownerUserId: true, notes: true, version: true },
+          select: {
+            headcount: true,
+            targetQuarter: true,
+            ownerUserId: true,
+            notes: true,
+            title: true,
+            reason: true,
+            budgetAmount: true,
+            budgetCurrency: true,
+            version: true,
+          },
+        });
+        if (!row) return null;
+        const { budgetAmount, budgetCurrency, ...fields } = row;
+        return { ...fields, budget: budgetOf(budgetAmount, budgetCurrency) };
+      },
+      claim: () =>
+        tx.hiringPosition.updateMany({
+          where: { id: positionId, organisationId, version },
+          data: { ...rest, ...budgetColumns(budget), version: { increment: 1 } },
         }),
-      claim: () => tx.hiringPosition.updateMany({ where: { id: positionId, organisationId, version }, data: { ...edit, version: { increment: 1 } } }),
       then: async () => true,
     });
     return saved.ok ? { ok: true as const } : saved;
@@ -289,6 +364,14 @@ export async function fillPosition({
             status: "filled",
             ownerUserId: position.ownerUserId,
             notes: position.notes,
+            origin: position.origin,
+            title: position.title,
+            reason: position.reason,
+            skillId: position.skillId,
+            skillLevel: position.skillLevel,
+            // a budget is per person: the filled seat keeps it, and so do the seats still open
+            budgetAmount: position.budgetAmount,
+            budgetCurrency: position.budgetCurrency,
             filledByMemberId: memberId,
           },
         });

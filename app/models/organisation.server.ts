@@ -41,11 +41,16 @@ export async function updateOrganisation(input: {
   if (!current) return null;
   const changed = (["name", "operatingModel", "stage"] as const).filter((field) => current[field] !== input[field]);
   if (changed.length === 0) return { changed: [] };
+  // the business profile's channels name the primary model: a new model here replaces them by itself alone
+  const clearsChannels =
+    changed.includes("operatingModel") &&
+    (await db.profileChannel.count({ where: { organisationId: input.organisationId } })) > 0;
   await db.$transaction([
     db.organisation.update({
       where: { id: input.organisationId },
       data: { name: input.name, operatingModel: input.operatingModel, stage: input.stage },
     }),
+    ...(clearsChannels ? [db.profileChannel.deleteMany({ where: { organisationId: input.organisationId } })] : []),
     securityEventCreate({
       type: "organisation_updated",
       organisationId: input.organisationId,
@@ -54,6 +59,7 @@ export async function updateOrganisation(input: {
         changed: [...changed],
         ...Object.fromEntries(changed.map((field) => [field, input[field]])),
         ...Object.fromEntries(changed.map((field) => [`previous_${field}`, current[field]])),
+        ...(clearsChannels ? { channelsCleared: true } : {}),
       },
       ipAddress: input.ipAddress,
     }),

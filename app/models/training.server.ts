@@ -1,8 +1,8 @@
+import { sizedForOrganisation } from "./business-profile.server";
 import type { Prisma } from "@prisma/client";
 import { computeTeamGaps, skillGapsForMember } from "~/domain/gaps";
 import { latestLevels } from "~/domain/team";
 import { can, type Actor } from "~/domain/permissions";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { isTrainingKind, type TrainingKind } from "~/domain/training-advice";
 import {
   displayStatus,
@@ -90,7 +90,7 @@ export async function loadTrainingProgress({
   const { members: allMembers, assessments, items: itemRows } = await trainingInputs(organisationId, withTexts);
   const members = actor ? allMembers.filter((member) => can(actor, "training.read", { organisationId, ...trainingScopeFor(member) })) : allMembers;
   const visible = new Set(members.map((member) => member.id));
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisationId, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   const visibleAssessments = assessments.filter((assessment) => visible.has(assessment.memberId));
   const gaps = computeTeamGaps(recommendation, members, visibleAssessments);
   const openGaps = new Map(gaps.members.map((member) => [member.memberId, member.skills.filter((skill) => skill.gap > 0).map((skill) => skill.skillId)]));
@@ -401,7 +401,7 @@ export async function memberGapsForTraining({
   const levels = latestLevels(
     assessments.map((a) => ({ memberId: member.id, skillId: a.skillId, level: asLevel(a.level), assessedAt: a.assessedOn, recordedAt: a.createdAt })),
   );
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisationId, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   const gaps = skillGapsForMember(teamMember, recommendation, levels);
   return { member: { ...teamMember, userId: member.userId }, gaps, levels: levels.get(member.id) ?? new Map<string, SkillLevel>() };
 }

@@ -3,46 +3,93 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useNumberFormat } from "~/components/heatmap/format";
+import { useMoneyFormat } from "~/components/hiring/budget";
+import { BudgetByQuarter } from "~/components/hiring/BudgetByQuarter";
+import { SkillShortfalls, type SkillHireReply } from "~/components/hiring/SkillShortfalls";
 import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
-import { parseMoveForm, parsePlanForm, parseStatusForm, parseTargetForm, SETTABLE_STATUSES } from "~/forms/hiring";
+import { parseMoveForm, parsePlanForm, parseSkillHireForm, parseStatusForm, parseTargetForm, SETTABLE_STATUSES } from "~/forms/hiring";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { ui } from "~/components/ui";
-import { addQuarters, hiringDelta, planFigures, proposeHires, quarterOf } from "~/domain/hiring-delta";
+import { budgetByQuarter } from "~/domain/hiring-budget";
+import {
+  addQuarters,
+  hiringDelta,
+  PIPELINE_STATUSES,
+  planFigures,
+  profileChoices,
+  proposeHires,
+  quarterOf,
+  recommendationForChoice,
+  type Choice,
+} from "~/domain/hiring-delta";
 import { MIN_GROUP_SIZE, can } from "~/domain/permissions";
-import { recommendOrgChart } from "~/domain/recommendation";
+import { skillShortfalls } from "~/domain/skill-shortfalls";
 import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
-import { addPositions, getHiringTarget, listPositions, movePosition, setHiringTarget, setPositionStatus } from "~/models/hiring.server";
+import { addPositions, getHiringTarget, listPositions, movePosition, setHiringTarget, setPositionStatus, type PositionRow } from "~/models/hiring.server";
+import { getBusinessProfile } from "~/models/business-profile.server";
 import { loadTeam } from "~/models/member.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
-const DONE = ["target", "plan", "moved", "status", "filled"] as const;
+const DONE = ["target", "plan", "moved", "status", "filled", "added", "skill"] as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "hiring.read");
-  const [playbook, lang, team, target, positions] = await Promise.all([
+/** Skill-driven proposals are not made again for a role and skill a position still to be filled hires for. */
+function skillPipeline(positions: readonly PositionRow[]) {
+  return positions.filter((p) => PIPELINE_STATUSES.includes(p.status)).map((p) => ({ roleId: p.roleId, skillId: p.skill?.skillId ?? null }));
+}
+
+/**
+ * The organisation's hiring picture: team, target, plan, and the delta
+ * between them, with both org charts sized to the business profile (the
+ * headcount the chart and the planner show).
+ */
+async function hiringState(organisation: { id: string; operatingModel: Choice["model"]; stage: Choice["stage"] }) {
+  const [playbook, team, target, positions, profile] = await Promise.all([
     playbookForOrganisation(organisation.id),
-    languageFor(request),
     loadTeam({ organisationId: organisation.id }),
     getHiringTarget({ organisationId: organisation.id }),
     listPositions({ organisationId: organisation.id }),
+    getBusinessProfile({ organisationId: organisation.id }),
   ]);
+  // both sides sized to the business profile, like the chart and the gaps (sizing.ts)
+  const choices = profileChoices(profile, { model: organisation.operatingModel, stage: organisation.stage }, target);
+  const current = { model: choices.current.model, stage: choices.current.stage };
+  const delta = choices.target ? hiringDelta(team, choices.current, choices.target, playbook) : null;
+  const targetChart = choices.target ? recommendationForChoice(choices.target, playbook) : null;
+  const sized = profile.channels.length > 0 || Object.keys(profile.drivers).length > 0;
+  return { playbook, team, target, positions, current, delta, targetChart, sized };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission(request, "hiring.read");
+  const [{ playbook, team, target, positions, current, delta, targetChart, sized }, lang] = await Promise.all([hiringState(organisation), languageFor(request)]);
   const scope = { organisationId: organisation.id };
   const canPlan = can(actor, "hiring.plan", scope);
   const canStatus = can(actor, "hiring.status", scope);
   // Privacy (issue 14): the plan is for managers, HR and admins; the delta's skills only where they point at nobody.
   const canReadPlan = can(actor, "hiring.positions", scope);
-  const current = { model: organisation.operatingModel, stage: organisation.stage };
   const figures = planFigures(positions);
-  const delta = target ? hiringDelta(team, current, target, playbook) : null;
   const firstQuarter = addQuarters(quarterOf(new Date()), 1);
   const proposal = delta && canPlan ? proposeHires(delta, playbook, firstQuarter, figures.pipelineByRole) : [];
+  // who is closest to a level is a person's skill level: shown to those who plan (managers, admins)
+  const ownMember = new Set(team.members.filter((m) => m.userId === actor.userId).map((m) => m.id));
+  const shortfalls =
+    delta && canPlan
+      ? skillShortfalls(delta, team, skillPipeline(positions)).map((s) => ({
+          ...s,
+          // training is planned for someone else (training.plan): never for oneself
+          trainHref:
+            s.closest && s.levelsToGo !== null && s.levelsToGo > 0 && !ownMember.has(s.closest.memberId)
+              ? `/training/plan/${encodeURIComponent(s.closest.memberId)}?${new URLSearchParams({ skill: s.skillId, level: String(s.required) })}`
+              : null,
+        }))
+      : [];
 
   const roleLabel = Object.fromEntries(playbook.roles.map((r) => [r.id, localize(r.label, lang)])) as Record<RoleId, string>;
   const skillLabel = Object.fromEntries(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
@@ -57,16 +104,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     target,
     canReadPlan,
     delta: delta ? visibleHiringDelta(actor, organisation.id, team.members, delta) : null,
+    sized,
     proposal,
+    shortfalls,
+    firstQuarter,
     positions: canReadPlan ? positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })) : [],
     figures: canReadPlan ? figures : planFigures([]),
-    recommendation: target ? recommendOrgChart(target.model, target.stage, playbook) : null,
+    budget: budgetByQuarter(canReadPlan ? positions : []),
+    recommendation: targetChart,
     labels: { role: roleLabel, skill: skillLabel, model: modelLabel, stage: stageLabel },
     done: DONE.find((d) => d === done) ?? null,
   };
 }
 
-const INTENTS = ["set_target", "create_plan", "move", "status"] as const;
+const INTENTS = ["set_target", "create_plan", "hire_for_skill", "move", "status"] as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
@@ -92,6 +143,33 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (!result.ok) return data({ intent, lastResult: submission.reply({ formErrors: ["hiring.errors.owner"] }), formError: null }, { status: 400 });
     return redirect("/hiring?done=plan#plan");
+  }
+  if (intent === "hire_for_skill") {
+    const submission = parseSkillHireForm(formData);
+    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    const { roleId, skillId, targetQuarter } = submission.value;
+    // the level comes from today's target and team, not from the form: a role and skill no longer short is refused
+    const { team, positions, delta } = await hiringState(signedIn.organisation);
+    const shortfall = delta ? skillShortfalls(delta, team, skillPipeline(positions)).find((s) => s.roleId === roleId && s.skillId === skillId) : undefined;
+    if (!shortfall) {
+      return data({ intent, lastResult: submission.reply({ formErrors: ["hiring.errors.skillNotShort"] }), formError: null }, { status: 400 });
+    }
+    const result = await addPositions({
+      organisationId,
+      positions: [
+        {
+          roleId,
+          headcount: 1,
+          targetQuarter,
+          origin: "skill",
+          skill: { skillId, level: shortfall.required },
+          ownerUserId: signedIn.actor.userId,
+          notes: "",
+        },
+      ],
+    });
+    if (!result.ok) return data({ intent, lastResult: submission.reply({ formErrors: ["hiring.errors.owner"] }), formError: null }, { status: 400 });
+    return redirect("/hiring?done=skill#plan");
   }
   if (intent === "move") {
     const submission = parseMoveForm(formData);
@@ -159,11 +237,29 @@ export default function HiringPage() {
               changes: delta.totals.priorityChanges,
             })}
           </p>
+          <p className="mt-1 text-xs text-slate-500" data-testid="delta-sizing">
+            {loaderData.sized ? t("hiring.delta.sized") : t("hiring.delta.unsized")}{" "}
+            {loaderData.canPlan ? (
+              <Link to="/settings/profile" className={ui.link}>
+                {t("hiring.delta.profileLink")}
+              </Link>
+            ) : null}
+          </p>
           <DeltaTable delta={delta} labels={labels} />
         </section>
       ) : null}
 
       {loaderData.proposal.length > 0 ? <ProposalForm data={loaderData} actionData={actionData} /> : null}
+
+      {loaderData.shortfalls.length > 0 ? (
+        <SkillShortfalls
+          rows={loaderData.shortfalls}
+          roleLabel={labels.role}
+          skillLabel={labels.skill}
+          firstQuarter={loaderData.firstQuarter}
+          reply={skillHireReply(actionData)}
+        />
+      ) : null}
 
       <PlanSection data={loaderData} />
 
@@ -190,6 +286,18 @@ export default function HiringPage() {
       ) : null}
     </main>
   );
+}
+
+function skillHireReply(actionData: ActionData): SkillHireReply | null {
+  if (actionData?.intent !== "hire_for_skill" || !actionData.lastResult) return null;
+  const typed = (actionData.lastResult.initialValue ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  return {
+    roleId: text(typed.roleId),
+    skillId: text(typed.skillId),
+    targetQuarter: text(typed.targetQuarter),
+    errors: actionData.lastResult.error ?? {},
+  };
 }
 
 function TargetSection({ data: d, actionData }: { data: LoaderData; actionData: ActionData }) {
@@ -414,6 +522,7 @@ function ProposalForm({ data: d, actionData }: { data: LoaderData; actionData: A
 
 function PlanSection({ data: d }: { data: LoaderData }) {
   const { t } = useTranslation();
+  const money = useMoneyFormat();
   const { figures, positions } = d;
   return (
     <section id="plan" aria-labelledby="plan-title" className="scroll-mt-4">
@@ -421,11 +530,18 @@ function PlanSection({ data: d }: { data: LoaderData }) {
         <h2 id="plan-title" className={ui.h2}>
           {t("hiring.plan.title")}
         </h2>
-        {positions.length > 0 ? (
-          <a href="/hiring/plan.csv" className={ui.link} download>
-            {t("hiring.plan.exportCsv")}
-          </a>
-        ) : null}
+        <span className="flex flex-wrap items-baseline gap-4">
+          {d.canPlan ? (
+            <Link to="/hiring/positions/new" className={ui.link}>
+              {t("hiring.manual.add")}
+            </Link>
+          ) : null}
+          {positions.length > 0 ? (
+            <a href="/hiring/plan.csv" className={ui.link} download>
+              {t("hiring.plan.exportCsv")}
+            </a>
+          ) : null}
+        </span>
       </div>
       {positions.length === 0 ? (
         <p className={`${ui.empty} mt-3`} data-testid="plan-empty">
@@ -459,6 +575,7 @@ function PlanSection({ data: d }: { data: LoaderData }) {
               { key: "role", label: t("hiring.delta.role") },
               { key: "headcount", label: t("hiring.plan.headcount"), numeric: true },
               { key: "quarter", label: t("hiring.plan.quarter") },
+              { key: "budget", label: t("hiring.budget.column"), numeric: true },
               { key: "status", label: t("hiring.plan.status") },
               { key: "owner", label: t("hiring.plan.owner") },
               { key: "filledBy", label: t("hiring.plan.filledBy") },
@@ -472,12 +589,21 @@ function PlanSection({ data: d }: { data: LoaderData }) {
                   <td className={`${ui.td} tabular-nums`}>{i + 1}</td>
                   <th scope="row" className={`${ui.td} text-left font-semibold`}>
                     <Link to={`/hiring/positions/${p.id}`} className={ui.link}>
-                      {label}
+                      {p.title || label}
                     </Link>
+                    {p.title ? <span className="block text-xs font-normal text-slate-500">{label}</span> : null}
+                    {p.origin !== "delta" ? (
+                      <span className="block text-xs font-normal text-slate-500" data-testid="origin">
+                        {p.skill ? t("hiring.origin.skillFor", { skill: d.labels.skill[p.skill.skillId] ?? p.skill.skillId, level: p.skill.level }) : t(`hiring.origin.${p.origin}`)}
+                      </span>
+                    ) : null}
                     {p.notes ? <span className="block max-w-xs truncate text-xs font-normal text-slate-500">{p.notes}</span> : null}
                   </th>
                   <td className={`${ui.td} text-right tabular-nums`}>{p.headcount}</td>
                   <td className={`${ui.td} whitespace-nowrap`}>{p.targetQuarter}</td>
+                  <td className={`${ui.td} whitespace-nowrap text-right tabular-nums`} data-testid="position-budget">
+                    {p.budget ? money(p.budget.amount * p.headcount, p.budget.currency) : <span className="text-slate-400">—</span>}
+                  </td>
                   <td className={ui.td}>
                     {d.canStatus && p.status !== "filled" ? (
                       <Form method="post" className="flex items-center gap-2">
@@ -532,6 +658,7 @@ function PlanSection({ data: d }: { data: LoaderData }) {
               );
             })}
           </HiringTable>
+          <BudgetByQuarter budget={d.budget} />
         </>
       )}
     </section>

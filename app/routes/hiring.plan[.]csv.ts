@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { positionBudgetTotal } from "~/domain/hiring-budget";
 import { localize } from "~/domain/vocabulary";
 import { listPositions } from "~/models/hiring.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -6,7 +7,25 @@ import { requirePermission } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
 import { languageFor } from "~/utils/i18n.server";
 
-const PLAN_CSV_COLUMNS = ["order", "role_id", "role", "headcount", "target_quarter", "status", "owner", "filled_by", "notes"] as const;
+const PLAN_CSV_COLUMNS = [
+  "order",
+  "role_id",
+  "role",
+  "title",
+  "headcount",
+  "target_quarter",
+  "status",
+  "origin",
+  "skill_id",
+  "skill_level",
+  "budget_per_person",
+  "budget_total",
+  "budget_currency",
+  "reason",
+  "owner",
+  "filled_by",
+  "notes",
+] as const;
 
 /** The hiring plan in the order of hires, for a spreadsheet. Those who may read the plan (managers, HR, admins) may export it. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,9 +41,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     String(i + 1),
     p.roleId,
     roleLabel.get(p.roleId) ?? p.roleId,
+    p.title,
     String(p.headcount),
     p.targetQuarter,
     p.status,
+    p.origin,
+    p.skill?.skillId ?? "",
+    p.skill ? String(p.skill.level) : "",
+    // whole numbers without separators, so a spreadsheet reads them as numbers
+    p.budget ? String(p.budget.amount) : "",
+    p.budget ? String(positionBudgetTotal(p)) : "",
+    p.budget?.currency ?? "",
+    p.reason,
     p.owner?.name ?? "",
     p.filledBy?.name ?? "",
     p.notes,

@@ -2,7 +2,19 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { HEADCOUNT_MAX, NOTES_MAX, parseFillForm, parsePositionForm, parseStatusForm, POSITION_FIELDS, positionFormValues, SETTABLE_STATUSES } from "~/forms/hiring";
+import {
+  HEADCOUNT_MAX,
+  NOTES_MAX,
+  parseFillForm,
+  parsePositionForm,
+  parseStatusForm,
+  POSITION_FIELDS,
+  POSITION_TITLE_MAX,
+  positionFormValues,
+  REASON_MAX,
+  SETTABLE_STATUSES,
+} from "~/forms/hiring";
+import { BudgetFields, useMoneyFormat } from "~/components/hiring/budget";
 import { refusalErrors } from "~/components/team/refusals";
 import { ui } from "~/components/ui";
 import { useHydrated } from "~/components/ui";
@@ -47,12 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!position) throw notFound();
   const role = playbook.roles.find((r) => r.id === position.roleId);
+  const skill = position.skill ? playbook.skills.find((k) => k.id === position.skill!.skillId) : undefined;
   return {
     lang,
     canPlan,
     canStatus,
     position: { ...position, updatedAt: position.updatedAt.toISOString() },
     roleLabel: role ? localize(role.label, lang) : position.roleId,
+    skillLabel: position.skill ? (skill ? localize(skill.label, lang) : position.skill.skillId) : null,
     owners,
     members,
     done: new URL(request.url).searchParams.get("done") === "saved",
@@ -71,8 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "update") {
     const submission = parsePositionForm(formData);
     if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
-    const { headcount, targetQuarter, ownerUserId, notes, version } = submission.value;
-    const edit = { headcount, targetQuarter, ownerUserId: ownerUserId ?? null, notes };
+    const { headcount, targetQuarter, ownerUserId, notes, title, reason, budget, version } = submission.value;
+    const edit = { headcount, targetQuarter, ownerUserId: ownerUserId ?? null, notes, title, reason, budget };
     const result = await updatePosition({ organisationId, positionId, version, edit });
     if (!result.ok && result.reason === "conflict") {
       const conflict = conflictingFields(positionFormValues(result.current), positionFormValues(edit), POSITION_FIELDS);
@@ -137,14 +151,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: `${loaderData?.roleLabel ?? ""} — ${hiringStrings[loaderData?.lang ?? "zh"].metaTitle}` },
+  { title: `${loaderData?.position.title || loaderData?.roleLabel || ""} — ${hiringStrings[loaderData?.lang ?? "zh"].metaTitle}` },
 ];
+
+/** The label of each field of the details form, for the notice of a save that came too late. */
+const CONFLICT_LABELS: Record<string, string> = {
+  headcount: "hiring.plan.headcount",
+  targetQuarter: "hiring.plan.quarter",
+  ownerUserId: "hiring.plan.owner",
+  notes: "hiring.position.notes",
+  title: "hiring.manual.title",
+  reason: "hiring.manual.reason",
+  budgetAmount: "hiring.budget.amount",
+  budgetCurrency: "hiring.budget.currency",
+};
 
 export default function PositionPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const money = useMoneyFormat();
   const p = d.position;
   const result = (intent: string) => (actionData?.intent === intent ? actionData.lastResult : null);
   const update = result("update");
@@ -169,9 +196,23 @@ export default function PositionPage() {
         </Link>
       </p>
       <header>
-        <h1 className="text-2xl font-bold tracking-tight">{t("hiring.position.title", { role: d.roleLabel })}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{t("hiring.position.title", { role: p.title || d.roleLabel })}</h1>
+        {p.title ? <p className="mt-1 text-sm text-slate-600">{d.roleLabel}</p> : null}
         <p className="mt-1 text-sm text-slate-600" data-testid="position-summary">
           {t("hiring.position.summary", { count: p.headcount, quarter: p.targetQuarter, status: t(`hiring.status.${p.status}`) })}
+        </p>
+        <p className="mt-1 text-sm text-slate-600" data-testid="position-origin">
+          {p.skill && d.skillLabel ? t("hiring.origin.skillFor", { skill: d.skillLabel, level: p.skill.level }) : t(`hiring.origin.${p.origin}`)}
+        </p>
+        {p.reason ? (
+          <p className="mt-1 text-sm">
+            {t("hiring.position.reasonIs", { reason: p.reason })}
+          </p>
+        ) : null}
+        <p className="mt-1 text-sm" data-testid="position-budget">
+          {p.budget
+            ? t("hiring.budget.perPerson", { amount: money(p.budget.amount, p.budget.currency), total: money(p.budget.amount * p.headcount, p.budget.currency) })
+            : t("hiring.budget.none")}
         </p>
         {p.filledBy ? (
           <p className="mt-1 text-sm">
@@ -202,7 +243,7 @@ export default function PositionPage() {
             <div className="mt-4">
               <ConflictNotice
                 conflict={refused.conflict}
-                label={(field) => t(field === "notes" ? "hiring.position.notes" : `hiring.plan.${field === "targetQuarter" ? "quarter" : field === "ownerUserId" ? "owner" : field}`)}
+                label={(field) => t(CONFLICT_LABELS[field] ?? `hiring.plan.${field}`)}
                 show={(field, value) => (field === "ownerUserId" ? ownerName(value) : value)}
               />
             </div>
@@ -230,6 +271,21 @@ export default function PositionPage() {
               </select>
               <Errors id="ownerUserId-error" errors={updateErrors.ownerUserId} />
             </div>
+            <div>
+              <label htmlFor="title" className={ui.label}>{t("hiring.manual.title")}</label>
+              <input id="title" name="title" type="text" maxLength={POSITION_TITLE_MAX} placeholder={d.roleLabel} defaultValue={typedUpdate ? (typedUpdate.title ?? "") : p.title} aria-invalid={updateErrors.title ? true : undefined} aria-describedby="title-error" className={ui.input} />
+              <Errors id="title-error" errors={updateErrors.title} />
+            </div>
+            <div className="sm:col-span-2">
+              <label htmlFor="reason" className={ui.label}>{t("hiring.manual.reason")}</label>
+              <textarea id="reason" name="reason" rows={2} maxLength={REASON_MAX} defaultValue={typedUpdate ? (typedUpdate.reason ?? "") : p.reason} aria-invalid={updateErrors.reason ? true : undefined} aria-describedby="reason-error" className={ui.input} />
+              <Errors id="reason-error" errors={updateErrors.reason} />
+            </div>
+            <BudgetFields
+              amount={typedUpdate ? (typedUpdate.budgetAmount ?? "") : p.budget ? String(p.budget.amount) : ""}
+              currency={typedUpdate ? (typedUpdate.budgetCurrency ?? "") : (p.budget?.currency ?? "")}
+              errors={{ budgetAmount: updateErrors.budgetAmount, budgetCurrency: updateErrors.budgetCurrency }}
+            />
             <div className="sm:col-span-2">
               <label htmlFor="notes" className={ui.label}>{t("hiring.position.notes")}</label>
               <textarea id="notes" name="notes" rows={3} maxLength={NOTES_MAX} defaultValue={typedUpdate ? (typedUpdate.notes ?? "") : p.notes} aria-invalid={updateErrors.notes ? true : undefined} aria-describedby="notes-error" className={ui.input} />

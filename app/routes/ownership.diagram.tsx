@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment, useCallback, useMemo, useState } from "react";
@@ -8,7 +9,6 @@ import { ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { accountableRolesOf, handOffsAround, responsibleRolesOf, rowsByStep } from "~/domain/ownership-checks";
 import { isAccountable, isResponsible, STEP_SECTIONS } from "~/domain/process-steps";
 import { shippedPlaybook } from "~/domain/playbook";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { loadOwnership } from "~/models/ownership.server";
@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     else if (isResponsible(letter)) parts[roleId] = "R";
   }
   return {
-    recommendation: recommendOrgChart(organisation.operatingModel, organisation.stage, playbook),
+    recommendation: (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation,
     steps: active.map((step) => ({ key: step.key, name: step.name, section: step.section })),
     chosen: chosen ? { key: chosen.key, name: chosen.name } : null,
     parts,

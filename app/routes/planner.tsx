@@ -11,8 +11,9 @@ import { RoleTable } from "~/components/planner/RoleTable";
 import { OrganisationChoice } from "~/components/planner/OrganisationChoice";
 import { RecommendationSummary } from "~/components/planner/RecommendationSummary";
 import { can } from "~/domain/permissions";
-import { recommendOrgChart } from "~/domain/recommendation";
-import { MODEL_IDS, STAGE_IDS, type RoleId, type StageId } from "~/domain/types";
+import { sizedRecommendation } from "~/domain/sizing";
+import { DRIVER_IDS, MODEL_IDS, STAGE_IDS, type ModelId, type RoleId, type StageId } from "~/domain/types";
+import { getBusinessProfile } from "~/models/business-profile.server";
 import { updateOrganisation } from "~/models/organisation.server";
 import { localize } from "~/domain/vocabulary";
 import { playbookForRequest } from "~/models/playbook.server";
@@ -21,16 +22,33 @@ import { isConformIntent, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 import { clientAddress } from "~/utils/request.server";
 import { blockingProblems, parseRecommendationQuery } from "~/utils/recommendation-query";
+import { channelsFromShareFields, parseSizingQuery, SHARE_PREFIX, sizingParams } from "~/utils/sizing-query";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const query = parseRecommendationQuery(url.searchParams);
+  // The form without JavaScript sends one share per model: the address keeps `channels` instead.
+  const shares = channelsFromShareFields(url.searchParams);
+  if (shares !== null || DRIVER_IDS.some((id) => url.searchParams.get(id) === "")) {
+    const params = new URLSearchParams();
+    for (const [key, value] of url.searchParams) {
+      if (key.startsWith(SHARE_PREFIX) || key === "channels" || (DRIVER_IDS as readonly string[]).includes(key) && value.trim() === "") continue;
+      if (key === "model" && shares) continue;
+      params.append(key, value);
+    }
+    if (shares) params.set("channels", shares);
+    throw redirect(`/planner?${params.toString()}`);
+  }
+  const sizing = parseSizingQuery(url.searchParams);
+  const channelsGiven = url.searchParams.getAll("channels").some((value) => value.trim() !== "");
+  const query = parseRecommendationQuery(url.searchParams, channelsGiven ? ["stage"] : ["model", "stage"]);
   const [playbook, lang, signedIn] = await Promise.all([playbookForRequest(request), languageFor(request), getSignedIn(request)]);
-  // A signed-in person who has not chosen yet starts from their organisation's current choice.
-  if (signedIn && !url.searchParams.has("model") && !url.searchParams.has("stage")) {
+  // A signed-in person who has not chosen yet starts from their organisation's current choice and profile.
+  if (signedIn && !url.searchParams.has("model") && !url.searchParams.has("stage") && !channelsGiven) {
+    const profile = await getBusinessProfile({ organisationId: signedIn.organisation.id });
     const params = new URLSearchParams(url.searchParams);
-    params.set("model", signedIn.organisation.operatingModel);
+    if (profile.channels.length === 0) params.set("model", signedIn.organisation.operatingModel);
     params.set("stage", signedIn.organisation.stage);
+    for (const [key, value] of sizingParams(profile.channels.length > 0 ? profile.channels : null, profile.drivers)) params.set(key, value);
     throw redirect(`/planner?${params.toString()}`);
   }
   const organisation = signedIn
@@ -41,11 +59,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
         canUpdate: can(signedIn.actor, "organisation.update", { organisationId: signedIn.actor.organisationId }),
       }
     : null;
-  const recommendation = query.model && query.stage ? recommendOrgChart(query.model, query.stage, playbook) : null;
-  // A garbage id is the client's mistake (400); a missing one is just a page to fill in.
-  const invalid = blockingProblems(query).some((problem) => problem.kind === "invalid");
+  const channels = sizing.channels ?? (query.model && !channelsGiven ? [{ model: query.model, share: 100 }] : null);
+  const recommendation =
+    channels && query.stage && sizing.problems.length === 0
+      ? sizedRecommendation({ playbook, channels, stage: query.stage, drivers: sizing.drivers })
+      : null;
+  // A garbage id or driver is the client's mistake (400); a missing one is just a page to fill in.
+  const invalid = blockingProblems(query).some((problem) => problem.kind === "invalid") || sizing.problems.length > 0;
   return data(
-    { query, lang, models: playbook.models, stages: playbook.stages, recommendation, organisation },
+    {
+      query: { ...query, model: recommendation?.model ?? query.model },
+      sizing: { channels: sizing.channels, drivers: sizing.drivers, problems: sizing.problems },
+      lang,
+      models: playbook.models,
+      stages: playbook.stages,
+      recommendation,
+      organisation,
+    },
     { status: invalid ? 400 : 200 },
   );
 }
@@ -88,26 +118,31 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
 };
 
 export default function PlannerPage() {
-  const { query, lang, models, stages, recommendation, organisation } = useLoaderData<typeof loader>();
+  const { query, sizing, lang, models, stages, recommendation, organisation } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const navigate = useNavigate();
 
   const hrefWith = useCallback(
     (role: RoleId | null) => {
       const params = new URLSearchParams();
-      if (query.model) params.set("model", query.model);
+      if (query.model && !sizing.channels) params.set("model", query.model);
       if (query.stage) params.set("stage", query.stage);
+      for (const [key, value] of sizingParams(sizing.channels, sizing.drivers)) params.set(key, value);
       if (role) params.set("role", role);
       if (query.lang) params.set("lang", query.lang);
       return `/planner?${params.toString()}`;
     },
-    [query.model, query.stage, query.lang],
+    [query.model, query.stage, query.lang, sizing.channels, sizing.drivers],
   );
   const selectRole = useCallback(
     (role: RoleId | null) => navigate(hrefWith(role), { preventScrollReset: true, replace: true }),
     [navigate, hrefWith],
   );
   const closePanel = useCallback(() => selectRole(null), [selectRole]);
+  const modelLabel = useMemo(() => {
+    const labels = new Map(models.map((model) => [model.id, model.label]));
+    return (model: ModelId) => labels.get(model) ?? { zh: model, en: model };
+  }, [models]);
   const stageLabel = useMemo(() => {
     const labels = new Map(stages.map((stage) => [stage.id, localize(stage.label, lang)]));
     return (stage: StageId) => labels.get(stage) ?? stage;
@@ -130,6 +165,9 @@ export default function PlannerPage() {
           stage={query.stage}
           lang={lang}
           langOverride={query.lang}
+          channels={sizing.channels}
+          drivers={sizing.drivers}
+          sizingProblems={sizing.problems}
         />
       </div>
 
@@ -170,6 +208,7 @@ export default function PlannerPage() {
                 roleHref={hrefWith}
                 stageLabel={stageLabel}
                 onClose={closePanel}
+                modelLabel={modelLabel}
               />
             ) : null}
           </div>
@@ -180,6 +219,7 @@ export default function PlannerPage() {
             roleHref={hrefWith}
             selectedRoleId={query.role}
             stageLabel={stageLabel}
+            modelLabel={modelLabel}
           />
         </section>
       ) : (

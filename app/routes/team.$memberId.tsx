@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,6 @@ import { ASSESS_PARAM, memberPageSlot } from "~/components/team/memberPage";
 import { dayString, latestToday } from "~/domain/calendar-day";
 import { skillGapsForMember } from "~/domain/gaps";
 import { can, visibleFieldsFor } from "~/domain/permissions";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { latestLevels } from "~/domain/team";
 import { visibleHistory } from "~/domain/visibility";
 import type { SkillLevel } from "~/domain/types";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // unknown here or another organisation's: the same 404
   if (!member) throw notFound();
   const playbook = await playbookForRequest(request);
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
 
   // getMember lists the history newest first; latestLevels wants it oldest first (its tie-break).
   const records = member.assessments.map((assessment) => ({

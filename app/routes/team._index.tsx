@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +7,6 @@ import { GapBadge } from "~/components/team/GapBadge";
 import { byShare, labelOf } from "~/components/team/format";
 import { computeTeamGaps } from "~/domain/gaps";
 import { can } from "~/domain/permissions";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { visibleTeamGaps } from "~/domain/visibility";
 import type { RoleId } from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     playbookForRequest(request),
     languageFor(request),
   ]);
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   // Privacy (issue 14): only the gaps of people this reader may read reach the page.
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
   const gapsById = new Map(gaps.members.map((member) => [member.memberId, member]));

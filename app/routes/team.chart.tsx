@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
@@ -12,7 +13,6 @@ import { TeamDiagram } from "~/components/team-diagram/TeamDiagram";
 import type { TeamSelection } from "~/components/team-diagram/TeamDiagram";
 import type { MemberPanelData, RolePanelData } from "~/components/team-diagram/types";
 import { computeTeamGaps } from "~/domain/gaps";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { visibleTeamGaps } from "~/domain/visibility";
 import { COLLAPSE_THRESHOLD, expandedFromQuery, expandedQueryValue, teamGraph, toggleExpanded } from "~/domain/team-graph";
 import { ROLE_IDS } from "~/domain/types";
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (memberParam && !selectedMember) throw notFound();
   const role = roleParam && isRoleId(roleParam) ? roleParam : null;
 
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   // Privacy (issue 14): the nodes, panels and the PNG drawn from them carry only the gaps this reader may see.
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
   const expanded = expandedFromQuery(expandedParam, team.members.length);

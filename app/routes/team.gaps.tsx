@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,6 @@ import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { computeTeamGaps } from "~/domain/gaps";
 import { MIN_GROUP_SIZE } from "~/domain/permissions";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { visibleTeamGaps } from "~/domain/visibility";
 import type { SkillLevel } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
     loadTeam({ organisationId: organisation.id }),
   ]);
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   // Privacy (issue 14): figures over fewer than MIN_GROUP_SIZE people only for readers of each of them.
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
 

@@ -1,3 +1,4 @@
+import { sizedForOrganisation } from "~/models/business-profile.server";
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -10,7 +11,6 @@ import { useNumberFormat } from "~/components/heatmap/format";
 import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "~/components/heatmap/types";
 import { computeTeamGaps, filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
 import type { HeatmapFilter, HeatmapSort } from "~/domain/gaps";
-import { recommendOrgChart } from "~/domain/recommendation";
 import { visibleTeamGaps } from "~/domain/visibility";
 import { ROLE_IDS } from "~/domain/types";
 import type { OrgChartRecommendation, RoleId } from "~/domain/types";
@@ -100,7 +100,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
     loadTeam({ organisationId: organisation.id }),
   ]);
-  const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
+  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   // Privacy (issue 14): the rows of the people this reader may read (their own; a lead's departments'; all for HR, managers, admins).
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments, playbook.skills));
 

@@ -43,7 +43,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     member: { id: member.id, name: member.name },
     proposals,
     skills: playbook.skills.map(({ id, label }) => ({ id, label })),
+    byHand: byHandFromAddress(new URL(request.url).searchParams, playbook.skills, proposals),
   };
+}
+
+/**
+ * "?skill=…&level=…" (from the hiring page's "plan training" for a skill nobody has at the level)
+ * starts the by-hand row on that skill and level, unless the skill is proposed above already.
+ */
+function byHandFromAddress(params: URLSearchParams, skills: readonly { id: string }[], proposals: readonly { skillId: string }[]) {
+  const skillId = params.get("skill") ?? "";
+  const level = Number(params.get("level"));
+  if (!skills.some((skill) => skill.id === skillId) || proposals.some((p) => p.skillId === skillId)) return null;
+  if (!(SKILL_LEVELS as readonly number[]).includes(level) || level === 0) return null;
+  return { skillId, targetLevel: level };
 }
 
 export const meta = titleMeta<typeof loader>((lang, data) => [
@@ -72,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PlanTraining() {
-  const { member, proposals, skills } = useLoaderData<typeof loader>();
+  const { member, proposals, skills, byHand } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   const lang = useLang();
@@ -131,13 +144,13 @@ export default function PlanTraining() {
             <label htmlFor="by-hand-skill" className={ui.label}>
               {t("training.fields.skill")}
             </label>
-            <ByHandSkill index={byHandIndex} value={value(`items[${byHandIndex}].skillId`, "")} skills={skills} error={errors[`items[${byHandIndex}].skillId`]} />
+            <ByHandSkill index={byHandIndex} value={value(`items[${byHandIndex}].skillId`, byHand?.skillId ?? "")} skills={skills} error={errors[`items[${byHandIndex}].skillId`]} />
           </div>
           <ItemFields
             index={byHandIndex}
             errors={errors}
             value={value}
-            defaults={{ targetLevel: 3, kind: "course", hours: 8, startDate: "", dueDate: "" }}
+            defaults={{ targetLevel: byHand?.targetLevel ?? 3, kind: "course", hours: 8, startDate: "", dueDate: "" }}
           />
         </section>
         <button type="submit" className={ui.primaryButton} disabled={submitting}>

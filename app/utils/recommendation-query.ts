@@ -9,6 +9,7 @@ import {
   type RoleId,
   type StageId,
 } from "~/domain/types";
+import { SHARE_PREFIX, SIZING_PARAMS } from "~/utils/sizing-query";
 
 /**
  * Reads the planner's choices from a query string (the planner page and the
@@ -80,8 +81,9 @@ export function parseRecommendationQuery(
     role: read("role"),
     lang: read("lang"),
   };
-  const known = new Set<string>(QUERY_FIELDS);
-  const unknownParams = [...new Set([...params.keys()].filter((key) => !known.has(key)))]
+  // the business profile's parameters are read by sizing-query.ts
+  const known = new Set<string>([...QUERY_FIELDS, ...SIZING_PARAMS]);
+  const unknownParams = [...new Set([...params.keys()].filter((key) => !known.has(key) && !key.startsWith(SHARE_PREFIX)))]
     .map((key) => key.slice(0, MAX_ECHO))
     .sort();
   return { ...query, problems, unknownParams };

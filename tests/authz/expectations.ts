@@ -101,6 +101,15 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["manager", "admin"], "ok"),
     },
   ],
+  "routes/settings.profile": [
+    { method: "GET", url: () => "/settings/profile", expect: only(["manager", "admin"], "ok") },
+    {
+      method: "POST",
+      url: () => "/settings/profile",
+      form: () => ({ share_platform: "70", share_independent_site: "30", stores: "6", markets: "3" }),
+      expect: only(["manager", "admin"], "ok"),
+    },
+  ],
   "routes/settings.people": [
     { method: "GET", url: () => "/settings/people", expect: only(["admin"], "ok") },
     {
@@ -265,6 +274,14 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     },
     {
       method: "POST",
+      label: "hire for a skill",
+      url: () => "/hiring",
+      form: () => ({ intent: "hire_for_skill", roleId: "operations_manager", skillId: "platform_rules", targetQuarter: "2027-Q2" }),
+      // the matrix's organisations have no target, so nothing is short: those past the guard get 400
+      expect: only(["manager", "admin"], 400, 400),
+    },
+    {
+      method: "POST",
       label: "reorder",
       url: () => "/hiring",
       form: (c) => ({ intent: "move", positionId: c.hiringPosition.id, direction: "down" }),
@@ -276,6 +293,17 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       url: () => "/hiring",
       form: (c) => ({ intent: "status", positionId: c.hiringPosition.id, status: "open" }),
       expect: only(["hr", "manager", "admin"], 404),
+    },
+  ],
+  "routes/hiring.positions.new": [
+    { method: "GET", url: () => "/hiring/positions/new", expect: only(["manager", "admin"], "ok") },
+    {
+      method: "POST",
+      label: "add a position by hand",
+      url: () => "/hiring/positions/new",
+      form: () => ({ intent: "add_position", roleId: "marketing", title: "Marketer", headcount: "1", targetQuarter: "2027-Q2", reason: "New market", budgetAmount: "1000", budgetCurrency: "CNY" }),
+      // another organisation's admin adds to their own organisation's plan
+      expect: only(["manager", "admin"], "ok"),
     },
   ],
   "routes/hiring.positions.$positionId": [

@@ -182,6 +182,8 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   "routes/settings": { none: "the settings' frame" },
   "routes/settings._index": { none: "links" },
   "routes/settings.organisation": { none: "the organisation's name, model and stage" },
+  "routes/settings.profile": { none: "the organisation's channels and workload drivers" },
+  "routes/hiring.positions.new": { none: "the form for a position by hand: role labels and the next quarter" },
   "routes/settings.invites.$inviteId": { none: "an invitation" },
   "routes/settings.tokens": { none: "API tokens" },
   "routes/settings.tokens.$tokenId": { none: "an API token" },

@@ -8,6 +8,7 @@ import {
   priorityChange,
   proposeHires,
   quarterOf,
+  profileChoices,
 } from "../../app/domain/hiring-delta";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import type { SkillAssessmentRecord, TeamMember } from "../../app/domain/team";
@@ -201,5 +202,32 @@ describe("priorityChange", () => {
     expect(priorityChange("later", "optional")).toBe("raised");
     expect(priorityChange("core", "later")).toBe("lowered");
     expect(priorityChange("not_needed", "not_needed")).toBe("same");
+  });
+});
+
+describe("the delta sized to the business profile (profileChoices)", () => {
+  const team = { members: [member("ops", [["operations_manager", 1]]), member("mk", [["marketing", 1]])], assessments: [] };
+  const roleOf = (delta: ReturnType<typeof hiringDelta>, roleId: RoleId) => delta.roles.find((r) => r.roleId === roleId)!;
+  const sizedDelta = (profile: Parameters<typeof profileChoices>[0], current = PLATFORM_GROWTH, target: { model: "independent_site" | "b2b" | "platform"; stage: "growth" } = DTC_GROWTH) => {
+    const choices = profileChoices(profile, current, target);
+    return hiringDelta(team, choices.current, choices.target!, shippedPlaybook);
+  };
+
+  it("without channels or drivers is exactly the unsized delta", () => {
+    expect(sizedDelta({ channels: [], drivers: {} })).toEqual(hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook));
+  });
+
+  it("takes the target's headcount from the drivers: 12 stores need 4–6 operations managers (one per 2–3 stores)", () => {
+    const unsized = hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook);
+    expect(roleOf(unsized, "operations_manager")).toMatchObject({ targetHeadcount: { min: 1, max: 2 }, gap: 0 });
+    const sized = sizedDelta({ channels: [], drivers: { stores: 12 } });
+    expect(roleOf(sized, "operations_manager")).toMatchObject({ targetHeadcount: { min: 4, max: 6 }, gap: 3 });
+    expect(sized.totals.gap).toBeGreaterThan(unsized.totals.gap);
+  });
+
+  it("sizes today's chart with the profile's channels: a DTC share makes tech core today", () => {
+    const delta = sizedDelta({ channels: [{ model: "platform", share: 60 }, { model: "independent_site", share: 40 }], drivers: {} }, PLATFORM_GROWTH, { model: "platform", stage: "growth" });
+    expect(roleOf(hiringDelta(team, PLATFORM_GROWTH, PLATFORM_GROWTH, shippedPlaybook), "tech_dev").currentPriority).toBe("optional");
+    expect(roleOf(delta, "tech_dev")).toMatchObject({ currentPriority: "core", targetPriority: "core" });
   });
 });

@@ -103,6 +103,32 @@ describe("POST /hiring/positions/$positionId", () => {
     expect(await db.hiringPosition.findUnique({ where: { id: position.id } })).toMatchObject({ headcount: 3, targetQuarter: "2027-Q4", ownerUserId: cast.hr.id, notes: "Shopify" });
   });
 
+  it("a manager sets a title, a reason and a budget; a bad amount or currency is 400 on that field; an empty amount clears it", async () => {
+    const position = await newPosition({ roleId: "operations_manager", headcount: 2 });
+    const form = { intent: "update", version: "1", headcount: "2", targetQuarter: "2027-Q4", title: "Amazon PPC lead", reason: "Second store in Japan" };
+    const bad = await call(action, post(url(position.id), { ...form, budgetAmount: "90k", budgetCurrency: "RMB" }, as("manager")), position.id);
+    expect(bad.status).toBe(400);
+    expect(bad.data.lastResult!.error).toEqual({ budgetAmount: ["hiring.errors.budgetAmount"], budgetCurrency: ["hiring.errors.currency"] });
+    expect(bad.data.lastResult!.initialValue).toMatchObject({ budgetAmount: "90k", title: "Amazon PPC lead" });
+    expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.title).toBe("");
+    const ok = await call(action, post(url(position.id), { ...form, budgetAmount: "90 000", budgetCurrency: "USD" }, as("manager")), position.id);
+    expect(ok.status).toBe(302);
+    expect(await db.hiringPosition.findUnique({ where: { id: position.id } })).toMatchObject({
+      title: "Amazon PPC lead",
+      reason: "Second store in Japan",
+      budgetAmount: 90_000,
+      budgetCurrency: "USD",
+    });
+    const page = await call(loader, get(url(position.id), as("manager")), position.id);
+    expect(page.data).toMatchObject({ position: { title: "Amazon PPC lead", budget: { amount: 90_000, currency: "USD" } } });
+    const other = await newPosition();
+    expect((await call(action, post(url(other.id), { intent: "update", version: "1", headcount: "1", targetQuarter: "2027-Q1", budgetAmount: "5", budgetCurrency: "EUR" }, as("manager")), other.id)).status).toBe(302);
+    expect((await db.hiringPosition.findUnique({ where: { id: other.id } }))!.budgetAmount).toBe(5);
+    expect((await call(action, post(url(other.id), { intent: "update", version: "2", headcount: "1", targetQuarter: "2027-Q1", budgetAmount: "", budgetCurrency: "EUR" }, as("manager")), other.id)).status).toBe(302);
+    const cleared = await db.hiringPosition.findUnique({ where: { id: other.id } });
+    expect([cleared!.budgetAmount, cleared!.budgetCurrency]).toEqual([null, null]);
+  });
+
   it("refuses an owner from another organisation", async () => {
     const position = await newPosition();
     const result = await call(action, post(url(position.id), { intent: "update", version: "1", headcount: "1", targetQuarter: "2027-Q1", ownerUserId: cast.otherAdmin.id }, as("manager")), position.id);
@@ -140,6 +166,33 @@ describe("POST /hiring/positions/$positionId", () => {
       [1, "filled", member.id],
       [1, "open", null],
     ].sort());
+  });
+
+  it("a split keeps the title, reason, skill and budget per person on both parts", async () => {
+    const position = await db.hiringPosition.create({
+      data: {
+        organisationId: cast.organisation.id,
+        roleId: "supply_chain",
+        headcount: 3,
+        targetQuarter: "2027-Q2",
+        sortOrder: 99,
+        status: "open",
+        origin: "skill",
+        title: "Customs broker",
+        reason: "EU customs",
+        skillId: "customs_logistics",
+        skillLevel: 3,
+        budgetAmount: 120_000,
+        budgetCurrency: "CNY",
+      },
+    });
+    const result = await call(action, post(url(position.id), { intent: "fill", how: "new", name: "Wang Customs" }, as("hr")), position.id);
+    expect(result.status).toBe(302);
+    const rows = await db.hiringPosition.findMany({ where: { organisationId: cast.organisation.id, title: "Customs broker" } });
+    expect(rows.map((r) => [r.status, r.headcount, r.origin, r.reason, r.skillId, r.skillLevel, r.budgetAmount, r.budgetCurrency]).sort()).toEqual([
+      ["filled", 1, "skill", "EU customs", "customs_logistics", 3, 120_000, "CNY"],
+      ["open", 2, "skill", "EU customs", "customs_logistics", 3, 120_000, "CNY"],
+    ]);
   });
 
   it("refuses a fill whose new member's email is taken, and writes neither member nor position", async () => {
@@ -185,10 +238,14 @@ describe("GET /hiring/plan.csv", () => {
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toMatch(/text\/csv/);
     const lines = result.data.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("order,role_id,role,headcount,target_quarter,status,owner,filled_by,notes");
+    expect(lines[0]).toBe(
+      "order,role_id,role,title,headcount,target_quarter,status,origin,skill_id,skill_level,budget_per_person,budget_total,budget_currency,reason,owner,filled_by,notes",
+    );
     const count = await db.hiringPosition.count({ where: { organisationId: cast.organisation.id } });
     expect(lines).toHaveLength(count + 1);
     expect(lines.some((line) => line.includes("Mei Dev") && line.includes(",filled,"))).toBe(true);
+    // the budgeted position: per person, its total for two people, the currency
+    expect(lines.some((line) => line.includes(",Amazon PPC lead,2,2027-Q4,") && line.includes(",90000,180000,USD,Second store in Japan,"))).toBe(true);
     expect((await callRoute(csvLoader, get("/hiring/plan.csv"))).status).toBe(302);
   });
 });

@@ -86,6 +86,70 @@ describe("planner loader", () => {
   });
 });
 
+describe("planner sized to a business profile in the address", () => {
+  it("sizes to channels and drivers given in the address, and says why per role", async () => {
+    const result = await callRoute<PlannerData>(
+      loader,
+      get("/planner?channels=platform:70,independent_site:30&stage=growth&stores=8&ordersPerDay=900"),
+    );
+    expect(result.status).toBe(200);
+    const rec = result.data.recommendation!;
+    expect(rec.model).toBe("platform");
+    expect(result.data.query.model).toBe("platform");
+    const ops = rec.roles.find((role) => role.id === "operations_manager")!;
+    expect(ops.headcount).toEqual({ min: 3, max: 4, isDefault: false });
+    expect(ops.sizing.drivers.find((d) => d.driver === "stores")!.next).toEqual({ value: 9, headcount: { min: 3, max: 5 } });
+    expect(rec.roles.find((role) => role.id === "tech_dev")!.addedBy).toEqual(["independent_site"]);
+    expect(result.data.query.unknownParams).toEqual([]);
+  });
+
+  it("without drivers gives the same headcounts as before", async () => {
+    const { recommendOrgChart } = await import("../../app/domain/recommendation");
+    const { shippedPlaybook } = await import("../../app/domain/playbook");
+    const result = await callRoute<PlannerData>(loader, get("/planner?model=b2b&stage=growth"));
+    const v1 = recommendOrgChart("b2b", "growth", shippedPlaybook);
+    expect(result.data.recommendation!.roles.map((r) => [r.priority, r.headcount.min, r.headcount.max])).toEqual(
+      v1.roles.map((r) => [r.priority, r.headcount.min, r.headcount.max]),
+    );
+  });
+
+  it("turns the form's per-model shares into channels in the address, dropping empty fields", async () => {
+    const result = await callRoute(
+      loader,
+      get("/planner?model=b2b&stage=growth&share_platform=60&share_independent_site=40&share_b2b=&stores=5&skus=&lang=en"),
+    );
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/planner?stage=growth&stores=5&lang=en&channels=platform%3A60%2Cindependent_site%3A40");
+    const none = await callRoute(loader, get("/planner?model=b2b&stage=growth&share_platform=&share_b2b="));
+    expect(none.headers.get("Location")).toBe("/planner?model=b2b&stage=growth");
+  });
+
+  it("answers 400 naming bad channels or drivers, and keeps the page", async () => {
+    const result = await callRoute<PlannerData>(loader, get("/planner?channels=platform:60,b2b:30&stage=growth&markets=0"));
+    expect(result.status).toBe(400);
+    expect(result.data.recommendation).toBeNull();
+    expect(result.data.sizing.problems.map((p) => p.field).sort()).toEqual(["channels", "markets"]);
+  });
+
+  it("starts a signed-in organisation from its business profile", async () => {
+    const { createCast, cookieFor } = await import("../utils/actors");
+    const { saveBusinessProfile } = await import("../../app/models/business-profile.server");
+    const cast = await createCast();
+    await saveBusinessProfile({
+      organisationId: cast.organisation.id,
+      actorUserId: cast.admin.id,
+      channels: [
+        { model: "platform", share: 80 },
+        { model: "b2b", share: 20 },
+      ],
+      drivers: { stores: 6, b2bAccounts: 30 },
+      ipAddress: null,
+    });
+    const result = await callRoute(loader, get("/planner", { Cookie: await cookieFor(cast.member.id) }));
+    expect(result.headers.get("Location")).toBe("/planner?stage=growth&channels=platform%3A80%2Cb2b%3A20&stores=6&b2bAccounts=30");
+  });
+});
+
 describe("planner for a signed-in organisation", () => {
   it("starts from the organisation's current model and stage", async () => {
     const { createCast } = await import("../utils/actors");

@@ -235,3 +235,21 @@ describe("the member progresses, completes, the lead re-assesses, the gap closes
     expect(unchanged.version).toBe(item.version);
   });
 });
+
+describe("plan training for a skill named in the address (from /hiring's skills nobody has at the level)", () => {
+  type PlanPage = { proposals: { skillId: string }[]; byHand: { skillId: string; targetLevel: number } | null };
+  const open = async (query: string) => (await callRoute<PlanPage>(planLoader, get(`/training/plan/${supplyId}?${query}`, as("manager")), { memberId: supplyId })).data;
+
+  it("starts the by-hand row on that skill and level", async () => {
+    expect((await open("skill=platform_rules&level=3")).byHand).toEqual({ skillId: "platform_rules", targetLevel: 3 });
+  });
+
+  it("ignores an unknown skill, a level out of range, and a skill already proposed from the member's gaps", async () => {
+    expect((await open("skill=juggling&level=3")).byHand).toBeNull();
+    expect((await open("skill=platform_rules&level=0")).byHand).toBeNull();
+    expect((await open("skill=platform_rules&level=9")).byHand).toBeNull();
+    const page = await open("skill=supply_chain_management&level=3");
+    expect(page.proposals.map((p) => p.skillId)).toContain("supply_chain_management");
+    expect(page.byHand).toBeNull();
+  });
+});

@@ -5,6 +5,8 @@ import { localize } from "~/domain/vocabulary";
 import {
   GENERAL_MANAGER,
   type Language,
+  type Localized,
+  type ModelId,
   type OrgChartRecommendation,
   type RationaleEntry,
   type RationaleTopic,
@@ -12,6 +14,7 @@ import {
   type StageId,
 } from "~/domain/types";
 import { HeadcountText } from "./HeadcountText";
+import { SizingBadges, SizingWhy } from "./SizingWhy";
 import { PriorityBadge } from "./PriorityBadge";
 import { hasRequirements } from "./RoleTable";
 
@@ -28,6 +31,7 @@ export function RolePanel({
   roleHref,
   stageLabel,
   onClose,
+  modelLabel = (id) => ({ zh: id, en: id }),
 }: {
   recommendation: OrgChartRecommendation;
   roleId: RoleId;
@@ -36,6 +40,7 @@ export function RolePanel({
   roleHref: (role: RoleId) => string;
   stageLabel: (stage: StageId) => string;
   onClose: () => void;
+  modelLabel?: (model: ModelId) => Localized;
 }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -74,6 +79,7 @@ export function RolePanel({
             <PriorityBadge priority={role.priority} />
             <span className="tabular-nums">
               <HeadcountText range={role.headcount} />
+              <SizingBadges role={role} modelLabel={modelLabel} lang={lang} />
             </span>
           </div>
           {role.priority === "later" && role.coreFrom ? (
@@ -96,6 +102,12 @@ export function RolePanel({
           ✕
         </Link>
       </div>
+
+      {"sizing" in role ? (
+        <Section title={t("sizing.why.title")}>
+          <SizingWhy role={role} modelLabel={modelLabel} lang={lang} />
+        </Section>
+      ) : null}
 
       <Section title={t("planner.panel.responsibilities")}>
         <ul className="list-disc space-y-1 pl-5">

@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localize } from "~/domain/vocabulary";
-import type { Language, OrgChartRecommendation, Priority, RoleId, StageId } from "~/domain/types";
+import type { Language, Localized, ModelId, OrgChartRecommendation, Priority, RoleId, StageId } from "~/domain/types";
 import { HeadcountText } from "./HeadcountText";
 import { PriorityBadge } from "./PriorityBadge";
+import { SizingBadges, SizingWhy } from "./SizingWhy";
 
 /** Later and not-needed roles have no requirement yet: show a dash, not "level 0". */
 export function hasRequirements(priority: Priority): boolean {
@@ -17,12 +18,14 @@ export function RoleTable({
   roleHref,
   selectedRoleId,
   stageLabel,
+  modelLabel = (id) => ({ zh: id, en: id }),
 }: {
   recommendation: OrgChartRecommendation;
   lang: Language;
   roleHref: (role: RoleId) => string;
   selectedRoleId: RoleId | null;
   stageLabel: (stage: StageId) => string;
+  modelLabel?: (model: ModelId) => Localized;
 }) {
   const { t } = useTranslation();
   return (
@@ -69,8 +72,19 @@ export function RoleTable({
                   </div>
                 ) : null}
               </td>
-              <td className="whitespace-nowrap px-4 py-3 align-top tabular-nums">
-                <HeadcountText range={role.headcount} />
+              <td className="px-4 py-3 align-top tabular-nums">
+                <span className="whitespace-nowrap">
+                  <HeadcountText range={role.headcount} />
+                </span>
+                <SizingBadges role={role} modelLabel={modelLabel} lang={lang} />
+                {"sizing" in role ? (
+                  <details className="mt-1 max-w-64">
+                    <summary className="cursor-pointer text-xs text-indigo-700">{t("sizing.why.title")}</summary>
+                    <div className="mt-1">
+                      <SizingWhy role={role} modelLabel={modelLabel} lang={lang} />
+                    </div>
+                  </details>
+                ) : null}
               </td>
               <td className="px-4 py-3 align-top">
                 <ul className="list-disc space-y-0.5 pl-4">

@@ -7,6 +7,7 @@ import type { Permission } from "~/domain/permissions";
  */
 export const SETTINGS_PAGES = [
   { id: "organisation", path: "/settings/organisation", permission: "organisation.update" },
+  { id: "profile", path: "/settings/profile", permission: "organisation.update" },
   { id: "people", path: "/settings/people", permission: "users.read" },
   { id: "tokens", path: "/settings/tokens", permission: "tokens.manage" },
   { id: "security", path: "/settings/security", permission: "securityLog.read" },
