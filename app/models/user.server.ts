@@ -156,7 +156,7 @@ export async function attemptSignIn(input: {
     switch (check.status) {
       case "ok":
         await db.$transaction([
-          clearAccountThrottle({ email }),
+          clearAccountThrottle({ email, ipAddress }),
           securityEventCreate({ type: "sign_in", ...subject, actorUserId: check.user.id, detail: { email } }),
         ]);
         return { outcome: "signed_in", user: check.user };
