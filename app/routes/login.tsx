@@ -10,6 +10,7 @@ import { authStrings } from "~/locales/auth";
 import { attemptSignIn } from "~/models/user.server";
 import { getSignedIn } from "~/utils/auth.server";
 import { i18nServer, languageFor } from "~/utils/i18n.server";
+import { limitPublicWrite } from "~/utils/rate-limit.server";
 import { clientAddress } from "~/utils/request.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { startSession } from "~/utils/session.server";
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  await limitPublicWrite(request, context, "public_write");
   const submission = await parseForm(request, loginSchema);
   // Every answer names `throttled`, so the page's type keeps it.
   if (submission.status !== "success") return invalidSubmission(submission, { extra: { throttled: null } });

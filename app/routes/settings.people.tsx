@@ -22,7 +22,7 @@ import { permissionsOf } from "~/domain/permissions";
 import { createInvite, inviteUrl, listInvites, type InviteStatus } from "~/models/invite.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { listUsers } from "~/models/user-admin.server";
-import { emailIsTaken } from "~/models/user.server";
+import { emailIsTakenInOrganisation } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { emailField, invalidSubmission } from "~/utils/validation";
@@ -72,8 +72,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseSettingsForm(await readFormData(request), { schema: inviteSchema, fields: FIELDS });
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOTHING_CREATED });
   const { email, kind, departments } = submission.value;
-  // emails are unique across organisations: such an invitation could never be accepted
-  if (await emailIsTaken({ email })) {
+  // Only this organisation's people are checked: whether an email has an account elsewhere is not
+  // this admin's to learn (issue 14). Such an invitation fails neutrally when accepted.
+  if (await emailIsTakenInOrganisation({ email, organisationId: actor.organisationId })) {
     return invalidSubmission(submission, { fieldErrors: { email: ["admin.errors.emailTaken"] }, extra: NOTHING_CREATED });
   }
   const invite = await createInvite({
