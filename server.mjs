@@ -22,17 +22,19 @@ const app = createApp({
   trustProxy: process.env.TRUST_PROXY === "1",
 });
 
-const server = app.listen(port, process.env.HOST, () => {
+// With demo accounts on, only this machine can reach the server unless HOST says otherwise.
+const host = process.env.HOST || (demoEnabled ? "127.0.0.1" : undefined);
+const server = app.listen(port, host, () => {
   const address = server.address();
-  const host = typeof address === "object" && address ? address.address : String(address);
-  demoExposed = demoEnabled && !isLoopback(host);
-  console.log(`Serving on http://localhost:${port}`);
+  const bound = typeof address === "object" && address ? address.address : String(address);
+  demoExposed = demoEnabled && !isLoopback(bound);
+  console.log(`Serving on http://localhost:${port}${host ? ` (listening on ${host} only)` : ""}`);
   if (demoExposed) {
     const line = "!".repeat(78);
     console.warn(
       [
         line,
-        `!! DEMO ACCOUNTS ARE ON and this server listens on ${host} (beyond this machine).`,
+        `!! DEMO ACCOUNTS ARE ON and this server listens on ${bound} (beyond this machine).`,
         "!! Anyone who can reach it can sign in as admin@demo.example with the published",
         "!! demo password. For a real deployment start without DEMO=1 (npm run serve), or",
         "!! listen on loopback only (HOST=127.0.0.1).",
