@@ -78,6 +78,14 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (isRouteErrorResponse(error) && error.status === 429) {
+    return (
+      <main id="main" className="mx-auto max-w-2xl px-6 py-16">
+        <h1 className="text-2xl font-semibold">{t("security.rateLimited.title")}</h1>
+        <p className="mt-3 text-slate-600">{t("security.rateLimited.text")}</p>
+      </main>
+    );
+  }
   return (
     <main id="main" className="mx-auto max-w-2xl px-6 py-16">
       <h1 className="text-2xl font-semibold">{notFound ? t("errors.notFoundTitle") : t("errors.genericTitle")}</h1>
