@@ -194,3 +194,13 @@ export async function setRequireTwoFactor(input: Who & { required: boolean }) {
     }),
   ]);
 }
+
+/** For the admin: whether the organisation requires a second factor, and how many of its active people have one. */
+export async function twoFactorOverview({ organisationId }: { organisationId: string }) {
+  const [organisation, people, enabled] = await Promise.all([
+    db.organisation.findUnique({ where: { id: organisationId }, select: { requireTwoFactor: true } }),
+    db.user.count({ where: { organisationId, disabledAt: null } }),
+    db.user.count({ where: { organisationId, disabledAt: null, totpEnabledAt: { not: null } } }),
+  ]);
+  return { required: organisation?.requireTwoFactor ?? false, people, enabled };
+}

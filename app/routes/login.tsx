@@ -7,12 +7,14 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors, TextField } from "~/components/forms";
 import { authStrings } from "~/locales/auth";
+import { needsSecondFactor } from "~/models/account.server";
 import { attemptSignIn } from "~/models/user.server";
 import { getSignedIn } from "~/utils/auth.server";
 import { i18nServer, languageFor } from "~/utils/i18n.server";
 import { limitPublicWrite } from "~/utils/rate-limit.server";
 import { clientAddress } from "~/utils/request.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { startSecondStep } from "~/utils/second-factor.server";
 import { startSession } from "~/utils/session.server";
 import { currentPasswordField, emailField, invalidSubmission, parseForm } from "~/utils/validation";
 
@@ -38,8 +40,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await attemptSignIn({ email, password, ipAddress });
   switch (result.outcome) {
     case "signed_in": {
+      const to = safeRedirectPath(redirectTo, "/org");
+      // with two-factor sign-in on, the password only opens the second step
+      if (await needsSecondFactor({ userId: result.user.id })) {
+        const pending = await startSecondStep({ userId: result.user.id, email, redirectTo: to });
+        return redirect("/login/two-factor", { headers: { "Set-Cookie": pending } });
+      }
       const cookie = await startSession(result.user.id, request, { ipAddress });
-      return redirect(safeRedirectPath(redirectTo, "/org"), { headers: { "Set-Cookie": cookie } });
+      return redirect(to, { headers: { "Set-Cookie": cookie } });
     }
     case "throttled": {
       const t = await i18nServer.getFixedT(request);

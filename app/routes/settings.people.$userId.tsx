@@ -18,9 +18,10 @@ import {
 import { departmentLabels, KindFields } from "~/components/settings/KindFields";
 import { settingsMeta } from "~/components/settings/meta";
 import { useHydrated } from "~/components/settings/useHydrated";
-import { Badge, DateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { Badge, DateTime, formatDateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
 import { playbookForOrganisation } from "~/models/playbook.server";
-import { changeKind, disableUser, enableUser, getUserForAdmin, type AdminChangeResult } from "~/models/user-admin.server";
+import { accountBlocks } from "~/models/sign-in-throttle.server";
+import { changeKind, disableUser, enableUser, getUserForAdmin, unlockSignIn, type AdminChangeResult } from "~/models/user-admin.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { invalidSubmission } from "~/utils/validation";
@@ -33,7 +34,12 @@ const changeKindSchema = z.object({ intent: z.literal("change_kind"), kind: kind
 const schema = z
   .discriminatedUnion(
     "intent",
-    [changeKindSchema, z.object({ intent: z.literal("disable"), confirm: confirmField }), z.object({ intent: z.literal("enable") })],
+    [
+      changeKindSchema,
+      z.object({ intent: z.literal("disable"), confirm: confirmField }),
+      z.object({ intent: z.literal("enable") }),
+      z.object({ intent: z.literal("unlock") }),
+    ],
     { errorMap: () => ({ message: "admin.errors.intent" }) },
   )
   .superRefine((value, ctx) => {
@@ -42,7 +48,7 @@ const schema = z
 
 const changeKindFormSchema = changeKindSchema.superRefine(departmentsMatchKind);
 
-const DONE = ["kind_changed", "unchanged", "disabled", "enabled"] as const;
+const DONE = ["kind_changed", "unchanged", "disabled", "enabled", "unlocked"] as const;
 type Done = (typeof DONE)[number];
 
 /** The model's refusals as the message the admin reads. */
@@ -61,8 +67,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // unknown here or another organisation's: the same 404
   if (!user) throw notFound();
   const search = new URL(request.url).searchParams;
+  const blocks = await accountBlocks({ email: user.email });
   return {
     user,
+    blocks: { addresses: blocks.addresses, until: blocks.until?.toISOString() ?? null },
     isSelf: user.id === actor.userId,
     roles: playbook.roles.map(({ id, label }) => ({ id, label })),
     confirmDisable: search.get("confirm") === "disable" && !user.disabledAt && user.id !== actor.userId,
@@ -79,7 +87,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseSettingsForm(formData, { schema, fields: FIELDS });
   // which of the page's forms sent it, so its errors show beside it
   const sentIntent = formData.get("intent");
-  const extra = { intent: sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" ? sentIntent : null };
+  const extra = {
+    intent: sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" || sentIntent === "unlock" ? sentIntent : null,
+  };
   if (submission.status !== "success") return invalidSubmission(submission, { extra });
 
   const input = { organisationId: actor.organisationId, actorUserId: actor.userId, userId, ipAddress: clientAddress(request, context) };
@@ -92,6 +102,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } else if (value.intent === "disable") {
     result = await disableUser(input);
     done = "disabled";
+  } else if (value.intent === "unlock") {
+    result = await unlockSignIn(input);
+    done = "unlocked";
   } else {
     result = await enableUser(input);
     done = "enabled";
@@ -106,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PersonSettings() {
-  const { user, isSelf, roles, confirmDisable, done } = useLoaderData<typeof loader>();
+  const { user, isSelf, roles, confirmDisable, done, blocks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lang = useLang();
@@ -154,7 +167,11 @@ export default function PersonSettings() {
         </dl>
       </section>
 
-      {done ? <StatusMessage tone={done === "unchanged" ? "info" : "success"}>{t(`admin.person.done.${done}`, { name: user.name })}</StatusMessage> : null}
+      {done === "unlocked" ? (
+        <StatusMessage>{t("security.unlock.done", { name: user.name })}</StatusMessage>
+      ) : done ? (
+        <StatusMessage tone={done === "unchanged" ? "info" : "success"}>{t(`admin.person.done.${done}`, { name: user.name })}</StatusMessage>
+      ) : null}
       <FormErrors id="person-errors" errors={otherErrors} />
 
       {confirmDisable ? (
@@ -168,6 +185,25 @@ export default function PersonSettings() {
           confirmLabel={t("admin.person.confirmDisable")}
         />
       ) : null}
+
+      <section aria-labelledby="unlock-title" className={`${ui.card} space-y-3`} data-testid="sign-in-blocks">
+        <h3 id="unlock-title" className="font-semibold text-slate-900">
+          {t("security.unlock.title")}
+        </h3>
+        <p className="text-sm text-slate-600">
+          {blocks.addresses > 0 && blocks.until
+            ? t("security.unlock.some", { count: blocks.addresses, until: formatDateTime(new Date(blocks.until), lang) })
+            : t("security.unlock.none")}
+        </p>
+        {blocks.addresses > 0 ? (
+          <Form method="post" action={here}>
+            <input type="hidden" name="intent" value="unlock" />
+            <button type="submit" className={ui.primaryButton}>
+              {t("security.unlock.submit")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
 
       <ChangeKindForm key={`${user.kind}:${user.departments.join(",")}`} user={user} roles={roles} />
 
