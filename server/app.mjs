@@ -11,6 +11,7 @@ import { writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import getRawBody from "raw-body";
 
 /** Form posts and API writes. */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -167,10 +168,21 @@ export function createApp({ handle, assets, demo = { enabled: false, exposed: ()
   });
 
   // Bodies are read here, up to the path's limit: a declared length over it is refused before a
-  // byte is read, a chunked body as soon as it passes it (raw-body counts), always with 413.
-  app.use((req, res, next) =>
-    express.raw({ type: () => true, limit: bodyLimitFor(req.path), inflate: false })(req, res, next),
-  );
+  // byte is read, a chunked body as soon as it passes it (raw-body counts), always with 413 and the
+  // connection closed (the rest is never read). Compressed bodies are not accepted (415).
+  app.use(async (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const encoding = String(req.get("content-encoding") ?? "identity").toLowerCase();
+    if (encoding !== "identity") return plain(res, 415, "Unsupported Media Type", { Connection: "close" });
+    const declared = req.get("content-length");
+    try {
+      req.body = await getRawBody(req, { limit: bodyLimitFor(req.path), length: declared === undefined ? undefined : Number(declared) });
+      next();
+    } catch (error) {
+      const status = Number(error?.status) || 400;
+      plain(res, status === 413 ? 413 : 400, status === 413 ? "Payload Too Large" : "Bad Request", { Connection: "close" });
+    }
+  });
 
   app.all("*", async (req, res, next) => {
     const controller = new AbortController();
