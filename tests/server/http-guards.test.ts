@@ -1,7 +1,6 @@
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error plain JavaScript module of the production server, typed by JSDoc only
 import { createApp, DEFAULT_BODY_LIMIT, writeOrigin } from "../../server/app.mjs";
 
 /**
