@@ -6,15 +6,7 @@ import { ExportTargetPng } from "~/components/hiring/ExportTargetPng";
 import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
-import {
-  intentOf,
-  parseMoveForm,
-  parsePlanForm,
-  parseStatusForm,
-  parseTargetForm,
-  readFormData,
-  SETTABLE_STATUSES,
-} from "~/components/hiring/schemas";
+import { parseMoveForm, parsePlanForm, parseStatusForm, parseTargetForm, SETTABLE_STATUSES } from "~/forms/hiring";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { ui } from "~/components/settings/ui";
 import { addQuarters, hiringDelta, planFigures, proposeHires, quarterOf } from "~/domain/hiring-delta";
@@ -27,6 +19,7 @@ import { addPositions, getHiringTarget, listPositions, movePosition, setHiringTa
 import { loadTeam } from "~/models/member.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
+import { intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
 const DONE = ["target", "plan", "moved", "status", "filled"] as const;

@@ -15,7 +15,8 @@ import { clientAddress } from "~/utils/request.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { clearSecondStep, pendingSecondStep } from "~/utils/second-factor.server";
 import { startSession } from "~/utils/session.server";
-import { invalidSubmission, parseForm } from "~/utils/validation";
+import { AUTH_FORM } from "~/forms/auth";
+import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 
 /**
  * The second sign-in step (after a right password, for someone with
@@ -35,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await limitPublicWrite(request, context, "public_write");
   const pending = await pendingSecondStep(request);
   if (!pending) return data({ expired: true, throttled: null, lastResult: null }, { status: 400 });
-  const submission = await parseForm(request, schema);
+  const submission = parseForm(await readFormData(request), schema, AUTH_FORM);
   const extra = { expired: false, throttled: null as string | null };
   if (submission.status !== "success") return invalidSubmission(submission, { hideFields: ["code"], extra });
 

@@ -20,15 +20,8 @@ import { notFound, requireSignedIn } from "~/utils/auth.server";
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "~/utils/password-policy.server";
 import { clientAddress } from "~/utils/request.server";
 import { totpQrDataUrl } from "~/utils/totp.server";
-import {
-  confirmPasswordField,
-  currentPasswordField,
-  invalidSubmission,
-  newPasswordField,
-  parseForm,
-  passwordsMatch,
-  SECRET_FIELDS,
-} from "~/utils/validation";
+import { AUTH_FORM, confirmPasswordField, currentPasswordField, newPasswordField, passwordsMatch } from "~/forms/auth";
+import { intentOf, invalidSubmission, isConformIntent, parseForm, readFormData, SECRET_FIELDS } from "~/utils/forms";
 
 /**
  * One's own account: change the password (the current one required), sign
@@ -70,20 +63,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function isIntent(value: unknown): value is Intent {
-  return typeof value === "string" && (INTENTS as readonly string[]).includes(value);
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await requireSignedIn(request);
   const who = { userId: signedIn.user.id, organisationId: signedIn.actor.organisationId, ipAddress: clientAddress(request, context) };
-  const intent = (await request.clone().formData().catch(() => new FormData())).get("intent");
-  if (!isIntent(intent)) return data({ intent: null, lastResult: null, recoveryCodes: null }, { status: 400 });
+  const formData = await readFormData(request);
+  const intent = intentOf(formData, INTENTS);
+  // an unknown intent, or one of conform's validation requests: nothing is written
+  if (!intent || isConformIntent(formData)) return data({ intent: null, lastResult: null, recoveryCodes: null }, { status: 400 });
   const extra = { intent, recoveryCodes: null };
 
   switch (intent) {
     case "change_password": {
-      const submission = await parseForm(request, changePasswordSchema);
+      const submission = parseForm(formData, changePasswordSchema, AUTH_FORM);
       if (submission.status !== "success") return invalidSubmission(submission, { hideFields: HIDDEN, extra });
       const { currentPassword, password } = submission.value;
       const problem = passwordProblem(password, { email: signedIn.user.email, name: signedIn.user.name });
@@ -103,7 +94,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect("/settings/account#two-factor");
     }
     case "totp_confirm": {
-      const submission = await parseForm(request, confirmSchema);
+      const submission = parseForm(formData, confirmSchema, AUTH_FORM);
       if (submission.status !== "success") return invalidSubmission(submission, { hideFields: HIDDEN, extra });
       const codes = await confirmTwoFactor({ ...who, code: submission.value.code });
       if (!codes) return invalidSubmission(submission, { hideFields: HIDDEN, extra, fieldErrors: { code: ["security.account.twoFactor.wrongCode"] } });
@@ -111,7 +102,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data({ intent, lastResult: null, recoveryCodes: codes });
     }
     case "totp_disable": {
-      const submission = await parseForm(request, disableSchema);
+      const submission = parseForm(formData, disableSchema, AUTH_FORM);
       if (submission.status !== "success") return invalidSubmission(submission, { hideFields: HIDDEN, extra });
       const result = await disableTwoFactor({ ...who, password: submission.value.password });
       if (!result.ok) {

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
 import { departmentLabels } from "~/components/settings/KindFields";
-import { recordIdParam } from "~/components/settings/forms";
+import { recordIdParam } from "~/forms/common";
 import { settingsMeta } from "~/components/settings/meta";
 import { DateTime, ui, useLang } from "~/components/settings/ui";
 import type { Language, Localized } from "~/domain/types";
@@ -13,6 +13,7 @@ import { SECURITY_EVENT_TYPES } from "~/models/security-event.server";
 import { isSecurityEventType, securityLogPage } from "~/models/user-admin.server";
 import { setRequireTwoFactor, twoFactorOverview } from "~/models/account.server";
 import { requirePermission } from "~/utils/auth.server";
+import { intentOf, isConformIntent, readFormData } from "~/utils/forms";
 import { clientAddress } from "~/utils/request.server";
 
 export const meta = settingsMeta("security");
@@ -65,8 +66,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The admin's "everyone must use two-factor sign-in" switch: a checkbox, so absent means off. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "users.manage");
-  const form = await request.formData().catch(() => new FormData());
-  if (form.get("intent") !== "require_two_factor") return data({ error: "admin.errors.intent" }, { status: 400 });
+  const form = await readFormData(request);
+  // only the one button; conform's validation requests never write
+  if (intentOf(form, ["require_two_factor"]) === null || isConformIntent(form)) return data({ error: "admin.errors.intent" }, { status: 400 });
   const required = form.get("required") === "on";
   await setRequireTwoFactor({ userId: actor.userId, organisationId: actor.organisationId, ipAddress: clientAddress(request, context), required });
   return redirect("/settings/security?saved=1");

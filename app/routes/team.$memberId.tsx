@@ -9,7 +9,7 @@ import { byShare, formatDay, labelOf, levelName } from "~/components/team/format
 import { GapBadge } from "~/components/team/GapBadge";
 import { teamTitle } from "~/components/team/meta";
 import { ASSESS_PARAM, memberPageSlot } from "~/components/team/memberPage";
-import { dayString, latestToday } from "~/components/team/schemas";
+import { dayString, latestToday } from "~/domain/calendar-day";
 import { skillGapsForMember } from "~/domain/gaps";
 import { can } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";

@@ -212,7 +212,7 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       method: "POST",
       url: (c) => `/team/${c.teamMember.id}/edit`,
       params: (c) => ({ memberId: c.teamMember.id }),
-      form: () => ({ name: "Renamed", "roles[0].roleId": "operations_manager", "roles[0].share": "100" }),
+      form: () => ({ name: "Renamed", "roles[0].roleId": "operations_manager", "roles[0].share": "100", version: "1" }),
       expect: only(["hr", "manager", "admin"], 404),
     },
   ],
@@ -303,7 +303,7 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       label: "edit details",
       url: (c) => `/hiring/positions/${c.hiringPosition.id}`,
       params: (c) => ({ positionId: c.hiringPosition.id }),
-      form: () => ({ intent: "update", headcount: "2", targetQuarter: "2027-Q3", notes: "Two designers" }),
+      form: () => ({ intent: "update", version: "1", headcount: "2", targetQuarter: "2027-Q3", notes: "Two designers" }),
       expect: only(["manager", "admin"], 404),
     },
     {
