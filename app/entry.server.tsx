@@ -1,13 +1,12 @@
-import { PassThrough } from "node:stream";
-import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance, type i18n } from "i18next";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { nonceFromContext, NonceProvider } from "~/components/Nonce";
 import type { Language } from "~/domain/types";
 import { i18nOptions } from "~/utils/i18n";
+import { renderHtmlStream } from "~/utils/html-stream.server";
 import { languageFor } from "~/utils/i18n.server";
 
 const ABORT_DELAY = 5_000;
@@ -45,44 +44,35 @@ export default async function handleRequest(
   // the Content-Security-Policy nonce of this request (server/app.mjs): on every inline script
   const nonce = nonceFromContext(loadContext);
   const instance = await i18nFor(await languageFor(request));
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), ABORT_DELAY);
 
-  // Bots get the whole document at once; people get it streamed.
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
-
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors after the shell are logged here; before it, onShellError rejects.
-          if (shellRendered) console.error(error);
-        },
+  const body = await renderHtmlStream(
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={instance}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </I18nextProvider>
+    </NonceProvider>,
+    {
+      nonce,
+      // Bots get the whole document at once; people get it streamed.
+      waitForAll: isbot(request.headers.get("user-agent") ?? ""),
+      signal: timeout.signal,
+      onError(error, afterShell) {
+        responseStatusCode = 500;
+        // Errors after the shell are logged here; before it, the render rejects.
+        if (afterShell) console.error(error);
       },
-    );
-    setTimeout(abort, ABORT_DELAY);
+    },
+  ).catch((error: unknown) => {
+    clearTimeout(timer);
+    throw error;
   });
+  const stopTimer = () => clearTimeout(timer);
+  body.allReady.then(stopTimer, stopTimer);
+
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** Unknown addresses are the 404 page's business, not errors worth a stack trace. */

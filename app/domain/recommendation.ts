@@ -154,7 +154,7 @@ function appliesToText(ctx: Context, role: RoleDefinition): Localized {
 
 function skillLevelsText(ctx: Context, items: { id: string; level: SkillLevel }[]): Localized {
   return {
-    zh: joinZh(items.map((s) => `${skillLabel(ctx, s.id).zh} ${s.level} 级(${SKILL_LEVEL_LABELS[s.level].zh})`)),
+    zh: joinZh(items.map((s) => `${skillLabel(ctx, s.id).zh}${s.level}级（${SKILL_LEVEL_LABELS[s.level].zh}）`)),
     en: joinEn(items.map((s) => `${skillLabel(ctx, s.id).en} ${s.level} (${SKILL_LEVEL_LABELS[s.level].en})`)),
   };
 }
@@ -244,7 +244,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `${m.zh}在${s.zh}建议配置 ${rangeText(headcount)} 人（${source.zh}；原文未给出人数，此为本产品的默认值，管理员可调整）。`,
+            zh: `${m.zh}在${s.zh}建议配置${rangeText(headcount)}人（${source.zh}；原文未给出人数，此为本产品的默认值，管理员可调整）。`,
             en: `${peopleEn(headcount)} for ${m.en} at the ${s.en} stage (${source.en}; the source gives no headcounts: this is the product's default, which an admin can change).`,
           },
         },
@@ -260,11 +260,11 @@ function headcountRationale(
             topic: "headcount",
             text: same
               ? {
-                  zh: `与${prevLabel.zh}的 ${rangeText(before)} 人持平，人数不随阶段减少。`,
+                  zh: `与${prevLabel.zh}的${rangeText(before)}人持平，人数不随阶段减少。`,
                   en: `Same as the ${prevLabel.en} stage (${rangeText(before)}); headcounts never shrink from one stage to the next.`,
                 }
               : {
-                  zh: `由${prevLabel.zh}的 ${rangeText(before)} 人增至 ${rangeText(headcount)} 人，人数不随阶段减少。`,
+                  zh: `由${prevLabel.zh}的${rangeText(before)}人增至${rangeText(headcount)}人，人数不随阶段减少。`,
                   en: `Up from ${rangeText(before)} at the ${prevLabel.en} stage; headcounts never shrink from one stage to the next.`,
                 },
           });
@@ -286,7 +286,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `0–1 人：可选岗位不设专职，只占一个人的部分时间（承担方式：${clause(cover.zh)}）。`,
+            zh: `0–1人：可选岗位不设专职，只占一个人的部分时间（承担方式：${clause(cover.zh)}）。`,
             en: `0–1: an optional role gets no dedicated hire, only a share of one person's time (${midSentence(cover.en)}).`,
           },
         },
@@ -298,7 +298,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `当前 0 人；自${tier.zh}起按手册配置 ${rangeText(future)} 人。`,
+            zh: `当前0人；自${tier.zh}起按手册配置${rangeText(future)}人。`,
             en: `None yet; from the ${tier.en} stage the playbook plans ${peopleEn(future)}.`,
           },
         },
@@ -309,7 +309,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `0 人：该岗位在${m.zh}的${s.zh}不需要。`,
+            zh: `0人：该岗位在${m.zh}的${s.zh}不需要。`,
             en: `None: the role is not needed for ${m.en} at the ${s.en} stage.`,
           },
         },

@@ -125,8 +125,10 @@ function rowError(row: number, column: string, value: string, code: RowErrorCode
 /* Cells                                                                */
 /* ------------------------------------------------------------------ */
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** a note may have line breaks and tabs, no other control characters */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const singleLine = (max: number) =>

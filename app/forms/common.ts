@@ -7,8 +7,10 @@ import { z } from "zod";
  */
 
 /** Single-line text: no control characters (NUL, line breaks, escapes). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** A note may have line breaks and tabs, no other control characters. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** An id from a select or a hidden input: shape only; the model checks that it exists here. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

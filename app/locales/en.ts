@@ -6,6 +6,14 @@ export const en = {
     skipToContent: "Skip to content",
     nav: { home: "Home", planner: "Org-chart planner", api: "API", organisation: "Our organisation", team: "Team", settings: "Settings", signIn: "Sign in", signUp: "Sign up", signOut: "Sign out" },
     kind: { admin: "Admin", manager: "Manager", hr: "HR", lead: "Team lead", member: "Member" },
+    /** For text assembled from parts: Chinese takes its own punctuation, without spaces. */
+    text: {
+      list: ", ",
+      clauses: ", ",
+      items: "; ",
+      labelled: "{{label}}: {{value}}",
+      withDetail: "{{text}} ({{detail}})",
+    },
   },
   language: {
     label: "Language",

@@ -1,4 +1,4 @@
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import type { SkillAssessmentRecord, TeamMember } from "~/domain/team";
 import { ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
 import { db } from "~/utils/db.server";

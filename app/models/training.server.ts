@@ -1,4 +1,4 @@
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import { computeTeamGaps, skillGapsForMember } from "~/domain/gaps";
 import { latestLevels } from "~/domain/team";
 import { can, type Actor } from "~/domain/permissions";

@@ -1,16 +1,16 @@
+import { visibleHiringDelta } from "~/domain/visibility";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useNumberFormat } from "~/components/heatmap/format";
-import { ExportTargetPng } from "~/components/hiring/ExportTargetPng";
 import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
 import { parseMoveForm, parsePlanForm, parseStatusForm, parseTargetForm, SETTABLE_STATUSES } from "~/forms/hiring";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
-import { ui } from "~/components/settings/ui";
+import { ui } from "~/components/ui";
 import { addQuarters, hiringDelta, planFigures, proposeHires, quarterOf } from "~/domain/hiring-delta";
-import { can } from "~/domain/permissions";
+import { MIN_GROUP_SIZE, can } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -36,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = { organisationId: organisation.id };
   const canPlan = can(actor, "hiring.plan", scope);
   const canStatus = can(actor, "hiring.status", scope);
+  // Privacy (issue 14): the plan is for managers, HR and admins; the delta's skills only where they point at nobody.
+  const canReadPlan = can(actor, "hiring.positions", scope);
   const current = { model: organisation.operatingModel, stage: organisation.stage };
   const figures = planFigures(positions);
   const delta = target ? hiringDelta(team, current, target, playbook) : null;
@@ -53,10 +55,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canStatus,
     current,
     target,
-    delta,
+    canReadPlan,
+    delta: delta ? visibleHiringDelta(actor, organisation.id, team.members, delta) : null,
     proposal,
-    positions: positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })),
-    figures,
+    positions: canReadPlan ? positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })) : [],
+    figures: canReadPlan ? figures : planFigures([]),
     recommendation: target ? recommendOrgChart(target.model, target.stage, playbook) : null,
     labels: { role: roleLabel, skill: skillLabel, model: modelLabel, stage: stageLabel },
     done: DONE.find((d) => d === done) ?? null,
@@ -170,9 +173,19 @@ export default function HiringPage() {
             <h2 id="target-chart-title" className={ui.h2}>
               {t("hiring.chart.title")}
             </h2>
-            <ExportTargetPng recommendation={recommendation} lang={lang} />
           </div>
-          <ReadOnlyOrgChart recommendation={recommendation} lang={lang} height={420} />
+          <ReadOnlyOrgChart
+            recommendation={recommendation}
+            lang={lang}
+            height={420}
+            picture={{
+              title: t("diagram.picture.hiring"),
+              model: labels.model[recommendation.model] ?? recommendation.model,
+              stage: labels.stage[recommendation.stage] ?? recommendation.stage,
+              fileStem: `target-org-${recommendation.model}-${recommendation.stage}`,
+              testId: "export-target",
+            }}
+          />
         </section>
       ) : null}
     </main>
@@ -284,7 +297,9 @@ function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>
             </PriorityChange>
           </td>
           <td className={ui.td}>
-            {r.missingSkills.length === 0 ? (
+            {r.withheld ? (
+              <span className="text-slate-500">{t("insights.withheld", { count: MIN_GROUP_SIZE })}</span>
+            ) : r.missingSkills.length === 0 ? (
               <span className="text-slate-500">{t("hiring.delta.noneMissing")}</span>
             ) : (
               <ul className="space-y-0.5">
@@ -414,7 +429,7 @@ function PlanSection({ data: d }: { data: LoaderData }) {
       </div>
       {positions.length === 0 ? (
         <p className={`${ui.empty} mt-3`} data-testid="plan-empty">
-          {d.target ? (d.canPlan ? t("hiring.plan.emptyPlanner") : t("hiring.plan.emptyReader")) : t("hiring.plan.emptyNoTarget")}
+          {!d.canReadPlan ? t("hiring.plan.private") : d.target ? (d.canPlan ? t("hiring.plan.emptyPlanner") : t("hiring.plan.emptyReader")) : t("hiring.plan.emptyNoTarget")}
         </p>
       ) : (
         <>

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { HEADCOUNT_MAX, NOTES_MAX, parseFillForm, parsePositionForm, parseStatusForm, POSITION_FIELDS, positionFormValues, SETTABLE_STATUSES } from "~/forms/hiring";
 import { refusalErrors } from "~/components/team/refusals";
-import { ui } from "~/components/settings/ui";
-import { useHydrated } from "~/components/settings/useHydrated";
+import { ui } from "~/components/ui";
+import { useHydrated } from "~/components/ui";
 import { ConflictNotice } from "~/components/ConflictNotice";
 import { conflictingFields, type FieldConflict } from "~/domain/conflicts";
 import { can } from "~/domain/permissions";
@@ -25,7 +25,7 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { conflictSubmission, intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
-async function authorise(request: Request, positionId: string | undefined, permission: "hiring.read" | "hiring.plan" | "hiring.status") {
+async function authorise(request: Request, positionId: string | undefined, permission: "hiring.positions" | "hiring.plan" | "hiring.status") {
   const found = await findPositionToAuthorise({ positionId: positionId ?? "" });
   // an unknown id answers like another organisation's: 404 once signed in
   const signedIn = await requirePermission(request, permission, found ? { organisationId: found.organisationId } : undefined);
@@ -34,7 +34,8 @@ async function authorise(request: Request, positionId: string | undefined, permi
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.read");
+  // Privacy (issue 14): a position is part of the plan: managers, HR and admins.
+  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.positions");
   const organisationId = signedIn.organisation.id;
   const scope = { organisationId };
   const canPlan = can(signedIn.actor, "hiring.plan", scope);

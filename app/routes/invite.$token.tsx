@@ -5,8 +5,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { FormErrors, inputClass, TextField } from "~/components/forms";
+import type { z } from "zod";
+import { FormErrors, inputClass, TextField } from "~/components/ui";
 import { authStrings } from "~/locales/auth";
 import { acceptInvite, findInviteByToken, InviteUnusableError } from "~/models/invite.server";
 import { languageFor } from "~/utils/i18n.server";

@@ -4,8 +4,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { FormErrors, TextField } from "~/components/forms";
+import type { z } from "zod";
+import { FormErrors, TextField } from "~/components/ui";
 import { authStrings } from "~/locales/auth";
 import { needsSecondFactor } from "~/models/account.server";
 import { attemptSignIn } from "~/models/user.server";

@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { TextField } from "~/components/forms";
+import { TextField } from "~/components/ui";
 import { securityStrings } from "~/locales/security";
 import { verifySecondFactor } from "~/models/account.server";
 import { recordSecurityEvent } from "~/models/security-event.server";

@@ -3,9 +3,10 @@ import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { cellSchema, parseOwnershipForm } from "~/forms/ownership";
-import { LETTER_STYLES, LetterBadge, OwnershipErrorBoundary, ownershipMeta, useFlagText, type RoleLabels } from "~/components/ownership/ui";
-import { Badge, StatusMessage, ui, useLang } from "~/components/settings/ui";
-import { useHydrated } from "~/components/settings/useHydrated";
+import { LETTER_STYLES, LetterBadge, useFlagText, type RoleLabels } from "~/components/ownership/ui";
+import { Badge, StatusMessage, ui, useLang } from "~/components/ui";
+import { useHydrated } from "~/components/ui";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { rowsByStep, type OwnershipFlag } from "~/domain/ownership-checks";
 import { can } from "~/domain/permissions";
 import { isRaciLetter, RACI_LETTERS, STEP_SECTIONS, type RaciLetter } from "~/domain/process-steps";
@@ -14,6 +15,7 @@ import { localize } from "~/domain/vocabulary";
 import { holdersOf, loadOwnership, roleLabelsFor, setCell, stepsWithOpenProposal } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, invalidSubmission, readFormData } from "~/utils/forms";
+import { ownershipStrings } from "~/locales/ownership";
 
 /** The RACI matrix (steps × the seven roles), which rows the viewer may edit, and every problem. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -61,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return { ok: true as const, step: step.key, role: submission.value.role };
 }
 
-export const meta = ownershipMeta("matrix");
+export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.matrix, ownershipStrings[lang].title]);
 
 type StepRow = ReturnType<typeof useLoaderData<typeof loader>>["steps"][number];
 
@@ -252,4 +254,4 @@ function CellEditor(props: { stepKey: string; stepName: string; roleId: RoleId; 
   );
 }
 
-export { OwnershipErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("ownership");

@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Fragment, useMemo, useState } from "react";
+import { Fragment, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OrgChartDiagram, type OwnershipOverlay } from "~/components/diagram/OrgChartDiagram";
 import { EDGE_COLORS } from "~/components/diagram/edges";
-import { OwnershipErrorBoundary, ownershipMeta } from "~/components/ownership/ui";
-import { ui, useLang } from "~/components/settings/ui";
+import { ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { accountableRolesOf, handOffsAround, responsibleRolesOf, rowsByStep } from "~/domain/ownership-checks";
 import { isAccountable, isResponsible, STEP_SECTIONS } from "~/domain/process-steps";
+import { shippedPlaybook } from "~/domain/playbook";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { loadOwnership } from "~/models/ownership.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
+import { ownershipStrings } from "~/locales/ownership";
 
 /**
  * The organisation's org chart (the recommendation for its model and stage)
@@ -54,18 +55,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta = ownershipMeta("diagram");
+export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.diagram, ownershipStrings[lang].title]);
 
 export default function OwnershipDiagram() {
   const { recommendation, steps, chosen, parts, accountable, responsible, handOffs, roleLabels } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
   const [selectedRoleId, setSelectedRoleId] = useState<RoleId | null>(null);
-  const roleName = (roleId: RoleId) => localize(roleLabels[roleId], lang);
-  const stepName = (key: string) => {
-    const step = steps.find((candidate) => candidate.key === key);
-    return step ? localize(step.name, lang) : key;
-  };
+  const roleName = useCallback((roleId: RoleId) => localize(roleLabels[roleId], lang), [roleLabels, lang]);
+  const stepName = useCallback(
+    (key: string) => {
+      const step = steps.find((candidate) => candidate.key === key);
+      return step ? localize(step.name, lang) : key;
+    },
+    [steps, lang],
+  );
   const names = (roles: RoleId[]) => (roles.length ? roles.map(roleName).join(lang === "zh" ? "、" : ", ") : t("ownership.diagram.none"));
   const overlay = useMemo<OwnershipOverlay>(() => {
     // one arrow per pair of roles; its title lists the steps it stands for
@@ -81,10 +85,13 @@ export default function OwnershipDiagram() {
       handOffs: [...byPair.values()].map(({ from, to, titles }) => ({
         from,
         to,
-        title: `${t("ownership.diagram.edgeTitle", { from: roleName(from), to: roleName(to) })} (${titles.join("; ")})`,
+        title: t("ownership.diagram.edgeTitleWithSteps", {
+          title: t("ownership.diagram.edgeTitle", { from: roleName(from), to: roleName(to) }),
+          steps: titles.join(t("ownership.diagram.stepSeparator")),
+        }),
       })),
     };
-  }, [parts, handOffs, lang]);
+  }, [parts, handOffs, roleName, stepName, t]);
 
   return (
     <div className="space-y-6">
@@ -126,6 +133,13 @@ export default function OwnershipDiagram() {
             onSelectRole={setSelectedRoleId}
             height={480}
             ownership={overlay}
+            picture={{
+              title: t("diagram.picture.ownership", { step: localize(chosen.name, lang) }),
+              // the loader carries no model or stage labels: the shipped playbook's words
+              model: localize(shippedPlaybook.models.find((m) => m.id === recommendation.model)?.label ?? { zh: recommendation.model, en: recommendation.model }, lang),
+              stage: localize(shippedPlaybook.stages.find((m) => m.id === recommendation.stage)?.label ?? { zh: recommendation.stage, en: recommendation.stage }, lang),
+              fileStem: `ownership-${chosen.key}`,
+            }}
           />
           <section aria-labelledby="owners-title" className={ui.card} data-testid="step-owners">
             <h3 id="owners-title" className="font-semibold">
@@ -182,4 +196,4 @@ export default function OwnershipDiagram() {
   );
 }
 
-export { OwnershipErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("ownership");

@@ -3,8 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { decideSchema, OWNERSHIP_FORM, parseOwnershipForm, proposeSchema } from "~/forms/ownership";
-import { LetterBadge, OwnershipErrorBoundary, ownershipTitle, useFlagText } from "~/components/ownership/ui";
-import { Badge, FieldErrors, FormErrors, DateTime, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { LetterBadge, useFlagText } from "~/components/ownership/ui";
+import { Badge, FieldErrors, FormErrors, DateTime, StatusMessage, ui, useLang } from "~/components/ui";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import type { OwnershipFlag } from "~/domain/ownership-checks";
 import { can } from "~/domain/permissions";
 import type { RaciLetter } from "~/domain/process-steps";
@@ -13,6 +14,7 @@ import { localize } from "~/domain/vocabulary";
 import { decideProposal, getStep, holdersOf, isStepKey, openProposal, proposeOwner, roleLabelsFor } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, invalidSubmission, readFormData, validateWith } from "~/utils/forms";
+import { ownershipStrings } from "~/locales/ownership";
 
 /** One step: who does what, its problems, its decision log, and the propose / decide forms the viewer may use. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -100,11 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return invalidSubmission(parseOwnershipForm(formData, proposeSchema), { formErrors: ["ownership.errors.invalid"], extra: { intent } });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { lang?: "zh" | "en" } | undefined;
-  const lang = root?.lang === "en" ? "en" : "zh";
-  return [{ title: ownershipTitle(lang, "step", data ? data.step.name[lang] : undefined) }];
-};
+export const meta = titleMeta<typeof loader>((lang, data) => [data?.step.name[lang], ownershipStrings[lang].meta.step, ownershipStrings[lang].title]);
 
 export default function StepPage() {
   const { roleLabels, step, row, flags, log, open, canPropose, canDecide } = useLoaderData<typeof loader>();
@@ -302,4 +300,4 @@ function DecideForm({ proposalId }: { proposalId: string }) {
   );
 }
 
-export { OwnershipErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("ownership");

@@ -2,12 +2,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseOwnershipForm, retireSchema } from "~/forms/ownership";
-import { OwnershipErrorBoundary, ownershipTitle } from "~/components/ownership/ui";
-import { FormErrors, ui, useLang } from "~/components/settings/ui";
+import { FormErrors, ui, useLang } from "~/components/ui";
 import { localize } from "~/domain/vocabulary";
 import { isStepKey, loadSteps, retireStep } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { invalidSubmission, readFormData } from "~/utils/forms";
+import { ownershipStrings } from "~/locales/ownership";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 
 async function activeStep(organisationId: string, model: Parameters<typeof loadSteps>[0]["model"], key: string) {
   if (!isStepKey(key)) return null;
@@ -35,11 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect("/ownership/steps?done=retired");
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { lang?: "zh" | "en" } | undefined;
-  const lang = root?.lang === "en" ? "en" : "zh";
-  return [{ title: ownershipTitle(lang, "retire", data ? data.step.name[lang] : undefined) }];
-};
+export const meta = titleMeta<typeof loader>((lang, data) => [data?.step.name[lang], ownershipStrings[lang].meta.retire, ownershipStrings[lang].title]);
 
 export default function RetireStep() {
   const { step } = useLoaderData<typeof loader>();
@@ -68,4 +65,4 @@ export default function RetireStep() {
   );
 }
 
-export { OwnershipErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("ownership");

@@ -4,13 +4,14 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { addStepSchema, moveStepSchema, OWNERSHIP_FORM, parseOwnershipForm, renameStepSchema, STEP_NAME_MAX } from "~/forms/ownership";
-import { OwnershipErrorBoundary, ownershipMeta } from "~/components/ownership/ui";
-import { Badge, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { Badge, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { STEP_SECTIONS } from "~/domain/process-steps";
 import { localize } from "~/domain/vocabulary";
 import { addStep, loadSteps, moveStep, renameStep } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, invalidSubmission, readFormData, validateWith } from "~/utils/forms";
+import { ownershipStrings } from "~/locales/ownership";
 
 /** The organisation's process steps, for the admin who keeps them. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return invalidSubmission(parseOwnershipForm(formData, addStepSchema), { formErrors: ["ownership.errors.invalid"], extra: { intent, step: null } });
 }
 
-export const meta = ownershipMeta("steps");
+export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.steps, ownershipStrings[lang].title]);
 
 const DONE_MESSAGES = {
   added: "ownership.steps.added",
@@ -268,4 +269,4 @@ function AddStepForm() {
   );
 }
 
-export { OwnershipErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("ownership");

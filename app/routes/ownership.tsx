@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionLayout, SectionMain } from "~/components/SectionLayout";
-import { OwnershipErrorBoundary, ownershipMeta } from "~/components/ownership/ui";
-import { useLang } from "~/components/settings/ui";
+import { useLang, SectionErrorBoundary, titleMeta } from "~/components/ui";
 import { can, type Permission } from "~/domain/permissions";
 import { localize } from "~/domain/vocabulary";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
+import { ownershipStrings } from "~/locales/ownership";
 
 const TABS: { id: "matrix" | "steps" | "diagram"; path: string; permission: Permission }[] = [
   { id: "matrix", path: "/ownership", permission: "ownership.read" },
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta = ownershipMeta(null);
+export const meta = titleMeta((lang) => [ownershipStrings[lang].title]);
 
 export default function OwnershipLayout() {
   const { organisationName, model, tabs } = useLoaderData<typeof loader>();
@@ -54,7 +54,7 @@ export default function OwnershipLayout() {
 export function ErrorBoundary() {
   return (
     <SectionMain>
-      <OwnershipErrorBoundary />
+      <SectionErrorBoundary section="ownership" />
     </SectionMain>
   );
 }

@@ -153,6 +153,12 @@ export default function PlannerPage() {
                 selectedRoleId={query.role}
                 onSelectRole={selectRole}
                 height={460}
+                picture={{
+                  title: t("diagram.picture.planner"),
+                  model: localize(models.find((candidate) => candidate.id === recommendation.model)!.label, lang),
+                  stage: stageLabel(recommendation.stage),
+                  fileStem: `org-chart-${recommendation.model}-${recommendation.stage}`,
+                }}
               />
             </div>
             {query.role ? (

@@ -6,7 +6,7 @@ import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
 import { HeadcountText } from "~/components/planner/HeadcountText";
-import { ui } from "~/components/settings/ui";
+import { ui } from "~/components/ui";
 import { recommendOrgChart } from "~/domain/recommendation";
 import { compareScenarios, SCENARIO_EXAMPLES } from "~/domain/scenarios";
 import { MODEL_IDS, STAGE_IDS, type ModelId, type StageId } from "~/domain/types";
@@ -71,7 +71,7 @@ export default function ScenariosPage() {
   const sideLabel = (model: ModelId, stage: StageId) => `${labels.model[model]} · ${labels.stage[stage]}`;
 
   return (
-    <main id="main" className="mx-auto max-w-7xl space-y-8 px-4 py-8 sm:px-6">
+    <main id="main" className="mx-auto max-w-screen-2xl space-y-8 px-4 py-8 sm:px-6">
       <header>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("hiring.scenarios.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-600">{t("hiring.scenarios.intro")}</p>
@@ -217,9 +217,19 @@ export default function ScenariosPage() {
               {[a, b].map((rec, i) => (
                 <div key={i} data-testid={`diagram-${i === 0 ? "a" : "b"}`}>
                   <h3 className="mb-2 text-sm font-semibold text-slate-700">
-                    {t(`hiring.scenarios.side.${i === 0 ? "a" : "b"}`)}: {sideLabel(rec.model, rec.stage)}
+                    {t("app.text.labelled", { label: t(`hiring.scenarios.side.${i === 0 ? "a" : "b"}`), value: sideLabel(rec.model, rec.stage) })}
                   </h3>
-                  <ReadOnlyOrgChart recommendation={rec} lang={lang} height={380} />
+                  <ReadOnlyOrgChart
+                    recommendation={rec}
+                    lang={lang}
+                    height={560}
+                    picture={{
+                      title: t("diagram.picture.scenario", { side: i === 0 ? "A" : "B" }),
+                      model: labels.model[rec.model],
+                      stage: labels.stage[rec.stage],
+                      fileStem: `scenario-${i === 0 ? "a" : "b"}-${rec.model}-${rec.stage}`,
+                    }}
+                  />
                 </div>
               ))}
             </div>

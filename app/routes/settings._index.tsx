@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { settingsPagesFor } from "~/components/settings/pages";
 import { permissionsOf } from "~/domain/permissions";
 import { forbidden, requireSignedIn } from "~/utils/auth.server";
+import { sectionErrorBoundary } from "~/components/ui";
 
 /** /settings opens the first page the viewer may see; with none, 403. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,4 +17,4 @@ export default function SettingsIndex() {
   return null;
 }
 
-export { SettingsErrorBoundary as ErrorBoundary } from "~/components/settings/ErrorBoundary";
+export const ErrorBoundary = sectionErrorBoundary("settings");

@@ -4,10 +4,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { TextField } from "~/components/forms";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { settingsMeta } from "~/components/settings/meta";
-import { Badge, FormErrors, StatusMessage, ui } from "~/components/settings/ui";
+import { TextField } from "~/components/ui";
+import { adminStrings } from "~/locales/admin";
+import { Badge, FormErrors, sectionErrorBoundary, StatusMessage, titleMeta, ui } from "~/components/ui";
 import {
   changePassword,
   confirmTwoFactor,
@@ -29,7 +28,7 @@ import { intentOf, invalidSubmission, isConformIntent, parseForm, readFormData, 
  * everyone signed in, and the one page open to someone whose organisation
  * requires a second factor they have not set up (app/utils/auth.server.ts).
  */
-export const meta = settingsMeta("account");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.account, adminStrings[lang].title]);
 
 const INTENTS = ["change_password", "end_other_sessions", "totp_start", "totp_confirm", "totp_disable"] as const;
 type Intent = (typeof INTENTS)[number];
@@ -270,4 +269,4 @@ function TwoFactorSection({ loaderData, actionData }: { loaderData: ReturnType<t
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

@@ -1,10 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConfirmPanel } from "~/components/settings/Confirm";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { settingsMeta } from "~/components/settings/meta";
-import { FormErrors, ui } from "~/components/settings/ui";
+import { ConfirmPanel } from "~/components/ui";
+import { FormErrors, ui } from "~/components/ui";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { revokeInvite } from "~/models/invite.server";
 import { getInviteForAdmin } from "~/models/user-admin.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
@@ -12,9 +11,10 @@ import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
+import { adminStrings } from "~/locales/admin";
 
 
-export const meta = settingsMeta("people");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
 /** GET: the confirmation page for revoking one invitation (it changes nothing). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,4 +74,4 @@ export default function RevokeInvite() {
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

@@ -3,9 +3,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ModelRatings } from "~/components/planner/ModelRatings";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { settingsMeta } from "~/components/settings/meta";
-import { FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { localize } from "~/domain/vocabulary";
 import { getOrganisationSettings, updateOrganisation } from "~/models/organisation.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -13,8 +12,9 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { organisationSchema as schema, SETTINGS_FORM } from "~/forms/settings";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+import { adminStrings } from "~/locales/admin";
 
-export const meta = settingsMeta("organisation");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.organisation, adminStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "organisation.update");
@@ -125,4 +125,4 @@ export default function OrganisationSettings() {
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

@@ -1,13 +1,13 @@
+import { adminStrings } from "~/locales/admin";
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConfirmAction, ConfirmPanel } from "~/components/settings/Confirm";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
+import { ConfirmAction, ConfirmPanel } from "~/components/ui";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { departmentLabels, KindFields } from "~/components/settings/KindFields";
-import { settingsMeta } from "~/components/settings/meta";
-import { useHydrated } from "~/components/settings/useHydrated";
-import { Badge, DateTime, formatDateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { useHydrated } from "~/components/ui";
+import { Badge, DateTime, formatDateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { accountBlocks } from "~/models/sign-in-throttle.server";
 import { changeKind, disableUser, enableUser, getUserForAdmin, unlockSignIn, type AdminChangeResult } from "~/models/user-admin.server";
@@ -23,7 +23,7 @@ type Done = (typeof DONE)[number];
 /** The model's refusals as the message the admin reads. */
 const REFUSALS = { self: "admin.errors.disableSelf", last_admin: "admin.errors.lastAdmin" } as const;
 
-export const meta = settingsMeta("people");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = recordIdParam(params.userId);
@@ -248,4 +248,4 @@ function ChangeKindForm({ user, roles }: Pick<PersonData, "user" | "roles">) {
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

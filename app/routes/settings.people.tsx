@@ -1,14 +1,14 @@
+import { adminStrings } from "~/locales/admin";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConfirmAction } from "~/components/settings/Confirm";
-import { CopyField } from "~/components/settings/CopyField";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
+import { ConfirmAction } from "~/components/ui";
+import { CopyField } from "~/components/ui";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { departmentLabels, KindFields, type RoleOption } from "~/components/settings/KindFields";
-import { settingsMeta } from "~/components/settings/meta";
-import { useHydrated } from "~/components/settings/useHydrated";
-import { Badge, DateTime, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { useHydrated } from "~/components/ui";
+import { Badge, DateTime, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
 import { permissionsOf } from "~/domain/permissions";
 import { createInvite, inviteUrl, listInvites, type InviteStatus } from "~/models/invite.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -24,7 +24,7 @@ const DONE = ["invite_revoked"] as const;
 
 const NOTHING_CREATED = { created: null };
 
-export const meta = settingsMeta("people");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "users.read");
@@ -284,4 +284,4 @@ function InviteForm({ roles }: { roles: RoleOption[] }) {
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

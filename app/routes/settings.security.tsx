@@ -1,11 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
 import { departmentLabels } from "~/components/settings/KindFields";
 import { recordIdParam } from "~/forms/common";
-import { settingsMeta } from "~/components/settings/meta";
-import { DateTime, ui, useLang } from "~/components/settings/ui";
+import { DateTime, ui, useLang } from "~/components/ui";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import type { Language, Localized } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -15,8 +14,9 @@ import { setRequireTwoFactor, twoFactorOverview } from "~/models/account.server"
 import { requirePermission } from "~/utils/auth.server";
 import { intentOf, isConformIntent, readFormData } from "~/utils/forms";
 import { clientAddress } from "~/utils/request.server";
+import { adminStrings } from "~/locales/admin";
 
-export const meta = settingsMeta("security");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.security, adminStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "securityLog.read");
@@ -237,4 +237,4 @@ function Details({ detail, labels, lang }: { detail: Record<string, unknown>; la
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

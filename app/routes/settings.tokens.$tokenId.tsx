@@ -1,19 +1,19 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConfirmPanel } from "~/components/settings/Confirm";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { settingsMeta } from "~/components/settings/meta";
-import { FormErrors, ui } from "~/components/settings/ui";
+import { ConfirmPanel } from "~/components/ui";
+import { FormErrors, ui } from "~/components/ui";
 import { getApiToken, revokeApiToken } from "~/models/api-token.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
+import { adminStrings } from "~/locales/admin";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 
 
-export const meta = settingsMeta("tokens");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.tokens, adminStrings[lang].title]);
 
 /** GET: the confirmation page for revoking one token (it changes nothing). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -71,4 +71,4 @@ export default function RevokeToken() {
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

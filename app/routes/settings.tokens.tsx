@@ -2,22 +2,22 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConfirmAction } from "~/components/settings/Confirm";
-import { CopyField } from "~/components/settings/CopyField";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { settingsMeta } from "~/components/settings/meta";
-import { Badge, DateTime, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
+import { ConfirmAction } from "~/components/ui";
+import { CopyField } from "~/components/ui";
+import { Badge, DateTime, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
 import { createApiToken, listApiTokens } from "~/models/api-token.server";
 import { requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { SETTINGS_FORM, TOKEN_NAME_MAX, tokenSchema as schema } from "~/forms/settings";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+import { adminStrings } from "~/locales/admin";
+import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 
 const DONE = ["revoked"] as const;
 
 const NOTHING_CREATED = { created: null };
 
-export const meta = settingsMeta("tokens");
+export const meta = titleMeta((lang) => [adminStrings[lang].tabs.tokens, adminStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "tokens.manage");
@@ -179,4 +179,4 @@ function TokenSettings() {
   );
 }
 
-export { SettingsErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("settings");

@@ -3,11 +3,11 @@ import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionLayout, SectionMain } from "~/components/SectionLayout";
 import { isAtOrBelow } from "~/components/SectionTabs";
-import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { settingsMeta } from "~/components/settings/meta";
 import { settingsPagesFor } from "~/components/settings/pages";
 import { permissionsOf } from "~/domain/permissions";
 import { requireSignedIn } from "~/utils/auth.server";
+import { adminStrings } from "~/locales/admin";
+import { SectionErrorBoundary, titleMeta } from "~/components/ui";
 
 /** The settings area: tabs for the pages the viewer may open, the page below. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { pages: settingsPagesFor(permissionsOf(signedIn.actor)), organisationName: signedIn.organisation.name };
 }
 
-export const meta = settingsMeta();
+export const meta = titleMeta((lang) => [adminStrings[lang].title]);
 
 export default function SettingsLayout() {
   const { pages, organisationName } = useLoaderData<typeof loader>();
@@ -34,7 +34,7 @@ export default function SettingsLayout() {
 export function ErrorBoundary() {
   return (
     <SectionMain>
-      <SettingsErrorBoundary />
+      <SectionErrorBoundary section="settings" />
     </SectionMain>
   );
 }

@@ -4,8 +4,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { FieldErrors, FormErrors, TextField } from "~/components/forms";
+import type { z } from "zod";
+import { FieldErrors, FormErrors, TextField } from "~/components/ui";
 import { ModelRatings } from "~/components/planner/ModelRatings";
 import { isModelId, isStageId, localize } from "~/domain/vocabulary";
 import { authStrings } from "~/locales/auth";

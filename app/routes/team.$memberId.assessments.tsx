@@ -1,8 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useRouteLoaderData } from "@remix-run/react";
-import { useLang } from "~/components/settings/ui";
+import { useLang, sectionErrorBoundary } from "~/components/ui";
 import { AssessmentForm } from "~/components/team/AssessmentForm";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
 import { MEMBER_PAGE_ROUTE, type MemberPageHandle } from "~/components/team/memberPage";
 import { assessmentScopeFor, findMemberToAuthorise, recordAssessment } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -79,4 +78,4 @@ export default function AssessmentAnswer() {
   );
 }
 
-export { TeamErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("team");

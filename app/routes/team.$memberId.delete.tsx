@@ -1,15 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, ui } from "~/components/settings/ui";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { FormErrors, ui, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import type { MemberPageHandle } from "~/components/team/memberPage";
-import { teamTitle } from "~/components/team/meta";
 import { getMember } from "~/models/member.server";
 import { deleteMember, findMemberToAuthorise, isRecordId } from "~/models/member-write.server";
 import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { parseDeleteForm } from "~/forms/team";
 import { invalidSubmission, readFormData } from "~/utils/forms";
+import { teamMembersStrings } from "~/locales/team-members";
 
 export const handle: MemberPageHandle = { memberPage: "replace" };
 
@@ -42,10 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect("/team?done=removed");
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { lang?: string } | undefined;
-  return [{ title: teamTitle(root?.lang, "remove", data?.member.name) }];
-};
+export const meta = titleMeta<typeof loader>((lang, data) => [data?.member.name, teamMembersStrings[lang].meta.remove, teamMembersStrings[lang].title]);
 
 export default function RemoveMember() {
   const { member, assessments, reports } = useLoaderData<typeof loader>();
@@ -91,4 +87,4 @@ export default function RemoveMember() {
   );
 }
 
-export { TeamErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("team");

@@ -1,12 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ui, useLang } from "~/components/settings/ui";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { byShare, dayValue } from "~/components/team/format";
 import { MemberForm, roleRowsFor } from "~/components/team/MemberForm";
 import type { MemberPageHandle } from "~/components/team/memberPage";
-import { teamTitle } from "~/components/team/meta";
 import { refusalErrors } from "~/components/team/refusals";
 import { getMember } from "~/models/member.server";
 import { findMemberToAuthorise, isRecordId, memberFormOptions, updateMember } from "~/models/member-write.server";
@@ -15,6 +13,7 @@ import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.serve
 import { conflictingFields, type FieldConflict } from "~/domain/conflicts";
 import { MEMBER_FIELDS, memberFormValues, parseMemberEditForm } from "~/forms/team";
 import { conflictSubmission, invalidSubmission, readFormData } from "~/utils/forms";
+import { teamMembersStrings } from "~/locales/team-members";
 
 export const handle: MemberPageHandle = { memberPage: "replace" };
 
@@ -74,10 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/team/${encodeURIComponent(member.id)}?done=updated`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((match) => match.id === "root")?.data as { lang?: string } | undefined;
-  return [{ title: teamTitle(root?.lang, "edit", data?.member.name) }];
-};
+export const meta = titleMeta<typeof loader>((lang, data) => [data?.member.name, teamMembersStrings[lang].meta.edit, teamMembersStrings[lang].title]);
 
 export default function EditMember() {
   const { member, defaults, roles, managers, users } = useLoaderData<typeof loader>();
@@ -110,4 +106,4 @@ export default function EditMember() {
   );
 }
 
-export { TeamErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("team");

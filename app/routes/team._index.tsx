@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusMessage, ui, useLang } from "~/components/settings/ui";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { StatusMessage, ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { GapBadge } from "~/components/team/GapBadge";
 import { byShare, labelOf } from "~/components/team/format";
-import { teamMeta } from "~/components/team/meta";
 import { computeTeamGaps } from "~/domain/gaps";
 import { can } from "~/domain/permissions";
 import { recommendOrgChart } from "~/domain/recommendation";
+import { visibleTeamGaps } from "~/domain/visibility";
 import type { RoleId } from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
 import { loadTeam } from "~/models/member.server";
@@ -16,6 +15,7 @@ import { playbookForRequest } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { htmlLang } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
+import { teamMembersStrings } from "~/locales/team-members";
 
 const SEARCH_MAX = 100;
 /** the department filter's value for members without a department */
@@ -43,7 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
   ]);
   const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
-  const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
+  // Privacy (issue 14): only the gaps of people this reader may read reach the page.
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
   const gapsById = new Map(gaps.members.map((member) => [member.memberId, member]));
   const names = new Map(team.members.map((member) => [member.id, member.name]));
   const collator = new Intl.Collator(htmlLang(lang));
@@ -66,10 +67,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         roles: byShare(member.roles).map((role) => ({ roleId: role.roleId, percent: Math.round(role.share * 100) })),
         department: member.department,
         manager: member.managerId ? { id: member.managerId, name: names.get(member.managerId) ?? "" } : null,
-        totalGap: memberGaps?.totalGap ?? 0,
-        maxGap: memberGaps?.maxGap ?? 0,
-        bucket: memberGaps?.bucket ?? "none",
-        notAssessed: memberGaps?.notAssessedCount ?? 0,
+        gaps: memberGaps
+          ? { totalGap: memberGaps.totalGap, maxGap: memberGaps.maxGap, bucket: memberGaps.bucket, notAssessed: memberGaps.notAssessedCount }
+          : null,
       };
     });
 
@@ -83,7 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta = teamMeta("list");
+export const meta = titleMeta((lang) => [teamMembersStrings[lang].meta.list, teamMembersStrings[lang].title]);
 
 export default function MemberList() {
   const { rows, total, filters, roles, canWrite, removed } = useLoaderData<typeof loader>();
@@ -228,7 +228,7 @@ export default function MemberList() {
                         )}
                       </td>
                       <td className={ui.td}>
-                        <GapBadge totalGap={row.totalGap} maxGap={row.maxGap} bucket={row.bucket} notAssessed={row.notAssessed} />
+                        {row.gaps ? <GapBadge {...row.gaps} /> : <span className="text-xs text-slate-500">{t("members.gap.hidden")}</span>}
                       </td>
                     </tr>
                   ))}
@@ -242,4 +242,4 @@ export default function MemberList() {
   );
 }
 
-export { TeamErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("team");

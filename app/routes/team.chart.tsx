@@ -13,6 +13,7 @@ import type { TeamSelection } from "~/components/team-diagram/TeamDiagram";
 import type { MemberPanelData, RolePanelData } from "~/components/team-diagram/types";
 import { computeTeamGaps } from "~/domain/gaps";
 import { recommendOrgChart } from "~/domain/recommendation";
+import { visibleTeamGaps } from "~/domain/visibility";
 import { COLLAPSE_THRESHOLD, expandedFromQuery, expandedQueryValue, teamGraph, toggleExpanded } from "~/domain/team-graph";
 import { ROLE_IDS } from "~/domain/types";
 import type { RoleId } from "~/domain/types";
@@ -30,7 +31,7 @@ import { languageFor } from "~/utils/i18n.server";
  * gets only the visible, laid-out nodes, never the whole team.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.read");
+  const { actor, organisation } = await requirePermission(request, "members.read");
   const url = new URL(request.url);
   const memberParam = url.searchParams.get("member") || null;
   const roleParam = url.searchParams.get("role") || null;
@@ -48,7 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const role = roleParam && isRoleId(roleParam) ? roleParam : null;
 
   const recommendation = recommendOrgChart(organisation.operatingModel, organisation.stage, playbook);
-  const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
+  // Privacy (issue 14): the nodes, panels and the PNG drawn from them carry only the gaps this reader may see.
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
   const expanded = expandedFromQuery(expandedParam, team.members.length);
   const graph = teamGraph({ recommendation, members: team.members, gaps, expanded, lang, selectedMemberId: selectedMember?.id ?? null });
 
@@ -69,6 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overStaffedBy: c.overStaffedBy,
     holderCount: c.holders.length,
     unmetSkills: c.unmetSkills.map(skillLabel),
+    withheld: c.withheld,
   }));
 
   let memberPanel: MemberPanelData | null = null;
@@ -80,7 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: selectedMember.title,
       departmentLabel: selectedMember.department ? roleLabel(selectedMember.department) : null,
       roles: selectedMember.roles.map((r) => ({ roleId: r.roleId, label: roleLabel(r.roleId), share: r.share })),
-      bucket: g?.bucket ?? "none",
+      bucket: g?.bucket ?? "hidden",
       maxGap: g?.maxGap ?? 0,
       totalGap: g?.totalGap ?? 0,
       notAssessedCount: g?.notAssessedCount ?? 0,
@@ -106,6 +109,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         holderCount: c.holders.length,
         memberCount: memberCounts.get(role) ?? 0,
         responsibilities: r.responsibilities.map((text) => localize(text, lang)),
+        withheld: c.withheld,
         skills: c.skills.map((s) => ({
           id: s.skillId,
           label: skillLabel(s.skillId),
@@ -254,7 +258,15 @@ export default function TeamChartPage() {
       ) : null}
 
       <div className={`grid gap-6 ${panelOpen ? "lg:grid-cols-[minmax(0,1fr)_360px]" : ""}`}>
-        <TeamDiagram nodes={nodes} edges={edges} selection={selection} onSelect={onSelect} toggleHref={toggleHref} moreHref={moreHref} />
+        <TeamDiagram
+          nodes={nodes}
+          edges={edges}
+          selection={selection}
+          onSelect={onSelect}
+          toggleHref={toggleHref}
+          moreHref={moreHref}
+          picture={{ title: t("diagram.picture.team"), model: model.label, stage: stage.label, fileStem: "org-chart" }}
+        />
         {memberPanel ? <MemberPanel member={memberPanel} closeHref={closeHref} onClose={closePanel} /> : null}
         {rolePanel ? <TeamRolePanel role={rolePanel} closeHref={closeHref} onClose={closePanel} /> : null}
       </div>

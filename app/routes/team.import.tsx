@@ -11,9 +11,9 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { StatusMessage, ui, useLang } from "~/components/settings/ui";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { StatusMessage, ui, useLang } from "~/components/ui";
 import { latestToday } from "~/domain/calendar-day";
+import { sectionErrorBoundary } from "~/components/ui";
 import { ASSESSMENT_COLUMNS, IMPORT_KINDS, MEMBER_COLUMNS, type ImportKind, type RowError } from "~/domain/team-csv";
 import { localize } from "~/domain/vocabulary";
 import { teamDataStrings } from "~/locales/team-data";
@@ -293,7 +293,7 @@ function ImportDone({ result }: { result: Extract<ImportAnswer, { status: "impor
         {nothing ? ` ${t("teamData.import.done.nothing")}` : null}
       </StatusMessage>
       {result.kind === "members" && result.members.updatedNames.length > 0 ? (
-        <p className="text-sm text-slate-700">{t("teamData.import.done.updatedNames", { names: result.members.updatedNames.join(", ") })}</p>
+        <p className="text-sm text-slate-700">{t("teamData.import.done.updatedNames", { names: result.members.updatedNames.join(t("app.text.list")) })}</p>
       ) : null}
       <p className="text-sm">
         <Link to="/team" className={ui.link}>
@@ -440,4 +440,4 @@ export default function TeamImport() {
   );
 }
 
-export { TeamErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("team");

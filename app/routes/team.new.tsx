@@ -1,16 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ui, useLang } from "~/components/settings/ui";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
+import { ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { EMPTY_MEMBER, MemberForm } from "~/components/team/MemberForm";
-import { teamMeta } from "~/components/team/meta";
 import { refusalErrors } from "~/components/team/refusals";
 import { createMember, memberFormOptions } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseMemberForm } from "~/forms/team";
 import { invalidSubmission, readFormData } from "~/utils/forms";
+import { teamMembersStrings } from "~/locales/team-members";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, "members.write");
@@ -33,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/team/${encodeURIComponent(result.memberId)}?done=created`);
 }
 
-export const meta = teamMeta("new");
+export const meta = titleMeta((lang) => [teamMembersStrings[lang].meta.new, teamMembersStrings[lang].title]);
 
 export default function NewMember() {
   const { roles, managers, users } = useLoaderData<typeof loader>();
@@ -61,4 +60,4 @@ export default function NewMember() {
   );
 }
 
-export { TeamErrorBoundary as ErrorBoundary };
+export const ErrorBoundary = sectionErrorBoundary("team");

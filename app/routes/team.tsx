@@ -2,14 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionLayout, SectionMain } from "~/components/SectionLayout";
-import { useLang } from "~/components/settings/ui";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
-import { teamMeta } from "~/components/team/meta";
+import { useLang, SectionErrorBoundary, titleMeta } from "~/components/ui";
 import { activeTab, TEAM_TABS } from "~/components/team/tabs";
 import { can } from "~/domain/permissions";
 import { localize } from "~/domain/vocabulary";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
+import { teamMembersStrings } from "~/locales/team-members";
 
 /** The team area: a header, tabs for the pages the viewer may open, the page below. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta = teamMeta(null);
+export const meta = titleMeta((lang) => [teamMembersStrings[lang].title]);
 
 export default function TeamLayout() {
   const { organisationName, model, stage, tabs } = useLoaderData<typeof loader>();
@@ -46,7 +45,7 @@ export default function TeamLayout() {
 export function ErrorBoundary() {
   return (
     <SectionMain>
-      <TeamErrorBoundary />
+      <SectionErrorBoundary section="team" />
     </SectionMain>
   );
 }

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ui, useLang } from "~/components/settings/ui";
+import { ui, useLang, titleMeta } from "~/components/ui";
 import { formatDay, labelOf } from "~/components/team/format";
 import { assessHref } from "~/components/team/memberPage";
-import { trainingMeta } from "~/components/training/meta";
 import { ProgressBar, ProgressChart, StatusBadge } from "~/components/training/ui";
 import { can } from "~/domain/permissions";
 import { TRAINING_KINDS } from "~/domain/training-advice";
@@ -13,6 +12,7 @@ import { ROLE_IDS } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { loadTrainingProgress } from "~/models/training.server";
 import { requirePermission } from "~/utils/auth.server";
+import { trainingStrings } from "~/locales/training";
 
 /** Rows per page of the list; the CSV export has them all. */
 export const PAGE_SIZE = 100;
@@ -75,7 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta = trainingMeta((strings) => strings.page.metaTitle);
+export const meta = titleMeta((lang) => [trainingStrings[lang].page.metaTitle]);
 
 function percentText(value: number | null): string {
   return value === null ? "—" : `${Math.round(value * 100)}`;

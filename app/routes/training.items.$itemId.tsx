@@ -1,12 +1,12 @@
+import { trainingStrings } from "~/locales/training";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ui, useLang } from "~/components/settings/ui";
+import { ui, useLang, titleMeta, FieldErrors } from "~/components/ui";
 import { formatDay, labelOf, levelName } from "~/components/team/format";
 import { assessHref } from "~/components/team/memberPage";
-import { EVIDENCE_MAX, parseItemForm, PROVIDER_MAX, type FieldErrors, type FormValues } from "~/components/training/forms";
-import { langOf, trainingTitle } from "~/components/training/meta";
-import { FieldError, StatusBadge } from "~/components/training/ui";
+import { EVIDENCE_MAX, parseItemForm, PROVIDER_MAX, type FieldErrors as FormFieldErrors, type FormValues } from "~/components/training/forms";
+import { StatusBadge } from "~/components/training/ui";
 import { can } from "~/domain/permissions";
 import { TRAINING_KINDS } from "~/domain/training-advice";
 import {
@@ -69,9 +69,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
-  { title: trainingTitle(langOf(matches), (strings) => strings.item.metaTitle, page?.member.name) },
-];
+export const meta = titleMeta<typeof loader>((lang, data) => [
+  data?.member.name,
+  trainingStrings[lang].item.metaTitle,
+  trainingStrings[lang].page.metaTitle,
+]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, found, canPlan } = await authorise(request, params.itemId ?? "", "training.progress");
@@ -88,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const values: FormValues = {};
     for (const field of fields) values[field] = String(form.get(field) ?? "").slice(0, EVIDENCE_MAX + 10);
     return data(
-      { errors: {} as FieldErrors, values, conflict: conflictingChanges(result.theirs, parsed.typed, fields), version: result.current.version },
+      { errors: {} as FormFieldErrors, values, conflict: conflictingChanges(result.theirs, parsed.typed, fields), version: result.current.version },
       { status: 409 },
     );
   }
@@ -102,7 +104,7 @@ export default function TrainingItemPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigation = useNavigation();
-  const errors: FieldErrors = answer?.errors ?? {};
+  const errors: FormFieldErrors = answer?.errors ?? {};
   const values: FormValues | null = answer?.values ?? null;
   const value = (field: keyof typeof item) => (values ? (values[field] ?? "") : String(item[field] ?? ""));
   const skill = labelOf(skills, item.skillId, lang);
@@ -212,7 +214,7 @@ export default function TrainingItemPage() {
                     </option>
                   ))}
                 </select>
-                <FieldError id="targetLevel-error" error={errors.targetLevel} />
+                <FieldErrors id="targetLevel-error" errors={errors.targetLevel} />
               </div>
             ) : null}
             {may("kind") ? (
@@ -227,7 +229,7 @@ export default function TrainingItemPage() {
                     </option>
                   ))}
                 </select>
-                <FieldError id="kind-error" error={errors.kind} />
+                <FieldErrors id="kind-error" errors={errors.kind} />
               </div>
             ) : null}
             {may("provider") ? (
@@ -236,7 +238,7 @@ export default function TrainingItemPage() {
                   {t("training.fields.provider")}
                 </label>
                 <input id="provider" name="provider" maxLength={PROVIDER_MAX} defaultValue={value("provider")} className={ui.input} {...described("provider")} />
-                <FieldError id="provider-error" error={errors.provider} />
+                <FieldErrors id="provider-error" errors={errors.provider} />
               </div>
             ) : null}
             {may("startDate") ? (
@@ -245,7 +247,7 @@ export default function TrainingItemPage() {
                   {t("training.fields.startDate")}
                 </label>
                 <input id="startDate" type="date" name="startDate" defaultValue={value("startDate")} className={ui.input} {...described("startDate")} />
-                <FieldError id="startDate-error" error={errors.startDate} />
+                <FieldErrors id="startDate-error" errors={errors.startDate} />
               </div>
             ) : null}
             {may("dueDate") ? (
@@ -254,7 +256,7 @@ export default function TrainingItemPage() {
                   {t("training.fields.dueDate")}
                 </label>
                 <input id="dueDate" type="date" name="dueDate" defaultValue={value("dueDate")} className={ui.input} {...described("dueDate")} />
-                <FieldError id="dueDate-error" error={errors.dueDate} />
+                <FieldErrors id="dueDate-error" errors={errors.dueDate} />
               </div>
             ) : null}
             {may("hours") ? (
@@ -263,7 +265,7 @@ export default function TrainingItemPage() {
                   {t("training.fields.hours")}
                 </label>
                 <input id="hours" name="hours" inputMode="numeric" defaultValue={value("hours")} className={ui.input} {...described("hours")} />
-                <FieldError id="hours-error" error={errors.hours} />
+                <FieldErrors id="hours-error" errors={errors.hours} />
               </div>
             ) : null}
             <div>
@@ -280,14 +282,14 @@ export default function TrainingItemPage() {
               <p id="status-hint" className={ui.hint}>
                 {t("training.item.completeHint")}
               </p>
-              <FieldError id="status-error" error={errors.status} />
+              <FieldErrors id="status-error" errors={errors.status} />
             </div>
             <div>
               <label htmlFor="progressPercent" className={ui.label}>
                 {t("training.fields.progressPercent")}
               </label>
               <input id="progressPercent" name="progressPercent" inputMode="numeric" defaultValue={value("progressPercent")} className={ui.input} {...described("progressPercent")} />
-              <FieldError id="progressPercent-error" error={errors.progressPercent} />
+              <FieldErrors id="progressPercent-error" errors={errors.progressPercent} />
             </div>
           </div>
           <div>
@@ -295,7 +297,7 @@ export default function TrainingItemPage() {
               {t("training.fields.evidence")}
             </label>
             <textarea id="evidence" name="evidence" rows={3} maxLength={EVIDENCE_MAX} defaultValue={value("evidence")} className={ui.input} {...described("evidence")} />
-            <FieldError id="evidence-error" error={errors.evidence} />
+            <FieldErrors id="evidence-error" errors={errors.evidence} />
           </div>
           <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("training.item.saving") : t("training.item.save")}

@@ -1,11 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, ui, useLang } from "~/components/settings/ui";
+import { FormErrors, ui, useLang, titleMeta, FieldErrors } from "~/components/ui";
 import { labelOf, levelName } from "~/components/team/format";
-import { parsePlanForm, PROVIDER_MAX, type FieldErrors, type FormValues } from "~/components/training/forms";
-import { langOf, trainingTitle } from "~/components/training/meta";
-import { FieldError } from "~/components/training/ui";
+import { parsePlanForm, PROVIDER_MAX, type FieldErrors as FormFieldErrors, type FormValues } from "~/components/training/forms";
 import { proposePlan, TRAINING_KINDS } from "~/domain/training-advice";
 import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -15,6 +13,7 @@ import { createTrainingItems, memberGapsForTraining, memberTrainingItems } from 
 import { assessmentScopeFor } from "~/models/member-write.server";
 import { notFound, requirePermission, requireSignedIn, type SignedIn } from "~/utils/auth.server";
 import { isConformIntent, readFormData } from "~/utils/forms";
+import { trainingStrings } from "~/locales/training";
 
 /** Who may plan for this member: HR, managers, admins, the lead of their departments; never for oneself. */
 async function authorise(request: Request, memberId: string): Promise<SignedIn> {
@@ -52,9 +51,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
-  { title: trainingTitle(langOf(matches), (strings) => strings.plan.metaTitle, page?.member.name) },
-];
+export const meta = titleMeta<typeof loader>((lang, data) => [
+  data?.member.name,
+  trainingStrings[lang].plan.metaTitle,
+  trainingStrings[lang].page.metaTitle,
+]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const memberId = params.memberId ?? "";
@@ -81,7 +82,7 @@ export default function PlanTraining() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigation = useNavigation();
-  const errors: FieldErrors = answer?.errors ?? {};
+  const errors: FormFieldErrors = answer?.errors ?? {};
   const values: FormValues | null = answer?.values ?? null;
   const submitting = navigation.state === "submitting";
   const byHandIndex = proposals.length;
@@ -115,9 +116,9 @@ export default function PlanTraining() {
                 <label className="flex items-center gap-2 text-sm">
                   <input type="checkbox" name={`items[${i}].include`} value="on" defaultChecked={checked(`items[${i}].include`)} className="accent-indigo-600" />
                   {t("training.plan.include")} ·{" "}
-                  {t("training.labelled", { label: t("training.fields.fromLevel"), value: `${t("training.levelValue", { level: proposal.fromLevel })} (${levelName(proposal.fromLevel, lang)})` })}
+                  {t("training.labelled", { label: t("training.fields.fromLevel"), value: t("app.text.withDetail", { text: t("training.levelValue", { level: proposal.fromLevel }), detail: levelName(proposal.fromLevel, lang) }) })}
                 </label>
-                <FieldError id={`items-${i}-skillId-error`} error={errors[`items[${i}].skillId`]} />
+                <FieldErrors id={`items-${i}-skillId-error`} errors={errors[`items[${i}].skillId`]} />
                 <ItemFields index={i} errors={errors} value={value} defaults={proposal} />
                 <p className="mt-2 text-xs text-slate-500">
                   {t("training.labelled", { label: t("training.plan.why"), value: localize(proposal.reason, lang) })}
@@ -173,7 +174,7 @@ function ByHandSkill({ index, value, skills, error }: { index: number; value: st
           </option>
         ))}
       </select>
-      <FieldError id={`items-${index}-skillId-error`} error={error} />
+      <FieldErrors id={`items-${index}-skillId-error`} errors={error} />
     </>
   );
 }
@@ -185,7 +186,7 @@ function ItemFields({
   defaults,
 }: {
   index: number;
-  errors: FieldErrors;
+  errors: FormFieldErrors;
   value: (name: string, fallback: string) => string;
   defaults: { targetLevel: number; kind: string; hours: number; startDate: string; dueDate: string; provider?: string };
 }) {
@@ -210,7 +211,7 @@ function ItemFields({
             </option>
           ))}
         </select>
-        <FieldError id={`${id("targetLevel")}-error`} error={errors[name("targetLevel")]} />
+        <FieldErrors id={`${id("targetLevel")}-error`} errors={errors[name("targetLevel")]} />
       </div>
       <div>
         <label htmlFor={id("kind")} className={ui.label}>
@@ -223,35 +224,35 @@ function ItemFields({
             </option>
           ))}
         </select>
-        <FieldError id={`${id("kind")}-error`} error={errors[name("kind")]} />
+        <FieldErrors id={`${id("kind")}-error`} errors={errors[name("kind")]} />
       </div>
       <div>
         <label htmlFor={id("provider")} className={ui.label}>
           {t("training.fields.provider")}
         </label>
         <input id={id("provider")} name={name("provider")} maxLength={PROVIDER_MAX} defaultValue={value(name("provider"), defaults.provider ?? "")} className={ui.input} {...described("provider")} />
-        <FieldError id={`${id("provider")}-error`} error={errors[name("provider")]} />
+        <FieldErrors id={`${id("provider")}-error`} errors={errors[name("provider")]} />
       </div>
       <div>
         <label htmlFor={id("startDate")} className={ui.label}>
           {t("training.fields.startDate")}
         </label>
         <input id={id("startDate")} type="date" name={name("startDate")} defaultValue={value(name("startDate"), defaults.startDate)} className={ui.input} {...described("startDate")} />
-        <FieldError id={`${id("startDate")}-error`} error={errors[name("startDate")]} />
+        <FieldErrors id={`${id("startDate")}-error`} errors={errors[name("startDate")]} />
       </div>
       <div>
         <label htmlFor={id("dueDate")} className={ui.label}>
           {t("training.fields.dueDate")}
         </label>
         <input id={id("dueDate")} type="date" name={name("dueDate")} defaultValue={value(name("dueDate"), defaults.dueDate)} className={ui.input} {...described("dueDate")} />
-        <FieldError id={`${id("dueDate")}-error`} error={errors[name("dueDate")]} />
+        <FieldErrors id={`${id("dueDate")}-error`} errors={errors[name("dueDate")]} />
       </div>
       <div>
         <label htmlFor={id("hours")} className={ui.label}>
           {t("training.fields.hours")}
         </label>
         <input id={id("hours")} inputMode="numeric" name={name("hours")} defaultValue={value(name("hours"), String(defaults.hours))} className={ui.input} {...described("hours")} />
-        <FieldError id={`${id("hours")}-error`} error={errors[name("hours")]} />
+        <FieldErrors id={`${id("hours")}-error`} errors={errors[name("hours")]} />
       </div>
     </div>
   );

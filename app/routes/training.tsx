@@ -1,6 +1,6 @@
 import { Outlet } from "@remix-run/react";
-import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
-import { trainingMeta } from "~/components/training/meta";
+import { SectionErrorBoundary, titleMeta } from "~/components/ui";
+import { trainingStrings } from "~/locales/training";
 
 /** The training area: HR's progress page, plan and item forms. Each child checks its own permission. */
 export default function TrainingLayout() {
@@ -11,12 +11,12 @@ export default function TrainingLayout() {
   );
 }
 
-export const meta = trainingMeta((strings) => strings.page.metaTitle);
+export const meta = titleMeta((lang) => [trainingStrings[lang].page.metaTitle]);
 
 export function ErrorBoundary() {
   return (
     <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
-      <TeamErrorBoundary />
+      <SectionErrorBoundary section="team" />
     </main>
   );
 }

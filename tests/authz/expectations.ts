@@ -258,7 +258,8 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     { method: "GET", url: () => "/language", expect: everyone("ok") },
   ],
 
-  // Hiring by stage (issue 6): managers and admins plan, HR moves a position's status, everyone signed in reads.
+  // Hiring by stage (issue 6): managers and admins plan, HR moves a position's status, everyone signed in opens
+  // the page; the plan itself (positions, CSV) is for managers, HR and admins (issue 14).
   "routes/hiring._index": [
     { method: "GET", url: () => "/hiring", expect: signedIn("ok") },
     {
@@ -296,7 +297,8 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       method: "GET",
       url: (c) => `/hiring/positions/${c.hiringPosition.id}`,
       params: (c) => ({ positionId: c.hiringPosition.id }),
-      expect: signedIn404(),
+      // the plan is for managers, HR and admins (issue 14)
+      expect: only(["hr", "manager", "admin"], 404),
     },
     {
       method: "POST",
@@ -323,7 +325,8 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["hr", "manager", "admin"], 404),
     },
   ],
-  "routes/hiring.plan[.]csv": [{ method: "GET", url: () => "/hiring/plan.csv", expect: signedIn("ok") }],
+  // the plan is for managers, HR and admins (issue 14); another organisation's admin exports their own
+  "routes/hiring.plan[.]csv": [{ method: "GET", url: () => "/hiring/plan.csv", expect: only(["hr", "manager", "admin"], "ok") }],
   "routes/scenarios": [
     { method: "GET", url: () => "/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=growth", expect: everyone("ok") },
   ],

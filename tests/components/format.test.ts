@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "../../app/components/settings/ui";
+import { formatDateTime } from "../../app/components/ui";
 import { formatDay } from "../../app/components/team/format";
 
 describe("formatDay", () => {

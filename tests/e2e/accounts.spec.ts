@@ -10,7 +10,7 @@ const PASSWORD = "a long enough password";
 let counter = 0;
 const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${counter++}@e2e.example`;
 
-async function useEnglish(page: Page) {
+async function preferEnglish(page: Page) {
   await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
 }
 
@@ -25,7 +25,7 @@ async function signUp(page: Page, email: string, organisation: string) {
 }
 
 test("a founder signs up, lands in their organisation, signs out and back in", async ({ page }) => {
-  await useEnglish(page);
+  await preferEnglish(page);
   const email = uniqueEmail("founder");
   await signUp(page, email, "Fang Exports");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Fang Exports");
@@ -46,7 +46,7 @@ test("a founder signs up, lands in their organisation, signs out and back in", a
 });
 
 test("sign-up keeps what was typed and names each problem", async ({ page }) => {
-  await useEnglish(page);
+  await preferEnglish(page);
   await page.goto("/signup");
   await page.getByLabel("Organisation name").fill("Kept Co");
   await page.getByLabel("Your name").fill("Kept Name");
@@ -60,13 +60,13 @@ test("sign-up keeps what was typed and names each problem", async ({ page }) => 
 });
 
 test("repeated wrong passwords are slowed down with a message that says so", async ({ page, browser }) => {
-  await useEnglish(page);
+  await preferEnglish(page);
   const email = uniqueEmail("target");
   await signUp(page, email, "Target Co");
 
   const attacker = await browser.newContext();
   const attempt = await attacker.newPage();
-  await useEnglish(attempt);
+  await preferEnglish(attempt);
   await attempt.goto("/login");
   for (let i = 0; i < 6; i++) {
     await attempt.getByLabel("Email address").fill(email);
@@ -85,7 +85,7 @@ test("repeated wrong passwords are slowed down with a message that says so", asy
 });
 
 test("a demo account signs in and is sent back where it was going", async ({ page }) => {
-  await useEnglish(page);
+  await preferEnglish(page);
   await page.goto("/login?redirectTo=%2Fplanner%3Fmodel%3Dplatform%26stage%3Dgrowth");
   await page.getByLabel("Email address").fill("manager@demo.example");
   await page.getByLabel("Password").fill("demo-only-password");

@@ -10,13 +10,13 @@ const PASSWORD = "a long enough password";
 let counter = 0;
 const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${counter++}@e2e.example`;
 
-async function useEnglish(page: Page) {
+async function preferEnglish(page: Page) {
   await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
 }
 
 test("invite, accept, change the kind, disable: the disabled person is signed out at once", async ({ page, browser }) => {
   test.setTimeout(90_000);
-  await useEnglish(page);
+  await preferEnglish(page);
   // the founder signs up and so is the admin of a new organisation
   await page.goto("/signup?model=platform&stage=growth");
   await page.getByLabel("Organisation name").fill("Invite Co");
@@ -39,7 +39,7 @@ test("invite, accept, change the kind, disable: the disabled person is signed ou
   // the invitee accepts in their own browser
   const inviteeContext = await browser.newContext();
   const invitee = await inviteeContext.newPage();
-  await useEnglish(invitee);
+  await preferEnglish(invitee);
   await invitee.goto(new URL(link).pathname);
   await expect(invitee.getByRole("heading", { name: "Join Invite Co" })).toBeVisible();
   await waitForAppHydration(invitee);
@@ -53,7 +53,7 @@ test("invite, accept, change the kind, disable: the disabled person is signed ou
   // the link works once
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
-  await useEnglish(strangerPage);
+  await preferEnglish(strangerPage);
   await strangerPage.goto(new URL(link).pathname);
   await expect(strangerPage.getByText("Invitation already used")).toBeVisible();
   await stranger.close();

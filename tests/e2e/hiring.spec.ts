@@ -12,12 +12,12 @@ import { waitForAppHydration } from "./helpers";
 
 const PASSWORD = "a long enough password";
 
-async function useEnglish(page: Page) {
+async function preferEnglish(page: Page) {
   await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
 }
 
 async function signUpFounder(page: Page) {
-  await useEnglish(page);
+  await preferEnglish(page);
   await page.goto("/signup?model=platform&stage=startup");
   await page.getByLabel("Organisation name").fill(`Hiring Co ${Date.now()}`);
   await page.getByLabel("Your name").fill("Founder Fang");
@@ -124,7 +124,7 @@ test("set a target, see the delta, create the plan, fill a position with a new m
 });
 
 test("compare two scenarios side by side, from a case of the source and from the form", async ({ page }) => {
-  await useEnglish(page);
+  await preferEnglish(page);
   await page.goto("/scenarios");
   await expect(page.getByTestId("scenarios-empty")).toBeVisible();
 

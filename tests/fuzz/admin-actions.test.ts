@@ -24,10 +24,9 @@ import * as tokensRoute from "../../app/routes/settings.tokens";
 import { db } from "../../app/utils/db.server";
 import { emailField, organisationNameField } from "../../app/forms/auth";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, type Encoding, formRequest, fuzzer, type Handler, type Value } from "./harness";
+import { CONTROL, type Encoding, formRequest, fuzzer, type Handler, type Value, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
 
-/** 1000 by default; FUZZ_RUNS=… for a quicker local loop or a longer soak. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const RUNS = FUZZ_RUNS;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 
@@ -287,7 +286,7 @@ async function check(action: string, handler: Handler, path: string, params: Rec
 // ---------------------------------------------------------------------------
 
 describe("malformed submissions to the settings actions (as an admin)", () => {
-  it(`POST /settings/organisation: ${RUNS} inputs`, { timeout: 300_000 }, async () => {
+  it(`POST /settings/organisation: ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const fields = ["name", "operatingModel", "stage"] as const;
     const validName = fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }).filter((value) => organisationNameField.safeParse(value).success);
     const badName = badText(100).filter((value) => !organisationNameField.safeParse(value).success);
@@ -308,7 +307,7 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
     );
   });
 
-  it(`POST /settings/people (invite): ${RUNS} inputs`, { timeout: 300_000 }, async () => {
+  it(`POST /settings/people (invite): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const fields = ["email", "kind", "departments"] as const;
     const validEmail = fc.emailAddress().filter((value) => value.length <= 254 && emailField.safeParse(value).success);
     const badEmail = fc.oneof(nasty, fc.string({ maxLength: 30 }), fc.constantFrom("a@", "@b.c", "a@b", "a b@c.d", "a@b..c")).filter(
@@ -327,7 +326,7 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
     );
   });
 
-  it(`POST /settings/people/$userId (change_kind, disable, enable): ${RUNS} inputs`, { timeout: 300_000 }, async () => {
+  it(`POST /settings/people/$userId (change_kind, disable, enable): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const fields = ["intent", "kind", "departments", "confirm"] as const;
     // "enable" alone is always a valid request (of an active person: a no-op), so it comes only repeated or altered
     const intent = field(fc.constantFrom("change_kind", "disable"), notOneOf(["change_kind", "disable", "enable"]));
@@ -349,7 +348,7 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
     );
   });
 
-  it(`POST /settings/invites/$inviteId (revoke): ${RUNS} inputs`, { timeout: 300_000 }, async () => {
+  it(`POST /settings/invites/$inviteId (revoke): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const input = malformed(
       fc.record({ target: target(() => invite.id), confirm: field(fc.constant("yes"), notOneOf(["yes"])) }),
       (samples) => samples.confirm.ok,
@@ -364,7 +363,8 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
     );
   });
 
-  it(`POST /settings/tokens (create): ${RUNS} inputs`, { timeout: 300_000 }, async () => {
+  it(`POST /settings/tokens (create): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     const validTokenName = fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }).filter((value) => value.trim().length > 0 && !/[\u0000-\u001f\u007f]/.test(value));
     const input = malformed(fc.record({ name: field(validTokenName, badText(80)) }), (samples) => samples.name.ok);
     await fc.assert(
@@ -376,7 +376,7 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
     );
   });
 
-  it(`POST /settings/tokens/$tokenId (revoke): ${RUNS} inputs`, { timeout: 300_000 }, async () => {
+  it(`POST /settings/tokens/$tokenId (revoke): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const input = malformed(
       fc.record({ target: target(() => token.id), confirm: field(fc.constant("yes"), notOneOf(["yes"])) }),
       (samples) => samples.confirm.ok,

@@ -16,10 +16,9 @@ import { action as signup } from "../../app/routes/signup";
 import { db } from "../../app/utils/db.server";
 import { sessionCookie } from "../../app/utils/session.server";
 import { cookieFor, createOrganisation, createUser } from "../utils/actors";
-import { statusOf as statusWith } from "./harness";
+import { statusOf as statusWith, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
 
-const RUNS = 1000;
-const TIMEOUT_MS = 300_000;
+const RUNS = FUZZ_RUNS;
 const tried: Record<string, { inputs: number; ms: number }> = {};
 
 afterAll(() => {
@@ -300,7 +299,7 @@ describe("malformed submissions to the account actions", () => {
       });
       await fuzz("signup", arbitrary, (input) => statusOf(signup as Action, toRequest("/signup", input)), (status) => expect(status).toBe(400));
     },
-    TIMEOUT_MS,
+    FUZZ_TIMEOUT_MS,
   );
 
   it(
@@ -313,7 +312,7 @@ describe("malformed submissions to the account actions", () => {
       }).filter((input) => !(isFine(asReceived(input.values.email, input), "email") && isFine(asReceived(input.values.password, input), "password")));
       await fuzz("login", arbitrary, (input) => statusOf(login as Action, toRequest("/login", input)), (status) => expect(status).toBe(400));
     },
-    TIMEOUT_MS,
+    FUZZ_TIMEOUT_MS,
   );
 
   it(
@@ -341,7 +340,7 @@ describe("malformed submissions to the account actions", () => {
       expect(bogus).toBeGreaterThan(0);
       expect(await db.invite.findFirst({ where: { usedAt: { not: null } } })).toBeNull();
     },
-    TIMEOUT_MS,
+    FUZZ_TIMEOUT_MS,
   );
 
   it(
@@ -371,7 +370,7 @@ describe("malformed submissions to the account actions", () => {
       );
       expect(await db.session.count({ where: { userId: signedInUserId } })).toBe(1);
     },
-    TIMEOUT_MS,
+    FUZZ_TIMEOUT_MS,
   );
 });
 

@@ -17,6 +17,31 @@ export type Handler = (args: { request: Request; params: Record<string, string>;
 /** A change that on its own makes a valid submission invalid. */
 export type Corruption = (entries: Entries) => Entries;
 
+// ---------------------------------------------------------------------------
+// how many inputs
+
+/**
+ * Inputs per action: 100 in the unit run, 1,000 with `npm run test:fuzz`
+ * (FUZZ_RUNS=1000), anything else for a quick loop or a longer soak.
+ */
+export const FUZZ_RUNS = runsFrom(process.env.FUZZ_RUNS);
+
+function runsFrom(value: string | undefined): number {
+  if (value === undefined || value === "") return 100;
+  const runs = Number(value);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive whole number, not ${JSON.stringify(value)}`);
+  return runs;
+}
+
+/**
+ * A fuzz test's time limit, in proportion to its inputs (0.6 s each, at least
+ * two minutes): the 1,000-input run on a busy machine must not fail for being slow.
+ */
+export const FUZZ_TIMEOUT_MS = Math.max(120_000, FUZZ_RUNS * 600);
+
+/** A run count written for the full 1,000-input run, scaled to FUZZ_RUNS (at least 1). */
+export const scaledRuns = (atFullRun: number) => Math.max(1, Math.round((atFullRun * FUZZ_RUNS) / 1000));
+
 /** The C0 control characters and DEL. */
 export const CONTROL = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).concat("\u007f");
 

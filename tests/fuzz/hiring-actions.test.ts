@@ -18,9 +18,9 @@ import * as hiringRoute from "../../app/routes/hiring._index";
 import * as positionRoute from "../../app/routes/hiring.positions.$positionId";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, type Encoding as AnyEncoding, type Entries, formRequest, fuzzer, type Handler, set, sqliteFingerprint } from "./harness";
+import { CONTROL, type Encoding as AnyEncoding, type Entries, formRequest, fuzzer, type Handler, set, sqliteFingerprint, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
 
-const RUNS = 1000;
+const RUNS = FUZZ_RUNS;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 type Corruption = { status: number; apply: (entries: Entries) => Entries };
@@ -159,7 +159,7 @@ describe("hiring actions refuse malformed input without writing", () => {
       intentCorruptions,
     );
     await run("set target", hiringRoute.action as Handler, () => "/hiring", () => ({}), base, corruptions);
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it(`create the plan: ${RUNS} malformed submissions`, async () => {
     const row = (i: number, roleId: string): Entries => [
@@ -180,7 +180,7 @@ describe("hiring actions refuse malformed input without writing", () => {
       intentCorruptions,
     );
     await run("create plan", hiringRoute.action as Handler, () => "/hiring", () => ({}), base, corruptions);
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it(`reorder: ${RUNS} malformed submissions`, async () => {
     const base = fc.constantFrom("up", "down").map((direction): Entries => [["intent", "move"], ["positionId", ids.second], ["direction", direction]]);
@@ -194,7 +194,7 @@ describe("hiring actions refuse malformed input without writing", () => {
       intentCorruptions,
     );
     await run("reorder", hiringRoute.action as Handler, () => "/hiring", () => ({}), base, corruptions);
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it(`status on the plan: ${RUNS} malformed submissions`, async () => {
     const base = fc.constantFrom("planned", "offer", "cancelled").map((status): Entries => [["intent", "status"], ["positionId", ids.position], ["status", status]]);
@@ -207,7 +207,7 @@ describe("hiring actions refuse malformed input without writing", () => {
       unknownId.map((id) => to(404, (e) => set(e, "positionId", id))),
     );
     await run("status (plan)", hiringRoute.action as Handler, () => "/hiring", () => ({}), base, corruptions);
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it(`a position's details: ${RUNS} malformed submissions`, async () => {
     const base = fc
@@ -225,7 +225,7 @@ describe("hiring actions refuse malformed input without writing", () => {
       intentCorruptions.filter((c) => c.status === 400),
     );
     await run("position details", positionRoute.action as Handler, () => `/hiring/positions/${ids.position}`, () => ({ positionId: ids.position }), base, corruptions);
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it(`fill a position: ${RUNS} malformed submissions`, async () => {
     const base = fc
@@ -245,7 +245,7 @@ describe("hiring actions refuse malformed input without writing", () => {
       repeated("name", fc.constantFrom("A", "B")),
     );
     await run("fill", positionRoute.action as Handler, () => `/hiring/positions/${ids.position}`, () => ({ positionId: ids.position }), base, corruptions);
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it(`status on a position: ${RUNS} malformed submissions`, async () => {
     const base = fc.constantFrom("planned", "offer", "cancelled").map((status): Entries => [["intent", "status"], ["status", status]]);
@@ -257,5 +257,5 @@ describe("hiring actions refuse malformed input without writing", () => {
       fileFor("status"),
     );
     await run("status (position)", positionRoute.action as Handler, () => `/hiring/positions/${ids.position}`, () => ({ positionId: ids.position }), base, corruptions);
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -23,9 +23,9 @@ import * as retireRoute from "../../app/routes/ownership.steps.$stepKey_.retire"
 import * as stepsRoute from "../../app/routes/ownership.steps._index";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, missing, repeated, setTo, sqliteFingerprint, type Value } from "./harness";
+import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, missing, repeated, setTo, sqliteFingerprint, type Value, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
 
-const RUNS = 1000;
+const RUNS = FUZZ_RUNS;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 
@@ -165,7 +165,7 @@ const badIntent = (valid: readonly string[]): fc.Arbitrary<Corruption> =>
 // ---------------------------------------------------------------------------
 
 describe("malformed submissions to the ownership actions", () => {
-  it(`POST /ownership (a cell, as a manager): ${RUNS} inputs`, { timeout: 180_000 }, async () => {
+  it(`POST /ownership (a cell, as a manager): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const fields = ["step", "role", "letter"];
     const base = fc
       .record({ step: fc.constantFrom("listing", "clearance_agent", "system_bi"), role: fc.constantFrom(...ROLE_IDS), letter: fc.constantFrom("", ...RACI_LETTERS) })
@@ -191,7 +191,7 @@ describe("malformed submissions to the ownership actions", () => {
     );
   });
 
-  it(`POST /ownership/steps (add, rename, move, as the admin): ${RUNS} inputs`, { timeout: 180_000 }, async () => {
+  it(`POST /ownership/steps (add, rename, move, as the admin): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const fields = ["section", "nameZh", "nameEn", "step", "direction"];
     const add = fc
       .record({ section: fc.constantFrom(...STEP_SECTIONS), nameZh: fineText, nameEn: fineText })
@@ -223,7 +223,7 @@ describe("malformed submissions to the ownership actions", () => {
     );
   });
 
-  it(`POST /ownership/steps/$stepKey (propose as a lead, decide as the other lead): ${RUNS} inputs`, { timeout: 180_000 }, async () => {
+  it(`POST /ownership/steps/$stepKey (propose as a lead, decide as the other lead): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const fields = ["owner", "reason", "proposalId"];
     const propose = fc
       .record({ owner: fc.constantFrom(...ROLE_IDS), reason: fineText })
@@ -255,7 +255,7 @@ describe("malformed submissions to the ownership actions", () => {
     );
   });
 
-  it(`POST /ownership/steps/$stepKey/retire (as the admin): ${RUNS} inputs`, { timeout: 180_000 }, async () => {
+  it(`POST /ownership/steps/$stepKey/retire (as the admin): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const base = fc.constant<Entries>([["confirm", "yes"]]);
     const badConfirm = fc.oneof(
       setTo("confirm", fc.oneof(nasty, fc.constantFrom("YES", " yes", "true", "1", "on", "是")).filter((value) => value !== "yes")),

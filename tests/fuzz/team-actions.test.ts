@@ -23,9 +23,9 @@ import * as editRoute from "../../app/routes/team.$memberId.edit";
 import * as newRoute from "../../app/routes/team.new";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast, createUser } from "../utils/actors";
-import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, repeated, set, sqliteFingerprint, type Value } from "./harness";
+import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, repeated, set, sqliteFingerprint, type Value, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
 
-const RUNS = 1000;
+const RUNS = FUZZ_RUNS;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 
@@ -357,7 +357,7 @@ function memberCorruptions(extra: fc.Arbitrary<Corruption>[] = []): fc.Arbitrary
 // ---------------------------------------------------------------------------
 
 describe("malformed submissions to the team actions (as HR)", () => {
-  it(`POST /team/new: ${RUNS} inputs`, { timeout: 120_000 }, async () => {
+  it(`POST /team/new: ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const input = corrupted(validMember(() => [ids.a, ids.b, ids.c, ids.d]), isMemberField, memberCorruptions());
     await fc.assert(
       fc.asyncProperty(input, async ({ entries, how }) => {
@@ -367,7 +367,7 @@ describe("malformed submissions to the team actions (as HR)", () => {
     );
   });
 
-  it(`POST /team/$memberId/edit: ${RUNS} inputs`, { timeout: 120_000 }, async () => {
+  it(`POST /team/$memberId/edit: ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     // A is edited: the valid managers are those outside A's own line
     const loops = fc.constantFrom<Corruption>(
       (entries) => set(entries, "managerId", ids.c),
@@ -388,7 +388,7 @@ describe("malformed submissions to the team actions (as HR)", () => {
     );
   });
 
-  it(`POST /team/$memberId/delete: ${RUNS} inputs`, { timeout: 120_000 }, async () => {
+  it(`POST /team/$memberId/delete: ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const badConfirm: fc.Arbitrary<Corruption> = fc.oneof(
       fc.oneof(nasty, fc.constantFrom("YES", " yes", "yes ", "true", "1", "on", "是", "ｙｅｓ")).filter((value) => value !== "yes").map((value): Corruption => (entries) => set(entries, "confirm", value)),
       fc.constant<Corruption>((entries) => drop(entries, (name) => name === "confirm")),
@@ -411,7 +411,7 @@ describe("malformed submissions to the team actions (as HR)", () => {
     );
   });
 
-  it(`POST /team/$memberId/assessments: ${RUNS} inputs`, { timeout: 120_000 }, async () => {
+  it(`POST /team/$memberId/assessments: ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const skillIds = shippedPlaybook.skills.map((skill) => skill.id);
     const isField = (name: string) => ["skillId", "level", "assessedOn", "note"].includes(name);
     const base = fc

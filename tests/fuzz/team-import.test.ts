@@ -19,9 +19,9 @@ import { action } from "../../app/routes/team.import";
 import { parseCsv, toCsv } from "../../app/utils/csv";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, fuzzer, sqliteFingerprint } from "./harness";
+import { CONTROL, fuzzer, sqliteFingerprint, scaledRuns, FUZZ_TIMEOUT_MS } from "./harness";
 
-const RUNS = { members: 600, assessments: 400, garbage: 150, forms: 100 };
+const RUNS = { members: scaledRuns(600), assessments: scaledRuns(400), garbage: scaledRuns(150), forms: scaledRuns(100) };
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 type Kind = "members" | "assessments";
@@ -335,11 +335,11 @@ describe("malformed imports (as HR)", () => {
         expect(planMembersImport(parseCsv(toCsv(members.header, members.rows)).records, org)).toMatchObject({ ok: true });
         expect(planAssessmentsImport(parseCsv(toCsv(assessments.header, assessments.rows)).records, context)).toMatchObject({ ok: true });
       }),
-      { numRuns: 200 },
+      { numRuns: scaledRuns(200) },
     );
   });
 
-  it(`members files: ${RUNS.members} inputs`, { timeout: 300_000 }, async () => {
+  it(`members files: ${RUNS.members} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const input = fc.oneof({ weight: 19, arbitrary: corrupted(validMembers, memberCorruptions) }, { weight: 1, arbitrary: quoteOnly(validMembers) });
     await fc.assert(
       fc.asyncProperty(input, async ({ kind, text, transport }) => {
@@ -349,7 +349,7 @@ describe("malformed imports (as HR)", () => {
     );
   });
 
-  it(`assessments files: ${RUNS.assessments} inputs`, { timeout: 300_000 }, async () => {
+  it(`assessments files: ${RUNS.assessments} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const input = fc.oneof({ weight: 19, arbitrary: corrupted(validAssessments, assessmentCorruptions) }, { weight: 1, arbitrary: quoteOnly(validAssessments) });
     await fc.assert(
       fc.asyncProperty(input, async ({ kind, text, transport }) => {
@@ -359,7 +359,7 @@ describe("malformed imports (as HR)", () => {
     );
   });
 
-  it(`garbage text and bytes: ${RUNS.garbage} inputs`, { timeout: 300_000 }, async () => {
+  it(`garbage text and bytes: ${RUNS.garbage} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const input = fc.tuple(
       fc.constantFrom("members", "assessments"),
       fc.oneof(nasty, fc.string({ unit: "binary", maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), fc.constantFrom(MEMBER_COLUMNS.join(","), ASSESSMENT_COLUMNS.join(";"), "\uFEFF", "\r\n\r\n")),
@@ -374,7 +374,7 @@ describe("malformed imports (as HR)", () => {
     );
   });
 
-  it(`broken forms and bodies: ${RUNS.forms} inputs`, { timeout: 300_000 }, async () => {
+  it(`broken forms and bodies: ${RUNS.forms} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const goodText = toCsv(MEMBER_COLUMNS, [["Valid", "valid-form@fuzz.example", "", "", "tech_dev:100", "", "", "", ""]]);
     const badKind = fc.oneof(
       fc.constant(undefined),

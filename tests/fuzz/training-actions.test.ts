@@ -19,9 +19,9 @@ import * as itemRoute from "../../app/routes/training.items.$itemId";
 import * as planRoute from "../../app/routes/training.plan.$memberId";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formRequest, fuzzer, type Handler, missing, repeated as repeatedField, set, setTo, sqliteFingerprint, type Value } from "./harness";
+import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formRequest, fuzzer, type Handler, missing, repeated as repeatedField, set, setTo, sqliteFingerprint, type Value, FUZZ_RUNS, scaledRuns, FUZZ_TIMEOUT_MS } from "./harness";
 
-const RUNS = 1000;
+const RUNS = FUZZ_RUNS;
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 
@@ -228,16 +228,16 @@ describe("fuzz: training actions", () => {
       fc.asyncProperty(validItem, fc.integer({ min: 2, max: 999_999 }), async (entries, version) => {
         await check("save item (stale version)", itemRoute.action as Handler, path, { itemId: ids.item }, set(entries, "version", String(version)), "urlencoded", 409);
       }),
-      { numRuns: 200 },
+      { numRuns: scaledRuns(200) },
     );
     // another organisation's item or an unknown id: 404
     await fc.assert(
       fc.asyncProperty(validItem, fc.constantFrom(ids.foreignItem, "cunknownitem00000000", "../x", "\u0000"), async (entries, itemId) => {
         await check("save item (not here)", itemRoute.action as Handler, `/training/items/x`, { itemId }, entries, "urlencoded", 404);
       }),
-      { numRuns: 100 },
+      { numRuns: scaledRuns(100) },
     );
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it(`refuses ${RUNS} malformed plans and writes nothing`, async () => {
     const path = `/training/plan/${ids.member}`;
@@ -247,5 +247,5 @@ describe("fuzz: training actions", () => {
       }),
       { numRuns: RUNS },
     );
-  }, 300_000);
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -40,9 +40,10 @@ const gapOf = async (roleId: string) =>
   (await callRoute<HiringPage>(hiringLoader, get("/hiring", as("manager")))).data.delta.roles.find((r) => r.roleId === roleId)!.gap;
 
 describe("GET /hiring/positions/$positionId", () => {
-  it("lets everyone of the organisation read a position; another organisation and unknown ids get 404", async () => {
+  it("lets HR, managers and admins read a position, not leads or members (issue 14); another organisation and unknown ids get 404", async () => {
     const position = await newPosition();
-    for (const who of ["member", "leadOps", "hr", "manager"]) expect((await call(loader, get(url(position.id), as(who)), position.id)).status).toBe(200);
+    for (const who of ["hr", "manager", "admin"]) expect((await call(loader, get(url(position.id), as(who)), position.id)).status).toBe(200);
+    for (const who of ["member", "leadOps"]) expect((await call(loader, get(url(position.id), as(who)), position.id)).status).toBe(403);
     expect((await call(loader, get(url(position.id), as("otherAdmin")), position.id)).status).toBe(404);
     expect((await call(loader, get(url("nope"), as("manager")), "nope")).status).toBe(404);
     expect((await call(loader, get(url(position.id)), position.id)).status).toBe(302);
@@ -178,8 +179,9 @@ describe("POST /hiring/positions/$positionId", () => {
 });
 
 describe("GET /hiring/plan.csv", () => {
-  it("exports the plan in the order of hires, for anyone signed in", async () => {
-    const result = await callRoute<string>(csvLoader, get("/hiring/plan.csv", as("member")));
+  it("exports the plan in the order of hires, for HR, managers and admins only (issue 14)", async () => {
+    for (const who of ["member", "leadOps"]) expect((await callRoute(csvLoader, get("/hiring/plan.csv", as(who)))).status).toBe(403);
+    const result = await callRoute<string>(csvLoader, get("/hiring/plan.csv", as("hr")));
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toMatch(/text\/csv/);
     const lines = result.data.replace(/^\uFEFF/, "").trim().split("\r\n");

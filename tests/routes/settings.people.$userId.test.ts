@@ -3,7 +3,7 @@ import { action, loader } from "../../app/routes/settings.people.$userId";
 import { getSignedIn } from "../../app/utils/auth.server";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast, createUser } from "../utils/actors";
-import { callRoute, get, post } from "../utils/route";
+import { callRoute, get } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 interface LoaderData {

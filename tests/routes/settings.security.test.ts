@@ -122,7 +122,7 @@ describe("GET /settings/security", () => {
 
 describe("times in the log", () => {
   it("read in the reader's language, and say UTC until the browser knows its zone", async () => {
-    const { formatDateTime } = await import("../../app/components/settings/ui");
+    const { formatDateTime } = await import("../../app/components/ui");
     const moment = new Date("2026-03-05T14:07:00Z");
     expect(formatDateTime(moment, "en", "UTC")).toMatch(/Mar 5, 2026.*02:07.*PM.*UTC/);
     const zh = formatDateTime(moment, "zh", "UTC");

@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { Controls, MarkerType, Position, ReactFlow } from "@xyflow/react";
-import type { FitViewOptions, NodeChange, NodeHandle, ProOptions, ReactFlowProps } from "@xyflow/react";
+import { MarkerType } from "@xyflow/react";
+import type { FitViewOptions, NodeChange } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import { HANDLE_IDS, orgChartGraph } from "~/domain/layout";
-import type { DiagramEdge, DiagramHandle, DiagramNode, HandleSide } from "~/domain/layout";
+import type { DiagramEdge, DiagramNode } from "~/domain/layout";
 import type { Language, OrgChartRecommendation, RoleId } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { EDGE_COLORS, edgeTypes } from "./edges";
 import type { EdgeEmphasis, HandOffFlowEdge, OrgChartFlowEdge } from "./edges";
+import { DiagramFrame, toFlowHandle } from "./DiagramFrame";
+import { DownloadPicture, usePictureHeading, type MakePicture, type PictureOptions } from "./DownloadPicture";
 import { Legend } from "./Legend";
+import { orgChartPicture } from "./pictures";
 import { generalManagerSummary, nodeTypes, roleDetail, roleHeadcount } from "./nodes";
 import type { OrgChartFlowNode, OwnershipPart } from "./nodes";
 
@@ -31,6 +34,8 @@ export interface OrgChartDiagramProps {
   height?: number;
   /** show who owns a process step (the /ownership diagram) */
   ownership?: OwnershipOverlay;
+  /** offer the chart as a PNG and an SVG with this title block */
+  picture?: PictureOptions;
 }
 
 /** The width assumed for the server render's fitView; the browser fits again to the real width. */
@@ -44,13 +49,7 @@ const FIT_VIEW_OPTIONS: FitViewOptions = {
   padding: { top: "24px", left: "24px", right: "24px", bottom: "104px" },
   maxZoom: 1,
 };
-const PRO_OPTIONS: ProOptions = { hideAttribution: false };
 
-const HANDLE_POSITIONS: Record<HandleSide, Position> = { top: Position.Top, bottom: Position.Bottom };
-
-function toFlowHandle(h: DiagramHandle): NodeHandle {
-  return { ...h, position: HANDLE_POSITIONS[h.position] };
-}
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -65,11 +64,11 @@ function ariaLabelFor(node: DiagramNode, t: Translate): string {
   return t("diagram.aria.role", {
     label: d.label,
     priority: t(`diagram.priority.${d.priority}`),
-    detail: [roleHeadcount(d, t), roleDetail(d, t)].filter(Boolean).join(", "),
-    responsibilities: d.responsibilities.join("; "),
+    detail: [roleHeadcount(d, t), roleDetail(d, t)].filter(Boolean).join(t("app.text.clauses")),
+    responsibilities: d.responsibilities.join(t("app.text.items")),
     skills: d.skills
       .map((s) => t("diagram.aria.skill", { label: s.label, level: s.level, name: t(`diagram.level.${s.level}`) }))
-      .join("; "),
+      .join(t("app.text.items")),
   });
 }
 
@@ -126,7 +125,7 @@ function toHandOffEdge(handOff: OwnershipOverlay["handOffs"][number]): HandOffFl
  * or Space, calls onSelectRole(id); Escape or a click on the background calls
  * onSelectRole(null).
  */
-export function OrgChartDiagram({ recommendation, lang, selectedRoleId, onSelectRole, height = 560, ownership }: OrgChartDiagramProps) {
+export function OrgChartDiagram({ recommendation, lang, selectedRoleId, onSelectRole, height = 560, ownership, picture }: OrgChartDiagramProps) {
   const { t } = useTranslation();
   const graph = useMemo(() => orgChartGraph(recommendation, lang), [recommendation, lang]);
   const baseNodes = useMemo(
@@ -180,54 +179,43 @@ export function OrgChartDiagram({ recommendation, lang, selectedRoleId, onSelect
     if (deselected) onSelectRoleRef.current(null);
   }, []);
 
-  const ariaLabelConfig = useMemo<ReactFlowProps["ariaLabelConfig"]>(
-    () => ({
-      "node.a11yDescription.default": t("diagram.aria.nodeDescription"),
-      "node.a11yDescription.keyboardDisabled": t("diagram.aria.nodeDescription"),
-      "edge.a11yDescription.default": t("diagram.aria.edgeDescription"),
-      "controls.ariaLabel": t("diagram.aria.controls"),
-      "controls.zoomIn.ariaLabel": t("diagram.aria.zoomIn"),
-      "controls.zoomOut.ariaLabel": t("diagram.aria.zoomOut"),
-      "controls.fitView.ariaLabel": t("diagram.aria.fitView"),
-    }),
-    [t],
+  const heading = usePictureHeading({
+    title: picture?.title ?? "",
+    model: picture?.model ?? recommendation.model,
+    stage: picture?.stage ?? recommendation.stage,
+    subtitle: picture?.subtitle,
+  });
+  const makePicture = useCallback<MakePicture>(
+    (measure, fontFamily) =>
+      orgChartPicture(
+        {
+          recommendation,
+          lang,
+          t,
+          heading,
+          ownership: ownership ? { parts: ownership.parts, handOffs: ownership.handOffs } : undefined,
+        },
+        measure,
+        fontFamily,
+      ),
+    [recommendation, lang, t, heading, ownership],
   );
 
   return (
-    <div
-      role="group"
-      aria-label={t("diagram.ariaLabel")}
-      className="overflow-hidden rounded-lg border border-slate-200 bg-white"
-    >
-      <div style={{ height }} className="w-full">
-        <ReactFlow<OrgChartFlowNode, OrgChartFlowEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          width={SERVER_RENDER_WIDTH}
-          height={height}
-          minZoom={0.2}
-          maxZoom={1.5}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable
-          edgesFocusable={false}
-          elementsSelectable
-          deleteKeyCode={null}
-          zoomOnScroll={false}
-          preventScrolling={false}
-          zoomOnDoubleClick={false}
-          proOptions={PRO_OPTIONS}
-          ariaLabelConfig={ariaLabelConfig}
-        >
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      </div>
-      <Legend />
-    </div>
+    <DiagramFrame<OrgChartFlowNode, OrgChartFlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      ariaLabel={t("diagram.ariaLabel")}
+      ariaKeys="diagram.aria"
+      height={height}
+      serverWidth={SERVER_RENDER_WIDTH}
+      fitViewOptions={FIT_VIEW_OPTIONS}
+      minZoom={0.2}
+      legend={<Legend />}
+      toolbar={picture ? <DownloadPicture makePicture={makePicture} fileStem={picture.fileStem} testId={picture.testId} /> : undefined}
+    />
   );
 }

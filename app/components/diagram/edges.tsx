@@ -4,6 +4,9 @@ import { getSmoothStepPath } from "@xyflow/react";
 import type { Edge, EdgeProps } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import type { DiagramEdgeData } from "~/domain/layout";
+import { collaborationArc } from "~/domain/picture";
+
+export { collaborationArc };
 
 /** How an edge relates to the selected role: drawn normally, stronger (touches it) or muted (does not). */
 export type EdgeEmphasis = "normal" | "strong" | "muted";
@@ -45,8 +48,8 @@ function EdgeShape({ path, title, style }: { path: string; title: string; style:
   );
 }
 
-function edgeTitle(kindLabel: string, reason: string | undefined): string {
-  return reason ? `${kindLabel}: ${reason}` : kindLabel;
+function edgeTitle(t: (key: string, options?: Record<string, unknown>) => string, kindLabel: string, reason: string | undefined): string {
+  return reason ? t("app.text.labelled", { label: kindLabel, value: reason }) : kindLabel;
 }
 
 /** GM → role: solid grey steps; siblings share one horizontal bus halfway down. */
@@ -64,29 +67,12 @@ export const ReportingEdge = memo(function ReportingEdge(props: EdgeProps<Report
   return (
     <EdgeShape
       path={path}
-      title={edgeTitle(t("diagram.edge.reporting"), props.data?.reason)}
+      title={edgeTitle(t, t("diagram.edge.reporting"), props.data?.reason)}
       style={strokeStyle("reporting", props.data?.emphasis ?? "normal")}
     />
   );
 });
 
-/**
- * Where a collaboration arc leaves and meets the bottom of its two roles, and
- * how deep it dips. Longer arcs dip deeper and end nearer the middle of a
- * node, so arcs that share a node nest instead of crossing. Exported for tests.
- */
-export function collaborationArc(sourceX: number, sourceY: number, targetX: number, targetY: number) {
-  const dx = Math.abs(targetX - sourceX);
-  const direction = targetX >= sourceX ? 1 : -1;
-  const inset = Math.min(40, Math.max(6, 40 - dx * 0.025));
-  const depth = Math.min(80, Math.max(24, 20 + dx * 0.04));
-  const x1 = sourceX + direction * inset;
-  const x2 = targetX - direction * inset;
-  // A cubic Bézier with both control points `c` below its ends dips 0.75·c.
-  const c = depth / 0.75;
-  const path = `M ${x1},${sourceY} C ${x1},${sourceY + c} ${x2},${targetY + c} ${x2},${targetY}`;
-  return { path, labelX: (x1 + x2) / 2, labelY: (sourceY + targetY) / 2 + depth, depth };
-}
 
 /** Role ↔ role: a dashed violet arc under the row, no arrow (it goes both ways). */
 export const CollaborationEdge = memo(function CollaborationEdge(props: EdgeProps<CollaborationFlowEdge>) {
@@ -95,7 +81,7 @@ export const CollaborationEdge = memo(function CollaborationEdge(props: EdgeProp
   return (
     <EdgeShape
       path={path}
-      title={edgeTitle(t("diagram.edge.collaboration"), props.data?.reason)}
+      title={edgeTitle(t, t("diagram.edge.collaboration"), props.data?.reason)}
       style={strokeStyle("collaboration", props.data?.emphasis ?? "normal")}
     />
   );

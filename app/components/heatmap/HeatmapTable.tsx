@@ -31,7 +31,7 @@ export function HeatmapTable({
   const ariaSort = (key: HeatmapSortKey) => (sort === key ? (direction === "asc" ? "ascending" : "descending") : undefined);
   const arrow = (key: HeatmapSortKey) => (sort === key ? (direction === "asc" ? "▲" : "▼") : "");
   const sortedLabel = (key: HeatmapSortKey) =>
-    sort === key ? ` (${direction === "asc" ? t("insights.heatmap.sortedAsc") : t("insights.heatmap.sortedDesc")})` : "";
+    sort === key ? t("insights.heatmap.sortState", { state: direction === "asc" ? t("insights.heatmap.sortedAsc") : t("insights.heatmap.sortedDesc") }) : "";
 
   const headerLink = (key: HeatmapSortKey, label: string, className = "") => (
     <Link

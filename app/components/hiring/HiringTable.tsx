@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ui } from "~/components/settings/ui";
+import { ui } from "~/components/ui";
 
 export type HiringColumn = { key: string; label: ReactNode; numeric?: boolean };
 

@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ui } from "~/components/settings/ui";
+import { ui } from "~/components/ui";
 import type { OwnershipFlag } from "~/domain/ownership-checks";
 import type { RaciLetter } from "~/domain/process-steps";
 import type { Language, Localized, RoleId } from "~/domain/types";

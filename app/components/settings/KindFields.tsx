@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { USER_KINDS } from "~/domain/permissions";
 import type { Language, Localized, RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
-import { FieldErrors, ui } from "./ui";
+import { FieldErrors, ui } from "~/components/ui";
 
 export interface RoleOption {
   id: RoleId;

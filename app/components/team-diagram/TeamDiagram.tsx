@@ -1,20 +1,21 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Controls, Panel, Position, ReactFlow, getViewportForBounds, useReactFlow, useStore } from "@xyflow/react";
-import type { FitViewOptions, NodeChange, NodeHandle, ProOptions, ReactFlowProps, Rect } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { getViewportForBounds, useReactFlow, useStore } from "@xyflow/react";
+import type { FitViewOptions, NodeChange, Rect } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import { useNumberFormat } from "~/components/heatmap/format";
 import { memberIdOfNode, teamNodeHandles, teamNodeId } from "~/domain/team-graph";
 import type { TeamDiagramEdge, TeamDiagramNode } from "~/domain/team-graph";
-import type { DiagramHandle, HandleSide } from "~/domain/layout";
 import type { RoleId } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
+import { DiagramFrame, toFlowHandle } from "~/components/diagram/DiagramFrame";
+import { DownloadPicture, usePictureHeading, type MakePicture, type PictureOptions } from "~/components/diagram/DownloadPicture";
 import type { EdgeEmphasis } from "~/components/diagram/edges";
-import { ExportPngButton } from "./ExportPngButton";
 import { teamEdgeTypes } from "./edges";
 import type { TeamFlowEdge } from "./edges";
 import { headcountLabel, memberGapText, roleSkillStatus, roleStaffingStatus, teamNodeTypes } from "./nodes";
 import type { TeamFlowNode } from "./nodes";
 import { TeamLegend } from "./TeamLegend";
+import { teamPicture } from "./teamPicture";
 
 export type TeamSelection = { kind: "member"; id: string } | { kind: "role"; id: RoleId } | null;
 
@@ -29,6 +30,8 @@ export interface TeamDiagramProps {
   moreHref(roleId: RoleId): string;
   /** height of the drawing area in px; default: from the chart's proportions, 420 to 720 */
   height?: number;
+  /** the title block and file name of the PNG and SVG downloads */
+  picture: PictureOptions;
 }
 
 /** The width assumed for the server render's fitView; the browser fits again to the real width. */
@@ -39,12 +42,6 @@ const FIT_VIEW_OPTIONS: FitViewOptions = {
   maxZoom: 1,
 };
 const MIN_ZOOM = 0.05;
-const PRO_OPTIONS: ProOptions = { hideAttribution: false };
-const HANDLE_POSITIONS: Record<HandleSide, Position> = { top: Position.Top, bottom: Position.Bottom };
-
-function toFlowHandle(h: DiagramHandle): NodeHandle {
-  return { ...h, position: HANDLE_POSITIONS[h.position] };
-}
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 type Format = (value: number, digits?: number) => string;
@@ -57,7 +54,7 @@ function ariaLabelFor(node: TeamDiagramNode, t: Translate, num: Format): string 
         summary: [
           t("insights.chart.gm.members", { count: node.data.memberCount, n: num(node.data.memberCount), fte: num(node.data.fte) }),
           node.data.unfilledSeats > 0 ? t("insights.chart.gm.seats", { count: node.data.unfilledSeats }) : t("insights.chart.gm.staffed"),
-        ].join(", "),
+        ].join(t("app.text.clauses")),
       });
     case "teamRole": {
       const d = node.data;
@@ -223,12 +220,10 @@ function heightFor(nodes: TeamDiagramNode[]): number {
   return Math.round(Math.min(720, Math.max(420, fitted)));
 }
 
-export function TeamDiagram({ nodes, edges, selection, onSelect, toggleHref, moreHref, height: fixedHeight }: TeamDiagramProps) {
+export function TeamDiagram({ nodes, edges, selection, onSelect, toggleHref, moreHref, height: fixedHeight, picture }: TeamDiagramProps) {
   const height = useMemo(() => fixedHeight ?? heightFor(nodes), [fixedHeight, nodes]);
   const { t } = useTranslation();
   const num = useNumberFormat();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
 
   const selectedNodeId =
     selection === null ? null : selection.kind === "member" ? teamNodeId.member(selection.id) : teamNodeId.role(selection.id);
@@ -270,61 +265,30 @@ export function TeamDiagram({ nodes, edges, selection, onSelect, toggleHref, mor
     if (deselected) onSelectRef.current(null);
   }, []);
 
-  const ariaLabelConfig = useMemo<ReactFlowProps["ariaLabelConfig"]>(
-    () => ({
-      "node.a11yDescription.default": t("insights.chart.aria.nodeDescription"),
-      "node.a11yDescription.keyboardDisabled": t("insights.chart.aria.nodeDescription"),
-      "edge.a11yDescription.default": t("insights.chart.aria.edgeDescription"),
-      "controls.ariaLabel": t("insights.chart.aria.controls"),
-      "controls.zoomIn.ariaLabel": t("insights.chart.aria.zoomIn"),
-      "controls.zoomOut.ariaLabel": t("insights.chart.aria.zoomOut"),
-      "controls.fitView.ariaLabel": t("insights.chart.aria.fitView"),
-    }),
-    [t],
+  const heading = usePictureHeading(picture);
+  const makePicture = useCallback<MakePicture>(
+    (measure, fontFamily) => teamPicture({ nodes, edges, t, num, heading }, measure, fontFamily),
+    [nodes, edges, t, num, heading],
   );
 
   return (
-    <div
-      role="group"
-      aria-label={t("insights.chart.ariaLabel")}
-      className="overflow-hidden rounded-lg border border-slate-200 bg-white"
-      data-testid="team-diagram"
+    <DiagramFrame<TeamFlowNode, TeamFlowEdge>
+      nodes={flowNodes}
+      edges={flowEdges}
+      nodeTypes={teamNodeTypes}
+      edgeTypes={teamEdgeTypes}
+      onNodesChange={onNodesChange}
+      ariaLabel={t("insights.chart.ariaLabel")}
+      ariaKeys="insights.chart.aria"
+      height={height}
+      serverWidth={SERVER_RENDER_WIDTH}
+      fitViewOptions={FIT_VIEW_OPTIONS}
+      minZoom={MIN_ZOOM}
+      legend={<TeamLegend />}
+      toolbar={<DownloadPicture makePicture={makePicture} fileStem={picture.fileStem} testId={picture.testId} />}
+      testId="team-diagram"
     >
-      <div style={{ height }} className="w-full">
-        <ReactFlow<TeamFlowNode, TeamFlowEdge>
-          nodes={flowNodes}
-          edges={flowEdges}
-          nodeTypes={teamNodeTypes}
-          edgeTypes={teamEdgeTypes}
-          onNodesChange={onNodesChange}
-          fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          width={SERVER_RENDER_WIDTH}
-          height={height}
-          minZoom={MIN_ZOOM}
-          maxZoom={1.5}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable
-          edgesFocusable={false}
-          elementsSelectable
-          deleteKeyCode={null}
-          zoomOnScroll={false}
-          preventScrolling={false}
-          zoomOnDoubleClick={false}
-          proOptions={PRO_OPTIONS}
-          ariaLabelConfig={ariaLabelConfig}
-        >
-          <Controls showInteractive={false} />
-          <FitOnChange nodes={nodes} expandedKey={expandedKey} />
-          {hydrated ? (
-            <Panel position="top-right">
-              <ExportPngButton nodes={nodes} edges={edges} />
-            </Panel>
-          ) : null}
-        </ReactFlow>
-      </div>
-      <TeamLegend />
-    </div>
+      <FitOnChange nodes={nodes} expandedKey={expandedKey} />
+    </DiagramFrame>
   );
 }

@@ -2,10 +2,10 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, ui } from "~/components/settings/ui";
+import { FormErrors, ui } from "~/components/ui";
 import { SKILL_LEVELS, type Language } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
-import { describedBy, FieldError, textValue } from "./fields";
+import { describedBy, FieldErrors, textValue } from "~/components/ui";
 import { levelName, type Labelled } from "./format";
 import { latestToday } from "~/domain/calendar-day";
 import { NOTE_MAX, parseAssessmentForm } from "~/forms/team";
@@ -102,7 +102,7 @@ export function AssessmentForm({
               ))}
             </optgroup>
           </select>
-          <FieldError id={fields.skillId.errorId} errors={fields.skillId.errors} />
+          <FieldErrors id={fields.skillId.errorId} errors={fields.skillId.errors} />
         </div>
         <div>
           <label htmlFor={fields.assessedOn.id} className={ui.label}>
@@ -120,7 +120,7 @@ export function AssessmentForm({
             aria-describedby={describedBy(null, fields.assessedOn.errorId, invalid(fields.assessedOn.errors))}
             className={ui.input}
           />
-          <FieldError id={fields.assessedOn.errorId} errors={fields.assessedOn.errors} />
+          <FieldErrors id={fields.assessedOn.errorId} errors={fields.assessedOn.errors} />
         </div>
       </div>
       <fieldset aria-describedby={describedBy(null, fields.level.errorId, invalid(fields.level.errors))}>
@@ -144,7 +144,7 @@ export function AssessmentForm({
             </label>
           ))}
         </div>
-        <FieldError id={fields.level.errorId} errors={fields.level.errors} />
+        <FieldErrors id={fields.level.errorId} errors={fields.level.errors} />
       </fieldset>
       <div>
         <label htmlFor={fields.note.id} className={ui.label}>
@@ -163,7 +163,7 @@ export function AssessmentForm({
         <p id={`${fields.note.id}-hint`} className={ui.hint}>
           {t("members.assess.noteHint")}
         </p>
-        <FieldError id={fields.note.errorId} errors={fields.note.errors} />
+        <FieldErrors id={fields.note.errorId} errors={fields.note.errors} />
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className={ui.primaryButton} disabled={submitting}>

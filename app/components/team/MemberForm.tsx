@@ -2,11 +2,11 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ConflictNotice";
-import { FormErrors, ui } from "~/components/settings/ui";
+import { FormErrors, ui } from "~/components/ui";
 import type { FieldConflict } from "~/domain/conflicts";
+import { SelectField, TextField } from "~/components/ui";
 import type { Language } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
-import { describedBy, FieldError, textValue } from "./fields";
 import type { Labelled } from "./format";
 import { RoleShareInputs } from "./RoleShareInputs";
 import { DEFAULT_ROLE_ROWS, MAX_ROLE_ROWS, parseMemberEditForm, parseMemberForm, type RoleRowValue } from "~/forms/team";
@@ -120,7 +120,6 @@ export function MemberForm({
     shouldRevalidate: "onInput",
   });
   const submitting = navigation.state === "submitting" && navigation.formAction === action;
-  const invalid = (errors: string[] | undefined) => Boolean(errors?.length);
 
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="space-y-8">
@@ -132,100 +131,19 @@ export function MemberForm({
         <h2 id={`${id}-person`} className={ui.h2}>
           {t("members.form.sectionPerson")}
         </h2>
-        <div>
-          <label htmlFor={fields.name.id} className={ui.label}>
-            {t("members.fields.name")}
-          </label>
-          <input
-            id={fields.name.id}
-            name={fields.name.name}
-            defaultValue={textValue(fields.name.initialValue)}
-            required
-            maxLength={100}
-            autoComplete="off"
-            aria-invalid={invalid(fields.name.errors) || undefined}
-            aria-describedby={describedBy(null, fields.name.errorId, invalid(fields.name.errors))}
-            className={ui.input}
-          />
-          <FieldError id={fields.name.errorId} errors={fields.name.errors} />
-        </div>
+        <TextField meta={fields.name} label={t("members.fields.name")} required maxLength={100} autoComplete="off" />
         <div className="grid gap-5 sm:grid-cols-2">
-          <div>
-            <label htmlFor={fields.email.id} className={ui.label}>
-              {t("members.fields.email")}
-            </label>
-            <input
-              id={fields.email.id}
-              name={fields.email.name}
-              type="email"
-              defaultValue={textValue(fields.email.initialValue)}
-              autoComplete="off"
-              aria-invalid={invalid(fields.email.errors) || undefined}
-              aria-describedby={describedBy(`${fields.email.id}-hint`, fields.email.errorId, invalid(fields.email.errors))}
-              className={ui.input}
-            />
-            <p id={`${fields.email.id}-hint`} className={ui.hint}>
-              {t("members.fields.emailHint")}
-            </p>
-            <FieldError id={fields.email.errorId} errors={fields.email.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.title.id} className={ui.label}>
-              {t("members.fields.title")}
-            </label>
-            <input
-              id={fields.title.id}
-              name={fields.title.name}
-              defaultValue={textValue(fields.title.initialValue)}
-              maxLength={100}
-              aria-invalid={invalid(fields.title.errors) || undefined}
-              aria-describedby={describedBy(`${fields.title.id}-hint`, fields.title.errorId, invalid(fields.title.errors))}
-              className={ui.input}
-            />
-            <p id={`${fields.title.id}-hint`} className={ui.hint}>
-              {t("members.fields.titleHint")}
-            </p>
-            <FieldError id={fields.title.errorId} errors={fields.title.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.startDate.id} className={ui.label}>
-              {t("members.fields.startDate")}
-            </label>
-            <input
-              id={fields.startDate.id}
-              name={fields.startDate.name}
-              type="date"
-              defaultValue={textValue(fields.startDate.initialValue)}
-              aria-invalid={invalid(fields.startDate.errors) || undefined}
-              aria-describedby={describedBy(null, fields.startDate.errorId, invalid(fields.startDate.errors))}
-              className={ui.input}
-            />
-            <FieldError id={fields.startDate.errorId} errors={fields.startDate.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.userId.id} className={ui.label}>
-              {t("members.fields.user")}
-            </label>
-            <select
-              id={fields.userId.id}
-              name={fields.userId.name}
-              defaultValue={textValue(fields.userId.initialValue)}
-              aria-invalid={invalid(fields.userId.errors) || undefined}
-              aria-describedby={describedBy(`${fields.userId.id}-hint`, fields.userId.errorId, invalid(fields.userId.errors))}
-              className={ui.input}
-            >
-              <option value="">{t("members.fields.noUser")}</option>
-              {options.users.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name} ({user.email})
-                </option>
-              ))}
-            </select>
-            <p id={`${fields.userId.id}-hint`} className={ui.hint}>
-              {t("members.fields.userHint")}
-            </p>
-            <FieldError id={fields.userId.errorId} errors={fields.userId.errors} />
-          </div>
+          <TextField meta={fields.email} type="email" label={t("members.fields.email")} hint={t("members.fields.emailHint")} autoComplete="off" />
+          <TextField meta={fields.title} label={t("members.fields.title")} hint={t("members.fields.titleHint")} maxLength={100} />
+          <TextField meta={fields.startDate} type="date" label={t("members.fields.startDate")} />
+          <SelectField meta={fields.userId} label={t("members.fields.user")} hint={t("members.fields.userHint")}>
+            <option value="">{t("members.fields.noUser")}</option>
+            {options.users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {t("app.text.withDetail", { text: user.name, detail: user.email })}
+              </option>
+            ))}
+          </SelectField>
         </div>
       </section>
 
@@ -247,54 +165,27 @@ export function MemberForm({
           {t("members.form.sectionOrg")}
         </h2>
         <div className="grid gap-5 sm:grid-cols-2">
-          <div>
-            <label htmlFor={fields.department.id} className={ui.label}>
-              {t("members.fields.department")}
-            </label>
-            <select
-              id={fields.department.id}
-              name={fields.department.name}
-              defaultValue={textValue(fields.department.initialValue)}
-              aria-invalid={invalid(fields.department.errors) || undefined}
-              aria-describedby={describedBy(`${fields.department.id}-hint`, fields.department.errorId, invalid(fields.department.errors))}
-              className={ui.input}
-            >
-              <option value="">{t("members.noDepartment")}</option>
-              {options.roles.map((role) => (
-                <option key={role.id} value={role.id}>
-                  {localize(role.label, lang)}
-                </option>
-              ))}
-            </select>
-            <p id={`${fields.department.id}-hint`} className={ui.hint}>
-              {t("members.fields.departmentHint")}
-            </p>
-            <FieldError id={fields.department.errorId} errors={fields.department.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.managerId.id} className={ui.label}>
-              {t("members.fields.manager")}
-            </label>
-            <select
-              id={fields.managerId.id}
-              name={fields.managerId.name}
-              defaultValue={textValue(fields.managerId.initialValue)}
-              aria-invalid={invalid(fields.managerId.errors) || undefined}
-              aria-describedby={describedBy(`${fields.managerId.id}-hint`, fields.managerId.errorId, invalid(fields.managerId.errors))}
-              className={ui.input}
-            >
-              <option value="">{t("members.fields.noManager")}</option>
-              {options.managers.map((manager) => (
-                <option key={manager.id} value={manager.id}>
-                  {manager.title ? `${manager.name} · ${manager.title}` : manager.name}
-                </option>
-              ))}
-            </select>
-            <p id={`${fields.managerId.id}-hint`} className={ui.hint}>
-              {t("members.fields.managerHint")}
-            </p>
-            <FieldError id={fields.managerId.errorId} errors={fields.managerId.errors} values={{ chain: (cycle ?? []).join(" → ") }} />
-          </div>
+          <SelectField meta={fields.department} label={t("members.fields.department")} hint={t("members.fields.departmentHint")}>
+            <option value="">{t("members.noDepartment")}</option>
+            {options.roles.map((role) => (
+              <option key={role.id} value={role.id}>
+                {localize(role.label, lang)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            meta={fields.managerId}
+            label={t("members.fields.manager")}
+            hint={t("members.fields.managerHint")}
+            errorValues={{ chain: (cycle ?? []).join(" → ") }}
+          >
+            <option value="">{t("members.fields.noManager")}</option>
+            {options.managers.map((manager) => (
+              <option key={manager.id} value={manager.id}>
+                {manager.title ? `${manager.name} · ${manager.title}` : manager.name}
+              </option>
+            ))}
+          </SelectField>
         </div>
       </section>
 
@@ -303,29 +194,9 @@ export function MemberForm({
           {t("members.form.sectionMore")}
         </h2>
         <div className="grid gap-5 sm:grid-cols-2">
-          {(["markets", "languages"] as const).map((key) => {
-            const field = fields[key];
-            return (
-              <div key={key}>
-                <label htmlFor={field.id} className={ui.label}>
-                  {t(`members.fields.${key}`)}
-                </label>
-                <input
-                  id={field.id}
-                  name={field.name}
-                  defaultValue={textValue(field.initialValue)}
-                  autoComplete="off"
-                  aria-invalid={invalid(field.errors) || undefined}
-                  aria-describedby={describedBy(`${field.id}-hint`, field.errorId, invalid(field.errors))}
-                  className={ui.input}
-                />
-                <p id={`${field.id}-hint`} className={ui.hint}>
-                  {t(`members.fields.${key}Hint`)}
-                </p>
-                <FieldError id={field.errorId} errors={field.errors} />
-              </div>
-            );
-          })}
+          {(["markets", "languages"] as const).map((key) => (
+            <TextField key={key} meta={fields[key]} label={t(`members.fields.${key}`)} hint={t(`members.fields.${key}Hint`)} autoComplete="off" />
+          ))}
         </div>
       </section>
 

@@ -1,10 +1,10 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { ui } from "~/components/settings/ui";
-import { useHydrated } from "~/components/settings/useHydrated";
+import { ui } from "~/components/ui";
+import { useHydrated } from "~/components/ui";
 import type { Language } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
-import { describedBy, FieldError, textValue } from "./fields";
+import { describedBy, FieldErrors, textValue } from "~/components/ui";
 import type { Labelled } from "./format";
 import type { MemberFormDefaults } from "./MemberForm";
 import { MAX_ROLE_ROWS, parseSharePercent, type RoleRowValue } from "~/forms/team";
@@ -78,7 +78,7 @@ export function RoleShareInputs({
                     </option>
                   ))}
                 </select>
-                <FieldError id={roleId.errorId} errors={roleId.errors} />
+                <FieldErrors id={roleId.errorId} errors={roleId.errors} />
               </div>
               <div>
                 <label htmlFor={share.id} className="text-xs font-medium text-slate-600">
@@ -95,7 +95,7 @@ export function RoleShareInputs({
                   aria-describedby={describedBy(null, share.errorId, shareInvalid)}
                   className={ui.input}
                 />
-                <FieldError id={share.errorId} errors={share.errors} />
+                <FieldErrors id={share.errorId} errors={share.errors} />
               </div>
               {hydrated && rows.length > 1 ? (
                 <button
@@ -121,7 +121,7 @@ export function RoleShareInputs({
           </button>
         ) : null}
       </div>
-      <FieldError id={roles.errorId} errors={roles.errors} />
+      <FieldErrors id={roles.errorId} errors={roles.errors} />
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ui, useLang } from "~/components/settings/ui";
+import { ui, useLang } from "~/components/ui";
 import { formatDay, labelOf, type Labelled } from "~/components/team/format";
 import type { DisplayStatus } from "~/domain/training-progress";
 import { ProgressBar, StatusBadge } from "./ui";

@@ -14,7 +14,9 @@ export const HOURS_MAX = 2000;
 export const MAX_PLAN_ROWS = 40;
 
 const E = "training.errors";
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOTE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const EARLIEST = "2000-01-01";
 const LATEST = "2100-12-31";

@@ -59,10 +59,10 @@ export function ProgressChart({ series, title }: { series: readonly SeriesPoint[
           return (
             <g key={point.month} data-month={point.month} data-completed={point.completed} data-closed={point.gapsClosed}>
               <rect x={x - bar} y={y(point.completed)} width={bar - 1} height={y(0) - y(point.completed)} fill="#4f46e5">
-                <title>{`${point.month}: ${t("training.page.completedSeries")} ${point.completed}`}</title>
+                <title>{t("app.text.labelled", { label: point.month, value: t("training.page.seriesValue", { series: t("training.page.completedSeries"), value: point.completed }) })}</title>
               </rect>
               <rect x={x} y={y(point.gapsClosed)} width={bar - 1} height={y(0) - y(point.gapsClosed)} fill="#10b981">
-                <title>{`${point.month}: ${t("training.page.closedSeries")} ${point.gapsClosed}`}</title>
+                <title>{t("app.text.labelled", { label: point.month, value: t("training.page.seriesValue", { series: t("training.page.closedSeries"), value: point.gapsClosed }) })}</title>
               </rect>
               <text x={x} y={height - 8} textAnchor="middle" fontSize="10" fill="#64748b">
                 {point.month.slice(2)}
@@ -80,14 +80,5 @@ export function ProgressChart({ series, title }: { series: readonly SeriesPoint[
         </span>
       </figcaption>
     </figure>
-  );
-}
-
-export function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <p id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {error ? t(error) : null}
-    </p>
   );
 }

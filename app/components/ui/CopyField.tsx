@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ui } from "./ui";
+import { ui } from "./styles";
 import { useHydrated } from "./useHydrated";
 
 /**

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { ui } from "./ui";
+import { ui } from "./styles";
 import { useHydrated } from "./useHydrated";
 
 interface ConfirmProps {
@@ -43,7 +43,8 @@ export function ConfirmPanel({ action, fields, title, body, confirmLabel, cancel
 /**
  * The button that starts a destructive action. Without JavaScript it is a
  * link to the confirmation page (`confirmHref`); with it, a modal dialog
- * asks the same question and sends the same POST.
+ * asks the same question and sends the same POST. The dialog opens on
+ * "Cancel", closes with Escape, and gives focus back to its button.
  */
 export function ConfirmAction({
   confirmHref,
@@ -55,6 +56,7 @@ export function ConfirmAction({
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const dialog = useRef<HTMLDialogElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const className = triggerStyle === "link" ? ui.dangerLink : ui.dangerButton;
   if (!hydrated) {
@@ -66,12 +68,21 @@ export function ConfirmAction({
   }
   return (
     <>
-      <button type="button" className={className} aria-label={triggerAriaLabel} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+      <button
+        ref={trigger}
+        type="button"
+        className={className}
+        aria-label={triggerAriaLabel}
+        aria-haspopup="dialog"
+        onClick={() => dialog.current?.showModal()}
+      >
         {triggerLabel}
       </button>
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
+        // Escape closes a modal dialog natively; either way focus goes back to the button that opened it
+        onClose={() => trigger.current?.focus()}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 p-6 text-left shadow-xl backdrop:bg-slate-900/40"
       >
         <h2 id={titleId} className={ui.h2}>
