@@ -40,7 +40,15 @@ export default defineConfig({
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", NODE_ENV: "production" },
+    // the tests sign in with the demo accounts; every spec signs in and up from this one address
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: "file:./data/e2e.db",
+      NODE_ENV: "production",
+      DEMO: "1",
+      SIGNUP_LIMIT_PER_HOUR: "1000",
+      PUBLIC_WRITE_LIMIT_PER_10_MIN: "10000",
+    },
     stdout: "pipe",
   },
 });

@@ -1,8 +1,9 @@
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance, type i18n } from "i18next";
 import { isbot } from "isbot";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { nonceFromContext, NonceProvider } from "~/components/Nonce";
 import type { Language } from "~/domain/types";
 import { i18nOptions } from "~/utils/i18n";
 import { renderHtmlStream } from "~/utils/html-stream.server";
@@ -38,16 +39,22 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // the Content-Security-Policy nonce of this request (server/app.mjs): on every inline script
+  const nonce = nonceFromContext(loadContext);
   const instance = await i18nFor(await languageFor(request));
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), ABORT_DELAY);
 
   const body = await renderHtmlStream(
-    <I18nextProvider i18n={instance}>
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-    </I18nextProvider>,
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={instance}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </I18nextProvider>
+    </NonceProvider>,
     {
+      nonce,
       // Bots get the whole document at once; people get it streamed.
       waitForAll: isbot(request.headers.get("user-agent") ?? ""),
       signal: timeout.signal,

@@ -12,6 +12,8 @@ import {
 import { useChangeLanguage } from "remix-i18next/react";
 import { useTranslation } from "react-i18next";
 import { AppShell } from "~/components/AppShell";
+import { DemoBanner } from "~/components/DemoBanner";
+import { useNonce } from "~/components/Nonce";
 import { permissionsOf } from "~/domain/permissions";
 import { getSignedIn } from "~/utils/auth.server";
 import { fallbackLanguage, htmlLang, isLanguage } from "~/utils/i18n";
@@ -20,7 +22,12 @@ import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/** server/app.mjs says whether demo accounts are on and reachable beyond this machine. */
+function demoExposed(context: unknown): boolean {
+  return (context as { demo?: { exposed?: unknown } } | undefined)?.demo?.exposed === true;
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [lang, signedIn] = await Promise.all([languageFor(request), getSignedIn(request)]);
   // What the header needs, and what the UI may offer (the server checks again).
   const viewer = signedIn
@@ -31,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         permissions: permissionsOf(signedIn.actor),
       }
     : null;
-  return { lang, viewer };
+  return { lang, viewer, demoExposed: demoExposed(context) };
 }
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof loader>>["viewer"]>;
@@ -42,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // Without loader data (an error page) the i18n instance still knows the language the request asked for.
   const lang = data?.lang ?? (isLanguage(i18n.language) ? i18n.language : fallbackLanguage);
   const viewer = data?.viewer ?? null;
+  const nonce = useNonce();
   useChangeLanguage(lang);
   return (
     <html lang={htmlLang(lang)} data-lang={lang}>
@@ -53,9 +61,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen font-sans">
+        {data?.demoExposed ? <DemoBanner /> : null}
         <AppShell lang={lang} viewer={viewer}>{children}</AppShell>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -69,6 +78,14 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (isRouteErrorResponse(error) && error.status === 429) {
+    return (
+      <main id="main" className="mx-auto max-w-2xl px-6 py-16">
+        <h1 className="text-2xl font-semibold">{t("security.rateLimited.title")}</h1>
+        <p className="mt-3 text-slate-600">{t("security.rateLimited.text")}</p>
+      </main>
+    );
+  }
   return (
     <main id="main" className="mx-auto max-w-2xl px-6 py-16">
       <h1 className="text-2xl font-semibold">{notFound ? t("errors.notFoundTitle") : t("errors.genericTitle")}</h1>

@@ -5,7 +5,7 @@
  * The demo accounts are for trying the app only (README); no other account
  * ships with a password.
  */
-import { hashPassword } from "../app/utils/password.server";
+import { hashPassword, verifyPassword } from "../app/utils/password.server";
 import { db } from "../app/utils/db.server";
 import { seedDemoOwnership } from "./seed-ownership";
 import { seedDemoTeam } from "./seed-team";
@@ -31,9 +31,37 @@ export const DEMO_USERS = [
   { email: "member@demo.example", name: "Liu Yang 刘洋", kind: "member", departments: [] },
 ] as const;
 
+/** Demo accounts are made only when asked for (DEMO=1: `npm start`, `npm run dev`, the e2e server). */
+export const DEMO_ENABLED = process.env.DEMO === "1";
+
+/**
+ * Without DEMO=1, no account may sign in with the published demo password:
+ * demo accounts left by an earlier demo run are disabled and signed out.
+ */
+async function disableDemoAccounts(): Promise<string[]> {
+  const users = await db.user.findMany({
+    where: { email: { in: DEMO_USERS.map((user) => user.email) }, disabledAt: null },
+    select: { id: true, email: true, passwordHash: true },
+  });
+  const published: typeof users = [];
+  for (const user of users) if (await verifyPassword(DEMO_PASSWORD, user.passwordHash)) published.push(user);
+  if (published.length > 0) {
+    const ids = published.map((user) => user.id);
+    await db.$transaction([
+      db.user.updateMany({ where: { id: { in: ids } }, data: { disabledAt: new Date() } }),
+      db.session.deleteMany({ where: { userId: { in: ids } } }),
+    ]);
+  }
+  return published.map((user) => user.email);
+}
+
 async function seed() {
   // WAL lets readers and the writer work at once; the setting stays in the file.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (!DEMO_ENABLED) {
+    const disabled = await disableDemoAccounts();
+    return { disabled };
+  }
   const organisation = await db.organisation.upsert({
     where: { slug: DEMO_ORGANISATION.slug },
     update: {},
@@ -44,6 +72,11 @@ async function seed() {
       (user) => user.email,
     ),
   );
+  // a demo run makes the demo accounts usable again (an earlier run without DEMO=1 disabled them)
+  await db.user.updateMany({
+    where: { email: { in: DEMO_USERS.map((user) => user.email) }, organisationId: organisation.id },
+    data: { disabledAt: null },
+  });
   const missing = DEMO_USERS.filter((user) => !existing.has(user.email));
   if (missing.length > 0) {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -68,11 +101,19 @@ async function seed() {
   await seedDemoHiring(organisation.id);
   await seedDemoOwnership(organisation.id);
   await seedDemoTraining(organisation.id);
+  return { disabled: [] as string[] };
 }
 
 seed()
-  .then(async () => {
+  .then(async ({ disabled }) => {
     await db.$disconnect();
+    if (!DEMO_ENABLED) {
+      console.log("No demo accounts (start with DEMO=1, or `npm start`, to try the demo).");
+      if (disabled.length > 0) {
+        console.warn(`Disabled ${disabled.length} demo account(s) that still had the published demo password: ${disabled.join(", ")}`);
+      }
+      return;
+    }
     console.log(
       [
         "Demo data is ready. Sign in at /login with one of these demo-only accounts",

@@ -6,7 +6,7 @@ import type { Viewer } from "~/root";
 import { LANGUAGE_PARAM, supportedLanguages } from "~/utils/i18n";
 
 /** Any of these opens a settings page (app/routes/settings.*). */
-const SETTINGS_PERMISSIONS: readonly Permission[] = ["organisation.update", "users.read", "tokens.manage", "securityLog.read"];
+const SETTINGS_PERMISSIONS: readonly Permission[] = ["organisation.update", "users.read", "tokens.manage", "securityLog.read", "organisation.read"];
 
 /** Header with navigation and the language switch; the page goes in between. */
 export function AppShell({ lang, viewer, children }: { lang: Language; viewer: Viewer | null; children: React.ReactNode }) {

@@ -57,11 +57,16 @@ export const inviteSchema = z.object({ email: emailField, kind: kindField, depar
 
 const changeKindFields = z.object({ intent: z.literal("change_kind"), kind: kindField, departments: departmentsField });
 
-/** The three forms of one person's page, told apart by `intent`. */
+/** The forms of one person's page, told apart by `intent` (unlock: lift the sign-in blocks, decision 0010). */
 export const userChangeSchema = z
   .discriminatedUnion(
     "intent",
-    [changeKindFields, z.object({ intent: z.literal("disable"), confirm: confirmField }), z.object({ intent: z.literal("enable") })],
+    [
+      changeKindFields,
+      z.object({ intent: z.literal("disable"), confirm: confirmField }),
+      z.object({ intent: z.literal("enable") }),
+      z.object({ intent: z.literal("unlock") }),
+    ],
     { errorMap: () => ({ message: "admin.errors.intent" }) },
   )
   .superRefine((value, ctx) => {

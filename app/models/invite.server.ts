@@ -114,10 +114,11 @@ export async function acceptInvite(input: { token: string; name: string; passwor
   const invite = await findInviteByToken(input.token, now);
   if (!invite) throw new InviteUnusableError("unknown");
   if (invite.status !== "pending") throw new InviteUnusableError(invite.status);
+  // hashed first: an email with an account elsewhere costs the same work as a free one
+  const passwordHash = await hashPassword(input.password);
   if (await db.user.findUnique({ where: { email: invite.email }, select: { id: true } })) {
     throw new InviteUnusableError("email_taken");
   }
-  const passwordHash = await hashPassword(input.password);
   return db
     .$transaction(async (tx) => {
     const claimed = await tx.invite.updateMany({

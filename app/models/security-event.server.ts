@@ -16,6 +16,14 @@ export const SECURITY_EVENT_TYPES = [
   "token_created",
   "token_revoked",
   "organisation_updated",
+  "password_changed",
+  "other_sessions_ended",
+  "two_factor_enabled",
+  "two_factor_disabled",
+  "two_factor_passed",
+  "two_factor_failed",
+  "two_factor_requirement_changed",
+  "sign_in_unlocked",
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

@@ -11,7 +11,10 @@ import { securityEventCreate, type SecurityEventInput } from "./security-event.s
 
 /**
  * Stores the state of app/domain/sign-in-throttle.ts in SignInThrottle rows:
- * one per account (`account:<email>`) and one per address (`address:<ip>`).
+ * one per account *and* address (`account:<email>|<ip>`) and one per address
+ * (`address:<ip>`). The account's rows are per address so that a stranger's
+ * wrong guesses block the stranger, never the account's owner signing in
+ * from elsewhere (issue 14); an admin can clear them all (unlock).
  */
 export type ThrottleScope = "account" | "address";
 
@@ -23,17 +26,22 @@ interface ThrottleKey {
   policy: ThrottlePolicy;
 }
 
-export function accountThrottleKey(email: string): string {
-  return `account:${email.trim().toLowerCase()}`;
+/** Every row of one account starts with this; the address follows ("-" when unknown). */
+export function accountThrottlePrefix(email: string): string {
+  return `account:${email.trim().toLowerCase()}|`;
+}
+
+export function accountThrottleKey(email: string, ipAddress: string | null): string {
+  return `${accountThrottlePrefix(email)}${ipAddress ?? "-"}`;
 }
 
 export function addressThrottleKey(ipAddress: string): string {
   return `address:${ipAddress}`;
 }
 
-/** Without a known address (e.g. the dev server) only the account counts. */
+/** Without a known address (e.g. the dev server) only the account (at "-") counts. */
 function throttleKeys({ email, ipAddress }: { email: string; ipAddress: string | null }): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ scope: "account", key: accountThrottleKey(email), policy: ACCOUNT_POLICY }];
+  const keys: ThrottleKey[] = [{ scope: "account", key: accountThrottleKey(email, ipAddress), policy: ACCOUNT_POLICY }];
   if (ipAddress) keys.push({ scope: "address", key: addressThrottleKey(ipAddress), policy: ADDRESS_POLICY });
   return keys;
 }
@@ -85,11 +93,27 @@ export async function recordSignInFailure(input: {
 }
 
 /**
- * Forgets an account's failures (after a successful sign-in). The address
- * keeps its count: one good password must not reset a guesser's address.
+ * Forgets an account's failures from this address (after a successful
+ * sign-in). Other addresses keep theirs, and so does the address itself: one
+ * good password must not reset a guesser elsewhere.
  */
-export function clearAccountThrottle({ email }: { email: string }) {
-  return db.signInThrottle.deleteMany({ where: { key: accountThrottleKey(email) } });
+export function clearAccountThrottle({ email, ipAddress }: { email: string; ipAddress: string | null }) {
+  return db.signInThrottle.deleteMany({ where: { key: accountThrottleKey(email, ipAddress) } });
+}
+
+/** Every block of an account, from any address (an admin's unlock). */
+export function clearAllAccountThrottles({ email }: { email: string }) {
+  return db.signInThrottle.deleteMany({ where: { key: { startsWith: accountThrottlePrefix(email) } } });
+}
+
+/** How many addresses are blocked from signing in to this account now, and until when at the latest. */
+export async function accountBlocks({ email, now = new Date() }: { email: string; now?: Date }) {
+  const rows = await db.signInThrottle.findMany({
+    where: { key: { startsWith: accountThrottlePrefix(email) }, blockedUntil: { gt: now } },
+    select: { blockedUntil: true },
+  });
+  const until = rows.reduce<Date | null>((latest, row) => (row.blockedUntil && (!latest || row.blockedUntil > latest) ? row.blockedUntil : latest), null);
+  return { addresses: rows.length, until };
 }
 
 /**
@@ -100,7 +124,7 @@ export function clearAccountThrottle({ email }: { email: string }) {
  */
 const running = new Map<string, Promise<unknown>>();
 export async function oneAttemptAtATime<T>({ email }: { email: string }, attempt: () => Promise<T>): Promise<T> {
-  const key = accountThrottleKey(email);
+  const key = accountThrottlePrefix(email);
   const previous = running.get(key) ?? Promise.resolve();
   const current = previous.then(attempt, attempt);
   const settled = current.then(

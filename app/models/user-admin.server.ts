@@ -4,6 +4,7 @@ import type { RoleId } from "~/domain/types";
 import { parseDepartments } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { inviteStatus } from "./invite.server";
+import { accountThrottlePrefix } from "./sign-in-throttle.server";
 import { SECURITY_EVENT_TYPES, type SecurityEventInput, type SecurityEventType } from "./security-event.server";
 
 /**
@@ -184,6 +185,27 @@ export async function enableUser(input: AdminActionInput): Promise<AdminChangeRe
       ipAddress: input.ipAddress,
     });
     return { ok: true, changed: true } as const;
+  });
+}
+
+/**
+ * Lifts every sign-in block of a person's account, from every address (their
+ * failures are counted per account and address: app/models/sign-in-throttle.server.ts).
+ */
+export async function unlockSignIn(input: AdminActionInput): Promise<AdminChangeResult> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: input.userId, organisationId: input.organisationId }, select: { email: true } });
+    if (!user) return { ok: false, reason: "not_found" } as const;
+    const { count } = await tx.signInThrottle.deleteMany({ where: { key: { startsWith: accountThrottlePrefix(user.email) } } });
+    await eventCreate(tx, {
+      type: "sign_in_unlocked",
+      organisationId: input.organisationId,
+      actorUserId: input.actorUserId,
+      subjectUserId: input.userId,
+      detail: { addresses: count },
+      ipAddress: input.ipAddress,
+    });
+    return { ok: true, changed: count > 0 } as const;
   });
 }
 

@@ -35,6 +35,11 @@ export async function emailIsTaken({ email }: { email: string }): Promise<boolea
   return (await db.user.count({ where: { email } })) > 0;
 }
 
+/** Whether someone of this organisation has the email: what its admin may learn (they see their people). */
+export async function emailIsTakenInOrganisation({ email, organisationId }: { email: string; organisationId: string }): Promise<boolean> {
+  return (await db.user.count({ where: { email, organisationId } })) > 0;
+}
+
 /** A readable, unique slug: the name's ASCII letters and digits plus a random suffix. */
 function organisationSlug(name: string): string {
   const base = name
@@ -50,15 +55,16 @@ function organisationSlug(name: string): string {
 /**
  * A founder's sign-up: the organisation, its first admin and the security
  * event, in one transaction. Throws EmailTakenError when the email has an
- * account (checked first, and again by the unique index for a race).
+ * account (checked after the password is hashed, so a taken email costs the
+ * same work as a free one, and again by the unique index for a race).
  */
 export async function createOrganisationWithAdmin(input: {
   organisation: { name: string; operatingModel: ModelId; stage: StageId };
   admin: { name: string; email: string; password: string };
   ipAddress: string | null;
 }) {
-  if (await emailIsTaken({ email: input.admin.email })) throw new EmailTakenError();
   const passwordHash = await hashPassword(input.admin.password);
+  if (await emailIsTaken({ email: input.admin.email })) throw new EmailTakenError();
   try {
     return await db.$transaction(async (tx) => {
       const organisation = await tx.organisation.create({
@@ -156,7 +162,7 @@ export async function attemptSignIn(input: {
     switch (check.status) {
       case "ok":
         await db.$transaction([
-          clearAccountThrottle({ email }),
+          clearAccountThrottle({ email, ipAddress }),
           securityEventCreate({ type: "sign_in", ...subject, actorUserId: check.user.id, detail: { email } }),
         ]);
         return { outcome: "signed_in", user: check.user };

@@ -9,6 +9,8 @@ import { FormErrors, inputClass, TextField } from "~/components/ui";
 import { authStrings } from "~/locales/auth";
 import { acceptInvite, findInviteByToken, InviteUnusableError } from "~/models/invite.server";
 import { languageFor } from "~/utils/i18n.server";
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "~/utils/password-policy.server";
+import { limitPublicWrite } from "~/utils/rate-limit.server";
 import { clientAddress } from "~/utils/request.server";
 import { startSession } from "~/utils/session.server";
 import { acceptInviteSchema as acceptSchema, AUTH_FORM } from "~/forms/auth";
@@ -16,8 +18,11 @@ import { invalidSubmission, parseForm, readFormData, validateWith } from "~/util
 
 type Unusable = InviteUnusableError["status"];
 
-/** Unknown is 404; gone for good (used, expired, withdrawn) is 410; an existing account is 409. */
-const STATUS_OF: Record<Unusable, number> = { unknown: 404, used: 410, expired: 410, revoked: 410, email_taken: 409 };
+/**
+ * Unknown is 404; gone for good (used, expired, withdrawn) is 410; so is an email that already has an
+ * account somewhere, with a message that does not say so (the admin who sent it could open the link).
+ */
+const STATUS_OF: Record<Unusable, number> = { unknown: 404, used: 410, expired: 410, revoked: 410, email_taken: 410 };
 
 /** Tokens are 43 characters; anything much longer is not one of ours. */
 async function pendingInvite(token: string | undefined) {
@@ -44,12 +49,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  await limitPublicWrite(request, context, "public_write");
   const token = params.token ?? "";
   // A dead link is told so before anything typed is looked at (or hashed).
   const found = await pendingInvite(token);
   if (!found.invite) return unusable(found.problem);
   const submission = parseForm(await readFormData(request), acceptSchema, AUTH_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
+  const problem = passwordProblem(submission.value.password, { email: found.invite.email, name: submission.value.name });
+  if (problem) return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
   const ipAddress = clientAddress(request, context);
   try {
     const user = await acceptInvite({ token, name: submission.value.name, password: submission.value.password, ipAddress });

@@ -5,7 +5,8 @@ import { languageCookie } from "~/utils/i18n.server";
 
 /** Remembers the chosen language in a cookie and goes back where the person was. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  // a body that is not a form reads as an empty one: 400 below, never a 500
+  const form = await request.formData().catch(() => new FormData());
   const lang = form.get("lang");
   if (!isLanguage(lang)) {
     return data(

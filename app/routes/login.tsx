@@ -7,11 +7,14 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FormErrors, TextField } from "~/components/ui";
 import { authStrings } from "~/locales/auth";
+import { needsSecondFactor } from "~/models/account.server";
 import { attemptSignIn } from "~/models/user.server";
 import { getSignedIn } from "~/utils/auth.server";
 import { i18nServer, languageFor } from "~/utils/i18n.server";
+import { limitPublicWrite } from "~/utils/rate-limit.server";
 import { clientAddress } from "~/utils/request.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { startSecondStep } from "~/utils/second-factor.server";
 import { startSession } from "~/utils/session.server";
 import { AUTH_FORM, loginSchema } from "~/forms/auth";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
@@ -23,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  await limitPublicWrite(request, context, "public_write");
   const submission = parseForm(await readFormData(request), loginSchema, AUTH_FORM);
   // Every answer names `throttled`, so the page's type keeps it.
   if (submission.status !== "success") return invalidSubmission(submission, { extra: { throttled: null } });
@@ -31,8 +35,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await attemptSignIn({ email, password, ipAddress });
   switch (result.outcome) {
     case "signed_in": {
+      const to = safeRedirectPath(redirectTo, "/org");
+      // with two-factor sign-in on, the password only opens the second step
+      if (await needsSecondFactor({ userId: result.user.id })) {
+        const pending = await startSecondStep({ userId: result.user.id, email, redirectTo: to });
+        return redirect("/login/two-factor", { headers: { "Set-Cookie": pending } });
+      }
       const cookie = await startSession(result.user.id, request, { ipAddress });
-      return redirect(safeRedirectPath(redirectTo, "/org"), { headers: { "Set-Cookie": cookie } });
+      return redirect(to, { headers: { "Set-Cookie": cookie } });
     }
     case "throttled": {
       const t = await i18nServer.getFixedT(request);

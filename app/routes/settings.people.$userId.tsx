@@ -7,16 +7,17 @@ import { ConfirmAction, ConfirmPanel } from "~/components/ui";
 import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { departmentLabels, KindFields } from "~/components/settings/KindFields";
 import { useHydrated } from "~/components/ui";
-import { Badge, DateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
+import { Badge, DateTime, formatDateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
 import { playbookForOrganisation } from "~/models/playbook.server";
-import { changeKind, disableUser, enableUser, getUserForAdmin, type AdminChangeResult } from "~/models/user-admin.server";
+import { accountBlocks } from "~/models/sign-in-throttle.server";
+import { changeKind, disableUser, enableUser, getUserForAdmin, unlockSignIn, type AdminChangeResult } from "~/models/user-admin.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { changeKindSchema, SETTINGS_FORM, userChangeSchema } from "~/forms/settings";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
-const DONE = ["kind_changed", "unchanged", "disabled", "enabled"] as const;
+const DONE = ["kind_changed", "unchanged", "disabled", "enabled", "unlocked"] as const;
 type Done = (typeof DONE)[number];
 
 /** The model's refusals as the message the admin reads. */
@@ -35,8 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // unknown here or another organisation's: the same 404
   if (!user) throw notFound();
   const search = new URL(request.url).searchParams;
+  const blocks = await accountBlocks({ email: user.email });
   return {
     user,
+    blocks: { addresses: blocks.addresses, until: blocks.until?.toISOString() ?? null },
     isSelf: user.id === actor.userId,
     roles: playbook.roles.map(({ id, label }) => ({ id, label })),
     confirmDisable: search.get("confirm") === "disable" && !user.disabledAt && user.id !== actor.userId,
@@ -53,7 +56,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseForm(formData, userChangeSchema, SETTINGS_FORM);
   // which of the page's forms sent it, so its errors show beside it
   const sentIntent = formData.get("intent");
-  const extra = { intent: sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" ? sentIntent : null };
+  const extra = {
+    intent: sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" || sentIntent === "unlock" ? sentIntent : null,
+  };
   if (submission.status !== "success") return invalidSubmission(submission, { extra });
 
   const input = { organisationId: actor.organisationId, actorUserId: actor.userId, userId, ipAddress: clientAddress(request, context) };
@@ -66,6 +71,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } else if (value.intent === "disable") {
     result = await disableUser(input);
     done = "disabled";
+  } else if (value.intent === "unlock") {
+    result = await unlockSignIn(input);
+    done = "unlocked";
   } else {
     result = await enableUser(input);
     done = "enabled";
@@ -80,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function PersonSettings() {
-  const { user, isSelf, roles, confirmDisable, done } = useLoaderData<typeof loader>();
+  const { user, isSelf, roles, confirmDisable, done, blocks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lang = useLang();
@@ -128,7 +136,11 @@ export default function PersonSettings() {
         </dl>
       </section>
 
-      {done ? <StatusMessage tone={done === "unchanged" ? "info" : "success"}>{t(`admin.person.done.${done}`, { name: user.name })}</StatusMessage> : null}
+      {done === "unlocked" ? (
+        <StatusMessage>{t("security.unlock.done", { name: user.name })}</StatusMessage>
+      ) : done ? (
+        <StatusMessage tone={done === "unchanged" ? "info" : "success"}>{t(`admin.person.done.${done}`, { name: user.name })}</StatusMessage>
+      ) : null}
       <FormErrors id="person-errors" errors={otherErrors} />
 
       {confirmDisable ? (
@@ -142,6 +154,25 @@ export default function PersonSettings() {
           confirmLabel={t("admin.person.confirmDisable")}
         />
       ) : null}
+
+      <section aria-labelledby="unlock-title" className={`${ui.card} space-y-3`} data-testid="sign-in-blocks">
+        <h3 id="unlock-title" className="font-semibold text-slate-900">
+          {t("security.unlock.title")}
+        </h3>
+        <p className="text-sm text-slate-600">
+          {blocks.addresses > 0 && blocks.until
+            ? t("security.unlock.some", { count: blocks.addresses, until: formatDateTime(new Date(blocks.until), lang) })
+            : t("security.unlock.none")}
+        </p>
+        {blocks.addresses > 0 ? (
+          <Form method="post" action={here}>
+            <input type="hidden" name="intent" value="unlock" />
+            <button type="submit" className={ui.primaryButton}>
+              {t("security.unlock.submit")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
 
       <ChangeKindForm key={`${user.kind}:${user.departments.join(",")}`} user={user} roles={roles} />
 

@@ -13,7 +13,7 @@ import { permissionsOf } from "~/domain/permissions";
 import { createInvite, inviteUrl, listInvites, type InviteStatus } from "~/models/invite.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { listUsers } from "~/models/user-admin.server";
-import { emailIsTaken } from "~/models/user.server";
+import { emailIsTakenInOrganisation } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { inviteSchema, SETTINGS_FORM } from "~/forms/settings";
@@ -58,8 +58,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(await readFormData(request), inviteSchema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOTHING_CREATED });
   const { email, kind, departments } = submission.value;
-  // emails are unique across organisations: such an invitation could never be accepted
-  if (await emailIsTaken({ email })) {
+  // Only this organisation's people are checked: whether an email has an account elsewhere is not
+  // this admin's to learn (issue 14). Such an invitation fails neutrally when accepted.
+  if (await emailIsTakenInOrganisation({ email, organisationId: actor.organisationId })) {
     return invalidSubmission(submission, { fieldErrors: { email: ["admin.errors.emailTaken"] }, extra: NOTHING_CREATED });
   }
   const invite = await createInvite({

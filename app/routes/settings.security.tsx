@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { departmentLabels } from "~/components/settings/KindFields";
@@ -10,7 +10,10 @@ import { localize } from "~/domain/vocabulary";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { SECURITY_EVENT_TYPES } from "~/models/security-event.server";
 import { isSecurityEventType, securityLogPage } from "~/models/user-admin.server";
+import { setRequireTwoFactor, twoFactorOverview } from "~/models/account.server";
 import { requirePermission } from "~/utils/auth.server";
+import { intentOf, isConformIntent, readFormData } from "~/utils/forms";
+import { clientAddress } from "~/utils/request.server";
 import { adminStrings } from "~/locales/admin";
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.security, adminStrings[lang].title]);
@@ -34,9 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     else problems.push("cursor");
   }
 
-  const [page, playbook] = await Promise.all([
+  const [page, playbook, twoFactor] = await Promise.all([
     securityLogPage({ organisationId: actor.organisationId, type, before }),
     playbookForOrganisation(actor.organisationId),
+    twoFactorOverview({ organisationId: actor.organisationId }),
   ]);
   return data(
     {
@@ -44,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       next: page.next ? { before: page.next.createdAt.toISOString(), beforeId: page.next.id } : null,
       firstPage: before === null,
       types: SECURITY_EVENT_TYPES,
+      twoFactor,
+      saved: search.get("saved") === "1",
       type,
       problems,
       labels: {
@@ -57,10 +63,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** The admin's "everyone must use two-factor sign-in" switch: a checkbox, so absent means off. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "users.manage");
+  const form = await readFormData(request);
+  // only the one button; conform's validation requests never write
+  if (intentOf(form, ["require_two_factor"]) === null || isConformIntent(form)) return data({ error: "admin.errors.intent" }, { status: 400 });
+  const required = form.get("required") === "on";
+  await setRequireTwoFactor({ userId: actor.userId, organisationId: actor.organisationId, ipAddress: clientAddress(request, context), required });
+  return redirect("/settings/security?saved=1");
+}
+
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function SecurityLog() {
-  const { entries, next, firstPage, type, types, problems, labels } = useLoaderData<typeof loader>();
+  const { entries, next, firstPage, type, types, problems, labels, twoFactor, saved } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
   const olderHref = next ? `?${new URLSearchParams({ ...(type ? { type } : {}), before: next.before, beforeId: next.beforeId })}` : null;
@@ -74,6 +91,26 @@ export default function SecurityLog() {
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("admin.security.intro")}</p>
       </div>
+      <section aria-labelledby="require-two-factor-title" className={`${ui.card} space-y-3`}>
+        <h3 id="require-two-factor-title" className="font-semibold text-slate-900">
+          {t("security.requirement.title")}
+        </h3>
+        <p className="text-sm text-slate-600">{t("security.requirement.text")}</p>
+        <p className="text-sm text-slate-600" data-testid="two-factor-count">
+          {t("security.requirement.enabledCount", { count: twoFactor.enabled, total: twoFactor.people })}
+        </p>
+        {saved ? <p role="status" className="text-sm text-emerald-700">{t("security.requirement.saved")}</p> : null}
+        <Form method="post" action="/settings/security" className="flex flex-wrap items-center gap-4">
+          <input type="hidden" name="intent" value="require_two_factor" />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="required" defaultChecked={twoFactor.required} className="h-4 w-4 accent-indigo-600" />
+            {t("security.requirement.label")}
+          </label>
+          <button type="submit" className={ui.secondaryButton}>
+            {t("security.requirement.submit")}
+          </button>
+        </Form>
+      </section>
       {problems.map((problem) => (
         <p key={problem} role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {t(`admin.security.problems.${problem}`)}

@@ -13,6 +13,8 @@ import { playbookForRequest } from "~/models/playbook.server";
 import { createOrganisationWithAdmin, EmailTakenError } from "~/models/user.server";
 import { getSignedIn } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
+import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "~/utils/password-policy.server";
+import { limitPublicWrite } from "~/utils/rate-limit.server";
 import { clientAddress } from "~/utils/request.server";
 import { startSession } from "~/utils/session.server";
 import { AUTH_FORM, signupSchema } from "~/forms/auth";
@@ -34,9 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  await limitPublicWrite(request, context, "signup");
   const submission = parseForm(await readFormData(request), signupSchema, AUTH_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   const { organisationName, model, stage, name, email, password } = submission.value;
+  const problem = passwordProblem(password, { email, name, extra: [organisationName] });
+  if (problem) return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
   const ipAddress = clientAddress(request, context);
   try {
     const { user } = await createOrganisationWithAdmin({

@@ -13,6 +13,10 @@ export interface SignedIn {
   actor: Actor;
   user: { id: string; name: string; email: string };
   organisation: { id: string; name: string; operatingModel: ModelId; stage: StageId };
+  /** the second factor: whether the person has one, and whether their organisation requires it */
+  twoFactor: { enabled: boolean; required: boolean };
+  /** the session row this request presented */
+  sessionId: string;
 }
 
 export function parseDepartments(json: string): RoleId[] {
@@ -36,7 +40,8 @@ export async function getSignedIn(request: Request): Promise<SignedIn | null> {
       email: true,
       kind: true,
       departments: true,
-      organisation: { select: { id: true, name: true, operatingModel: true, stage: true } },
+      totpEnabledAt: true,
+      organisation: { select: { id: true, name: true, operatingModel: true, stage: true, requireTwoFactor: true } },
     },
   });
   if (!user || !isUserKind(user.kind)) return null;
@@ -50,14 +55,26 @@ export async function getSignedIn(request: Request): Promise<SignedIn | null> {
       operatingModel: isModelId(organisation.operatingModel) ? organisation.operatingModel : "platform",
       stage: isStageId(organisation.stage) ? organisation.stage : "startup",
     },
+    twoFactor: { enabled: user.totpEnabledAt !== null, required: organisation.requireTwoFactor },
+    sessionId: session.id,
   };
 }
+
+/** Where a person goes to set up the second factor their organisation requires; the only pages open to them until then. */
+export const TWO_FACTOR_SETUP_PATH = "/settings/account";
+const OPEN_WITHOUT_SECOND_FACTOR = new Set([TWO_FACTOR_SETUP_PATH, "/settings", "/logout"]);
 
 /** The signed-in person, or a redirect to sign in that comes back here. */
 export async function requireSignedIn(request: Request): Promise<SignedIn> {
   const signedIn = await getSignedIn(request);
-  if (signedIn) return signedIn;
   const url = new URL(request.url);
+  if (signedIn) {
+    // the organisation requires a second factor and this person has none yet: set it up first
+    if (signedIn.twoFactor.required && !signedIn.twoFactor.enabled && !OPEN_WITHOUT_SECOND_FACTOR.has(url.pathname)) {
+      throw redirect(`${TWO_FACTOR_SETUP_PATH}?required=1`);
+    }
+    return signedIn;
+  }
   const back = request.method === "GET" ? `${url.pathname}${url.search}` : url.pathname;
   throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
 }

@@ -16,11 +16,13 @@ import { renderToReadableStream } from "react-dom/server.browser";
  */
 export async function renderHtmlStream(
   element: ReactNode,
-  options: { waitForAll: boolean; signal?: AbortSignal; onError: (error: unknown, afterShell: boolean) => void },
+  options: { waitForAll: boolean; signal?: AbortSignal; nonce?: string; onError: (error: unknown, afterShell: boolean) => void },
 ): Promise<ReactDOMServerReadableStream> {
   let shellSent = false;
   const stream = await renderToReadableStream(element, {
     signal: options.signal,
+    // the CSP nonce, on React's own inline scripts (decision 0010)
+    nonce: options.nonce,
     onError: (error) => options.onError(error, shellSent),
   });
   shellSent = true;

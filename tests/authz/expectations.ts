@@ -67,6 +67,15 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: everyone(400),
     },
   ],
+  // without the cookie of a right password, the second step sends back to sign in; a code without it is a 400
+  "routes/login_.two-factor": [
+    { method: "GET", url: () => "/login/two-factor", expect: everyone("signin") },
+    { method: "POST", url: () => "/login/two-factor", form: () => ({ code: "123456" }), expect: everyone(400) },
+  ],
+  "routes/settings.account": [
+    { method: "GET", url: () => "/settings/account", expect: signedIn("ok") },
+    { method: "POST", url: () => "/settings/account", form: () => ({ intent: "end_other_sessions" }), expect: signedIn("ok") },
+  ],
   "routes/logout": [
     { method: "GET", url: () => "/logout", expect: everyone("ok") },
     { method: "POST", url: () => "/logout", expect: everyone("ok") },
@@ -91,7 +100,8 @@ export const MATRIX: Record<string, MatrixCase[]> = {
 
   // Organisation settings: admins (managers for the organisation's name, model and stage).
   "routes/settings": [{ method: "GET", url: () => "/settings", expect: signedIn("ok") }],
-  "routes/settings._index": [{ method: "GET", url: () => "/settings", expect: only(["manager", "admin"], "ok") }],
+  // everyone has a settings page: their own account
+  "routes/settings._index": [{ method: "GET", url: () => "/settings", expect: signedIn("ok") }],
   "routes/settings.organisation": [
     { method: "GET", url: () => "/settings/organisation", expect: only(["manager", "admin"], "ok") },
     {
@@ -162,7 +172,11 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["admin"], 404),
     },
   ],
-  "routes/settings.security": [{ method: "GET", url: () => "/settings/security", expect: only(["admin"], "ok") }],
+  "routes/settings.security": [
+    { method: "GET", url: () => "/settings/security", expect: only(["admin"], "ok") },
+    // unticked: leaves the requirement off, so the matrix's actors keep signing in without a second factor
+    { method: "POST", url: () => "/settings/security", form: () => ({ intent: "require_two_factor" }), expect: only(["admin"], "ok") },
+  ],
 
   // The team. "This department" is operations_manager, where the cast's team member sits.
   "routes/team": [{ method: "GET", url: () => "/team", expect: signedIn("ok") }],

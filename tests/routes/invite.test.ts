@@ -164,12 +164,12 @@ describe("POST /invite/$token", () => {
     expect(await writes()).toEqual(before);
   });
 
-  it("answers 409 when the invited email already has an account", async () => {
+  it("answers 410 like a used invitation when the invited email already has an account, without saying so", async () => {
     const existing = await createUser({ organisationId: organisation.id, kind: "member" });
     const { token } = await invite({ email: existing.email });
     const before = await writes();
     const result = await accept(token, goodForm);
-    expect(result.status).toBe(409);
+    expect(result.status).toBe(410);
     expect(result.data.problem).toBe("email_taken");
     expect(await writes()).toEqual(before);
   });

@@ -14,10 +14,20 @@ describe("POST /language", () => {
   });
 
   it("never redirects off the site", async () => {
-    for (const target of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"]) {
+    for (const target of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/\t/evil.example/", "/\n/x", "/\u3000/x"]) {
       const result = await callRoute(action, post("/language", { lang: "zh", redirectTo: target }));
       expect(result.headers.get("Location")).toBe("/");
     }
+  });
+
+  it("answers 400, not 500, to a body that is not a form", async () => {
+    const request = new Request("http://localhost/language", {
+      method: "POST",
+      body: "--x\r\nbroken",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+    });
+    const result = await callRoute(action, request);
+    expect(result.status).toBe(400);
   });
 
   it("answers 400 naming the field for an unknown language", async () => {

@@ -84,6 +84,16 @@ describe("POST /login", () => {
     expect(away.headers.get("Location")).toBe("/org");
   });
 
+  it.each(["/\t/evil.example/", "/\n/evil.example", "/\u3000/evil.example", "/\\evil.example", "https://evil.example", "http:evil.example"])(
+    "refuses redirectTo %s with a plain redirect to /org, never a 500",
+    async (redirectTo) => {
+      const { user } = await member();
+      const result = await signIn({ email: user.email, password: TEST_PASSWORD, redirectTo });
+      expect(result.status).toBe(302);
+      expect(result.headers.get("Location")).toBe("/org");
+    },
+  );
+
   it("answers the same for an unknown email and a wrong password, without echoing the password", async () => {
     const { user } = await member();
     const wrong = await signIn({ email: user.email, password: "not the password" });
@@ -116,20 +126,21 @@ describe("POST /login", () => {
       email: ["auth.validation.email.invalid"],
       password: ["auth.validation.password.required"],
     });
-    expect(await throttleRow("account:nobody")).toBeNull();
+    expect(await db.signInThrottle.count({ where: { key: { startsWith: "account:nobody|" } } })).toBe(0);
   });
 
-  it("blocks an account after five failures, tells when to retry, and refuses even the right password meanwhile", async () => {
+  it("blocks an account from one address after five failures, tells when to retry, and refuses even the right password there", async () => {
     const { user } = await member();
+    const ip = newAddress();
     for (let i = 0; i < 5; i++) {
-      expect((await signIn({ email: user.email, password: `guess number ${i}` })).status).toBe(400);
+      expect((await signIn({ email: user.email, password: `guess number ${i}` }, { ip })).status).toBe(400);
     }
-    const sixth = await signIn({ email: user.email, password: "guess number 6" });
+    const sixth = await signIn({ email: user.email, password: "guess number 6" }, { ip });
     expect(sixth.status).toBe(429);
     expect(sixth.headers.get("Retry-After")).toBe("60");
     expect(sixth.data.throttled?.message).toBe("Too many failed sign-ins for this account. Try again in 1 minute.");
 
-    const right = await signIn({ email: user.email, password: TEST_PASSWORD });
+    const right = await signIn({ email: user.email, password: TEST_PASSWORD }, { ip });
     expect(right.status).toBe(429);
     expect(right.headers.get("Set-Cookie")).toBeNull();
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
@@ -137,16 +148,28 @@ describe("POST /login", () => {
     expect(throttled?.organisationId).toBe(user.organisationId);
   });
 
+  it("never locks the owner out: a stranger's failures do not block the right password from another address", async () => {
+    const { user } = await member();
+    const stranger = newAddress();
+    for (let i = 0; i < 8; i++) await signIn({ email: user.email, password: `stranger guess ${i}` }, { ip: stranger });
+    expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: stranger })).status).toBe(429);
+    const owner = await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: newAddress() });
+    expect(owner.status).toBe(302);
+    // and the owner's success does not lift the stranger's block
+    expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip: stranger })).status).toBe(429);
+  });
+
   it("says so in Chinese, with the minutes left", async () => {
     const { user } = await member();
+    const ip = newAddress();
     await db.signInThrottle.create({
-      data: { key: `account:${user.email}`, failures: 7, windowStart: new Date(), blockedUntil: new Date(Date.now() + 119_000) },
+      data: { key: `account:${user.email}|${ip}`, failures: 7, windowStart: new Date(), blockedUntil: new Date(Date.now() + 119_000) },
     });
-    const english = await signIn({ email: user.email, password: TEST_PASSWORD });
+    const english = await signIn({ email: user.email, password: TEST_PASSWORD }, { ip });
     expect(english.status).toBe(429);
     expect(english.data.throttled?.message).toBe("Too many failed sign-ins for this account. Try again in 2 minutes.");
     const zhCookie = (await languageCookie.serialize("zh")).split(";")[0];
-    const chinese = await signIn({ email: user.email, password: TEST_PASSWORD }, { headers: { Cookie: zhCookie } });
+    const chinese = await signIn({ email: user.email, password: TEST_PASSWORD }, { ip, headers: { Cookie: zhCookie } });
     expect(chinese.data.throttled?.message).toBe("该账号登录失败次数过多，请2分钟后再试。");
   });
 
@@ -154,7 +177,7 @@ describe("POST /login", () => {
     const ip = newAddress();
     const email = `nobody-${randomUUID()}@test.example`;
     await signIn({ email: email.toUpperCase(), password: "whatever it is" }, { ip });
-    expect(await throttleRow(`account:${email}`)).toMatchObject({ failures: 1 });
+    expect(await throttleRow(`account:${email}|${ip}`)).toMatchObject({ failures: 1 });
     expect(await throttleRow(`address:${ip}`)).toMatchObject({ failures: 1 });
   });
 
@@ -177,20 +200,21 @@ describe("POST /login", () => {
     const ip = newAddress();
     await signIn({ email: user.email, password: "a wrong password" }, { ip });
     await signIn({ email: user.email, password: "a wrong password" }, { ip });
-    expect(await throttleRow(`account:${user.email}`)).toMatchObject({ failures: 2 });
+    expect(await throttleRow(`account:${user.email}|${ip}`)).toMatchObject({ failures: 2 });
     expect((await signIn({ email: user.email, password: TEST_PASSWORD }, { ip })).status).toBe(302);
-    expect(await throttleRow(`account:${user.email}`)).toBeNull();
+    expect(await throttleRow(`account:${user.email}|${ip}`)).toBeNull();
     expect(await throttleRow(`address:${ip}`)).toMatchObject({ failures: 2 });
   });
 
   it("lets parallel guesses through no faster than one after another", async () => {
     const { user } = await member();
+    const ip = newAddress();
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => signIn({ email: user.email, password: `parallel guess ${i}` })),
+      Array.from({ length: 10 }, (_, i) => signIn({ email: user.email, password: `parallel guess ${i}` }, { ip })),
     );
     expect(results.filter((result) => result.status === 400)).toHaveLength(5);
     expect(results.filter((result) => result.status === 429)).toHaveLength(5);
-    expect(await throttleRow(`account:${user.email}`)).toMatchObject({ failures: 6 });
+    expect(await throttleRow(`account:${user.email}|${ip}`)).toMatchObject({ failures: 6 });
   });
 
   it("tells a disabled person with the right password so, without signing them in", async () => {

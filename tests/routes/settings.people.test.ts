@@ -122,10 +122,18 @@ describe("POST /settings/people (invite)", () => {
     expect(result.data.created).toBeNull();
   });
 
-  it("refuses an email that already has an account", async () => {
+  it("refuses an email that already has an account in this organisation", async () => {
     const result = await callRoute<ActionData>(action, invite({ email: cast.member.email.toUpperCase(), kind: "member" }, cookies.admin));
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error).toEqual({ email: ["admin.errors.emailTaken"] });
+  });
+
+  it("answers an email with an account in another organisation exactly like a free one: nothing is revealed", async () => {
+    const elsewhere = await callRoute<ActionData>(action, invite({ email: cast.otherAdmin.email, kind: "member" }, cookies.admin));
+    const free = await callRoute<ActionData>(action, invite({ email: `free-${Date.now()}@example.com`, kind: "member" }, cookies.admin));
+    expect(elsewhere.status).toBe(free.status);
+    expect(elsewhere.data.lastResult.error).toEqual(free.data.lastResult.error);
+    expect(elsewhere.data.created?.email).toBe(cast.otherAdmin.email);
   });
 
   it("refuses every kind but admin with 403 and creates nothing", async () => {

@@ -31,16 +31,17 @@ describe("/settings (index)", () => {
     }
   });
 
-  it("answers 403 to kinds with no settings page", async () => {
+  it("opens one's own account for kinds with no other settings page", async () => {
     for (const who of ["hr", "leadOps", "member"] as const) {
       const result = await callRoute(indexLoader, get("/settings", { Cookie: cookies[who] }));
-      expect(result.status, who).toBe(403);
+      expect(result.status, who).toBe(302);
+      expect(result.headers.get("Location"), who).toBe("/settings/account");
     }
   });
 });
 
 describe("/settings (layout)", () => {
-  it("shows the admin all four tabs, in order", async () => {
+  it("shows the admin all five tabs, in order", async () => {
     const result = await callRoute<LayoutData>(layoutLoader, get("/settings/people", { Cookie: cookies.admin }));
     expect(result.status).toBe(200);
     expect(result.data.pages.map((page) => page.path)).toEqual([
@@ -48,16 +49,17 @@ describe("/settings (layout)", () => {
       "/settings/people",
       "/settings/tokens",
       "/settings/security",
+      "/settings/account",
     ]);
     expect(result.data.organisationName).toBe(cast.organisation.name);
   });
 
-  it("shows a manager only the organisation tab, and the others none", async () => {
+  it("shows a manager the organisation tab and their account, and the others only their account", async () => {
     const manager = await callRoute<LayoutData>(layoutLoader, get("/settings", { Cookie: cookies.manager }));
-    expect(manager.data.pages.map((page) => page.id)).toEqual(["organisation"]);
+    expect(manager.data.pages.map((page) => page.id)).toEqual(["organisation", "account"]);
     for (const who of ["hr", "leadOps", "member"] as const) {
       const result = await callRoute<LayoutData>(layoutLoader, get("/settings", { Cookie: cookies[who] }));
-      expect(result.data.pages, who).toEqual([]);
+      expect(result.data.pages.map((page) => page.id), who).toEqual(["account"]);
     }
   });
 });

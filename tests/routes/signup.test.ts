@@ -146,9 +146,39 @@ describe("POST /signup", () => {
     expect(after.users - before.users).toBe(1);
   });
 
+  it.each([
+    ["aaaaaaaaaa", "auth.validation.password.weak"],
+    ["password12", "auth.validation.password.weak"],
+    ["qwertyuiop123", "auth.validation.password.weak"],
+  ])("refuses the guessable password %s with a message on the field, creating nothing", async (password, message) => {
+    const before = await counts();
+    const result = await callRoute<Reply>(fromAddress("10.9.0.1"), post("/signup", founder({ password })));
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult.error).toEqual({ password: [message] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses the email itself (or its name part) as the password", async () => {
+    const email = `harbour.founder-${randomUUID().slice(0, 6)}@test.example`;
+    for (const password of [email, `${email.split("@")[0]}!!`]) {
+      const result = await callRoute<Reply>(fromAddress("10.9.0.2"), post("/signup", founder({ email, password })));
+      expect(result.status).toBe(400);
+      expect(result.data.lastResult.error).toEqual({ password: ["auth.validation.password.containsEmail"] });
+    }
+  });
+
+  it("limits sign-ups per address: the eleventh within the hour is a 429 with Retry-After, another address is not affected", async () => {
+    const crowded = fromAddress(`10.8.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`);
+    for (let i = 0; i < 10; i++) expect((await callRoute(crowded, post("/signup", {}))).status).toBe(400);
+    const eleventh = await callRoute(crowded, post("/signup", founder()));
+    expect(eleventh.status).toBe(429);
+    expect(Number(eleventh.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await callRoute(fromAddress("10.7.0.1"), post("/signup", {}))).status).toBe(400);
+  });
+
   it("has every message its forms can give in both languages", () => {
     const keys = ["email.required", "email.invalid", "email.tooLong", "email.taken", "password.required", "password.invalid",
-      "password.tooShort", "password.tooLong", "password.mismatch", "confirmPassword.required", "name.required", "name.invalid",
+      "password.tooShort", "password.tooLong", "password.mismatch", "password.weak", "password.containsEmail", "confirmPassword.required", "name.required", "name.invalid",
       "name.tooLong", "organisationName.required", "organisationName.invalid", "organisationName.tooLong", "model.invalid",
       "stage.invalid"].map((key) => `validation.${key}`);
     for (const lang of ["en", "zh"] as const) {

@@ -11,6 +11,8 @@ export const SETTINGS_PAGES = [
   { id: "people", path: "/settings/people", permission: "users.read" },
   { id: "tokens", path: "/settings/tokens", permission: "tokens.manage" },
   { id: "security", path: "/settings/security", permission: "securityLog.read" },
+  // one's own password, sessions and second factor: everyone
+  { id: "account", path: "/settings/account", permission: "organisation.read" },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission }>;
 
 export type SettingsPage = (typeof SETTINGS_PAGES)[number];
