@@ -28,7 +28,35 @@ export interface ResourceScope {
   departments?: readonly RoleId[];
   /** the user a record is about, for "own record" rules */
   userId?: string | null;
+  /** the user who wrote the record (an assessor's note), for "what I wrote" rules */
+  authorUserId?: string | null;
 }
+
+/**
+ * What a page, export, API answer or image may carry about a person (or the
+ * hiring plan), one group of fields at a time. Every loader asks
+ * `visibleFieldsFor(actor, subject)` and leaves out the rest of the data, so
+ * what the browser gets is what the reader may see (docs/decisions/0011).
+ */
+export const FIELD_GROUPS = [
+  /** the org chart's part of a person: name, title, department, roles and shares, reporting line, contact */
+  "person.profile",
+  /** the person's latest assessed level per skill */
+  "person.levels",
+  /** the person's gaps: required against assessed, per skill and in total (the colour of their node) */
+  "person.gaps",
+  /** every earlier assessment: dates, levels, who assessed */
+  "person.history",
+  /** what an assessor wrote about the person (the author always reads their own notes) */
+  "person.notes",
+  /** the person's training plan: items, progress, evidence */
+  "person.training",
+  /** figures over a group of people (counts, gap totals, best levels) when the group is too large to point at one person */
+  "team.figures",
+  /** the hiring plan: positions, their owners, notes and fills; its CSV */
+  "hiring.positions",
+] as const;
+export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
 export const PERMISSIONS = [
   /** see the organisation's overview (its model, stage, chart) */
@@ -43,14 +71,14 @@ export const PERMISSIONS = [
   "tokens.manage",
   /** read the security log */
   "securityLog.read",
-  /** see the team: members, their skills and gaps, the heat map, the org diagram */
+  /** see the team's pages and org chart; what they show about each person is decided per field group below */
   "members.read",
   /** add, edit and remove members; import and export them */
   "members.write",
   /** record a skill assessment of a member (scope: the member's departments and account) */
   "assessments.write",
   // Hiring by stage (issue 6): the target, the delta, the hiring plan.
-  /** see the organisation's target, the delta from today's team, and the hiring plan; export it */
+  /** open the hiring page: the organisation's target and the delta from today's team (the plan itself: "hiring.positions") */
   "hiring.read",
   /** set the target model and stage; create, edit, reorder and fill positions of the plan */
   "hiring.plan",
@@ -78,6 +106,9 @@ export const PERMISSIONS = [
   "training.plan",
   /** update the progress, status and evidence of an item: the member it is for, or whoever may plan it */
   "training.progress",
+  // Reads per field group (issue 14, PRODUCT.md "Privacy"). Scope: the person the data is about
+  // (their department, roles and account); for a note, also its author.
+  ...FIELD_GROUPS,
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,6 +119,11 @@ const kinds =
   (...allowed: UserKind[]): Rule =>
   (actor) =>
     allowed.includes(actor.kind);
+
+/** The person themselves, the lead of one of their departments, HR, managers and admins. */
+function readsPerson(actor: Actor, scope: ResourceScope): boolean {
+  return ["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope) || (scope.userId != null && scope.userId === actor.userId);
+}
 
 const RULES: Record<Permission, Rule> = {
   "organisation.read": anyone,
@@ -117,13 +153,23 @@ const RULES: Record<Permission, Rule> = {
     scope.userId !== actor.userId && (["admin", "manager"].includes(actor.kind) || leadsAnyOf(actor, scope)),
   // Training plans (issue 5): members see and progress only their own plan; leads their departments'.
   "training.overview": anyone,
-  "training.read": (actor, scope) =>
-    ["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope) || (scope.userId != null && scope.userId === actor.userId),
+  "training.read": (actor, scope) => readsPerson(actor, scope),
   "training.plan": (actor, scope) =>
     scope.userId !== actor.userId && (["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope)),
   "training.progress": (actor, scope) =>
     (scope.userId != null && scope.userId === actor.userId) ||
     (scope.userId !== actor.userId && (["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope))),
+  // Reads per field group: what everybody sees is the org chart and untraceable figures; a person's
+  // levels, gaps, history, notes and training are for them, their department's lead, HR, managers, admins.
+  "person.profile": anyone,
+  "person.levels": readsPerson,
+  "person.gaps": readsPerson,
+  "person.history": readsPerson,
+  "person.notes": (actor, scope) => readsPerson(actor, scope) || (scope.authorUserId != null && scope.authorUserId === actor.userId),
+  "person.training": readsPerson,
+  "team.figures": anyone,
+  // PRODUCT.md: positions marked public are for members too; no position carries that mark yet.
+  "hiring.positions": kinds("admin", "manager", "hr"),
 };
 
 /** May this actor do this to that record? Never across organisations. */
@@ -147,4 +193,30 @@ export function isUserKind(value: unknown): value is UserKind {
 /** Everything an actor may do in their own organisation, for the UI to hide the rest. */
 export function permissionsOf(actor: Actor): Permission[] {
   return PERMISSIONS.filter((permission) => can(actor, permission, { organisationId: actor.organisationId }));
+}
+
+/**
+ * The field groups this actor may read about this subject (a person's scope,
+ * or the organisation's for the hiring plan): `can()` asked once per group.
+ */
+export function visibleFieldsFor(actor: Actor | null, subject: ResourceScope): Set<FieldGroup> {
+  return new Set(FIELD_GROUPS.filter((group) => can(actor, group, subject)));
+}
+
+/**
+ * Fewest people a figure may be computed over and still be shown to a reader
+ * who may not read each of them (docs/decisions/0011): below it, a count or a
+ * best level points at one person.
+ */
+export const MIN_GROUP_SIZE = 5;
+
+/**
+ * May this actor see a figure computed over these people? Yes when they may
+ * read every one of them, or the group has at least MIN_GROUP_SIZE people.
+ */
+export function canSeeFigureOver(actor: Actor | null, subjects: readonly ResourceScope[], group: "person.levels" | "person.gaps" = "person.gaps"): boolean {
+  if (!actor) return false;
+  if (!subjects.every((subject) => subject.organisationId === actor.organisationId)) return false;
+  if (!can(actor, "team.figures", { organisationId: actor.organisationId })) return false;
+  return subjects.length >= MIN_GROUP_SIZE || subjects.every((subject) => can(actor, group, subject));
 }

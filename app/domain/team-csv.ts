@@ -10,6 +10,7 @@
  * page translates.
  */
 import { z } from "zod";
+import { dayString, parseDay } from "./calendar-day";
 import { findReportingCycle, validateShares } from "./team";
 import type { RoleId, SkillLevel } from "./types";
 import { isRoleId, isSkillLevel } from "./vocabulary";
@@ -167,18 +168,10 @@ const levelCell = z
   .transform((value) => Number(value))
   .refine(isSkillLevel, "level_invalid");
 
-/**
- * A calendar day, "2024-03-01"; also "2024/3/1" and "2024.3.1", which a
- * spreadsheet makes of a date when it saves a CSV in a Chinese locale. The
- * result is the ISO day.
- */
+/** A calendar day of a cell ("2024-03-01", or "2024/3/1" as a spreadsheet saves it), as the ISO day. */
 function parseCsvDay(text: string): string | null {
-  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  const date = parseDay(text, { spreadsheet: true });
+  return date ? dayString(date) : null;
 }
 
 const dayCell = (latest: string) =>

@@ -178,8 +178,8 @@ export type TeamRoleNodeData = {
   fte: number;
   unfilledSeats: number;
   overStaffedBy: number;
-  /** required skills that no holder meets */
-  unmetSkills: number;
+  /** required skills that no holder meets; null when withheld from this reader (too few holders, app/domain/visibility.ts) */
+  unmetSkills: number | null;
   /** members drawn under this department (their home) */
   memberCount: number;
   /** holders of the role, wherever they sit */
@@ -190,7 +190,8 @@ export type TeamRoleNodeData = {
 export type TeamMemberNodeData = {
   memberId: string;
   name: string;
-  bucket: GapBucket;
+  /** "hidden": the reader may not see this person's gaps (their maxGap and totalGap are then 0) */
+  bucket: GapBucket | "hidden";
   maxGap: number;
   totalGap: number;
   homeRoleId: RoleId;
@@ -245,7 +246,8 @@ export interface TeamGraphInput {
   recommendation: OrgChartRecommendation;
   members: readonly TeamMember[];
   /** from computeTeamGaps for the same recommendation and members */
-  gaps: { members: readonly MemberGaps[]; roles: readonly RoleCoverage[] };
+  /** as the reader may see them (app/domain/visibility.ts): a member without gaps here is drawn "hidden" */
+  gaps: { members: readonly MemberGaps[]; roles: readonly (RoleCoverage & { withheld?: boolean })[] };
   expanded: readonly RoleId[];
   lang: Language;
   /** a member whose node is shown even beyond the department's cap (the selection) */
@@ -473,7 +475,7 @@ export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {})
           fte: c?.fte ?? 0,
           unfilledSeats: c?.unfilledSeats ?? 0,
           overStaffedBy: c?.overStaffedBy ?? 0,
-          unmetSkills: c?.unmetSkills.length ?? 0,
+          unmetSkills: c?.withheld ? null : (c?.unmetSkills.length ?? 0),
           memberCount: byHome.get(role.id)?.length ?? 0,
           holderCount: c?.holders.length ?? 0,
           expanded: expanded.has(role.id),
@@ -544,7 +546,7 @@ function placeBlock(
       data: {
         memberId: m.id,
         name: m.name,
-        bucket: g?.bucket ?? "none",
+        bucket: g?.bucket ?? "hidden",
         maxGap: g?.maxGap ?? 0,
         totalGap: g?.totalGap ?? 0,
         homeRoleId: block.roleId,

@@ -7,6 +7,7 @@
  * Pure: no I/O, no framework imports. Days are calendar days in UTC (a due
  * date is stored as midnight UTC of its day).
  */
+import { conflictingFields, type FieldConflict as GenericFieldConflict } from "./conflicts";
 import type { TrainingKind } from "./training-advice";
 import type { RoleId } from "./types";
 
@@ -573,11 +574,7 @@ export function editableValues(item: Pick<TrainingItemRecord, EditableField>): E
   };
 }
 
-export interface FieldConflict {
-  field: EditableField;
-  theirs: string;
-  yours: string;
-}
+export type FieldConflict = GenericFieldConflict<EditableField>;
 
 /**
  * What a refused save shows: each field (of those the person may edit) where
@@ -585,5 +582,5 @@ export interface FieldConflict {
  * differs from what this person submitted ("yours").
  */
 export function conflictingChanges(theirs: EditableValues, yours: Partial<EditableValues>, fields: readonly EditableField[] = EDITABLE_FIELDS): FieldConflict[] {
-  return fields.filter((field) => yours[field] !== undefined && theirs[field] !== yours[field]).map((field) => ({ field, theirs: theirs[field], yours: yours[field] as string }));
+  return conflictingFields(theirs, yours, fields);
 }

@@ -1,10 +1,12 @@
 /**
  * Strings of the sign-up, sign-in, sign-out, invitation and organisation
- * pages (key "auth"). `validation` holds the messages of app/utils/validation.ts,
- * which other forms reuse.
+ * pages (key "auth"). `validation` holds the messages of app/forms/auth.ts.
  */
 const en = {
   validation: {
+    required: "Fill this in.",
+    invalid: "This value is not valid.",
+    tooLong: "This is too long.",
     email: {
       required: "Enter your email address.",
       invalid: "Enter an email address like name@example.com.",
@@ -121,6 +123,9 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 const zh: Strings<typeof en> = {
   validation: {
+    required: "请填写此项。",
+    invalid: "此值无效。",
+    tooLong: "内容过长。",
     email: {
       required: "请输入邮箱地址。",
       invalid: "请输入有效的邮箱地址，例如 name@example.com。",

@@ -9,12 +9,15 @@ export const teamInsightsStrings = {
     listSeparator: ", ",
     openPlanner: "See this recommendation in the planner",
     memberList: "Go to the member list",
+    /** a figure over fewer people than the minimum group size, for a reader who may not read each of them */
+    withheld: "Not shown: fewer than {{count}} people, the figure would point at one of them",
     bucket: {
       none: "No gap",
       small: "Gap of 1 level",
       large: "Gap of 2+ levels",
       maxGap_one: "Largest gap {{count}} level",
       maxGap_other: "Largest gap {{count}} levels",
+      hidden: "Not shared with you",
     },
     level: {
       "0": "none",
@@ -82,6 +85,8 @@ export const teamInsightsStrings = {
       metaTitle: "Skills heat map",
       intro:
         "Every member against the skills their roles require now. Each cell shows the assessed level over the required one; the colour shows the gap.",
+      rowsLimited:
+        "You see the rows of the people whose levels you may read: your own, and a lead also their departments' members. HR, managers and admins see everyone.",
       filters: "Filter and sort",
       role: "Role held",
       department: "Department",
@@ -249,12 +254,14 @@ export const teamInsightsStrings = {
     listSeparator: "、",
     openPlanner: "在规划器中查看该推荐",
     memberList: "前往成员列表",
+    withheld: "不予显示：人数少于 {{count}} 人，数字会指向具体个人",
     bucket: {
       none: "无差距",
       small: "差 1 级",
       large: "差 2 级及以上",
       maxGap_one: "最大差距 {{count}} 级",
       maxGap_other: "最大差距 {{count}} 级",
+      hidden: "未向你公开",
     },
     level: {
       "0": "无",
@@ -320,6 +327,7 @@ export const teamInsightsStrings = {
       title: "能力热力图",
       metaTitle: "能力热力图",
       intro: "每位成员对照其岗位当前要求的各项能力。单元格显示“评估等级/要求等级”，颜色表示差距大小。",
+      rowsLimited: "仅显示你有权查看其等级的人：你本人；负责人还可查看所负责部门的成员。HR、管理者和管理员可查看全部成员。",
       filters: "筛选与排序",
       role: "所任岗位",
       department: "所属部门",

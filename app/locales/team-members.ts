@@ -58,6 +58,8 @@ const en = {
     },
     /** read before the badge's text by screen readers */
     bucketPrefix: "{{bucket}}: ",
+    /** instead of the badge, for a person whose gaps the reader may not see */
+    hidden: "Not shared with you",
   },
   share: "{{percent}}%",
   fields: {
@@ -121,6 +123,8 @@ const en = {
     startDate: "Start date",
     skills: "Skills",
     skillsIntro: "The skills of this person's roles, the level each needs now, and the latest assessment.",
+    skillsPrivate:
+      "A person's skill levels, gaps, assessments and notes are visible to them, the lead of their department, HR, managers and admins.",
     noSkills: "Give this person a role to see the skills it needs.",
     otherSkills: "Other assessed skills",
     columns: {
@@ -320,6 +324,7 @@ const zh: Strings = {
       large: "大差距",
     },
     bucketPrefix: "{{bucket}}：",
+    hidden: "未向你公开",
   },
   share: "{{percent}}%",
   fields: {
@@ -383,6 +388,7 @@ const zh: Strings = {
     startDate: "入职日期",
     skills: "技能",
     skillsIntro: "此人所承担岗位需要的技能、当前阶段的要求水平以及最近一次评估。",
+    skillsPrivate: "个人的技能等级、差距、评估记录和评语仅对本人、所在部门负责人、HR、管理者和管理员可见。",
     noSkills: "为此人指定岗位后，即可看到该岗位需要的技能。",
     otherSkills: "其他已评估的技能",
     columns: {

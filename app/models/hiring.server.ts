@@ -4,6 +4,7 @@ import type { RoleId } from "~/domain/types";
 import { isModelId, isRoleId, isStageId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
 import { createMemberInTransaction, isRecordId, writeMember, type MemberInput, type MemberRefusal } from "./member-write.server";
+import { saveIfVersion } from "./versioned.server";
 
 /**
  * Hiring by stage: the organisation's target model and stage, and its hiring
@@ -40,6 +41,8 @@ export interface PositionRow {
   owner: { id: string; name: string } | null;
   filledBy: { id: string; name: string } | null;
   updatedAt: Date;
+  /** raised by every change of the position form's fields (decision 0009) */
+  version: number;
 }
 
 const positionSelect = {
@@ -51,6 +54,7 @@ const positionSelect = {
   status: true,
   notes: true,
   updatedAt: true,
+  version: true,
   owner: { select: { id: true, name: true } },
   filledBy: { select: { id: true, name: true } },
 } as const;
@@ -64,6 +68,7 @@ function toRow(row: {
   status: string;
   notes: string;
   updatedAt: Date;
+  version: number;
   owner: { id: string; name: string } | null;
   filledBy: { id: string; name: string } | null;
 }): PositionRow | null {
@@ -140,20 +145,40 @@ export type PositionWriteResult =
   | { ok: true }
   | { ok: false; reason: "not_found" | "owner_unknown" | "filled_needs_member" };
 
-/** Managers change a position's details (not its status: see setPositionStatus). */
+/** A position's form fields as saved, with its version. */
+export type SavedPosition = PositionEdit & { version: number };
+
+/**
+ * Managers change a position's details (not its status: see
+ * setPositionStatus). `version` is the one the form was loaded from: a save
+ * over a newer version is refused with the position as saved now.
+ */
 export async function updatePosition({
   organisationId,
   positionId,
+  version,
   edit,
 }: {
   organisationId: string;
   positionId: string;
+  version: number;
   edit: PositionEdit;
-}): Promise<PositionWriteResult> {
+}): Promise<PositionWriteResult | { ok: false; reason: "conflict"; current: SavedPosition }> {
   if (!isRecordId(positionId)) return { ok: false, reason: "not_found" };
   if (!(await ownerIsValid(organisationId, edit.ownerUserId))) return { ok: false, reason: "owner_unknown" };
-  const { count } = await db.hiringPosition.updateMany({ where: { id: positionId, organisationId }, data: edit });
-  return count === 1 ? { ok: true } : { ok: false, reason: "not_found" };
+  return db.$transaction(async (tx) => {
+    const saved = await saveIfVersion({
+      version,
+      load: () =>
+        tx.hiringPosition.findFirst({
+          where: { id: positionId, organisationId },
+          select: { headcount: true, targetQuarter: true, ownerUserId: true, notes: true, version: true },
+        }),
+      claim: () => tx.hiringPosition.updateMany({ where: { id: positionId, organisationId, version }, data: { ...edit, version: { increment: 1 } } }),
+      then: async () => true,
+    });
+    return saved.ok ? { ok: true as const } : saved;
+  });
 }
 
 /**
@@ -253,7 +278,7 @@ export async function fillPosition({
         memberId = created.memberId;
       }
       if (position.headcount > 1) {
-        await tx.hiringPosition.update({ where: { id: position.id }, data: { headcount: position.headcount - 1 } });
+        await tx.hiringPosition.update({ where: { id: position.id }, data: { headcount: position.headcount - 1, version: { increment: 1 } } });
         await tx.hiringPosition.create({
           data: {
             organisationId,

@@ -1,9 +1,10 @@
 import { Prisma } from "@prisma/client";
-import { NOTE_MAX } from "~/components/team/schemas";
+import { NOTE_MAX } from "~/forms/team";
 import type { ResourceScope } from "~/domain/permissions";
 import { findReportingCycle, validateShares } from "~/domain/team";
 import { ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
 import { db } from "~/utils/db.server";
+import { saveIfVersion } from "./versioned.server";
 
 /**
  * Writes to the team: members with their roles, and skill assessments. Every
@@ -42,10 +43,15 @@ export type MemberRefusal =
   | { field: "roles"; code: "roles_invalid" }
   | { field: "department"; code: "department_unknown" };
 
+/** A member as saved, with the version its form must carry to save it again. */
+export type SavedMember = MemberInput & { version: number };
+
 export type MemberWriteResult =
   | { ok: true; memberId: string }
   | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "refused"; refusals: MemberRefusal[] };
+  | { ok: false; reason: "refused"; refusals: MemberRefusal[] }
+  /** saved by someone else since `version` was loaded: nothing written */
+  | { ok: false; reason: "conflict"; current: SavedMember };
 
 /** Rolls a transaction back with the refusals that a check made after the write. */
 class Refused extends Error {
@@ -182,30 +188,73 @@ export async function createMemberInTransaction(
 /** Runs a write that creates or changes members, turning refusals and unique-index races into a result. */
 export { write as writeMember };
 
+/** A member as the form edits it, or null when absent here. */
+async function savedMember(tx: Prisma.TransactionClient, organisationId: string, memberId: string): Promise<SavedMember | null> {
+  const row = await tx.member.findFirst({
+    where: { id: memberId, organisationId },
+    select: {
+      name: true,
+      email: true,
+      title: true,
+      department: true,
+      managerId: true,
+      markets: true,
+      languages: true,
+      startDate: true,
+      userId: true,
+      version: true,
+      roles: { select: { roleId: true, sharePercent: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...row,
+    department: row.department as RoleId | null,
+    roles: row.roles.map((role) => ({ roleId: role.roleId as RoleId, sharePercent: role.sharePercent })),
+    markets: JSON.parse(row.markets) as string[],
+    languages: JSON.parse(row.languages) as string[],
+  };
+}
+
+/**
+ * Saves the member form. `version` is the one the form was loaded from: a
+ * save over a newer version is refused with the member as saved now
+ * (decision 0009), and two saves of one version cannot both land.
+ */
 export async function updateMember({
   organisationId,
   memberId,
+  version,
   input,
 }: {
   organisationId: string;
   memberId: string;
+  version: number;
   input: MemberInput;
 }): Promise<MemberWriteResult> {
   if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
   return write(() =>
-    db.$transaction(async (tx) => {
-      const existing = await tx.member.findFirst({ where: { id: memberId, organisationId }, select: { id: true } });
-      if (!existing) return { ok: false, reason: "not_found" };
-      const refusals = await refusalsFor(tx, organisationId, memberId, input);
-      if (refusals.length > 0) return { ok: false, reason: "refused", refusals };
-      await tx.member.update({ where: { id: memberId }, data: memberData(input) });
-      await tx.memberRole.deleteMany({ where: { memberId } });
-      await tx.memberRole.createMany({ data: input.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })) });
-      // Checked again now that this transaction holds SQLite's write lock: another
-      // edit committed between the first check and the write cannot close a loop.
-      const chain = await cycleThrough(tx, organisationId, memberId, input.managerId);
-      if (chain) throw new Refused([{ field: "managerId", code: "manager_cycle", chain }]);
-      return { ok: true, memberId };
+    db.$transaction(async (tx): Promise<MemberWriteResult> => {
+      const saved = await saveIfVersion({
+        version,
+        load: () => savedMember(tx, organisationId, memberId),
+        claim: async () => {
+          const refusals = await refusalsFor(tx, organisationId, memberId, input);
+          if (refusals.length > 0) throw new Refused(refusals);
+          return tx.member.updateMany({ where: { id: memberId, organisationId, version }, data: { ...memberData(input), version: { increment: 1 } } });
+        },
+        then: async () => {
+          await tx.memberRole.deleteMany({ where: { memberId } });
+          await tx.memberRole.createMany({ data: input.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })) });
+          // Checked again now that this transaction holds SQLite's write lock: another
+          // edit committed between the first check and the write cannot close a loop.
+          const chain = await cycleThrough(tx, organisationId, memberId, input.managerId);
+          if (chain) throw new Refused([{ field: "managerId", code: "manager_cycle", chain }]);
+          return memberId;
+        },
+      });
+      if (saved.ok) return { ok: true, memberId };
+      return saved;
     }),
   );
 }
@@ -220,7 +269,7 @@ export async function deleteMember({ organisationId, memberId }: { organisationI
   return db.$transaction(async (tx) => {
     const member = await tx.member.findFirst({ where: { id: memberId, organisationId }, select: { id: true, name: true } });
     if (!member) return { ok: false, reason: "not_found" };
-    const reports = await tx.member.updateMany({ where: { organisationId, managerId: memberId }, data: { managerId: null } });
+    const reports = await tx.member.updateMany({ where: { organisationId, managerId: memberId }, data: { managerId: null, version: { increment: 1 } } });
     const assessments = await tx.skillAssessment.deleteMany({ where: { organisationId, memberId } });
     await tx.memberRole.deleteMany({ where: { memberId } });
     await tx.member.delete({ where: { id: memberId } });

@@ -109,6 +109,7 @@ export async function getMember({ organisationId, memberId }: { organisationId: 
     assessments: row.assessments.map((assessment) => ({ ...assessment, level: asLevel(assessment.level) })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }
 

@@ -117,7 +117,7 @@ export async function importMembers({
       idByEmail.set(member.email, created.id);
     }
     for (const { memberId, member } of plan.update) {
-      await tx.member.update({ where: { id: memberId }, data: { ...fields(member), managerId: managerIdOf(member.managerEmail) } });
+      await tx.member.update({ where: { id: memberId }, data: { ...fields(member), managerId: managerIdOf(member.managerEmail), version: { increment: 1 } } });
       await tx.memberRole.deleteMany({ where: { memberId } });
       await tx.memberRole.createMany({ data: member.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })) });
     }

@@ -14,7 +14,7 @@ import {
 
 /**
  * Accounts: signing up, looking a person up by email, checking a password.
- * Emails arrive normalised (trimmed, lowercase) by app/utils/validation.ts;
+ * Emails arrive normalised (trimmed, lowercase) by app/forms/auth.ts;
  * an email is unique across organisations, so these lookups are global.
  */
 

@@ -1,3 +1,4 @@
+import { visibleHiringDelta } from "~/domain/visibility";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,19 +7,11 @@ import { ExportTargetPng } from "~/components/hiring/ExportTargetPng";
 import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
-import {
-  intentOf,
-  parseMoveForm,
-  parsePlanForm,
-  parseStatusForm,
-  parseTargetForm,
-  readFormData,
-  SETTABLE_STATUSES,
-} from "~/components/hiring/schemas";
+import { parseMoveForm, parsePlanForm, parseStatusForm, parseTargetForm, SETTABLE_STATUSES } from "~/forms/hiring";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { ui } from "~/components/settings/ui";
 import { addQuarters, hiringDelta, planFigures, profileChoices, proposeHires, quarterOf, recommendationForChoice } from "~/domain/hiring-delta";
-import { can } from "~/domain/permissions";
+import { MIN_GROUP_SIZE, can } from "~/domain/permissions";
 import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
@@ -27,6 +20,7 @@ import { loadTeam } from "~/models/member.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { getBusinessProfile } from "~/models/business-profile.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
+import { intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
 const DONE = ["target", "plan", "moved", "status", "filled"] as const;
@@ -44,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = { organisationId: organisation.id };
   const canPlan = can(actor, "hiring.plan", scope);
   const canStatus = can(actor, "hiring.status", scope);
+  // Privacy (issue 14): the plan is for managers, HR and admins; the delta's skills only where they point at nobody.
+  const canReadPlan = can(actor, "hiring.positions", scope);
   // both sides sized to the business profile, like the chart and the gaps (sizing.ts)
   const choices = profileChoices(profile, { model: organisation.operatingModel, stage: organisation.stage }, target);
   const current = { model: choices.current.model, stage: choices.current.stage };
@@ -63,10 +59,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canStatus,
     current,
     target,
-    delta,
+    canReadPlan,
+    delta: delta ? visibleHiringDelta(actor, organisation.id, team.members, delta) : null,
     proposal,
-    positions: positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })),
-    figures,
+    positions: canReadPlan ? positions.map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString() })) : [],
+    figures: canReadPlan ? figures : planFigures([]),
     recommendation: choices.target ? recommendationForChoice(choices.target, playbook) : null,
     labels: { role: roleLabel, skill: skillLabel, model: modelLabel, stage: stageLabel },
     done: DONE.find((d) => d === done) ?? null,
@@ -294,7 +291,9 @@ function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>
             </PriorityChange>
           </td>
           <td className={ui.td}>
-            {r.missingSkills.length === 0 ? (
+            {r.withheld ? (
+              <span className="text-slate-500">{t("insights.withheld", { count: MIN_GROUP_SIZE })}</span>
+            ) : r.missingSkills.length === 0 ? (
               <span className="text-slate-500">{t("hiring.delta.noneMissing")}</span>
             ) : (
               <ul className="space-y-0.5">
@@ -424,7 +423,7 @@ function PlanSection({ data: d }: { data: LoaderData }) {
       </div>
       {positions.length === 0 ? (
         <p className={`${ui.empty} mt-3`} data-testid="plan-empty">
-          {d.target ? (d.canPlan ? t("hiring.plan.emptyPlanner") : t("hiring.plan.emptyReader")) : t("hiring.plan.emptyNoTarget")}
+          {!d.canReadPlan ? t("hiring.plan.private") : d.target ? (d.canPlan ? t("hiring.plan.emptyPlanner") : t("hiring.plan.emptyReader")) : t("hiring.plan.emptyNoTarget")}
         </p>
       ) : (
         <>

@@ -8,9 +8,10 @@ import { languageFor } from "~/utils/i18n.server";
 
 const PLAN_CSV_COLUMNS = ["order", "role_id", "role", "headcount", "target_quarter", "status", "owner", "filled_by", "notes"] as const;
 
-/** The hiring plan in the order of hires, for a spreadsheet. Everyone who may read the plan may export it. */
+/** The hiring plan in the order of hires, for a spreadsheet. Those who may read the plan (managers, HR, admins) may export it. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "hiring.read");
+  // Privacy (issue 14): the plan is for managers, HR and admins; others 403.
+  const { organisation } = await requirePermission(request, "hiring.positions");
   const [positions, playbook, lang] = await Promise.all([
     listPositions({ organisationId: organisation.id }),
     playbookForOrganisation(organisation.id),

@@ -2,19 +2,12 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  HEADCOUNT_MAX,
-  intentOf,
-  NOTES_MAX,
-  parseFillForm,
-  parsePositionForm,
-  parseStatusForm,
-  readFormData,
-  SETTABLE_STATUSES,
-} from "~/components/hiring/schemas";
+import { HEADCOUNT_MAX, NOTES_MAX, parseFillForm, parsePositionForm, parseStatusForm, POSITION_FIELDS, positionFormValues, SETTABLE_STATUSES } from "~/forms/hiring";
 import { refusalErrors } from "~/components/team/refusals";
 import { ui } from "~/components/settings/ui";
 import { useHydrated } from "~/components/settings/useHydrated";
+import { ConflictNotice } from "~/components/ConflictNotice";
+import { conflictingFields, type FieldConflict } from "~/domain/conflicts";
 import { can } from "~/domain/permissions";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
@@ -29,9 +22,10 @@ import {
 } from "~/models/hiring.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
+import { conflictSubmission, intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
-async function authorise(request: Request, positionId: string | undefined, permission: "hiring.read" | "hiring.plan" | "hiring.status") {
+async function authorise(request: Request, positionId: string | undefined, permission: "hiring.positions" | "hiring.plan" | "hiring.status") {
   const found = await findPositionToAuthorise({ positionId: positionId ?? "" });
   // an unknown id answers like another organisation's: 404 once signed in
   const signedIn = await requirePermission(request, permission, found ? { organisationId: found.organisationId } : undefined);
@@ -40,7 +34,8 @@ async function authorise(request: Request, positionId: string | undefined, permi
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.read");
+  // Privacy (issue 14): a position is part of the plan: managers, HR and admins.
+  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.positions");
   const organisationId = signedIn.organisation.id;
   const scope = { organisationId };
   const canPlan = can(signedIn.actor, "hiring.plan", scope);
@@ -78,8 +73,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "update") {
     const submission = parsePositionForm(formData);
     if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
-    const { headcount, targetQuarter, ownerUserId, notes } = submission.value;
-    const result = await updatePosition({ organisationId, positionId, edit: { headcount, targetQuarter, ownerUserId: ownerUserId ?? null, notes } });
+    const { headcount, targetQuarter, ownerUserId, notes, version } = submission.value;
+    const edit = { headcount, targetQuarter, ownerUserId: ownerUserId ?? null, notes };
+    const result = await updatePosition({ organisationId, positionId, version, edit });
+    if (!result.ok && result.reason === "conflict") {
+      const conflict = conflictingFields(positionFormValues(result.current), positionFormValues(edit), POSITION_FIELDS);
+      return conflictSubmission(submission, { conflict, version: result.current.version, extra: { intent, formError: null } });
+    }
     if (!result.ok && result.reason === "owner_unknown") {
       return data({ intent, lastResult: submission.reply({ fieldErrors: { ownerUserId: ["hiring.errors.owner"] } }), formError: null }, { status: 400 });
     }
@@ -155,6 +155,9 @@ export default function PositionPage() {
   const fillErrors = fill?.error ?? {};
   const typedUpdate = (update?.initialValue ?? null) as Record<string, string> | null;
   const typedFill = (fill?.initialValue ?? null) as Record<string, string> | null;
+  // a refused stale save (409); its type merges into the update answer's, so it is named here
+  const refused = actionData && "conflict" in actionData ? (actionData as unknown as { conflict: FieldConflict[]; version: number }) : null;
+  const ownerName = (id: string) => d.owners.find((owner) => owner.id === id)?.name ?? id;
   const [how, setHow] = useState<string>(typedFill?.how ?? "new");
   const open = p.status !== "filled" && p.status !== "cancelled";
   // without JavaScript both sets of fields show; with it, only those of the chosen way
@@ -197,8 +200,18 @@ export default function PositionPage() {
           <h2 id="edit-title" className={ui.h2}>
             {t("hiring.position.editTitle")}
           </h2>
+          {refused ? (
+            <div className="mt-4">
+              <ConflictNotice
+                conflict={refused.conflict}
+                label={(field) => t(field === "notes" ? "hiring.position.notes" : `hiring.plan.${field === "targetQuarter" ? "quarter" : field === "ownerUserId" ? "owner" : field}`)}
+                show={(field, value) => (field === "ownerUserId" ? ownerName(value) : value)}
+              />
+            </div>
+          ) : null}
           <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
             <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="version" value={refused?.version ?? p.version} />
             <div>
               <label htmlFor="headcount" className={ui.label}>{t("hiring.plan.headcount")}</label>
               <input id="headcount" name="headcount" type="number" min={1} max={HEADCOUNT_MAX} defaultValue={typedUpdate?.headcount ?? String(p.headcount)} aria-invalid={updateErrors.headcount ? true : undefined} aria-describedby="headcount-error" className={ui.input} />

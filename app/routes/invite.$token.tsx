@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
 import { Prisma } from "@prisma/client";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -12,18 +12,8 @@ import { acceptInvite, findInviteByToken, InviteUnusableError } from "~/models/i
 import { languageFor } from "~/utils/i18n.server";
 import { clientAddress } from "~/utils/request.server";
 import { startSession } from "~/utils/session.server";
-import {
-  confirmPasswordField,
-  invalidSubmission,
-  newPasswordField,
-  parseForm,
-  passwordsMatch,
-  personNameField,
-} from "~/utils/validation";
-
-const acceptSchema = z
-  .object({ name: personNameField, password: newPasswordField, confirmPassword: confirmPasswordField })
-  .superRefine(passwordsMatch);
+import { acceptInviteSchema as acceptSchema, AUTH_FORM } from "~/forms/auth";
+import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 type Unusable = InviteUnusableError["status"];
 
@@ -59,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // A dead link is told so before anything typed is looked at (or hashed).
   const found = await pendingInvite(token);
   if (!found.invite) return unusable(found.problem);
-  const submission = await parseForm(request, acceptSchema);
+  const submission = parseForm(await readFormData(request), acceptSchema, AUTH_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   const ipAddress = clientAddress(request, context);
   try {
@@ -120,7 +110,7 @@ function AcceptForm({
     constraint: getZodConstraint(acceptSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptSchema }),
+    onValidate: validateWith(acceptSchema, AUTH_FORM),
   });
   // Each answer from the server empties the password fields: what was typed there never comes back.
   const [replies, setReplies] = useState(0);

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -13,13 +13,8 @@ import { i18nServer, languageFor } from "~/utils/i18n.server";
 import { clientAddress } from "~/utils/request.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { startSession } from "~/utils/session.server";
-import { currentPasswordField, emailField, invalidSubmission, parseForm } from "~/utils/validation";
-
-const loginSchema = z.object({
-  email: emailField,
-  password: currentPasswordField,
-  redirectTo: z.string().max(2000).optional(),
-});
+import { AUTH_FORM, loginSchema } from "~/forms/auth";
+import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSignedIn(request)) throw redirect("/org");
@@ -28,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = await parseForm(request, loginSchema);
+  const submission = parseForm(await readFormData(request), loginSchema, AUTH_FORM);
   // Every answer names `throttled`, so the page's type keeps it.
   if (submission.status !== "success") return invalidSubmission(submission, { extra: { throttled: null } });
   const { email, password, redirectTo } = submission.value;
@@ -72,7 +67,7 @@ export default function LoginPage() {
     constraint: getZodConstraint(loginSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    onValidate: validateWith(loginSchema, AUTH_FORM),
   });
   // Each answer from the server empties the password fields: what was typed there never comes back.
   const [replies, setReplies] = useState(0);

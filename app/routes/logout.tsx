@@ -1,15 +1,18 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { authStrings } from "~/locales/auth";
 import { recordSecurityEvent } from "~/models/security-event.server";
 import { getSignedIn } from "~/utils/auth.server";
+import { isConformIntent, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 import { clientAddress } from "~/utils/request.server";
 import { endSession } from "~/utils/session.server";
 
 /** Signing out is a POST; the form body is not read, so nothing in it matters. */
 export async function action({ request, context }: ActionFunctionArgs) {
+  // conform's requests (a blur's validation) are never a submission: nobody is signed out by one
+  if (isConformIntent(await readFormData(request.clone()))) return data({ signedOut: false }, { status: 400 });
   const signedIn = await getSignedIn(request);
   if (signedIn) {
     await recordSecurityEvent({

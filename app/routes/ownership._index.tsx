@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { cellSchema, intentOf, parseOwnershipForm } from "~/components/ownership/schemas";
+import { cellSchema, parseOwnershipForm } from "~/forms/ownership";
 import { LETTER_STYLES, LetterBadge, OwnershipErrorBoundary, ownershipMeta, useFlagText, type RoleLabels } from "~/components/ownership/ui";
 import { Badge, StatusMessage, ui, useLang } from "~/components/settings/ui";
 import { useHydrated } from "~/components/settings/useHydrated";
@@ -13,7 +13,7 @@ import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { holdersOf, loadOwnership, roleLabelsFor, setCell, stepsWithOpenProposal } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { intentOf, invalidSubmission, readFormData } from "~/utils/forms";
 
 /** The RACI matrix (steps × the seven roles), which rows the viewer may edit, and every problem. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,10 +45,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Sets one cell. Who may: managers and admins on every row, a lead on rows their department is R or A for. */
 export async function action({ request }: ActionFunctionArgs) {
   const { organisation } = await requirePermission(request, "ownership.read");
-  const formData = await request.formData().catch(() => new URLSearchParams());
+  const formData = await readFormData(request);
   const submission = parseOwnershipForm(formData, cellSchema);
-  if (intentOf(formData) !== "set_cell" || submission.status !== "success") {
-    return invalidSubmission(submission, intentOf(formData) === "set_cell" ? {} : { formErrors: ["ownership.errors.invalid"] });
+  const intent = intentOf(formData, ["set_cell"]);
+  if (intent === null || submission.status !== "success") {
+    return invalidSubmission(submission, intent ? {} : { formErrors: ["ownership.errors.invalid"] });
   }
   const model = organisation.operatingModel;
   const ownership = await loadOwnership({ organisationId: organisation.id, model });

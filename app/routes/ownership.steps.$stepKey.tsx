@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@confor
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { decideSchema, intentOf, parseOwnershipForm, proposeSchema } from "~/components/ownership/schemas";
+import { decideSchema, OWNERSHIP_FORM, parseOwnershipForm, proposeSchema } from "~/forms/ownership";
 import { LetterBadge, OwnershipErrorBoundary, ownershipTitle, useFlagText } from "~/components/ownership/ui";
 import { Badge, FieldErrors, FormErrors, DateTime, StatusMessage, ui, useLang } from "~/components/settings/ui";
 import type { OwnershipFlag } from "~/domain/ownership-checks";
@@ -12,7 +12,7 @@ import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { decideProposal, getStep, holdersOf, isStepKey, openProposal, proposeOwner, roleLabelsFor } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { intentOf, invalidSubmission, readFormData, validateWith } from "~/utils/forms";
 
 /** One step: who does what, its problems, its decision log, and the propose / decide forms the viewer may use. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,8 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, "ownership.read");
   const key = params.stepKey ?? "";
   if (!isStepKey(key)) throw notFound();
-  const formData = await request.formData().catch(() => new URLSearchParams());
-  const intent = intentOf(formData);
+  const formData = await readFormData(request);
+  const intent = intentOf(formData, ["propose", "accept", "reject"]);
   const model = organisation.operatingModel;
 
   if (intent === "propose") {
@@ -229,7 +229,12 @@ function ProposeForm({ roleName }: { roleName: (roleId: RoleId) => string }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({ id: "propose", lastResult: lastResultFor(actionData, ["propose"]), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    id: "propose",
+    lastResult: lastResultFor(actionData, ["propose"]),
+    onValidate: validateWith(proposeSchema, OWNERSHIP_FORM),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-6 space-y-3 border-t border-slate-200 pt-4">
       <h4 className="font-semibold">{t("ownership.step.proposeTitle")}</h4>
@@ -267,7 +272,12 @@ function DecideForm({ proposalId }: { proposalId: string }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({ id: "decide", lastResult: lastResultFor(actionData, ["accept", "reject"]), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    id: "decide",
+    lastResult: lastResultFor(actionData, ["accept", "reject"]),
+    onValidate: validateWith(decideSchema, OWNERSHIP_FORM),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-6 space-y-3 border-t border-slate-200 pt-4">
       <h4 className="font-semibold">{t("ownership.step.decideTitle")}</h4>

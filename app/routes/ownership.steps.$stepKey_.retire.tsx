@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { parseOwnershipForm, retireSchema } from "~/components/ownership/schemas";
+import { parseOwnershipForm, retireSchema } from "~/forms/ownership";
 import { OwnershipErrorBoundary, ownershipTitle } from "~/components/ownership/ui";
 import { FormErrors, ui, useLang } from "~/components/settings/ui";
 import { localize } from "~/domain/vocabulary";
 import { isStepKey, loadSteps, retireStep } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { invalidSubmission, readFormData } from "~/utils/forms";
 
 async function activeStep(organisationId: string, model: Parameters<typeof loadSteps>[0]["model"], key: string) {
   if (!isStepKey(key)) return null;
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation } = await requirePermission(request, "ownership.steps.manage");
   const step = await activeStep(organisation.id, organisation.operatingModel, params.stepKey ?? "");
   if (!step) throw notFound();
-  const formData = await request.formData().catch(() => new URLSearchParams());
+  const formData = await readFormData(request);
   const submission = parseOwnershipForm(formData, retireSchema);
   if (submission.status !== "success") return invalidSubmission(submission);
   const result = await retireStep({ organisationId: organisation.id, model: organisation.operatingModel, key: step.key });

@@ -3,14 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { addStepSchema, intentOf, moveStepSchema, parseOwnershipForm, renameStepSchema, STEP_NAME_MAX } from "~/components/ownership/schemas";
+import { addStepSchema, moveStepSchema, OWNERSHIP_FORM, parseOwnershipForm, renameStepSchema, STEP_NAME_MAX } from "~/forms/ownership";
 import { OwnershipErrorBoundary, ownershipMeta } from "~/components/ownership/ui";
 import { Badge, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
 import { STEP_SECTIONS } from "~/domain/process-steps";
 import { localize } from "~/domain/vocabulary";
 import { addStep, loadSteps, moveStep, renameStep } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { intentOf, invalidSubmission, readFormData, validateWith } from "~/utils/forms";
 
 /** The organisation's process steps, for the admin who keeps them. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Add, rename, move up or down. Retiring has its own confirmation page. */
 export async function action({ request }: ActionFunctionArgs) {
   const { organisation } = await requirePermission(request, "ownership.steps.manage");
-  const formData = await request.formData().catch(() => new URLSearchParams());
-  const intent = intentOf(formData);
+  const formData = await readFormData(request);
+  const intent = intentOf(formData, ["add", "rename", "move"]);
   const base = { organisationId: organisation.id, model: organisation.operatingModel };
   if (intent === "add") {
     const submission = parseOwnershipForm(formData, addStepSchema);
@@ -218,7 +218,12 @@ function AddStepForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const mine = actionData && "lastResult" in actionData && actionData.intent === "add";
-  const [form, fields] = useForm({ id: "add-step", lastResult: mine ? actionData.lastResult : undefined, shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({
+    id: "add-step",
+    lastResult: mine ? actionData.lastResult : undefined,
+    onValidate: validateWith(addStepSchema, OWNERSHIP_FORM),
+    shouldRevalidate: "onBlur",
+  });
   return (
     <section aria-labelledby="add-title" className={ui.card}>
       <h3 id="add-title" className="font-semibold">

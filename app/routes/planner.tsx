@@ -18,6 +18,7 @@ import { updateOrganisation } from "~/models/organisation.server";
 import { localize } from "~/domain/vocabulary";
 import { playbookForRequest } from "~/models/playbook.server";
 import { getSignedIn, requirePermission } from "~/utils/auth.server";
+import { isConformIntent, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 import { clientAddress } from "~/utils/request.server";
 import { blockingProblems, parseRecommendationQuery } from "~/utils/recommendation-query";
@@ -88,7 +89,9 @@ const organisationChoiceSchema = z.object({
 /** Makes the chosen model and stage the organisation's current ones (admins and managers). */
 export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await requirePermission(request, "organisation.update");
-  const form = await request.formData();
+  const form = await readFormData(request);
+  // conform's requests (a blur's validation) are never a submission
+  if (isConformIntent(form)) return data({ ok: false as const, errors: null }, { status: 400 });
   const parsed = organisationChoiceSchema.safeParse({ intent: form.get("intent"), model: form.get("model"), stage: form.get("stage") });
   if (!parsed.success) {
     return data({ ok: false as const, errors: parsed.error.flatten().fieldErrors }, { status: 400 });

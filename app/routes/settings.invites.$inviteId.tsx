@@ -1,20 +1,18 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ConfirmPanel } from "~/components/settings/Confirm";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { confirmField, parseSettingsForm, readFormData, recordIdParam } from "~/components/settings/forms";
 import { settingsMeta } from "~/components/settings/meta";
 import { FormErrors, ui } from "~/components/settings/ui";
 import { revokeInvite } from "~/models/invite.server";
 import { getInviteForAdmin } from "~/models/user-admin.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
-import { invalidSubmission } from "~/utils/validation";
+import { recordIdParam } from "~/forms/common";
+import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
+import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 
-const FIELDS = ["confirm"] as const;
-const schema = z.object({ confirm: confirmField });
 
 export const meta = settingsMeta("people");
 
@@ -33,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const inviteId = recordIdParam(params.inviteId);
   const invite = inviteId ? await getInviteForAdmin({ organisationId: actor.organisationId, inviteId }) : null;
   if (!invite) throw notFound();
-  const submission = parseSettingsForm(await readFormData(request), { schema, fields: FIELDS });
+  const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   if (invite.status !== "pending") {
     return invalidSubmission(submission, { formErrors: [`admin.invites.notPending.${invite.status}`] });

@@ -2,27 +2,17 @@ import { getFormProps, getSelectProps, getInputProps, useForm } from "@conform-t
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ModelRatings } from "~/components/planner/ModelRatings";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { parseSettingsForm, readFormData, validateSettingsForm } from "~/components/settings/forms";
 import { settingsMeta } from "~/components/settings/meta";
 import { FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
-import { MODEL_IDS, STAGE_IDS } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { getOrganisationSettings, updateOrganisation } from "~/models/organisation.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
-import { invalidSubmission, organisationNameField } from "~/utils/validation";
-
-const FIELDS = ["name", "operatingModel", "stage"] as const;
-
-const schema = z.object({
-  name: organisationNameField,
-  operatingModel: z.enum(MODEL_IDS, { errorMap: () => ({ message: "admin.errors.model" }) }),
-  stage: z.enum(STAGE_IDS, { errorMap: () => ({ message: "admin.errors.stage" }) }),
-});
+import { organisationSchema as schema, SETTINGS_FORM } from "~/forms/settings";
+import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 export const meta = settingsMeta("organisation");
 
@@ -44,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "organisation.update");
-  const submission = parseSettingsForm(await readFormData(request), { schema, fields: FIELDS });
+  const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   const result = await updateOrganisation({
     organisationId: actor.organisationId,
@@ -66,7 +56,7 @@ export default function OrganisationSettings() {
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
     defaultValue: { name: organisation.name, operatingModel: organisation.operatingModel, stage: organisation.stage },
-    onValidate: validateSettingsForm(schema, FIELDS),
+    onValidate: validateWith(schema, SETTINGS_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

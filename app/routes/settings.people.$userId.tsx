@@ -2,19 +2,8 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ConfirmAction, ConfirmPanel } from "~/components/settings/Confirm";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import {
-  confirmField,
-  departmentsField,
-  departmentsMatchKind,
-  kindField,
-  parseSettingsForm,
-  readFormData,
-  recordIdParam,
-  validateSettingsForm,
-} from "~/components/settings/forms";
 import { departmentLabels, KindFields } from "~/components/settings/KindFields";
 import { settingsMeta } from "~/components/settings/meta";
 import { useHydrated } from "~/components/settings/useHydrated";
@@ -23,24 +12,9 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { changeKind, disableUser, enableUser, getUserForAdmin, type AdminChangeResult } from "~/models/user-admin.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
-import { invalidSubmission } from "~/utils/validation";
-
-const FIELDS = ["intent", "kind", "departments", "confirm"] as const;
-const KIND_FIELDS = ["intent", "kind", "departments"] as const;
-
-const changeKindSchema = z.object({ intent: z.literal("change_kind"), kind: kindField, departments: departmentsField });
-
-const schema = z
-  .discriminatedUnion(
-    "intent",
-    [changeKindSchema, z.object({ intent: z.literal("disable"), confirm: confirmField }), z.object({ intent: z.literal("enable") })],
-    { errorMap: () => ({ message: "admin.errors.intent" }) },
-  )
-  .superRefine((value, ctx) => {
-    if (value.intent === "change_kind") departmentsMatchKind(value, ctx);
-  });
-
-const changeKindFormSchema = changeKindSchema.superRefine(departmentsMatchKind);
+import { recordIdParam } from "~/forms/common";
+import { changeKindSchema, SETTINGS_FORM, userChangeSchema } from "~/forms/settings";
+import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 const DONE = ["kind_changed", "unchanged", "disabled", "enabled"] as const;
 type Done = (typeof DONE)[number];
@@ -76,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const target = userId ? await getUserForAdmin({ organisationId: actor.organisationId, userId }) : null;
   if (!userId || !target) throw notFound();
   const formData = await readFormData(request);
-  const submission = parseSettingsForm(formData, { schema, fields: FIELDS });
+  const submission = parseForm(formData, userChangeSchema, SETTINGS_FORM);
   // which of the page's forms sent it, so its errors show beside it
   const sentIntent = formData.get("intent");
   const extra = { intent: sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" ? sentIntent : null };
@@ -219,7 +193,7 @@ function ChangeKindForm({ user, roles }: Pick<PersonData, "user" | "roles">) {
     id: "change-kind",
     lastResult: actionData?.intent === "change_kind" ? actionData.lastResult : undefined,
     defaultValue: { intent: "change_kind", kind: user.kind, departments: user.departments },
-    onValidate: validateSettingsForm(changeKindFormSchema, KIND_FIELDS),
+    onValidate: validateWith(changeKindSchema, SETTINGS_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

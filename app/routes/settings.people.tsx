@@ -2,18 +2,9 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ConfirmAction } from "~/components/settings/Confirm";
 import { CopyField } from "~/components/settings/CopyField";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import {
-  departmentsField,
-  departmentsMatchKind,
-  kindField,
-  parseSettingsForm,
-  readFormData,
-  validateSettingsForm,
-} from "~/components/settings/forms";
 import { departmentLabels, KindFields, type RoleOption } from "~/components/settings/KindFields";
 import { settingsMeta } from "~/components/settings/meta";
 import { useHydrated } from "~/components/settings/useHydrated";
@@ -25,13 +16,8 @@ import { listUsers } from "~/models/user-admin.server";
 import { emailIsTaken } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
-import { emailField, invalidSubmission } from "~/utils/validation";
-
-const FIELDS = ["email", "kind", "departments"] as const;
-
-const inviteSchema = z
-  .object({ email: emailField, kind: kindField, departments: departmentsField })
-  .superRefine(departmentsMatchKind);
+import { inviteSchema, SETTINGS_FORM } from "~/forms/settings";
+import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 /** Messages that other pages send people back here with. */
 const DONE = ["invite_revoked"] as const;
@@ -69,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "users.manage");
-  const submission = parseSettingsForm(await readFormData(request), { schema: inviteSchema, fields: FIELDS });
+  const submission = parseForm(await readFormData(request), inviteSchema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOTHING_CREATED });
   const { email, kind, departments } = submission.value;
   // emails are unique across organisations: such an invitation could never be accepted
@@ -256,7 +242,7 @@ function InviteForm({ roles }: { roles: RoleOption[] }) {
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
     defaultValue: { kind: "member" },
-    onValidate: validateSettingsForm(inviteSchema, FIELDS),
+    onValidate: validateWith(inviteSchema, SETTINGS_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { parseSettingsForm, readFormData, validateSettingsForm } from "~/components/settings/forms";
 import { settingsMeta } from "~/components/settings/meta";
 import { FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
 import { DRIVERS, type Channel, type Drivers } from "~/domain/sizing";
@@ -16,11 +15,12 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { sizingParams } from "~/utils/sizing-query";
-import { invalidSubmission } from "~/utils/validation";
+import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+
+const PROFILE_FORM = { messages: "sizing.errors" } as const;
 
 /** One share field per model (empty = not a channel), then the six drivers. */
 const shareField = (model: ModelId) => `share_${model}` as const;
-const FIELDS = [...MODEL_IDS.map(shareField), ...DRIVER_IDS] as const;
 
 /** One message per field, whatever is wrong with it. */
 const wholeIn = (min: number, max: number, message: string) =>
@@ -80,7 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "organisation.update");
   const formData = await readFormData(request);
-  const submission = parseSettingsForm(formData, { schema, fields: FIELDS });
+  const submission = parseForm(formData, schema, PROFILE_FORM);
   const channelsProblem = channelsError(Object.fromEntries(formData.entries()));
   if (submission.status !== "success" || channelsProblem) {
     const existing = submission.status === "error" ? (submission.error?.[CHANNELS_FIELD] ?? []) : [];
@@ -116,7 +116,7 @@ export default function BusinessProfileSettings() {
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
     defaultValue,
-    onValidate: validateSettingsForm(schema, FIELDS),
+    onValidate: validateWith(schema, PROFILE_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

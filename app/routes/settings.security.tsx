@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
 import { departmentLabels } from "~/components/settings/KindFields";
-import { recordIdParam } from "~/components/settings/forms";
+import { recordIdParam } from "~/forms/common";
 import { settingsMeta } from "~/components/settings/meta";
 import { DateTime, ui, useLang } from "~/components/settings/ui";
 import type { Language, Localized } from "~/domain/types";

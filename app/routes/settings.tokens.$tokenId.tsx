@@ -1,19 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ConfirmPanel } from "~/components/settings/Confirm";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { confirmField, parseSettingsForm, readFormData, recordIdParam } from "~/components/settings/forms";
 import { settingsMeta } from "~/components/settings/meta";
 import { FormErrors, ui } from "~/components/settings/ui";
 import { getApiToken, revokeApiToken } from "~/models/api-token.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
-import { invalidSubmission } from "~/utils/validation";
+import { recordIdParam } from "~/forms/common";
+import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
+import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 
-const FIELDS = ["confirm"] as const;
-const schema = z.object({ confirm: confirmField });
 
 export const meta = settingsMeta("tokens");
 
@@ -32,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const tokenId = recordIdParam(params.tokenId);
   const token = tokenId ? await getApiToken({ organisationId: actor.organisationId, tokenId }) : null;
   if (!token) throw notFound();
-  const submission = parseSettingsForm(await readFormData(request), { schema, fields: FIELDS });
+  const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   const result = await revokeApiToken({
     organisationId: actor.organisationId,

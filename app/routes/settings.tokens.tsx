@@ -2,26 +2,16 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { ConfirmAction } from "~/components/settings/Confirm";
 import { CopyField } from "~/components/settings/CopyField";
 import { SettingsErrorBoundary } from "~/components/settings/ErrorBoundary";
-import { parseSettingsForm, readFormData, validateSettingsForm } from "~/components/settings/forms";
 import { settingsMeta } from "~/components/settings/meta";
 import { Badge, DateTime, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/settings/ui";
 import { createApiToken, listApiTokens } from "~/models/api-token.server";
 import { requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
-import { invalidSubmission, textField } from "~/utils/validation";
-
-const TOKEN_NAME_MAX = 80;
-const FIELDS = ["name"] as const;
-const schema = z.object({
-  name: textField({
-    max: TOKEN_NAME_MAX,
-    messages: { required: "admin.errors.tokenName.required", tooLong: "admin.errors.tokenName.tooLong", invalid: "admin.errors.tokenName.invalid" },
-  }),
-});
+import { SETTINGS_FORM, TOKEN_NAME_MAX, tokenSchema as schema } from "~/forms/settings";
+import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 const DONE = ["revoked"] as const;
 
@@ -38,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "tokens.manage");
-  const submission = parseSettingsForm(await readFormData(request), { schema, fields: FIELDS });
+  const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOTHING_CREATED });
   const created = await createApiToken({
     organisationId: actor.organisationId,
@@ -70,7 +60,7 @@ function TokenSettings() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
-    onValidate: validateSettingsForm(schema, FIELDS),
+    onValidate: validateWith(schema, SETTINGS_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

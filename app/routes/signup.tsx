@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getZodConstraint } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -7,7 +7,6 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
 import { ModelRatings } from "~/components/planner/ModelRatings";
-import { MODEL_IDS, STAGE_IDS } from "~/domain/types";
 import { isModelId, isStageId, localize } from "~/domain/vocabulary";
 import { authStrings } from "~/locales/auth";
 import { playbookForRequest } from "~/models/playbook.server";
@@ -16,23 +15,8 @@ import { getSignedIn } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
 import { clientAddress } from "~/utils/request.server";
 import { startSession } from "~/utils/session.server";
-import {
-  emailField,
-  invalidSubmission,
-  newPasswordField,
-  organisationNameField,
-  parseForm,
-  personNameField,
-} from "~/utils/validation";
-
-const signupSchema = z.object({
-  organisationName: organisationNameField,
-  model: z.enum(MODEL_IDS, { errorMap: () => ({ message: "auth.validation.model.invalid" }) }),
-  stage: z.enum(STAGE_IDS, { errorMap: () => ({ message: "auth.validation.stage.invalid" }) }),
-  name: personNameField,
-  email: emailField,
-  password: newPasswordField,
-});
+import { AUTH_FORM, signupSchema } from "~/forms/auth";
+import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSignedIn(request)) throw redirect("/org");
@@ -50,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = await parseForm(request, signupSchema);
+  const submission = parseForm(await readFormData(request), signupSchema, AUTH_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   const { organisationName, model, stage, name, email, password } = submission.value;
   const ipAddress = clientAddress(request, context);
@@ -88,7 +72,7 @@ export default function SignupPage() {
     constraint: getZodConstraint(signupSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+    onValidate: validateWith(signupSchema, AUTH_FORM),
   });
   // Each answer from the server empties the password fields: what was typed there never comes back.
   const [replies, setReplies] = useState(0);

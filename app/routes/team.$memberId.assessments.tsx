@@ -4,11 +4,12 @@ import { useLang } from "~/components/settings/ui";
 import { AssessmentForm } from "~/components/team/AssessmentForm";
 import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
 import { MEMBER_PAGE_ROUTE, type MemberPageHandle } from "~/components/team/memberPage";
-import { latestToday, parseAssessmentForm, readFormData } from "~/components/team/schemas";
 import { assessmentScopeFor, findMemberToAuthorise, recordAssessment } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { latestToday } from "~/domain/calendar-day";
+import { parseAssessmentForm } from "~/forms/team";
+import { invalidSubmission, readFormData } from "~/utils/forms";
 import type { MemberPageLoader } from "./team.$memberId";
 
 /** Shown in the member page's assessment section, so a refused assessment keeps its errors in place. */

@@ -5,11 +5,11 @@ import { FormErrors, ui } from "~/components/settings/ui";
 import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
 import type { MemberPageHandle } from "~/components/team/memberPage";
 import { teamTitle } from "~/components/team/meta";
-import { parseDeleteForm, readFormData } from "~/components/team/schemas";
 import { getMember } from "~/models/member.server";
 import { deleteMember, findMemberToAuthorise, isRecordId } from "~/models/member-write.server";
 import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { parseDeleteForm } from "~/forms/team";
+import { invalidSubmission, readFormData } from "~/utils/forms";
 
 export const handle: MemberPageHandle = { memberPage: "replace" };
 

@@ -8,12 +8,13 @@ import { MemberForm, roleRowsFor } from "~/components/team/MemberForm";
 import type { MemberPageHandle } from "~/components/team/memberPage";
 import { teamTitle } from "~/components/team/meta";
 import { refusalErrors } from "~/components/team/refusals";
-import { parseMemberForm, readFormData } from "~/components/team/schemas";
 import { getMember } from "~/models/member.server";
 import { findMemberToAuthorise, isRecordId, memberFormOptions, updateMember } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { conflictingFields, type FieldConflict } from "~/domain/conflicts";
+import { MEMBER_FIELDS, memberFormValues, parseMemberEditForm } from "~/forms/team";
+import { conflictSubmission, invalidSubmission, readFormData } from "~/utils/forms";
 
 export const handle: MemberPageHandle = { memberPage: "replace" };
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     playbookForOrganisation(organisation.id),
   ]);
   return {
-    member: { id: member.id, name: member.name },
+    member: { id: member.id, name: member.name, version: member.version },
     defaults: {
       name: member.name,
       email: member.email ?? "",
@@ -46,6 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Every answer names these, so the page's type keeps them. */
+const NOT_CONFLICTING = { cycle: null as string[] | null, conflict: null as FieldConflict[] | null, version: null as number | null };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await findMemberToAuthorise({ memberId: params.memberId ?? "" });
   if (!member) {
@@ -54,13 +58,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // another organisation's member: 404, the same as an unknown id
   const { organisation } = await requirePermission(request, "members.write", { organisationId: member.organisationId });
-  const submission = parseMemberForm(await readFormData(request));
-  if (submission.status !== "success") return invalidSubmission(submission, { extra: { cycle: null as string[] | null } });
-  const result = await updateMember({ organisationId: organisation.id, memberId: member.id, input: submission.value });
+  const submission = parseMemberEditForm(await readFormData(request));
+  if (submission.status !== "success") return invalidSubmission(submission, { extra: NOT_CONFLICTING });
+  const { version, ...input } = submission.value;
+  const result = await updateMember({ organisationId: organisation.id, memberId: member.id, version, input });
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
+    if (result.reason === "conflict") {
+      const conflict = conflictingFields(memberFormValues(result.current), memberFormValues(input), MEMBER_FIELDS);
+      return conflictSubmission(submission, { conflict, version: result.current.version, extra: NOT_CONFLICTING });
+    }
     const { fieldErrors, cycle } = refusalErrors(result.refusals);
-    return invalidSubmission(submission, { fieldErrors, extra: { cycle } });
+    return invalidSubmission(submission, { fieldErrors, extra: { ...NOT_CONFLICTING, cycle } });
   }
   return redirect(`/team/${encodeURIComponent(member.id)}?done=updated`);
 }
@@ -94,6 +103,8 @@ export default function EditMember() {
         lang={lang}
         submitLabel={t("members.form.save")}
         cancelHref={here}
+        version={actionData?.version ?? member.version}
+        conflict={actionData?.conflict ?? undefined}
       />
     </div>
   );

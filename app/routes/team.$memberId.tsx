@@ -10,10 +10,11 @@ import { byShare, formatDay, labelOf, levelName } from "~/components/team/format
 import { GapBadge } from "~/components/team/GapBadge";
 import { teamTitle } from "~/components/team/meta";
 import { ASSESS_PARAM, memberPageSlot } from "~/components/team/memberPage";
-import { dayString, latestToday } from "~/components/team/schemas";
+import { dayString, latestToday } from "~/domain/calendar-day";
 import { skillGapsForMember } from "~/domain/gaps";
-import { can } from "~/domain/permissions";
+import { can, visibleFieldsFor } from "~/domain/permissions";
 import { latestLevels } from "~/domain/team";
+import { visibleHistory } from "~/domain/visibility";
 import type { SkillLevel } from "~/domain/types";
 import { getMember } from "~/models/member.server";
 import { assessmentScopeFor, isRecordId } from "~/models/member-write.server";
@@ -44,22 +45,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const levels = latestLevels([...records].reverse());
   const gaps = skillGapsForMember(member, recommendation, levels);
 
-  const history = new Map<string, { id: string; level: SkillLevel; assessedOn: Date; assessorName: string; note: string }[]>();
-  for (const assessment of member.assessments) {
+  const roleSkillIds = new Set(gaps.skills.map((skill) => skill.skillId));
+  const skills = playbook.skills.map(({ id, label }) => ({ id, label }));
+  const scope = { organisationId: organisation.id, ...assessmentScopeFor(member) };
+  // Privacy (issue 14): a colleague's page is the org chart's part of them; levels, gaps, history
+  // and notes only for those app/domain/permissions.ts lets read them.
+  const fields = visibleFieldsFor(actor, scope);
+  const showsSkills = fields.has("person.levels") && fields.has("person.gaps");
+  const history = new Map<string, { id: string; level: SkillLevel; assessedOn: Date; assessorName: string; note: string | null }[]>();
+  for (const assessment of visibleHistory(actor, scope, member.assessments)) {
     const entries = history.get(assessment.skillId) ?? [];
     entries.push({ id: assessment.id, level: assessment.level, assessedOn: assessment.assessedOn, assessorName: assessment.assessorName, note: assessment.note });
     history.set(assessment.skillId, entries);
   }
-  const roleSkillIds = new Set(gaps.skills.map((skill) => skill.skillId));
-  const skills = playbook.skills.map(({ id, label }) => ({ id, label }));
-  const scope = { organisationId: organisation.id, ...assessmentScopeFor(member) };
   const url = new URL(request.url);
   const done = DONE.find((value) => value === url.searchParams.get("done")) ?? null;
   // "Assess" next to a re-assessment request links here with the skill to assess chosen.
   const assessParam = url.searchParams.get(ASSESS_PARAM);
   const assessSkillId = skills.find((skill) => skill.id === assessParam)?.id ?? null;
   // Training plan (issue 5): shown to those who may read it (the member, their leads, HR, managers, admins).
-  const canReadTraining = can(actor, "training.read", scope);
+  const canReadTraining = fields.has("person.training");
   const planned = url.searchParams.get("training") === "planned" ? Number(url.searchParams.get("count")) || 0 : 0;
   const training = canReadTraining
     ? {
@@ -85,7 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startDate: member.startDate,
       linked: member.userId !== null,
     },
-    gaps: {
+    gaps: showsSkills ? {
       totalGap: gaps.totalGap,
       maxGap: gaps.maxGap,
       bucket: gaps.bucket,
@@ -98,10 +103,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         gap: skill.gap,
         history: history.get(skill.skillId) ?? [],
       })),
-    },
-    otherAssessed: [...history.entries()]
-      .filter(([skillId]) => !roleSkillIds.has(skillId))
-      .map(([skillId, entries]) => ({ skillId, assessed: entries[0].level, history: entries })),
+    } : null,
+    otherAssessed: showsSkills
+      ? [...history.entries()]
+          .filter(([skillId]) => !roleSkillIds.has(skillId))
+          .map(([skillId, entries]) => ({ skillId, assessed: entries[0].level, history: entries }))
+      : [],
     roles: playbook.roles.map(({ id, label }) => ({ id, label })),
     skills,
     assessSkills: {
@@ -249,9 +256,13 @@ export default function MemberPage() {
             </h3>
             <p className="mt-1 text-sm text-slate-600">{t("members.page.skillsIntro")}</p>
           </div>
-          <GapBadge totalGap={gaps.totalGap} maxGap={gaps.maxGap} bucket={gaps.bucket} notAssessed={gaps.notAssessed} />
+          {gaps ? <GapBadge totalGap={gaps.totalGap} maxGap={gaps.maxGap} bucket={gaps.bucket} notAssessed={gaps.notAssessed} /> : null}
         </div>
-        {gaps.skills.length === 0 ? (
+        {!gaps ? (
+          <p className="text-sm text-slate-600" data-testid="skills-private">
+            {t("members.page.skillsPrivate")}
+          </p>
+        ) : gaps.skills.length === 0 ? (
           <p className="text-sm text-slate-600">{t("members.page.noSkills")}</p>
         ) : (
           <SkillTable
@@ -279,7 +290,7 @@ export default function MemberPage() {
           memberId={member.id}
           items={data.training.items}
           skills={skills}
-          openGaps={gaps.skills.filter((skill) => skill.gap > 0).length}
+          openGaps={gaps ? gaps.skills.filter((skill) => skill.gap > 0).length : 0}
           canPlan={data.training.canPlan}
           canProgress={data.training.canProgress}
           isSelf={viewer.isSelf}
@@ -328,7 +339,7 @@ interface SkillRow {
   /** null: not assessed (which is not the same as level 0) */
   assessed: SkillLevel | null;
   gap: number;
-  history: { id: string; level: SkillLevel; assessedOn: Date | string; assessorName: string; note: string }[];
+  history: { id: string; level: SkillLevel; assessedOn: Date | string; assessorName: string; note: string | null }[];
 }
 
 function SkillTable({ rows }: { rows: SkillRow[] }) {

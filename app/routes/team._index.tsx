@@ -9,6 +9,7 @@ import { byShare, labelOf } from "~/components/team/format";
 import { teamMeta } from "~/components/team/meta";
 import { computeTeamGaps } from "~/domain/gaps";
 import { can } from "~/domain/permissions";
+import { visibleTeamGaps } from "~/domain/visibility";
 import type { RoleId } from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
 import { loadTeam } from "~/models/member.server";
@@ -43,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
   ]);
   const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
-  const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
+  // Privacy (issue 14): only the gaps of people this reader may read reach the page.
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
   const gapsById = new Map(gaps.members.map((member) => [member.memberId, member]));
   const names = new Map(team.members.map((member) => [member.id, member.name]));
   const collator = new Intl.Collator(htmlLang(lang));
@@ -66,10 +68,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         roles: byShare(member.roles).map((role) => ({ roleId: role.roleId, percent: Math.round(role.share * 100) })),
         department: member.department,
         manager: member.managerId ? { id: member.managerId, name: names.get(member.managerId) ?? "" } : null,
-        totalGap: memberGaps?.totalGap ?? 0,
-        maxGap: memberGaps?.maxGap ?? 0,
-        bucket: memberGaps?.bucket ?? "none",
-        notAssessed: memberGaps?.notAssessedCount ?? 0,
+        gaps: memberGaps
+          ? { totalGap: memberGaps.totalGap, maxGap: memberGaps.maxGap, bucket: memberGaps.bucket, notAssessed: memberGaps.notAssessedCount }
+          : null,
       };
     });
 
@@ -228,7 +229,7 @@ export default function MemberList() {
                         )}
                       </td>
                       <td className={ui.td}>
-                        <GapBadge totalGap={row.totalGap} maxGap={row.maxGap} bucket={row.bucket} notAssessed={row.notAssessed} />
+                        {row.gaps ? <GapBadge {...row.gaps} /> : <span className="text-xs text-slate-500">{t("members.gap.hidden")}</span>}
                       </td>
                     </tr>
                   ))}

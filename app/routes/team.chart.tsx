@@ -15,6 +15,7 @@ import { TeamDiagram } from "~/components/team-diagram/TeamDiagram";
 import type { TeamSelection } from "~/components/team-diagram/TeamDiagram";
 import type { MemberPanelData, RolePanelData } from "~/components/team-diagram/types";
 import { computeTeamGaps } from "~/domain/gaps";
+import { visibleTeamGaps } from "~/domain/visibility";
 import { COLLAPSE_THRESHOLD, expandedFromQuery, expandedQueryValue, teamGraph, toggleExpanded } from "~/domain/team-graph";
 import { ROLE_IDS } from "~/domain/types";
 import type { RoleId } from "~/domain/types";
@@ -32,7 +33,7 @@ import { languageFor } from "~/utils/i18n.server";
  * gets only the visible, laid-out nodes, never the whole team.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.read");
+  const { actor, organisation } = await requirePermission(request, "members.read");
   const url = new URL(request.url);
   const memberParam = url.searchParams.get("member") || null;
   const roleParam = url.searchParams.get("role") || null;
@@ -50,7 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const role = roleParam && isRoleId(roleParam) ? roleParam : null;
 
   const { recommendation, profile } = await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook });
-  const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
+  // Privacy (issue 14): the nodes, panels and the PNG drawn from them carry only the gaps this reader may see.
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
   const expanded = expandedFromQuery(expandedParam, team.members.length);
   const graph = teamGraph({ recommendation, members: team.members, gaps, expanded, lang, selectedMemberId: selectedMember?.id ?? null });
 
@@ -71,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overStaffedBy: c.overStaffedBy,
     holderCount: c.holders.length,
     unmetSkills: c.unmetSkills.map(skillLabel),
+    withheld: c.withheld,
   }));
 
   let memberPanel: MemberPanelData | null = null;
@@ -82,7 +85,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: selectedMember.title,
       departmentLabel: selectedMember.department ? roleLabel(selectedMember.department) : null,
       roles: selectedMember.roles.map((r) => ({ roleId: r.roleId, label: roleLabel(r.roleId), share: r.share })),
-      bucket: g?.bucket ?? "none",
+      bucket: g?.bucket ?? "hidden",
       maxGap: g?.maxGap ?? 0,
       totalGap: g?.totalGap ?? 0,
       notAssessedCount: g?.notAssessedCount ?? 0,
@@ -108,6 +111,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         holderCount: c.holders.length,
         memberCount: memberCounts.get(role) ?? 0,
         responsibilities: r.responsibilities.map((text) => localize(text, lang)),
+        withheld: c.withheld,
         skills: c.skills.map((s) => ({
           id: s.skillId,
           label: skillLabel(s.skillId),

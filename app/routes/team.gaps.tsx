@@ -9,6 +9,8 @@ import { useNumberFormat } from "~/components/heatmap/format";
 import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { computeTeamGaps } from "~/domain/gaps";
+import { MIN_GROUP_SIZE } from "~/domain/permissions";
+import { visibleTeamGaps } from "~/domain/visibility";
 import type { SkillLevel } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
@@ -21,14 +23,15 @@ import { languageFor } from "~/utils/i18n.server";
 const HOLDERS_SHOWN = 12;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.read");
+  const { actor, organisation } = await requirePermission(request, "members.read");
   const [playbook, lang, team] = await Promise.all([
     playbookForRequest(request),
     languageFor(request),
     loadTeam({ organisationId: organisation.id }),
   ]);
   const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
-  const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
+  // Privacy (issue 14): figures over fewer than MIN_GROUP_SIZE people only for readers of each of them.
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
 
   const skillLabel = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
   for (const role of recommendation.roles) for (const s of role.skills) if (!skillLabel.has(s.id)) skillLabel.set(s.id, localize(s.label, lang));
@@ -48,13 +51,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       holderCount: c.holders.length,
       holders: c.holders.slice(0, HOLDERS_SHOWN),
       unmetSkills: c.unmetSkills.map(label),
+      withheld: c.withheld,
+      // withheld: the role's requirements (the playbook's), none of its holders' figures
       skills: c.skills.map((s) => ({
         id: s.skillId,
         label: label(s.skillId),
         required: s.required,
-        bestLevel: s.bestLevel,
-        holdersMeeting: s.holdersMeeting,
-        met: s.met,
+        ...(c.withheld ? { bestLevel: null, holdersMeeting: null, met: null } : { bestLevel: s.bestLevel, holdersMeeting: s.holdersMeeting, met: s.met }),
       })),
     };
   });
@@ -181,6 +184,10 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
 
       {required.length === 0 ? (
         <p className="mt-4 text-sm text-slate-500">{t("insights.gaps.notRequiredNow")}</p>
+      ) : role.withheld ? (
+        <p className="mt-4 text-sm text-slate-500" data-testid="withheld">
+          {t("insights.withheld", { count: MIN_GROUP_SIZE })}
+        </p>
       ) : (
         <table className="mt-4 w-full text-sm" data-testid="skill-coverage">
           <caption className="sr-only">{`${role.label} · ${t("insights.gaps.rolesTitle")}`}</caption>
@@ -204,7 +211,7 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
                   {s.bestLevel === null ? <span className="text-slate-400">{t("insights.gaps.nobody")}</span> : <LevelText level={s.bestLevel} />}
                 </td>
                 <td className="px-2 py-1.5 text-right tabular-nums">
-                  {num(s.holdersMeeting)} / {num(role.holderCount)}
+                  {num(s.holdersMeeting ?? 0)} / {num(role.holderCount)}
                 </td>
                 <td className="py-1.5 pl-2">
                   {s.met ? (
@@ -224,7 +231,7 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
           </tbody>
         </table>
       )}
-      {required.length > 0 && role.holderCount > 0 && role.unmetSkills.length === 0 ? (
+      {required.length > 0 && role.holderCount > 0 && !role.withheld && role.unmetSkills.length === 0 ? (
         <p className="mt-3 text-sm text-emerald-800">{t("insights.gaps.allMet")}</p>
       ) : null}
     </article>

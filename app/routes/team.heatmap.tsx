@@ -11,6 +11,7 @@ import { useNumberFormat } from "~/components/heatmap/format";
 import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "~/components/heatmap/types";
 import { computeTeamGaps, filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
 import type { HeatmapFilter, HeatmapSort } from "~/domain/gaps";
+import { visibleTeamGaps } from "~/domain/visibility";
 import { ROLE_IDS } from "~/domain/types";
 import type { OrgChartRecommendation, RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -84,7 +85,7 @@ function columnsFor(recommendation: OrgChartRecommendation, roleFilter: RoleId |
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.read");
+  const { actor, organisation } = await requirePermission(request, "members.read");
   const url = new URL(request.url);
   const invalid: string[] = [];
   const role = readParam(url.searchParams, "role", invalid);
@@ -100,7 +101,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     loadTeam({ organisationId: organisation.id }),
   ]);
   const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
-  const gaps = computeTeamGaps(recommendation, team.members, team.assessments, playbook.skills);
+  // Privacy (issue 14): the rows of the people this reader may read (their own; a lead's departments'; all for HR, managers, admins).
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments, playbook.skills));
 
   const strings = teamInsightsStrings[lang];
   const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
@@ -146,6 +148,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rows,
       total: matching.length,
       memberCount: team.members.length,
+      /** some people's rows are not this reader's to see */
+      rowsLimited: gaps.heatmap.rows.length < team.members.length,
       pages,
       pageSize: PAGE_SIZE,
     },
@@ -176,7 +180,7 @@ function heatmapHref(query: Query, changes: Partial<Query>): string {
 }
 
 export default function TeamHeatmapPage() {
-  const { query, invalid, roles, groups, columns, rows, total, memberCount, pages } = useLoaderData<typeof loader>();
+  const { query, invalid, roles, groups, columns, rows, total, memberCount, pages, rowsLimited } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const num = useNumberFormat();
   const sortHref = (key: HeatmapSortKey) => {
@@ -192,6 +196,11 @@ export default function TeamHeatmapPage() {
       <header>
         <h2 className="text-xl font-semibold tracking-tight">{t("insights.heatmap.title")}</h2>
         <p className="mt-2 max-w-3xl text-slate-600">{t("insights.heatmap.intro")}</p>
+        {rowsLimited ? (
+          <p className="mt-2 max-w-3xl text-sm text-slate-500" data-testid="heatmap-rows-limited">
+            {t("insights.heatmap.rowsLimited")}
+          </p>
+        ) : null}
       </header>
 
       {invalid.length > 0 ? (

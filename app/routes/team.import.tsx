@@ -13,7 +13,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { StatusMessage, ui, useLang } from "~/components/settings/ui";
 import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
-import { latestToday } from "~/components/team/schemas";
+import { latestToday } from "~/domain/calendar-day";
 import { ASSESSMENT_COLUMNS, IMPORT_KINDS, MEMBER_COLUMNS, type ImportKind, type RowError } from "~/domain/team-csv";
 import { localize } from "~/domain/vocabulary";
 import { teamDataStrings } from "~/locales/team-data";
@@ -28,6 +28,7 @@ import {
 } from "~/models/team-import.server";
 import { requirePermission } from "~/utils/auth.server";
 import { decodeCsvBytes, parseCsv } from "~/utils/csv";
+import { isConformIntent } from "~/utils/forms";
 
 /** The largest file (or pasted text) an import takes: thousands of rows, one transaction. */
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -155,6 +156,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission(request, "members.write");
   const read = await readImportForm(request);
   if (!read.ok) return answer({ status: "refused", kind: null, formError: read.formError, pasted: "" }, read.status);
+  // conform's requests (a blur's validation) are never a submission: nothing is imported
+  if (isConformIntent(read.form)) return answer({ status: "refused", kind: null, formError: `${F}.noInput`, pasted: "" }, 400);
 
   const kindValue = single(read.form, "kind");
   const pastedValue = single(read.form, "csv");

@@ -6,11 +6,11 @@ import { TeamErrorBoundary } from "~/components/team/ErrorBoundary";
 import { EMPTY_MEMBER, MemberForm } from "~/components/team/MemberForm";
 import { teamMeta } from "~/components/team/meta";
 import { refusalErrors } from "~/components/team/refusals";
-import { parseMemberForm, readFormData } from "~/components/team/schemas";
 import { createMember, memberFormOptions } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
-import { invalidSubmission } from "~/utils/validation";
+import { parseMemberForm } from "~/forms/team";
+import { invalidSubmission, readFormData } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, "members.write");

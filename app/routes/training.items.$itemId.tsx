@@ -24,6 +24,7 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { findItemToAuthorise, getTrainingItem, saveTrainingItem } from "~/models/training.server";
 import { db } from "~/utils/db.server";
 import { notFound, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { isConformIntent, readFormData } from "~/utils/forms";
 
 async function authorise(request: Request, itemId: string, permission: "training.read" | "training.progress") {
   const found = await findItemToAuthorise({ itemId });
@@ -75,8 +76,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, found, canPlan } = await authorise(request, params.itemId ?? "", "training.progress");
   const progressOnly = !canPlan;
-  const form = await request.formData().catch(() => new URLSearchParams());
-  const parsed = parseItemForm(form, { progressOnly });
+  const form = await readFormData(request);
+  // conform's requests (a blur's validation) are never a submission
+  const parsed = isConformIntent(form) ? ({ ok: false, errors: {}, values: {} } as const) : parseItemForm(form, { progressOnly });
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, conflict: null as FieldConflict[] | null, version: null as number | null }, { status: 400 });
   const result = await saveTrainingItem({ organisationId: signedIn.organisation.id, itemId: found.id, version: parsed.version, changes: parsed.changes });
   if (!result.ok && result.reason === "not_found") throw notFound();

@@ -14,6 +14,7 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { createTrainingItems, memberGapsForTraining, memberTrainingItems } from "~/models/training.server";
 import { assessmentScopeFor } from "~/models/member-write.server";
 import { notFound, requirePermission, requireSignedIn, type SignedIn } from "~/utils/auth.server";
+import { isConformIntent, readFormData } from "~/utils/forms";
 
 /** Who may plan for this member: HR, managers, admins, the lead of their departments; never for oneself. */
 async function authorise(request: Request, memberId: string): Promise<SignedIn> {
@@ -59,8 +60,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const memberId = params.memberId ?? "";
   const signedIn = await authorise(request, memberId);
   const { playbook, levels } = await context(signedIn, memberId);
-  const form = await request.formData().catch(() => new URLSearchParams());
-  const parsed = parsePlanForm(form, { skillIds: playbook.skills.map((skill) => skill.id) });
+  const form = await readFormData(request);
+  // conform's requests (a blur's validation) are never a submission
+  const parsed = isConformIntent(form) ? ({ ok: false, errors: {}, values: {} } as const) : parsePlanForm(form, { skillIds: playbook.skills.map((skill) => skill.id) });
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await createTrainingItems({
     organisationId: signedIn.organisation.id,

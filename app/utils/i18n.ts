@@ -2,6 +2,7 @@ import type { InitOptions } from "i18next";
 import { diagramStrings } from "~/components/diagram/i18n";
 import { LANGUAGES, type Language } from "~/domain/types";
 import { adminStrings } from "~/locales/admin";
+import { formsStrings } from "~/locales/forms";
 import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
@@ -24,8 +25,8 @@ export const fallbackLanguage: Language = "zh";
 export const LANGUAGE_PARAM = "lang";
 
 export const resources = {
-  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en, sizing: sizingStrings.en } },
-  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh, sizing: sizingStrings.zh } },
+  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en, forms: formsStrings.en, sizing: sizingStrings.en } },
+  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh, forms: formsStrings.zh, sizing: sizingStrings.zh } },
 };
 
 export function i18nOptions(lng: Language): InitOptions {

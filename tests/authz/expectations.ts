@@ -207,7 +207,7 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       method: "POST",
       url: (c) => `/team/${c.teamMember.id}/edit`,
       params: (c) => ({ memberId: c.teamMember.id }),
-      form: () => ({ name: "Renamed", "roles[0].roleId": "operations_manager", "roles[0].share": "100" }),
+      form: () => ({ name: "Renamed", "roles[0].roleId": "operations_manager", "roles[0].share": "100", version: "1" }),
       expect: only(["hr", "manager", "admin"], 404),
     },
   ],
@@ -253,7 +253,8 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     { method: "GET", url: () => "/language", expect: everyone("ok") },
   ],
 
-  // Hiring by stage (issue 6): managers and admins plan, HR moves a position's status, everyone signed in reads.
+  // Hiring by stage (issue 6): managers and admins plan, HR moves a position's status, everyone signed in opens
+  // the page; the plan itself (positions, CSV) is for managers, HR and admins (issue 14).
   "routes/hiring._index": [
     { method: "GET", url: () => "/hiring", expect: signedIn("ok") },
     {
@@ -291,14 +292,15 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       method: "GET",
       url: (c) => `/hiring/positions/${c.hiringPosition.id}`,
       params: (c) => ({ positionId: c.hiringPosition.id }),
-      expect: signedIn404(),
+      // the plan is for managers, HR and admins (issue 14)
+      expect: only(["hr", "manager", "admin"], 404),
     },
     {
       method: "POST",
       label: "edit details",
       url: (c) => `/hiring/positions/${c.hiringPosition.id}`,
       params: (c) => ({ positionId: c.hiringPosition.id }),
-      form: () => ({ intent: "update", headcount: "2", targetQuarter: "2027-Q3", notes: "Two designers" }),
+      form: () => ({ intent: "update", version: "1", headcount: "2", targetQuarter: "2027-Q3", notes: "Two designers" }),
       expect: only(["manager", "admin"], 404),
     },
     {
@@ -318,7 +320,8 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["hr", "manager", "admin"], 404),
     },
   ],
-  "routes/hiring.plan[.]csv": [{ method: "GET", url: () => "/hiring/plan.csv", expect: signedIn("ok") }],
+  // the plan is for managers, HR and admins (issue 14); another organisation's admin exports their own
+  "routes/hiring.plan[.]csv": [{ method: "GET", url: () => "/hiring/plan.csv", expect: only(["hr", "manager", "admin"], "ok") }],
   "routes/scenarios": [
     { method: "GET", url: () => "/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=growth", expect: everyone("ok") },
   ],

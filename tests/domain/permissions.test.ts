@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   can,
+  canSeeFigureOver,
+  FIELD_GROUPS,
   leadsAnyOf,
+  MIN_GROUP_SIZE,
   PERMISSIONS,
+  visibleFieldsFor,
   permissionsOf,
   USER_KINDS,
   type Actor,
@@ -41,6 +45,15 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "training.read": ["admin", "manager", "hr"],
   "training.plan": ["admin", "manager", "hr"],
   "training.progress": ["admin", "manager", "hr"],
+  // reads per field group, about a person of no department without an account (nobody's "own")
+  "person.profile": ["admin", "manager", "hr", "lead", "member"],
+  "person.levels": ["admin", "manager", "hr"],
+  "person.gaps": ["admin", "manager", "hr"],
+  "person.history": ["admin", "manager", "hr"],
+  "person.notes": ["admin", "manager", "hr"],
+  "person.training": ["admin", "manager", "hr"],
+  "team.figures": ["admin", "manager", "hr", "lead", "member"],
+  "hiring.positions": ["admin", "manager", "hr"],
 };
 
 describe("can", () => {
@@ -66,7 +79,15 @@ describe("can", () => {
   });
 
   it("lists an actor's permissions for the UI", () => {
-    expect(permissionsOf(actor("member"))).toEqual(["organisation.read", "members.read", "hiring.read", "ownership.read", "training.overview"]);
+    expect(permissionsOf(actor("member"))).toEqual([
+      "organisation.read",
+      "members.read",
+      "hiring.read",
+      "ownership.read",
+      "training.overview",
+      "person.profile",
+      "team.figures",
+    ]);
     expect(permissionsOf(actor("admin"))).toEqual([...PERMISSIONS]);
   });
 });
@@ -115,5 +136,60 @@ describe("leadsAnyOf", () => {
     expect(leadsAnyOf(lead, { organisationId: "org-a", departments: ["marketing", "operations_manager"] })).toBe(true);
     expect(leadsAnyOf(lead, { organisationId: "org-a", department: "supply_chain" })).toBe(false);
     expect(leadsAnyOf(actor("hr"), { organisationId: "org-a", department: "operations_manager" })).toBe(false);
+  });
+});
+
+describe("visibleFieldsFor: who reads what about a person (PRODUCT.md, Privacy)", () => {
+  // a person of operations with an account; written out by hand per reader
+  const person = { organisationId: "org-a", departments: ["operations_manager"] as const, userId: "u-person" };
+  const personal = ["person.profile", "person.levels", "person.gaps", "person.history", "person.notes", "person.training", "team.figures"];
+  const orgChart = ["person.profile", "team.figures"];
+  const cases: [string, Actor, string[]][] = [
+    ["the person themselves (a member)", { ...actor("member"), userId: "u-person" }, personal],
+    ["a colleague (a member of the same department)", actor("member", ["operations_manager"]), orgChart],
+    ["the lead of the person's department", actor("lead", ["operations_manager"]), personal],
+    ["the lead of another department", actor("lead", ["supply_chain"]), orgChart],
+    ["HR", actor("hr"), [...personal, "hiring.positions"]],
+    ["a manager", actor("manager"), [...personal, "hiring.positions"]],
+    ["an admin", actor("admin"), [...personal, "hiring.positions"]],
+  ];
+  for (const [name, reader, expected] of cases) {
+    it(`${name} reads ${expected.length} groups`, () => {
+      expect([...visibleFieldsFor(reader, person)].sort()).toEqual([...expected].sort());
+    });
+  }
+
+  it("reads nothing across organisations, nor for nobody", () => {
+    expect([...visibleFieldsFor(actor("admin"), { ...person, organisationId: "org-b" })]).toEqual([]);
+    expect([...visibleFieldsFor(null, person)]).toEqual([]);
+  });
+
+  it("lets an assessor read the notes they wrote, and only those", () => {
+    const formerLead = { ...actor("lead", ["marketing"]), userId: "u-assessor" };
+    expect(visibleFieldsFor(formerLead, { ...person, authorUserId: "u-assessor" }).has("person.notes")).toBe(true);
+    expect(visibleFieldsFor(formerLead, { ...person, authorUserId: "u-someone" }).has("person.notes")).toBe(false);
+    expect(visibleFieldsFor(formerLead, { ...person, authorUserId: "u-assessor" }).has("person.levels")).toBe(false);
+  });
+
+  it("lists every field group as a permission of the rules table", () => {
+    for (const group of FIELD_GROUPS) expect(PERMISSIONS).toContain(group);
+  });
+});
+
+describe("canSeeFigureOver: figures over a group", () => {
+  const people = (n: number, department: "operations_manager" | "supply_chain" = "supply_chain") =>
+    Array.from({ length: n }, (_, i) => ({ organisationId: "org-a", departments: [department], userId: `u-${i}` }));
+  it(`shows a member a figure over ${MIN_GROUP_SIZE} people, not over ${MIN_GROUP_SIZE - 1}`, () => {
+    expect(canSeeFigureOver(actor("member"), people(MIN_GROUP_SIZE))).toBe(true);
+    expect(canSeeFigureOver(actor("member"), people(MIN_GROUP_SIZE - 1))).toBe(false);
+  });
+  it("shows a small group's figure to whoever reads each of its people", () => {
+    expect(canSeeFigureOver(actor("hr"), people(2))).toBe(true);
+    expect(canSeeFigureOver(actor("lead", ["supply_chain"]), people(2))).toBe(true);
+    expect(canSeeFigureOver(actor("lead", ["operations_manager"]), people(2))).toBe(false);
+    expect(canSeeFigureOver({ ...actor("member"), userId: "u-0" }, people(1))).toBe(true);
+  });
+  it("shows nothing over another organisation's people", () => {
+    expect(canSeeFigureOver(actor("admin"), people(MIN_GROUP_SIZE).map((p) => ({ ...p, organisationId: "org-b" })))).toBe(false);
   });
 });

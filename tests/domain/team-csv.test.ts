@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LIST_ITEM_MAX, LIST_MAX_ITEMS, NOTE_MAX, TITLE_MAX } from "../../app/components/team/schemas";
+import { LIST_ITEM_MAX, LIST_MAX_ITEMS, NOTE_MAX, TITLE_MAX } from "../../app/forms/team";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import {
   ASSESSMENT_COLUMNS,
@@ -19,7 +19,7 @@ import {
 } from "../../app/domain/team-csv";
 import { teamDataStrings } from "../../app/locales/team-data";
 import { decodeCsvBytes, parseCsv, toCsv } from "../../app/utils/csv";
-import { EMAIL_MAX, NAME_MAX } from "../../app/utils/validation";
+import { EMAIL_MAX, NAME_MAX } from "../../app/forms/common";
 
 const H = [...MEMBER_COLUMNS];
 const A = [...ASSESSMENT_COLUMNS];

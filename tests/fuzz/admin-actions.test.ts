@@ -22,7 +22,7 @@ import * as peopleRoute from "../../app/routes/settings.people";
 import * as tokenRoute from "../../app/routes/settings.tokens.$tokenId";
 import * as tokensRoute from "../../app/routes/settings.tokens";
 import { db } from "../../app/utils/db.server";
-import { emailField, organisationNameField } from "../../app/utils/validation";
+import { emailField, organisationNameField } from "../../app/forms/auth";
 import { cookieFor, createCast } from "../utils/actors";
 import { CONTROL, type Encoding, formRequest, fuzzer, type Handler, type Value } from "./harness";
 

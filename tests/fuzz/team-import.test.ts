@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { shippedPlaybook } from "../../app/domain/playbook";
-import { latestToday } from "../../app/components/team/schemas";
+import { latestToday } from "../../app/domain/calendar-day";
 import { ASSESSMENT_COLUMNS, MEMBER_COLUMNS, planAssessmentsImport, planMembersImport } from "../../app/domain/team-csv";
 import { ROLE_IDS } from "../../app/domain/types";
 import { action } from "../../app/routes/team.import";

@@ -109,7 +109,7 @@ describe("updateMember", () => {
   it("replaces the roles in one go", async () => {
     const org = await createOrganisation();
     const id = await created(org.id);
-    const result = await updateMember({ organisationId: org.id, memberId: id, input: input({ roles: [{ roleId: "data_analysis", sharePercent: 20 }] }) });
+    const result = await updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ roles: [{ roleId: "data_analysis", sharePercent: 20 }] }) });
     expect(result).toEqual({ ok: true, memberId: id });
     const roles = await db.memberRole.findMany({ where: { memberId: id } });
     expect(roles.map((r) => [r.roleId, r.sharePercent])).toEqual([["data_analysis", 20]]);
@@ -119,7 +119,7 @@ describe("updateMember", () => {
     const org = await createOrganisation();
     const a = await created(org.id, { name: "A" });
     const b = await created(org.id, { name: "B", managerId: a });
-    const result = await updateMember({ organisationId: org.id, memberId: a, input: input({ name: "A renamed", managerId: b }) });
+    const result = await updateMember({ organisationId: org.id, memberId: a, version: 1, input: input({ name: "A renamed", managerId: b }) });
     expect(result).toEqual({ ok: false, reason: "refused", refusals: [{ field: "managerId", code: "manager_cycle", chain: ["A", "B", "A"] }] });
     expect(await db.member.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ name: "A", managerId: null });
   });
@@ -128,8 +128,33 @@ describe("updateMember", () => {
     const org = await createOrganisation();
     const other = await createOrganisation();
     const id = await created(org.id, { name: "Mine" });
-    expect(await updateMember({ organisationId: other.id, memberId: id, input: input({ name: "Theirs" }) })).toEqual({ ok: false, reason: "not_found" });
+    expect(await updateMember({ organisationId: other.id, memberId: id, version: 1, input: input({ name: "Theirs" }) })).toEqual({ ok: false, reason: "not_found" });
     expect((await db.member.findUniqueOrThrow({ where: { id } })).name).toBe("Mine");
+  });
+
+  it("raises the version, and refuses a save of an older one with the member as saved, writing nothing", async () => {
+    const org = await createOrganisation();
+    const id = await created(org.id, { name: "Ada", title: "Buyer" });
+    expect(await updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ name: "Ada", title: "Head buyer" }) })).toEqual({ ok: true, memberId: id });
+    expect((await db.member.findUniqueOrThrow({ where: { id } })).version).toBe(2);
+    const stale = await updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ name: "Ada", title: "Buyer", markets: ["DE"] }) });
+    expect(stale).toMatchObject({ ok: false, reason: "conflict", current: { title: "Head buyer", markets: [], version: 2 } });
+    expect(await db.member.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Head buyer", markets: "[]", version: 2 });
+  });
+
+  it("lets only one of two simultaneous saves of one version land", async () => {
+    const org = await createOrganisation();
+    const id = await created(org.id, { name: "Ada" });
+    const results = await Promise.all([
+      updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ name: "Ada", title: "First" }) }),
+      updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ name: "Ada", title: "Second" }) }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.reason === "conflict")).toHaveLength(1);
+    const saved = await db.member.findUniqueOrThrow({ where: { id } });
+    expect(saved.version).toBe(2);
+    const winner = results[0].ok ? "First" : "Second";
+    expect(saved.title).toBe(winner);
   });
 });
 

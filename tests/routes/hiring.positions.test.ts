@@ -7,7 +7,12 @@ import { cookieFor, createCast } from "../utils/actors";
 import { callRoute, get, post } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type Reply = { intent: string | null; lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null } | null };
+type Reply = {
+  intent: string | null;
+  lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null; status?: string } | null;
+  conflict?: { field: string; theirs: string; yours: string }[];
+  version?: number;
+};
 type HiringPage = { delta: { roles: { roleId: string; gap: number; fte: number }[]; totals: { gap: number } }; figures: { filled: number; inPipeline: number } };
 
 let cast: Cast;
@@ -35,30 +40,72 @@ const gapOf = async (roleId: string) =>
   (await callRoute<HiringPage>(hiringLoader, get("/hiring", as("manager")))).data.delta.roles.find((r) => r.roleId === roleId)!.gap;
 
 describe("GET /hiring/positions/$positionId", () => {
-  it("lets everyone of the organisation read a position; another organisation and unknown ids get 404", async () => {
+  it("lets HR, managers and admins read a position, not leads or members (issue 14); another organisation and unknown ids get 404", async () => {
     const position = await newPosition();
-    for (const who of ["member", "leadOps", "hr", "manager"]) expect((await call(loader, get(url(position.id), as(who)), position.id)).status).toBe(200);
+    for (const who of ["hr", "manager", "admin"]) expect((await call(loader, get(url(position.id), as(who)), position.id)).status).toBe(200);
+    for (const who of ["member", "leadOps"]) expect((await call(loader, get(url(position.id), as(who)), position.id)).status).toBe(403);
     expect((await call(loader, get(url(position.id), as("otherAdmin")), position.id)).status).toBe(404);
     expect((await call(loader, get(url("nope"), as("manager")), "nope")).status).toBe(404);
     expect((await call(loader, get(url(position.id)), position.id)).status).toBe(302);
   });
 });
 
+describe("POST /hiring/positions/$positionId: no silent lost update", () => {
+  it("keeps A's quarter when B saves notes from the same loaded form: B gets 409 with what changed", async () => {
+    const position = await newPosition({ headcount: 2 });
+    const loaded = (await call(loader, get(url(position.id), as("manager")), position.id)).data as unknown as { position: { version: number } };
+    const base = { intent: "update", version: String(loaded.position.version), headcount: "2", targetQuarter: "2027-Q1", notes: "" };
+    const a = await call(action, post(url(position.id), { ...base, targetQuarter: "2027-Q3" }, as("manager")), position.id);
+    expect(a.status).toBe(302);
+    const b = await call(action, post(url(position.id), { ...base, notes: "Needs Shopify Plus" }, as("admin")), position.id);
+    expect(b.status).toBe(409);
+    expect(b.data.conflict).toEqual([
+      { field: "targetQuarter", theirs: "2027-Q3", yours: "2027-Q1" },
+      { field: "notes", theirs: "", yours: "Needs Shopify Plus" },
+    ]);
+    expect(b.data.version).toBe(2);
+    expect(b.data.lastResult!.initialValue).toMatchObject({ notes: "Needs Shopify Plus" });
+    expect(await db.hiringPosition.findUnique({ where: { id: position.id } })).toMatchObject({ targetQuarter: "2027-Q3", notes: "", version: 2 });
+  });
+
+  it("lets only one of two simultaneous saves of one version land", async () => {
+    const position = await newPosition();
+    const base = { intent: "update", version: "1", headcount: "1", targetQuarter: "2027-Q1" };
+    const results = await Promise.all([
+      call(action, post(url(position.id), { ...base, notes: "first" }, as("manager")), position.id),
+      call(action, post(url(position.id), { ...base, notes: "second" }, as("admin")), position.id),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
+    const stored = await db.hiringPosition.findUniqueOrThrow({ where: { id: position.id } });
+    expect(stored.version).toBe(2);
+    expect(stored.notes).toBe(results[0].status === 302 ? "first" : "second");
+  });
+
+  it("answers conform's validation request and writes nothing", async () => {
+    const position = await newPosition();
+    const body = { intent: "update", version: "1", headcount: "4", targetQuarter: "2028-Q1", __intent__: JSON.stringify({ type: "validate", payload: { name: "headcount" } }) };
+    const result = await call(action, post(url(position.id), body, as("manager")), position.id);
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult!.status).toBeUndefined();
+    expect(await db.hiringPosition.findUnique({ where: { id: position.id } })).toMatchObject({ headcount: 1, targetQuarter: "2027-Q1", version: 1 });
+  });
+});
+
 describe("POST /hiring/positions/$positionId", () => {
   it("a manager edits the details; a bad quarter is 400 on that field with what was typed kept", async () => {
     const position = await newPosition();
-    const bad = await call(action, post(url(position.id), { intent: "update", headcount: "3", targetQuarter: "Q1 2027", notes: "keep me" }, as("manager")), position.id);
+    const bad = await call(action, post(url(position.id), { intent: "update", version: "1", headcount: "3", targetQuarter: "Q1 2027", notes: "keep me" }, as("manager")), position.id);
     expect(bad.status).toBe(400);
     expect(bad.data.lastResult!.error!.targetQuarter).toEqual(["hiring.errors.quarter"]);
     expect(bad.data.lastResult!.initialValue).toMatchObject({ headcount: "3", notes: "keep me" });
-    const ok = await call(action, post(url(position.id), { intent: "update", headcount: "3", targetQuarter: "2027-Q4", ownerUserId: cast.hr.id, notes: "Shopify" }, as("manager")), position.id);
+    const ok = await call(action, post(url(position.id), { intent: "update", version: "1", headcount: "3", targetQuarter: "2027-Q4", ownerUserId: cast.hr.id, notes: "Shopify" }, as("manager")), position.id);
     expect(ok.status).toBe(302);
     expect(await db.hiringPosition.findUnique({ where: { id: position.id } })).toMatchObject({ headcount: 3, targetQuarter: "2027-Q4", ownerUserId: cast.hr.id, notes: "Shopify" });
   });
 
   it("refuses an owner from another organisation", async () => {
     const position = await newPosition();
-    const result = await call(action, post(url(position.id), { intent: "update", headcount: "1", targetQuarter: "2027-Q1", ownerUserId: cast.otherAdmin.id }, as("manager")), position.id);
+    const result = await call(action, post(url(position.id), { intent: "update", version: "1", headcount: "1", targetQuarter: "2027-Q1", ownerUserId: cast.otherAdmin.id }, as("manager")), position.id);
     expect(result.status).toBe(400);
     expect(result.data.lastResult!.error!.ownerUserId).toEqual(["hiring.errors.owner"]);
     expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.ownerUserId).toBeNull();
@@ -66,7 +113,7 @@ describe("POST /hiring/positions/$positionId", () => {
 
   it("HR may not edit details, but moves the status", async () => {
     const position = await newPosition();
-    expect((await call(action, post(url(position.id), { intent: "update", headcount: "2", targetQuarter: "2027-Q1" }, as("hr")), position.id)).status).toBe(403);
+    expect((await call(action, post(url(position.id), { intent: "update", version: "1", headcount: "2", targetQuarter: "2027-Q1" }, as("hr")), position.id)).status).toBe(403);
     expect((await call(action, post(url(position.id), { intent: "status", status: "offer" }, as("hr")), position.id)).status).toBe(302);
     expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("offer");
   });
@@ -132,8 +179,9 @@ describe("POST /hiring/positions/$positionId", () => {
 });
 
 describe("GET /hiring/plan.csv", () => {
-  it("exports the plan in the order of hires, for anyone signed in", async () => {
-    const result = await callRoute<string>(csvLoader, get("/hiring/plan.csv", as("member")));
+  it("exports the plan in the order of hires, for HR, managers and admins only (issue 14)", async () => {
+    for (const who of ["member", "leadOps"]) expect((await callRoute(csvLoader, get("/hiring/plan.csv", as(who)))).status).toBe(403);
+    const result = await callRoute<string>(csvLoader, get("/hiring/plan.csv", as("hr")));
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toMatch(/text\/csv/);
     const lines = result.data.replace(/^\uFEFF/, "").trim().split("\r\n");

@@ -10,7 +10,12 @@ type LoaderData = {
   defaults: { name: string; roles: { roleId?: string; share?: string }[]; markets: string; managerId: string; startDate: string };
   managers: { id: string }[];
 };
-type Reply = { lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null }; cycle: string[] | null };
+type Reply = {
+  lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null };
+  cycle: string[] | null;
+  conflict: { field: string; theirs: string; yours: string }[] | null;
+  version: number | null;
+};
 
 let cast: Cast;
 const cookie: Record<string, string> = {};
@@ -38,7 +43,7 @@ async function memberIn(organisationId: string, name: string, extra: { managerId
 }
 
 function form(name: string, overrides: Record<string, string> = {}) {
-  return { name, "roles[0].roleId": "operations_manager", "roles[0].share": "100", ...overrides };
+  return { name, "roles[0].roleId": "operations_manager", "roles[0].share": "100", version: "1", ...overrides };
 }
 
 describe("GET /team/:memberId/edit", () => {
@@ -74,7 +79,7 @@ describe("POST /team/:memberId/edit", () => {
       action,
       post(
         `/team/${member.id}/edit`,
-        { name: "Changed", title: "Ops", "roles[0].roleId": "product_manager", "roles[0].share": "50", "roles[1].roleId": "operations_manager", "roles[1].share": "50", markets: "" },
+        { name: "Changed", title: "Ops", "roles[0].roleId": "product_manager", "roles[0].share": "50", "roles[1].roleId": "operations_manager", "roles[1].share": "50", markets: "", version: "1" },
         as("manager"),
       ),
       { memberId: member.id },
@@ -113,7 +118,7 @@ describe("POST /team/:memberId/edit", () => {
     await memberIn(cast.organisation.id, "Mail B", { email: "b@example.com" });
     const same = await callRoute(action, post(`/team/${a.id}/edit`, form("Mail A", { email: "a@example.com" }), as("hr")), { memberId: a.id });
     expect(same.status).toBe(302);
-    const clash = await callRoute<Reply>(action, post(`/team/${a.id}/edit`, form("Mail A", { email: "b@example.com" }), as("hr")), { memberId: a.id });
+    const clash = await callRoute<Reply>(action, post(`/team/${a.id}/edit`, form("Mail A", { email: "b@example.com", version: "2" }), as("hr")), { memberId: a.id });
     expect(clash.status).toBe(400);
     expect(clash.data.lastResult.error).toEqual({ email: ["members.errors.email.taken"] });
   });
@@ -129,5 +134,75 @@ describe("POST /team/:memberId/edit", () => {
     expect(invalid.status).toBe(400);
     expect(invalid.data.lastResult.initialValue).toMatchObject({ roles: [{ roleId: "operations_manager", share: "150" }] });
     expect(await db.member.findUniqueOrThrow({ where: { id: member.id }, include: { roles: true } })).toEqual(before);
+  });
+});
+
+describe("POST /team/:memberId/edit: no silent lost update", () => {
+  /** The form as the loader filled it, sent back with one change. */
+  async function loadedForm(memberId: string, who: string) {
+    const page = await callRoute<LoaderData & { member: { version: number } }>(loader, get(`/team/${memberId}/edit`, as(who)), { memberId });
+    const d = page.data.defaults as unknown as Record<string, unknown>;
+    const body: Record<string, string> = { version: String(page.data.member.version) };
+    for (const [key, value] of Object.entries(d)) if (typeof value === "string") body[key] = value;
+    (d.roles as { roleId?: string; share?: string }[]).forEach((row, i) => {
+      if (row.roleId) body[`roles[${i}].roleId`] = row.roleId;
+      if (row.share) body[`roles[${i}].share`] = row.share;
+    });
+    return body;
+  }
+
+  it("keeps A's title when B saves markets from the same loaded form: B gets 409 with what changed, and their typing back", async () => {
+    const member = await memberIn(cast.organisation.id, "Two editors");
+    const formA = await loadedForm(member.id, "hr");
+    const formB = await loadedForm(member.id, "manager");
+    const a = await callRoute(action, post(`/team/${member.id}/edit`, { ...formA, title: "Head of operations" }, as("hr")), { memberId: member.id });
+    expect(a.status).toBe(302);
+    const b = await callRoute<Reply>(action, post(`/team/${member.id}/edit`, { ...formB, markets: "US, DE, JP" }, as("manager")), { memberId: member.id });
+    expect(b.status).toBe(409);
+    expect(b.data.conflict).toEqual([
+      { field: "title", theirs: "Head of operations", yours: "" },
+      { field: "markets", theirs: "US, DE", yours: "US, DE, JP" },
+    ]);
+    expect(b.data.version).toBe(2);
+    expect(b.data.lastResult.initialValue).toMatchObject({ markets: "US, DE, JP" });
+    const stored = await db.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(stored).toMatchObject({ title: "Head of operations", markets: JSON.stringify(["US", "DE"]), version: 2 });
+
+    // saving again with the version the refusal carried is B's deliberate choice
+    const again = await callRoute(action, post(`/team/${member.id}/edit`, { ...formB, markets: "US, DE, JP", version: String(b.data.version) }, as("manager")), { memberId: member.id });
+    expect(again.status).toBe(302);
+    expect(await db.member.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ markets: JSON.stringify(["US", "DE", "JP"]), version: 3 });
+  });
+
+  it("lets only one of two simultaneous saves of one version land", async () => {
+    const member = await memberIn(cast.organisation.id, "Race");
+    const loaded = await loadedForm(member.id, "hr");
+    const [first, second] = await Promise.all([
+      callRoute(action, post(`/team/${member.id}/edit`, { ...loaded, title: "First" }, as("hr")), { memberId: member.id }),
+      callRoute(action, post(`/team/${member.id}/edit`, { ...loaded, title: "Second" }, as("manager")), { memberId: member.id }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([302, 409]);
+    const stored = await db.member.findUniqueOrThrow({ where: { id: member.id } });
+    expect(stored.version).toBe(2);
+    expect(stored.title).toBe(first.status === 302 ? "First" : "Second");
+  });
+
+  it("refuses a form without the version it was loaded from, writing nothing", async () => {
+    const member = await memberIn(cast.organisation.id, "No version");
+    const { version: _version, ...body } = form("Changed");
+    const result = await callRoute<Reply>(action, post(`/team/${member.id}/edit`, body, as("hr")), { memberId: member.id });
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult.error).toEqual({ version: ["forms.version"] });
+    expect((await db.member.findUniqueOrThrow({ where: { id: member.id } })).name).toBe("No version");
+  });
+
+  it("answers conform's validation request with the validation result and writes nothing", async () => {
+    const member = await memberIn(cast.organisation.id, "Blurred");
+    const body = { ...form("Blurred again", { title: "Typed" }), __intent__: JSON.stringify({ type: "validate", payload: { name: "title" } }) };
+    const result = await callRoute<Reply & { lastResult: { status?: string; intent?: unknown } }>(action, post(`/team/${member.id}/edit`, body, as("hr")), { memberId: member.id });
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult.status).toBeUndefined();
+    expect(result.data.lastResult.intent).toEqual({ type: "validate", payload: { name: "title" } });
+    expect(await db.member.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ name: "Blurred", title: "", version: 1 });
   });
 });

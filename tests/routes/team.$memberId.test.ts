@@ -10,10 +10,11 @@ type Cast = Awaited<ReturnType<typeof createCast>>;
 type SkillRow = { skillId: string; required: number; requiredBy: string[]; assessed: number | null; gap: number; history: { level: number; assessorName: string; note: string }[] };
 type PageData = {
   member: { name: string; roles: { roleId: string; percent: number }[]; manager: { name: string } | null; reports: { name: string }[]; markets: string[] };
-  gaps: { totalGap: number; maxGap: number; bucket: string; notAssessed: number; skills: SkillRow[] };
+  gaps: { totalGap: number; maxGap: number; bucket: string; notAssessed: number; skills: SkillRow[] } | null;
   otherAssessed: { skillId: string; assessed: number }[];
   assessSkills: { roleSkills: { id: string }[]; otherSkills: { id: string }[]; chosen: string | null };
   viewer: { isSelf: boolean; canAssess: boolean; canWrite: boolean };
+  training: unknown;
 };
 
 let cast: Cast;
@@ -63,12 +64,29 @@ describe("GET /team/:memberId", () => {
     }
   });
 
+  it("shows a colleague and the lead of another department no levels, gaps, history or notes (issue 14)", async () => {
+    for (const who of ["member", "leadSupply"]) {
+      const result = await callRoute<PageData>(loader, get(`/team/${opsId}`, as(who)), { memberId: opsId });
+      expect(result.data.gaps, who).toBeNull();
+      expect(result.data.otherAssessed, who).toEqual([]);
+      const json = JSON.stringify(result.data);
+      expect(json, who).not.toContain("newer and lower");
+      expect(json, who).not.toContain("Assessor ");
+      expect(result.data.training, who).toBeNull();
+    }
+    for (const who of ["leadOps", "hr", "manager", "admin"]) {
+      const result = await callRoute<PageData>(loader, get(`/team/${opsId}`, as(who)), { memberId: opsId });
+      expect(JSON.stringify(result.data), who).toContain("newer and lower: it counts");
+    }
+  });
+
   it("measures the skills of the member's roles against the organisation's current model and stage", async () => {
-    const result = await callRoute<PageData>(loader, get(`/team/${opsId}`, as("member")), { memberId: opsId });
+    // the lead of operations reads Olga's levels (issue 14)
+    const result = await callRoute<PageData>(loader, get(`/team/${opsId}`, as("leadOps")), { memberId: opsId });
     const recommendation = recommendOrgChart(cast.organisation.operatingModel as "platform", cast.organisation.stage as "growth", shippedPlaybook);
     const required = (roleId: string, skillId: string) =>
       recommendation.roles.find((role) => role.id === roleId)?.skills.find((skill) => skill.id === skillId)?.requiredLevel;
-    const bySkill = new Map(result.data.gaps.skills.map((skill) => [skill.skillId, skill]));
+    const bySkill = new Map(result.data.gaps!.skills.map((skill) => [skill.skillId, skill]));
 
     const platformRules = bySkill.get("platform_rules")!;
     expect(platformRules.required).toBe(required("operations_manager", "platform_rules"));
@@ -86,7 +104,7 @@ describe("GET /team/:memberId", () => {
 
     // a skill outside the member's roles keeps its history
     expect(result.data.otherAssessed).toEqual([expect.objectContaining({ skillId: "backend_dev", assessed: 2 })]);
-    expect(result.data.gaps.totalGap).toBe(result.data.gaps.skills.reduce((sum, skill) => sum + skill.gap, 0));
+    expect(result.data.gaps!.totalGap).toBe(result.data.gaps!.skills.reduce((sum, skill) => sum + skill.gap, 0));
 
     // the assess form offers the role skills first, then every other skill of the playbook
     const offered = [...result.data.assessSkills.roleSkills, ...result.data.assessSkills.otherSkills].map((skill) => skill.id);
@@ -103,7 +121,7 @@ describe("GET /team/:memberId", () => {
     const headers = { Cookie: await cookieFor(hr.id) };
     const level = async () => {
       const result = await callRoute<PageData>(loader, get(`/team/${member.id}`, headers), { memberId: member.id });
-      return result.data.gaps.skills.find((skill) => skill.skillId === "ad_buying")!.required;
+      return result.data.gaps!.skills.find((skill) => skill.skillId === "ad_buying")!.required;
     };
     const atStartup = await level();
     await db.organisation.update({ where: { id: organisation.id }, data: { stage: "mature" } });

@@ -11,10 +11,8 @@ type Row = {
   roles: { roleId: string; percent: number }[];
   department: string | null;
   manager: { id: string; name: string } | null;
-  totalGap: number;
-  maxGap: number;
-  bucket: string;
-  notAssessed: number;
+  /** null: the reader may not see this person's gaps */
+  gaps: { totalGap: number; maxGap: number; bucket: string; notAssessed: number } | null;
 };
 type ListData = { rows: Row[]; total: number; filters: { q: string; role: string | null; department: string | null }; canWrite: boolean; removed: boolean };
 
@@ -43,7 +41,7 @@ beforeAll(async () => {
 
 describe("GET /team", () => {
   it("lists every member by name with roles, shares, department, manager and gap", async () => {
-    const result = await callRoute<ListData>(loader, get("/team", as("member")));
+    const result = await callRoute<ListData>(loader, get("/team", as("hr")));
     expect(result.status).toBe(200);
     expect(result.data.total).toBe(3);
     expect(result.data.rows.map((row) => row.name)).toEqual(["Anna Ops", "Bob Supply", "Zhang Wei"]);
@@ -53,11 +51,21 @@ describe("GET /team", () => {
       { roleId: "product_manager", percent: 50 },
     ]);
     expect(anna.manager?.name).toBe("Zhang Wei");
-    expect(anna).toMatchObject({ department: "operations_manager", totalGap: 0, bucket: "none", notAssessed: 0 });
+    expect(anna).toMatchObject({ department: "operations_manager", gaps: { totalGap: 0, bucket: "none", notAssessed: 0 } });
     // nobody assessed Bob: every required skill counts as a gap, and says so
-    expect(bob.totalGap).toBeGreaterThan(0);
-    expect(bob.bucket).toBe("large");
-    expect(bob.notAssessed).toBeGreaterThan(0);
+    expect(bob.gaps!.totalGap).toBeGreaterThan(0);
+    expect(bob.gaps!.bucket).toBe("large");
+    expect(bob.gaps!.notAssessed).toBeGreaterThan(0);
+  });
+
+  it("lists everyone to everyone, with gaps only where the reader may read them (issue 14)", async () => {
+    const gapsOf = async (who: string) =>
+      Object.fromEntries((await callRoute<ListData>(loader, get("/team", as(who)))).data.rows.map((row) => [row.name, row.gaps !== null]));
+    expect(await gapsOf("member")).toEqual({ "Anna Ops": false, "Bob Supply": false, "Zhang Wei": false });
+    // Zhang Wei holds an operations role: the lead of operations reads him too
+    expect(await gapsOf("leadOps")).toEqual({ "Anna Ops": true, "Bob Supply": false, "Zhang Wei": true });
+    expect(await gapsOf("leadSupply")).toEqual({ "Anna Ops": false, "Bob Supply": true, "Zhang Wei": false });
+    expect(await gapsOf("manager")).toEqual({ "Anna Ops": true, "Bob Supply": true, "Zhang Wei": true });
   });
 
   it("searches by name and filters by role and department from the address", async () => {

@@ -56,7 +56,7 @@ describe("/team/chart", () => {
 
   beforeAll(async () => {
     cast = await createCast(); // platform · growth
-    cookie = await cookieFor(cast.leadSupply.id);
+    cookie = await cookieFor(cast.hr.id); // HR reads everyone's gaps (issue 14)
     const org = cast.organisation.id;
     ann = await addMember(org, "Ann", [["product_manager", 100]], { market_insight: 3, data_analytics: 2, multi_language_culture: 2 });
     bo = await addMember(org, "Bo", [["operations_manager", 60], ["marketing", 40]]);
@@ -148,6 +148,22 @@ describe("/team/chart", () => {
     const other = await callRoute<ChartData>(loader, get("/team/chart", { Cookie: await cookieFor(cast.otherAdmin.id) }));
     expect(other.status).toBe(200);
     expect(other.data.nodes.flatMap((n) => (n.type === "teamMember" ? [n.data.name] : []))).toEqual(["Stranger"]);
+  });
+
+  it("draws the nodes of people whose gaps the reader may not see without them, in the data too (issue 14)", async () => {
+    const asMember = await callRoute<ChartData>(loader, get(`/team/chart?lang=en&member=${ann.id}`, { Cookie: await cookieFor(cast.member.id) }));
+    const members = asMember.data.nodes.flatMap((n) => (n.type === "teamMember" ? [n.data] : []));
+    expect(members.map((m) => [m.name, m.bucket, m.maxGap, m.totalGap])).toEqual([
+      ["Ann", "hidden", 0, 0],
+      ["Bo", "hidden", 0, 0],
+      ["Cy", "hidden", 0, 0],
+    ]);
+    expect(asMember.data.memberPanel).toMatchObject({ name: "Ann", bucket: "hidden", skills: [] });
+    // a role of one holder: its unmet skills would be that person's gaps
+    const marketing = asMember.data.staffing.find((r) => r.roleId === "marketing");
+    expect(marketing).toMatchObject({ withheld: true, unmetSkills: [] });
+    const role = asMember.data.nodes.find((n) => n.id === "marketing");
+    expect(role?.type === "teamRole" && role.data.unmetSkills).toBeNull();
   });
 
   it("answers every kind of person of the organisation", async () => {

@@ -73,7 +73,7 @@ describe("/team/gaps", () => {
     });
 
     it("gives per role the headcount against FTEs, unfilled seats, over-staffing, holders and unmet skills", async () => {
-      const { data } = await gapsAs(cast.leadOps.id);
+      const { data } = await gapsAs(cast.hr.id);
       const role = (id: RoleId) => data.roles.find((r) => r.roleId === id)!;
 
       expect(role("product_manager")).toMatchObject({ priority: "core", fte: 1, unfilledSeats: 0, overStaffedBy: 0, holderCount: 1 });
@@ -119,6 +119,26 @@ describe("/team/gaps", () => {
       expect(other.status).toBe(200);
       expect(other.data.totals.members).toBe(1);
       expect(JSON.stringify(other.data)).not.toContain("Ann");
+    });
+
+    it("shows a role's skill figures to a reader of no holder only from five holders on (issue 14)", async () => {
+      const { data } = await gapsAs(cast.member.id);
+      const role = (id: RoleId) => data.roles.find((r) => r.roleId === id)!;
+      // one holder: her best level would be her level
+      expect(role("product_manager")).toMatchObject({ holderCount: 1, withheld: true, unmetSkills: [] });
+      expect(role("product_manager").skills.find((s) => s.id === "market_insight")).toEqual(
+        expect.objectContaining({ required: 3, bestLevel: null, holdersMeeting: null, met: null }),
+      );
+      // the org chart stays: who holds the role, and the seats
+      expect(role("product_manager").holders.map((h) => h.name)).toEqual(["Ann"]);
+      expect(role("marketing")).toMatchObject({ unfilledSeats: 1, withheld: true });
+      // six people: the team's totals are figures over enough people
+      expect(data.totals).toMatchObject({ withheld: false, members: 6, totalGap: 18 });
+
+      // the lead of operations reads both of its holders, but not the product manager
+      const lead = (await gapsAs(cast.leadOps.id)).data;
+      expect(lead.roles.find((r) => r.roleId === "operations_manager")).toMatchObject({ withheld: false, holderCount: 2 });
+      expect(lead.roles.find((r) => r.roleId === "product_manager")).toMatchObject({ withheld: true });
     });
 
     it("speaks Chinese labels from the playbook", async () => {

@@ -34,7 +34,7 @@ describe("/team/heatmap", () => {
 
   beforeAll(async () => {
     cast = await createCast(); // platform · growth
-    cookie = await cookieFor(cast.member.id);
+    cookie = await cookieFor(cast.hr.id); // HR reads everyone's levels (issue 14: a member sees their own row only)
     const org = cast.organisation.id;
     await addMember(org, "Ann", [["product_manager", 100]], { market_insight: 3, data_analytics: 2, multi_language_culture: 2 });
     await addMember(org, "Bo", [["operations_manager", 60], ["marketing", 40]]);

@@ -1,19 +1,21 @@
+import { MIN_GROUP_SIZE } from "~/domain/permissions";
 import { useTranslation } from "react-i18next";
 import type { TeamGapTotals } from "~/domain/gaps";
 import { BUCKET_STYLES } from "./colors";
 import { useNumberFormat } from "./format";
 
 /** The team's totals as a row of figures; the bucket split also as text, not colour alone. */
-export function GapTotals({ totals }: { totals: TeamGapTotals }) {
+export function GapTotals({ totals }: { totals: TeamGapTotals & { withheld?: boolean } }) {
   const { t } = useTranslation();
   const num = useNumberFormat();
-  const figures: { key: string; label: string; value: number; tone?: string }[] = [
+  // withheld (a small team, app/domain/visibility.ts): the counts of people and seats only
+  const figures: { key: string; label: string; value: number; tone?: string }[] = ([
     { key: "members", label: t("insights.totals.members"), value: totals.members },
     { key: "membersWithGaps", label: t("insights.totals.membersWithGaps"), value: totals.membersWithGaps, tone: totals.membersWithGaps > 0 ? "text-amber-800" : undefined },
     { key: "totalGap", label: t("insights.totals.totalGap"), value: totals.totalGap },
     { key: "notAssessed", label: t("insights.totals.notAssessed"), value: totals.notAssessed },
     { key: "unfilledSeats", label: t("insights.totals.unfilledSeats"), value: totals.unfilledSeats, tone: totals.unfilledSeats > 0 ? "text-red-700" : undefined },
-  ];
+  ] as const).filter((figure) => !totals.withheld || figure.key === "members" || figure.key === "unfilledSeats");
   const buckets = (["none", "small", "large"] as const).map((bucket) => ({ bucket, count: totals.buckets[bucket] }));
   const counted = Math.max(1, buckets.reduce((sum, b) => sum + b.count, 0));
   return (
@@ -26,6 +28,11 @@ export function GapTotals({ totals }: { totals: TeamGapTotals }) {
           </div>
         ))}
       </dl>
+      {totals.withheld ? (
+        <p className="text-sm text-slate-500" data-testid="withheld">
+          {t("insights.withheld", { count: MIN_GROUP_SIZE })}
+        </p>
+      ) : (
       <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <p className="text-xs font-medium text-slate-500">{t("insights.totals.buckets")}</p>
         <div className="mt-3 flex h-3 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
@@ -43,6 +50,7 @@ export function GapTotals({ totals }: { totals: TeamGapTotals }) {
           ))}
         </ul>
       </div>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { MIN_GROUP_SIZE } from "~/domain/permissions";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HeadcountText } from "~/components/planner/HeadcountText";
@@ -17,6 +18,8 @@ export interface StaffingRow {
   holderCount: number;
   /** labels of the required skills that no holder meets */
   unmetSkills: string[];
+  /** the unmet skills are left out: too few holders to show them to this reader (app/domain/visibility.ts) */
+  withheld?: boolean;
 }
 
 /**
@@ -89,7 +92,9 @@ export function StaffingTable({
                 )}
               </td>
               <td className="px-4 py-3">
-                {row.unmetSkills.length > 0 ? (
+                {row.withheld ? (
+                  <span className="text-slate-500" data-testid="withheld">{t("insights.withheld", { count: MIN_GROUP_SIZE })}</span>
+                ) : row.unmetSkills.length > 0 ? (
                   <span className="text-red-800">{row.unmetSkills.join(t("insights.listSeparator"))}</span>
                 ) : row.holderCount > 0 ? (
                   <span className="text-emerald-800">

@@ -5,7 +5,14 @@ import type { GapBucket } from "~/domain/gaps";
  * green = no gap, amber = one level, red = two or more. Colour is never the
  * only signal: each use also shows a symbol or the numbers.
  */
-export const BUCKET_STYLES: Record<GapBucket, { chip: string; node: string; bar: string; symbol: string }> = {
+export const BUCKET_STYLES: Record<GapBucket | "hidden", { chip: string; node: string; bar: string; symbol: string }> = {
+  // a person whose gaps the reader may not see (app/domain/visibility.ts)
+  hidden: {
+    chip: "bg-slate-100 text-slate-700 ring-slate-400/40",
+    node: "border-slate-400 bg-slate-50",
+    bar: "bg-slate-400",
+    symbol: "·",
+  },
   none: {
     chip: "bg-emerald-100 text-emerald-900 ring-emerald-600/40",
     node: "border-emerald-500 bg-emerald-50",

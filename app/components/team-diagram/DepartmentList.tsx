@@ -79,7 +79,7 @@ export function DepartmentList({
                     </Link>
                     <span className={`shrink-0 rounded px-1.5 text-xs font-medium ring-1 ring-inset ${BUCKET_STYLES[m.bucket].chip}`}>
                       <span aria-hidden="true">{BUCKET_STYLES[m.bucket].symbol} </span>
-                      {m.maxGap > 0 ? t("insights.chart.gap.some", { count: m.maxGap }) : t("insights.chart.gap.none")}
+                      {m.bucket === "hidden" ? t("insights.bucket.hidden") : m.maxGap > 0 ? t("insights.chart.gap.some", { count: m.maxGap }) : t("insights.chart.gap.none")}
                     </span>
                   </li>
                 ))}

@@ -13,7 +13,7 @@ export function exportFileName(date: Date = new Date()): string {
   return `org-chart-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.png`;
 }
 
-const SYMBOL = { none: "✓", small: "!", large: "‼" } as const;
+const SYMBOL = { none: "✓", small: "!", large: "‼", hidden: "·" } as const;
 
 /**
  * Downloads the whole diagram (every laid-out node, not just what is in

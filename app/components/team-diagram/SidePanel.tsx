@@ -1,3 +1,4 @@
+import { MIN_GROUP_SIZE } from "~/domain/permissions";
 import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
@@ -119,7 +120,9 @@ export function MemberPanel({ member, closeHref, onClose }: { member: MemberPane
         )}
       </Section>
       <Section title={t("insights.chart.panel.skills")}>
-        {member.skills.length === 0 ? (
+        {member.bucket === "hidden" ? (
+          <p className="text-slate-500">{t("members.page.skillsPrivate")}</p>
+        ) : member.skills.length === 0 ? (
           <p className="text-slate-500">{t("insights.chart.panel.noSkills")}</p>
         ) : (
           <>
@@ -217,6 +220,8 @@ export function TeamRolePanel({
       <Section title={t("insights.chart.panel.coverage")}>
         {required.length === 0 ? (
           <p className="text-slate-500">{t("insights.gaps.notRequiredNow")}</p>
+        ) : role.withheld ? (
+          <p className="text-slate-500" data-testid="withheld">{t("insights.withheld", { count: MIN_GROUP_SIZE })}</p>
         ) : (
           <table className="w-full text-sm" data-testid="role-coverage">
             <thead className="text-left text-xs text-slate-500">

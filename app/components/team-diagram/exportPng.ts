@@ -42,7 +42,8 @@ const PRIORITY: Record<Priority, { stroke: string; fill: string; dash: number[];
   not_needed: { stroke: "#cbd5e1", fill: "#f1f5f9", dash: [], width: 1, badge: "#e2e8f0", badgeText: "#334155" },
 };
 
-const BUCKET: Record<GapBucket, { stroke: string; fill: string; chip: string; chipText: string }> = {
+const BUCKET: Record<GapBucket | "hidden", { stroke: string; fill: string; chip: string; chipText: string }> = {
+  hidden: { stroke: "#94a3b8", fill: "#f8fafc", chip: "#f1f5f9", chipText: "#334155" },
   none: { stroke: "#10b981", fill: "#ecfdf5", chip: "#d1fae5", chipText: "#064e3b" },
   small: { stroke: "#f59e0b", fill: "#fffbeb", chip: "#fef3c7", chipText: "#78350f" },
   large: { stroke: "#ef4444", fill: "#fef2f2", chip: "#fee2e2", chipText: "#7f1d1d" },

@@ -60,12 +60,14 @@ export function roleStaffingStatus(data: TeamRoleNodeData, t: Translate, num: Fo
 }
 
 export function roleSkillStatus(data: TeamRoleNodeData, t: Translate): { text: string; tone: "bad" | "ok" } | null {
+  if (data.unmetSkills === null) return null;
   if (data.unmetSkills > 0) return { text: t("insights.chart.role.unmet", { count: data.unmetSkills }), tone: "bad" };
   if (data.holderCount > 0) return { text: t("insights.chart.role.allMet"), tone: "ok" };
   return null;
 }
 
-export function memberGapText(data: Pick<TeamMemberNodeData, "maxGap">, t: Translate): string {
+export function memberGapText(data: Pick<TeamMemberNodeData, "maxGap" | "bucket">, t: Translate): string {
+  if (data.bucket === "hidden") return t("insights.bucket.hidden");
   return data.maxGap > 0 ? t("insights.chart.gap.some", { count: data.maxGap }) : t("insights.chart.gap.none");
 }
 

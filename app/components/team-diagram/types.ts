@@ -8,7 +8,8 @@ export interface MemberPanelData {
   title: string;
   departmentLabel: string | null;
   roles: { roleId: RoleId; label: string; share: number }[];
-  bucket: GapBucket;
+  /** "hidden": the reader may not see this person's levels and gaps (skills is then empty) */
+  bucket: GapBucket | "hidden";
   maxGap: number;
   totalGap: number;
   notAssessedCount: number;
@@ -28,5 +29,7 @@ export interface RolePanelData {
   holderCount: number;
   memberCount: number;
   responsibilities: string[];
+  /** the holders' figures are left out: too few holders to show them to this reader (skills carry requirements only) */
+  withheld: boolean;
   skills: { id: string; label: string; required: SkillLevel; bestLevel: SkillLevel | null; holdersMeeting: number; met: boolean }[];
 }

@@ -7,7 +7,8 @@ import { SKILL_LEVELS, type Language } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { describedBy, FieldError, textValue } from "./fields";
 import { levelName, type Labelled } from "./format";
-import { latestToday, NOTE_MAX, parseAssessmentForm } from "./schemas";
+import { latestToday } from "~/domain/calendar-day";
+import { NOTE_MAX, parseAssessmentForm } from "~/forms/team";
 
 /** Today in the browser's own time zone, as a date input wants it. */
 function localToday(): string {

@@ -7,7 +7,7 @@ export interface AssessmentEntry {
   level: SkillLevel;
   assessedOn: Date | string;
   assessorName: string;
-  note: string;
+  note: string | null;
 }
 
 /**

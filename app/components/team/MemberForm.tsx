@@ -1,13 +1,15 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConflictNotice } from "~/components/ConflictNotice";
 import { FormErrors, ui } from "~/components/settings/ui";
+import type { FieldConflict } from "~/domain/conflicts";
 import type { Language } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { describedBy, FieldError, textValue } from "./fields";
 import type { Labelled } from "./format";
 import { RoleShareInputs } from "./RoleShareInputs";
-import { DEFAULT_ROLE_ROWS, MAX_ROLE_ROWS, parseMemberForm, type RoleRowValue } from "./schemas";
+import { DEFAULT_ROLE_ROWS, MAX_ROLE_ROWS, parseMemberEditForm, parseMemberForm, type RoleRowValue } from "~/forms/team";
 
 export type MemberFormDefaults = {
   name: string;
@@ -34,6 +36,32 @@ export function roleRowsFor(roles: readonly { roleId: string; sharePercent: numb
   const wanted = Math.min(MAX_ROLE_ROWS, Math.max(DEFAULT_ROLE_ROWS, rows.length + 1));
   while (rows.length < wanted) rows.push({});
   return rows;
+}
+
+/** The label key of a member field (the form's keys, except the two named after the person they point to). */
+function conflictLabel(field: string): string {
+  return field === "managerId" ? "manager" : field === "userId" ? "user" : field;
+}
+
+/** A compared value as the reader knows it: names for ids, labels for roles. */
+function shownValue(field: string, value: string, options: MemberFormOptions, lang: Language): string {
+  const role = (id: string) => {
+    const found = options.roles.find((candidate) => candidate.id === id);
+    return found ? localize(found.label, lang) : id;
+  };
+  if (field === "managerId") return options.managers.find((manager) => manager.id === value)?.name ?? value;
+  if (field === "userId") return options.users.find((user) => user.id === value)?.name ?? value;
+  if (field === "department") return role(value);
+  if (field === "roles") {
+    return value
+      .split(",")
+      .map((entry) => {
+        const [roleId, share] = entry.split(":");
+        return `${role(roleId)} ${share}%`;
+      })
+      .join(" · ");
+  }
+  return value;
 }
 
 export const EMPTY_MEMBER: MemberFormDefaults = {
@@ -63,6 +91,8 @@ export function MemberForm({
   lang,
   submitLabel,
   cancelHref,
+  version,
+  conflict,
 }: {
   id: string;
   action: string;
@@ -74,6 +104,10 @@ export function MemberForm({
   lang: Language;
   submitLabel: string;
   cancelHref: string;
+  /** editing: the version the form was loaded from (or, after a refused stale save, the current one) */
+  version?: number;
+  /** after a refused stale save: what differs between the saved member and this form */
+  conflict?: readonly FieldConflict[];
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -81,7 +115,7 @@ export function MemberForm({
     id,
     lastResult,
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseMemberForm(formData, { keepIntent: true }),
+    onValidate: ({ formData }) => (version === undefined ? parseMemberForm(formData) : parseMemberEditForm(formData)),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -90,6 +124,8 @@ export function MemberForm({
 
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="space-y-8">
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {conflict?.length ? <ConflictNotice conflict={conflict} label={(field) => t(`members.fields.${conflictLabel(field)}`)} show={(field, value) => shownValue(field, value, options, lang)} /> : null}
       <FormErrors id={form.errorId} errors={form.errors?.length ? form.errors : Object.keys(form.allErrors).length > 0 ? ["members.form.problems"] : undefined} />
 
       <section className={`${ui.card} space-y-5`} aria-labelledby={`${id}-person`}>

@@ -7,7 +7,7 @@ import { localize } from "~/domain/vocabulary";
 import { describedBy, FieldError, textValue } from "./fields";
 import type { Labelled } from "./format";
 import type { MemberFormDefaults } from "./MemberForm";
-import { MAX_ROLE_ROWS, parseSharePercent, type RoleRowValue } from "./schemas";
+import { MAX_ROLE_ROWS, parseSharePercent, type RoleRowValue } from "~/forms/team";
 
 type RolesField = FieldMetadata<RoleRowValue[], MemberFormDefaults>;
 

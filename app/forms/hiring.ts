@@ -1,13 +1,13 @@
-import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import { POSITION_STATUSES, QUARTER_PATTERN } from "~/domain/hiring-delta";
 import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "~/domain/types";
-import { EMAIL_MAX, NAME_MAX } from "~/utils/validation";
+import { parseForm, versionField } from "~/utils/forms";
+import { CONTROL_CHARACTERS, EMAIL_MAX, ID_PATTERN, NAME_MAX, NOTE_CONTROL_CHARACTERS } from "./common";
 
 /**
- * The hiring forms' schemas, checked on the server. Messages are i18n keys
- * under "hiring.errors"; the page renders t(key). Each form names its
- * `intent`, so one route can take several forms.
+ * The hiring forms' schemas. Messages are i18n keys under "hiring.errors";
+ * the page renders t(key). Each form names its `intent`, so one route can
+ * take several forms.
  */
 
 export const HEADCOUNT_MAX = 50;
@@ -17,42 +17,11 @@ export const TITLE_MAX = 100;
 export const MAX_PROPOSAL_ROWS = ROLE_IDS.length;
 
 const E = "hiring.errors";
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** How every hiring form is parsed: fallback messages, and list indexes up to the proposal rows. */
+export const HIRING_FORM = { messages: E, maxIndex: MAX_PROPOSAL_ROWS - 1 } as const;
 
-const errorMap: z.ZodErrorMap = (issue, ctx) => {
-  if (ctx.defaultError.startsWith(`${E}.`)) return { message: ctx.defaultError };
-  if (issue.code === z.ZodIssueCode.invalid_type && issue.received === z.ZodParsedType.undefined) return { message: `${E}.required` };
-  if (issue.code === z.ZodIssueCode.too_big) return { message: `${E}.tooLong` };
-  return { message: `${E}.invalid` };
-};
-
-/**
- * Reads only the fields a form has, as plain strings: anything else (files,
- * conform's path syntax on made-up names, its reserved inputs) is dropped.
- */
-function parse<Schema extends z.ZodTypeAny>(formData: FormData | URLSearchParams, schema: Schema, accepts: (name: string) => boolean) {
-  const clean = new URLSearchParams();
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && accepts(name)) clean.append(name, value);
-  }
-  return parseWithZod(clean, { schema, errorMap });
-}
-
-export async function readFormData(request: Request): Promise<FormData | URLSearchParams> {
-  try {
-    return await request.formData();
-  } catch {
-    return new URLSearchParams();
-  }
-}
-
-/** The form's intent, when it is one of `intents` and sent once. */
-export function intentOf<I extends string>(formData: FormData | URLSearchParams, intents: readonly I[]): I | null {
-  const values = formData.getAll("intent");
-  if (values.length !== 1 || typeof values[0] !== "string") return null;
-  return (intents as readonly string[]).includes(values[0]) ? (values[0] as I) : null;
+function parse<Schema extends z.ZodTypeAny>(formData: FormData | URLSearchParams, schema: Schema) {
+  return parseForm(formData, schema, HIRING_FORM);
 }
 
 const headcountField = z
@@ -86,7 +55,7 @@ export const targetSchema = z.object({
 });
 
 export function parseTargetForm(formData: FormData | URLSearchParams) {
-  return parse(formData, targetSchema, (name) => ["intent", "model", "stage"].includes(name));
+  return parse(formData, targetSchema);
 }
 
 /* The proposal, confirmed into the plan ------------------------------- */
@@ -129,10 +98,8 @@ export const planSchema = z
       })),
   }));
 
-const isProposalField = (name: string) => name === "intent" || /^rows\[[0-6]\]\.(roleId|include|headcount|targetQuarter)$/.test(name);
-
 export function parsePlanForm(formData: FormData | URLSearchParams) {
-  return parse(formData, planSchema, isProposalField);
+  return parse(formData, planSchema);
 }
 
 /* Order and status ----------------------------------------------------- */
@@ -144,7 +111,7 @@ export const moveSchema = z.object({
 });
 
 export function parseMoveForm(formData: FormData | URLSearchParams) {
-  return parse(formData, moveSchema, (name) => ["intent", "positionId", "direction"].includes(name));
+  return parse(formData, moveSchema);
 }
 
 /** Every status but "filled": filling names the member (the fill form). */
@@ -157,13 +124,14 @@ export const statusSchema = z.object({
 });
 
 export function parseStatusForm(formData: FormData | URLSearchParams) {
-  return parse(formData, statusSchema, (name) => ["intent", "positionId", "status"].includes(name));
+  return parse(formData, statusSchema);
 }
 
 /* One position: details and filling ----------------------------------- */
 
 export const positionSchema = z.object({
   intent: z.literal("update"),
+  version: versionField(),
   headcount: headcountField,
   targetQuarter: quarterField,
   ownerUserId: idField(`${E}.owner`).optional(),
@@ -177,7 +145,7 @@ export const positionSchema = z.object({
 });
 
 export function parsePositionForm(formData: FormData | URLSearchParams) {
-  return parse(formData, positionSchema, (name) => ["intent", "headcount", "targetQuarter", "ownerUserId", "notes"].includes(name));
+  return parse(formData, positionSchema);
 }
 
 export const fillSchema = z
@@ -201,5 +169,15 @@ export const fillSchema = z
   });
 
 export function parseFillForm(formData: FormData | URLSearchParams) {
-  return parse(formData, fillSchema, (name) => ["intent", "how", "memberId", "name", "email", "title"].includes(name));
+  return parse(formData, fillSchema);
+}
+
+/* Versions: what a refused stale save of a position shows ------------- */
+
+export const POSITION_FIELDS = ["headcount", "targetQuarter", "ownerUserId", "notes"] as const;
+export type PositionField = (typeof POSITION_FIELDS)[number];
+
+/** A position's form fields (as saved, or as submitted), one string per field. */
+export function positionFormValues(position: { headcount: number; targetQuarter: string; ownerUserId: string | null; notes: string }): Record<PositionField, string> {
+  return { headcount: String(position.headcount), targetQuarter: position.targetQuarter, ownerUserId: position.ownerUserId ?? "", notes: position.notes };
 }

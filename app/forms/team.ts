@@ -1,14 +1,15 @@
-import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
+import { parseDay } from "~/domain/calendar-day";
 import { validateShares } from "~/domain/team";
 import { ROLE_IDS, type RoleId, type SkillLevel } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
-import { EMAIL_MAX, NAME_MAX, textField } from "~/utils/validation";
+import { parseForm, versionField } from "~/utils/forms";
+import { CONTROL_CHARACTERS, EMAIL_MAX, NAME_MAX, NOTE_CONTROL_CHARACTERS, textField } from "./common";
 
 /**
- * The team forms' schemas, shared by the server (the check that counts) and
- * the browser (early feedback). Messages are i18n keys under
- * "members.errors"; the page renders t(key).
+ * The team forms: a member, an assessment, removing a member. The same
+ * schemas check on the server (the check that counts) and in the browser
+ * (early feedback). Messages are i18n keys under "members.errors".
  */
 
 export const TITLE_MAX = 100;
@@ -22,64 +23,8 @@ export const LIST_MAX_ITEMS = 20;
 const ID_MAX = 64;
 
 const E = "members.errors";
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-/** a note may have line breaks and tabs, no other control characters */
-const NOTE_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** Fields whose "missing" has a message of its own (conform turns an empty input into a missing value). */
-const REQUIRED_MESSAGES: Readonly<Record<string, string>> = {
-  name: `${E}.name.required`,
-  skillId: `${E}.skillId.required`,
-  level: `${E}.level.required`,
-  assessedOn: `${E}.assessedOn.required`,
-  confirm: `${E}.confirm.required`,
-};
-
-/**
- * Whatever a schema did not name: a key, never zod's English text. A key the
- * schema gave (a field's own invalid_type_error or errorMap) comes through as
- * the default and wins; the map passed to the parse would otherwise override it.
- */
-const errorMap: z.ZodErrorMap = (issue, ctx) => {
-  if (issue.code === z.ZodIssueCode.invalid_type && issue.received === z.ZodParsedType.undefined) {
-    const field = issue.path.length === 1 ? String(issue.path[0]) : "";
-    return { message: REQUIRED_MESSAGES[field] ?? `${E}.required` };
-  }
-  if (ctx.defaultError.startsWith(`${E}.`)) return { message: ctx.defaultError };
-  if (issue.code === z.ZodIssueCode.too_big) return { message: `${E}.tooLong` };
-  return { message: `${E}.invalid` };
-};
-
-/**
- * Parses a submitted form with conform, reading only the named fields as
- * plain strings: conform's path syntax (`roles[99999999].share`), its reserved
- * inputs and uploaded files would only open ways to slow down or crash the
- * parser. In the browser, `keepIntent` lets conform's list buttons through.
- */
-function parseForm<Schema extends z.ZodTypeAny>(
-  formData: FormData | URLSearchParams,
-  options: { schema: Schema; accepts: (name: string) => boolean; keepIntent?: boolean },
-) {
-  const clean = new URLSearchParams();
-  for (const [name, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
-    if (options.accepts(name) || (options.keepIntent && (name === "__intent__" || name === "__state__"))) clean.append(name, value);
-  }
-  return parseWithZod(clean, { schema: options.schema, errorMap });
-}
-
-/**
- * The body of a form POST, or an empty form when it cannot be read (a wrong
- * content type, a broken multipart body): that is the client's mistake, and
- * the empty form then fails validation like any other incomplete one.
- */
-export async function readFormData(request: Request): Promise<FormData | URLSearchParams> {
-  try {
-    return await request.formData();
-  } catch {
-    return new URLSearchParams();
-  }
-}
+/** How every team form is parsed: fallback messages, and list indexes up to the role rows. */
+export const TEAM_FORM = { messages: E, maxIndex: MAX_ROLE_ROWS - 1 } as const;
 
 /* ------------------------------------------------------------------ */
 /* Small fields                                                         */
@@ -109,29 +54,6 @@ const roleIdField = (key: string) =>
     .enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.${key}.invalid` }) })
     .optional()
     .transform((value): RoleId | null => value ?? null);
-
-/** A calendar day as the date input sends it (YYYY-MM-DD), at midnight UTC, or null. */
-export function parseDay(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date;
-}
-
-export function dayString(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/**
- * The latest day that is already today somewhere on Earth (UTC+14): an
- * assessment dated today in Shanghai or Auckland is not "in the future" for a
- * server on UTC.
- */
-export function latestToday(now: Date = new Date()): string {
-  return dayString(new Date(now.getTime() + 14 * 60 * 60 * 1000));
-}
 
 const EARLIEST_DAY = "1900-01-01";
 const LATEST_START_DAY = "2100-12-31";
@@ -290,15 +212,15 @@ export const memberSchema = z.object({
 
 export type MemberFormValue = z.output<typeof memberSchema>;
 
-const MEMBER_FIELDS: ReadonlySet<string> = new Set(["name", "email", "title", "department", "managerId", "markets", "languages", "startDate", "userId"]);
-const ROLE_ROW_FIELD = new RegExp(`^roles\\[[0-${MAX_ROLE_ROWS - 1}]\\]\\.(roleId|share)$`);
+/** Editing a member: the same fields, and the version the form was loaded from. */
+export const memberEditSchema = memberSchema.extend({ version: versionField() });
 
-export function parseMemberForm(formData: FormData | URLSearchParams, options: { keepIntent?: boolean } = {}) {
-  return parseForm(formData, {
-    schema: memberSchema,
-    accepts: (name) => MEMBER_FIELDS.has(name) || ROLE_ROW_FIELD.test(name),
-    keepIntent: options.keepIntent,
-  });
+export function parseMemberForm(formData: FormData | URLSearchParams) {
+  return parseForm(formData, memberSchema, TEAM_FORM);
+}
+
+export function parseMemberEditForm(formData: FormData | URLSearchParams) {
+  return parseForm(formData, memberEditSchema, TEAM_FORM);
 }
 
 /* ------------------------------------------------------------------ */
@@ -343,10 +265,8 @@ export function assessmentSchema({ skillIds, today }: { skillIds: readonly strin
   });
 }
 
-const ASSESSMENT_FIELDS: ReadonlySet<string> = new Set(["skillId", "level", "assessedOn", "note"]);
-
 export function parseAssessmentForm(formData: FormData | URLSearchParams, options: { skillIds: readonly string[]; today: string }) {
-  return parseForm(formData, { schema: assessmentSchema(options), accepts: (name) => ASSESSMENT_FIELDS.has(name) });
+  return parseForm(formData, assessmentSchema(options), TEAM_FORM);
 }
 
 /* ------------------------------------------------------------------ */
@@ -358,5 +278,40 @@ export const deleteSchema = z.object({
 });
 
 export function parseDeleteForm(formData: FormData | URLSearchParams) {
-  return parseForm(formData, { schema: deleteSchema, accepts: (name) => name === "confirm" });
+  return parseForm(formData, deleteSchema, TEAM_FORM);
+}
+
+/* ------------------------------------------------------------------ */
+/* Versions: what a refused stale save shows                            */
+/* ------------------------------------------------------------------ */
+
+export const MEMBER_FIELDS = ["name", "email", "title", "roles", "department", "managerId", "markets", "languages", "startDate", "userId"] as const;
+export type MemberField = (typeof MEMBER_FIELDS)[number];
+
+/** A member (as saved, or as submitted) the way the conflict notice compares and shows it: one string per field. */
+export function memberFormValues(member: {
+  name: string;
+  email: string | null;
+  title: string;
+  roles: readonly { roleId: string; sharePercent: number }[];
+  department: string | null;
+  managerId: string | null;
+  markets: readonly string[];
+  languages: readonly string[];
+  startDate: Date | null;
+  userId: string | null;
+}): Record<MemberField, string> {
+  const roles = [...member.roles].sort((a, b) => b.sharePercent - a.sharePercent || a.roleId.localeCompare(b.roleId));
+  return {
+    name: member.name,
+    email: member.email ?? "",
+    title: member.title,
+    roles: roles.map((role) => `${role.roleId}:${role.sharePercent}`).join(","),
+    department: member.department ?? "",
+    managerId: member.managerId ?? "",
+    markets: member.markets.join(", "),
+    languages: member.languages.join(", "),
+    startDate: member.startDate ? member.startDate.toISOString().slice(0, 10) : "",
+    userId: member.userId ?? "",
+  };
 }

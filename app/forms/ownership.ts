@@ -1,7 +1,8 @@
-import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import { RACI_LETTERS, STEP_KEY_PATTERN, STEP_SECTIONS } from "~/domain/process-steps";
 import { ROLE_IDS } from "~/domain/types";
+import { parseForm } from "~/utils/forms";
+import { CONTROL_CHARACTERS, ID_PATTERN, NOTE_CONTROL_CHARACTERS } from "./common";
 
 /**
  * The ownership forms' schemas. Messages are i18n keys under
@@ -11,17 +12,8 @@ import { ROLE_IDS } from "~/domain/types";
 const E = "ownership.errors";
 export const STEP_NAME_MAX = 80;
 export const REASON_MAX = 1000;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-/** a reason may have line breaks and tabs, no other control characters */
-const REASON_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** Whatever a field did not name itself: a key, never zod's English text. */
-const errorMap: z.ZodErrorMap = (issue, ctx) => {
-  if (ctx.defaultError.startsWith(`${E}.`)) return { message: ctx.defaultError };
-  if (issue.code === z.ZodIssueCode.invalid_type && issue.received === z.ZodParsedType.undefined) return { message: `${E}.required` };
-  if (issue.code === z.ZodIssueCode.too_big) return { message: `${E}.tooLong` };
-  return { message: `${E}.invalid` };
-};
+/** How every ownership form is parsed. */
+export const OWNERSHIP_FORM = { messages: E } as const;
 
 const stepKey = z.string({ required_error: `${E}.step` }).trim().regex(STEP_KEY_PATTERN, `${E}.step`);
 const roleId = z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) });
@@ -39,7 +31,7 @@ const reason = z
   .trim()
   .min(1, `${E}.reasonRequired`)
   .max(REASON_MAX, `${E}.tooLong`)
-  .refine((value) => !REASON_CONTROL_CHARACTERS.test(value), `${E}.invalid`);
+  .refine((value) => !NOTE_CONTROL_CHARACTERS.test(value), `${E}.invalid`);
 
 /** One cell: an empty letter means "no part". */
 export const cellSchema = z.object({
@@ -54,7 +46,7 @@ export const cellSchema = z.object({
 export const proposeSchema = z.object({ owner: roleId, reason });
 
 export const decideSchema = z.object({
-  proposalId: z.string({ required_error: `${E}.invalid` }).trim().regex(/^[A-Za-z0-9_-]{1,64}$/, `${E}.invalid`),
+  proposalId: z.string({ required_error: `${E}.invalid` }).trim().regex(ID_PATTERN, `${E}.invalid`),
   reason,
 });
 
@@ -70,21 +62,7 @@ export const moveStepSchema = z.object({ step: stepKey, direction: z.enum(["up",
 
 export const retireSchema = z.object({ confirm: z.literal("yes", { errorMap: () => ({ message: `${E}.confirm` }) }) });
 
-/**
- * Parses a submitted form against an object schema, reading only the fields
- * it names, as plain strings (files and conform's reserved names are dropped).
- */
-export function parseOwnershipForm<Schema extends z.AnyZodObject>(formData: FormData | URLSearchParams, schema: Schema) {
-  const names = new Set(Object.keys(schema.shape));
-  const clean = new URLSearchParams();
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && names.has(name)) clean.append(name, value);
-  }
-  return parseWithZod(clean, { schema, errorMap });
-}
-
-/** The intent of a form with several buttons; "" when missing or not one string. */
-export function intentOf(formData: FormData | URLSearchParams): string {
-  const values = formData.getAll("intent");
-  return values.length === 1 && typeof values[0] === "string" ? values[0] : "";
+/** Parses one of the ownership forms (the one pipeline, with this feature's messages). */
+export function parseOwnershipForm<Schema extends z.ZodTypeAny>(formData: FormData | URLSearchParams, schema: Schema) {
+  return parseForm(formData, schema, OWNERSHIP_FORM);
 }
