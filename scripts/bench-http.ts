@@ -17,6 +17,8 @@ const paths =
         "/planner?model=independent_site&stage=growth&role=tech_dev&lang=en",
         "/api/v1/recommendation?model=b2b&stage=growth&lang=en",
         "/healthz",
+        // a bare page: the root layout and no loader work to speak of
+        "/login",
       ];
 
 function percentile(sorted: number[], p: number): number {

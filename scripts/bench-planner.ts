@@ -16,6 +16,14 @@ const targets = [
   { name: "planner page (b2b, growth, zh)", url: "/planner?model=b2b&stage=growth&lang=zh" },
   { name: "planner page with role panel (en)", url: "/planner?model=independent_site&stage=growth&role=tech_dev&lang=en" },
   { name: "API /api/v1/recommendation", url: "/api/v1/recommendation?model=b2b&stage=growth&lang=en" },
+  {
+    name: "planner page sized (2 channels, 6 drivers)",
+    url: "/planner?channels=platform:70,independent_site:30&stage=growth&stores=10&skus=4500&ordersPerDay=3200&markets=9&languages=5&b2bAccounts=0&lang=zh",
+  },
+  {
+    name: "API sized (2 channels, 6 drivers)",
+    url: "/api/v1/recommendation?channels=platform:70,independent_site:30&stage=growth&stores=10&skus=4500&ordersPerDay=3200&markets=9&languages=5&b2bAccounts=0",
+  },
 ];
 
 function percentile(sorted: number[], p: number): number {

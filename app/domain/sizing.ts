@@ -477,3 +477,21 @@ export function totalHeadcount(rec: { roles: readonly { headcount: HeadcountRang
     max: 0,
   });
 }
+
+/** A one-line summary of a profile: "Marketplace seller 85 %, Independent DTC site 15 % · Stores and sites 10 · …". */
+export function describeProfile(
+  channels: readonly Channel[],
+  drivers: Drivers,
+  modelLabel: (model: ModelId) => Localized,
+  lang: "zh" | "en",
+): string {
+  const parts: string[] = [];
+  if (channels.length > 0) {
+    parts.push(channels.map((c) => `${modelLabel(c.model)[lang]} ${c.share}${lang === "zh" ? "%" : " %"}`).join(lang === "zh" ? "、" : ", "));
+  }
+  for (const id of DRIVER_IDS) {
+    const value = drivers[id];
+    if (value !== undefined) parts.push(`${DRIVERS[id].label[lang]} ${value.toLocaleString(lang === "zh" ? "zh-CN" : "en")}`);
+  }
+  return parts.join(" · ");
+}

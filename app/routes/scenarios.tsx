@@ -7,7 +7,9 @@ import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
 import { HeadcountText } from "~/components/planner/HeadcountText";
 import { ui } from "~/components/ui";
-import { recommendOrgChart } from "~/domain/recommendation";
+import { DRIVERS, sizedRecommendation } from "~/domain/sizing";
+import { DRIVER_IDS } from "~/domain/types";
+import { parseSizingQuery } from "~/utils/sizing-query";
 import { compareScenarios, SCENARIO_EXAMPLES } from "~/domain/scenarios";
 import { MODEL_IDS, STAGE_IDS, type ModelId, type StageId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -40,15 +42,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (parsed.success) values[field] = parsed.data;
     else invalid.push(field);
   }
-  const complete = FIELD_NAMES.every((f) => values[f] !== undefined);
-  const a = complete ? recommendOrgChart(values.aModel as ModelId, values.aStage as StageId, playbook) : null;
-  const b = complete ? recommendOrgChart(values.bModel as ModelId, values.bStage as StageId, playbook) : null;
+  // each side may carry a business profile: a_channels, a_stores, … (the planner's names behind a_ / b_)
+  const profiles = { a: sideSizing(params, "a"), b: sideSizing(params, "b") };
+  const profileProblems = [...profiles.a.problems.map((p) => `a_${p.field}`), ...profiles.b.problems.map((p) => `b_${p.field}`)];
+  const complete = FIELD_NAMES.every((f) => values[f] !== undefined) && profileProblems.length === 0;
+  const side = (which: "a" | "b") =>
+    sizedRecommendation({
+      playbook,
+      channels: profiles[which].channels ?? [{ model: values[`${which}Model`] as ModelId, share: 100 }],
+      stage: values[`${which}Stage`] as StageId,
+      drivers: profiles[which].drivers,
+    });
+  const a = complete ? side("a") : null;
+  const b = complete ? side("b") : null;
   const comparison = a && b ? compareScenarios(a, b) : null;
   return data(
     {
       lang,
       values,
       invalid,
+      profileProblems,
+      profileValues: Object.fromEntries([...params].filter(([key]) => /^[ab]_/.test(key))),
       a,
       b,
       comparison,
@@ -57,8 +71,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
         stage: Object.fromEntries(playbook.stages.map((s) => [s.id, localize(s.label, lang)])) as Record<StageId, string>,
       },
     },
-    { status: invalid.length > 0 ? 400 : 200 },
+    { status: invalid.length > 0 || profileProblems.length > 0 ? 400 : 200 },
   );
+}
+
+/** Today (a marketplace seller) against the same seller with a DTC site for two more markets. */
+const PROFILE_EXAMPLE = `/scenarios?${new URLSearchParams({
+  aModel: "platform",
+  aStage: "growth",
+  bModel: "platform",
+  bStage: "growth",
+  a_stores: "6",
+  a_skus: "1200",
+  a_ordersPerDay: "800",
+  a_markets: "4",
+  a_languages: "3",
+  b_channels: "platform:70,independent_site:30",
+  b_stores: "7",
+  b_skus: "1200",
+  b_ordersPerDay: "1100",
+  b_markets: "6",
+  b_languages: "4",
+})}`;
+
+function sideSizing(params: URLSearchParams, side: "a" | "b") {
+  const own = new URLSearchParams();
+  for (const [key, value] of params) if (key.startsWith(`${side}_`)) own.append(key.slice(2), value);
+  return parseSizingQuery(own);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
@@ -66,7 +105,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 ];
 
 export default function ScenariosPage() {
-  const { lang, values, invalid, a, b, comparison, labels } = useLoaderData<typeof loader>();
+  const { lang, values, invalid, profileProblems, profileValues, a, b, comparison, labels } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const sideLabel = (model: ModelId, stage: StageId) => `${labels.model[model]} · ${labels.stage[stage]}`;
 
@@ -91,6 +130,11 @@ export default function ScenariosPage() {
               <p className="mt-2 text-sm text-slate-600">{localize(example.story, lang)}</p>
             </li>
           ))}
+          <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <Link to={PROFILE_EXAMPLE} className={`${ui.link} text-base`} data-testid="example-profile">
+              {t("sizing.scenarios.example")}
+            </Link>
+          </li>
         </ul>
       </section>
 
@@ -119,6 +163,32 @@ export default function ScenariosPage() {
                 </div>
               );
             })}
+            <details className="col-span-2" open={Object.keys(profileValues).some((key) => key.startsWith(`${side}_`))}>
+              <summary className="cursor-pointer text-xs text-indigo-700">
+                {t("sizing.scenarios.profileLegend", { side: t(`hiring.scenarios.side.${side}`) })}
+              </summary>
+              <p className={ui.hint}>{t("sizing.scenarios.profileHint")}</p>
+              <div className="mt-1 grid grid-cols-2 gap-2">
+                {["channels", ...DRIVER_IDS].map((name) => {
+                  const field = `${side}_${name}`;
+                  const bad = profileProblems.includes(field);
+                  return (
+                    <label key={field} className="text-xs text-slate-600">
+                      {name === "channels" ? t("sizing.profile.channelsLegend") : localize(DRIVERS[name as keyof typeof DRIVERS].label, lang)}
+                      <input
+                        name={field}
+                        defaultValue={profileValues[field] ?? ""}
+                        aria-invalid={bad ? true : undefined}
+                        placeholder={name === "channels" ? "platform:70,independent_site:30" : undefined}
+                        inputMode={name === "channels" ? undefined : "numeric"}
+                        className={ui.input}
+                      />
+                      {bad ? <span className="text-red-700">{t(`sizing.errors.${name}`)}</span> : null}
+                    </label>
+                  );
+                })}
+              </div>
+            </details>
           </fieldset>
         ))}
         <button type="submit" className={ui.primaryButton}>{t("hiring.scenarios.compare")}</button>
@@ -137,6 +207,17 @@ export default function ScenariosPage() {
                 a: `${comparison.headcountA.min}–${comparison.headcountA.max}`,
                 b: `${comparison.headcountB.min}–${comparison.headcountB.max}`,
               })}
+            </p>
+            <p className="mt-1 text-sm font-medium text-slate-700" data-testid="comparison-people">
+              {comparison.headcountB.min > comparison.headcountA.min
+                ? t("sizing.scenarios.adds", {
+                    count: comparison.headcountB.min - comparison.headcountA.min,
+                    min: comparison.headcountB.min - comparison.headcountA.min,
+                    max: comparison.headcountB.max - comparison.headcountA.max,
+                  })
+                : comparison.headcountB.min < comparison.headcountA.min
+                  ? t("sizing.scenarios.removes", { count: comparison.headcountA.min - comparison.headcountB.min })
+                  : t("sizing.scenarios.sameTotal")}
             </p>
             <HiringTable
               caption={t("hiring.scenarios.tableCaption")}

@@ -16,9 +16,10 @@ import { clientAddress } from "~/utils/request.server";
 import { sizingParams } from "~/utils/sizing-query";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
+const PROFILE_FORM = { messages: "sizing.errors" } as const;
+
 /** One share field per model (empty = not a channel), then the six drivers. */
 const shareField = (model: ModelId) => `share_${model}` as const;
-const FIELDS = [...MODEL_IDS.map(shareField), ...DRIVER_IDS] as const;
 
 /** One message per field, whatever is wrong with it. */
 const wholeIn = (min: number, max: number, message: string) =>
@@ -78,7 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "organisation.update");
   const formData = await readFormData(request);
-  const submission = parseForm(formData, schema, { messages: "sizing.errors" });
+  const submission = parseForm(formData, schema, PROFILE_FORM);
   const channelsProblem = channelsError(Object.fromEntries(formData.entries()));
   if (submission.status !== "success" || channelsProblem) {
     const existing = submission.status === "error" ? (submission.error?.[CHANNELS_FIELD] ?? []) : [];
@@ -114,7 +115,7 @@ export default function BusinessProfileSettings() {
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
     defaultValue,
-    onValidate: validateWith(schema, { messages: "sizing.errors" }),
+    onValidate: validateWith(schema, PROFILE_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

@@ -1,4 +1,6 @@
 import { sizedForOrganisation } from "~/models/business-profile.server";
+import { describeProfile } from "~/domain/sizing";
+import { sizingParams } from "~/utils/sizing-query";
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
@@ -48,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (memberParam && !selectedMember) throw notFound();
   const role = roleParam && isRoleId(roleParam) ? roleParam : null;
 
-  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
+  const { recommendation, profile } = await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook });
   // Privacy (issue 14): the nodes, panels and the PNG drawn from them carry only the gaps this reader may see.
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
   const expanded = expandedFromQuery(expandedParam, team.members.length);
@@ -138,6 +140,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       expanded: graph.expanded,
       large: team.members.length > COLLAPSE_THRESHOLD,
+      plannerQuery: new URLSearchParams([
+        ...(profile.channels.length > 0 ? [] : [["model", organisation.operatingModel]]),
+        ["stage", organisation.stage],
+        ...sizingParams(profile.channels.length > 0 ? profile.channels : null, profile.drivers),
+      ]).toString(),
+      profileSummary:
+        profile.updatedAt === null
+          ? null
+          : describeProfile(recommendation.channels, recommendation.drivers, (m) => playbook.models.find((x) => x.id === m)?.label ?? { zh: m, en: m }, lang),
       totals: { members: team.members.length, fte: staffing.reduce((sum, r) => sum + r.fte, 0), unfilledSeats: gaps.totals.unfilledSeats },
       nodes: graph.nodes,
       edges: graph.edges,
@@ -179,7 +190,7 @@ const moreHref = (roleId: RoleId) => `/team?${new URLSearchParams({ role: roleId
 
 export default function TeamChartPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { model, stage, state, expanded, large, totals, nodes, edges, departments, staffing, memberPanel, rolePanel } = loaderData;
+  const { plannerQuery, profileSummary, model, stage, state, expanded, large, totals, nodes, edges, departments, staffing, memberPanel, rolePanel } = loaderData;
   const { t } = useTranslation();
   const num = useNumberFormat();
   const navigate = useNavigate();
@@ -215,7 +226,7 @@ export default function TeamChartPage() {
     () => (member ? { kind: "member", id: member } : role ? { kind: "role", id: role } : null),
     [member, role],
   );
-  const plannerHref = `/planner?${new URLSearchParams({ model: model.id, stage: stage.id })}`;
+  const plannerHref = `/planner?${plannerQuery}`;
   const panelOpen = memberPanel !== null || rolePanel !== null;
 
   return (
@@ -227,6 +238,9 @@ export default function TeamChartPage() {
           <Link to={plannerHref} className="text-indigo-700 underline-offset-2 hover:underline">
             {t("insights.openPlanner")}
           </Link>
+        </p>
+        <p className="mt-1 text-sm text-slate-500" data-testid="chart-profile">
+          {profileSummary ? t("sizing.chart.sizedTo", { summary: profileSummary }) : t("sizing.chart.noProfile")}
         </p>
       </header>
 

@@ -29,3 +29,31 @@ describe("GET /scenarios", () => {
     expect(result.data.comparison).toBeNull();
   });
 });
+
+describe("scenarios with business profiles", () => {
+  it("compares profiles: a DTC site for two more markets adds tech and people", async () => {
+    const [scenarios, call, getUrl] = [loader, callRoute, get];
+    const url =
+      "/scenarios?aModel=platform&aStage=growth&bModel=platform&bStage=growth&a_stores=6&a_markets=4&a_ordersPerDay=800" +
+      "&b_channels=platform:70,independent_site:30&b_stores=7&b_markets=6&b_ordersPerDay=1100";
+    type Data = { comparison: { roles: { roleId: string; kind: string; headcountA: { max: number }; headcountB: { max: number } }[]; headcountA: { min: number }; headcountB: { min: number } } };
+    const result = await call<Data>(scenarios, getUrl(url));
+    expect(result.status).toBe(200);
+    const tech = result.data.comparison.roles.find((r) => r.roleId === "tech_dev")!;
+    expect(tech.kind).toBe("added");
+    const marketing = result.data.comparison.roles.find((r) => r.roleId === "marketing")!;
+    expect(marketing.headcountB.max).toBeGreaterThan(marketing.headcountA.max);
+    expect(result.data.comparison.headcountB.min).toBeGreaterThan(result.data.comparison.headcountA.min);
+  });
+
+  it("answers 400 naming a bad profile field of one side", async () => {
+    const [scenarios, call, getUrl] = [loader, callRoute, get];
+    const result = await call<{ profileProblems: string[]; comparison: unknown }>(
+      scenarios,
+      getUrl("/scenarios?aModel=platform&aStage=growth&bModel=platform&bStage=growth&b_channels=platform:50&a_markets=0"),
+    );
+    expect(result.status).toBe(400);
+    expect(result.data.profileProblems.sort()).toEqual(["a_markets", "b_channels"]);
+    expect(result.data.comparison).toBeNull();
+  });
+});
