@@ -26,7 +26,6 @@ const ROUTES_STILL_QUERYING_PRISMA = [
   "app/routes/api.v1.training-progress.ts",
   "app/routes/healthz.ts",
   "app/routes/invite.$token.tsx",
-  "app/routes/training.items.$itemId.tsx",
 ];
 
 const PRISMA_PACKAGES = ["@prisma/client", "@prisma/adapter-better-sqlite3", "prisma", "better-sqlite3"];

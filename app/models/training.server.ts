@@ -22,6 +22,7 @@ import { ROLE_IDS, SKILL_LEVELS, type ModelId, type Playbook, type SkillLevel, t
 import { db } from "~/utils/db.server";
 import { latestAssessments, listMembers, type MemberSummary } from "./member.server";
 import { assessmentScopeFor, isRecordId } from "./member-write.server";
+import { saveIfVersion } from "./versioned.server";
 
 /**
  * Data access for training plans. Every function is scoped by organisation;
@@ -309,7 +310,8 @@ export type SaveItemResult =
   | { ok: false; reason: "conflict"; current: TrainingItemRecord; theirs: EditableValues };
 
 /**
- * Saves an item if nobody saved it since `version` was loaded: a conditional
+ * Saves an item if nobody saved it since `version` was loaded (the shared
+ * saveIfVersion, decision 0009): a conditional
  * update (where id and version), so two saves of one version cannot both
  * land. Completing asks for a re-assessment: the level before is the member's
  * latest assessment of the skill; reopening clears it.
@@ -329,35 +331,39 @@ export async function saveTrainingItem({
 }): Promise<SaveItemResult> {
   if (!isRecordId(itemId)) return { ok: false, reason: "not_found" };
   return db.$transaction(async (tx) => {
-    const row = await tx.trainingItem.findFirst({ where: { id: itemId, organisationId }, select: itemSelect });
-    if (!row) return { ok: false as const, reason: "not_found" as const };
-    const current = toRecord(row);
-    const conflict = () => ({ ok: false as const, reason: "conflict" as const, current, theirs: editableValues(current) });
-    if (current.version !== version) return conflict();
-
-    const data: Prisma.TrainingItemUpdateManyMutationInput = { ...changes, version: { increment: 1 } };
-    const status = changes.status ?? current.status;
     let reassessmentRequested = false;
-    if (status === "completed" && current.status !== "completed") {
-      const latest = await tx.skillAssessment.findFirst({
-        where: { organisationId, memberId: row.memberId, skillId: row.skillId },
-        orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
-        select: { level: true },
-      });
-      data.completedAt = now;
-      data.reassessmentRequestedAt = now;
-      data.levelBefore = latest?.level ?? 0;
-      data.progressPercent = 100;
-      reassessmentRequested = true;
-    } else if (status !== "completed" && current.status === "completed") {
-      data.completedAt = null;
-      data.reassessmentRequestedAt = null;
-      data.levelBefore = null;
-    }
-    const updated = await tx.trainingItem.updateMany({ where: { id: itemId, organisationId, version }, data });
-    if (updated.count !== 1) return conflict();
-    const saved = await tx.trainingItem.findFirstOrThrow({ where: { id: itemId }, select: itemSelect });
-    return { ok: true as const, item: toRecord(saved), reassessmentRequested };
+    const saved = await saveIfVersion({
+      version,
+      load: async () => {
+        const row = await tx.trainingItem.findFirst({ where: { id: itemId, organisationId }, select: itemSelect });
+        return row ? toRecord(row) : null;
+      },
+      claim: async (current) => {
+        const data: Prisma.TrainingItemUpdateManyMutationInput = { ...changes, version: { increment: 1 } };
+        const status = changes.status ?? current.status;
+        if (status === "completed" && current.status !== "completed") {
+          const latest = await tx.skillAssessment.findFirst({
+            where: { organisationId, memberId: current.memberId, skillId: current.skillId },
+            orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+            select: { level: true },
+          });
+          data.completedAt = now;
+          data.reassessmentRequestedAt = now;
+          data.levelBefore = latest?.level ?? 0;
+          data.progressPercent = 100;
+          reassessmentRequested = true;
+        } else if (status !== "completed" && current.status === "completed") {
+          data.completedAt = null;
+          data.reassessmentRequestedAt = null;
+          data.levelBefore = null;
+        }
+        return tx.trainingItem.updateMany({ where: { id: itemId, organisationId, version }, data });
+      },
+      then: async () => toRecord(await tx.trainingItem.findFirstOrThrow({ where: { id: itemId }, select: itemSelect })),
+    });
+    if (saved.ok) return { ok: true as const, item: saved.saved, reassessmentRequested };
+    if (saved.reason === "not_found") return saved;
+    return { ok: false as const, reason: "conflict" as const, current: saved.current, theirs: editableValues(saved.current) };
   });
 }
 

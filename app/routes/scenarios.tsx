@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
@@ -32,6 +32,9 @@ function scenarioHref(a: { model: ModelId; stage: StageId }, b: { model: ModelId
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
+  // the form sends every field, the empty profile ones too: keep the address short enough to share
+  const filled = [...params].filter(([, value]) => value.trim() !== "");
+  if (filled.length < [...params].length) throw redirect(filled.length > 0 ? `/scenarios?${new URLSearchParams(filled)}` : "/scenarios");
   const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
   const values: Partial<Record<Field, string>> = {};
   const invalid: Field[] = [];

@@ -1,11 +1,12 @@
 import { trainingStrings } from "~/locales/training";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ui, useLang, titleMeta, FieldErrors } from "~/components/ui";
+import { ConflictNotice } from "~/components/ConflictNotice";
+import { FormErrors, ui, useLang, titleMeta, FieldErrors } from "~/components/ui";
 import { formatDay, labelOf, levelName } from "~/components/team/format";
 import { assessHref } from "~/components/team/memberPage";
-import { EVIDENCE_MAX, parseItemForm, PROVIDER_MAX, type FieldErrors as FormFieldErrors, type FormValues } from "~/components/training/forms";
 import { StatusBadge } from "~/components/training/ui";
 import { can } from "~/domain/permissions";
 import { TRAINING_KINDS } from "~/domain/training-advice";
@@ -23,7 +24,8 @@ import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { findItemToAuthorise, getTrainingItem, latestAssessmentOf, saveTrainingItem } from "~/models/training.server";
 import { notFound, requireRecord } from "~/utils/auth.server";
-import { isConformIntent, readFormData } from "~/utils/forms";
+import { EVIDENCE_MAX, parseItemForm, PROVIDER_MAX, typedValue } from "~/forms/training";
+import { conflictSubmission, invalidSubmission, readFormData } from "~/utils/forms";
 
 async function authorise(request: Request, itemId: string, permission: "training.read" | "training.progress") {
   const signedIn = await requireRecord(request, { find: () => findItemToAuthorise({ itemId }), permission, scope: (item) => item.scope });
@@ -66,24 +68,21 @@ export const meta = titleMeta<typeof loader>((lang, data) => [
   trainingStrings[lang].page.metaTitle,
 ]);
 
+const NOT_CONFLICTING = { conflict: null as FieldConflict[] | null, version: null as number | null };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, found, canPlan } = await authorise(request, params.itemId ?? "", "training.progress");
   const progressOnly = !canPlan;
-  const form = await readFormData(request);
-  // conform's requests (a blur's validation) are never a submission
-  const parsed = isConformIntent(form) ? ({ ok: false, errors: {}, values: {} } as const) : parseItemForm(form, { progressOnly });
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, conflict: null as FieldConflict[] | null, version: null as number | null }, { status: 400 });
-  const result = await saveTrainingItem({ organisationId: signedIn.organisation.id, itemId: found.id, version: parsed.version, changes: parsed.changes });
+  // conform's requests (a blur's validation) parse as such and are never a submission
+  const submission = parseItemForm(await readFormData(request), { progressOnly });
+  if (submission.status !== "success") return invalidSubmission(submission, { extra: NOT_CONFLICTING });
+  const { version, changes, typed } = submission.value;
+  const result = await saveTrainingItem({ organisationId: signedIn.organisation.id, itemId: found.id, version, changes });
   if (!result.ok && result.reason === "not_found") throw notFound();
   if (!result.ok && result.reason === "conflict") {
     // nothing is overwritten: show what differs, keep what was typed, and carry their version so a second save is a choice
-    const fields = progressOnly ? PROGRESS_FIELDS : EDITABLE_FIELDS;
-    const values: FormValues = {};
-    for (const field of fields) values[field] = String(form.get(field) ?? "").slice(0, EVIDENCE_MAX + 10);
-    return data(
-      { errors: {} as FormFieldErrors, values, conflict: conflictingChanges(result.theirs, parsed.typed, fields), version: result.current.version },
-      { status: 409 },
-    );
+    const conflict = conflictingChanges(result.theirs, typed, progressOnly ? PROGRESS_FIELDS : EDITABLE_FIELDS);
+    return conflictSubmission(submission, { conflict, version: result.current.version, extra: NOT_CONFLICTING });
   }
   const reassess = result.ok && result.reassessmentRequested;
   return redirect(`/training/items/${encodeURIComponent(found.id)}?saved=${reassess ? "reassess" : "1"}`);
@@ -95,19 +94,28 @@ export default function TrainingItemPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigation = useNavigation();
-  const errors: FormFieldErrors = answer?.errors ?? {};
-  const values: FormValues | null = answer?.values ?? null;
-  const value = (field: keyof typeof item) => (values ? (values[field] ?? "") : String(item[field] ?? ""));
-  const skill = labelOf(skills, item.skillId, lang);
   const editable = viewer.canPlan ? EDITABLE_FIELDS : viewer.canProgress ? PROGRESS_FIELDS : [];
+  const progressOnly = !viewer.canPlan;
+  const [form] = useForm({
+    id: "training-item",
+    lastResult: answer?.lastResult,
+    onValidate: ({ formData }) => parseItemForm(formData, { progressOnly }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const errors = form.allErrors;
+  // after an answer, what was typed; before, the saved item
+  const value = (field: keyof typeof item) => (answer?.lastResult ? (typedValue(answer.lastResult.initialValue, field) ?? "") : String(item[field] ?? ""));
+  const skill = labelOf(skills, item.skillId, lang);
   const may = (field: string) => (editable as readonly string[]).includes(field);
   const described = (field: string) => ({ "aria-invalid": errors[field] ? true : undefined, "aria-describedby": `${field}-error` });
   const shownValue = (field: string, raw: string) => {
-    if (raw === "") return t("training.item.empty");
     if (field === "kind") return t(`training.kind.${raw}`, { defaultValue: raw });
     if (field === "status") return t(`training.status.${raw}`, { defaultValue: raw });
     return raw;
   };
+  const formErrors = form.errors?.length ? form.errors.filter((error) => error !== "forms.conflict.title") : [];
+  const fieldErrorCount = Object.keys(errors).filter((name) => name !== "").length;
 
   return (
     <div className="space-y-6">
@@ -158,38 +166,13 @@ export default function TrainingItemPage() {
       </section>
 
       {answer?.conflict ? (
-        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="conflict">
-          <p className="font-semibold">{t("training.item.conflictTitle")}</p>
-          <p className="mt-1">{t("training.item.conflictText")}</p>
-          <table className="mt-3 text-left">
-            <thead>
-              <tr>
-                <th className="pr-4"></th>
-                <th className="pr-4">{t("training.item.theirs")}</th>
-                <th>{t("training.item.yours")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {answer.conflict.map((change) => (
-                <tr key={change.field} data-field={change.field}>
-                  <th scope="row" className="pr-4 font-medium">
-                    {t(`training.fields.${change.field}`)}
-                  </th>
-                  <td className="pr-4">{shownValue(change.field, change.theirs)}</td>
-                  <td>{shownValue(change.field, change.yours)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : Object.keys(errors).length > 0 ? (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {t(errors.version ?? "training.errors.form")}
-        </div>
-      ) : null}
+        <ConflictNotice conflict={answer.conflict} label={(field) => t(`training.fields.${field}`)} show={shownValue} />
+      ) : (
+        <FormErrors id={form.errorId} errors={formErrors.length > 0 ? formErrors : fieldErrorCount > 0 ? [errors.version?.[0] ?? "training.errors.form"] : undefined} />
+      )}
 
       {editable.length > 0 ? (
-        <Form method="post" className={`${ui.card} space-y-5`} noValidate>
+        <Form method="post" {...getFormProps(form)} className={`${ui.card} space-y-5`}>
           {!viewer.canPlan ? <p className="text-sm text-slate-600">{t("training.item.progressOnly")}</p> : null}
           <input type="hidden" name="version" value={answer?.version ?? item.version} />
           <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,9 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, ui, useLang, titleMeta, FieldErrors } from "~/components/ui";
 import { labelOf, levelName } from "~/components/team/format";
-import { parsePlanForm, PROVIDER_MAX, type FieldErrors as FormFieldErrors, type FormValues } from "~/components/training/forms";
+import { parsePlanForm, PROVIDER_MAX, typedValue } from "~/forms/training";
 import { proposePlan, TRAINING_KINDS } from "~/domain/training-advice";
 import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -12,7 +13,7 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { createTrainingItems, memberGapsForTraining, memberTrainingItems } from "~/models/training.server";
 import { assessmentScopeFor } from "~/models/member-write.server";
 import { notFound, requireRecord, type SignedIn } from "~/utils/auth.server";
-import { isConformIntent, readFormData } from "~/utils/forms";
+import { invalidSubmission, readFormData } from "~/utils/forms";
 import { trainingStrings } from "~/locales/training";
 
 /** Who may plan for this member: HR, managers, admins, the lead of their departments; never for oneself. */
@@ -69,16 +70,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const memberId = params.memberId ?? "";
   const signedIn = await authorise(request, memberId);
   const { playbook, levels } = await context(signedIn, memberId);
-  const form = await readFormData(request);
-  // conform's requests (a blur's validation) are never a submission
-  const parsed = isConformIntent(form) ? ({ ok: false, errors: {}, values: {} } as const) : parsePlanForm(form, { skillIds: playbook.skills.map((skill) => skill.id) });
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  // conform's requests (a blur's validation) parse as such and are never a submission
+  const submission = parsePlanForm(await readFormData(request), { skillIds: playbook.skills.map((skill) => skill.id) });
+  if (submission.status !== "success") return invalidSubmission(submission);
   const result = await createTrainingItems({
     organisationId: signedIn.organisation.id,
     memberId,
     createdById: signedIn.user.id,
     // the level it starts from is the member's latest assessment, not what a form says
-    items: parsed.rows.map((row) => ({ ...row, fromLevel: levels.get(row.skillId) ?? 0 })),
+    items: submission.value.rows.map((row) => ({ ...row, fromLevel: levels.get(row.skillId) ?? 0 })),
   });
   if (!result.ok) throw notFound();
   return redirect(`/team/${encodeURIComponent(memberId)}?training=planned&count=${result.created}#training`);
@@ -90,12 +90,22 @@ export default function PlanTraining() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigation = useNavigation();
-  const errors: FormFieldErrors = answer?.errors ?? {};
-  const values: FormValues | null = answer?.values ?? null;
+  const skillIds = skills.map((skill) => skill.id);
+  const [form] = useForm({
+    id: "training-plan",
+    lastResult: answer?.lastResult,
+    onValidate: ({ formData }) => parsePlanForm(formData, { skillIds }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const errors = form.allErrors;
+  const sent = answer?.lastResult ?? null;
   const submitting = navigation.state === "submitting";
   const byHandIndex = proposals.length;
-  const value = (name: string, fallback: string) => (values ? (values[name] ?? "") : fallback);
-  const checked = (name: string) => (values ? values[name] === "on" : true);
+  // after an answer, what was typed; before, the proposal
+  const value = (name: string, fallback: string) => (sent ? (typedValue(sent.initialValue, name) ?? "") : fallback);
+  const checked = (name: string) => (sent ? typedValue(sent.initialValue, name) === "on" : true);
+  const formErrors = form.errors?.length ? form.errors : Object.keys(errors).length > 0 ? ["training.errors.form"] : undefined;
 
   return (
     <div className="space-y-6">
@@ -108,8 +118,8 @@ export default function PlanTraining() {
         <h1 className="text-2xl font-bold tracking-tight">{t("training.plan.title", { name: member.name })}</h1>
         <p className="mt-2 max-w-3xl text-sm text-slate-600">{t("training.plan.intro")}</p>
       </div>
-      <Form method="post" className="space-y-6" noValidate>
-        <FormErrors id="plan-errors" errors={Object.keys(errors).length > 0 ? [errors.form ?? "training.errors.form"] : undefined} />
+      <Form method="post" {...getFormProps(form)} className="space-y-6">
+        <FormErrors id={form.errorId} errors={formErrors} />
         <section className={`${ui.card} space-y-4`} aria-labelledby="proposals-title">
           <h2 id="proposals-title" className={ui.h2}>
             {t("training.plan.proposals")}
@@ -162,7 +172,7 @@ export default function PlanTraining() {
 }
 
 /** The by-hand row counts only with a skill chosen (its "include" is "if_skill"). */
-function ByHandSkill({ index, value, skills, error }: { index: number; value: string; skills: { id: string; label: { zh: string; en: string } }[]; error: string | undefined }) {
+function ByHandSkill({ index, value, skills, error }: { index: number; value: string; skills: { id: string; label: { zh: string; en: string } }[]; error: string[] | undefined }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -194,7 +204,7 @@ function ItemFields({
   defaults,
 }: {
   index: number;
-  errors: FormFieldErrors;
+  errors: Record<string, string[]>;
   value: (name: string, fallback: string) => string;
   defaults: { targetLevel: number; kind: string; hours: number; startDate: string; dueDate: string; provider?: string };
 }) {

@@ -178,7 +178,7 @@ test("a second save of the same version is refused with what changed, and keeps 
   await leadPage.getByLabel("Provider or link").fill("Typed by the lead");
   await leadPage.getByRole("button", { name: "Save" }).click();
   const conflict = leadPage.getByTestId("conflict");
-  await expect(conflict).toContainText("Someone else saved this item while you were editing it.");
+  await expect(conflict).toContainText("Someone else saved this while you were editing it.");
   await expect(conflict.locator('tr[data-field="provider"]')).toContainText("Saved by HR");
   await expect(conflict.locator('tr[data-field="provider"]')).toContainText("Typed by the lead");
   await expect(leadPage.getByLabel("Provider or link")).toHaveValue("Typed by the lead");

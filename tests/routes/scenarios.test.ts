@@ -22,6 +22,12 @@ describe("GET /scenarios", () => {
     expect(result.data.comparison).toBeNull();
   });
 
+  it("drops the empty fields the form sends, so the address stays short enough to share", async () => {
+    const result = await callRoute<Data>(loader, get("/scenarios?aModel=b2b&aStage=growth&a_channels=&a_stores=&bModel=b2b&bStage=mature&b_skus=+"));
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/scenarios?aModel=b2b&aStage=growth&bModel=b2b&bStage=mature");
+  });
+
   it("answers an unknown id with 400 naming the field", async () => {
     const result = await callRoute<Data>(loader, get("/scenarios?aModel=shopify&aStage=growth&bModel=b2b&bStage=eternal"));
     expect(result.status).toBe(400);

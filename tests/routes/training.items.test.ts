@@ -14,6 +14,7 @@ import { cookieFor, createCast } from "../utils/actors";
 import { callRoute, get, post } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
+type Reply = { lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null } };
 let cast: Cast;
 const cookie: Record<string, string> = {};
 const as = (who: string) => ({ Cookie: cookie[who] });
@@ -70,18 +71,17 @@ describe("plan from gaps", () => {
       ...planRow(0, { include: "on", skillId: "astrology", targetLevel: "9", kind: "yoga", startDate: "2026-05-01", dueDate: "2026-04-01", hours: "-3", provider: "ok" }),
       ...planRow(1, { include: "on", skillId: "ad_buying", targetLevel: "3", kind: "course", startDate: "2026-05-01", dueDate: "2026-04-01" }),
     };
-    const result = await callRoute<{ errors: Record<string, string>; values: Record<string, string> }>(planAction, post(`/training/plan/${liuId}`, form, as("hr")), { memberId: liuId });
+    const result = await callRoute<Reply>(planAction, post(`/training/plan/${liuId}`, form, as("hr")), { memberId: liuId });
     expect(result.status).toBe(400);
-    expect(result.data.errors).toEqual({
-      "items[0].skillId": "training.errors.skillId.unknown",
-      "items[0].targetLevel": "training.errors.targetLevel.invalid",
-      "items[0].kind": "training.errors.kind.invalid",
-      "items[0].hours": "training.errors.hours.invalid",
-      "items[0].dueDate": "training.errors.dueDate.beforeStart",
-      "items[1].dueDate": "training.errors.dueDate.beforeStart",
+    expect(result.data.lastResult.error).toEqual({
+      "items[0].skillId": ["training.errors.skillId.unknown"],
+      "items[0].targetLevel": ["training.errors.targetLevel.invalid"],
+      "items[0].kind": ["training.errors.kind.invalid"],
+      "items[0].hours": ["training.errors.hours.invalid"],
+      "items[0].dueDate": ["training.errors.dueDate.beforeStart"],
+      "items[1].dueDate": ["training.errors.dueDate.beforeStart"],
     });
-    expect(result.data.values["items[0].provider"]).toBe("ok");
-    expect(result.data.values["items[0].kind"]).toBe("yoga");
+    expect(result.data.lastResult.initialValue).toMatchObject({ items: [{ provider: "ok", kind: "yoga" }, { skillId: "ad_buying" }] });
     expect(await itemCount(liuId)).toBe(before);
   });
 
@@ -117,7 +117,7 @@ describe("two people editing one item", () => {
     // HR and the lead both opened version 1; HR saves first
     const first = await callRoute(itemAction, post(`/training/items/${item.id}`, full({ provider: "Berlitz", hours: "20" }), as("hr")), { itemId: item.id });
     expect(first.status).toBe(302);
-    const second = await callRoute<{ conflict: { field: string; theirs: string; yours: string }[]; values: Record<string, string>; version: number }>(
+    const second = await callRoute<Reply & { conflict: { field: string; theirs: string; yours: string }[]; version: number }>(
       itemAction,
       post(`/training/items/${item.id}`, full({ provider: "Goethe-Institut", hours: "20", evidence: "typed by the lead" }), as("leadOps")),
       { itemId: item.id },
@@ -127,7 +127,7 @@ describe("two people editing one item", () => {
       { field: "provider", theirs: "Berlitz", yours: "Goethe-Institut" },
       { field: "evidence", theirs: "", yours: "typed by the lead" },
     ]);
-    expect(second.data.values).toMatchObject({ provider: "Goethe-Institut", evidence: "typed by the lead", hours: "20" });
+    expect(second.data.lastResult.initialValue).toMatchObject({ provider: "Goethe-Institut", evidence: "typed by the lead", hours: "20" });
     expect(second.data.version).toBe(2);
     const saved = await db.trainingItem.findUniqueOrThrow({ where: { id: item.id } });
     expect([saved.provider, saved.hours, saved.evidence, saved.version]).toEqual(["Berlitz", 20, "", 2]);
@@ -209,14 +209,14 @@ describe("the member progresses, completes, the lead re-assesses, the gap closes
 
   it("refuses a bad item save with messages, keeping what was typed, and lets nobody else progress an item", async () => {
     const item = await db.trainingItem.findFirstOrThrow({ where: { memberId: liuId, skillId: "erp_crm_tools" } });
-    const bad = await callRoute<{ errors: Record<string, string>; values: Record<string, string> }>(
+    const bad = await callRoute<Reply>(
       itemAction,
       post(`/training/items/${item.id}`, { version: String(item.version), status: "done", progressPercent: "150", evidence: "kept" }, as("member")),
       { itemId: item.id },
     );
     expect(bad.status).toBe(400);
-    expect(bad.data.errors).toEqual({ status: "training.errors.status.invalid", progressPercent: "training.errors.progress.invalid" });
-    expect(bad.data.values.evidence).toBe("kept");
+    expect(bad.data.lastResult.error).toEqual({ status: ["training.errors.status.invalid"], progressPercent: ["training.errors.progress.invalid"] });
+    expect(bad.data.lastResult.initialValue).toMatchObject({ evidence: "kept" });
     for (const who of ["leadSupply"]) {
       expect((await callRoute(itemAction, post(`/training/items/${item.id}`, { version: String(item.version), status: "planned" }, as(who)), { itemId: item.id })).status).toBe(403);
     }
