@@ -102,7 +102,7 @@ export const sizingStrings = {
     },
     errors: {
       share: "占比须为 1–100 的整数。",
-      sharesTotal: "占比合计为 {{total}}%，不是 100%。",
+      sharesTotal: "占比合计为{{total}}%，不是 100%。",
       noChannel: "请至少为一个渠道填写占比。",
       invalid: "该值无效。",
       required: "请填写此项。",
@@ -129,7 +129,7 @@ export const sizingStrings = {
       driver: "{{driver}} {{value}} → {{range}}",
       notGiven: "{{driver}}：未提供",
       ratio: "比例：{{ratio}}",
-      next: "达到 {{value}} 时：{{range}}",
+      next: "达到{{value}}时：{{range}}",
       nextNone: "在取值范围内不再增加",
       setBy: "由{{driver}}决定",
       stageRange: "沿用阶段人数范围",
@@ -149,8 +149,8 @@ export const sizingStrings = {
     scenarios: {
       profileLegend: "{{side}}的业务概况",
       profileHint: "可选：渠道写作 <模式>:<占比>,…，以及各驱动因素。",
-      adds: "该变化至少新增 {{count}} 人（{{min}}–{{max}}）。",
-      removes: "该变化至少减少 {{count}} 人。",
+      adds: "该变化至少新增{{count}}人（{{min}}–{{max}}）。",
+      removes: "该变化至少减少{{count}}人。",
       sameTotal: "该变化不改变人数。",
       example: "现状对比：新开独立站并拓展两个市场",
     },

@@ -255,7 +255,7 @@ export const teamInsightsStrings = {
     listSeparator: "、",
     openPlanner: "在规划器中查看该推荐",
     memberList: "前往成员列表",
-    withheld: "不予显示：人数少于 {{count}} 人，数字会指向具体个人",
+    withheld: "不予显示：人数少于{{count}}人，数字会指向具体个人",
     bucket: {
       none: "无差距",
       small: "差 1 级",

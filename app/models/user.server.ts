@@ -31,6 +31,12 @@ export async function findUserByEmail({ email }: { email: string }) {
   });
 }
 
+/** The organisation an account belongs to, or null when there is no such account. */
+export async function organisationIdOfUser({ userId }: { userId: string }): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { organisationId: true } });
+  return user?.organisationId ?? null;
+}
+
 export async function emailIsTaken({ email }: { email: string }): Promise<boolean> {
   return (await db.user.count({ where: { email } })) > 0;
 }

@@ -8,7 +8,7 @@ import { securityStrings } from "~/locales/security";
 import { verifySecondFactor } from "~/models/account.server";
 import { recordSecurityEvent } from "~/models/security-event.server";
 import { oneAttemptAtATime, recordSignInFailure, signInBlock } from "~/models/sign-in-throttle.server";
-import { db } from "~/utils/db.server";
+import { organisationIdOfUser } from "~/models/user.server";
 import { i18nServer, languageFor } from "~/utils/i18n.server";
 import { limitPublicWrite } from "~/utils/rate-limit.server";
 import { clientAddress } from "~/utils/request.server";
@@ -44,8 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, userId } = pending;
   return oneAttemptAtATime({ email }, async () => {
     const now = new Date();
-    const user = await db.user.findUnique({ where: { id: userId }, select: { organisationId: true } });
-    const subject = { organisationId: user?.organisationId ?? null, subjectUserId: userId, ipAddress };
+    const subject = { organisationId: await organisationIdOfUser({ userId }), subjectUserId: userId, ipAddress };
     const block = await signInBlock({ email, ipAddress, now });
     const t = await i18nServer.getFixedT(request);
     if (block.blocked) {

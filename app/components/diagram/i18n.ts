@@ -157,7 +157,7 @@ export const diagramStrings = {
       modelStage: "运营模式：{{model}} · 阶段：{{stage}}",
       date: "生成日期：{{date}}",
       planner: "推荐组织架构图",
-      scenario: "方案 {{side}}：推荐组织架构图",
+      scenario: "方案{{side}}：推荐组织架构图",
       hiring: "目标组织架构图",
       team: "团队组织架构图",
       ownership: "“{{step}}”的负责人",
