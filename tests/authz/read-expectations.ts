@@ -137,7 +137,14 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
       url: () => "/hiring",
       // the delta's missing skills of a role (from its holders' best levels) count as a figure over its holders
       probe: { "team.figures": (data, s) => roleShown("roles", roleOfSubject)(obj(data).delta, s) },
-      expect: { ...nothing(), "hiring.positions": office, "team.figures": department },
+      expect: {
+        ...nothing(),
+        "hiring.positions": office,
+        "team.figures": department,
+        // skills nobody has at the level name who is closest (decision 0013): for admins and managers only. In the
+        // fixture the admin's own record and "Person other" (supply chain's only holder) are the closest ones.
+        "person.profile": { admin: ["own", "other"], manager: ["other"], hr: [], lead: [], member: [] },
+      },
     },
   ],
   "routes/hiring.plan[.]csv": [{ url: () => "/hiring/plan.csv", expect: { ...nothing(), "hiring.positions": office } }],
@@ -183,6 +190,8 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   "routes/settings._index": { none: "links" },
   "routes/settings.organisation": { none: "the organisation's name, model and stage" },
   "routes/settings.profile": { none: "the organisation's channels and workload drivers" },
+  "routes/settings.account": { none: "the reader's own account: password, sessions, second factor" },
+  "routes/login_.two-factor": { none: "the second sign-in step: a code field" },
   "routes/hiring.positions.new": { none: "the form for a position by hand: role labels and the next quarter" },
   "routes/settings.invites.$inviteId": { none: "an invitation" },
   "routes/settings.tokens": { none: "API tokens" },

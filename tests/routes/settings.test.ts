@@ -41,11 +41,12 @@ describe("/settings (index)", () => {
 });
 
 describe("/settings (layout)", () => {
-  it("shows the admin all five tabs, in order", async () => {
+  it("shows the admin all six tabs, in order", async () => {
     const result = await callRoute<LayoutData>(layoutLoader, get("/settings/people", { Cookie: cookies.admin }));
     expect(result.status).toBe(200);
     expect(result.data.pages.map((page) => page.path)).toEqual([
       "/settings/organisation",
+      "/settings/profile",
       "/settings/people",
       "/settings/tokens",
       "/settings/security",
@@ -54,9 +55,9 @@ describe("/settings (layout)", () => {
     expect(result.data.organisationName).toBe(cast.organisation.name);
   });
 
-  it("shows a manager the organisation tab and their account, and the others only their account", async () => {
+  it("shows a manager the organisation and business profile tabs and their account, and the others only their account", async () => {
     const manager = await callRoute<LayoutData>(layoutLoader, get("/settings", { Cookie: cookies.manager }));
-    expect(manager.data.pages.map((page) => page.id)).toEqual(["organisation", "account"]);
+    expect(manager.data.pages.map((page) => page.id)).toEqual(["organisation", "profile", "account"]);
     for (const who of ["hr", "leadOps", "member"] as const) {
       const result = await callRoute<LayoutData>(layoutLoader, get("/settings", { Cookie: cookies[who] }));
       expect(result.data.pages.map((page) => page.id), who).toEqual(["account"]);

@@ -50,7 +50,7 @@ describe("POST /team/:memberId/assessments", () => {
     ]);
     const page = await callRoute<{ gaps: { skills: { skillId: string; assessed: number | null; history: unknown[] }[] } }>(
       memberPage,
-      get(`/team/${opsId}`, as("member")),
+      get(`/team/${opsId}`, as("hr")),
       { memberId: opsId },
     );
     expect(page.data.gaps.skills.find((skill) => skill.skillId === "platform_rules")).toMatchObject({ assessed: 3, history: [{}, {}] });
