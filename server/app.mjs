@@ -88,8 +88,10 @@ function toRequest(req, body, signal) {
 
 /** Form bodies are parsed once here, so a broken one is a 400 before any action sees it. */
 async function isBrokenForm(req, body) {
-  const type = String(req.get("content-type") ?? "").toLowerCase();
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return false;
+  // the multipart boundary is case-sensitive: lowercase only to compare the media type
+  const type = String(req.get("content-type") ?? "");
+  const media = type.toLowerCase();
+  if (!media.startsWith("application/x-www-form-urlencoded") && !media.startsWith("multipart/form-data")) return false;
   try {
     await new Response(body, { headers: { "Content-Type": type } }).formData();
     return false;

@@ -89,6 +89,17 @@ describe("body limits", () => {
     expect(calls.at(-1)?.bodyLength).toBe(body.length);
   });
 
+  it("passes a well-formed multipart body whose boundary has capitals (as browsers send it)", async () => {
+    const boundary = "----WebKitFormBoundaryAbCdEf";
+    const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nmembers\r\n--${boundary}--\r\n`);
+    const answer = await send("POST", "/team/import", {
+      headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, Origin: own() },
+      chunks: [body],
+    });
+    expect(answer.status).toBe(200);
+    expect(calls.at(-1)).toMatchObject({ method: "POST", url: "/team/import", bodyLength: body.length });
+  });
+
   it("answers a broken multipart body with 400, quietly", async () => {
     const answer = await send("POST", "/language", {
       headers: { "Content-Type": "multipart/form-data; boundary=x", Origin: own() },
