@@ -61,7 +61,7 @@ const TEXT = {
     total: "¥500,000",
     withoutOne: "1 个岗位无预算",
     hireFor: /^为.+招聘$/,
-    originSkill: /^为.+招聘（\d 级）$/,
+    originSkill: /^为.+招聘（\d级）$/,
     quarterValue: "2031-Q2",
   },
 } as const;
