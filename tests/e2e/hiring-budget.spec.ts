@@ -59,7 +59,7 @@ const TEXT = {
     positionTitle: "德语市场营销专员",
     reasonText: "开拓德国市场",
     total: "¥500,000",
-    withoutOne: "1 个岗位无预算",
+    withoutOne: "1个岗位无预算",
     hireFor: /^为.+招聘$/,
     originSkill: /^为.+招聘（\d级）$/,
     quarterValue: "2031-Q2",
