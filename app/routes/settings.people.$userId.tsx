@@ -15,7 +15,9 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { changeKindSchema, SETTINGS_FORM, userChangeSchema } from "~/forms/settings";
-import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+import { conflictingFields } from "~/domain/conflicts";
+import { ConflictNotice } from "~/components/ConflictNotice";
 
 const DONE = ["kind_changed", "unchanged", "disabled", "enabled", "unlocked"] as const;
 type Done = (typeof DONE)[number];
@@ -58,6 +60,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const sentIntent = formData.get("intent");
   const extra = {
     intent: sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" || sentIntent === "unlock" ? sentIntent : null,
+    conflict: null,
+    version: null,
   };
   if (submission.status !== "success") return invalidSubmission(submission, { extra });
 
@@ -66,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let result: AdminChangeResult;
   let done: Done;
   if (value.intent === "change_kind") {
-    result = await changeKind({ ...input, kind: value.kind, departments: value.departments });
+    result = await changeKind({ ...input, kind: value.kind, departments: value.departments, version: value.version });
     done = result.ok && !result.changed ? "unchanged" : "kind_changed";
   } else if (value.intent === "disable") {
     result = await disableUser(input);
@@ -80,6 +84,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
+    if (result.reason === "conflict") {
+      const shown = (kind: string, departments: readonly string[]) => ({ kind, departments: [...departments].sort().join(",") });
+      const theirs = shown(result.current.kind, result.current.departments);
+      const yours = value.intent === "change_kind" ? shown(value.kind, value.kind === "lead" ? value.departments : []) : theirs;
+      const conflict = conflictingFields(theirs, yours, ["kind", "departments"] as const);
+      return conflictSubmission(submission, { conflict, version: result.current.version, extra });
+    }
     return invalidSubmission(submission, { formErrors: [REFUSALS[result.reason]], extra });
   }
   // an admin who gave themselves another kind may no longer see this page
@@ -220,6 +231,7 @@ function ChangeKindForm({ user, roles }: Pick<PersonData, "user" | "roles">) {
   const lang = useLang();
   const navigation = useNavigation();
   const hydrated = useHydrated();
+  const kindConflict = actionData?.intent === "change_kind" && actionData.conflict ? actionData.conflict : null;
   const [form, fields] = useForm({
     id: "change-kind",
     lastResult: actionData?.intent === "change_kind" ? actionData.lastResult : undefined,
@@ -238,7 +250,17 @@ function ChangeKindForm({ user, roles }: Pick<PersonData, "user" | "roles">) {
       </div>
       <Form method="post" action={`/settings/people/${user.id}`} {...getFormProps(form)} className="space-y-5">
         <input type="hidden" name="intent" value="change_kind" />
-        <FormErrors id={form.errorId} errors={form.errors} />
+        {/* the version this form was loaded from; after a refused save, the one saved now */}
+        <input type="hidden" name="version" value={(kindConflict ? actionData?.version : null) ?? user.version} />
+        {kindConflict ? (
+          <ConflictNotice
+            conflict={kindConflict}
+            label={(field) => t(`admin.fields.${field}`)}
+            show={(field, value) => (field === "kind" ? t(`app.kind.${value}`) : departmentLabels(value ? value.split(",") : [], roles, lang))}
+          />
+        ) : (
+          <FormErrors id={form.errorId} errors={form.errors} />
+        )}
         <KindFields kind={fields.kind} departments={fields.departments} roles={roles} lang={lang} hydrated={hydrated} />
         <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
           {t("admin.person.saveKind")}
