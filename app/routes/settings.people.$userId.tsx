@@ -11,7 +11,7 @@ import { Badge, DateTime, formatDateTime, FormErrors, StatusMessage, ui, useLang
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { accountBlocks } from "~/models/sign-in-throttle.server";
 import { changeKind, disableUser, enableUser, getUserForAdmin, unlockSignIn, type AdminChangeResult } from "~/models/user-admin.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { notFound, requireOwnRecord } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { changeKindSchema, SETTINGS_FORM, userChangeSchema } from "~/forms/settings";
@@ -27,16 +27,15 @@ const REFUSALS = { self: "admin.errors.disableSelf", last_admin: "admin.errors.l
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
+/** The person in the address, of the admin's own organisation: unknown here or another organisation's, the same 404. */
+const requirePerson = (request: Request, userId: string | undefined, permission: "users.read" | "users.manage") => {
+  const id = recordIdParam(userId);
+  return requireOwnRecord(request, { permission, id, scope: { userId: id }, find: ({ organisationId, id }) => getUserForAdmin({ organisationId, userId: id }) });
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const userId = recordIdParam(params.userId);
-  const { actor } = await requirePermission(request, "users.read", { userId });
-  if (!userId) throw notFound();
-  const [user, playbook] = await Promise.all([
-    getUserForAdmin({ organisationId: actor.organisationId, userId }),
-    playbookForOrganisation(actor.organisationId),
-  ]);
-  // unknown here or another organisation's: the same 404
-  if (!user) throw notFound();
+  const { actor, found: user } = await requirePerson(request, params.userId, "users.read");
+  const playbook = await playbookForOrganisation(actor.organisationId);
   const search = new URL(request.url).searchParams;
   const blocks = await accountBlocks({ email: user.email });
   return {
@@ -50,10 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const userId = recordIdParam(params.userId);
-  const { actor } = await requirePermission(request, "users.manage", { userId });
-  const target = userId ? await getUserForAdmin({ organisationId: actor.organisationId, userId }) : null;
-  if (!userId || !target) throw notFound();
+  const { actor, found: target } = await requirePerson(request, params.userId, "users.manage");
+  const userId = target.id;
   const formData = await readFormData(request);
   const submission = parseForm(formData, userChangeSchema, SETTINGS_FORM);
   // which of the page's forms sent it, so its errors show beside it
