@@ -5,8 +5,12 @@
  * request costs before a loader does real work.
  *
  *   BENCH_URL=http://localhost:3206 npx tsx scripts/bench-http.ts [path ...]
+ *
+ * Two servers (say, this build and an older one) in one run: BENCH_URL=a,b.
+ * Their requests alternate, so a busy neighbour slows both alike, and each
+ * page's line for b gives its p95 as a ratio of a's.
  */
-const base = process.env.BENCH_URL ?? "http://localhost:3000";
+const bases = (process.env.BENCH_URL ?? "http://localhost:3000").split(",").map((url) => url.trim()).filter(Boolean);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 
 const paths =
@@ -25,26 +29,41 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function time(path: string): Promise<number> {
+async function time(base: string, path: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(base + path);
   await response.arrayBuffer();
   const elapsed = performance.now() - started;
-  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  if (response.status !== 200) throw new Error(`${base}${path} answered ${response.status}`);
   return elapsed;
 }
 
 async function main() {
-  console.log(`${base}: cold = first request, then ${REQUESTS} requests each (node ${process.version})`);
+  console.log(`${bases.join(" vs ")}: cold = first request, then ${REQUESTS} requests each (node ${process.version})`);
+  const key = (base: string, path: string) => `${base} ${path}`;
   const cold = new Map<string, number>();
-  for (const path of paths) cold.set(path, await time(path));
-  const times = new Map<string, number[]>(paths.map((p) => [p, []]));
-  for (let i = 0; i < REQUESTS; i++) for (const path of paths) times.get(path)!.push(await time(path));
+  for (const path of paths) for (const base of bases) cold.set(key(base, path), await time(base, path));
+  const times = new Map<string, number[]>();
+  for (let i = 0; i < REQUESTS; i++) {
+    for (const path of paths) {
+      for (const base of bases) {
+        const list = times.get(key(base, path)) ?? [];
+        list.push(await time(base, path));
+        times.set(key(base, path), list);
+      }
+    }
+  }
   for (const path of paths) {
-    const sorted = times.get(path)!.sort((a, b) => a - b);
-    console.log(
-      `${path.padEnd(72)} cold ${cold.get(path)!.toFixed(1)} ms   median ${percentile(sorted, 50).toFixed(2)} ms   p95 ${percentile(sorted, 95).toFixed(2)} ms`,
-    );
+    const p95s: number[] = [];
+    for (const base of bases) {
+      const sorted = times.get(key(base, path))!.sort((a, b) => a - b);
+      p95s.push(percentile(sorted, 95));
+      const label = bases.length > 1 ? `${base} ${path}` : path;
+      const ratio = p95s.length > 1 ? `   p95 ${((p95s[p95s.length - 1] / p95s[0]) * 100).toFixed(0)} % of the first` : "";
+      console.log(
+        `${label.padEnd(72)} cold ${cold.get(key(base, path))!.toFixed(1)} ms   median ${percentile(sorted, 50).toFixed(2)} ms   p95 ${percentile(sorted, 95).toFixed(2)} ms${ratio}`,
+      );
+    }
   }
 }
 
