@@ -82,7 +82,8 @@ export const roleSchema = z
     appliesTo: z.array(z.enum(MODEL_IDS, { errorMap: () => ({ message: `${E}.model` }) })).default([]),
     reportsTo: z.enum([GENERAL_MANAGER, ...ROLE_IDS], { errorMap: () => ({ message: `${E}.reportsTo` }) }),
     headcount: z.object({ startup: range, growth: range, mature: range }),
-    skills: z.array(z.object({ skillId: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, `${E}.skill`), levels })).default([]),
+    // a row left on "no skill" is dropped: that is how a skill is taken off the role, and how the spare row stays empty
+    skills: z.array(z.object({ skillId: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, `${E}.skill`).optional(), levels: levels.optional() })).default([]),
     core: localizedLines,
     byModel: z
       .object(Object.fromEntries(MODEL_IDS.map((m) => [m, localizedLines.optional()])) as Record<ModelId, z.ZodOptional<typeof localizedLines>>)
@@ -110,9 +111,12 @@ export const roleSchema = z
     }
     const seen = new Set<string>();
     value.skills.forEach((s, i) => {
+      if (!s.skillId) return;
+      if (!s.levels) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skills", i, "levels", "startup"], message: `${E}.level` });
       if (seen.has(s.skillId)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skills", i, "skillId"], message: `${E}.skillTwice` });
       seen.add(s.skillId);
     });
+    if (seen.size === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skills", 0, "skillId"], message: `${E}.noSkill` });
   });
 
 export type RoleForm = z.output<typeof roleSchema>;
@@ -132,7 +136,7 @@ export function roleEditFromForm(value: RoleForm): RoleEdit {
     appliesTo: value.appliesTo,
     reportsTo: value.reportsTo,
     headcount: value.headcount,
-    skills: value.skills.map((s) => ({ skillId: s.skillId, levels: s.levels as Record<StageId, SkillLevel> })),
+    skills: value.skills.flatMap((s) => (s.skillId && s.levels ? [{ skillId: s.skillId, levels: s.levels as Record<StageId, SkillLevel> }] : [])),
     coreResponsibilities: pair(value.core.zh, value.core.en),
     responsibilitiesByModel,
     optionalCover: value.optionalCover,

@@ -3,7 +3,8 @@ import { editedPaths } from "~/domain/playbook-diff";
 import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-validation";
 import type { Playbook } from "~/domain/types";
 import { organisationFromBearer } from "~/utils/api-auth.server";
-import { getSignedIn } from "~/utils/auth.server";
+import { can, type Actor } from "~/domain/permissions";
+import { forbidden, getSignedIn, requireSignedIn } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { saveIfVersion } from "./versioned.server";
 
@@ -187,4 +188,20 @@ export async function playbookSettings({ organisationId }: { organisationId: str
 
 export async function setManagersEditPlaybook({ organisationId, allowed }: { organisationId: string; allowed: boolean }): Promise<void> {
   await db.organisation.update({ where: { id: organisationId }, data: { managersEditPlaybook: allowed } });
+}
+
+/**
+ * The guard of every playbook write: signed in, and allowed to edit this
+ * organisation's playbook (admins; managers when the organisation allows it).
+ */
+export async function requirePlaybookEditor(request: Request) {
+  const signedIn = await requireSignedIn(request);
+  const settings = await playbookSettings({ organisationId: signedIn.actor.organisationId });
+  if (!can(signedIn.actor, "playbook.edit", { organisationId: signedIn.actor.organisationId, ...settings })) throw forbidden();
+  return { ...signedIn, settings };
+}
+
+/** May this person edit the organisation's playbook (for the UI to offer it). */
+export function mayEditPlaybook(actor: Actor, settings: { managersEditPlaybook: boolean }): boolean {
+  return can(actor, "playbook.edit", { organisationId: actor.organisationId, ...settings });
 }
