@@ -84,7 +84,7 @@ for (const lang of ["en", "zh"] as const) {
     await page.locator('select[name="roles[0].roleId"]').selectOption("operations_manager");
     await page.locator('input[name="roles[0].share"]').fill("100");
     await page.getByRole("button", { name: t.addMember }).click();
-    await expect(page).toHaveURL(/\/team\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/team\/(?!new)[a-z0-9]+\?done=created$/);
     const memberId = new URL(page.url()).pathname.split("/").pop()!;
     expect(await memberGap(page, memberId)).toMatchObject({ required: "3", gap: "3" });
     expect(await heatmapGap(page, "Olu Ops")).toBe("3");
