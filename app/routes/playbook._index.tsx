@@ -62,7 +62,7 @@ export default function PlaybookPage() {
   const stageLabel = (id: string) => localize(stages.find((s) => s.id === id)?.label ?? { zh: id, en: id }, lang);
 
   return (
-    <div className="space-y-6">
+    <main id="main" className="mx-auto max-w-screen-2xl space-y-6 px-4 py-8 sm:px-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{t("playbook.title")}</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("playbook.intro")}</p>
@@ -162,7 +162,7 @@ export default function PlaybookPage() {
           </Form>
         </section>
       ) : null}
-    </div>
+    </main>
   );
 }
 

@@ -136,7 +136,7 @@ export default function RolePage() {
   const problems = answer?.problems ?? [];
 
   return (
-    <div className="space-y-6">
+    <main id="main" className="mx-auto max-w-screen-2xl space-y-6 px-4 py-8 sm:px-6">
       <p className="text-sm">
         <Link to="/playbook" className={ui.link}>
           ← {t("playbook.title")}
@@ -413,7 +413,7 @@ export default function RolePage() {
           ) : null}
         </fieldset>
       </Form>
-    </div>
+    </main>
   );
 }
 

@@ -11,6 +11,7 @@ import { playbookStrings } from "~/locales/playbook";
 import { mayEditPlaybook, playbookAtVersion, playbookSettings, playbookStateForOrganisation, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
+import { languageFor } from "~/utils/i18n.server";
 
 export const meta = titleMeta((lang) => [playbookStrings[lang].skills.title, playbookStrings[lang].title]);
 
@@ -38,25 +39,26 @@ export async function action({ request }: ActionFunctionArgs) {
   const value = submission.value;
   const loaded = await playbookAtVersion({ organisationId, number: value.version });
   if (!loaded) throw notFound();
-  const en = playbookStrings.en.skills.summaries;
+  const lang = await languageFor(request);
+  const said = playbookStrings[lang].skills.summaries;
   let next;
   let summary: string;
   if (value.intent === "add") {
     if (loaded.skills.some((s) => s.id === value.id)) return invalidSubmission(submission, { fieldErrors: { id: ["playbook.errors.skillExists"] }, extra: { problems: [] as string[] } });
     next = withSkillAdded(loaded, value);
-    summary = en.add.replace("{{skill}}", value.label.en);
+    summary = said.add.replace("{{skill}}", value.label[lang]);
   } else {
     const skill = loaded.skills.find((s) => s.id === value.skillId);
     if (!skill) throw notFound();
     if (value.intent === "rename") {
       next = withSkillRenamed(loaded, value.skillId, value.label, value.description);
-      summary = en.rename.replace("{{skill}}", value.label.en);
+      summary = said.rename.replace("{{skill}}", value.label[lang]);
     } else if (value.intent === "retire") {
       next = withSkillRetired(loaded, value.skillId);
-      summary = en.retire.replace("{{skill}}", skill.label.en);
+      summary = said.retire.replace("{{skill}}", skill.label[lang]);
     } else {
       next = withSkillRestored(loaded, value.skillId);
-      summary = en.restore.replace("{{skill}}", skill.label.en);
+      summary = said.restore.replace("{{skill}}", skill.label[lang]);
     }
   }
   const result = await savePlaybook({ organisationId, version: value.version, next, summary, author: { userId: signedIn.user.id, name: signedIn.user.name } });
@@ -77,7 +79,7 @@ export default function SkillsPage() {
   const retiring = skills.find((s) => s.id === confirmRetire && !s.retired);
 
   return (
-    <div className="space-y-6">
+    <main id="main" className="mx-auto max-w-screen-2xl space-y-6 px-4 py-8 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">{t("playbook.skills.title")}</h1>
       <PlaybookNav canEdit={canEdit} />
       <p className="max-w-3xl text-sm text-slate-600">{t("playbook.skills.intro")}</p>
@@ -218,7 +220,7 @@ export default function SkillsPage() {
           ← {t("playbook.title")}
         </Link>
       </p>
-    </div>
+    </main>
   );
 }
 

@@ -61,7 +61,7 @@ export default function TransferPage() {
   const typed = (answer?.lastResult?.initialValue ?? {}) as Record<string, unknown>;
   const typedText = (name: string) => (typeof typed[name] === "string" ? (typed[name] as string) : "");
   return (
-    <div className="space-y-6">
+    <main id="main" className="mx-auto max-w-screen-2xl space-y-6 px-4 py-8 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">{t("playbook.transfer.title")}</h1>
       <PlaybookNav canEdit={canEdit} />
       <section aria-labelledby="export-title" className={`${ui.card} space-y-3`}>
@@ -109,7 +109,7 @@ export default function TransferPage() {
           </Form>
         </section>
       ) : null}
-    </div>
+    </main>
   );
 }
 

@@ -18,6 +18,7 @@ import {
 } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
+import { languageFor } from "~/utils/i18n.server";
 
 export const meta = titleMeta<typeof loader>((lang, data) => [
   data ? playbookStrings[lang].versions.number.replace("{{number}}", String(data.number)) : undefined,
@@ -70,7 +71,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     organisationId,
     version: submission.value.version,
     next: doc,
-    summary: playbookStrings.en.versions.revertSummary.replace("{{number}}", String(number)),
+    // a summary is data, written once: in the language of the person who saved it
+    summary: playbookStrings[await languageFor(request)].versions.revertSummary.replace("{{number}}", String(number)),
     author: { userId: signedIn.user.id, name: signedIn.user.name },
     revertOf: number,
   });
@@ -114,7 +116,7 @@ export default function VersionPage() {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <div className="space-y-6">
+    <main id="main" className="mx-auto max-w-screen-2xl space-y-6 px-4 py-8 sm:px-6">
       <p className="text-sm">
         <Link to="/playbook" className={ui.link}>
           ← {t("playbook.title")}
@@ -160,7 +162,7 @@ export default function VersionPage() {
         </h2>
         <ChangeTable changes={fromShipped.changes} total={fromShipped.total} testId="diff-shipped" />
       </section>
-    </div>
+    </main>
   );
 }
 
