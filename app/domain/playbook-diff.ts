@@ -34,9 +34,9 @@ function keyOf(item: unknown, index: number): string {
 function flattenInto(out: Map<string, string>, path: string, value: unknown): void {
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
-    // a list of plain values (applicability) is one field: its order carries no meaning worth a row per item
+    // a list of plain values (applicability) is one field, and a set: its order carries no meaning
     if (value.every((v) => typeof v !== "object")) {
-      out.set(path, value.map(String).join(", "));
+      out.set(path, value.map(String).sort().join(", "));
       return;
     }
     value.forEach((item, i) => flattenInto(out, `${path}.${keyOf(item, i)}`, item));
