@@ -17,6 +17,8 @@ import { action as skillsAction, loader as skillsLoader } from "../../app/routes
 import { action as importAction } from "../../app/routes/playbook.transfer";
 import { action as versionAction, loader as versionLoader } from "../../app/routes/playbook.versions.$number";
 import { loader as heatmapLoader } from "../../app/routes/team.heatmap";
+import { loader as apiLoader } from "../../app/routes/api.v1.recommendation";
+import { createApiToken } from "../../app/models/api-token.server";
 import { loader as memberLoader } from "../../app/routes/team.$memberId";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
@@ -152,6 +154,17 @@ describe("an admin raises a required level", () => {
       { roleId: "operations_manager" },
     );
     expect(page.data.editedFields.skills.ad_buying).toEqual({ startup: false, growth: true, mature: false });
+  });
+
+  it("answers the API with the edited level for a session or the organisation's token, the shipped one without", async () => {
+    type Api = { roles: { id: string; skills: { id: string; requiredLevel: number }[] }[] };
+    const level = (answer: Api) => answer.roles.find((r) => r.id === "operations_manager")!.skills.find((s) => s.id === "ad_buying")!.requiredLevel;
+    const url = "/api/v1/recommendation?model=platform&stage=growth&lang=en";
+    const token = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "BI", ipAddress: null });
+    expect(level((await callRoute<Api>(apiLoader, get(url, { Authorization: `Bearer ${token.token}` }))).data)).toBe(4);
+    expect(level((await callRoute<Api>(apiLoader, get(url, as("member")))).data)).toBe(4);
+    expect(level((await callRoute<Api>(apiLoader, get(url))).data)).toBe(3);
+    expect(level((await callRoute<Api>(apiLoader, get(url, as("otherAdmin")))).data)).toBe(3);
   });
 
   it("refuses a second save from the stale version with what changed, and writes nothing", async () => {
