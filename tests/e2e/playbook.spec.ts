@@ -23,6 +23,10 @@ const TEXT = {
     edited: "edited",
     versionOne: "Version 1",
     restoreOne: "Restore version 1",
+    paste: "Or paste the JSON",
+    importButton: "Import as a new version",
+    importSummary: "What changed, in a few words",
+    importRefused: "Nothing was imported: the playbook does not validate.",
     summaryText: "Ad buying at level 4 from growth",
     backText: "Back to 3",
   },
@@ -37,6 +41,10 @@ const TEXT = {
     edited: "已修改",
     versionOne: "第1版",
     restoreOne: "恢复第1版",
+    paste: "或粘贴JSON",
+    importButton: "导入为新版本",
+    importSummary: "修改说明",
+    importRefused: "未导入任何内容：该组织手册校验不通过。",
     summaryText: "成长期起广告投放要求4级",
     backText: "回到3级",
   },
@@ -138,5 +146,24 @@ for (const lang of ["en", "zh"] as const) {
     await page.goto("/playbook");
     await expect(page.getByTestId("versions").locator("li")).toHaveCount(3);
     await page.screenshot({ path: `test-results/playbook-versions-${lang}.png`, fullPage: true });
+
+    // an export, broken by hand, does not import: every problem listed with its path, nothing changed
+    const exported = await (await page.request.get("/playbook/export")).json();
+    exported.roles.find((r: { id: string }) => r.id === "tech_dev").headcount.mature = { min: 0, max: 0 };
+    exported.skills = exported.skills.filter((k: { id: string }) => k.id !== "ad_buying");
+    await page.goto("/playbook/transfer");
+    await page.getByLabel(t.paste).fill(JSON.stringify(exported));
+    await page.getByLabel(t.importSummary).fill("broken");
+    await page.getByRole("button", { name: t.importButton }).click();
+    await expect(page.getByText(t.importRefused)).toBeVisible();
+    const problems = page.getByTestId("problems");
+    await expect(problems).toContainText("roles.tech_dev.headcount.mature: a core role needs max ≥ 1 (got 0)");
+    await expect(problems).toContainText("skills.ad_buying: a skill cannot be removed; retire it instead");
+    await expect(page.getByLabel(t.importSummary)).toHaveValue("broken");
+    await page.screenshot({ path: `test-results/playbook-import-${lang}.png`, fullPage: true });
+    await page.goto("/playbook");
+    await expect(page.getByTestId("versions").locator("li")).toHaveCount(3);
+    await page.goto("/playbook/skills");
+    await page.screenshot({ path: `test-results/playbook-skills-${lang}.png`, fullPage: true });
   });
 }
