@@ -76,6 +76,13 @@ export default function SkillsPage() {
   const navigation = useNavigation();
   const errors = answer?.lastResult?.error ?? {};
   const intentSent = (answer?.lastResult?.initialValue as Record<string, unknown> | undefined)?.intent;
+  // what was typed in the add form comes back with its errors
+  const typedAdd = (name: string) => {
+    if (intentSent !== "add") return "";
+    let cur: unknown = answer?.lastResult?.initialValue;
+    for (const key of name.split(".")) cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[key] : undefined;
+    return typeof cur === "string" ? cur : "";
+  };
   const retiring = skills.find((s) => s.id === confirmRetire && !s.retired);
 
   return (
@@ -190,7 +197,7 @@ export default function SkillsPage() {
               <label htmlFor="skill-id" className={ui.label}>
                 {t("playbook.skills.id")}
               </label>
-              <input id="skill-id" name="id" maxLength={64} className={ui.input} aria-describedby="skill-id-hint skill-id-error" />
+              <input id="skill-id" name="id" maxLength={64} defaultValue={typedAdd("id")} className={ui.input} aria-describedby="skill-id-hint skill-id-error" />
               <p id="skill-id-hint" className={ui.hint}>
                 {t("playbook.skills.idHint")}
               </p>
@@ -202,7 +209,7 @@ export default function SkillsPage() {
                   <label htmlFor={`add-${field}-${l}`} className={ui.label}>
                     {t(`playbook.skills.${field}_${l}`)}
                   </label>
-                  <input id={`add-${field}-${l}`} name={`${field}.${l}`} maxLength={field === "label" ? LABEL_MAX : TEXT_MAX} className={ui.input} />
+                  <input id={`add-${field}-${l}`} name={`${field}.${l}`} maxLength={field === "label" ? LABEL_MAX : TEXT_MAX} defaultValue={typedAdd(`${field}.${l}`)} className={ui.input} />
                   <FieldErrors id={`add-${field}-${l}-error`} errors={intentSent === "add" ? (errors[`${field}.${l}`] ?? undefined) : undefined} />
                 </div>
               )),
