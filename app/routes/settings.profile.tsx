@@ -15,7 +15,7 @@ import { getOrganisationSettings } from "~/models/organisation.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
-import { sizingParams } from "~/utils/sizing-query";
+import { plannerHref } from "~/utils/sizing-query";
 import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.profile, adminStrings[lang].title]);
@@ -29,7 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   if (!organisation) throw notFound();
   const channels: Channel[] = profile.channels.length > 0 ? profile.channels : [{ model: organisation.operatingModel, share: 100 }];
-  const plannerQuery = new URLSearchParams([["stage", organisation.stage], ...sizingParams(channels, profile.drivers)]);
   return {
     organisation,
     version: organisation.profileVersion,
@@ -38,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     drivers: profile.drivers,
     models: playbook.models.map(({ id, label, example }) => ({ id, label, example })),
     drivers_: DRIVER_IDS.map((id) => DRIVERS[id]),
-    plannerHref: `/planner?${plannerQuery.toString()}`,
+    plannerHref: plannerHref({ operatingModel: organisation.operatingModel, stage: organisation.stage, channels, drivers: profile.drivers }),
     saved: new URL(request.url).searchParams.get("saved") === "1",
   };
 }
