@@ -82,6 +82,14 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                     {t("ownership.title")}
                   </NavLink>
                 ) : null}
+                {viewer.permissions.includes("playbook.read") ? (
+                  <NavLink
+                    to="/playbook"
+                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                  >
+                    {t("playbook.nav.link")}
+                  </NavLink>
+                ) : null}
                 {viewer.permissions.some((permission) => SETTINGS_PERMISSIONS.includes(permission)) ? (
                   <NavLink
                     to="/settings"

@@ -30,6 +30,8 @@ export interface ResourceScope {
   userId?: string | null;
   /** the user who wrote the record (an assessor's note), for "what I wrote" rules */
   authorUserId?: string | null;
+  /** the organisation's setting that lets managers edit its playbook (issue 13) */
+  managersEditPlaybook?: boolean;
 }
 
 /**
@@ -110,6 +112,13 @@ export const PERMISSIONS = [
   "training.planSome",
   /** assess someone, somewhere (no scope): the people "assessments.write" lets assess anyone at all */
   "assessments.writeSome",
+  // The organisation's playbook (issue 13). Scope: the organisation, with its managersEditPlaybook setting.
+  /** see the organisation's playbook, its versions and their differences; export it as JSON */
+  "playbook.read",
+  /** edit the playbook (roles, skills, extension roles), import one, revert to a version: admins, and managers when the admin allows it */
+  "playbook.edit",
+  /** allow or stop managers editing the playbook */
+  "playbook.settings",
   // Reads per field group (issue 14, PRODUCT.md "Privacy"). Scope: the person the data is about
   // (their department, roles and account); for a note, also its author.
   ...FIELD_GROUPS,
@@ -165,6 +174,9 @@ const RULES: Record<Permission, Rule> = {
     (scope.userId !== actor.userId && (["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope))),
   "training.planSome": kinds("admin", "manager", "hr", "lead"),
   "assessments.writeSome": kinds("admin", "manager", "hr", "lead"),
+  "playbook.read": anyone,
+  "playbook.edit": (actor, scope) => actor.kind === "admin" || (actor.kind === "manager" && scope.managersEditPlaybook === true),
+  "playbook.settings": kinds("admin"),
   // Reads per field group: what everybody sees is the org chart and untraceable figures; a person's
   // levels, gaps, history, notes and training are for them, their department's lead, HR, managers, admins.
   "person.profile": anyone,

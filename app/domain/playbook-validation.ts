@@ -6,7 +6,7 @@
  * Defensive on purpose: an edited playbook may come from JSON, so values are
  * checked at runtime even where the types already promise them.
  */
-import { GENERAL_MANAGER, MODEL_IDS, ROLE_IDS, STAGE_IDS } from "./types";
+import { DRIVER_IDS, GENERAL_MANAGER, MODEL_IDS, ROLE_IDS, STAGE_IDS } from "./types";
 import type { HeadcountRange, Localized, Playbook, RoleDefinition, SkillLevel, StageId } from "./types";
 import { isModelId, isRoleId, isStageId } from "./vocabulary";
 
@@ -90,7 +90,7 @@ function isLevel(x: unknown): x is SkillLevel {
   return typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 4;
 }
 
-function checkRole(problems: string[], p: Playbook, role: RoleDefinition, skillIds: Set<string>): void {
+function checkRole(problems: string[], p: Playbook, role: RoleDefinition, skillIds: Set<string>, retiredSkillIds: Set<string>): void {
   const w = `roles.${role.id}`;
   checkText(problems, `${w}.label`, role.label);
   if (!isStageId(role.tier)) problems.push(`${w}.tier: unknown stage "${String(role.tier)}"`);
@@ -115,6 +115,7 @@ function checkRole(problems: string[], p: Playbook, role: RoleDefinition, skillI
     for (const req of role.skills) {
       const sw = `${w}.skills.${req.skillId}`;
       if (!skillIds.has(req.skillId)) problems.push(`${sw}: unknown skill id "${req.skillId}"`);
+      else if (retiredSkillIds.has(req.skillId)) problems.push(`${sw}: the skill "${req.skillId}" is retired; no role may require it`);
       let prev: { stage: StageId; level: number } | null = null;
       for (const stage of STAGE_IDS) {
         const level: unknown = req.levels?.[stage];
@@ -232,6 +233,9 @@ export function validatePlaybook(p: Playbook): string[] {
     checkText(problems, `skills.${s.id}.description`, s.description);
   }
   const skillIds = new Set(skills.map((s) => s.id));
+  const retiredSkillIds = new Set(skills.filter((s) => s.retired === true).map((s) => s.id));
+  for (const s of skills)
+    if (s.retired !== undefined && typeof s.retired !== "boolean") problems.push(`skills.${s.id}.retired: must be true or false`);
 
   /* roles */
   const roles = Array.isArray(p.roles) ? p.roles : [];
@@ -243,7 +247,7 @@ export function validatePlaybook(p: Playbook): string[] {
       problems.push(`roles: unknown id "${String(r.id)}"`);
       continue;
     }
-    checkRole(problems, p, r, skillIds);
+    checkRole(problems, p, r, skillIds, retiredSkillIds);
   }
   checkReportingCycles(problems, { ...p, roles });
 
@@ -253,8 +257,12 @@ export function validatePlaybook(p: Playbook): string[] {
   const pairs = new Set<string>();
   links.forEach((l, i) => {
     const w = `collaborationLinks[${i}]`;
-    if (!isRoleId(l.from)) problems.push(`${w}.from: unknown role "${String(l.from)}"`);
-    if (!isRoleId(l.to)) problems.push(`${w}.to: unknown role "${String(l.to)}"`);
+    for (const end of ["from", "to"] as const) {
+      const id: unknown = l[end];
+      if (!isRoleId(id)) problems.push(`${w}.${end}: unknown role "${String(id)}"`);
+      // a role the playbook does not hold (an extension role left off) is one no chart needs
+      else if (!roles.some((r) => r.id === id)) problems.push(`${w}.${end}: "${id}" is not in this playbook, so no chart needs it`);
+    }
     if (l.from === l.to) problems.push(`${w}: a role cannot collaborate with itself`);
     const key = [l.from, l.to].sort().join("|");
     if (pairs.has(key)) problems.push(`${w}: duplicate link between ${l.from} and ${l.to}`);
@@ -262,5 +270,64 @@ export function validatePlaybook(p: Playbook): string[] {
     checkText(problems, `${w}.reason`, l.reason);
   });
 
+  checkSizingTable(problems, p, roles);
+
   return problems;
+}
+
+/** The sizing table (decision 0012): each row names a defined role and a driver, with a sane ratio in both languages. */
+function checkSizingTable(problems: string[], p: Playbook, roles: RoleDefinition[]): void {
+  if (!Array.isArray(p.sizing)) {
+    problems.push("sizing: must be a list");
+    return;
+  }
+  const seen = new Set<string>();
+  p.sizing.forEach((row, i) => {
+    const w = `sizing[${i}]`;
+    if (!row || typeof row !== "object") {
+      problems.push(`${w}: not an object`);
+      return;
+    }
+    if (!isRoleId(row.roleId)) problems.push(`${w}.roleId: unknown role "${String(row.roleId)}"`);
+    else if (!roles.some((r) => r.id === row.roleId)) problems.push(`${w}.roleId: "${row.roleId}" is not defined in this playbook`);
+    if (!(DRIVER_IDS as readonly string[]).includes(row.driver)) problems.push(`${w}.driver: unknown driver "${String(row.driver)}"`);
+    const key = `${String(row.roleId)}|${String(row.driver)}`;
+    if (seen.has(key)) problems.push(`${w}: a second row for ${String(row.roleId)} and ${String(row.driver)}`);
+    seen.add(key);
+    const low: unknown = row.perPerson?.low;
+    const high: unknown = row.perPerson?.high;
+    const positive = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x) && x > 0;
+    if (!positive(low) || !positive(high)) problems.push(`${w}.perPerson: low and high must be numbers above 0 (got ${String(low)}–${String(high)})`);
+    else if (low > high) problems.push(`${w}.perPerson: low ${low} > high ${high}`);
+    checkText(problems, `${w}.ratio`, row.ratio);
+    checkText(problems, `${w}.basis`, row.basis);
+    if (typeof row.productDefault !== "boolean") problems.push(`${w}.productDefault: must be true or false`);
+    if (!Array.isArray(row.references)) problems.push(`${w}.references: must be a list`);
+  });
+}
+
+/**
+ * The checks between a saved playbook and the next one: ids are stable.
+ * Every skill and role of the previous version is still there (a skill is
+ * retired, not removed, so the assessments naming it keep their label).
+ */
+export function validatePlaybookChange(previous: Playbook, next: Playbook): string[] {
+  const problems: string[] = [];
+  const nextSkills = new Set((Array.isArray(next.skills) ? next.skills : []).map((s) => s.id));
+  for (const s of previous.skills) if (!nextSkills.has(s.id)) problems.push(`skills.${s.id}: a skill cannot be removed; retire it instead`);
+  const nextRoles = new Set((Array.isArray(next.roles) ? next.roles : []).map((r) => r.id));
+  for (const r of previous.roles) if (!nextRoles.has(r.id)) problems.push(`roles.${r.id}: a role cannot be removed`);
+  return problems;
+}
+
+/** Everything wrong with `next` as the successor of `previous`: one list, each "path: reason". */
+export function validatePlaybookEdit(previous: Playbook, next: Playbook): string[] {
+  const own = validatePlaybook(next);
+  return own.length > 0 && own[0] === "playbook: not an object" ? own : [...own, ...validatePlaybookChange(previous, next)];
+}
+
+/** A problem of validatePlaybook split into its field path and its reason. */
+export function splitProblem(problem: string): { path: string; reason: string } {
+  const at = problem.indexOf(": ");
+  return at < 0 ? { path: "", reason: problem } : { path: problem.slice(0, at), reason: problem.slice(at + 2) };
 }

@@ -732,7 +732,7 @@ export const shippedPlaybook: Playbook = {
       label: t("合规风控", "Compliance & risk"),
       tier: "mature",
       appliesTo: ["b2b", "platform"],
-      coreResponsibilities: [t("法律管理", "Legal affairs"), t("政策管理", "Policy management")],
+      coreResponsibilities: [t("法务与政策跟踪", "Legal affairs and policy tracking"), t("政策管理", "Policy management")],
       responsibilitiesByModel: {
         platform: [
           t("跟踪平台政策和目标国法规，防范账号与侵权风险", "Track marketplace policies and target-market law to prevent account and IP risks"),

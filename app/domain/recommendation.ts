@@ -238,8 +238,8 @@ function headcountRationale(
   switch (priority) {
     case "core": {
       const source: Localized = overridden
-        ? { zh: `手册针对${m.zh}的专门设定`, en: `the playbook's figure specific to ${m.en}` }
-        : { zh: "手册通用默认值", en: "the playbook's general default" };
+        ? { zh: `组织手册针对${m.zh}的专门设定`, en: `the playbook's figure specific to ${m.en}` }
+        : { zh: "组织手册通用默认值", en: "the playbook's general default" };
       const out: RationaleEntry[] = [
         {
           topic: "headcount",
@@ -298,7 +298,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `当前0人；自${tier.zh}起按手册配置${rangeText(future)}人。`,
+            zh: `当前0人；自${tier.zh}起按组织手册配置${rangeText(future)}人。`,
             en: `None yet; from the ${tier.en} stage the playbook plans ${peopleEn(future)}.`,
           },
         },
@@ -337,7 +337,7 @@ function responsibilitiesRationale(ctx: Context, role: RoleDefinition, priority:
     out.push({
       topic: "responsibilities",
       text: {
-        zh: `采用原文表中的核心职责“${coreText.zh}”（手册未针对${m.zh}改写）。`,
+        zh: `采用原文表中的核心职责“${coreText.zh}”（组织手册未针对${m.zh}改写）。`,
         en: `The source's core responsibilities (${coreText.en}); the playbook has no wording specific to ${m.en}.`,
       },
     });
@@ -384,7 +384,7 @@ function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority,
         {
           topic: "skills",
           text: {
-            zh: `${s.zh}所需等级（0–4 级，手册默认值）：${skillLevelsText(ctx, skills.map((k) => ({ id: k.id, level: k.requiredLevel }))).zh}。`,
+            zh: `${s.zh}所需等级（0–4 级，组织手册默认值）：${skillLevelsText(ctx, skills.map((k) => ({ id: k.id, level: k.requiredLevel }))).zh}。`,
             en: `Levels required at the ${s.en} stage (0–4, playbook defaults): ${skillLevelsText(ctx, skills.map((k) => ({ id: k.id, level: k.requiredLevel }))).en}.`,
           },
         },
@@ -419,7 +419,7 @@ function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority,
         {
           topic: "skills",
           text: {
-            zh: `兼任者需达到熟练水平即可：所需等级取手册等级与 2 级（熟练）中的较小者（${cappedText.zh}）。`,
+            zh: `兼任者需达到熟练水平即可：所需等级取组织手册等级与 2 级（熟练）中的较小者（${cappedText.zh}）。`,
             en: `Whoever covers the role needs working knowledge, not a specialist's depth: each level is the playbook's level capped at 2 (working) (${cappedText.en}).`,
           },
         },
@@ -473,7 +473,7 @@ function reportingRationale(
       {
         topic: "reporting",
         text: {
-          zh: `不画汇报线：该岗位在此阶段不需要（手册汇报线为向${roleLabel(ctx, role.reportsTo).zh}汇报）。`,
+          zh: `不画汇报线：该岗位在此阶段不需要（组织手册汇报线为向${roleLabel(ctx, role.reportsTo).zh}汇报）。`,
           en: `No reporting line drawn: the role is not needed at this stage (its playbook line is to the ${roleLabel(ctx, role.reportsTo).en.toLowerCase()}).`,
         },
       },
@@ -483,7 +483,7 @@ function reportingRationale(
     {
       topic: "reporting",
       text: {
-        zh: `向${boss.zh}汇报（手册汇报线；原文未规定汇报关系，此为本产品的默认设置）。`,
+        zh: `向${boss.zh}汇报（组织手册汇报线；原文未规定汇报关系，此为本产品的默认设置）。`,
         en: `Reports to the ${boss.en.toLowerCase()} (the playbook's reporting line; the source sets none: this is the product's default).`,
       },
     },
@@ -492,7 +492,7 @@ function reportingRationale(
     out.push({
       topic: "reporting",
       text: {
-        zh: `手册设定的上级${roleLabel(ctx, role.reportsTo).zh}在此阶段不需要，因此改为向总经理汇报。`,
+        zh: `组织手册设定的上级${roleLabel(ctx, role.reportsTo).zh}在此阶段不需要，因此改为向总经理汇报。`,
         en: `Its playbook manager, the ${roleLabel(ctx, role.reportsTo).en.toLowerCase()}, is not needed at this stage, so it reports to the general manager instead.`,
       },
     });

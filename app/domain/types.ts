@@ -101,6 +101,12 @@ export interface SkillDefinition {
   id: string;
   label: Localized;
   description: Localized;
+  /**
+   * A retired skill is no longer required by any role and cannot be chosen
+   * for new assessments or training, but stays in the catalogue so the
+   * assessments and plans that name it keep their label (issue 13).
+   */
+  retired?: boolean;
 }
 
 /** A skill a role needs, with the level required when the role is core at each stage. */

@@ -184,7 +184,7 @@ const zh: Strings = {
   },
   letters: { R: "R", A: "A", AR: "A/R", C: "C", I: "I", none: "—" },
   letterNames: { R: "执行", A: "批准负责", AR: "批准并执行", C: "咨询", I: "知会", none: "不参与" },
-  legend: "A：批准负责（对结果负责） · R：执行（做事） · A/R：两者兼有 · C：咨询 · I：知会",
+  legend: "A：最终负责（对结果负责） · R：执行（做事） · A/R：负责并执行 · C：咨询 · I：知会",
   matrix: {
     caption: "RACI 矩阵：流程步骤 × 七个岗位",
     step: "步骤",

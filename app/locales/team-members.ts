@@ -504,7 +504,7 @@ const zh: Strings = {
     },
     skillId: {
       required: "请选择技能。",
-      unknown: "请选择手册中的技能。",
+      unknown: "请选择组织手册中的技能。",
     },
     level: {
       required: "请选择水平。",

@@ -234,7 +234,7 @@ export const trainingStrings = {
     plan: {
       metaTitle: "制定培训计划",
       title: "为{{name}}制定培训计划",
-      intro: "每个尚未被计划覆盖的差距对应一条建议，活动类型依据行动手册中的能力建设建议。可调整内容、取消勾选不需要的项，然后确认。最后一行可手动添加一项。",
+      intro: "每个尚未被计划覆盖的差距对应一条建议，活动类型依据组织手册中的能力建设建议。可调整内容、取消勾选不需要的项，然后确认。最后一行可手动添加一项。",
       back: "返回成员页面",
       include: "纳入",
       proposals: "根据差距建议",
@@ -326,7 +326,7 @@ export const trainingStrings = {
       dueDate: { beforeStart: "截止日期早于开始日期。" },
       hours: { invalid: "请输入 0 到 2,000 之间的整数学时。" },
       progress: { invalid: "请输入 0 到 100 之间的整数百分比。" },
-      skillId: { required: "请选择技能。", unknown: "请选择行动手册中的技能。", duplicate: "该技能在计划中出现了两次。" },
+      skillId: { required: "请选择技能。", unknown: "请选择组织手册中的技能。", duplicate: "该技能在计划中出现了两次。" },
       plan: { empty: "请至少勾选一项，或为手动添加的项选择技能。" },
       form: "部分内容需要修改。",
     },

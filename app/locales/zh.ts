@@ -105,12 +105,12 @@ export const zh: UiStrings = {
     priority: {
       core: "核心",
       later: "后续补充",
-      optional: "可选",
-      not_needed: "不需要",
+      optional: "可兼任或外包",
+      not_needed: "暂不需要",
     },
     priorityDetail: {
       later: "自{{stage}}起为核心岗位",
-      optional: "由{{who}}兼任",
+      optional: "承担方式：{{who}}",
     },
     headcount: "{{min}}–{{max}}",
     headcountSingle: "{{count}}",

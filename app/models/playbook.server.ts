@@ -1,7 +1,12 @@
 import { shippedPlaybook } from "~/domain/playbook";
+import { editedPaths } from "~/domain/playbook-diff";
+import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-validation";
 import type { Playbook } from "~/domain/types";
 import { organisationFromBearer } from "~/utils/api-auth.server";
-import { getSignedIn } from "~/utils/auth.server";
+import { can, type Actor } from "~/domain/permissions";
+import { forbidden, getSignedIn, requireSignedIn } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { saveIfVersion } from "./versioned.server";
 
 /**
  * The playbook that applies to a request: that of the organisation named by
@@ -20,10 +25,183 @@ export async function organisationIdForRequest(request: Request): Promise<string
   return signedIn?.actor.organisationId ?? null;
 }
 
+/* ------------------------------------------------------------------ */
+/* The one read path, cached by (organisation, version)                  */
+/* ------------------------------------------------------------------ */
+
+interface CachedPlaybook {
+  playbook: Playbook;
+  /** the paths where it differs from the shipped playbook (what pages mark "edited") */
+  edited: ReadonlySet<string>;
+}
+
+const SHIPPED: CachedPlaybook = { playbook: shippedPlaybook, edited: new Set() };
+/** Versions are immutable, so an entry never goes stale; the cap only bounds memory. */
+const CACHE_LIMIT = 200;
+const cache = new Map<string, CachedPlaybook>();
+/** How many stored documents were parsed and validated (tests count them: a read must not parse again). */
+export const playbookCacheStats = { parses: 0 };
+
+async function currentEntry(organisationId: string | null): Promise<CachedPlaybook & { version: number }> {
+  if (!organisationId) return { ...SHIPPED, version: 0 };
+  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { playbookVersion: true } });
+  const version = organisation?.playbookVersion ?? 0;
+  if (version === 0) return { ...SHIPPED, version };
+  const key = `${organisationId}:${version}`;
+  const hit = cache.get(key);
+  if (hit) return { ...hit, version };
+  const row = await db.playbookVersion.findUnique({ where: { organisationId_number: { organisationId, number: version } }, select: { document: true } });
+  const entry = row ? parseStored(row.document, key) : SHIPPED;
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, entry);
+  return { ...entry, version };
+}
+
 /**
- * An organisation's playbook. There is no playbook editing yet, so every
- * organisation uses the shipped one; edited playbooks plug in here.
+ * A stored document, validated once. It was valid when saved; should a later
+ * release of the shipped playbook make it invalid, the organisation falls
+ * back to the shipped one (logged) rather than every page failing
+ * (decision 0015).
  */
-export async function playbookForOrganisation(_organisationId: string | null): Promise<Playbook> {
-  return shippedPlaybook;
+function parseStored(document: string, key: string): CachedPlaybook {
+  playbookCacheStats.parses += 1;
+  try {
+    const playbook = JSON.parse(document) as Playbook;
+    const problems = validatePlaybook(playbook);
+    if (problems.length === 0) return { playbook, edited: editedPaths(shippedPlaybook, playbook) };
+    console.error(`playbook ${key} no longer validates; using the shipped one`, problems.slice(0, 5));
+  } catch (error) {
+    console.error(`playbook ${key} is not JSON; using the shipped one`, error);
+  }
+  return SHIPPED;
+}
+
+/** An organisation's current playbook; the shipped one without an organisation or before its first edit. */
+export async function playbookForOrganisation(organisationId: string | null): Promise<Playbook> {
+  return (await currentEntry(organisationId)).playbook;
+}
+
+/** The current playbook with its version number (0 = shipped) and the paths edited from the shipped one. */
+export async function playbookStateForOrganisation(organisationId: string | null) {
+  return currentEntry(organisationId);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writes: every save is a version                                       */
+/* ------------------------------------------------------------------ */
+
+export interface PlaybookAuthor {
+  userId: string;
+  name: string;
+}
+
+export type PlaybookSave =
+  | { ok: true; version: number }
+  | { ok: false; reason: "invalid"; problems: string[] }
+  | { ok: false; reason: "conflict"; current: { version: number; playbook: Playbook } }
+  | { ok: false; reason: "not_found" };
+
+/**
+ * Saves `next` as the organisation's next version, if the organisation is
+ * still at `version` (the one the editor loaded) and `next` validates both
+ * on its own and as the successor of the current one. One transaction: the
+ * version row and the organisation's pointer land together or not at all.
+ */
+export async function savePlaybook(input: {
+  organisationId: string;
+  version: number;
+  next: Playbook;
+  summary: string;
+  author: PlaybookAuthor;
+  revertOf?: number;
+}): Promise<PlaybookSave> {
+  const { organisationId, version, next, summary, author } = input;
+  const current = await currentEntry(organisationId);
+  const problems = validatePlaybookEdit(current.playbook, next);
+  if (problems.length > 0) return { ok: false, reason: "invalid", problems };
+  const document = JSON.stringify(next);
+  const result = await db.$transaction((tx) =>
+    saveIfVersion({
+      version,
+      load: async () => {
+        const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { playbookVersion: true } });
+        return organisation ? { version: organisation.playbookVersion } : null;
+      },
+      claim: () => tx.organisation.updateMany({ where: { id: organisationId, playbookVersion: version }, data: { playbookVersion: { increment: 1 } } }),
+      then: async () => {
+        const number = version + 1;
+        await tx.playbookVersion.create({
+          data: { organisationId, number, document, summary, revertOf: input.revertOf ?? null, createdById: author.userId, createdByName: author.name },
+        });
+        return number;
+      },
+    }),
+  );
+  if (result.ok) return { ok: true, version: result.saved };
+  if (result.reason === "not_found") return { ok: false, reason: "not_found" };
+  const now = await currentEntry(organisationId);
+  return { ok: false, reason: "conflict", current: { version: now.version, playbook: now.playbook } };
+}
+
+export interface PlaybookVersionSummary {
+  number: number;
+  summary: string;
+  createdByName: string;
+  createdAt: Date;
+  revertOf: number | null;
+}
+
+/** Every version, newest first (version 0, the shipped playbook, is not a row). */
+export async function listPlaybookVersions({ organisationId }: { organisationId: string }): Promise<PlaybookVersionSummary[]> {
+  return db.playbookVersion.findMany({
+    where: { organisationId },
+    orderBy: { number: "desc" },
+    select: { number: true, summary: true, createdByName: true, createdAt: true, revertOf: true },
+  });
+}
+
+/** One version's document (0 is the shipped playbook), or null when there is no such version. */
+export async function playbookAtVersion({ organisationId, number }: { organisationId: string; number: number }): Promise<Playbook | null> {
+  if (number === 0) return shippedPlaybook;
+  const key = `${organisationId}:${number}`;
+  const hit = cache.get(key);
+  if (hit) return hit.playbook;
+  const row = await db.playbookVersion.findUnique({ where: { organisationId_number: { organisationId, number } }, select: { document: true } });
+  if (!row) return null;
+  const entry = parseStored(row.document, key);
+  cache.set(key, entry);
+  return entry.playbook;
+}
+
+export async function getPlaybookVersion({ organisationId, number }: { organisationId: string; number: number }): Promise<PlaybookVersionSummary | null> {
+  return db.playbookVersion.findUnique({
+    where: { organisationId_number: { organisationId, number } },
+    select: { number: true, summary: true, createdByName: true, createdAt: true, revertOf: true },
+  });
+}
+
+/** The organisation's playbook setting: may managers edit it. */
+export async function playbookSettings({ organisationId }: { organisationId: string }): Promise<{ managersEditPlaybook: boolean }> {
+  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { managersEditPlaybook: true } });
+  return { managersEditPlaybook: organisation?.managersEditPlaybook ?? false };
+}
+
+export async function setManagersEditPlaybook({ organisationId, allowed }: { organisationId: string; allowed: boolean }): Promise<void> {
+  await db.organisation.update({ where: { id: organisationId }, data: { managersEditPlaybook: allowed } });
+}
+
+/**
+ * The guard of every playbook write: signed in, and allowed to edit this
+ * organisation's playbook (admins; managers when the organisation allows it).
+ */
+export async function requirePlaybookEditor(request: Request) {
+  const signedIn = await requireSignedIn(request);
+  const settings = await playbookSettings({ organisationId: signedIn.actor.organisationId });
+  if (!can(signedIn.actor, "playbook.edit", { organisationId: signedIn.actor.organisationId, ...settings })) throw forbidden();
+  return { ...signedIn, settings };
+}
+
+/** May this person edit the organisation's playbook (for the UI to offer it). */
+export function mayEditPlaybook(actor: Actor, settings: { managersEditPlaybook: boolean }): boolean {
+  return can(actor, "playbook.edit", { organisationId: actor.organisationId, ...settings });
 }

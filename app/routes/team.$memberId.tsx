@@ -16,7 +16,9 @@ import { visibleHistory } from "~/domain/visibility";
 import type { SkillLevel } from "~/domain/types";
 import { getMember } from "~/models/member.server";
 import { assessmentScopeFor, isRecordId } from "~/models/member-write.server";
-import { playbookForRequest } from "~/models/playbook.server";
+import { playbookStateForOrganisation } from "~/models/playbook.server";
+import { EditedMark } from "~/components/playbook/PlaybookNav";
+import { requiredLevelPath } from "~/domain/playbook-diff";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { TrainingPlanSection } from "~/components/training/TrainingPlanSection";
 import { memberTrainingRows } from "~/models/training.server";
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const member = isRecordId(memberId) ? await getMember({ organisationId: organisation.id, memberId }) : null;
   // unknown here or another organisation's: the same 404
   if (!member) throw notFound();
-  const playbook = await playbookForRequest(request);
+  const { playbook, edited } = await playbookStateForOrganisation(organisation.id);
   const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
 
   // getMember lists the history newest first; latestLevels wants it oldest first (its tie-break).
@@ -100,6 +102,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         requiredBy: skill.requiredBy.map((entry) => entry.roleId),
         assessed: skill.notAssessed ? null : skill.assessed,
         gap: skill.gap,
+        // the required level comes from the organisation's edited playbook, not the shipped default
+        requiredEdited: skill.requiredBy.some((entry) => edited.has(requiredLevelPath(entry.roleId, skill.skillId, organisation.stage))),
         history: history.get(skill.skillId) ?? [],
       })),
     } : null,
@@ -335,6 +339,7 @@ interface SkillRow {
   /** null: not assessed (which is not the same as level 0) */
   assessed: SkillLevel | null;
   gap: number;
+  requiredEdited?: boolean;
   history: { id: string; level: SkillLevel; assessedOn: Date | string; assessorName: string; note: string | null }[];
 }
 
@@ -355,7 +360,7 @@ function SkillTable({ rows }: { rows: SkillRow[] }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <tr key={row.skillId} id={`skill-${row.skillId}`}>
+            <tr key={row.skillId} id={`skill-${row.skillId}`} data-required={row.required ?? ""} data-gap={row.gap}>
               <th scope="row" className={`${ui.td} text-left font-medium`}>
                 {row.label}
               </th>
@@ -365,6 +370,7 @@ function SkillTable({ rows }: { rows: SkillRow[] }) {
                 ) : (
                   <>
                     {t("members.level", { level: row.required, name: levelName(row.required, lang) })}
+                    <EditedMark edited={row.requiredEdited === true} />
                     {row.requiredByLabel ? <span className="block text-xs text-slate-500">{t("members.page.requiredBy", { roles: row.requiredByLabel })}</span> : null}
                   </>
                 )}

@@ -17,7 +17,8 @@ import type { OrgChartRecommendation, RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
 import { loadTeam } from "~/models/member.server";
-import { playbookForRequest } from "~/models/playbook.server";
+import { playbookStateForOrganisation } from "~/models/playbook.server";
+import { requiredLevelPath } from "~/domain/playbook-diff";
 import { requirePermission } from "~/utils/auth.server";
 import { htmlLang } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
@@ -95,8 +96,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dirParam = readParam(url.searchParams, "dir", invalid);
   const pageParam = readParam(url.searchParams, "page", invalid) ?? 1;
 
-  const [playbook, lang, team] = await Promise.all([
-    playbookForRequest(request),
+  const [{ playbook, edited }, lang, team] = await Promise.all([
+    playbookStateForOrganisation(organisation.id),
     languageFor(request),
     loadTeam({ organisationId: organisation.id }),
   ]);
@@ -108,7 +109,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
   const roleLabels = new Map(recommendation.roles.map((r) => [r.id, localize(r.label, lang)]));
   const roleLabel = (id: RoleId) => roleLabels.get(id) ?? id;
-  const { groups, columns } = columnsFor(recommendation, role, (id) => skillLabels.get(id) ?? id, strings.heatmap.shared, roleLabel);
+  const laidOut = columnsFor(recommendation, role, (id) => skillLabels.get(id) ?? id, strings.heatmap.shared, roleLabel);
+  const groups = laidOut.groups;
+  // a column whose required level some role takes from the organisation's edited playbook says so
+  const columns = laidOut.columns.map((c) => ({
+    ...c,
+    edited: recommendation.roles.some((r) => r.skills.some((s) => s.id === c.skillId) && edited.has(requiredLevelPath(r.id, c.skillId, organisation.stage))),
+  }));
 
   // A skill column that is not on the page (e.g. another role's, with a role filter) sorts by total gap.
   if (sort.startsWith("skill:") && !columns.some((c) => `skill:${c.skillId}` === sort)) {

@@ -467,6 +467,29 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   ],
   // An organisation API token only (tests/routes/api.v1.training-progress.test.ts); a session is not enough: 401.
   "routes/api.v1.training-progress": [{ method: "GET", url: () => "/api/v1/training-progress", expect: everyone("error") }],
+  // The playbook (issue 13): everyone reads; admins edit (the cast's organisation does not let managers).
+  // The edits are sent incomplete: authorising comes first, so the allowed get 400 and write nothing.
+  "routes/playbook._index": [
+    { method: "GET", url: () => "/playbook", expect: signedIn("ok") },
+    { method: "POST", url: () => "/playbook", form: () => ({ managersEdit: "maybe" }), expect: only(["admin"], 400, 400) },
+  ],
+  "routes/playbook.roles.$roleId": [
+    { method: "GET", url: () => "/playbook/roles/marketing", params: () => ({ roleId: "marketing" }), expect: signedIn("ok") },
+    { method: "POST", url: () => "/playbook/roles/marketing", params: () => ({ roleId: "marketing" }), form: () => ({ version: "0" }), expect: only(["admin"], 400, 400) },
+  ],
+  "routes/playbook.skills": [
+    { method: "GET", url: () => "/playbook/skills", expect: signedIn("ok") },
+    { method: "POST", url: () => "/playbook/skills", form: () => ({ intent: "add", version: "0" }), expect: only(["admin"], 400, 400) },
+  ],
+  "routes/playbook.versions.$number": [
+    { method: "GET", url: () => "/playbook/versions/1", params: () => ({ number: "1" }), expect: signedIn(404) },
+    { method: "POST", url: () => "/playbook/versions/1", params: () => ({ number: "1" }), form: () => ({ version: "0" }), expect: only(["admin"], 400, 400) },
+  ],
+  "routes/playbook.export": [{ method: "GET", url: () => "/playbook/export", expect: signedIn("ok") }],
+  "routes/playbook.transfer": [
+    { method: "GET", url: () => "/playbook/transfer", expect: signedIn("ok") },
+    { method: "POST", url: () => "/playbook/transfer", form: () => ({ version: "0" }), expect: only(["admin"], 400, 400) },
+  ],
 };
 
 /** Everyone of the organisation; another organisation's user gets 404 for this record. */

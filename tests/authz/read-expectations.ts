@@ -205,4 +205,10 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   "routes/ownership.steps._index": { none: "process steps" },
   "routes/ownership.steps.$stepKey": { none: "a step and its decisions (who proposed and decided)" },
   "routes/ownership.steps.$stepKey_.retire": { none: "a step" },
+  "routes/playbook._index": { none: "roles and versions of the playbook (who saved a version: a user's name, as on the org chart)" },
+  "routes/playbook.roles.$roleId": { none: "a role of the playbook" },
+  "routes/playbook.skills": { none: "the skill catalogue" },
+  "routes/playbook.versions.$number": { none: "a version of the playbook and its differences" },
+  "routes/playbook.export": { none: "the playbook as JSON" },
+  "routes/playbook.transfer": { none: "the export and import forms" },
 };

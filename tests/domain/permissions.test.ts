@@ -57,6 +57,10 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "person.training": ["admin", "manager", "hr"],
   "team.figures": ["admin", "manager", "hr", "lead", "member"],
   "hiring.positions": ["admin", "manager", "hr"],
+  // the playbook: everyone reads; admins edit (managers only when the organisation allows it, below)
+  "playbook.read": ["admin", "manager", "hr", "lead", "member"],
+  "playbook.edit": ["admin"],
+  "playbook.settings": ["admin"],
 };
 
 describe("can", () => {
@@ -68,6 +72,13 @@ describe("can", () => {
         );
       }
     }
+  });
+
+  it("lets managers edit the playbook only when the organisation allows it; never HR, leads or members", () => {
+    const allowed = { organisationId: "org-a", managersEditPlaybook: true };
+    expect(USER_KINDS.filter((kind) => can(actor(kind), "playbook.edit", allowed))).toEqual(["admin", "manager"]);
+    expect(can(actor("manager"), "playbook.settings", allowed)).toBe(false);
+    expect(can(actor("manager"), "playbook.edit", { organisationId: "org-b", managersEditPlaybook: true })).toBe(false);
   });
 
   it("never grants anything across organisations, not even to an admin", () => {
@@ -88,6 +99,7 @@ describe("can", () => {
       "hiring.read",
       "ownership.read",
       "training.overview",
+      "playbook.read",
       "person.profile",
       "team.figures",
     ]);

@@ -51,8 +51,8 @@ export const ROLE_LABELS: Record<Role, Record<Lang, string>> = {
 export const PRIORITY_LABELS: Record<Priority, Record<Lang, string>> = {
   core: { en: "Core", zh: "核心" },
   later: { en: "Later", zh: "后续补充" },
-  optional: { en: "Optional", zh: "可选" },
-  not_needed: { en: "Not needed", zh: "不需要" },
+  optional: { en: "Optional", zh: "可兼任或外包" },
+  not_needed: { en: "Not needed", zh: "暂不需要" },
 };
 
 /** PRODUCT.md: the stage tier of each role and the models it applies to. */

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BUCKET_STYLES, NOT_ASSESSED_STYLE, gapCellClass } from "./colors";
 import { useNumberFormat } from "./format";
+import { EditedMark } from "~/components/playbook/PlaybookNav";
 import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "./types";
 
 const GROUP_TONES = ["bg-slate-100", "bg-white"];
@@ -98,6 +99,7 @@ export function HeatmapTable({
                   className={`sticky top-9 z-20 min-w-[5.5rem] max-w-[8rem] border-b border-r border-slate-200 px-2 py-2 text-left align-bottom text-xs font-medium leading-4 text-slate-700 ${GROUP_TONES[c.group % 2]}`}
                 >
                   {headerLink(key, c.label)}
+                  <EditedMark edited={c.edited === true} />
                 </th>
               );
             })}

@@ -7,6 +7,8 @@ export interface HeatmapColumn {
   label: string;
   /** index into the groups */
   group: number;
+  /** a required level of this column comes from the organisation's edited playbook */
+  edited?: boolean;
 }
 
 export interface HeatmapGroup {

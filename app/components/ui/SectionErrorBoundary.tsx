@@ -8,6 +8,7 @@ const SECTIONS = {
   team: { strings: "members.errorPage", back: "/team", backLabel: "members.errorPage.back" },
   settings: { strings: "admin.errorPage", back: "/planner", backLabel: "errors.backToPlanner" },
   ownership: { strings: "ownership.errorPage", back: "/ownership", backLabel: "ownership.errorPage.back" },
+  playbook: { strings: "playbook.errorPage", back: "/playbook", backLabel: "playbook.errorPage.back" },
 } as const;
 
 export type Section = keyof typeof SECTIONS;

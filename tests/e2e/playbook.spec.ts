@@ -1,0 +1,169 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { rememberLanguage, waitForAppHydration, type Lang } from "./helpers";
+
+/*
+ * The organisation's own playbook (issue 13), in each language, on an
+ * organisation of its own (signed up here, so the demo company that other
+ * specs read is never edited): the admin adds an operations member, raises
+ * the required level of ad buying at the growth stage, and the member's gap
+ * for it grows on the member page and in the heat map; the version list
+ * shows the change with its diff, and restoring the previous version brings
+ * the gap back.
+ */
+
+const TEXT = {
+  en: {
+    nav: "Playbook",
+    edit: "Edit Operations manager",
+    adBuyingGrowth: "Required level of Ad buying at Growth",
+    summary: "What changed, in a few words",
+    save: "Save as a new version",
+    saved: "Saved as a new version. Every page now measures against it.",
+    addMember: "Add member",
+    edited: "edited",
+    versionOne: "Version 1",
+    restoreOne: "Restore version 1",
+    paste: "Or paste the JSON",
+    importButton: "Import as a new version",
+    importSummary: "What changed, in a few words",
+    importRefused: "Nothing was imported: the playbook does not validate.",
+    summaryText: "Ad buying at level 4 from growth",
+    backText: "Back to 3",
+  },
+  zh: {
+    nav: "组织手册",
+    edit: "编辑运营经理",
+    adBuyingGrowth: "广告投放在成长期的要求等级",
+    summary: "修改说明",
+    save: "保存为新版本",
+    saved: "已保存为新版本，各页面即按此计算。",
+    addMember: "添加成员",
+    edited: "已修改",
+    versionOne: "第1版",
+    restoreOne: "恢复第1版",
+    paste: "或粘贴JSON",
+    importButton: "导入为新版本",
+    importSummary: "修改说明",
+    importRefused: "未导入任何内容：该组织手册校验不通过。",
+    summaryText: "成长期起广告投放要求4级",
+    backText: "回到3级",
+  },
+} as const;
+
+let unique = 0;
+
+async function signUpAdmin(browser: Browser, lang: Lang, baseURL: string | undefined): Promise<Page> {
+  const context = await browser.newContext();
+  await rememberLanguage(context, "en", baseURL);
+  const page = await context.newPage();
+  await page.goto("/signup?model=platform&stage=growth");
+  await page.getByLabel("Organisation name").fill(`Playbook Co ${lang} ${Date.now()}`);
+  await page.getByLabel("Your name").fill("Pat Admin");
+  await page.getByLabel("Email address").fill(`playbook-${lang}-${Date.now()}-${unique++}@test.example`);
+  await page.getByLabel("Choose a password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page).toHaveURL(/\/org$/);
+  await rememberLanguage(context, lang, baseURL);
+  return page;
+}
+
+async function memberGap(page: Page, memberId: string) {
+  await page.goto(`/team/${memberId}`);
+  const row = page.locator("#skill-ad_buying");
+  return { required: await row.getAttribute("data-required"), gap: await row.getAttribute("data-gap"), row };
+}
+
+async function heatmapGap(page: Page, name: string) {
+  await page.goto("/team/heatmap");
+  const cell = page.getByRole("row").filter({ hasText: name }).locator('td[data-skill="ad_buying"]');
+  return cell.getAttribute("data-gap");
+}
+
+for (const lang of ["en", "zh"] as const) {
+  test(`an admin raises a required level, the gap grows, the version list shows it, restoring brings it back (${lang})`, async ({ browser, baseURL }) => {
+    test.setTimeout(120_000);
+    const t = TEXT[lang];
+    const page = await signUpAdmin(browser, lang, baseURL);
+
+    // an operations member, not assessed: the gap for ad buying is the required level (3 at growth)
+    await page.goto("/team/new");
+    await waitForAppHydration(page);
+    await page.locator('input[name="name"]').fill("Olu Ops");
+    await page.locator('select[name="roles[0].roleId"]').selectOption("operations_manager");
+    await page.locator('input[name="roles[0].share"]').fill("100");
+    await page.getByRole("button", { name: t.addMember }).click();
+    await expect(page).toHaveURL(/\/team\/(?!new)[a-z0-9]+\?done=created$/);
+    const memberId = new URL(page.url()).pathname.split("/").pop()!;
+    expect(await memberGap(page, memberId)).toMatchObject({ required: "3", gap: "3" });
+    expect(await heatmapGap(page, "Olu Ops")).toBe("3");
+
+    // the admin raises ad buying at growth to 4
+    await page.getByRole("link", { name: t.nav, exact: true }).click();
+    await expect(page).toHaveURL(/\/playbook$/);
+    await page.getByRole("link", { name: t.edit }).click();
+    await waitForAppHydration(page);
+    await page.getByLabel(t.adBuyingGrowth).selectOption("4");
+    await page.getByLabel(t.summary).fill(t.summaryText);
+    await page.getByRole("button", { name: t.save }).click();
+    await expect(page.getByRole("status")).toHaveText(t.saved);
+    await expect(page.getByLabel(t.adBuyingGrowth)).toHaveValue("4");
+    await page.screenshot({ path: `test-results/playbook-role-${lang}.png`, fullPage: true });
+
+    // the gap grew on the member page (marked as an edited value) and in the heat map
+    const after = await memberGap(page, memberId);
+    expect(after).toMatchObject({ required: "4", gap: "4" });
+    await expect(after.row).toContainText(t.edited);
+    expect(await heatmapGap(page, "Olu Ops")).toBe("4");
+    await page.screenshot({ path: `test-results/playbook-heatmap-${lang}.png`, fullPage: true });
+
+    // the version list shows it, and its diff names the field
+    await page.goto("/playbook");
+    const versions = page.getByTestId("versions");
+    await expect(versions.locator("li")).toHaveCount(1);
+    await expect(versions).toContainText(t.summaryText);
+    await versions.getByRole("link", { name: t.versionOne }).click();
+    const diff = page.getByTestId("diff-previous");
+    await expect(diff.locator("tbody tr")).toHaveCount(1);
+    await expect(diff.locator('tr[data-path="roles.operations_manager.skills.ad_buying.levels.growth"] td').nth(1)).toHaveText("3");
+    await expect(diff.locator('tr[data-path="roles.operations_manager.skills.ad_buying.levels.growth"] td').nth(2)).toHaveText("4");
+
+    // back to 3 as version 2; then restoring version 1 (with a confirmation) raises it again as version 3
+    await page.goto("/playbook/roles/operations_manager");
+    await waitForAppHydration(page);
+    await page.getByLabel(t.adBuyingGrowth).selectOption("3");
+    await page.getByLabel(t.summary).fill(t.backText);
+    await page.getByRole("button", { name: t.save }).click();
+    await expect(page.getByRole("status")).toHaveText(t.saved);
+    expect(await memberGap(page, memberId)).toMatchObject({ required: "3", gap: "3" });
+
+    await page.goto("/playbook/versions/1");
+    await waitForAppHydration(page);
+    await page.getByRole("button", { name: t.restoreOne }).click();
+    await page.getByRole("dialog").getByRole("button", { name: t.restoreOne }).click();
+    await expect(page).toHaveURL(/\/playbook\/versions\/3$/);
+    expect(await memberGap(page, memberId)).toMatchObject({ required: "4", gap: "4" });
+    expect(await heatmapGap(page, "Olu Ops")).toBe("4");
+    await page.goto("/playbook");
+    await expect(page.getByTestId("versions").locator("li")).toHaveCount(3);
+    await page.screenshot({ path: `test-results/playbook-versions-${lang}.png`, fullPage: true });
+
+    // an export, broken by hand, does not import: every problem listed with its path, nothing changed
+    const exported = await (await page.request.get("/playbook/export")).json();
+    exported.roles.find((r: { id: string }) => r.id === "tech_dev").headcount.mature = { min: 0, max: 0 };
+    exported.skills = exported.skills.filter((k: { id: string }) => k.id !== "ad_buying");
+    await page.goto("/playbook/transfer");
+    await page.getByLabel(t.paste).fill(JSON.stringify(exported));
+    await page.getByLabel(t.importSummary).fill("broken");
+    await page.getByRole("button", { name: t.importButton }).click();
+    await expect(page.getByText(t.importRefused)).toBeVisible();
+    const problems = page.getByTestId("problems");
+    await expect(problems).toContainText("roles.tech_dev.headcount.mature: a core role needs max ≥ 1 (got 0)");
+    await expect(problems).toContainText("skills.ad_buying: a skill cannot be removed; retire it instead");
+    await expect(page.getByLabel(t.importSummary)).toHaveValue("broken");
+    await page.screenshot({ path: `test-results/playbook-import-${lang}.png`, fullPage: true });
+    await page.goto("/playbook");
+    await expect(page.getByTestId("versions").locator("li")).toHaveCount(3);
+    await page.goto("/playbook/skills");
+    await page.screenshot({ path: `test-results/playbook-skills-${lang}.png`, fullPage: true });
+  });
+}
