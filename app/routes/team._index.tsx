@@ -5,12 +5,11 @@ import { useTranslation } from "react-i18next";
 import { StatusMessage, ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { GapBadge } from "~/components/team/GapBadge";
 import { byShare, labelOf } from "~/components/team/format";
-import { computeTeamGaps } from "~/domain/gaps";
 import { can } from "~/domain/permissions";
 import { visibleTeamGaps } from "~/domain/visibility";
 import type { RoleId } from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
-import { loadTeam } from "~/models/member.server";
+import { keptTeam, keptTeamGaps } from "~/models/team-state.server";
 import { playbookForRequest } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { htmlLang } from "~/utils/i18n";
@@ -38,13 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = readFilters(url.searchParams);
   const [team, playbook, lang] = await Promise.all([
-    loadTeam({ organisationId: organisation.id }),
+    keptTeam(organisation.id),
     playbookForRequest(request),
     languageFor(request),
   ]);
   const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
+  const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
   // Privacy (issue 14): only the gaps of people this reader may read reach the page.
-  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
   const gapsById = new Map(gaps.members.map((member) => [member.memberId, member]));
   const names = new Map(team.members.map((member) => [member.id, member.name]));
   const collator = new Intl.Collator(htmlLang(lang));
