@@ -38,7 +38,7 @@ export const COLLAPSE_THRESHOLD = 150;
  */
 export const MEMBER_NODES_PER_DEPARTMENT = 60;
 /** At most this many member nodes in the whole diagram; shared fairly between expanded departments. */
-export const MEMBER_NODES_TOTAL = 100;
+export const MEMBER_NODES_TOTAL = 90;
 /** At most this many open-seat nodes under one department; the role node states the full number. */
 export const OPEN_SEAT_NODES_PER_DEPARTMENT = 24;
 

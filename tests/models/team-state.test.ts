@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { recommendOrgChart } from "../../app/domain/recommendation";
-import { latestAssessments } from "../../app/models/member.server";
+import { latestAssessments, listMembers } from "../../app/models/member.server";
 import { deleteMember, recordAssessment, updateMember } from "../../app/models/member-write.server";
 import { importAssessments } from "../../app/models/team-import.server";
-import { forgetKeptTeams, keptTeam, keptTeamGaps, latestLevelRows, revisionsOf, teamStateCounters } from "../../app/models/team-state.server";
+import { forgetKeptTeams, keptTeam, keptTeamGaps, latestLevelRows, readMembers, revisionsOf, teamStateCounters } from "../../app/models/team-state.server";
 import { db } from "../../app/utils/db.server";
 import { createOrganisation } from "../utils/actors";
 
@@ -121,6 +121,17 @@ describe("the kept team (decision 0017)", () => {
       expect(counts(), label).toEqual({ loads: before.loads + 1, gapComputations: before.gapComputations + 1 });
       check(team);
     }
+  });
+
+  it("reads the members exactly as listMembers does", async () => {
+    const org = await createOrganisation();
+    const boss = await db.member.create({
+      data: { organisationId: org.id, name: "Zoe", email: "zoe@example.com", title: "CEO", roles: { create: [{ roleId: "product_manager", sharePercent: 50 }, { roleId: "operations_manager", sharePercent: 50 }] } },
+    });
+    await db.member.create({ data: { organisationId: org.id, name: "Adam", department: "supply_chain", managerId: boss.id, roles: { create: [{ roleId: "supply_chain", sharePercent: 100 }] } } });
+    await db.member.create({ data: { organisationId: org.id, name: "Mia", department: "not_a_role" } });
+    await memberIn((await createOrganisation()).id, "Elsewhere");
+    expect(await readMembers(org.id)).toEqual(await listMembers({ organisationId: org.id }));
   });
 
   it("does not read the team again after another organisation's write", async () => {
