@@ -55,7 +55,14 @@ async function serve() {
   // Slow senders cannot hold a connection open for ever (Node's defaults, said out loud).
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
-  for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close());
+  // A cluster worker's channel to the primary keeps it alive after the server closes: exit
+  // once the open requests are answered, or after 10 s whatever is still open.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections?.();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, stop);
 }
 
 /** How many workers: WEB_CONCURRENCY when it is a positive whole number, else one per core. */
@@ -68,15 +75,24 @@ function primary(count) {
   // the workers' rate limiters ask this process (rate-limiter-flexible's cluster store)
   new RateLimiterClusterMaster();
   let stopping = false;
+  let earlyDeaths = 0;
   const started = new Map();
   const fork = () => started.set(cluster.fork().id, Date.now());
   for (let i = 0; i < count; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    console.error(`worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
-    // one that dies at once (a broken build) is not restarted in a tight loop
+    // Workers that die at once (port taken, no build) are not restarted for ever: the server stops.
     const livedMs = Date.now() - (started.get(worker.id) ?? 0);
-    setTimeout(fork, livedMs < 5_000 ? 5_000 : 0);
+    earlyDeaths = livedMs < 5_000 ? earlyDeaths + 1 : 0;
+    if (earlyDeaths > count * 2) {
+      console.error("workers keep stopping as they start; stopping the server");
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      process.exitCode = 1;
+      return;
+    }
+    console.error(`worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
+    setTimeout(fork, livedMs < 5_000 ? 1_000 : 0);
   });
   for (const signal of ["SIGTERM", "SIGINT"])
     process.once(signal, () => {
