@@ -37,21 +37,22 @@ export interface SecurityEventInput {
   ipAddress?: string | null;
 }
 
-/** The row of an event, for a create inside an interactive transaction (`tx.securityEvent.create({ data })`). */
-export function securityEventData(event: SecurityEventInput) {
-  return {
-    type: event.type,
-    organisationId: event.organisationId,
-    actorUserId: event.actorUserId ?? null,
-    subjectUserId: event.subjectUserId ?? null,
-    detail: JSON.stringify(event.detail ?? {}),
-    ipAddress: event.ipAddress ?? null,
-  };
-}
-
-/** The create operation, so it can go inside the same transaction as the change it records. */
-export function securityEventCreate(event: SecurityEventInput): Prisma.PrismaPromise<unknown> {
-  return db.securityEvent.create({ data: securityEventData(event) });
+/**
+ * The create operation, so it can go inside the same transaction as the
+ * change it records: in a batch (`db.$transaction([...])`), or with the
+ * interactive transaction's client as `client`.
+ */
+export function securityEventCreate(event: SecurityEventInput, client: Pick<Prisma.TransactionClient, "securityEvent"> = db): Prisma.PrismaPromise<unknown> {
+  return client.securityEvent.create({
+    data: {
+      type: event.type,
+      organisationId: event.organisationId,
+      actorUserId: event.actorUserId ?? null,
+      subjectUserId: event.subjectUserId ?? null,
+      detail: JSON.stringify(event.detail ?? {}),
+      ipAddress: event.ipAddress ?? null,
+    },
+  });
 }
 
 export async function recordSecurityEvent(event: SecurityEventInput): Promise<void> {

@@ -7,7 +7,7 @@ import {
   type ThrottleState,
 } from "~/domain/sign-in-throttle";
 import { db } from "~/utils/db.server";
-import { securityEventData, type SecurityEventInput } from "./security-event.server";
+import { securityEventCreate, type SecurityEventInput } from "./security-event.server";
 
 /**
  * Stores the state of app/domain/sign-in-throttle.ts in SignInThrottle rows:
@@ -89,7 +89,7 @@ export async function recordSignInFailure(input: {
       const state = next.get(entry.key)!;
       await tx.signInThrottle.upsert({ where: { key: entry.key }, create: { key: entry.key, ...state }, update: state });
     }
-    await tx.securityEvent.create({ data: securityEventData(input.event) });
+    await securityEventCreate(input.event, tx);
     return next;
   });
   return verdict(keys, after, input.now);
