@@ -23,7 +23,12 @@ describe("writers in two processes at once", () => {
     });
     const outcomes = await Promise.all(
       [1, 2].map(async () => {
-        const { stdout } = await run(process.execPath, ["--import", "tsx", WORKER, org.id, member.id, String(SAVES)], { env: process.env, timeout: 60_000 });
+        const { stdout } = await run(process.execPath, ["--import", "tsx", WORKER, org.id, member.id, String(SAVES)], { env: process.env, timeout: 60_000 }).catch(
+          (error: { code?: number; signal?: string; stdout?: string; stderr?: string }) => {
+            // what the process said, so a failure names its cause
+            throw new Error(`writer process failed: code ${error.code}, signal ${error.signal}\n${error.stdout}\n${error.stderr}`);
+          },
+        );
         return JSON.parse(stdout.trim().split("\n").at(-1)!) as { assessments: number; increments: number; conflicts: number; errors: string[] };
       }),
     );
