@@ -30,10 +30,15 @@ import { GENERAL_MANAGER_LABEL, isRoleId, localize } from "./vocabulary";
 
 /** Teams larger than this open with every department collapsed. */
 export const COLLAPSE_THRESHOLD = 150;
-/** At most this many member nodes under one expanded department; the rest are one "more" node. */
-export const MEMBER_NODES_PER_DEPARTMENT = 200;
+/**
+ * At most this many member nodes under one expanded department; the rest are one "more" node,
+ * which links to the member list (paged). Each drawn member costs about 2 KB of HTML (the node
+ * drawn on the server, the department list, the loader data) and its share of the browser's
+ * work: these caps keep the fully expanded chart under 300 KB and its longest task short (issue 15).
+ */
+export const MEMBER_NODES_PER_DEPARTMENT = 60;
 /** At most this many member nodes in the whole diagram; shared fairly between expanded departments. */
-export const MEMBER_NODES_TOTAL = 600;
+export const MEMBER_NODES_TOTAL = 90;
 /** At most this many open-seat nodes under one department; the role node states the full number. */
 export const OPEN_SEAT_NODES_PER_DEPARTMENT = 24;
 

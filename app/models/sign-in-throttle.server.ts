@@ -46,8 +46,8 @@ function throttleKeys({ email, ipAddress }: { email: string; ipAddress: string |
   return keys;
 }
 
-async function loadStates(keys: ThrottleKey[]): Promise<Map<string, ThrottleState>> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys.map((entry) => entry.key) } } });
+async function loadStates(keys: ThrottleKey[], client: Pick<typeof db, "signInThrottle"> = db): Promise<Map<string, ThrottleState>> {
+  const rows = await client.signInThrottle.findMany({ where: { key: { in: keys.map((entry) => entry.key) } } });
   return new Map(rows.map((row) => [row.key, row]));
 }
 
@@ -80,15 +80,18 @@ export async function recordSignInFailure(input: {
   event: SecurityEventInput;
 }): Promise<ThrottleVerdict> {
   const keys = throttleKeys(input);
-  const before = await loadStates(keys);
-  const after = new Map(keys.map((entry) => [entry.key, afterFailure(before.get(entry.key) ?? null, input.now, entry.policy)]));
-  await db.$transaction([
-    ...keys.map((entry) => {
-      const state = after.get(entry.key)!;
-      return db.signInThrottle.upsert({ where: { key: entry.key }, create: { key: entry.key, ...state }, update: state });
-    }),
-    securityEventCreate(input.event),
-  ]);
+  // Read and written in one transaction, which takes SQLite's write lock first (app/utils/db.server.ts):
+  // failures counted at once in two workers of the server both count.
+  const after = await db.$transaction(async (tx) => {
+    const before = await loadStates(keys, tx);
+    const next = new Map(keys.map((entry) => [entry.key, afterFailure(before.get(entry.key) ?? null, input.now, entry.policy)]));
+    for (const entry of keys) {
+      const state = next.get(entry.key)!;
+      await tx.signInThrottle.upsert({ where: { key: entry.key }, create: { key: entry.key, ...state }, update: state });
+    }
+    await securityEventCreate(input.event, tx);
+    return next;
+  });
   return verdict(keys, after, input.now);
 }
 

@@ -1,7 +1,7 @@
 import { sizedForOrganisation } from "./business-profile.server";
 import type { Prisma } from "@prisma/client";
 import { computeTeamGaps, skillGapsForMember } from "~/domain/gaps";
-import { latestLevels } from "~/domain/team";
+import { latestLevels, type SkillAssessmentRecord } from "~/domain/team";
 import { can, type Actor } from "~/domain/permissions";
 import { isTrainingKind, type TrainingKind } from "~/domain/training-advice";
 import {
@@ -20,7 +20,8 @@ import {
 } from "~/domain/training-progress";
 import { ROLE_IDS, SKILL_LEVELS, type ModelId, type Playbook, type SkillLevel, type StageId } from "~/domain/types";
 import { db } from "~/utils/db.server";
-import { latestAssessments, listMembers, type MemberSummary } from "./member.server";
+import type { MemberSummary } from "./member.server";
+import { keptTeam, keptTeamGaps, revisionsOf } from "./team-state.server";
 import { assessmentScopeFor, isRecordId } from "./member-write.server";
 import { saveIfVersion } from "./versioned.server";
 
@@ -93,7 +94,9 @@ export async function loadTrainingProgress({
   const visible = new Set(members.map((member) => member.id));
   const recommendation = (await sizedForOrganisation({ organisationId: organisationId, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
   const visibleAssessments = assessments.filter((assessment) => visible.has(assessment.memberId));
-  const gaps = computeTeamGaps(recommendation, members, visibleAssessments);
+  // a reader of everyone (HR, managers, the API) gets the gaps kept for the team (decision 0017)
+  const gaps =
+    members.length === allMembers.length ? (await keptTeamGaps(organisationId, recommendation)).gaps : computeTeamGaps(recommendation, members, visibleAssessments);
   const openGaps = new Map(gaps.members.map((member) => [member.memberId, member.skills.filter((skill) => skill.gap > 0).map((skill) => skill.skillId)]));
   const latest = new Map<string, Map<string, LatestLevel>>();
   for (const assessment of visibleAssessments) {
@@ -117,8 +120,8 @@ export async function loadTrainingProgress({
 /* ------------------------------------------------------------------ */
 
 interface TrainingInputs {
-  members: MemberSummary[];
-  assessments: Awaited<ReturnType<typeof latestAssessments>>;
+  members: readonly MemberSummary[];
+  assessments: readonly SkillAssessmentRecord[];
   items: TrainingItemRecord[];
 }
 
@@ -126,35 +129,24 @@ const CACHE_SIZE = 16;
 const inputsCache = new Map<string, { stamp: string; inputs: Promise<TrainingInputs> }>();
 
 /**
- * What the inputs depend on, in one cheap query: the items (count, the sum
- * of their versions, which every save raises, the latest change), the
- * assessments (added, never edited; removed only with their member), the
- * members and their roles. Any write to them changes the stamp.
- */
-async function inputsStamp(organisationId: string): Promise<string> {
-  const [row] = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT
-      (SELECT COUNT(*) || ':' || COALESCE(SUM("version"), 0) || ':' || COALESCE(MAX("updatedAt"), '') FROM "TrainingItem" WHERE "organisationId" = ${organisationId}) AS "items",
-      (SELECT COUNT(*) || ':' || COALESCE(MAX("createdAt"), '') FROM "SkillAssessment" WHERE "organisationId" = ${organisationId}) AS "assessments",
-      (SELECT COUNT(*) || ':' || COALESCE(MAX("updatedAt"), '') FROM "Member" WHERE "organisationId" = ${organisationId}) AS "members",
-      (SELECT COUNT(*) || ':' || COALESCE(SUM(r."sharePercent"), 0) || ':' || COALESCE(SUM(LENGTH(r."roleId")), 0)
-         FROM "MemberRole" r JOIN "Member" m ON m."id" = r."memberId" WHERE m."organisationId" = ${organisationId}) AS "roles"`;
-  return JSON.stringify(row, (_key, value) => (typeof value === "bigint" ? Number(value) : value));
-}
-
-/**
  * The members, their latest assessments and every item: read from the
- * database when the stamp changed, else the copy read last time (the page
- * and the API read them all on every request; see decision 0006).
+ * database when the organisation's revisions moved, else the copy read last
+ * time (the page and the API read them all on every request; see decisions
+ * 0006 and 0017). The revisions are raised by SQLite triggers on every write
+ * to members, roles, assessments (`team`) and training items (`training`):
+ * one primary-key read, the same stamp the team pages use.
  */
 async function trainingInputs(organisationId: string, withTexts: boolean): Promise<TrainingInputs> {
   const key = `${organisationId}:${withTexts ? "texts" : "lean"}`;
-  const stamp = await inputsStamp(organisationId);
+  const revisions = await revisionsOf(organisationId);
+  const stamp = `${revisions.team}:${revisions.training}`;
   const cached = inputsCache.get(key);
   if (cached && cached.stamp === stamp) return cached.inputs;
-  const inputs = Promise.all([listMembers({ organisationId }), latestAssessments({ organisationId }), allTrainingItems(organisationId, withTexts)]).then(
-    ([members, assessments, items]) => ({ members, assessments, items }),
-  );
+  const inputs = Promise.all([keptTeam(organisationId, revisions.team), allTrainingItems(organisationId, withTexts)]).then(([team, items]) => ({
+    members: team.members,
+    assessments: team.assessments,
+    items,
+  }));
   inputsCache.delete(key);
   inputsCache.set(key, { stamp, inputs });
   if (inputsCache.size > CACHE_SIZE) inputsCache.delete(inputsCache.keys().next().value as string);

@@ -31,7 +31,7 @@ import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
 import { addPositions, getHiringTarget, listPositions, movePosition, setHiringTarget, setPositionStatus, type PositionRow } from "~/models/hiring.server";
 import { getBusinessProfile } from "~/models/business-profile.server";
-import { loadTeam } from "~/models/member.server";
+import { keptTeam } from "~/models/team-state.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, readFormData } from "~/utils/forms";
@@ -52,7 +52,7 @@ function skillPipeline(positions: readonly PositionRow[]) {
 async function hiringState(organisation: { id: string; operatingModel: Choice["model"]; stage: Choice["stage"] }) {
   const [playbook, team, target, positions, profile] = await Promise.all([
     playbookForOrganisation(organisation.id),
-    loadTeam({ organisationId: organisation.id }),
+    keptTeam(organisation.id),
     getHiringTarget({ organisationId: organisation.id }),
     listPositions({ organisationId: organisation.id }),
     getBusinessProfile({ organisationId: organisation.id }),

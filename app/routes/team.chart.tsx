@@ -14,14 +14,13 @@ import { MemberPanel, TeamRolePanel } from "~/components/team-diagram/SidePanel"
 import { TeamDiagram } from "~/components/team-diagram/TeamDiagram";
 import type { TeamSelection } from "~/components/team-diagram/TeamDiagram";
 import type { MemberPanelData, RolePanelData } from "~/components/team-diagram/types";
-import { computeTeamGaps } from "~/domain/gaps";
 import { visibleTeamGaps } from "~/domain/visibility";
 import { COLLAPSE_THRESHOLD, expandedFromQuery, expandedQueryValue, teamGraph, toggleExpanded } from "~/domain/team-graph";
 import { ROLE_IDS } from "~/domain/types";
 import type { RoleId } from "~/domain/types";
 import { isLanguage, isRoleId, localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
-import { loadTeam } from "~/models/member.server";
+import { keptTeam, keptTeamGaps } from "~/models/team-state.server";
 import { playbookForRequest } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
@@ -43,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [playbook, lang, team] = await Promise.all([
     playbookForRequest(request),
     languageFor(request),
-    loadTeam({ organisationId: organisation.id }),
+    keptTeam(organisation.id),
   ]);
   // A member id that is not in this organisation (or no longer exists) is a 404, like any record.
   const selectedMember = memberParam ? team.members.find((m) => m.id === memberParam) : undefined;
@@ -51,8 +50,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const role = roleParam && isRoleId(roleParam) ? roleParam : null;
 
   const { recommendation, profile } = await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook });
+
+  const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
   // Privacy (issue 14): the nodes, panels and the PNG drawn from them carry only the gaps this reader may see.
-  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
   const expanded = expandedFromQuery(expandedParam, team.members.length);
   const graph = teamGraph({ recommendation, members: team.members, gaps, expanded, lang, selectedMemberId: selectedMember?.id ?? null });
 

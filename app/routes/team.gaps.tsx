@@ -9,13 +9,12 @@ import type { StaffingRow } from "~/components/heatmap/StaffingTable";
 import { useNumberFormat } from "~/components/heatmap/format";
 import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
-import { computeTeamGaps } from "~/domain/gaps";
 import { MIN_GROUP_SIZE } from "~/domain/permissions";
 import { visibleTeamGaps } from "~/domain/visibility";
 import type { SkillLevel } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
-import { loadTeam } from "~/models/member.server";
+import { keptTeam, keptTeamGaps } from "~/models/team-state.server";
 import { playbookForRequest } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
@@ -28,11 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [playbook, lang, team] = await Promise.all([
     playbookForRequest(request),
     languageFor(request),
-    loadTeam({ organisationId: organisation.id }),
+    keptTeam(organisation.id),
   ]);
   const { recommendation, profile } = await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook });
+  const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
   // Privacy (issue 14): figures over fewer than MIN_GROUP_SIZE people only for readers of each of them.
-  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
 
   const skillLabel = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
   for (const role of recommendation.roles) for (const s of role.skills) if (!skillLabel.has(s.id)) skillLabel.set(s.id, localize(s.label, lang));

@@ -9,14 +9,14 @@ import { HeatmapLegend } from "~/components/heatmap/HeatmapLegend";
 import { HeatmapTable } from "~/components/heatmap/HeatmapTable";
 import { useNumberFormat } from "~/components/heatmap/format";
 import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "~/components/heatmap/types";
-import { computeTeamGaps, filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
+import { filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
 import type { HeatmapFilter, HeatmapSort } from "~/domain/gaps";
 import { visibleTeamGaps } from "~/domain/visibility";
 import { ROLE_IDS } from "~/domain/types";
 import type { OrgChartRecommendation, RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
-import { loadTeam } from "~/models/member.server";
+import { keptTeam, keptTeamGaps } from "~/models/team-state.server";
 import { playbookStateForOrganisation } from "~/models/playbook.server";
 import { requiredLevelPath } from "~/domain/playbook-diff";
 import { requirePermission } from "~/utils/auth.server";
@@ -99,11 +99,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ playbook, edited }, lang, team] = await Promise.all([
     playbookStateForOrganisation(organisation.id),
     languageFor(request),
-    loadTeam({ organisationId: organisation.id }),
+    keptTeam(organisation.id),
   ]);
   const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
+  const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation, playbook.skills);
   // Privacy (issue 14): the rows of the people this reader may read (their own; a lead's departments'; all for HR, managers, admins).
-  const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments, playbook.skills));
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
 
   const strings = teamInsightsStrings[lang];
   const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));

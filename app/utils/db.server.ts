@@ -5,10 +5,40 @@ import { databaseUrl, ensureDatabaseFolder } from "./database-url";
 /** Milliseconds a writer waits for SQLite's lock before failing (STACK.md). */
 const BUSY_TIMEOUT_MS = 5_000;
 
+type AdapterFactory = InstanceType<typeof PrismaBetterSQLite3>;
+type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
+interface SqliteHandle {
+  prepare(sql: string): unknown;
+  pragma(sql: string): unknown;
+}
+
+/**
+ * The production server runs one worker per core, each with its own
+ * connection to one SQLite file (decision 0017). Two things make that safe:
+ * - WAL: readers never wait for a writer, and a writer never waits for readers;
+ * - every transaction starts with `BEGIN IMMEDIATE`, so it takes the write
+ *   lock first (waiting up to the busy timeout). A deferred transaction that
+ *   read first and wrote second would fail at once (SQLITE_BUSY_SNAPSHOT)
+ *   whenever another worker wrote in between: a 500 for a plain save.
+ * The adapter keeps its better-sqlite3 handle as `client`; its transaction
+ * starts with `prepare("BEGIN")`, which is the statement turned immediate here.
+ */
+function connectedForWorkers(adapter: Adapter): Adapter {
+  const client = (adapter as unknown as { client: SqliteHandle }).client;
+  client.pragma("journal_mode = WAL");
+  client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+  return adapter;
+}
+
 function createClient(): PrismaClient {
   const url = databaseUrl();
   ensureDatabaseFolder(url);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
+  const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => connectedForWorkers(await connect());
+  return new PrismaClient({ adapter: factory });
 }
 
 // One client per process; in development the module reloads, the client stays.

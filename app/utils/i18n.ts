@@ -9,6 +9,7 @@ import { hiringStrings } from "~/locales/hiring";
 import { ownershipStrings } from "~/locales/ownership";
 import { playbookStrings } from "~/locales/playbook";
 import { sizingStrings } from "~/locales/sizing";
+import { scaleStrings } from "~/locales/scale";
 import { securityStrings } from "~/locales/security";
 import { teamDataStrings } from "~/locales/team-data";
 import { teamInsightsStrings } from "~/locales/team-insights";
@@ -27,8 +28,8 @@ export const fallbackLanguage: Language = "zh";
 export const LANGUAGE_PARAM = "lang";
 
 export const resources = {
-  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en, sizing: sizingStrings.en, forms: formsStrings.en, security: securityStrings.en, playbook: playbookStrings.en } },
-  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh, sizing: sizingStrings.zh, forms: formsStrings.zh, security: securityStrings.zh, playbook: playbookStrings.zh } },
+  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en, sizing: sizingStrings.en, forms: formsStrings.en, security: securityStrings.en, playbook: playbookStrings.en, scale: scaleStrings.en } },
+  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh, sizing: sizingStrings.zh, forms: formsStrings.zh, security: securityStrings.zh, playbook: playbookStrings.zh, scale: scaleStrings.zh } },
 };
 
 export function i18nOptions(lng: Language): InitOptions {

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import cluster from "node:cluster";
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { clientAddress } from "./request.server";
 
 /**
@@ -6,8 +7,10 @@ import { clientAddress } from "./request.server";
  * sign-up (each one creates an organisation), sign-in, the second sign-in
  * step and accepting an invitation. They count every request, successful or
  * not; sign-in's failures are counted separately as well
- * (app/models/sign-in-throttle.server.ts). In-process, like the sign-in locks:
- * one app process per database (decision 0005). The numbers can be raised for
+ * (app/models/sign-in-throttle.server.ts). In a worker of the production
+ * server (one per core, server.mjs) the counts live in the primary process,
+ * shared by every worker (rate-limiter-flexible's cluster store, decision
+ * 0017); in a single process (tests, dev) in memory. The numbers can be raised for
  * a test run (`SIGNUP_LIMIT_PER_HOUR`, `PUBLIC_WRITE_LIMIT_PER_10_MIN`).
  */
 export type RateBucket = "signup" | "public_write";
@@ -17,13 +20,13 @@ function limitFromEnv(name: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-const limiters: Record<RateBucket, RateLimiterMemory> = {
-  signup: new RateLimiterMemory({ keyPrefix: "signup", points: limitFromEnv("SIGNUP_LIMIT_PER_HOUR", 10), duration: 3600 }),
-  public_write: new RateLimiterMemory({
-    keyPrefix: "public_write",
-    points: limitFromEnv("PUBLIC_WRITE_LIMIT_PER_10_MIN", 100),
-    duration: 600,
-  }),
+function limiter(options: { keyPrefix: string; points: number; duration: number }): RateLimiterAbstract {
+  return cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 3000 }) : new RateLimiterMemory(options);
+}
+
+const limiters: Record<RateBucket, RateLimiterAbstract> = {
+  signup: limiter({ keyPrefix: "signup", points: limitFromEnv("SIGNUP_LIMIT_PER_HOUR", 10), duration: 3600 }),
+  public_write: limiter({ keyPrefix: "public_write", points: limitFromEnv("PUBLIC_WRITE_LIMIT_PER_10_MIN", 100), duration: 600 }),
 };
 
 /**

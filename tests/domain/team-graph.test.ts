@@ -187,7 +187,7 @@ describe("the team diagram", () => {
     const more = ofType(g, "moreMembers");
     expect(more).toHaveLength(1);
     expect(more[0].data).toMatchObject({ roleId: "supply_chain", hidden: 2000 - MEMBER_NODES_PER_DEPARTMENT });
-    expect(g.departments.find((d) => d.roleId === "supply_chain")).toEqual({ roleId: "supply_chain", memberCount: 2000, shown: 200 });
+    expect(g.departments.find((d) => d.roleId === "supply_chain")).toEqual({ roleId: "supply_chain", memberCount: 2000, shown: MEMBER_NODES_PER_DEPARTMENT });
   });
 
   it("keeps the selected member visible even beyond the cap", () => {

@@ -160,3 +160,27 @@ describe("export → import", () => {
     expect(await snapshot(org.id)).toEqual(before);
   });
 });
+
+describe("importMembers at scale (issue 15)", () => {
+  it("writes a file larger than one write batch, managers linked across batches, roles and updates included", async () => {
+    const org = await createOrganisation();
+    const existing = await db.member.create({
+      data: { organisationId: org.id, name: "Old Name", email: "p0005@x.cn", roles: { create: [{ roleId: "marketing", sharePercent: 100 }] } },
+    });
+    const row = (i: number) => {
+      const email = `p${String(i).padStart(4, "0")}@x.cn`;
+      // everyone reports to the last person of the file: a manager listed after every report
+      const manager = i === 1199 ? "" : "p1199@x.cn";
+      return [`Person ${i}`, email, "", "supply_chain", i % 2 === 0 ? "supply_chain:100" : "supply_chain:50;marketing:50", manager, "", "", ""];
+    };
+    const result = await importMembers({ organisationId: org.id, records: [H, ...Array.from({ length: 1200 }, (_, i) => row(i))] });
+    expect(result).toEqual({ ok: true, summary: { created: 1199, updated: 1, unchanged: 0, updatedNames: ["Person 5"] } });
+    const members = await db.member.findMany({ where: { organisationId: org.id }, include: { roles: true, manager: true } });
+    expect(members).toHaveLength(1200);
+    expect(members.filter((member) => member.manager?.email === "p1199@x.cn")).toHaveLength(1199);
+    expect(members.reduce((sum, member) => sum + member.roles.length, 0)).toBe(600 + 600 * 2);
+    const updated = members.find((member) => member.id === existing.id)!;
+    expect(updated).toMatchObject({ name: "Person 5", version: 2 });
+    expect(updated.roles.map((role) => role.roleId).sort()).toEqual(["marketing", "supply_chain"]);
+  });
+});

@@ -101,3 +101,26 @@ describe("GET /team", () => {
     expect((await callRoute<ListData>(loader, get("/team?done=removed", as("hr")))).data.removed).toBe(true);
   });
 });
+
+describe("GET /team with a large team (issue 15)", () => {
+  it("answers one page of 100 rows, in name order, with the filters kept across pages", async () => {
+    const big = await createCast();
+    const hrCookie = await cookieFor(big.hr.id);
+    const names = Array.from({ length: 250 }, (_, i) => `Person ${String(i).padStart(3, "0")}`);
+    await db.member.createMany({
+      data: names.map((name, i) => ({ organisationId: big.organisation.id, name, department: i % 2 === 0 ? "marketing" : "supply_chain" })),
+    });
+    type Paged = ListData & { matching: number; page: number; pages: number };
+    const first = await callRoute<Paged>(loader, get("/team", { Cookie: hrCookie }));
+    expect(first.data).toMatchObject({ total: 250, matching: 250, page: 1, pages: 3 });
+    expect(first.data.rows.map((row) => row.name)).toEqual(names.slice(0, 100));
+    const third = await callRoute<Paged>(loader, get("/team?page=3", { Cookie: hrCookie }));
+    expect(third.data.rows.map((row) => row.name)).toEqual(names.slice(200));
+    // past the end: the last page; not a number: the first
+    expect((await callRoute<Paged>(loader, get("/team?page=99", { Cookie: hrCookie }))).data.page).toBe(3);
+    expect((await callRoute<Paged>(loader, get("/team?page=abc", { Cookie: hrCookie }))).data.page).toBe(1);
+    const filtered = await callRoute<Paged>(loader, get("/team?department=marketing&page=2", { Cookie: hrCookie }));
+    expect(filtered.data).toMatchObject({ matching: 125, page: 2, pages: 2 });
+    expect(filtered.data.rows.map((row) => row.name)).toEqual(names.filter((_, i) => i % 2 === 0).slice(100));
+  });
+});

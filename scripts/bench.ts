@@ -1,0 +1,339 @@
+/**
+ * The HTTP benchmark (issue 15): seeds organisations of 100, 1,000 and 5,000
+ * members (ten assessments each, one training item per member) into a
+ * database of its own, starts the production server (`server.mjs`, one
+ * worker per core unless WEB_CONCURRENCY says otherwise) on it, and prints
+ * for each size and page:
+ *   - cold (the first request after the server started), median, p95 and
+ *     p99 of REQUESTS sequential requests, and the HTML bytes;
+ *   - "after write": the first request after an assessment was recorded;
+ *   - autocannon at 1 and 20 connections: requests per second, p99, errors,
+ *     and the ratio to `/login` (a bare page) measured in the same run;
+ *   - in Chromium: time to the first useful content, the longest main-thread
+ *     task and the total blocking time of the collapsed and expanded chart
+ *     and of `/team`;
+ *   - `/healthz` while a 5,000-row CSV import runs;
+ *   - resident memory of every worker after the load.
+ * The machine is shared: compare ratios within one run, not absolute figures.
+ *
+ *   npm run build && npm run bench
+ *   BENCH_SIZES=1000 BENCH_DURATION=5 WEB_CONCURRENCY=2 npm run bench
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { chromium, type Browser } from "playwright-core";
+
+const SIZES = (process.env.BENCH_SIZES ?? "100,1000,5000").split(",").map(Number);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,20").split(",").map(Number);
+const PORT = Number(process.env.BENCH_PORT ?? 3410);
+const BASE = `http://localhost:${PORT}`;
+const DB_FILE = path.resolve("data/bench-http.db");
+const DATABASE_URL = `file:${DB_FILE}`;
+const PASSWORD = "bench-password-123";
+const EXPAND_ALL = "product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk";
+const ROLES = ["product_manager", "operations_manager", "tech_dev", "supply_chain", "marketing", "data_analysis", "compliance_risk"] as const;
+
+const PAGES = ["/login", "/team/chart", "/team/heatmap", "/team/gaps", "/training", "/hiring", "/team", `/team/chart?expanded=${EXPAND_ALL}`];
+/** The pages autocannon loads (the issue's list); the rest are timed and weighed only. */
+const LOADED = new Set(["/login", "/team/chart", "/team/heatmap", "/team/gaps", "/training", "/hiring"]);
+
+interface Org {
+  size: number;
+  id: string;
+  email: string;
+  firstMemberId: string;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function seed(): Promise<Org[]> {
+  rmSync(DB_FILE, { force: true });
+  rmSync(`${DB_FILE}-wal`, { force: true });
+  rmSync(`${DB_FILE}-shm`, { force: true });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL }, stdio: "pipe" });
+  process.env.DATABASE_URL = DATABASE_URL;
+  const { db } = await import("../app/utils/db.server");
+  const { hashPassword } = await import("../app/utils/password.server");
+  const { shippedPlaybook } = await import("../app/domain/playbook");
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  const passwordHash = await hashPassword(PASSWORD);
+  const skillsOf = new Map(shippedPlaybook.roles.map((role) => [role.id, role.skills.map((skill) => skill.skillId)]));
+  const orgs: Org[] = [];
+  for (const size of SIZES) {
+    const organisation = await db.organisation.create({
+      data: { name: `Bench ${size}`, slug: `bench-http-${size}`, operatingModel: "independent_site", stage: "growth" },
+    });
+    const email = `hr-${size}@bench.example`;
+    await db.user.create({ data: { organisationId: organisation.id, email, name: "Bench HR", kind: "hr", passwordHash } });
+    const members = Array.from({ length: size }, (_, i) => ({
+      id: `m-${size}-${i}`,
+      organisationId: organisation.id,
+      name: `Member ${String(i).padStart(5, "0")}`,
+      department: ROLES[i % ROLES.length],
+      title: "Specialist",
+      // a reporting line: everyone in a department reports to its first member
+      managerId: i >= ROLES.length ? `m-${size}-${i % ROLES.length}` : null,
+    }));
+    // the managers are the first rows of the first batch
+    for (let i = 0; i < members.length; i += 500) await db.member.createMany({ data: members.slice(i, i + 500) });
+    const roles = members.flatMap((member, i) =>
+      i % 5 === 0
+        ? [
+            { memberId: member.id, roleId: ROLES[i % ROLES.length], sharePercent: 50 },
+            { memberId: member.id, roleId: ROLES[(i + 1) % ROLES.length], sharePercent: 50 },
+          ]
+        : [{ memberId: member.id, roleId: ROLES[i % ROLES.length], sharePercent: 100 }],
+    );
+    for (let i = 0; i < roles.length; i += 1000) await db.memberRole.createMany({ data: roles.slice(i, i + 1000) });
+    const assessments = members.flatMap((member, i) => {
+      const skills = skillsOf.get(ROLES[i % ROLES.length]) ?? [];
+      return Array.from({ length: 10 }, (_, k) => ({
+        organisationId: organisation.id,
+        memberId: member.id,
+        skillId: skills[k % skills.length],
+        level: (i + k) % 5,
+        assessedOn: new Date(Date.UTC(2026, k, 1 + (i % 28))),
+        assessorName: "Bench",
+      }));
+    });
+    for (let i = 0; i < assessments.length; i += 2000) await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
+    const items = members.map((member, i) => ({
+      organisationId: organisation.id,
+      memberId: member.id,
+      skillId: (skillsOf.get(ROLES[i % ROLES.length]) ?? [])[0],
+      fromLevel: 1,
+      targetLevel: 3,
+      kind: "course",
+      startDate: new Date(Date.UTC(2026, 0, 1)),
+      dueDate: new Date(Date.UTC(2027, i % 12, 1)),
+      hours: 8,
+      status: i % 3 === 0 ? "in_progress" : "planned",
+    }));
+    for (let i = 0; i < items.length; i += 2000) await db.trainingItem.createMany({ data: items.slice(i, i + 2000) });
+    orgs.push({ size, id: organisation.id, email, firstMemberId: members[0].id });
+  }
+  await db.$disconnect();
+  return orgs;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("server did not start");
+}
+
+async function signIn(email: string): Promise<string> {
+  const response = await fetch(`${BASE}/login`, {
+    method: "POST",
+    headers: { Origin: BASE },
+    body: new URLSearchParams({ email, password: PASSWORD }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  return cookie;
+}
+
+/** `/login` is asked for signed out (signed in it redirects): the bare page the others are compared with. */
+const headersFor = (url: string, cookie: string): Record<string, string> => (new URL(url).pathname === "/login" ? {} : { Cookie: cookie });
+
+async function timeOne(url: string, cookie: string): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: headersFor(url, cookie), redirect: "manual" });
+  const body = await response.arrayBuffer();
+  const ms = performance.now() - started;
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return { ms, bytes: body.byteLength };
+}
+
+/** Records one assessment through the member page's form: a write every kept copy must notice. */
+async function writeAssessment(org: Org, cookie: string, level: number) {
+  const response = await fetch(`${BASE}/team/${org.firstMemberId}/assessments`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ skillId: "market_insight", level: String(level), assessedOn: "2026-12-01", note: "" }),
+    redirect: "manual",
+  });
+  if (response.status >= 400) throw new Error(`assessment write answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+}
+
+async function load(url: string, cookie: string, connections: number) {
+  const result = await autocannon({ url, connections, duration: DURATION, headers: headersFor(url, cookie), timeout: 30 });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+function workerPids(primary: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === primary) children.push(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return children.length > 0 ? children : [primary];
+}
+
+function rssMb(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function browserTimings(browser: Browser, cookie: string, url: string, ready: string) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies([{ name: cookie.split("=")[0], value: cookie.slice(cookie.indexOf("=") + 1), domain: "localhost", path: "/" }]);
+  await context.addInitScript(() => {
+    const w = window as unknown as { __tasks: number[] };
+    w.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__tasks.push(entry.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  const page = await context.newPage();
+  const started = Date.now();
+  await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
+  await page.locator(ready).first().waitFor({ state: "visible", timeout: 60_000 });
+  const useful = Date.now() - started;
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(1000);
+  const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+  const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
+  await context.close();
+  return { useful, longest: Math.max(0, ...tasks), tbt: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0), elements };
+}
+
+/** `/healthz` answer times while a 5,000-row member import runs. */
+async function healthDuringImport(cookie: string): Promise<{ importMs: number; status: number; health: number[]; failures: number }> {
+  const header = "name,email,title,department,manager_email,roles,markets,languages,start_date";
+  const rows = Array.from({ length: 5000 }, (_, i) => `Imported ${i},imported-${i}@bench.example,Specialist,marketing,,marketing:100,US,en,2025-01-01`);
+  const form = new FormData();
+  form.set("kind", "members");
+  form.set("file", new Blob([[header, ...rows].join("\n")], { type: "text/csv" }), "members.csv");
+  const health: number[] = [];
+  let failures = 0;
+  let done = false;
+  const poll = (async () => {
+    while (!done) {
+      const started = performance.now();
+      try {
+        await (await fetch(`${BASE}/healthz`)).arrayBuffer();
+        health.push(performance.now() - started);
+      } catch {
+        failures += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const started = performance.now();
+  const response = await fetch(`${BASE}/team/import`, { method: "POST", headers: { Cookie: cookie, Origin: BASE }, body: form, redirect: "manual" });
+  await response.arrayBuffer();
+  const importMs = performance.now() - started;
+  done = true;
+  await poll;
+  return { importMs, status: response.status, health, failures };
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(7);
+
+async function main() {
+  console.log(`Seeding ${SIZES.join(", ")} members…`);
+  const orgs = await seed();
+  const workers = process.env.WEB_CONCURRENCY ?? "(one per core)";
+  console.log(`Production server, WEB_CONCURRENCY=${workers}; ${REQUESTS} sequential requests per page; autocannon ${DURATION} s at ${CONNECTIONS.join(" and ")} connections`);
+  const server = spawn("node", ["server.mjs"], {
+    env: { ...process.env, DATABASE_URL, PORT: String(PORT), NODE_ENV: "production", INSECURE_COOKIES: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  let browser: Browser | null = null;
+  try {
+    await waitForServer();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    for (const org of orgs) {
+      const cookie = await signIn(org.email);
+      console.log(`\n## ${org.size} members\n`);
+      console.log("| page | cold ms | after write ms | median ms | p95 ms | p99 ms | HTML KB |");
+      console.log("|---|---:|---:|---:|---:|---:|---:|");
+      const cold = new Map<string, number>();
+      for (const page of PAGES) cold.set(page, (await timeOne(BASE + page, cookie)).ms);
+      const times = new Map<string, number[]>(PAGES.map((p) => [p, []]));
+      const bytes = new Map<string, number>();
+      for (let i = 0; i < REQUESTS; i++)
+        for (const page of PAGES) {
+          const { ms, bytes: size } = await timeOne(BASE + page, cookie);
+          times.get(page)!.push(ms);
+          bytes.set(page, size);
+        }
+      const afterWrite = new Map<string, number>();
+      for (const [n, page] of PAGES.entries()) {
+        await writeAssessment(org, cookie, n % 5);
+        afterWrite.set(page, (await timeOne(BASE + page, cookie)).ms);
+      }
+      for (const page of PAGES) {
+        const t = times.get(page)!;
+        console.log(
+          `| ${page.length > 40 ? `${page.slice(0, 28)}…(all)` : page} | ${fmt(cold.get(page)!)} | ${fmt(afterWrite.get(page)!)} | ${fmt(percentile(t, 50))} | ${fmt(percentile(t, 95))} | ${fmt(percentile(t, 99))} | ${fmt(bytes.get(page)! / 1024, 0)} |`,
+        );
+      }
+
+      if (org.size === 1000 || SIZES.length === 1) {
+        console.log("\n| page | connections | req/s | ratio to /login | p99 ms | errors |");
+        console.log("|---|---:|---:|---:|---:|---:|");
+        for (const connections of CONNECTIONS) {
+          const results = new Map<string, Awaited<ReturnType<typeof load>>>();
+          for (const page of PAGES) if (LOADED.has(page)) results.set(page, await load(BASE + page, cookie, connections));
+          const login = results.get("/login")!.rps;
+          for (const [page, r] of results)
+            console.log(`| ${page} | ${connections} | ${fmt(r.rps)} | ${fmt((r.rps / login) * 100, 0)} % | ${fmt(r.p99, 0)} | ${r.errors} |`);
+        }
+      }
+
+      console.log("\n| Chromium | first useful ms | longest task ms | total blocking ms | elements |");
+      console.log("|---|---:|---:|---:|---:|");
+      for (const [label, url, ready] of [
+        ["chart (collapsed)", "/team/chart", ".react-flow__node"],
+        ["chart (expanded)", `/team/chart?expanded=${EXPAND_ALL}`, ".react-flow__node"],
+        ["/team", "/team", "main table tbody tr"],
+      ] as const) {
+        const t = await browserTimings(browser, cookie, BASE + url, ready);
+        console.log(`| ${label} | ${fmt(t.useful, 0)} | ${fmt(t.longest, 0)} | ${fmt(t.tbt, 0)} | ${t.elements} |`);
+      }
+      const rss = workerPids(server.pid!).map(rssMb);
+      console.log(`\nResident memory per worker after the load: ${rss.map((mb) => `${mb.toFixed(0)} MB`).join(", ")}`);
+    }
+
+    if (process.env.BENCH_IMPORT !== "0") {
+      const cookie = await signIn(orgs.at(-1)!.email);
+      const { importMs, status, health, failures } = await healthDuringImport(cookie);
+      console.log(
+        `\n5,000-row member import: answered ${status} in ${importMs.toFixed(0)} ms; /healthz during it: ${health.length} answers, median ${percentile(health, 50).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms, ${failures} failed`,
+      );
+    }
+  } finally {
+    await browser?.close();
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
