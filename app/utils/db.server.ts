@@ -4,6 +4,9 @@ import { databaseUrl, ensureDatabaseFolder } from "./database-url";
 
 /** Milliseconds a writer waits for SQLite's lock before failing (STACK.md). */
 const BUSY_TIMEOUT_MS = 5_000;
+/** How long a transaction may wait for its turn, and how long it may then run. */
+const TRANSACTION_WAIT_MS = 15_000;
+const TRANSACTION_TIMEOUT_MS = 30_000;
 
 type AdapterFactory = InstanceType<typeof PrismaBetterSQLite3>;
 type Adapter = Awaited<ReturnType<AdapterFactory["connect"]>>;
@@ -38,7 +41,10 @@ function createClient(): PrismaClient {
   const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => connectedForWorkers(await connect());
-  return new PrismaClient({ adapter: factory });
+  // Transactions of one process queue behind each other on its one connection, and behind other
+  // workers' for the write lock: a busy moment must make a save wait, not fail. Prisma's defaults
+  // (2 s to start, 5 s to finish) turned a queue of saves on a loaded machine into 500s.
+  return new PrismaClient({ adapter: factory, transactionOptions: { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
 }
 
 // One client per process; in development the module reloads, the client stays.
