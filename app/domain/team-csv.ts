@@ -13,6 +13,7 @@ import { z } from "zod";
 import { dayString, parseDay } from "./calendar-day";
 import { findReportingCycle, validateShares } from "./team";
 import type { RoleId, SkillLevel } from "./types";
+import { roleIdFromLabel } from "./csv-labels";
 import { isRoleId, isSkillLevel } from "./vocabulary";
 
 /* ------------------------------------------------------------------ */
@@ -232,11 +233,12 @@ const listCell = z
   .refine((items) => items.every((item) => item.length <= IMPORT_LIMITS.listItem), "list_item_too_long")
   .refine((items) => items.length <= IMPORT_LIMITS.listItems, "list_too_many");
 
+/** An id or a label in either language (see csv-labels.ts); empty: no department. */
 const departmentCell = z
   .string()
   .trim()
-  .refine((value) => value === "" || isRoleId(value), "department_unknown")
-  .transform((value): RoleId | null => (isRoleId(value) ? value : null));
+  .refine((value) => value === "" || roleIdFromLabel(value) !== null, "department_unknown")
+  .transform((value): RoleId | null => (value === "" ? null : roleIdFromLabel(value)));
 
 const COLUMN_MAX: Record<string, number> = {
   name: IMPORT_LIMITS.name,
@@ -288,7 +290,9 @@ export interface RoleShare {
 /** "product_manager:50;operations_manager:50" (a full-width colon or a "%" after the number is fine too). */
 function readRoles(row: number, value: string, errors: RowError[]): RoleShare[] | null {
   const column = "roles";
+  // NFKC first: full-width digits, colon and semicolon become their ASCII forms
   const entries = value
+    .normalize("NFKC")
     .split(/[;；\n]/)
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
@@ -304,7 +308,8 @@ function readRoles(row: number, value: string, errors: RowError[]): RoleShare[] 
       errors.push(rowError(row, column, value, "roles_format", { entry: shown(entry) }));
       continue;
     }
-    const roleId = match[1].trim();
+    const typed = match[1].trim();
+    const roleId = roleIdFromLabel(typed) ?? typed;
     const share = /^(\d{1,3})\s*%?$/.exec(match[2].trim());
     const percent = share ? Number(share[1]) : Number.NaN;
     if (!(percent >= 1 && percent <= 100)) {

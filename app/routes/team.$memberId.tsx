@@ -362,6 +362,11 @@ function SkillTable({ rows }: { rows: SkillRow[] }) {
               <td className={ui.td}>
                 {row.required === null ? (
                   t("members.none")
+                ) : row.required === 0 ? (
+                  <span className="text-slate-500" data-testid="not-required-now">
+                    {t("members.page.notRequiredNow")}
+                    {row.requiredByLabel ? <span className="block text-xs">{t("members.page.requiredBy", { roles: row.requiredByLabel })}</span> : null}
+                  </span>
                 ) : (
                   <>
                     {t("members.level", { level: row.required, name: levelName(row.required, lang) })}
@@ -377,8 +382,10 @@ function SkillTable({ rows }: { rows: SkillRow[] }) {
                 )}
               </td>
               <td className={ui.td}>
-                {row.required === null ? (
+                {row.required === null || row.required === 0 ? (
                   t("members.none")
+                ) : row.assessed === null ? (
+                  <span className="text-slate-500">{t("members.page.gapUnknown")}</span>
                 ) : row.gap > 0 ? (
                   <Badge tone={row.gap >= 2 ? "red" : "amber"}>{t("members.page.gapValue", { gap: row.gap })}</Badge>
                 ) : (

@@ -122,6 +122,39 @@ describe("planMembersImport: a good file", () => {
   });
 });
 
+describe("planMembersImport: labels instead of ids", () => {
+  const header = [...MEMBER_COLUMNS];
+  const row = (department: string, roles: string) => ["Zoë", "zoe@x.com", "", department, roles, "", "", "", ""];
+  const table: [string, string, string, { roleId: string; sharePercent: number }[]][] = [
+    ["营销", "市场营销:100", "marketing", [{ roleId: "marketing", sharePercent: 100 }]],
+    ["supply chain", "Supply chain & logistics:100", "supply_chain", [{ roleId: "supply_chain", sharePercent: 100 }]],
+    ["运营经理", "运营经理：100", "operations_manager", [{ roleId: "operations_manager", sharePercent: 100 }]],
+    ["OPERATIONS MANAGER", "Operations manager:60;产品经理:40", "operations_manager", [
+      { roleId: "operations_manager", sharePercent: 60 },
+      { roleId: "product_manager", sharePercent: 40 },
+    ]],
+    // full-width letters, digits and colon (NFKC)
+    ["ｄａｔａ ａｎａｌｙｓｉｓ", "Ｄａｔａ ａｎａｌｙｓｉｓ：１００", "data_analysis", [{ roleId: "data_analysis", sharePercent: 100 }]],
+  ];
+  it.each(table)("department %s, roles %s", (department, roles, wantDepartment, wantRoles) => {
+    const result = planMembersImport([header, row(department, roles)], []);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.create[0].member.department).toBe(wantDepartment);
+    expect(result.plan.create[0].member.roles).toEqual(wantRoles);
+  });
+
+  it("still refuses a label that is no role, naming what was typed", () => {
+    const result = planMembersImport([header, row("astrology", "星象:100")], []);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.column, e.code])).toEqual([
+      ["department", "department_unknown"],
+      ["roles", "role_unknown"],
+    ]);
+  });
+});
+
 describe("planMembersImport: errors", () => {
   it("lists only the bad row of a file with good ones, numbered as in the spreadsheet (header 1, blank lines counted)", () => {
     const result = planMembersImport(
