@@ -8,6 +8,7 @@ import { AssessmentHistory } from "~/components/team/AssessmentHistory";
 import { byShare, formatDay, labelOf, levelName } from "~/components/team/format";
 import { GapBadge } from "~/components/team/GapBadge";
 import { ASSESS_PARAM, memberPageSlot } from "~/components/team/memberPage";
+import { gridHref } from "~/domain/assessment-grid";
 import { dayString, latestToday } from "~/domain/calendar-day";
 import { skillGapsForMember } from "~/domain/gaps";
 import { can, visibleFieldsFor } from "~/domain/permissions";
@@ -301,6 +302,13 @@ export default function MemberPage() {
               {t("members.assess.title")}
             </h3>
             <p className="mt-1 text-sm text-slate-600">{t("members.assess.intro")}</p>
+            {assessSkills.roleSkills.length > 0 ? (
+              <p className="mt-2 text-sm">
+                <Link to={gridHref({ kind: "member", memberId: member.id })} className={ui.link}>
+                  {t("grid.openMember")}
+                </Link>
+              </p>
+            ) : null}
           </div>
           {slot === "assess" ? (
             <Outlet />

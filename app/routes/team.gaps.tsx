@@ -10,7 +10,8 @@ import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { computeTeamGaps } from "~/domain/gaps";
 import type { SkillCoverageStatus } from "~/domain/gaps";
-import { MIN_GROUP_SIZE } from "~/domain/permissions";
+import { can, MIN_GROUP_SIZE } from "~/domain/permissions";
+import { gridHref } from "~/domain/assessment-grid";
 import { visibleTeamGaps } from "~/domain/visibility";
 import type { SkillLevel } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -55,6 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       skillsNotAssessed: c.skillsNotAssessed.map(label),
       // withheld: the role's requirements (the playbook's), none of its holders' figures (app/domain/visibility.ts leaves them out)
       withheld: c.withheld,
+      // the assessment grid of this department, one skill at a time (issue 18), for those who may assess in it
+      canAssess: can(actor, "assessments.write", { organisationId: organisation.id, departments: [c.roleId] }),
       skills: c.skills.map((s) => ({
         id: s.skillId,
         label: label(s.skillId),
@@ -208,7 +211,21 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
           <tbody className="divide-y divide-slate-100">
             {required.map((s) => (
               <tr key={s.id} data-skill={s.id}>
-                <th scope="row" className="py-1.5 pr-2 text-left font-normal">{s.label}</th>
+                <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                  {s.label}
+                  {role.canAssess ? (
+                    <>
+                      {" "}
+                      <Link
+                        to={gridHref({ kind: "department", department: role.roleId, skillId: s.id })}
+                        aria-label={t("grid.assessDepartmentSkill", { department: role.label, skill: s.label })}
+                        className="text-xs text-indigo-700 underline-offset-2 hover:underline"
+                      >
+                        {t("grid.assess")}
+                      </Link>
+                    </>
+                  ) : null}
+                </th>
                 <td className="px-2 py-1.5 text-right tabular-nums">
                   <LevelText level={s.required} />
                 </td>
