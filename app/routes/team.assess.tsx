@@ -69,7 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, organisation, grid } = await gridFor(request);
   if (!grid) throw notFound();
   const submission = parseAssessmentGridForm(await readFormData(request), { today: latestToday() });
-  if (submission.status !== "success") return invalidSubmission(submission);
+  // a refused submit says so above the grid too (a cell's message may be out of sight); conform's validation requests do not
+  if (submission.status !== "success") return invalidSubmission(submission, submission.status === "error" ? { formErrors: ["grid.errors.refused"] } : {});
   const result = await recordAssessmentGrid({
     organisationId: organisation.id,
     assessor: { userId: user.id, name: user.name },

@@ -191,9 +191,9 @@ export function AssessmentGrid({
                               const level = event.currentTarget.value;
                               setTyped((current) => ({ ...current, [index]: { ...valueOf(index), level } }));
                             }}
-                            className={`${ui.input} w-14 text-center`}
+                            className={`${ui.input} w-14! shrink-0 text-center`}
                           />
-                          <span className="text-xs text-slate-500" aria-hidden="true">
+                          <span className="inline-block w-16 text-xs text-slate-500" aria-hidden="true">
                             {typedLevel !== null && typedLevel !== "invalid" ? levelName(typedLevel, lang) : ""}
                           </span>
                         </div>
