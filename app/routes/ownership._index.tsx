@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Sets one cell. Who may: managers and admins on every row, a lead on rows their department is R or A for. */
 export async function action({ request }: ActionFunctionArgs) {
-  const { organisation } = await requirePermission(request, "ownership.read");
+  const { organisation, user } = await requirePermission(request, "ownership.read");
   const formData = await readFormData(request);
   const submission = parseOwnershipForm(formData, cellSchema);
   const intent = intentOf(formData, ["set_cell"]);
@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const step = ownership.steps.find((candidate) => candidate.key === submission.value.step && !candidate.retired);
   if (!step) throw notFound();
   await requirePermission(request, "ownership.raci.write", { departments: holdersOf(ownership.cells, step.key) });
-  const result = await setCell({ organisationId: organisation.id, model, key: step.key, roleId: submission.value.role, letter: submission.value.letter });
+  const result = await setCell({ organisationId: organisation.id, model, key: step.key, roleId: submission.value.role, letter: submission.value.letter, by: { userId: user.id, name: user.name } });
   if (!result.ok) throw notFound();
   return { ok: true as const, step: step.key, role: submission.value.role };
 }
