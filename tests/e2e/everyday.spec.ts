@@ -213,12 +213,43 @@ test("a RACI cell saves only when asked: arrows change the draft, Enter saves an
     expect(saves).toHaveLength(1);
     await page.reload();
     await expect(page.locator('tr[data-step="system_bi"] select[name="letter"]').nth(4)).toHaveValue("C");
-    // put it back for the other language (and other tests)
-    const again = page.locator('tr[data-step="system_bi"] select[name="letter"]').nth(4);
-    await waitForAppHydration(page);
-    await again.selectOption(before);
-    await again.press("Enter");
-    await expect(page.locator('tr[data-step="system_bi"]').getByTestId("cell-saved")).toBeVisible();
+    // the change is in the step's decision log, and undoing it there puts the letter back (as a logged change)
+    await page.goto("/ownership/steps/system_bi");
+    const latest = page.getByTestId("cell-changes").locator("li").first();
+    await expect(latest).toContainText(lang === "en" ? "→ C" : "→ C");
+    await latest.getByRole("button", { name: lang === "en" ? "Undo" : "撤销" }).click();
+    await expect(page.getByText(lang === "en" ? "The change was undone" : "已撤销该变更")).toBeVisible();
+    await expect(page.getByTestId("cell-changes").locator("li").nth(1)).toContainText(lang === "en" ? "undone" : "已撤销");
+    await page.goto("/ownership");
+    await expect(page.locator('tr[data-step="system_bi"] select[name="letter"]').nth(4)).toHaveValue(before);
     saves.length = 0;
   }
+});
+
+test("the member form starts with one role row and adds a second without JavaScript (en, zh)", async ({ browser, page: setUp }) => {
+  test.setTimeout(120_000);
+  await signUp(setUp, null);
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await setUp.context().storageState() });
+  const page = await context.newPage();
+  for (const [lang, add, role2, share2, create] of [
+    ["en", "Add a role", "Role 2", "Share of role 2 (%)", "Add member"],
+    ["zh", "再加一个岗位", "岗位2", "岗位2的时间占比（%）", "添加成员"],
+  ] as const) {
+    await context.addCookies([{ name: "lang", value: LANG_COOKIE[lang], domain: "localhost", path: "/" }]);
+    await page.goto("/team/new");
+    await expect(page.locator('select[name^="roles["]')).toHaveCount(1);
+    await page.locator('input[name="name"]').fill(`Two Roles ${lang}`);
+    await page.locator('select[name="roles[0].roleId"]').selectOption("operations_manager");
+    await page.locator('input[name="roles[0].share"]').fill("60");
+    await page.getByRole("button", { name: add }).click();
+    // the server answered with a second row, and kept what was typed
+    await expect(page.locator('select[name^="roles["]')).toHaveCount(2);
+    await expect(page.locator('input[name="roles[0].share"]')).toHaveValue("60");
+    await page.getByLabel(role2, { exact: true }).selectOption("marketing");
+    await page.getByLabel(share2).fill("40");
+    await page.getByRole("button", { name: create }).click();
+    await expect(page.getByRole("heading", { name: `Two Roles ${lang}`, level: 2 })).toBeVisible();
+    await expect(page.getByText(lang === "en" ? "Marketing" : "市场营销").first()).toBeVisible();
+  }
+  await context.close();
 });

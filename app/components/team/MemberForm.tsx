@@ -153,8 +153,8 @@ export function MemberForm({
         </h2>
         <RoleShareInputs
           roles={fields.roles}
-          onAdd={() => form.insert({ name: fields.roles.name, defaultValue: {} })}
-          onRemove={(index) => form.remove({ name: fields.roles.name, index })}
+          addButton={form.insert.getButtonProps({ name: fields.roles.name, defaultValue: {} })}
+          removeButton={(index) => form.remove.getButtonProps({ name: fields.roles.name, index })}
           roleOptions={options.roles}
           lang={lang}
         />
