@@ -171,7 +171,9 @@ describe("POST /team/assess", () => {
     const form = gridForm(rows, { platform_rules: { level: "5" }, ad_buying: { level: "3", note: "Typed note" }, erp_crm_tools: { level: "x" } });
     const result = await callRoute<Reply>(action, post(memberGrid(ids.ana), form, as("hr")));
     expect(result.status).toBe(400);
-    expect(Object.keys(result.data.lastResult.error ?? {}).sort()).toEqual(["cells[0].level", "cells[3].level"]);
+    // a message per wrong cell, and one above the grid
+    expect(Object.keys(result.data.lastResult.error ?? {}).sort()).toEqual(["", "cells[0].level", "cells[3].level"]);
+    expect(result.data.lastResult.error?.[""]).toEqual(["grid.errors.refused"]);
     expect(result.data.lastResult.error?.["cells[0].level"]).toEqual(["grid.errors.level"]);
     expect(result.data.lastResult.initialValue).toMatchObject({ cells: [{ level: "5" }, { level: "3", note: "Typed note" }, {}, { level: "x" }] });
     expect(await count()).toBe(before);
