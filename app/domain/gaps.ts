@@ -2,6 +2,8 @@
  * Skill gaps and staffing, per member, per role and for the whole team,
  * computed from the organisation's recommendation (current model and stage).
  * A gap is required level minus assessed level, where positive (PRODUCT.md).
+ * A skill nobody has assessed yet is "not assessed", never a gap: a new team
+ * shows what is unknown, not a total gap made of zeros.
  * Pure: no I/O, no framework imports. The rules are explained in
  * docs/decisions/0004-fractional-roles-and-gaps.md.
  */
@@ -21,8 +23,13 @@ import type {
 /* Shapes                                                               */
 /* ------------------------------------------------------------------ */
 
-/** Colour of a member in the org diagram: by the largest single gap (see decision 0004). */
-export type GapBucket = "none" | "small" | "large";
+/**
+ * Colour of a member in the org diagram: by the largest single gap (see
+ * decision 0004); "unassessed" when no assessed skill is short and some
+ * required skill is not assessed yet (nothing known, so not "no gap").
+ */
+export type GapBucket = "none" | "small" | "large" | "unassessed";
+export const GAP_BUCKETS: readonly GapBucket[] = ["none", "small", "large", "unassessed"];
 
 export interface MemberSkillGap {
   skillId: string;
@@ -30,9 +37,9 @@ export interface MemberSkillGap {
   required: SkillLevel;
   /** the latest assessed level; 0 when not assessed */
   assessed: SkillLevel;
-  /** true when the member has no assessment of this skill (assessed is then 0) */
+  /** true when the member has no assessment of this skill (assessed is then 0, gap 0) */
   notAssessed: boolean;
-  /** required − assessed where positive, else 0 */
+  /** required − assessed where positive, else 0; 0 when not assessed (unknown is not a gap) */
   gap: number;
   /** every role of the member that lists the skill, with its own requirement */
   requiredBy: { roleId: RoleId; required: SkillLevel }[];
@@ -49,14 +56,29 @@ export interface MemberGaps {
   notAssessedCount: number;
 }
 
+/**
+ * How a role's holders stand on one skill, worst first: "below" while any
+ * holder assessed is short of the requirement (one holder meeting it does
+ * not hide another's gap), then "not_assessed" while some holder is not
+ * assessed, "met" when every holder meets it.
+ */
+export type SkillCoverageStatus = "not_required" | "no_holders" | "below" | "not_assessed" | "met";
+
 export interface RoleSkillCoverage {
   skillId: string;
   required: SkillLevel;
-  /** the best assessed level among holders (0 for a holder not assessed); null when nobody holds the role */
+  /** the best assessed level among holders; null when nobody holds the role or no holder is assessed */
   bestLevel: SkillLevel | null;
+  /** holders of the role */
+  holders: number;
   /** holders whose assessed level ≥ required */
   holdersMeeting: number;
-  /** false only when the skill is required (> 0) and no holder meets it */
+  /** holders assessed below the requirement */
+  holdersBelow: number;
+  /** holders with no assessment of the skill */
+  holdersNotAssessed: number;
+  status: SkillCoverageStatus;
+  /** true only when every holder meets it (or it is not required now) */
   met: boolean;
 }
 
@@ -79,8 +101,10 @@ export interface RoleCoverage {
   overStaffedBy: number;
   holders: RoleHolder[];
   skills: RoleSkillCoverage[];
-  /** ids of required skills that no holder meets, in the role's skill order */
-  unmetSkills: string[];
+  /** ids of required skills some holder is assessed below, in the role's skill order: the role is flagged while any */
+  skillsBelow: string[];
+  /** ids of required skills some holder is not assessed in (and none is below) */
+  skillsNotAssessed: string[];
 }
 
 export interface HeatmapCell {
@@ -136,9 +160,13 @@ export type SkillColumn = string | { id: string };
 /* Small rules                                                          */
 /* ------------------------------------------------------------------ */
 
-/** none: no gap; small: every gap is one level; large: some skill is two or more levels short. */
-export function gapBucket(maxGap: number): GapBucket {
-  if (maxGap <= 0) return "none";
+/**
+ * none: no gap; small: every gap is one level; large: some skill is two or
+ * more levels short; unassessed: no gap among the assessed skills while some
+ * required skill is not assessed.
+ */
+export function gapBucket(maxGap: number, notAssessed = 0): GapBucket {
+  if (maxGap <= 0) return notAssessed > 0 ? "unassessed" : "none";
   if (maxGap < 2) return "small";
   return "large";
 }
@@ -147,6 +175,18 @@ export function gapBucket(maxGap: number): GapBucket {
 export function unfilledSeats(min: number, fte: number): number {
   const missing = min - fte;
   return missing > SHARE_EPSILON ? Math.ceil(missing - SHARE_EPSILON) : 0;
+}
+
+/** A skill's status for a role from the counts of its holders (see SkillCoverageStatus). */
+export function skillCoverageStatus(
+  required: number,
+  counts: { holders: number; below: number; notAssessed: number },
+): SkillCoverageStatus {
+  if (required <= 0) return "not_required";
+  if (counts.holders === 0) return "no_holders";
+  if (counts.below > 0) return "below";
+  if (counts.notAssessed > 0) return "not_assessed";
+  return "met";
 }
 
 /** FTEs beyond the recommended maximum, where positive. */
@@ -247,12 +287,12 @@ function memberGaps(
   let maxGap = 0;
   let notAssessedCount = 0;
   for (const entry of skills) {
-    entry.gap = entry.required > entry.assessed ? entry.required - entry.assessed : 0;
+    entry.gap = !entry.notAssessed && entry.required > entry.assessed ? entry.required - entry.assessed : 0;
     totalGap += entry.gap;
     if (entry.gap > maxGap) maxGap = entry.gap;
     if (entry.required > 0 && entry.notAssessed) notAssessedCount += 1;
   }
-  return { memberId: member.id, skills, totalGap, maxGap, bucket: gapBucket(maxGap), notAssessedCount };
+  return { memberId: member.id, skills, totalGap, maxGap, bucket: gapBucket(maxGap, notAssessedCount), notAssessedCount };
 }
 
 /* ------------------------------------------------------------------ */
@@ -265,6 +305,8 @@ interface RoleAccumulator {
   holders: RoleHolder[];
   best: (SkillLevel | null)[];
   meeting: number[];
+  below: number[];
+  notAssessed: number[];
 }
 
 function roleAccumulators(index: RecommendationIndex): RoleAccumulator[] {
@@ -274,6 +316,8 @@ function roleAccumulators(index: RecommendationIndex): RoleAccumulator[] {
     holders: [],
     best: role.skills.map(() => null),
     meeting: role.skills.map(() => 0),
+    below: role.skills.map(() => 0),
+    notAssessed: role.skills.map(() => 0),
   }));
 }
 
@@ -290,23 +334,38 @@ function addHolder(
     a.holders.push({ memberId: member.id, name: member.name, share: roundFte(share) });
     const skills = a.role.skills;
     for (let i = 0; i < skills.length; i++) {
-      const level = levels.get(skills[i].skillId) ?? 0;
+      const level = levels.get(skills[i].skillId);
+      if (level === undefined) {
+        // unknown: neither meeting nor below; a skill not required counts as met
+        if (skills[i].required > 0) a.notAssessed[i] += 1;
+        else a.meeting[i] += 1;
+        continue;
+      }
       const best = a.best[i];
       if (best === null || level > best) a.best[i] = level;
       if (level >= skills[i].required) a.meeting[i] += 1;
+      else a.below[i] += 1;
     }
   }
 }
 
 function finishRole(a: RoleAccumulator): RoleCoverage {
   const fte = roundFte(a.fte);
-  const skills: RoleSkillCoverage[] = a.role.skills.map(({ skillId, required }, i) => ({
-    skillId,
-    required,
-    bestLevel: a.best[i],
-    holdersMeeting: a.meeting[i],
-    met: required === 0 || a.meeting[i] > 0,
-  }));
+  const holders = a.holders.length;
+  const skills: RoleSkillCoverage[] = a.role.skills.map(({ skillId, required }, i) => {
+    const status = skillCoverageStatus(required, { holders, below: a.below[i], notAssessed: a.notAssessed[i] });
+    return {
+      skillId,
+      required,
+      bestLevel: a.best[i],
+      holders,
+      holdersMeeting: a.meeting[i],
+      holdersBelow: a.below[i],
+      holdersNotAssessed: a.notAssessed[i],
+      status,
+      met: status === "met" || status === "not_required",
+    };
+  });
   return {
     roleId: a.role.roleId,
     priority: a.role.priority,
@@ -316,7 +375,8 @@ function finishRole(a: RoleAccumulator): RoleCoverage {
     overStaffedBy: overStaffing(a.role.headcount.max, fte),
     holders: a.holders,
     skills,
-    unmetSkills: skills.filter((s) => !s.met).map((s) => s.skillId),
+    skillsBelow: skills.filter((s) => s.status === "below").map((s) => s.skillId),
+    skillsNotAssessed: skills.filter((s) => s.status === "not_assessed").map((s) => s.skillId),
   };
 }
 
@@ -374,8 +434,8 @@ function heatmapRow(
 
 /**
  * One member's gaps: every skill of every role they hold, the higher
- * requirement when two roles list the same skill, missing assessments as 0
- * (flagged). A part-time holder must meet the full requirement.
+ * requirement when two roles list the same skill, a missing assessment
+ * flagged "not assessed" (no gap). A part-time holder must meet the full requirement.
  */
 export function skillGapsForMember(
   member: TeamMember,
@@ -435,7 +495,7 @@ export function computeTeamGaps(
 
   const memberResults: MemberGaps[] = [];
   const rows: HeatmapRow[] = [];
-  const buckets: Record<GapBucket, number> = { none: 0, small: 0, large: 0 };
+  const buckets: Record<GapBucket, number> = { none: 0, small: 0, large: 0, unassessed: 0 };
   let membersWithGaps = 0;
   let totalGap = 0;
   let notAssessed = 0;

@@ -121,8 +121,12 @@ export interface MissingSkill {
   skillId: string;
   /** the level the target requires of the role */
   required: SkillLevel;
-  /** the best latest level among today's holders of the role; null when nobody holds it */
+  /** the best latest level among today's holders of the role; null when nobody holds it or nobody is assessed */
   bestLevel: SkillLevel | null;
+  /** holders of the role today (0: nobody holds it) */
+  holders: number;
+  /** holders not assessed in the skill: unknown, shown apart from the gap */
+  holdersNotAssessed: number;
 }
 
 export interface RoleDelta {
@@ -191,10 +195,10 @@ export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, 
       targetHeadcount: { min: b.headcount.min, max: b.headcount.max },
       gap: c.unfilledSeats,
       overBy: c.overStaffedBy,
-      // nobody holding a role the target needs: every required skill is missing
+      // missing: required and no holder meets it (nobody holding the role: every required skill)
       missingSkills: c.skills
-        .filter((s) => !s.met)
-        .map((s) => ({ skillId: s.skillId, required: s.required, bestLevel: s.bestLevel })),
+        .filter((s) => s.required > 0 && s.holdersMeeting === 0)
+        .map((s) => ({ skillId: s.skillId, required: s.required, bestLevel: s.bestLevel, holders: s.holders, holdersNotAssessed: s.holdersNotAssessed })),
     };
   });
   return {

@@ -22,7 +22,7 @@ export interface SkillShortfall {
   skillId: string;
   /** the level the target requires of the role */
   required: SkillLevel;
-  /** the best level among the role's holders; null when nobody holds the role */
+  /** the best assessed level among the role's holders; null when nobody holds the role or no holder is assessed (decision 0014: not assessed is not level 0) */
   bestInRole: SkillLevel | null;
   /**
    * "role": nobody holding the role reaches the level, someone else on the team does;

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { dayString, parseDay } from "./calendar-day";
 import { findReportingCycle, validateShares } from "./team";
 import type { RoleId, SkillLevel } from "./types";
+import { roleIdFromLabel, skillIndex } from "./csv-labels";
 import { isRoleId, isSkillLevel } from "./vocabulary";
 
 /* ------------------------------------------------------------------ */
@@ -29,6 +30,29 @@ export const IMPORT_KINDS = ["members", "assessments"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const COLUMNS: Record<ImportKind, readonly string[]> = { members: MEMBER_COLUMNS, assessments: ASSESSMENT_COLUMNS };
+
+/**
+ * Columns a file may have besides the required ones (issue 18): the ids beside
+ * the labels an export writes, and the member's name for the reader of an
+ * assessments file. An id column wins over its label column; both filled and
+ * naming different things is an error.
+ */
+export const OPTIONAL_COLUMNS: Record<ImportKind, readonly string[]> = {
+  members: ["department_id", "role_ids"],
+  assessments: ["member_name", "skill_id"],
+};
+
+/** The columns of an export: labels in the reader's language, the ids in their own columns. */
+export const EXPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
+  members: ["name", "email", "title", "department", "department_id", "roles", "role_ids", "manager_email", "markets", "languages", "start_date"],
+  assessments: ["member_name", "member_email", "skill", "skill_id", "level", "assessed_on", "assessor", "note"],
+};
+
+/** How an export names roles and skills: in the reader's language. */
+export interface ExportLabels {
+  role: (id: string) => string;
+  skill: (id: string) => string;
+}
 
 /**
  * The limits of the member and assessment forms (a test keeps them equal), and
@@ -93,6 +117,10 @@ export const ROW_ERROR_CODES = [
   "skill_unknown",
   "level_invalid",
   "self_assessment",
+  // a label column and its id column name different things
+  "label_id_mismatch",
+  // a row of the template's examples, left in the file
+  "sample_row",
   // the organisation changed while the file was being written: nothing was imported
   "conflict",
 ] as const;
@@ -232,11 +260,12 @@ const listCell = z
   .refine((items) => items.every((item) => item.length <= IMPORT_LIMITS.listItem), "list_item_too_long")
   .refine((items) => items.length <= IMPORT_LIMITS.listItems, "list_too_many");
 
+/** An id or a label in either language (see csv-labels.ts); empty: no department. */
 const departmentCell = z
   .string()
   .trim()
-  .refine((value) => value === "" || isRoleId(value), "department_unknown")
-  .transform((value): RoleId | null => (isRoleId(value) ? value : null));
+  .refine((value) => value === "" || roleIdFromLabel(value) !== null, "department_unknown")
+  .transform((value): RoleId | null => (value === "" ? null : roleIdFromLabel(value)));
 
 const COLUMN_MAX: Record<string, number> = {
   name: IMPORT_LIMITS.name,
@@ -286,9 +315,10 @@ export interface RoleShare {
 }
 
 /** "product_manager:50;operations_manager:50" (a full-width colon or a "%" after the number is fine too). */
-function readRoles(row: number, value: string, errors: RowError[]): RoleShare[] | null {
-  const column = "roles";
+function readRoles(row: number, value: string, errors: RowError[], column = "roles"): RoleShare[] | null {
+  // NFKC first: full-width digits, colon and semicolon become their ASCII forms
   const entries = value
+    .normalize("NFKC")
     .split(/[;；\n]/)
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
@@ -304,7 +334,8 @@ function readRoles(row: number, value: string, errors: RowError[]): RoleShare[] 
       errors.push(rowError(row, column, value, "roles_format", { entry: shown(entry) }));
       continue;
     }
-    const roleId = match[1].trim();
+    const typed = match[1].trim();
+    const roleId = roleIdFromLabel(typed) ?? typed;
     const share = /^(\d{1,3})\s*%?$/.exec(match[2].trim());
     const percent = share ? Number(share[1]) : Number.NaN;
     if (!(percent >= 1 && percent <= 100)) {
@@ -323,10 +354,10 @@ function readRoles(row: number, value: string, errors: RowError[]): RoleShare[] 
   return parsed.map(({ roleId, share }) => ({ roleId: roleId as RoleId, sharePercent: Math.round(share * 100) }));
 }
 
-function formatRoles(roles: readonly RoleShare[]): string {
+function formatRoles(roles: readonly RoleShare[], name: (id: string) => string = (id) => id): string {
   return [...roles]
     .sort((a, b) => b.sharePercent - a.sharePercent || a.roleId.localeCompare(b.roleId))
-    .map((role) => `${role.roleId}:${role.sharePercent}`)
+    .map((role) => `${name(role.roleId)}:${role.sharePercent}`)
     .join(";");
 }
 
@@ -358,6 +389,7 @@ function readTable(records: readonly (readonly string[])[], kind: ImportKind): {
   const headerRow = headerAt + 1;
   const header = records[headerAt].map(columnName);
   const expected = COLUMNS[kind];
+  const accepted = [...expected, ...OPTIONAL_COLUMNS[kind]];
   const other: ImportKind = kind === "members" ? "assessments" : "members";
   const present = new Set(header.filter((name) => name !== ""));
   if (COLUMNS[other].every((name) => present.has(name)) && !expected.every((name) => present.has(name))) {
@@ -368,7 +400,7 @@ function readTable(records: readonly (readonly string[])[], kind: ImportKind): {
   const index = new Map<string, number>();
   header.forEach((name, position) => {
     if (name === "") return;
-    if (!expected.includes(name)) errors.push(rowError(headerRow, name, records[headerAt][position], "unknown_column", { expected: expected.join(", ") }));
+    if (!accepted.includes(name)) errors.push(rowError(headerRow, name, records[headerAt][position], "unknown_column", { expected: accepted.join(", ") }));
     else if (index.has(name)) errors.push(rowError(headerRow, name, records[headerAt][position], "duplicate_column"));
     else index.set(name, position);
   });
@@ -437,8 +469,8 @@ function readMemberRow({ row, cell }: DataRow, errors: RowError[]): MemberImport
   const name = readCell(requiredLine(IMPORT_LIMITS.name), row, "name", cell("name"), errors);
   const email = readCell(emailCell, row, "email", cell("email"), errors);
   const title = readCell(singleLine(IMPORT_LIMITS.title), row, "title", cell("title"), errors);
-  const department = readCell(departmentCell, row, "department", cell("department"), errors);
-  const roles = readRoles(row, cell("roles"), errors);
+  const department = readDepartment(row, cell, errors);
+  const roles = readRoleColumns(row, cell, errors);
   const managerEmail = readCell(optionalEmailCell, row, "manager_email", cell("manager_email"), errors);
   const markets = readCell(listCell, row, "markets", cell("markets"), errors);
   const languages = readCell(listCell, row, "languages", cell("languages"), errors);
@@ -456,6 +488,36 @@ function readMemberRow({ row, cell }: DataRow, errors: RowError[]): MemberImport
     languages: languages.value,
     startDate: startDate.value,
   };
+}
+
+/** The department from `department_id` when filled (an id), else from `department` (an id or a label). */
+function readDepartment(row: number, cell: DataRow["cell"], errors: RowError[]): { ok: true; value: RoleId | null } | { ok: false } {
+  const idText = cell("department_id").trim();
+  if (idText === "") return readCell(departmentCell, row, "department", cell("department"), errors);
+  if (!isRoleId(idText)) {
+    errors.push(rowError(row, "department_id", cell("department_id"), "department_unknown"));
+    return { ok: false };
+  }
+  // a label this playbook does not know (an organisation's own wording) defers to the id
+  const byLabel = roleIdFromLabel(cell("department").trim());
+  if (byLabel !== null && byLabel !== idText) {
+    errors.push(rowError(row, "department", cell("department"), "label_id_mismatch", { id: idText }));
+    return { ok: false };
+  }
+  return { ok: true, value: idText };
+}
+
+/** The roles from `role_ids` when filled, else from `roles`; both filled must name the same roles and shares. */
+function readRoleColumns(row: number, cell: DataRow["cell"], errors: RowError[]): RoleShare[] | null {
+  if (cell("role_ids").trim() === "") return readRoles(row, cell("roles"), errors);
+  const byId = readRoles(row, cell("role_ids"), errors, "role_ids");
+  if (cell("roles").trim() === "" || byId === null) return byId;
+  const byLabel = readRoles(row, cell("roles"), [], "roles");
+  if (byLabel !== null && !sameRoles(byLabel, byId)) {
+    errors.push(rowError(row, "roles", cell("roles"), "label_id_mismatch", { id: cell("role_ids") }));
+    return null;
+  }
+  return byId;
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i]);
@@ -498,6 +560,10 @@ export function planMembersImport(records: readonly (readonly string[])[], exist
   const managers: { row: number; email: string; value: string }[] = [];
   const firstRowOf = new Map<string, number>();
   for (const dataRow of table.rows) {
+    if (SAMPLE_EMAILS.has(normalEmail(dataRow.cell("email")) ?? "")) {
+      errors.push(rowError(dataRow.row, "email", dataRow.cell("email"), "sample_row"));
+      continue;
+    }
     const member = readMemberRow(dataRow, errors);
     const manager = optionalEmailCell.safeParse(dataRow.cell("manager_email"));
     if (manager.success && manager.data !== null) managers.push({ row: dataRow.row, email: manager.data, value: dataRow.cell("manager_email") });
@@ -607,7 +673,7 @@ function managersFirst(rows: { row: number; member: MemberImportRow }[]): { row:
 }
 
 /** The organisation's members as rows of the members file (header not included), by name. */
-export function memberExportRows(members: readonly ExistingMember[]): string[][] {
+export function memberExportRows(members: readonly ExistingMember[], labels: ExportLabels): string[][] {
   const emailOf = new Map(members.map((member) => [member.id, member.email ?? ""]));
   return [...members]
     .sort((a, b) => a.name.localeCompare(b.name) || (a.email ?? "").localeCompare(b.email ?? ""))
@@ -615,7 +681,9 @@ export function memberExportRows(members: readonly ExistingMember[]): string[][]
       member.name,
       member.email ?? "",
       member.title,
+      member.department === null ? "" : labels.role(member.department),
       member.department ?? "",
+      formatRoles(member.roles.filter((role): role is RoleShare => isRoleId(role.roleId)), labels.role),
       formatRoles(member.roles.filter((role): role is RoleShare => isRoleId(role.roleId))),
       member.managerId === null ? "" : (emailOf.get(member.managerId) ?? ""),
       member.markets.join(";"),
@@ -633,6 +701,8 @@ export interface AssessmentImportContext {
   /** the organisation's accounts: an assessor named like exactly one of them is linked to it */
   users: readonly { id: string; name: string }[];
   skillIds: readonly string[];
+  /** the skills' labels, so a file may name a skill by its label in either language */
+  skills?: readonly { id: string; label: { zh: string; en: string } }[];
   /** the latest day that is not in the future (ISO) */
   today: string;
   /** who imports: the assessor of rows that name none */
@@ -679,23 +749,44 @@ export function planAssessmentsImport(records: readonly (readonly string[])[], c
   }
   const usersByName = new Map<string, string[]>();
   for (const user of context.users) usersByName.set(user.name, [...(usersByName.get(user.name) ?? []), user.id]);
-  const skills = new Set(context.skillIds);
+  const skillOf = skillIndex([...context.skillIds.map((id) => ({ id })), ...(context.skills ?? [])]);
   const skillCell = z
     .string()
     .trim()
     .refine((value) => value !== "", "required")
-    .refine((value) => skills.has(value), "skill_unknown");
+    .refine((value) => skillOf(value) !== null, "skill_unknown")
+    .transform((value) => skillOf(value) ?? value);
+  const skillIdCell = z
+    .string()
+    .trim()
+    .refine((value) => context.skillIds.includes(value), "skill_unknown");
   const assessedOnCell = dayCell(context.today);
+  /** The skill from `skill_id` when filled, else from `skill` (an id or a label); both filled must agree. */
+  const readSkill = (row: number, cell: DataRow["cell"], errors: RowError[]): { ok: true; value: string } | { ok: false } => {
+    if (cell("skill_id").trim() === "") return readCell(skillCell, row, "skill", cell("skill"), errors);
+    const byId = readCell(skillIdCell, row, "skill_id", cell("skill_id"), errors);
+    if (!byId.ok || cell("skill").trim() === "") return byId;
+    const byLabel = skillOf(cell("skill"));
+    if (byLabel !== null && byLabel !== byId.value) {
+      errors.push(rowError(row, "skill", cell("skill"), "label_id_mismatch", { id: byId.value }));
+      return { ok: false };
+    }
+    return byId;
+  };
 
   const errors: RowError[] = [];
   const plan: AssessmentsPlan = { add: [], alreadyRecorded: [] };
   const seen = new Set(context.existingKeys);
   for (const { row, cell } of table.rows) {
     const before = errors.length;
+    if (SAMPLE_EMAILS.has(normalEmail(cell("member_email")) ?? "")) {
+      errors.push(rowError(row, "member_email", cell("member_email"), "sample_row"));
+      continue;
+    }
     const email = readCell(emailCell, row, "member_email", cell("member_email"), errors);
     const member = email.ok ? memberByEmail.get(email.value) : undefined;
     if (email.ok && !member) errors.push(rowError(row, "member_email", cell("member_email"), "member_unknown"));
-    const skill = readCell(skillCell, row, "skill", cell("skill"), errors);
+    const skill = readSkill(row, cell, errors);
     const level = readCell(levelCell, row, "level", cell("level"), errors);
     const assessedOn = readCell(assessedOnCell, row, "assessed_on", cell("assessed_on"), errors);
     const assessor = readCell(singleLine(IMPORT_LIMITS.assessor), row, "assessor", cell("assessor"), errors);
@@ -741,7 +832,11 @@ export interface ExistingAssessment {
 }
 
 /** The organisation's assessments as rows of the assessments file: by member name, then day, oldest first. */
-export function assessmentExportRows(assessments: readonly ExistingAssessment[], members: readonly Pick<ExistingMember, "id" | "name" | "email">[]): string[][] {
+export function assessmentExportRows(
+  assessments: readonly ExistingAssessment[],
+  members: readonly Pick<ExistingMember, "id" | "name" | "email">[],
+  labels: ExportLabels,
+): string[][] {
   const memberOf = new Map(members.map((member) => [member.id, member]));
   return [...assessments]
     .sort((a, b) => {
@@ -749,14 +844,18 @@ export function assessmentExportRows(assessments: readonly ExistingAssessment[],
       const nameB = memberOf.get(b.memberId)?.name ?? "";
       return nameA.localeCompare(nameB) || a.memberId.localeCompare(b.memberId) || a.assessedOn.localeCompare(b.assessedOn) || a.skillId.localeCompare(b.skillId);
     })
-    .map((a) => [memberOf.get(a.memberId)?.email ?? "", a.skillId, String(a.level), a.assessedOn, a.assessorName, a.note]);
+    .map((a) => [memberOf.get(a.memberId)?.name ?? "", memberOf.get(a.memberId)?.email ?? "", labels.skill(a.skillId), a.skillId, String(a.level), a.assessedOn, a.assessorName, a.note]);
 }
 
 /* ------------------------------------------------------------------ */
 /* Templates                                                            */
 /* ------------------------------------------------------------------ */
 
-/** Two example rows per format: a founder who holds two roles, and a specialist who reports to her. */
+/**
+ * Two example rows per format: a founder who holds two roles, and a specialist
+ * who reports to her. Their emails mark them: an import refuses a row with one
+ * of them ("sample_row"), so the examples never become members by accident.
+ */
 export const TEMPLATE_ROWS: Record<ImportKind, readonly (readonly string[])[]> = {
   members: [
     ["王芳 Wang Fang", "wang.fang@example.com", "创始人兼总经理 Founder & GM", "", "product_manager:50;operations_manager:50", "", "US;DE;JP", "zh;en", "2019-03-01"],
@@ -767,3 +866,6 @@ export const TEMPLATE_ROWS: Record<ImportKind, readonly (readonly string[])[]> =
     ["emma.schmidt@example.com", "ad_buying", "2", "2025-02-10", "王芳 Wang Fang", "Runs Sponsored Products alone; needs DSP practice"],
   ],
 };
+
+/** The emails of the template's example rows (see TEMPLATE_ROWS). */
+const SAMPLE_EMAILS: ReadonlySet<string> = new Set(TEMPLATE_ROWS.members.map((row) => row[1].toLowerCase()));

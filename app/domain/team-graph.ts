@@ -183,8 +183,10 @@ export type TeamRoleNodeData = {
   fte: number;
   unfilledSeats: number;
   overStaffedBy: number;
-  /** required skills that no holder meets; null when withheld from this reader (too few holders, app/domain/visibility.ts) */
-  unmetSkills: number | null;
+  /** required skills some holder is assessed below: the role is flagged while any; null when withheld from this reader (too few holders, app/domain/visibility.ts) */
+  skillsBelow: number | null;
+  /** required skills some holder is not assessed in (none below); null when withheld */
+  skillsNotAssessed: number | null;
   /** members drawn under this department (their home) */
   memberCount: number;
   /** holders of the role, wherever they sit */
@@ -480,7 +482,8 @@ export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {})
           fte: c?.fte ?? 0,
           unfilledSeats: c?.unfilledSeats ?? 0,
           overStaffedBy: c?.overStaffedBy ?? 0,
-          unmetSkills: c?.withheld ? null : (c?.unmetSkills.length ?? 0),
+          skillsBelow: c?.withheld ? null : (c?.skillsBelow.length ?? 0),
+          skillsNotAssessed: c?.withheld ? null : (c?.skillsNotAssessed.length ?? 0),
           memberCount: byHome.get(role.id)?.length ?? 0,
           holderCount: c?.holders.length ?? 0,
           expanded: expanded.has(role.id),

@@ -490,6 +490,26 @@ export const CSV_COLUMNS = [
   "evidence",
 ] as const;
 
+/**
+ * The export as people read it: each id column (department, skill, kind,
+ * status) followed by its label in the reader's language; the ids stay in
+ * their own columns for tools and re-import.
+ */
+export const LABELLED_CSV_COLUMNS = CSV_COLUMNS.flatMap((column) =>
+  column === "department" || column === "skill" || column === "kind" || column === "status" ? [column, `${column}_label`] : [column],
+);
+
+export type CsvLabeller = (column: "department" | "skill" | "kind" | "status", id: string) => string;
+
+export function labelledCsvRow(row: TrainingRow, label: CsvLabeller): string[] {
+  const cells = csvRow(row);
+  return CSV_COLUMNS.flatMap((column) =>
+    column === "department" || column === "skill" || column === "kind" || column === "status"
+      ? [cells[column], cells[column] === "" ? "" : label(column, cells[column])]
+      : [cells[column]],
+  );
+}
+
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 

@@ -56,15 +56,27 @@ export function visibleTeamGaps(actor: Actor, organisationId: string, people: re
     if (canSeeFigureOver(actor, scopes(coverage.holders.map((holder) => holder.memberId)), "person.levels")) return { ...coverage, withheld: false };
     return {
       ...coverage,
-      skills: coverage.skills.map((skill) => ({ skillId: skill.skillId, required: skill.required, bestLevel: null, holdersMeeting: 0, met: false })),
-      unmetSkills: [],
+      // the requirements stay; every holder figure is left out (for this reader the levels are unknown)
+      skills: coverage.skills.map((skill) => ({
+        skillId: skill.skillId,
+        required: skill.required,
+        bestLevel: null,
+        holders: skill.holders,
+        holdersMeeting: 0,
+        holdersBelow: 0,
+        holdersNotAssessed: 0,
+        status: skill.status === "not_required" ? "not_required" : "not_assessed",
+        met: false,
+      })),
+      skillsBelow: [],
+      skillsNotAssessed: [],
       withheld: true,
     };
   });
   const teamVisible = canSeeFigureOver(actor, scopes(people.map((person) => person.id)), "person.gaps");
   const totals: VisibleTeamGapTotals = teamVisible
     ? { ...gaps.totals, withheld: false }
-    : { ...gaps.totals, membersWithGaps: 0, totalGap: 0, buckets: { none: 0, small: 0, large: 0 }, notAssessed: 0, withheld: true };
+    : { ...gaps.totals, membersWithGaps: 0, totalGap: 0, buckets: { none: 0, small: 0, large: 0, unassessed: 0 }, notAssessed: 0, withheld: true };
   return {
     ...gaps,
     members: gaps.members.filter((member) => readsGaps(member.memberId)),

@@ -60,6 +60,9 @@ export const renameStepSchema = z.object({ step: stepKey, nameZh: stepName(`${E}
 
 export const moveStepSchema = z.object({ step: stepKey, direction: z.enum(["up", "down"], { errorMap: () => ({ message: `${E}.invalid` }) }) });
 
+/** Undoing a logged cell change (issue 18): which change. */
+export const undoSchema = z.object({ change: z.string({ required_error: `${E}.invalid`, invalid_type_error: `${E}.invalid` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${E}.invalid`) });
+
 export const retireSchema = z.object({ confirm: z.literal("yes", { errorMap: () => ({ message: `${E}.confirm` }) }) });
 
 /** Parses one of the ownership forms (the one pipeline, with this feature's messages). */

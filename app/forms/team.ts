@@ -16,8 +16,12 @@ export const TITLE_MAX = 100;
 export const NOTE_MAX = 2000;
 /** one row per role at most: a person cannot hold a role twice */
 export const MAX_ROLE_ROWS = ROLE_IDS.length;
-/** rows the form shows without JavaScript (which can add more) */
-export const DEFAULT_ROLE_ROWS = 3;
+/**
+ * Rows a new member's form starts with: one (most people hold one role).
+ * With JavaScript "Add a role" adds rows; without it, the edit form always
+ * brings one empty row more than the member has, so a second role is one save away.
+ */
+export const DEFAULT_ROLE_ROWS = 1;
 export const LIST_ITEM_MAX = 40;
 export const LIST_MAX_ITEMS = 20;
 const ID_MAX = 64;

@@ -35,6 +35,8 @@ const en = {
     confirmPassword: { required: "Enter the password again." },
     model: { invalid: "Choose your current operating model." },
     stage: { invalid: "Choose your company's current stage." },
+    founderRole: { invalid: "Choose one of the listed roles, or none." },
+    addAsMember: { invalid: "Tick the box or leave it empty." },
   },
   fields: {
     name: "Your name",
@@ -56,6 +58,12 @@ const en = {
     submit: "Create organisation",
     haveAccount: "Already have an account?",
     signIn: "Sign in",
+    founderLegend: "You in the team",
+    addAsMember: "Add me as a member of the team",
+    addAsMemberHint: "You appear in the org chart and can assess your own skills. You can change this later.",
+    founderRole: "My role (optional)",
+    founderRoleNone: "Not yet chosen",
+    founderRoleHint: "The role you hold yourself; it is also your department. Leave it empty if you hold none of them.",
   },
   login: {
     title: "Sign in",
@@ -156,6 +164,8 @@ const zh: Strings<typeof en> = {
     confirmPassword: { required: "请再次输入密码。" },
     model: { invalid: "请选择当前的运营模式。" },
     stage: { invalid: "请选择企业当前所处的发展阶段。" },
+    founderRole: { invalid: "请从列表中选择岗位，或不选。" },
+    addAsMember: { invalid: "请勾选或留空。" },
   },
   fields: {
     name: "姓名",
@@ -177,6 +187,12 @@ const zh: Strings<typeof en> = {
     submit: "创建组织",
     haveAccount: "已有账号？",
     signIn: "登录",
+    founderLegend: "你在团队中的位置",
+    addAsMember: "把我添加为团队成员",
+    addAsMemberHint: "你会出现在组织架构图中，也可以评估自己的能力。之后可以修改。",
+    founderRole: "我的岗位（选填）",
+    founderRoleNone: "暂不选择",
+    founderRoleHint: "你本人承担的岗位，同时作为你的所属部门。如果不承担其中任何岗位，可以留空。",
   },
   login: {
     title: "登录",

@@ -78,7 +78,7 @@ const en = {
     text: "When required, everyone in the organisation must set up two-factor sign-in; people without it are sent to set it up before they can continue.",
     label: "Require two-factor sign-in",
     submit: "Save",
-    enabledCount: "{{count}} of {{total}} people have two-factor sign-in on.",
+    enabledCount: "Two-factor sign-in is on for {{count}} of {{total}}.",
     saved: "Saved.",
   },
 } as const;

@@ -77,7 +77,8 @@ const en = {
       title_other: "Nothing was imported: {{count}} problems",
       text: "Correct these rows in the file and import it again. Row numbers are those of your spreadsheet; the header is row 1.",
       caption: "Problems found in the file",
-      more: "{{count}} more problems are not shown. Correct these first.",
+      more_one: "{{count}} more problem is not shown. Correct these first.",
+      more_other: "{{count}} more problems are not shown. Correct these first.",
       row: "Row",
       column: "Column",
       value: "Value",
@@ -121,6 +122,8 @@ const en = {
     level_invalid: "The level must be 0, 1, 2, 3 or 4.",
     self_assessment: "Nobody assesses themselves: this member's account is the assessor.",
     conflict: "The team changed while the file was being imported. Nothing was imported; import the file again.",
+    label_id_mismatch: "This label names something else than the id column beside it ({{id}}). Correct one of them, or empty the label.",
+    sample_row: "This is an example row of the template. Delete it, or replace it with a real person.",
   },
 };
 
@@ -199,7 +202,8 @@ const zh: Strings = {
       title_other: "未导入任何数据：发现{{count}}个问题",
       text: "请在文件中修改这些行后重新导入。行号与电子表格一致，表头为第 1 行。",
       caption: "文件中发现的问题",
-      more: "另有{{count}}个问题未显示，请先修改以上问题。",
+      more_one: "另有{{count}}个问题未显示，请先修改以上问题。",
+      more_other: "另有{{count}}个问题未显示，请先修改以上问题。",
       row: "行",
       column: "列",
       value: "内容",
@@ -243,6 +247,8 @@ const zh: Strings = {
     level_invalid: "等级必须是 0、1、2、3 或 4。",
     self_assessment: "不能评估自己：评估人正是该成员本人的账号。",
     conflict: "导入期间团队数据发生了变化。未导入任何数据，请重新导入该文件。",
+    label_id_mismatch: "该名称与旁边 ID 列（{{id}}）指向的不是同一项。请修改其中之一，或清空名称。",
+    sample_row: "这是模板中的示例行。请删除，或替换为真实成员。",
   },
 };
 

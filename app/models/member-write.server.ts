@@ -1,9 +1,11 @@
 import { Prisma } from "@prisma/client";
+import { cellKey, planGridSave, type CellRefusal, type GridCellState, type SubmittedCell } from "~/domain/assessment-grid";
 import { NOTE_MAX } from "~/forms/team";
 import type { ResourceScope } from "~/domain/permissions";
 import { findReportingCycle, validateShares } from "~/domain/team";
 import { ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
 import { db } from "~/utils/db.server";
+import { latestAssessmentCells } from "./member.server";
 import { saveIfVersion } from "./versioned.server";
 
 /**
@@ -290,6 +292,46 @@ export type RecordAssessmentResult =
   | { ok: true; assessmentId: string }
   | { ok: false; reason: "not_found" | "self_assessment" | "invalid" };
 
+/** One row of assessment history to add. */
+interface NewAssessment {
+  memberId: string;
+  skillId: string;
+  level: SkillLevel;
+  assessedOn: Date;
+  note: string;
+  assessor: { userId: string; name: string };
+}
+
+/**
+ * Every assessment the app records goes through here (the single form, the
+ * grid): one place that adds history rows, inside the caller's transaction,
+ * so anything derived from the latest levels can be refreshed beside it.
+ * (The CSV import writes its own rows in app/models/team-import.server.ts.)
+ */
+async function addAssessments(tx: Prisma.TransactionClient, organisationId: string, rows: readonly NewAssessment[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const row of rows) {
+    const created = await tx.skillAssessment.create({
+      data: {
+        organisationId,
+        memberId: row.memberId,
+        skillId: row.skillId,
+        level: row.level,
+        assessedOn: row.assessedOn,
+        note: row.note,
+        assessorUserId: row.assessor.userId,
+        assessorName: row.assessor.name,
+      },
+      select: { id: true },
+    });
+    ids.push(created.id);
+  }
+  return ids;
+}
+
+const isValidAssessment = (row: { level: number; skillId: string; note: string; assessedOn: Date }) =>
+  (SKILL_LEVELS as readonly number[]).includes(row.level) && row.skillId.length > 0 && row.note.length <= NOTE_MAX && !Number.isNaN(row.assessedOn.getTime());
+
 /** Adds an assessment to the member's history; earlier ones are kept. */
 export async function recordAssessment({
   organisationId,
@@ -300,31 +342,67 @@ export async function recordAssessment({
   memberId: string;
   input: AssessmentInput;
 }): Promise<RecordAssessmentResult> {
-  const valid =
-    (SKILL_LEVELS as readonly number[]).includes(input.level) &&
-    input.skillId.length > 0 &&
-    input.note.length <= NOTE_MAX &&
-    !Number.isNaN(input.assessedOn.getTime());
-  if (!valid) return { ok: false, reason: "invalid" };
+  if (!isValidAssessment(input)) return { ok: false, reason: "invalid" };
   if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
   return db.$transaction(async (tx) => {
     const member = await tx.member.findFirst({ where: { id: memberId, organisationId }, select: { id: true, userId: true } });
     if (!member) return { ok: false, reason: "not_found" };
     if (member.userId !== null && member.userId === input.assessor.userId) return { ok: false, reason: "self_assessment" };
-    const created = await tx.skillAssessment.create({
-      data: {
-        organisationId,
-        memberId,
-        skillId: input.skillId,
-        level: input.level,
-        assessedOn: input.assessedOn,
-        note: input.note,
-        assessorUserId: input.assessor.userId,
-        assessorName: input.assessor.name,
-      },
-      select: { id: true },
-    });
-    return { ok: true, assessmentId: created.id };
+    const [assessmentId] = await addAssessments(tx, organisationId, [{ memberId, ...input }]);
+    return { ok: true, assessmentId };
+  });
+}
+
+export type RecordGridResult =
+  | { ok: true; written: number }
+  | { ok: false; refusals: CellRefusal[] };
+
+/**
+ * Saves an assessment grid (issue 18) in one transaction: the cells that
+ * changed get one history row each, unchanged cells nothing. `grid` holds
+ * the cells (by cellKey) of the grid the route loaded, each with whether the
+ * route found this assessor may assess it; the members' accounts are read
+ * again here, so nobody assesses themselves whatever the caller passed. Any refused cell (see planGridSave) refuses the
+ * whole submit and nothing is written.
+ */
+export async function recordAssessmentGrid({
+  organisationId,
+  assessor,
+  assessedOn,
+  grid,
+  cells,
+}: {
+  organisationId: string;
+  assessor: { userId: string; name: string };
+  assessedOn: Date;
+  grid: ReadonlyMap<string, { assessable: boolean }>;
+  cells: readonly SubmittedCell[];
+}): Promise<RecordGridResult> {
+  const inGrid = cells.filter((cell) => grid.has(cellKey(cell.memberId, cell.skillId)));
+  const memberIds = [...new Set(inGrid.map((cell) => cell.memberId))].filter(isRecordId);
+  const skillIds = [...new Set(inGrid.map((cell) => cell.skillId))];
+  return db.$transaction(async (tx): Promise<RecordGridResult> => {
+    const members = await tx.member.findMany({ where: { organisationId, id: { in: memberIds } }, select: { id: true, userId: true } });
+    const self = new Set(members.filter((member) => member.userId !== null && member.userId === assessor.userId).map((member) => member.id));
+    const known = new Set(members.map((member) => member.id));
+    const latest = await latestAssessmentCells({ organisationId, memberIds, skillIds }, tx);
+    const states = new Map<string, GridCellState>();
+    for (const cell of inGrid) {
+      if (!known.has(cell.memberId)) continue;
+      const key = cellKey(cell.memberId, cell.skillId);
+      states.set(key, { memberId: cell.memberId, skillId: cell.skillId, assessable: grid.get(key)?.assessable === true && !self.has(cell.memberId), last: latest.get(key) ?? null });
+    }
+    const plan = planGridSave(states, cells);
+    const invalid = plan.writes.filter((write) => !isValidAssessment({ ...write, assessedOn }));
+    if (plan.refusals.length > 0 || invalid.length > 0) {
+      return { ok: false, refusals: [...plan.refusals, ...invalid.map((write) => ({ index: write.index, code: "not_in_grid" as const }))] };
+    }
+    await addAssessments(
+      tx,
+      organisationId,
+      plan.writes.map((write) => ({ memberId: write.memberId, skillId: write.skillId, level: write.level, note: write.note, assessedOn, assessor })),
+    );
+    return { ok: true, written: plan.writes.length };
   });
 }
 

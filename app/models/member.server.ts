@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { cellKey, type LastAssessment } from "~/domain/assessment-grid";
 import type { SkillAssessmentRecord, TeamMember } from "~/domain/team";
 import { ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
 import { db } from "~/utils/db.server";
@@ -114,3 +115,27 @@ export async function getMember({ organisationId, memberId }: { organisationId: 
 }
 
 export { parseList as parseStringList };
+
+/**
+ * The latest assessment (id, level, date) of each of these members for each of
+ * these skills, keyed by cellKey: what the assessment grid shows and what its
+ * save compares against. Same order as latestAssessments: assessed on, then
+ * entered, then id. Reads through `client`, so a transaction sees its own state.
+ */
+export async function latestAssessmentCells(
+  { organisationId, memberIds, skillIds }: { organisationId: string; memberIds: readonly string[]; skillIds: readonly string[] },
+  client: Prisma.TransactionClient = db,
+): Promise<Map<string, LastAssessment>> {
+  const latest = new Map<string, LastAssessment>();
+  if (memberIds.length === 0 || skillIds.length === 0) return latest;
+  const rows = await client.skillAssessment.findMany({
+    where: { organisationId, memberId: { in: [...memberIds] }, skillId: { in: [...skillIds] } },
+    select: { id: true, memberId: true, skillId: true, level: true, assessedOn: true },
+    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+  });
+  for (const row of rows) {
+    const key = cellKey(row.memberId, row.skillId);
+    if (!latest.has(key)) latest.set(key, { id: row.id, level: asLevel(row.level), assessedOn: row.assessedOn });
+  }
+  return latest;
+}

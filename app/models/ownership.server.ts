@@ -202,8 +202,10 @@ export async function getStep({ organisationId, model, key }: { organisationId: 
     ? await db.ownershipProposal.findMany({ where: { organisationId, stepId: stored.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] })
     : [];
   const flagged = ownership.report.flagged.find((check) => check.stepKey === key);
+  const changes = stored ? await cellChanges({ organisationId, stepId: stored.id }) : [];
   return {
     ownership,
+    changes,
     step,
     row,
     flags: flagged?.flags ?? [],
@@ -236,31 +238,93 @@ export function holdersOf(cells: readonly RaciCell[], key: string): RoleId[] {
 
 export type WriteResult = { ok: true } | { ok: false; reason: "not_found" | "conflict" | "not_flagged" | "unchanged" };
 
-/** Sets one cell (null: no part). Any change reopens a resolved step. */
+/** Who changed a cell, for the decision log. */
+export interface ChangedBy {
+  userId: string;
+  name: string;
+}
+
+/** Writes a cell and logs the change (issue 18); a change reopens a resolved step. */
+async function writeCell(
+  tx: Tx,
+  input: { organisationId: string; stepId: string; roleId: RoleId; from: string | null; to: RaciLetter | null; by: ChangedBy | null; undoOfId?: string },
+) {
+  const where = { stepId_roleId: { stepId: input.stepId, roleId: input.roleId } };
+  if (input.to === null) await tx.raciAssignment.delete({ where });
+  else await tx.raciAssignment.upsert({ where, create: { stepId: input.stepId, roleId: input.roleId, letter: input.to }, update: { letter: input.to } });
+  await tx.processStep.update({ where: { id: input.stepId }, data: { resolvedAt: null } });
+  // a person's change is logged; a seed or fixture (no one) is not a decision
+  if (input.by === null) return;
+  await tx.raciChange.create({
+    data: {
+      organisationId: input.organisationId,
+      stepId: input.stepId,
+      roleId: input.roleId,
+      fromLetter: input.from,
+      toLetter: input.to,
+      byUserId: input.by.userId,
+      byName: input.by.name,
+      undoOfId: input.undoOfId ?? null,
+    },
+  });
+}
+
+/** Sets one cell (null: no part) and logs the change by `by`. Any change reopens a resolved step. */
 export async function setCell(input: {
   organisationId: string;
   model: ModelId;
   key: string;
   roleId: RoleId;
   letter: RaciLetter | null;
+  /** who: a person's change is logged and can be undone; without one (a seed), nothing is logged */
+  by?: ChangedBy;
 }): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
     const step = await stepForChange(tx, input.organisationId, input.model, input.key);
     if (!step) return { ok: false, reason: "not_found" };
     const current = step.assignments.find((cell) => cell.roleId === input.roleId)?.letter ?? null;
     if (current === input.letter) return { ok: true };
-    if (input.letter === null) {
-      await tx.raciAssignment.delete({ where: { stepId_roleId: { stepId: step.id, roleId: input.roleId } } });
-    } else {
-      await tx.raciAssignment.upsert({
-        where: { stepId_roleId: { stepId: step.id, roleId: input.roleId } },
-        create: { stepId: step.id, roleId: input.roleId, letter: input.letter },
-        update: { letter: input.letter },
-      });
-    }
-    await tx.processStep.update({ where: { id: step.id }, data: { resolvedAt: null } });
+    await writeCell(tx, { organisationId: input.organisationId, stepId: step.id, roleId: input.roleId, from: current, to: input.letter, by: input.by ?? null });
     return { ok: true };
   });
+}
+
+/**
+ * Undoes a logged cell change: the cell gets its letter from before that
+ * change, as a new logged change naming the one it undoes. Refused
+ * ("conflict") when the cell no longer holds what that change wrote: a later
+ * change would be overwritten.
+ */
+export async function undoCellChange(input: { organisationId: string; model: ModelId; key: string; changeId: string; by: ChangedBy }): Promise<WriteResult> {
+  return db.$transaction(async (tx) => {
+    const step = await stepForChange(tx, input.organisationId, input.model, input.key);
+    if (!step) return { ok: false, reason: "not_found" };
+    const change = await tx.raciChange.findFirst({ where: { id: input.changeId, organisationId: input.organisationId, stepId: step.id } });
+    if (!change || !isRoleId(change.roleId)) return { ok: false, reason: "not_found" };
+    const current = step.assignments.find((cell) => cell.roleId === change.roleId)?.letter ?? null;
+    if (current !== change.toLetter) return { ok: false, reason: "conflict" };
+    const back = change.fromLetter !== null && isRaciLetter(change.fromLetter) ? change.fromLetter : null;
+    await writeCell(tx, { organisationId: input.organisationId, stepId: step.id, roleId: change.roleId, from: current, to: back, by: input.by, undoOfId: change.id });
+    return { ok: true };
+  });
+}
+
+/** A step's logged cell changes, newest first. */
+export async function cellChanges({ organisationId, stepId }: { organisationId: string; stepId: string }) {
+  const rows = await db.raciChange.findMany({ where: { organisationId, stepId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50 });
+  const undone = new Set(rows.map((row) => row.undoOfId).filter((id): id is string => id !== null));
+  return rows
+    .filter((row) => isRoleId(row.roleId))
+    .map((row) => ({
+      id: row.id,
+      roleId: row.roleId as RoleId,
+      from: row.fromLetter,
+      to: row.toLetter,
+      byName: row.byName,
+      createdAt: row.createdAt,
+      isUndo: row.undoOfId !== null,
+      undone: undone.has(row.id),
+    }));
 }
 
 /** Adds a step at the end of its section; the key is generated. */

@@ -7,6 +7,7 @@ import {
   planAssessmentsImport,
   planMembersImport,
   type ExistingMember,
+  type ExportLabels,
   type RowError,
 } from "~/domain/team-csv";
 import { db } from "~/utils/db.server";
@@ -152,12 +153,15 @@ export async function importAssessments({
   organisationId,
   records,
   skillIds,
+  skills,
   today,
   importer,
 }: {
   organisationId: string;
   records: readonly (readonly string[])[];
   skillIds: readonly string[];
+  /** the skills' labels: a file may name a skill by its label in either language */
+  skills?: readonly { id: string; label: { zh: string; en: string } }[];
   /** the latest day that is not in the future (ISO) */
   today: string;
   importer: { userId: string; name: string };
@@ -172,7 +176,7 @@ export async function importAssessments({
       }),
     ]);
     const existingKeys = new Set(recorded.map((a) => assessmentKey({ ...a, assessedOn: day(a.assessedOn) ?? "" })));
-    const planned = planAssessmentsImport(records, { members, users, skillIds, today, importer, existingKeys });
+    const planned = planAssessmentsImport(records, { members, users, skillIds, skills, today, importer, existingKeys });
     if (!planned.ok) return planned;
     const { plan } = planned;
     if (plan.add.length > 0) {
@@ -203,12 +207,12 @@ export async function teamDataCounts({ organisationId }: { organisationId: strin
 }
 
 /** The members file's rows (no header) of one organisation. */
-export async function exportMembers({ organisationId }: { organisationId: string }): Promise<string[][]> {
-  return memberExportRows(await existingMembers(db, organisationId));
+export async function exportMembers({ organisationId, labels }: { organisationId: string; labels: ExportLabels }): Promise<string[][]> {
+  return memberExportRows(await existingMembers(db, organisationId), labels);
 }
 
 /** The assessments file's rows (no header) of one organisation: the whole history. */
-export async function exportAssessments({ organisationId }: { organisationId: string }): Promise<string[][]> {
+export async function exportAssessments({ organisationId, labels }: { organisationId: string; labels: ExportLabels }): Promise<string[][]> {
   const [members, assessments] = await Promise.all([
     db.member.findMany({ where: { organisationId }, select: { id: true, name: true, email: true } }),
     db.skillAssessment.findMany({
@@ -220,5 +224,6 @@ export async function exportAssessments({ organisationId }: { organisationId: st
   return assessmentExportRows(
     assessments.map((a) => ({ ...a, assessedOn: day(a.assessedOn) ?? "" })),
     members,
+    labels,
   );
 }

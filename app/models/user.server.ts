@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@prisma/client";
-import type { ModelId, StageId } from "~/domain/types";
+import type { ModelId, RoleId, StageId } from "~/domain/types";
 import { db } from "~/utils/db.server";
 import { hashPassword, timingDummyHash, verifyPassword } from "~/utils/password.server";
 import { recordSecurityEvent, securityEventCreate } from "./security-event.server";
@@ -67,6 +67,8 @@ function organisationSlug(name: string): string {
 export async function createOrganisationWithAdmin(input: {
   organisation: { name: string; operatingModel: ModelId; stage: StageId };
   admin: { name: string; email: string; password: string };
+  /** the founder as a team member too (linked to their account), holding this role full-time if given */
+  founderMember?: { roleId: RoleId | null } | null;
   ipAddress: string | null;
 }) {
   const passwordHash = await hashPassword(input.admin.password);
@@ -86,6 +88,19 @@ export async function createOrganisationWithAdmin(input: {
         },
         select: { id: true, organisationId: true, name: true, email: true, kind: true },
       });
+      if (input.founderMember) {
+        const roleId = input.founderMember.roleId;
+        await tx.member.create({
+          data: {
+            organisationId: organisation.id,
+            userId: user.id,
+            name: user.name,
+            email: user.email,
+            department: roleId,
+            roles: roleId ? { create: [{ roleId, sharePercent: 100 }] } : undefined,
+          },
+        });
+      }
       await tx.securityEvent.create({
         data: {
           type: "sign_up",

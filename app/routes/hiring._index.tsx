@@ -29,13 +29,14 @@ import { skillShortfalls } from "~/domain/skill-shortfalls";
 import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
-import { addPositions, getHiringTarget, listPositions, movePosition, setHiringTarget, setPositionStatus, type PositionRow } from "~/models/hiring.server";
+import { addPositions, getHiringTarget, getPosition, listPositions, movePosition, setHiringTarget, setPositionStatus, type PositionRow } from "~/models/hiring.server";
 import { getBusinessProfile } from "~/models/business-profile.server";
 import { keptTeam } from "~/models/team-state.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
+import { cancelConfirmationHref, needsCancelConfirmation } from "~/components/hiring/cancel-confirmation";
 
 const DONE = ["target", "plan", "moved", "status", "filled", "added", "skill"] as const;
 
@@ -180,6 +181,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseStatusForm(formData);
   if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+  // a cancellation is asked about on the position's page first; nothing is written here
+  if (needsCancelConfirmation(submission.value.status, formData)) {
+    if (!(await getPosition({ organisationId, positionId: submission.value.positionId }))) throw notFound();
+    return redirect(cancelConfirmationHref(submission.value.positionId));
+  }
   const result = await setPositionStatus({ organisationId, positionId: submission.value.positionId, status: submission.value.status });
   if (!result.ok) throw notFound();
   return redirect("/hiring?done=status#plan");
@@ -415,7 +421,11 @@ function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>
                   <li key={s.skillId}>
                     {labels.skill[s.skillId] ?? s.skillId}{" "}
                     <span className="text-xs text-slate-500">
-                      {s.bestLevel === null ? t("hiring.delta.needNobody", { required: s.required }) : t("hiring.delta.need", { required: s.required, best: s.bestLevel })}
+                      {s.holders === 0
+                        ? t("hiring.delta.needNobody", { required: s.required })
+                        : s.bestLevel === null
+                          ? t("hiring.delta.needNotAssessed", { required: s.required })
+                          : t("hiring.delta.need", { required: s.required, best: s.bestLevel })}
                     </span>
                   </li>
                 ))}

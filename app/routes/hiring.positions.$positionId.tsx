@@ -36,6 +36,7 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission, requireRecord } from "~/utils/auth.server";
 import { conflictSubmission, intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
+import { CANCEL_CONFIRMATION, cancelConfirmationHref, needsCancelConfirmation } from "~/components/hiring/cancel-confirmation";
 
 async function authorise(request: Request, positionId: string | undefined, permission: "hiring.positions" | "hiring.plan" | "hiring.status") {
   // an unknown id answers like another organisation's: 404 once signed in
@@ -70,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     owners,
     members,
     done: new URL(request.url).searchParams.get("done") === "saved",
+    // "?confirm=cancel": the step a cancellation must pass (a GET only shows the question)
+    confirmCancel: canStatus && position.status !== "filled" && position.status !== "cancelled" && new URL(request.url).searchParams.get("confirm") === "cancel",
   };
 }
 
@@ -103,6 +106,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     formData.set("positionId", positionId);
     const submission = parseStatusForm(formData);
     if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    if (needsCancelConfirmation(submission.value.status, formData)) {
+      if (!(await getPosition({ organisationId, positionId }))) throw notFound();
+      return redirect(cancelConfirmationHref(positionId));
+    }
     const result = await setPositionStatus({ organisationId, positionId, status: submission.value.status });
     if (!result.ok) throw notFound();
     return redirect(`/hiring/positions/${positionId}?done=saved`);
@@ -233,6 +240,24 @@ export default function PositionPage() {
           </p>
         ) : null}
       </header>
+
+      {d.confirmCancel ? (
+        <section aria-labelledby="confirm-cancel-title" className="rounded-xl border-2 border-red-300 bg-red-50 p-5" data-testid="confirm-cancel">
+          <h2 id="confirm-cancel-title" className="text-lg font-semibold text-red-900">{t("hiring.cancelConfirm.title")}</h2>
+          <p className="mt-1 text-sm text-red-900">{t("hiring.cancelConfirm.text", { role: d.roleLabel, count: p.headcount, quarter: p.targetQuarter })}</p>
+          <Form method="post" action={`/hiring/positions/${p.id}`} className="mt-4 flex flex-wrap items-center gap-3">
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="status" value="cancelled" />
+            <input type="hidden" name="confirm" value={CANCEL_CONFIRMATION} />
+            <button type="submit" className="rounded-lg bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800">
+              {t("hiring.cancelConfirm.yes")}
+            </button>
+            <Link to={`/hiring/positions/${p.id}`} className={ui.link}>
+              {t("hiring.cancelConfirm.keep")}
+            </Link>
+          </Form>
+        </section>
+      ) : null}
 
       {d.canPlan ? (
         <section aria-labelledby="edit-title" className={ui.card}>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
-import { Fragment } from "react";
+import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { cellSchema, parseOwnershipForm } from "~/forms/ownership";
 import { LETTER_STYLES, LetterBadge, useFlagText, type RoleLabels } from "~/components/ownership/ui";
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Sets one cell. Who may: managers and admins on every row, a lead on rows their department is R or A for. */
 export async function action({ request }: ActionFunctionArgs) {
-  const { organisation } = await requirePermission(request, "ownership.read");
+  const { organisation, user } = await requirePermission(request, "ownership.read");
   const formData = await readFormData(request);
   const submission = parseOwnershipForm(formData, cellSchema);
   const intent = intentOf(formData, ["set_cell"]);
@@ -58,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const step = ownership.steps.find((candidate) => candidate.key === submission.value.step && !candidate.retired);
   if (!step) throw notFound();
   await requirePermission(request, "ownership.raci.write", { departments: holdersOf(ownership.cells, step.key) });
-  const result = await setCell({ organisationId: organisation.id, model, key: step.key, roleId: submission.value.role, letter: submission.value.letter });
+  const result = await setCell({ organisationId: organisation.id, model, key: step.key, roleId: submission.value.role, letter: submission.value.letter, by: { userId: user.id, name: user.name } });
   if (!result.ok) throw notFound();
   return { ok: true as const, step: step.key, role: submission.value.role };
 }
@@ -213,18 +213,31 @@ function MatrixRow({ step, roleLabels }: { step: StepRow; roleLabels: RoleLabels
 }
 
 /**
- * One cell: a select that saves when it changes (with JavaScript), or with
- * its Save button (without). Saved in the background: the page stays where it is.
+ * One cell, saved deliberately as in a spreadsheet: choosing a letter (with
+ * the mouse or the arrow keys) only changes the draft; Enter or the cell's
+ * Save button saves it, Escape puts the saved letter back. So moving through
+ * the letters with ↓ sends nothing. After a save the cell says "Saved".
+ * Without JavaScript the Save button is always there. Saved in the
+ * background: the page stays where it is.
  */
 function CellEditor(props: { stepKey: string; stepName: string; roleId: RoleId; roleLabel: string; letter: RaciLetter | null }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
   const hydrated = useHydrated();
+  const saved = props.letter ?? "";
+  const [draft, setDraft] = useState<string | null>(null);
   const pending = fetcher.state !== "idle";
-  const value = pending ? String(fetcher.formData?.get("letter") ?? "") : (props.letter ?? "");
+  const value = pending ? String(fetcher.formData?.get("letter") ?? "") : (draft ?? saved);
+  const dirty = draft !== null && draft !== saved;
   const failed = fetcher.state === "idle" && fetcher.data !== undefined && !("ok" in fetcher.data);
+  const justSaved = fetcher.state === "idle" && fetcher.data !== undefined && "ok" in fetcher.data && draft === null;
+  const save = (form: HTMLFormElement | null) => {
+    if (!form || !dirty) return;
+    fetcher.submit(form);
+    setDraft(null);
+  };
   return (
-    <fetcher.Form method="post" action="/ownership?index" className="inline-flex items-center gap-1">
+    <fetcher.Form method="post" action="/ownership?index" className="inline-flex items-center gap-1" data-testid="raci-cell">
       <input type="hidden" name="intent" value="set_cell" />
       <input type="hidden" name="step" value={props.stepKey} />
       <input type="hidden" name="role" value={props.roleId} />
@@ -233,7 +246,16 @@ function CellEditor(props: { stepKey: string; stepName: string; roleId: RoleId; 
         value={value}
         aria-label={t("ownership.matrix.cellLabel", { step: props.stepName, role: props.roleLabel })}
         aria-invalid={failed || undefined}
-        onChange={(event) => fetcher.submit(event.currentTarget.form)}
+        data-dirty={dirty || undefined}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            save(event.currentTarget.form);
+          } else if (event.key === "Escape") {
+            setDraft(null);
+          }
+        }}
         className={`rounded border border-slate-300 px-1 py-0.5 text-xs font-semibold focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600/30 aria-[invalid=true]:border-red-600 ${
           isRaciLetter(value) ? LETTER_STYLES[value] : "bg-white text-slate-500"
         }`}
@@ -245,11 +267,24 @@ function CellEditor(props: { stepKey: string; stepName: string; roleId: RoleId; 
           </option>
         ))}
       </select>
-      {hydrated ? null : (
-        <button type="submit" className="rounded border border-slate-300 px-1 text-xs">
+      {!hydrated || dirty ? (
+        <button
+          type="submit"
+          onClick={(event) => {
+            if (!hydrated) return;
+            event.preventDefault();
+            save(event.currentTarget.form);
+          }}
+          className="rounded border border-indigo-300 bg-indigo-50 px-1 text-xs font-medium text-indigo-800"
+        >
           {t("ownership.matrix.save")}
         </button>
-      )}
+      ) : null}
+      {justSaved ? (
+        <span role="status" className="text-xs text-emerald-700" data-testid="cell-saved">
+          {t("ownership.matrix.cellSaved")}
+        </span>
+      ) : null}
     </fetcher.Form>
   );
 }

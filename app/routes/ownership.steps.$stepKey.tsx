@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@confor
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { decideSchema, OWNERSHIP_FORM, parseOwnershipForm, proposeSchema } from "~/forms/ownership";
+import { decideSchema, OWNERSHIP_FORM, parseOwnershipForm, proposeSchema, undoSchema } from "~/forms/ownership";
 import { LetterBadge, useFlagText } from "~/components/ownership/ui";
 import { Badge, FieldErrors, FormErrors, DateTime, StatusMessage, ui, useLang } from "~/components/ui";
 import { sectionErrorBoundary, titleMeta } from "~/components/ui";
@@ -11,7 +11,7 @@ import { can } from "~/domain/permissions";
 import type { RaciLetter } from "~/domain/process-steps";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
-import { decideProposal, getStep, holdersOf, isStepKey, openProposal, proposeOwner, roleLabelsFor } from "~/models/ownership.server";
+import { decideProposal, getStep, holdersOf, isStepKey, openProposal, proposeOwner, roleLabelsFor, undoCellChange } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, invalidSubmission, readFormData, validateWith } from "~/utils/forms";
 import { ownershipStrings } from "~/locales/ownership";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     roleLabelsFor(organisation.id),
   ]);
   if (!detail) throw notFound();
-  const { step, row, flags, log } = detail;
+  const { step, row, flags, log, changes } = detail;
   const open = log.find((entry) => entry.status === "proposed") ?? null;
   const scope = { organisationId: organisation.id };
   const holders = holdersOf(detail.ownership.cells, key);
@@ -36,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     row,
     flags,
     log,
+    changes,
     open,
     canEditRow: !step.retired && can(actor, "ownership.raci.write", { ...scope, departments: holders }),
     canPropose: !step.retired && flags.length > 0 && open === null && can(actor, "ownership.propose", scope),
@@ -48,8 +49,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const key = params.stepKey ?? "";
   if (!isStepKey(key)) throw notFound();
   const formData = await readFormData(request);
-  const intent = intentOf(formData, ["propose", "accept", "reject"]);
+  const intent = intentOf(formData, ["propose", "accept", "reject", "undo"]);
   const model = organisation.operatingModel;
+
+  if (intent === "undo") {
+    // the same rule as editing the row's cells: managers and admins, a lead of a role that is R or A
+    const detail = await getStep({ organisationId: organisation.id, model, key });
+    if (!detail || detail.step.retired) throw notFound();
+    await requirePermission(request, "ownership.raci.write", { departments: holdersOf(detail.ownership.cells, key) });
+    const submission = parseOwnershipForm(formData, undoSchema);
+    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent } });
+    const result = await undoCellChange({ organisationId: organisation.id, model, key, changeId: submission.value.change, by: { userId: user.id, name: user.name } });
+    if (!result.ok && result.reason === "not_found") throw notFound();
+    if (!result.ok) return invalidSubmission(submission, { formErrors: ["raciLog.undoConflict"], status: 409, extra: { intent } });
+    return { done: "undone" as const };
+  }
 
   if (intent === "propose") {
     await requirePermission(request, "ownership.propose");
@@ -105,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta = titleMeta<typeof loader>((lang, data) => [data?.step.name[lang], ownershipStrings[lang].meta.step, ownershipStrings[lang].title]);
 
 export default function StepPage() {
-  const { roleLabels, step, row, flags, log, open, canPropose, canDecide } = useLoaderData<typeof loader>();
+  const { roleLabels, step, row, flags, log, changes, open, canPropose, canDecide, canEditRow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lang = useLang();
@@ -126,7 +140,7 @@ export default function StepPage() {
         </h2>
         <p className="text-sm text-slate-600">{t("ownership.step.section", { section: t(`ownership.sections.${step.section}`) })}</p>
       </header>
-      {done ? <StatusMessage>{t(`ownership.step.${done}`)}</StatusMessage> : null}
+      {done ? <StatusMessage>{done === "undone" ? t("raciLog.undone") : t(`ownership.step.${done}`)}</StatusMessage> : null}
       {step.retired ? <StatusMessage tone="info">{t("ownership.step.retired")}</StatusMessage> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -171,6 +185,8 @@ export default function StepPage() {
           {open && !canDecide ? <p className="mt-4 text-sm text-slate-600">{t("ownership.step.waiting")}</p> : null}
         </section>
       </div>
+
+      <CellChanges changes={changes} canUndo={canEditRow} roleName={roleName} lang={lang} refused={lastResultFor(actionData, ["undo"])?.error?.[""] ?? undefined} />
 
       <section aria-labelledby="log-title" className={ui.card}>
         <h3 id="log-title" className={ui.h2}>
@@ -301,3 +317,57 @@ function DecideForm({ proposalId }: { proposalId: string }) {
 }
 
 export const ErrorBoundary = sectionErrorBoundary("ownership");
+
+type ChangeRow = ReturnType<typeof useLoaderData<typeof loader>>["changes"][number];
+
+/** The row's cell changes, newest first, each undoable while it is the cell's last change (issue 18). */
+function CellChanges({
+  changes,
+  canUndo,
+  roleName,
+  lang,
+  refused,
+}: {
+  changes: readonly ChangeRow[];
+  canUndo: boolean;
+  roleName: (roleId: RoleId) => string;
+  lang: "zh" | "en";
+  refused: string[] | undefined;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const letter = (value: string | null) => (value === null ? t("raciLog.none") : value === "AR" ? "A/R" : value);
+  return (
+    <section aria-labelledby="changes-title" className={ui.card} data-testid="cell-changes">
+      <h3 id="changes-title" className={ui.h2}>
+        {t("raciLog.title")}
+      </h3>
+      <FormErrors id="undo-errors" errors={refused} />
+      {changes.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">{t("raciLog.empty")}</p>
+      ) : (
+        <ol className="mt-3 divide-y divide-slate-100 text-sm">
+          {changes.map((change) => (
+            <li key={change.id} className="flex flex-wrap items-center justify-between gap-3 py-2" data-change={change.id} data-role={change.roleId}>
+              <p>
+                <span className="font-medium">{t(change.isUndo ? "raciLog.undoEntry" : "raciLog.entry", { role: roleName(change.roleId), from: letter(change.from), to: letter(change.to) })}</span>{" "}
+                <span className="text-slate-500">
+                  {t("raciLog.by", { name: change.byName })} · <DateTime value={change.createdAt} lang={lang} />
+                </span>
+                {change.undone ? <span className="ml-2 text-slate-500">{t("raciLog.wasUndone")}</span> : null}
+              </p>
+              {canUndo && !change.undone ? (
+                <Form method="post">
+                  <input type="hidden" name="change" value={change.id} />
+                  <button type="submit" name="intent" value="undo" className={ui.secondaryButton} disabled={navigation.state === "submitting"}>
+                    {t("raciLog.undo")}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

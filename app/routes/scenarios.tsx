@@ -204,7 +204,12 @@ export default function ScenariosPage() {
               {sideLabel(a.model, a.stage)} → {sideLabel(b.model, b.stage)}
             </h2>
             <p className="mt-1 text-sm text-slate-600" data-testid="comparison-counts">
-              {t("hiring.scenarios.counts", comparison.counts)}
+              {[
+                t("hiring.scenarios.countAdded", { count: comparison.counts.added }),
+                t("hiring.scenarios.countDropped", { count: comparison.counts.dropped }),
+                t("hiring.scenarios.countChanged", { count: comparison.counts.changed }),
+                t("hiring.scenarios.countSame", { count: comparison.counts.same }),
+              ].join(" · ")}
               {" · "}
               {t("hiring.scenarios.headcountTotals", {
                 a: `${comparison.headcountA.min}–${comparison.headcountA.max}`,

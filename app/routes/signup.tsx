@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FieldErrors, FormErrors, TextField } from "~/components/ui";
 import { ModelRatings } from "~/components/planner/ModelRatings";
+import { ROLE_IDS } from "~/domain/types";
 import { isModelId, isStageId, localize } from "~/domain/vocabulary";
 import { authStrings } from "~/locales/auth";
 import { playbookForRequest } from "~/models/playbook.server";
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lang,
     models: playbook.models.map(({ id, label, example, ratings }) => ({ id, label, example, ratings })),
     stages: playbook.stages.map(({ id, label, guidance }) => ({ id, label, guidance })),
+    roles: playbook.roles.filter((r) => (ROLE_IDS as readonly string[]).includes(r.id)).map(({ id, label }) => ({ id, label })),
     // From the planner's "sign up with this choice"; anything else is ignored.
     prefill: { model: isModelId(model) ? model : undefined, stage: isStageId(stage) ? stage : undefined },
   };
@@ -39,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await limitPublicWrite(request, context, "signup");
   const submission = parseForm(await readFormData(request), signupSchema, AUTH_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
-  const { organisationName, model, stage, name, email, password } = submission.value;
+  const { organisationName, model, stage, name, email, password, addAsMember, founderRole } = submission.value;
   const problem = passwordProblem(password, { email, name, extra: [organisationName] });
   if (problem) return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
   const ipAddress = clientAddress(request, context);
@@ -47,6 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { user } = await createOrganisationWithAdmin({
       organisation: { name: organisationName, operatingModel: model, stage },
       admin: { name, email, password },
+      founderMember: addAsMember === "on" ? { roleId: founderRole ?? null } : null,
       ipAddress,
     });
     const cookie = await startSession(user.id, request, { ipAddress });
@@ -65,7 +68,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 
 export default function SignupPage() {
-  const { lang, models, stages, prefill } = useLoaderData<typeof loader>();
+  const { lang, models, stages, roles, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -73,7 +76,7 @@ export default function SignupPage() {
   const [form, fields] = useForm<z.input<typeof signupSchema>>({
     id: "signup",
     lastResult: actionData?.lastResult,
-    defaultValue: prefill,
+    defaultValue: { ...prefill, addAsMember: "on" },
     constraint: getZodConstraint(signupSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -160,6 +163,45 @@ export default function SignupPage() {
             autoComplete="new-password"
             hint={t("auth.fields.passwordHint")}
           />
+        </fieldset>
+
+        <fieldset className="max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("auth.signup.founderLegend")}</legend>
+          <div>
+            <label className="flex items-start gap-2 text-sm font-medium text-slate-800">
+              <input
+                {...getInputProps(fields.addAsMember, { type: "checkbox", value: "on" })}
+                aria-describedby={`${fields.addAsMember.id}-hint`}
+                className="mt-0.5 h-4 w-4 accent-indigo-600"
+              />
+              {t("auth.signup.addAsMember")}
+            </label>
+            <p id={`${fields.addAsMember.id}-hint`} className="ml-6 mt-1 text-xs text-slate-500">
+              {t("auth.signup.addAsMemberHint")}
+            </p>
+            <FieldErrors id={fields.addAsMember.errorId} errors={fields.addAsMember.errors} />
+          </div>
+          <div>
+            <label htmlFor={fields.founderRole.id} className="block text-sm font-medium text-slate-700">
+              {t("auth.signup.founderRole")}
+            </label>
+            <select
+              {...getSelectProps(fields.founderRole)}
+              aria-describedby={`${fields.founderRole.id}-hint`}
+              className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
+              <option value="">{t("auth.signup.founderRoleNone")}</option>
+              {roles.map((role) => (
+                <option key={role.id} value={role.id}>
+                  {localize(role.label, lang)}
+                </option>
+              ))}
+            </select>
+            <p id={`${fields.founderRole.id}-hint`} className="mt-1 text-xs text-slate-500">
+              {t("auth.signup.founderRoleHint")}
+            </p>
+            <FieldErrors id={fields.founderRole.errorId} errors={fields.founderRole.errors} />
+          </div>
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-4">

@@ -8,6 +8,7 @@ import { AssessmentHistory } from "~/components/team/AssessmentHistory";
 import { byShare, formatDay, labelOf, levelName } from "~/components/team/format";
 import { GapBadge } from "~/components/team/GapBadge";
 import { ASSESS_PARAM, memberPageSlot } from "~/components/team/memberPage";
+import { gridHref } from "~/domain/assessment-grid";
 import { dayString, latestToday } from "~/domain/calendar-day";
 import { skillGapsForMember } from "~/domain/gaps";
 import { can, visibleFieldsFor } from "~/domain/permissions";
@@ -305,6 +306,13 @@ export default function MemberPage() {
               {t("members.assess.title")}
             </h3>
             <p className="mt-1 text-sm text-slate-600">{t("members.assess.intro")}</p>
+            {assessSkills.roleSkills.length > 0 ? (
+              <p className="mt-2 text-sm">
+                <Link to={gridHref({ kind: "member", memberId: member.id })} className={ui.link}>
+                  {t("grid.openMember")}
+                </Link>
+              </p>
+            ) : null}
           </div>
           {slot === "assess" ? (
             <Outlet />
@@ -367,6 +375,11 @@ function SkillTable({ rows }: { rows: SkillRow[] }) {
               <td className={ui.td}>
                 {row.required === null ? (
                   t("members.none")
+                ) : row.required === 0 ? (
+                  <span className="text-slate-500" data-testid="not-required-now">
+                    {t("members.page.notRequiredNow")}
+                    {row.requiredByLabel ? <span className="block text-xs">{t("members.page.requiredBy", { roles: row.requiredByLabel })}</span> : null}
+                  </span>
                 ) : (
                   <>
                     {t("members.level", { level: row.required, name: levelName(row.required, lang) })}
@@ -383,8 +396,10 @@ function SkillTable({ rows }: { rows: SkillRow[] }) {
                 )}
               </td>
               <td className={ui.td}>
-                {row.required === null ? (
+                {row.required === null || row.required === 0 ? (
                   t("members.none")
+                ) : row.assessed === null ? (
+                  <span className="text-slate-500">{t("members.page.gapUnknown")}</span>
                 ) : row.gap > 0 ? (
                   <Badge tone={row.gap >= 2 ? "red" : "amber"}>{t("members.page.gapValue", { gap: row.gap })}</Badge>
                 ) : (

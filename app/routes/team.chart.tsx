@@ -73,7 +73,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unfilledSeats: c.unfilledSeats,
     overStaffedBy: c.overStaffedBy,
     holderCount: c.holders.length,
-    unmetSkills: c.unmetSkills.map(skillLabel),
+    skillsBelow: c.skillsBelow.map(skillLabel),
+    skillsNotAssessed: c.skillsNotAssessed.map(skillLabel),
     withheld: c.withheld,
   }));
 
@@ -119,7 +120,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           required: s.required,
           bestLevel: s.bestLevel,
           holdersMeeting: s.holdersMeeting,
-          met: s.met,
+          holdersBelow: s.holdersBelow,
+          holdersNotAssessed: s.holdersNotAssessed,
+          status: s.status,
         })),
       };
     }
@@ -149,13 +152,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
       totals: { members: team.members.length, fte: staffing.reduce((sum, r) => sum + r.fte, 0), unfilledSeats: gaps.totals.unfilledSeats },
       nodes: graph.nodes,
       edges: graph.edges,
-      departments: graph.departments.map((d) => ({
-        roleId: d.roleId,
-        label: roleLabel(d.roleId),
-        memberCount: d.memberCount,
-        unfilledSeats: gaps.roles.find((c) => c.roleId === d.roleId)?.unfilledSeats ?? 0,
-        expanded: graph.expanded.includes(d.roleId),
-      })),
+      departments: graph.departments.map((d) => {
+        const c = gaps.roles.find((candidate) => candidate.roleId === d.roleId);
+        return {
+          roleId: d.roleId,
+          label: roleLabel(d.roleId),
+          memberCount: d.memberCount,
+          unfilledSeats: c?.unfilledSeats ?? 0,
+          expanded: graph.expanded.includes(d.roleId),
+          holderCount: c?.holders.length ?? 0,
+          skills: (c?.skills ?? [])
+            .filter((s) => s.required > 0)
+            .map((s) => ({
+              id: s.skillId,
+              label: skillLabel(s.skillId),
+              holdersMeeting: s.holdersMeeting,
+              holdersBelow: s.holdersBelow,
+              holdersNotAssessed: s.holdersNotAssessed,
+              status: s.status,
+            })),
+        };
+      }),
       staffing,
       memberPanel,
       rolePanel,
@@ -242,7 +259,11 @@ export default function TeamChartPage() {
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm font-medium text-slate-700" data-testid="chart-summary">
-          {t("insights.chart.summary", { members: num(totals.members), fte: num(totals.fte), seats: num(totals.unfilledSeats) })}
+          {t("insights.chart.summary", {
+            members: t("insights.chart.membersHere", { count: totals.members, n: num(totals.members) }),
+            fte: num(totals.fte),
+            seats: totals.unfilledSeats > 0 ? t("insights.chart.gm.seats", { count: totals.unfilledSeats }) : t("insights.chart.gm.staffed"),
+          })}
         </p>
         <div className="flex items-center gap-2 text-sm">
           <Link

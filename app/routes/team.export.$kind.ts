@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { COLUMNS, type ImportKind } from "~/domain/team-csv";
+import { EXPORT_COLUMNS, type ExportLabels, type ImportKind } from "~/domain/team-csv";
+import { localize } from "~/domain/vocabulary";
+import { playbookForRequest } from "~/models/playbook.server";
 import { exportAssessments, exportMembers } from "~/models/team-import.server";
+import { languageFor } from "~/utils/i18n.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
 
@@ -8,13 +11,21 @@ const FILES: Record<string, ImportKind> = { "members.csv": "members", "assessmen
 
 /**
  * The organisation's members or its whole assessment history, in the import's
- * columns (an export imports again without changes). For those who may import.
+ * columns (an export imports again without changes): roles and skills by
+ * their labels in the reader's language, their ids in columns of their own.
+ * For those who may import.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, "members.write");
   const kind = Object.hasOwn(FILES, params.kind ?? "") ? FILES[params.kind ?? ""] : undefined;
   if (!kind) throw notFound();
-  const rows = kind === "members" ? await exportMembers({ organisationId: organisation.id }) : await exportAssessments({ organisationId: organisation.id });
+  const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
+  const label = (entries: readonly { id: string; label: { zh: string; en: string } }[]) => (id: string) => {
+    const entry = entries.find((candidate) => candidate.id === id);
+    return entry ? localize(entry.label, lang) : id;
+  };
+  const labels: ExportLabels = { role: label(playbook.roles), skill: label(playbook.skills) };
+  const rows = kind === "members" ? await exportMembers({ organisationId: organisation.id, labels }) : await exportAssessments({ organisationId: organisation.id, labels });
   const day = new Date().toISOString().slice(0, 10);
-  return csvDownload(COLUMNS[kind], rows, `team-${kind}-${day}.csv`);
+  return csvDownload(EXPORT_COLUMNS[kind], rows, `team-${kind}-${day}.csv`);
 }

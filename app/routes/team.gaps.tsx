@@ -9,7 +9,9 @@ import type { StaffingRow } from "~/components/heatmap/StaffingTable";
 import { useNumberFormat } from "~/components/heatmap/format";
 import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
-import { MIN_GROUP_SIZE } from "~/domain/permissions";
+import type { SkillCoverageStatus } from "~/domain/gaps";
+import { can, MIN_GROUP_SIZE } from "~/domain/permissions";
+import { gridHref } from "~/domain/assessment-grid";
 import { visibleTeamGaps } from "~/domain/visibility";
 import type { SkillLevel } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -51,14 +53,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overStaffedBy: c.overStaffedBy,
       holderCount: c.holders.length,
       holders: c.holders.slice(0, HOLDERS_SHOWN),
-      unmetSkills: c.unmetSkills.map(label),
+      skillsBelow: c.skillsBelow.map(label),
+      skillsNotAssessed: c.skillsNotAssessed.map(label),
+      // withheld: the role's requirements (the playbook's), none of its holders' figures (app/domain/visibility.ts leaves them out)
       withheld: c.withheld,
-      // withheld: the role's requirements (the playbook's), none of its holders' figures
+      // the assessment grid of this department, one skill at a time (issue 18), for those who may assess in it
+      canAssess: can(actor, "assessments.write", { organisationId: organisation.id, departments: [c.roleId] }),
       skills: c.skills.map((s) => ({
         id: s.skillId,
         label: label(s.skillId),
         required: s.required,
-        ...(c.withheld ? { bestLevel: null, holdersMeeting: null, met: null } : { bestLevel: s.bestLevel, holdersMeeting: s.holdersMeeting, met: s.met }),
+        holders: s.holders,
+        ...(c.withheld
+          ? { bestLevel: null, holdersMeeting: null, holdersBelow: null, holdersNotAssessed: null, status: null }
+          : { bestLevel: s.bestLevel, holdersMeeting: s.holdersMeeting, holdersBelow: s.holdersBelow, holdersNotAssessed: s.holdersNotAssessed, status: s.status }),
       })),
     };
   });
@@ -200,39 +208,89 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
           <tbody className="divide-y divide-slate-100">
             {required.map((s) => (
               <tr key={s.id} data-skill={s.id}>
-                <th scope="row" className="py-1.5 pr-2 text-left font-normal">{s.label}</th>
+                <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                  {s.label}
+                  {role.canAssess ? (
+                    <>
+                      {" "}
+                      <Link
+                        to={gridHref({ kind: "department", department: role.roleId, skillId: s.id })}
+                        aria-label={t("grid.assessDepartmentSkill", { department: role.label, skill: s.label })}
+                        className="text-xs text-indigo-700 underline-offset-2 hover:underline"
+                      >
+                        {t("grid.assess")}
+                      </Link>
+                    </>
+                  ) : null}
+                </th>
                 <td className="px-2 py-1.5 text-right tabular-nums">
                   <LevelText level={s.required} />
                 </td>
                 <td className="px-2 py-1.5 text-right tabular-nums">
-                  {s.bestLevel === null ? <span className="text-slate-400">{t("insights.gaps.nobody")}</span> : <LevelText level={s.bestLevel} />}
-                </td>
-                <td className="px-2 py-1.5 text-right tabular-nums">
-                  {num(s.holdersMeeting ?? 0)} / {num(role.holderCount)}
-                </td>
-                <td className="py-1.5 pl-2">
-                  {s.met ? (
-                    <span className="whitespace-nowrap text-emerald-800">
-                      <span aria-hidden="true">✓ </span>
-                      {t("insights.gaps.met")}
-                    </span>
+                  {s.bestLevel !== null ? (
+                    <LevelText level={s.bestLevel} />
                   ) : (
-                    <span className="whitespace-nowrap font-medium text-red-700">
-                      <span aria-hidden="true">✗ </span>
-                      {t("insights.gaps.notMet")}
-                    </span>
+                    <span className="text-slate-400">{s.holders === 0 ? t("insights.gaps.nobody") : t("insights.gaps.notAssessed")}</span>
                   )}
+                </td>
+                <td className="px-2 py-1.5 text-right tabular-nums" data-testid="meet-count">
+                  {/* the figures are null only when withheld, and a withheld role shows no table */}
+                  {t("insights.gaps.meetCount", { met: num(s.holdersMeeting ?? 0), holders: num(s.holders) })}
+                </td>
+                <td className="py-1.5 pl-2" data-status={s.status ?? undefined}>
+                  {s.status === null ? null : <SkillStatusText status={s.status} below={s.holdersBelow ?? 0} notAssessed={s.holdersNotAssessed ?? 0} />}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {required.length > 0 && role.holderCount > 0 && !role.withheld && role.unmetSkills.length === 0 ? (
-        <p className="mt-3 text-sm text-emerald-800">{t("insights.gaps.allMet")}</p>
+      {required.length > 0 && role.holderCount > 0 && !role.withheld ? (
+        <div className="mt-3 space-y-1 text-sm" data-testid="role-skill-summary">
+          {role.skillsBelow.length > 0 ? (
+            <p className="font-medium text-red-700">
+              <span aria-hidden="true">⚠ </span>
+              {t("insights.gaps.someBelow", { count: role.skillsBelow.length })}
+            </p>
+          ) : null}
+          {role.skillsNotAssessed.length > 0 ? (
+            <p className="text-slate-600">{t("insights.gaps.someNotAssessed", { count: role.skillsNotAssessed.length })}</p>
+          ) : null}
+          {role.skillsBelow.length === 0 && role.skillsNotAssessed.length === 0 ? (
+            <p className="text-emerald-800">
+              <span aria-hidden="true">✓ </span>
+              {t("insights.gaps.allMet")}
+            </p>
+          ) : null}
+        </div>
       ) : null}
     </article>
   );
+}
+
+function SkillStatusText({ status, below, notAssessed }: { status: SkillCoverageStatus; below: number; notAssessed: number }) {
+  const { t } = useTranslation();
+  if (status === "met") {
+    return (
+      <span className="whitespace-nowrap text-emerald-800">
+        <span aria-hidden="true">✓ </span>
+        {t("insights.gaps.statusMet")}
+      </span>
+    );
+  }
+  if (status === "below") {
+    return (
+      <span className="whitespace-nowrap font-medium text-red-700">
+        <span aria-hidden="true">✗ </span>
+        {t("insights.gaps.statusBelow", { count: below })}
+        {notAssessed > 0 ? <span className="font-normal text-slate-600"> · {t("insights.gaps.statusNotAssessed", { count: notAssessed })}</span> : null}
+      </span>
+    );
+  }
+  if (status === "not_assessed") {
+    return <span className="whitespace-nowrap text-slate-600">{t("insights.gaps.statusNotAssessed", { count: notAssessed })}</span>;
+  }
+  return <span className="text-slate-400">{t("insights.none")}</span>;
 }
 
 function LevelText({ level }: { level: SkillLevel }) {

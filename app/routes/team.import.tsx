@@ -192,6 +192,7 @@ export async function action({ request }: ActionFunctionArgs) {
     organisationId: organisation.id,
     records,
     skillIds: playbook.skills.map((skill) => skill.id),
+    skills: playbook.skills.map(({ id, label }) => ({ id, label })),
     today: latestToday(),
     importer: { userId: user.id, name: user.name },
   });

@@ -205,7 +205,10 @@ export default function TrainingProgressPage() {
         <h2 id="chart-title" className={ui.h2}>
           {t("training.page.chart")}
         </h2>
-        <p className="text-sm text-slate-600">{t("training.page.chartSummary", { completed: totals.completed, closed: totals.closed })}</p>
+        <p className="text-sm text-slate-600">{t("training.page.chartSummary", {
+            completed: t("training.page.itemsCompleted", { count: totals.completed }),
+            closed: t("training.page.closedGaps", { count: totals.closed }),
+          })}</p>
         <ProgressChart series={data.series} title={t("training.page.chart")} />
       </section>
 
@@ -262,7 +265,7 @@ export default function TrainingProgressPage() {
           </div>
         </Form>
         <p className="text-sm text-slate-600" data-testid="shown">
-          {t("training.page.shown", { shown: data.rows.length, total: data.total })}
+          {t("training.page.shown", { shown: data.rows.length, count: data.total })}
         </p>
         {data.pages > 1 ? <Pager page={data.page} pages={data.pages} query={data.query} /> : null}
         {data.rows.length === 0 ? (
@@ -302,7 +305,7 @@ export default function TrainingProgressPage() {
                       <ProgressBar percent={row.progressPercent} label={t("training.fields.progress")} />
                     </td>
                     <td className={`${ui.td} whitespace-nowrap`}>
-                      {row.levelBefore !== null ? t("training.beforeAfter", { before: row.levelBefore, after: row.levelAfter ?? "?" }) : t("training.none")}
+                      {row.levelBefore !== null ? row.levelAfter === null ? t("training.beforeAwaiting", { before: row.levelBefore }) : t("training.beforeAfter", { before: row.levelBefore, after: row.levelAfter }) : t("training.none")}
                       {row.gapClosed ? <span className="block text-xs text-emerald-700">{t("training.gapClosed")}</span> : null}
                     </td>
                   </tr>

@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { TRAINING_KINDS } from "~/domain/training-advice";
-import { CSV_COLUMNS, csvRow, filterAndSortRows, parseTrainingFilter } from "~/domain/training-progress";
+import { LABELLED_CSV_COLUMNS, filterAndSortRows, labelledCsvRow, parseTrainingFilter } from "~/domain/training-progress";
+import type { CsvLabeller } from "~/domain/training-progress";
 import { ROLE_IDS } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { loadTrainingProgress } from "~/models/training.server";
 import { requirePermission } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
+import { languageFor } from "~/utils/i18n.server";
+import { localize } from "~/domain/vocabulary";
+import { trainingStrings } from "~/locales/training";
 
 /**
  * GET /training/export?… — the progress page's list as CSV: the same
@@ -17,9 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const playbook = await playbookForOrganisation(organisation.id);
   const progress = await loadTrainingProgress({ organisationId: organisation.id, actor, organisation, playbook });
   const filter = parseTrainingFilter(new URL(request.url).searchParams, { skills: playbook.skills.map((skill) => skill.id), roles: ROLE_IDS, kinds: TRAINING_KINDS });
-  const rows = filterAndSortRows(progress.rows, filter).map((row) => {
-    const cells = csvRow(row);
-    return CSV_COLUMNS.map((column) => cells[column]);
-  });
-  return csvDownload(CSV_COLUMNS, rows, `training-progress-${progress.today}.csv`);
+  const lang = await languageFor(request);
+  const strings = trainingStrings[lang];
+  const roleLabels = new Map(playbook.roles.map((r) => [r.id as string, localize(r.label, lang)]));
+  const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
+  const label: CsvLabeller = (column, id) => {
+    if (column === "department") return roleLabels.get(id) ?? id;
+    if (column === "skill") return skillLabels.get(id) ?? id;
+    if (column === "kind") return (strings.kind as Record<string, string>)[id] ?? id;
+    return (strings.status as Record<string, string>)[id] ?? id;
+  };
+  const rows = filterAndSortRows(progress.rows, filter).map((row) => labelledCsvRow(row, label));
+  return csvDownload(LABELLED_CSV_COLUMNS, rows, `training-progress-${progress.today}.csv`);
 }

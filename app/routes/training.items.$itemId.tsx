@@ -144,7 +144,10 @@ export default function TrainingItemPage() {
           {item.levelBefore !== null ? (
             <>
               {" · "}
-              {t("training.labelled", { label: t("training.fields.levels"), value: t("training.beforeAfter", { before: item.levelBefore, after: outcome.levelAfter ?? "?" }) })}
+              {t("training.labelled", { label: t("training.fields.levels"), value:
+                  outcome.levelAfter === null
+                    ? t("training.beforeAwaiting", { before: item.levelBefore })
+                    : t("training.beforeAfter", { before: item.levelBefore, after: outcome.levelAfter }) })}
             </>
           ) : null}
         </p>

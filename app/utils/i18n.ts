@@ -12,6 +12,8 @@ import { sizingStrings } from "~/locales/sizing";
 import { scaleStrings } from "~/locales/scale";
 import { securityStrings } from "~/locales/security";
 import { teamDataStrings } from "~/locales/team-data";
+import { gridStrings } from "~/locales/assessment-grid";
+import { raciLogStrings } from "~/locales/raci-log";
 import { teamInsightsStrings } from "~/locales/team-insights";
 import { teamMembersStrings } from "~/locales/team-members";
 import { trainingStrings } from "~/locales/training";
@@ -28,8 +30,8 @@ export const fallbackLanguage: Language = "zh";
 export const LANGUAGE_PARAM = "lang";
 
 export const resources = {
-  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en, sizing: sizingStrings.en, forms: formsStrings.en, security: securityStrings.en, playbook: playbookStrings.en, scale: scaleStrings.en } },
-  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh, sizing: sizingStrings.zh, forms: formsStrings.zh, security: securityStrings.zh, playbook: playbookStrings.zh, scale: scaleStrings.zh } },
+  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en, sizing: sizingStrings.en, forms: formsStrings.en, security: securityStrings.en, playbook: playbookStrings.en, scale: scaleStrings.en, grid: gridStrings.en, raciLog: raciLogStrings.en } },
+  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh, sizing: sizingStrings.zh, forms: formsStrings.zh, security: securityStrings.zh, playbook: playbookStrings.zh, scale: scaleStrings.zh, grid: gridStrings.zh, raciLog: raciLogStrings.zh } },
 };
 
 export function i18nOptions(lng: Language): InitOptions {

@@ -246,6 +246,24 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["leadThis", "hr", "manager", "admin"], 404),
     },
   ],
+  // the assessment grid (issue 18): the same rule as a single assessment, for a member or a department
+  "routes/team.assess": [
+    { method: "GET", url: (c) => `/team/assess?member=${c.teamMember.id}`, expect: only(["leadThis", "hr", "manager", "admin"], 404) },
+    {
+      method: "GET",
+      label: "a department on one skill",
+      url: () => "/team/assess?department=operations_manager&skill=platform_rules",
+      // another organisation's admin opens the same grid of their own organisation
+      expect: only(["leadThis", "hr", "manager", "admin"], "ok"),
+    },
+    {
+      method: "POST",
+      url: (c) => `/team/assess?member=${c.teamMember.id}`,
+      // a cell as loaded (not assessed, left empty): a save that changes nothing, whoever sends it first
+      form: (c) => ({ assessedOn: "2026-01-15", "cells[0].memberId": c.teamMember.id, "cells[0].skillId": "platform_rules", "cells[0].level": "", "cells[0].was": "", "cells[0].seen": "" }),
+      expect: only(["leadThis", "hr", "manager", "admin"], 404),
+    },
+  ],
   "routes/_index": [{ method: "GET", url: () => "/", expect: everyone("ok") }],
   "routes/healthz": [{ method: "GET", url: () => "/healthz", expect: everyone("ok") }],
   "routes/planner": [

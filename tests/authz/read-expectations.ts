@@ -34,6 +34,11 @@ const department: Seen = { admin: ALL, manager: ALL, hr: ALL, lead: ["own", "sam
 /** HR, managers and admins, about everyone; nobody else */
 const office: Seen = { admin: ALL, manager: ALL, hr: ALL, lead: [], member: [] };
 
+/** who may assess the person (never themselves): HR, managers, admins; the lead of their department */
+const assessors: Seen = { admin: ["same", "other"], manager: ["same", "other"], hr: ["same", "other"], lead: ["same"], member: [] };
+/** those who may assess in operations, about the people of operations */
+const inOperations: Seen = { admin: ["own", "same"], manager: ["own", "same"], hr: ["own", "same"], lead: ["own", "same"], member: [] };
+
 /** Nothing about anyone: every group unseen (a refused page, or a page without people). */
 const nothing = (): Record<FieldGroup, Seen> => ({
   "person.profile": nobody,
@@ -64,6 +69,26 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
         "person.gaps": (data) => JSON.stringify(obj(data).gaps ?? null).includes('"totalGap":'),
       },
       expect: { ...nothing(), "person.profile": everybody, "person.levels": personal, "person.gaps": personal, "person.history": personal, "person.notes": personal, "person.training": personal },
+    },
+  ],
+  // the assessment grid (issue 18): only those who may assess the person open it; the last level and its date, no notes, no assessor
+  "routes/team.assess": [
+    {
+      label: "one member",
+      url: (_, s) => `/team/assess?member=${s.id}`,
+      probe: { "person.levels": (data, s) => rows(obj(data).grid ?? {}, "rows").some((row) => row.memberId === s.id && row.last !== null) },
+      expect: {
+        ...nothing(),
+        "person.profile": assessors,
+        "person.levels": assessors,
+      },
+    },
+    {
+      label: "a department on one skill",
+      url: () => "/team/assess?department=operations_manager&skill=erp_crm_tools",
+      probe: { "person.levels": (data, s) => rows(obj(data).grid ?? {}, "rows").some((row) => row.memberId === s.id && row.last !== null) },
+      // operations: everyone of it, the reader's own row too (shown, not assessable); supply chain is not in it
+      expect: { ...nothing(), "person.profile": inOperations, "person.levels": inOperations },
     },
   ],
   "routes/team._index": [

@@ -5,6 +5,7 @@ import {
   filterHeatmapRows,
   gapBucket,
   roleCoverage,
+  skillCoverageStatus,
   skillGapsForMember,
   sortHeatmapRows,
   teamHeatmap,
@@ -120,10 +121,11 @@ describe("skillGapsForMember", () => {
       ["data_analytics", 2, 2, 0, false],
       ["multi_language_culture", 1, 3, 0, false],
       ["platform_rules", 3, 1, 2, false],
-      ["ad_buying", 2, 0, 2, true],
-      ["erp_crm_tools", 1, 0, 1, true],
+      // not assessed: unknown, shown apart, never a gap
+      ["ad_buying", 2, 0, 0, true],
+      ["erp_crm_tools", 1, 0, 0, true],
     ]);
-    expect(gaps.totalGap).toBe(6);
+    expect(gaps.totalGap).toBe(3);
     expect(gaps.maxGap).toBe(2);
     expect(gaps.bucket).toBe("large");
     expect(gaps.notAssessedCount).toBe(2);
@@ -134,16 +136,24 @@ describe("skillGapsForMember", () => {
     ]);
   });
 
-  it("a member with no assessments has every required level as gap, flagged not assessed", () => {
+  it("a member with no assessments has no gap: every required skill is flagged not assessed", () => {
     const rec = hand({ supply_chain: { priority: "core", min: 1, max: 1, skills: [["scm", 2], ["customs", 3]] } });
     const gaps = skillGapsForMember(member("new", [["supply_chain", 1]]), rec, new Map());
     expect(gaps.skills).toEqual([
-      { skillId: "scm", required: 2, assessed: 0, notAssessed: true, gap: 2, requiredBy: [{ roleId: "supply_chain", required: 2 }] },
-      { skillId: "customs", required: 3, assessed: 0, notAssessed: true, gap: 3, requiredBy: [{ roleId: "supply_chain", required: 3 }] },
+      { skillId: "scm", required: 2, assessed: 0, notAssessed: true, gap: 0, requiredBy: [{ roleId: "supply_chain", required: 2 }] },
+      { skillId: "customs", required: 3, assessed: 0, notAssessed: true, gap: 0, requiredBy: [{ roleId: "supply_chain", required: 3 }] },
     ]);
-    expect(gaps.totalGap).toBe(5);
-    expect(gaps.maxGap).toBe(3);
+    expect(gaps.totalGap).toBe(0);
+    expect(gaps.maxGap).toBe(0);
     expect(gaps.notAssessedCount).toBe(2);
+    expect(gaps.bucket).toBe("unassessed");
+  });
+
+  it("an assessed level of 0 is a real gap, unlike no assessment", () => {
+    const rec = hand({ supply_chain: { priority: "core", min: 1, max: 1, skills: [["scm", 2]] } });
+    const gaps = skillGapsForMember(member("z", [["supply_chain", 1]]), rec, latestLevels([assessed("z", "scm", 0)]));
+    expect(skill(gaps, "scm")).toMatchObject({ assessed: 0, notAssessed: false, gap: 2 });
+    expect(gaps).toMatchObject({ totalGap: 2, bucket: "large", notAssessedCount: 0 });
   });
 
   it("the latest assessment counts, even when an older one was higher", () => {
@@ -213,7 +223,26 @@ describe("skillGapsForMember", () => {
 
 describe("gapBucket", () => {
   it("none at 0, small at 1, large from 2", () => {
-    expect([0, 1, 2, 3, 4].map(gapBucket)).toEqual(["none", "small", "large", "large", "large"]);
+    expect([0, 1, 2, 3, 4].map((max) => gapBucket(max))).toEqual(["none", "small", "large", "large", "large"]);
+  });
+
+  it("unassessed when nothing assessed is short but some required skill is not assessed", () => {
+    expect([0, 1, 2].map((max) => gapBucket(max, 2))).toEqual(["unassessed", "small", "large"]);
+  });
+});
+
+describe("skillCoverageStatus", () => {
+  // required, holders, below, not assessed → status: a table written by hand
+  const table: [number, number, number, number, string][] = [
+    [0, 3, 0, 0, "not_required"],
+    [2, 0, 0, 0, "no_holders"],
+    [2, 5, 1, 0, "below"],
+    [2, 5, 1, 3, "below"],
+    [2, 5, 0, 1, "not_assessed"],
+    [2, 5, 0, 0, "met"],
+  ];
+  it.each(table)("required %i, %i holders, %i below, %i not assessed → %s", (required, holders, below, notAssessed, status) => {
+    expect(skillCoverageStatus(required, { holders, below, notAssessed })).toBe(status);
   });
 });
 
@@ -289,7 +318,7 @@ describe("roleCoverage", () => {
     });
   });
 
-  it("lists the skills no holder meets, with the best level and how many meet each", () => {
+  it("counts the holders meeting each skill, and flags a skill while any holder is below", () => {
     const team = [
       member("s1", [["supply_chain", 1]]),
       member("s2", [["supply_chain", 1]]),
@@ -299,26 +328,73 @@ describe("roleCoverage", () => {
       assessed("s1", "scm", 2),
       assessed("s2", "scm", 3),
       assessed("s1", "customs", 1),
-      // s2 and s3 never assessed on customs: 0
+      // s3 never assessed on scm; s2 and s3 never assessed on customs
     ]);
     const sc = roleCoverage(rec, team, levels).find((r) => r.roleId === "supply_chain");
     expect(sc?.skills).toEqual([
-      { skillId: "scm", required: 2, bestLevel: 3, holdersMeeting: 2, met: true },
-      { skillId: "customs", required: 2, bestLevel: 1, holdersMeeting: 0, met: false },
+      {
+        skillId: "scm",
+        required: 2,
+        bestLevel: 3,
+        holders: 3,
+        holdersMeeting: 2,
+        holdersBelow: 0,
+        holdersNotAssessed: 1,
+        status: "not_assessed",
+        met: false,
+      },
+      {
+        skillId: "customs",
+        required: 2,
+        bestLevel: 1,
+        holders: 3,
+        holdersMeeting: 0,
+        holdersBelow: 1,
+        holdersNotAssessed: 2,
+        status: "below",
+        met: false,
+      },
     ]);
-    expect(sc?.unmetSkills).toEqual(["customs"]);
+    expect(sc?.skillsBelow).toEqual(["customs"]);
+    expect(sc?.skillsNotAssessed).toEqual(["scm"]);
     expect(sc).toMatchObject({ fte: 2.5, unfilledSeats: 0, overStaffedBy: 0 });
   });
 
-  it("a role nobody holds: every required skill unmet, best level null", () => {
+  it("one holder meeting a skill does not hide another holder's gap", () => {
+    const team = [member("meets", [["supply_chain", 1]]), member("short", [["supply_chain", 1]])];
+    const levels = latestLevels([
+      assessed("meets", "scm", 4),
+      assessed("meets", "customs", 2),
+      assessed("short", "scm", 1),
+      assessed("short", "customs", 2),
+    ]);
+    const sc = roleCoverage(rec, team, levels).find((r) => r.roleId === "supply_chain");
+    expect(sc?.skills.map((s) => [s.skillId, s.holdersMeeting, s.holders, s.status])).toEqual([
+      ["scm", 1, 2, "below"],
+      ["customs", 2, 2, "met"],
+    ]);
+    expect(sc?.skillsBelow).toEqual(["scm"]);
+  });
+
+  it("a role nobody holds: every required skill has no holders, best level null", () => {
     const pm = roleCoverage(rec, [], new Map()).find((r) => r.roleId === "product_manager");
-    expect(pm).toMatchObject({ fte: 0, unfilledSeats: 1, holders: [], unmetSkills: ["insight", "analytics"] });
-    expect(pm?.skills[0]).toEqual({ skillId: "insight", required: 3, bestLevel: null, holdersMeeting: 0, met: false });
+    expect(pm).toMatchObject({ fte: 0, unfilledSeats: 1, holders: [], skillsBelow: [], skillsNotAssessed: [] });
+    expect(pm?.skills[0]).toEqual({
+      skillId: "insight",
+      required: 3,
+      bestLevel: null,
+      holders: 0,
+      holdersMeeting: 0,
+      holdersBelow: 0,
+      holdersNotAssessed: 0,
+      status: "no_holders",
+      met: false,
+    });
   });
 
   it("a later role held by someone shows the holder and no requirement", () => {
     const mkt = roleCoverage(rec, [member("m", [["marketing", 1]])], new Map()).find((r) => r.roleId === "marketing");
-    expect(mkt).toMatchObject({ priority: "later", fte: 1, unfilledSeats: 0, overStaffedBy: 1, unmetSkills: [] });
+    expect(mkt).toMatchObject({ priority: "later", fte: 1, unfilledSeats: 0, overStaffedBy: 1, skillsBelow: [], skillsNotAssessed: [] });
     expect(mkt?.holders.map((h) => h.memberId)).toEqual(["m"]);
   });
 
@@ -330,7 +406,7 @@ describe("roleCoverage", () => {
       headcount: { min: 0, max: 0 },
       fte: 1,
       unfilledSeats: 0,
-      unmetSkills: [],
+      skillsBelow: [],
     });
     expect(tech?.holders).toEqual([{ memberId: "dev", name: "dev", share: 1 }]);
     expect(tech?.skills.every((s) => s.required === 0 && s.met)).toBe(true);
@@ -356,10 +432,10 @@ describe("teamHeatmap", () => {
     expect(map.rows[0].cells).toEqual({
       content: null,
       insight: { required: 3, assessed: 1, gap: 2, notAssessed: false },
-      language: { required: 1, assessed: 0, gap: 1, notAssessed: true },
+      language: { required: 1, assessed: 0, gap: 0, notAssessed: true },
       code: null,
     });
-    expect(map.rows[0]).toMatchObject({ totalGap: 3, maxGap: 2, bucket: "large", roleIds: ["product_manager"] });
+    expect(map.rows[0]).toMatchObject({ totalGap: 2, maxGap: 2, bucket: "large", roleIds: ["product_manager"] });
     expect(Object.values(map.rows[1].cells).every((c) => c === null)).toBe(true);
   });
 
@@ -478,7 +554,7 @@ describe("computeTeamGaps", () => {
       data_analysis: [0, 0],
       compliance_risk: [0, 0],
     });
-    expect(result.roles.find((r) => r.roleId === "operations_manager")?.unmetSkills).toEqual(["ad_buying"]);
+    expect(result.roles.find((r) => r.roleId === "operations_manager")?.skillsBelow).toEqual(["ad_buying"]);
     expect(result.heatmap.skillIds).toEqual(shippedPlaybook.skills.map((s) => s.id));
     expect(result.heatmap.rows.map((r) => r.memberId)).toEqual(["ann", "sam", "dev"]);
     expect(result.heatmap.rows[0].cells.ad_buying).toEqual({ required: 2, assessed: 1, gap: 1, notAssessed: false });
@@ -487,7 +563,7 @@ describe("computeTeamGaps", () => {
       members: 3,
       membersWithGaps: 1,
       totalGap: 1,
-      buckets: { none: 2, small: 1, large: 0 },
+      buckets: { none: 2, small: 1, large: 0, unassessed: 0 },
       notAssessed: 0,
       unfilledSeats: 2,
     });
@@ -556,7 +632,7 @@ describe("properties", () => {
           for (const s of m.skills) {
             expect(s.gap).toBeGreaterThanOrEqual(0);
             expect(s.gap).toBeLessThanOrEqual(4);
-            expect(s.gap).toBe(Math.max(0, s.required - s.assessed));
+            expect(s.gap).toBe(s.notAssessed ? 0 : Math.max(0, s.required - s.assessed));
           }
           expect(m.maxGap).toBe(Math.max(0, ...m.skills.map((s) => s.gap)));
         }
@@ -565,7 +641,7 @@ describe("properties", () => {
     );
   });
 
-  it("raising an assessment never increases any gap", () => {
+  it("raising an assessment never increases any gap; a first assessment only turns 'not assessed' into a known gap", () => {
     fc.assert(
       fc.property(
         arbRec,
@@ -578,13 +654,19 @@ describe("properties", () => {
           const { team, assessments } = build(roleLists, raw);
           const memberId = team[who % team.length].id;
           const before = computeTeamGaps(rec, team, assessments);
-          const current = latestLevels(assessments).get(memberId)?.get(skillId) ?? 0;
-          const higher = Math.min(4, current + raise) as SkillLevel;
+          const current = latestLevels(assessments).get(memberId)?.get(skillId);
+          const higher = Math.min(4, (current ?? 0) + raise) as SkillLevel;
           const after = computeTeamGaps(rec, team, [...assessments, assessed(memberId, skillId, higher, 31)]);
           before.members.forEach((m, i) => {
             const next = after.members[i];
-            expect(next.totalGap).toBeLessThanOrEqual(m.totalGap);
-            m.skills.forEach((s, j) => expect(next.skills[j].gap).toBeLessThanOrEqual(s.gap));
+            m.skills.forEach((s, j) => {
+              if (s.notAssessed && m.memberId === memberId && s.skillId === skillId) {
+                expect(next.skills[j]).toMatchObject({ notAssessed: false, gap: Math.max(0, s.required - higher) });
+              } else {
+                expect(next.skills[j].gap).toBeLessThanOrEqual(s.gap);
+              }
+            });
+            if (current !== undefined || m.memberId !== memberId) expect(next.totalGap).toBeLessThanOrEqual(m.totalGap);
           });
           before.roles.forEach((r, i) =>
             r.skills.forEach((s, j) => expect(after.roles[i].skills[j].holdersMeeting).toBeGreaterThanOrEqual(s.holdersMeeting)),

@@ -80,10 +80,10 @@ describe("hiringDelta", () => {
     };
     const delta = hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook);
     const tech = delta.roles.find((r) => r.roleId === "tech_dev")!;
-    // frontend 3 needed and met; backend 3 needed, best 2; ERP/CRM 2 needed, nobody assessed (0)
+    // frontend 3 needed and met by dev; backend 3 needed, best 2; ERP/CRM 2 needed, nobody assessed (unknown, not 0)
     expect(tech.missingSkills).toEqual([
-      { skillId: "backend_dev", required: 3, bestLevel: 2 },
-      { skillId: "erp_crm_tools", required: 2, bestLevel: 0 },
+      { skillId: "backend_dev", required: 3, bestLevel: 2, holders: 2, holdersNotAssessed: 0 },
+      { skillId: "erp_crm_tools", required: 2, bestLevel: null, holders: 2, holdersNotAssessed: 2 },
     ]);
     // nobody holds marketing: every skill it requires is missing, with no best level
     const marketing = delta.roles.find((r) => r.roleId === "marketing")!;
@@ -100,7 +100,7 @@ describe("hiringDelta", () => {
       ],
     };
     const tech = hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook).roles.find((r) => r.roleId === "tech_dev")!;
-    expect(tech.missingSkills.find((s) => s.skillId === "backend_dev")).toEqual({ skillId: "backend_dev", required: 3, bestLevel: 1 });
+    expect(tech.missingSkills.find((s) => s.skillId === "backend_dev")).toEqual({ skillId: "backend_dev", required: 3, bestLevel: 1, holders: 1, holdersNotAssessed: 0 });
   });
 
   it("has no gap and no priority change when the target is today's choice and the team is staffed", () => {

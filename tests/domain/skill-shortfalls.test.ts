@@ -87,7 +87,8 @@ describe("skillShortfalls", () => {
     const unassessed = shortfallsOf([member("ana", [["operations_manager", 1]]), member("bo", [["marketing", 1]])], []).find(
       (s) => s.roleId === "operations_manager" && s.skillId === "platform_rules",
     );
-    expect(unassessed).toMatchObject({ bestInRole: 0, nobodyIn: "team", closest: { memberId: "ana", level: null, holdsRole: true }, levelsToGo: 3 });
+    // not assessed is not level 0 (decision 0014): the role has no best level yet
+    expect(unassessed).toMatchObject({ bestInRole: null, nobodyIn: "team", closest: { memberId: "ana", level: null, holdsRole: true }, levelsToGo: 3 });
     const assessedZero = shortfallsOf([member("ana", [["operations_manager", 1]]), member("bo", [["marketing", 1]])], [assessed("bo", "platform_rules", 0)]).find(
       (s) => s.roleId === "operations_manager" && s.skillId === "platform_rules",
     );

@@ -4,6 +4,7 @@ import { LIST_ITEM_MAX, LIST_MAX_ITEMS, NOTE_MAX, TITLE_MAX } from "../../app/fo
 import { shippedPlaybook } from "../../app/domain/playbook";
 import {
   ASSESSMENT_COLUMNS,
+  EXPORT_COLUMNS,
   assessmentExportRows,
   assessmentKey,
   IMPORT_LIMITS,
@@ -22,6 +23,16 @@ import { decodeCsvBytes, parseCsv, toCsv } from "../../app/utils/csv";
 import { EMAIL_MAX, NAME_MAX } from "../../app/forms/common";
 
 const H = [...MEMBER_COLUMNS];
+/** How an export names roles and skills, per language: the shipped playbook's labels. */
+const LABELS = Object.fromEntries(
+  (["zh", "en"] as const).map((lang) => [
+    lang,
+    {
+      role: (id: string) => shippedPlaybook.roles.find((role) => role.id === id)?.label[lang] ?? id,
+      skill: (id: string) => shippedPlaybook.skills.find((skill) => skill.id === id)?.label[lang] ?? id,
+    },
+  ]),
+) as Record<"zh" | "en", { role: (id: string) => string; skill: (id: string) => string }>;
 const A = [...ASSESSMENT_COLUMNS];
 
 /** A members row by column name; unnamed columns empty, roles one full-time role. */
@@ -57,8 +68,9 @@ function errorsOf(result: ReturnType<typeof planMembersImport> | ReturnType<type
 const codes = (errors: RowError[]) => errors.map((error) => `${error.row}:${error.column}:${error.code}`);
 
 describe("planMembersImport: a good file", () => {
-  it("plans the template's two members, the founder (two roles at 50 %) before the specialist who reports to her", () => {
-    const result = planMembersImport([MEMBER_COLUMNS, ...TEMPLATE_ROWS.members], []);
+  it("plans the template's two members filled in for real, the founder (two roles at 50 %) before the specialist who reports to her", () => {
+    const real = TEMPLATE_ROWS.members.map((row) => row.map((cell) => cell.replace("@example.com", "@x.cn")));
+    const result = planMembersImport([MEMBER_COLUMNS, ...real], []);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.plan.create.map(({ row, member }) => [row, member.name])).toEqual([
@@ -66,7 +78,7 @@ describe("planMembersImport: a good file", () => {
       [3, "Emma Schmidt"],
     ]);
     expect(result.plan.create[0].member).toMatchObject({
-      email: "wang.fang@example.com",
+      email: "wang.fang@x.cn",
       roles: [
         { roleId: "product_manager", sharePercent: 50 },
         { roleId: "operations_manager", sharePercent: 50 },
@@ -77,7 +89,35 @@ describe("planMembersImport: a good file", () => {
       department: null,
       managerEmail: null,
     });
-    expect(result.plan.create[1].member.managerEmail).toBe("wang.fang@example.com");
+    expect(result.plan.create[1].member.managerEmail).toBe("wang.fang@x.cn");
+  });
+
+  it("refuses the template's example rows left in a file, members and assessments alike", () => {
+    const members = planMembersImport([MEMBER_COLUMNS, ...TEMPLATE_ROWS.members, m({ name: "Real", email: "real@x.cn" })], []);
+    expect(codes(errorsOf(members))).toEqual(["2:email:sample_row", "3:email:sample_row"]);
+    const context = assessmentContext({ members: [{ id: "w", email: "wang.fang@example.com", userId: null }] });
+    expect(codes(errorsOf(planAssessmentsImport([ASSESSMENT_COLUMNS, ...TEMPLATE_ROWS.assessments], context)))).toEqual(["2:member_email:sample_row", "3:member_email:sample_row"]);
+  });
+
+  it("reads the export's label and id columns: the id wins, a label the playbook does not know defers to it, a label naming something else is refused", () => {
+    const header = [...MEMBER_COLUMNS, "department_id", "role_ids"];
+    const row = (department: string, departmentId: string, roles: string, roleIds: string, email: string) => [...m({ name: email, email, department, roles }), departmentId, roleIds];
+    const result = planMembersImport(
+      [
+        header,
+        row("运营经理", "operations_manager", "运营经理:60;Marketing:40", "operations_manager:60;marketing:40", "a@x.cn"),
+        row("Our own wording", "supply_chain", "", "supply_chain:100", "b@x.cn"),
+        row("ＳＵＰＰＬＹ chain", "", "supply chain:100", "", "c@x.cn"),
+      ],
+      [],
+    );
+    expect(result.ok && result.plan.create.map(({ member }) => [member.department, member.roles.map((r) => `${r.roleId}:${r.sharePercent}`).join(";")])).toEqual([
+      ["operations_manager", "operations_manager:60;marketing:40"],
+      ["supply_chain", "supply_chain:100"],
+      ["supply_chain", "supply_chain:100"],
+    ]);
+    const mismatch = planMembersImport([header, row("营销", "tech_dev", "运营经理:100", "tech_dev:100", "d@x.cn")], []);
+    expect(codes(errorsOf(mismatch))).toEqual(["2:department:label_id_mismatch", "2:roles:label_id_mismatch"]);
   });
 
   it("creates a manager listed below the people who report to them first", () => {
@@ -119,6 +159,39 @@ describe("planMembersImport: a good file", () => {
       languages: ["en", "中文"],
       startDate: "2024-03-01",
     });
+  });
+});
+
+describe("planMembersImport: labels instead of ids", () => {
+  const header = [...MEMBER_COLUMNS];
+  const row = (department: string, roles: string) => ["Zoë", "zoe@x.com", "", department, roles, "", "", "", ""];
+  const table: [string, string, string, { roleId: string; sharePercent: number }[]][] = [
+    ["营销", "市场营销:100", "marketing", [{ roleId: "marketing", sharePercent: 100 }]],
+    ["supply chain", "Supply chain & logistics:100", "supply_chain", [{ roleId: "supply_chain", sharePercent: 100 }]],
+    ["运营经理", "运营经理：100", "operations_manager", [{ roleId: "operations_manager", sharePercent: 100 }]],
+    ["OPERATIONS MANAGER", "Operations manager:60;产品经理:40", "operations_manager", [
+      { roleId: "operations_manager", sharePercent: 60 },
+      { roleId: "product_manager", sharePercent: 40 },
+    ]],
+    // full-width letters, digits and colon (NFKC)
+    ["ｄａｔａ ａｎａｌｙｓｉｓ", "Ｄａｔａ ａｎａｌｙｓｉｓ：１００", "data_analysis", [{ roleId: "data_analysis", sharePercent: 100 }]],
+  ];
+  it.each(table)("department %s, roles %s", (department, roles, wantDepartment, wantRoles) => {
+    const result = planMembersImport([header, row(department, roles)], []);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.plan.create[0].member.department).toBe(wantDepartment);
+    expect(result.plan.create[0].member.roles).toEqual(wantRoles);
+  });
+
+  it("still refuses a label that is no role, naming what was typed", () => {
+    const result = planMembersImport([header, row("astrology", "星象:100")], []);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.column, e.code])).toEqual([
+      ["department", "department_unknown"],
+      ["roles", "role_unknown"],
+    ]);
   });
 });
 
@@ -296,7 +369,7 @@ describe("planAssessmentsImport", () => {
           A,
           a({ member_email: "nobody@x.com" }),
           a({ member_email: "", skill: "" }),
-          a({ member_email: "ana@x.com", skill: "Ad Buying", level: "5" }),
+          a({ member_email: "ana@x.com", skill: "Juggling", level: "5" }),
           a({ member_email: "ana@x.com", level: "2.0", assessed_on: "2025-07-01" }),
           a({ member_email: "ana@x.com", level: "", assessed_on: "yesterday" }),
           a({ member_email: "hr@x.com" }),
@@ -329,10 +402,11 @@ describe("export rows", () => {
       existing({ id: "f", email: "wang.fang@x.cn", name: "王芳 Wang Fang", roles: [{ roleId: "operations_manager", sharePercent: 50 }, { roleId: "product_manager", sharePercent: 50 }], markets: ["US", "DE"], languages: ["zh", "en"], startDate: "2019-03-01", title: "=GM" }),
       existing({ id: "e", email: "emma@x.de", name: "Emma", managerId: "f", department: "operations_manager", title: "-" }),
     ];
-    const rows = memberExportRows(org);
-    expect(rows[0]).toEqual(["Emma", "emma@x.de", "-", "operations_manager", "operations_manager:100", "wang.fang@x.cn", "", "", ""]);
-    expect(rows[1][4]).toBe("operations_manager:50;product_manager:50");
-    const { records, errors } = parseCsv(toCsv(MEMBER_COLUMNS, rows));
+    const rows = memberExportRows(org, LABELS.zh);
+    expect(rows[0]).toEqual(["Emma", "emma@x.de", "-", "运营经理", "operations_manager", "运营经理:100", "operations_manager:100", "wang.fang@x.cn", "", "", ""]);
+    expect(rows[1][6]).toBe("operations_manager:50;product_manager:50");
+    expect(memberExportRows(org, LABELS.en)[1][5]).toBe("Operations manager:50;Product manager:50");
+    const { records, errors } = parseCsv(toCsv(EXPORT_COLUMNS.members, rows));
     expect(errors).toEqual([]);
     const result = planMembersImport(records, org);
     expect(result.ok && result.plan).toEqual({ create: [], update: [], unchanged: [{ row: 2, memberId: "e" }, { row: 3, memberId: "f" }] });
@@ -344,9 +418,10 @@ describe("export rows", () => {
       { memberId: "m-ana", skillId: "bi_tools", level: 3, assessedOn: "2025-03-01", assessorName: "Zhang Wei 张伟", note: "+1 from last time" },
       { memberId: "m-ana", skillId: "ad_buying", level: 1, assessedOn: "2024-11-01", assessorName: "Li Na 李娜", note: "" },
     ];
-    const rows = assessmentExportRows(recorded, members);
-    expect(rows.map((row) => row[3])).toEqual(["2024-11-01", "2025-03-01"]);
-    const { records } = parseCsv(toCsv(ASSESSMENT_COLUMNS, rows));
+    const rows = assessmentExportRows(recorded, members, LABELS.en);
+    expect(rows.map((row) => row[5])).toEqual(["2024-11-01", "2025-03-01"]);
+    expect(rows[0].slice(0, 4)).toEqual(["Ana", "ana@x.com", "Ad buying", "ad_buying"]);
+    const { records } = parseCsv(toCsv(EXPORT_COLUMNS.assessments, rows));
     const result = planAssessmentsImport(records, assessmentContext({ existingKeys: new Set(recorded.map(assessmentKey)) }));
     expect(result.ok && result.plan).toEqual({ add: [], alreadyRecorded: [2, 3] });
   });

@@ -166,7 +166,8 @@ describe("the team diagram", () => {
     const g = graphOf(team, null, assessments);
     const byName = new Map(ofType(g, "teamMember").map((n) => [n.data.name, n.data]));
     expect(byName.get("Ann")).toMatchObject({ bucket: "small", maxGap: 1 });
-    expect(byName.get("Cy")).toMatchObject({ bucket: "large" });
+    // Cy has no assessment: not assessed, not a gap
+    expect(byName.get("Cy")).toMatchObject({ bucket: "unassessed", maxGap: 0 });
   });
 
   it("leaves the members of a collapsed department out, and says how many there are", () => {

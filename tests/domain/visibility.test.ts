@@ -39,8 +39,8 @@ describe("visibleTeamGaps", () => {
     const seen = visibleTeamGaps(actor("member", [], "u-liu"), "org", people, gaps);
     const role = (id: RoleId) => seen.roles.find((coverage) => coverage.roleId === id)!;
     expect(role("operations_manager").withheld).toBe(false);
-    expect(role("supply_chain")).toMatchObject({ withheld: true, unmetSkills: [] });
-    expect(role("supply_chain").skills.every((skill) => skill.bestLevel === null && skill.holdersMeeting === 0)).toBe(true);
+    expect(role("supply_chain")).toMatchObject({ withheld: true, skillsBelow: [], skillsNotAssessed: [] });
+    expect(role("supply_chain").skills.every((skill) => skill.bestLevel === null && skill.holdersMeeting === 0 && skill.holdersBelow === 0)).toBe(true);
     // the org chart stays
     expect(role("supply_chain").holders.map((holder) => holder.name)).toEqual(["yang"]);
     // six people: the team's totals may be shown

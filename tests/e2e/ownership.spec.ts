@@ -129,6 +129,7 @@ test("a manager edits a cell and the problem appears; an admin adds, reorders (k
   // BI ownership: make marketing accountable too (data analysis already is)
   const cell = manager.getByLabel("BI ownership — Marketing");
   await cell.selectOption("A");
+  await cell.press("Enter");
   const row = manager.locator('tr[data-step="system_bi"]');
   await expect(row).toHaveAttribute("data-flagged", "yes");
   await expect(manager.getByTestId("problems").locator('li[data-step="system_bi"] [data-flag="several_accountable"]')).toHaveText(
@@ -136,6 +137,7 @@ test("a manager edits a cell and the problem appears; an admin adds, reorders (k
   );
   expect(await problemCount(manager)).toEqual({ problems: before.problems + 1, steps: before.steps + 1 });
   await cell.selectOption("");
+  await cell.press("Enter");
   await expect(row).toHaveAttribute("data-flagged", "no");
   await manager.context().close();
 

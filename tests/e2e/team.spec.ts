@@ -33,20 +33,33 @@ test("add a member with two roles, assess a skill, and see the gap close everywh
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("combobox", { name: "Role 1", exact: true }).selectOption("product_manager");
   await page.getByLabel("Share of role 1 (%)").fill("50");
+  // the form starts with one role row
+  await expect(page.getByRole("combobox", { name: "Role 2", exact: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "Add a role" }).click();
   await page.getByRole("combobox", { name: "Role 2", exact: true }).selectOption("operations_manager");
   await page.getByLabel("Share of role 2 (%)").fill("50");
   await page.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
   const memberId = new URL(page.url()).pathname.split("/").pop()!;
 
-  // platform rules: needed by the operations role, not assessed yet
+  // platform rules: needed by the operations role, not assessed yet: unknown, not a gap
   const platformRules = page.locator("#skill-platform_rules");
   await expect(platformRules.locator("[data-assessed]")).toHaveAttribute("data-assessed", "none");
-  await expect(platformRules).toContainText("3 below");
-  const before = await heatmapTotalGap(page, name);
-  expect(before).toBeGreaterThanOrEqual(3);
+  await expect(platformRules).toContainText("Unknown until assessed");
+  expect(await heatmapTotalGap(page, name)).toBe(0);
 
-  // HR assesses platform rules at level 3: the gap closes
+  // HR assesses platform rules at level 1: a real gap of 2
+  await page.goto(`/team/${memberId}`);
+  await waitForAppHydration(page);
+  await page.getByLabel("Skill", { exact: true }).selectOption("platform_rules");
+  await page.getByRole("radio", { name: /^1 · / }).check();
+  await page.getByRole("button", { name: "Record assessment" }).click();
+  await expect(page.getByText("Assessment recorded.")).toBeVisible();
+  await expect(platformRules).toContainText("2 below");
+  const before = await heatmapTotalGap(page, name);
+  expect(before).toBe(2);
+
+  // then at level 3: the gap closes
   await page.goto(`/team/${memberId}`);
   await waitForAppHydration(page);
   await page.getByLabel("Skill", { exact: true }).selectOption("platform_rules");
@@ -57,7 +70,7 @@ test("add a member with two roles, assess a skill, and see the gap close everywh
   await expect(platformRules).toContainText("Met");
 
   // the heat map's total for the member dropped by exactly that gap
-  expect(await heatmapTotalGap(page, name)).toBe(before - 3);
+  expect(await heatmapTotalGap(page, name)).toBe(before - 2);
 
   // the org chart's member panel shows the new level and no gap for the skill
   await page.goto(`/team/chart?member=${memberId}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
-import { ASSESSMENT_COLUMNS, MEMBER_COLUMNS, TEMPLATE_ROWS } from "../../app/domain/team-csv";
+import { ASSESSMENT_COLUMNS, EXPORT_COLUMNS, MEMBER_COLUMNS, TEMPLATE_ROWS } from "../../app/domain/team-csv";
 import { exportAssessments, exportMembers, importAssessments, importMembers } from "../../app/models/team-import.server";
 import { parseCsv, toCsv } from "../../app/utils/csv";
 import { db } from "../../app/utils/db.server";
@@ -94,12 +94,14 @@ describe("importAssessments", () => {
   it("adds the rows, with the importer as the assessor of rows that name none, and skips what is recorded", async () => {
     const org = await createOrganisation();
     const hr = await createUser({ organisationId: org.id, kind: "hr", name: "Li Na 李娜" });
-    await importMembers({ organisationId: org.id, records: [MEMBER_COLUMNS, ...TEMPLATE_ROWS.members] });
-    const template = await importAssessments({ organisationId: org.id, records: [A, ...TEMPLATE_ROWS.assessments], skillIds, today: "2025-06-30", importer: { userId: hr.id, name: hr.name } });
+    // the template filled in for real (its own example rows are refused: tests/domain/team-csv.test.ts)
+    const real = (rows: readonly (readonly string[])[]) => rows.map((row) => row.map((cell) => cell.replace("@example.com", "@x.cn")));
+    await importMembers({ organisationId: org.id, records: [MEMBER_COLUMNS, ...real(TEMPLATE_ROWS.members)] });
+    const template = await importAssessments({ organisationId: org.id, records: [A, ...real(TEMPLATE_ROWS.assessments)], skillIds, today: "2025-06-30", importer: { userId: hr.id, name: hr.name } });
     expect(template).toEqual({ ok: true, summary: { added: 2, alreadyRecorded: 0 } });
     const result = await importAssessments({
       organisationId: org.id,
-      records: [A, ...TEMPLATE_ROWS.assessments, ["emma.schmidt@example.com", "platform_rules", "3", "2025-06-01", "", "Passed the account-health review"]],
+      records: [A, ...real(TEMPLATE_ROWS.assessments), ["emma.schmidt@x.cn", "platform_rules", "3", "2025-06-01", "", "Passed the account-health review"]],
       skillIds,
       today: "2025-06-30",
       importer: { userId: hr.id, name: hr.name },
@@ -150,8 +152,9 @@ describe("export → import", () => {
       importer: { userId: hr.id, name: hr.name },
     });
     const before = await snapshot(org.id);
-    const members = parseCsv(toCsv(MEMBER_COLUMNS, await exportMembers({ organisationId: org.id })));
-    const assessments = parseCsv(toCsv(ASSESSMENT_COLUMNS, await exportAssessments({ organisationId: org.id })));
+    const labels = { role: (id: string) => `R ${id}`, skill: (id: string) => `S ${id}` };
+    const members = parseCsv(toCsv(EXPORT_COLUMNS.members, await exportMembers({ organisationId: org.id, labels })));
+    const assessments = parseCsv(toCsv(EXPORT_COLUMNS.assessments, await exportAssessments({ organisationId: org.id, labels })));
     expect(await importMembers({ organisationId: org.id, records: members.records })).toEqual({ ok: true, summary: { created: 0, updated: 0, unchanged: 2, updatedNames: [] } });
     expect(await importAssessments({ organisationId: org.id, records: assessments.records, skillIds, today: "2025-06-30", importer: { userId: hr.id, name: hr.name } })).toEqual({
       ok: true,

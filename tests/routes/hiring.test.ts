@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { action, loader } from "../../app/routes/hiring._index";
+import { action as positionAction, loader as positionLoader } from "../../app/routes/hiring.positions.$positionId";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
 import { callRoute, get, post } from "../utils/route";
@@ -157,6 +158,30 @@ describe("POST /hiring: the target, the plan, the order, the status", () => {
     expect(filled.status).toBe(400);
     expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("open");
     expect((await callRoute(action, post("/hiring", { intent: "status", positionId: position.id, status: "offer" }, as("member")))).status).toBe(403);
+  });
+
+  it("'Cancelled' from the plan writes nothing and asks on the position's page; only the confirmation cancels", async () => {
+    const [position] = await positionsOf(cast.organisation.id);
+    const before = (await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status;
+    const ask = await callRoute(action, post("/hiring", { intent: "status", positionId: position.id, status: "cancelled" }, as("hr")));
+    expect(ask.status).toBe(302);
+    expect(ask.headers.get("Location")).toBe(`/hiring/positions/${position.id}?confirm=cancel#confirm-cancel-title`);
+    expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe(before);
+
+    const page = await callRoute<{ confirmCancel: boolean }>(positionLoader, get(`/hiring/positions/${position.id}?confirm=cancel`, as("hr")), {
+      positionId: position.id,
+    });
+    expect(page.data.confirmCancel).toBe(true);
+
+    const confirmed = await callRoute(
+      positionAction,
+      post(`/hiring/positions/${position.id}`, { intent: "status", status: "cancelled", confirm: "cancel" }, as("hr")),
+      { positionId: position.id },
+    );
+    expect(confirmed.status).toBe(302);
+    expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("cancelled");
+    // put it back for the tests below
+    await callRoute(action, post("/hiring", { intent: "status", positionId: position.id, status: before }, as("hr")));
   });
 
   it("another organisation's position is 404", async () => {

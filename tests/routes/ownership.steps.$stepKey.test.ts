@@ -133,3 +133,46 @@ describe("POST /ownership/steps/:stepKey (propose, accept, reject)", () => {
     expect((await page("member")).data.open).not.toBeNull();
   });
 });
+
+describe("undoing a cell change from the decision log (issue 18)", () => {
+  type Change = { id: string; roleId: string; from: string | null; to: string | null; byName: string; isUndo: boolean; undone: boolean };
+  const changesOf = async (page: (who: Account) => Promise<{ data: StepData & { changes: Change[] } }>) => (await page("manager")).data.changes;
+
+  it("logs each change with who made it, and restores the previous letter as a new logged change", async () => {
+    const world = await conflict();
+    const page = world.page as unknown as (who: Account) => Promise<{ data: StepData & { changes: Change[] } }>;
+    const [set] = await changesOf(page);
+    expect(set).toMatchObject({ roleId: "operations_manager", from: null, to: "A", isUndo: false, undone: false });
+
+    // a member may not undo; nothing changes
+    expect((await world.send("member", { intent: "undo", change: set.id })).status).toBe(403);
+    expect((await page("manager")).data.row.operations_manager).toBe("A");
+
+    const undone = await world.send("manager", { intent: "undo", change: set.id });
+    expect(undone.data.done).toBe("undone");
+    const after = await page("manager");
+    expect(after.data.row.operations_manager).toBeUndefined();
+    expect(after.data.changes.map((change) => [change.from, change.to, change.isUndo, change.undone])).toEqual([
+      [null, null, true, false].map((value, index) => (index === 0 ? "A" : value)),
+      [null, "A", false, true],
+    ]);
+    // undoing it again would overwrite the undo: refused, nothing written
+    const before = await db.raciChange.count();
+    const again = await world.send("manager", { intent: "undo", change: set.id });
+    expect(again.status).toBe(409);
+    expect(again.data.lastResult?.error[""]).toEqual(["raciLog.undoConflict"]);
+    expect(await db.raciChange.count()).toBe(before);
+    // the undo itself can be undone: the letter comes back
+    const [undo] = await changesOf(page);
+    expect((await world.send("manager", { intent: "undo", change: undo.id })).data.done).toBe("undone");
+    expect((await page("manager")).data.row.operations_manager).toBe("A");
+  });
+
+  it("answers 404 for a change of another step or none, and 400 for a malformed id, writing nothing", async () => {
+    const world = await conflict();
+    const before = await db.raciChange.count();
+    expect((await world.send("manager", { intent: "undo", change: "cnochange0000000000000000" })).status).toBe(404);
+    expect((await world.send("manager", { intent: "undo", change: "../x" })).status).toBe(400);
+    expect(await db.raciChange.count()).toBe(before);
+  });
+});

@@ -64,6 +64,44 @@ describe("GET /signup", () => {
   });
 });
 
+describe("POST /signup: the founder in the team", () => {
+  it("adds the founder as a member linked to their account, holding the role they chose full-time", async () => {
+    const form = founder({ addAsMember: "on", founderRole: "operations_manager" });
+    const result = await callRoute(fromAddress("198.51.100.21"), post("/signup", form));
+    expect(result.status).toBe(302);
+    const user = await db.user.findUniqueOrThrow({ where: { email: form.email } });
+    const members = await db.member.findMany({ where: { organisationId: user.organisationId }, include: { roles: true } });
+    expect(members).toHaveLength(1);
+    expect(members[0]).toMatchObject({ userId: user.id, name: "Zhao Lei 赵磊", email: form.email, department: "operations_manager" });
+    expect(members[0].roles.map((r) => [r.roleId, r.sharePercent])).toEqual([["operations_manager", 100]]);
+  });
+
+  it("adds the founder without a role when none is chosen", async () => {
+    const form = founder({ addAsMember: "on", founderRole: "" });
+    expect((await callRoute(fromAddress("198.51.100.22"), post("/signup", form))).status).toBe(302);
+    const user = await db.user.findUniqueOrThrow({ where: { email: form.email } });
+    const members = await db.member.findMany({ where: { organisationId: user.organisationId }, include: { roles: true } });
+    expect(members.map((m) => [m.userId, m.department, m.roles.length])).toEqual([[user.id, null, 0]]);
+  });
+
+  it("adds no member when the box is left unticked", async () => {
+    const form = founder({ founderRole: "product_manager" });
+    expect((await callRoute(fromAddress("198.51.100.23"), post("/signup", form))).status).toBe(302);
+    const user = await db.user.findUniqueOrThrow({ where: { email: form.email } });
+    expect(await db.member.count({ where: { organisationId: user.organisationId } })).toBe(0);
+  });
+
+  it("refuses a role that does not exist, keeping what was typed, and writes nothing", async () => {
+    const form = founder({ addAsMember: "on", founderRole: "ceo" });
+    const before = await db.organisation.count();
+    const result = await callRoute<Reply>(fromAddress("198.51.100.24"), post("/signup", form));
+    expect(result.status).toBe(400);
+    expect(result.data.lastResult.error?.founderRole).toEqual(["auth.validation.founderRole.invalid"]);
+    expect(result.data.lastResult.initialValue).toMatchObject({ organisationName: form.organisationName, addAsMember: "on" });
+    expect(await db.organisation.count()).toBe(before);
+  });
+});
+
 describe("POST /signup", () => {
   it("creates the organisation with the founder as its admin, and signs them in", async () => {
     const form = founder({ email: `  Founder-${randomUUID()}@Test.Example ` });

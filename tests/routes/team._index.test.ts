@@ -52,9 +52,9 @@ describe("GET /team", () => {
     ]);
     expect(anna.manager?.name).toBe("Zhang Wei");
     expect(anna).toMatchObject({ department: "operations_manager", gaps: { totalGap: 0, bucket: "none", notAssessed: 0 } });
-    // nobody assessed Bob: every required skill counts as a gap, and says so
-    expect(bob.gaps!.totalGap).toBeGreaterThan(0);
-    expect(bob.gaps!.bucket).toBe("large");
+    // nobody assessed Bob: no gap is known; every required skill is "not assessed", and says so
+    expect(bob.gaps!.totalGap).toBe(0);
+    expect(bob.gaps!.bucket).toBe("unassessed");
     expect(bob.gaps!.notAssessed).toBeGreaterThan(0);
   });
 

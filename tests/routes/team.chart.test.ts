@@ -78,7 +78,7 @@ describe("/team/chart", () => {
     const members = data.nodes.flatMap((n) => (n.type === "teamMember" ? [n.data] : []));
     expect(members.map((m) => [m.name, m.homeRoleId, m.bucket])).toEqual([
       ["Ann", "product_manager", "small"],
-      ["Bo", "operations_manager", "large"],
+      ["Bo", "operations_manager", "unassessed"],
       ["Cy", "operations_manager", "none"],
     ]);
     // supply chain, marketing (0.4 FTE) and data analysis each miss one seat
@@ -134,7 +134,8 @@ describe("/team/chart", () => {
     const { data } = await chart("&role=marketing");
     expect(data.rolePanel).toMatchObject({ roleId: "marketing", fte: 0.4, unfilledSeats: 1, holderCount: 1, memberCount: 0 });
     expect(data.rolePanel?.responsibilities.length).toBeGreaterThan(0);
-    expect(data.rolePanel?.skills.every((s) => !s.met)).toBe(true);
+    // Bo, its one holder, is not assessed: neither met nor below
+    expect(data.rolePanel?.skills.map((s) => s.status)).toEqual(["not_assessed", "not_assessed", "not_assessed"]);
   });
 
   it("answers 404 for a member of another organisation or none, and 400 for a role that does not exist", async () => {
@@ -159,11 +160,12 @@ describe("/team/chart", () => {
       ["Cy", "hidden", 0, 0],
     ]);
     expect(asMember.data.memberPanel).toMatchObject({ name: "Ann", bucket: "hidden", skills: [] });
-    // a role of one holder: its unmet skills would be that person's gaps
+    // a role of one holder: its skills below would be that person's gaps
     const marketing = asMember.data.staffing.find((r) => r.roleId === "marketing");
-    expect(marketing).toMatchObject({ withheld: true, unmetSkills: [] });
+    expect(marketing).toMatchObject({ withheld: true, skillsBelow: [], skillsNotAssessed: [] });
     const role = asMember.data.nodes.find((n) => n.id === "marketing");
-    expect(role?.type === "teamRole" && role.data.unmetSkills).toBeNull();
+    expect(role?.type === "teamRole" && role.data.skillsBelow).toBeNull();
+    expect(role?.type === "teamRole" && role.data.skillsNotAssessed).toBeNull();
   });
 
   it("answers every kind of person of the organisation", async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ASSESSMENT_COLUMNS, MEMBER_COLUMNS, TEMPLATE_ROWS } from "../../app/domain/team-csv";
+import { shippedPlaybook } from "../../app/domain/playbook";
+import { ASSESSMENT_COLUMNS, EXPORT_COLUMNS, MEMBER_COLUMNS, TEMPLATE_ROWS } from "../../app/domain/team-csv";
 import { loader as exportLoader } from "../../app/routes/team.export.$kind";
 import { action as importAction, type ImportAnswer } from "../../app/routes/team.import";
 import { loader as templateLoader } from "../../app/routes/team.import.template.$kind";
@@ -53,6 +54,7 @@ beforeAll(async () => {
 });
 
 const as = (who: string) => ({ Cookie: cookie[who] });
+const skillLabel = (id: string, lang: "zh" | "en") => shippedPlaybook.skills.find((skill) => skill.id === id)?.label[lang] ?? id;
 
 /**
  * A download as the browser gets it. The body is read as bytes: a text
@@ -60,7 +62,7 @@ const as = (who: string) => ({ Cookie: cookie[who] });
  */
 async function download(loader: typeof exportLoader, path: string, who?: string) {
   const request = get(path, who ? as(who) : {});
-  const params = { kind: path.split("/").at(-1) ?? "" };
+  const params = { kind: path.split("?")[0].split("/").at(-1) ?? "" };
   let response: Response;
   try {
     response = await loader({ request, params, context: {} });
@@ -101,10 +103,11 @@ describe("GET /team/export/:kind", () => {
       expect(result.headers.get("Cache-Control")).toContain("no-store");
       expect([...result.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const { records } = parseCsv(result.data);
+      // labels in the reader's language (Chinese by default), the ids in their own columns
       expect(records).toEqual([
-        [...MEMBER_COLUMNS],
-        ["Émile Durand", "emile@export.example", '=HYPERLINK("x") ops, EU', "operations_manager", "operations_manager:100", "wang.fang@export.example", "FR", "", ""],
-        ["王芳 Wang Fang", "wang.fang@export.example", "创始人 Founder", "", "operations_manager:50;product_manager:50", "", "US;DE", "zh;en", "2019-03-01"],
+        [...EXPORT_COLUMNS.members],
+        ["Émile Durand", "emile@export.example", '=HYPERLINK("x") ops, EU', "运营经理", "operations_manager", "运营经理:100", "operations_manager:100", "wang.fang@export.example", "FR", "", ""],
+        ["王芳 Wang Fang", "wang.fang@export.example", "创始人 Founder", "", "", "运营经理:50;产品经理:50", "operations_manager:50;product_manager:50", "", "US;DE", "zh;en", "2019-03-01"],
       ]);
       // a spreadsheet must not run the title as a formula
       expect(result.data).toContain(`"'=HYPERLINK(""x"") ops, EU"`);
@@ -115,16 +118,18 @@ describe("GET /team/export/:kind", () => {
     const result = await download(exportLoader, "/team/export/assessments.csv", "hr");
     expect(result.headers.get("Content-Disposition")).toMatch(/filename="team-assessments-\d{4}-\d{2}-\d{2}\.csv"/);
     expect(parseCsv(result.data).records).toEqual([
-      [...ASSESSMENT_COLUMNS],
-      ["emile@export.example", "ad_buying", "2", "2025-01-10", "王芳 Wang Fang", "第一季度\nQ1 review, solid"],
-      ["wang.fang@export.example", "market_insight", "3", "2024-11-02", cast.hr.name, ""],
+      [...EXPORT_COLUMNS.assessments],
+      ["Émile Durand", "emile@export.example", "广告投放", "ad_buying", "2", "2025-01-10", "王芳 Wang Fang", "第一季度\nQ1 review, solid"],
+      ["王芳 Wang Fang", "wang.fang@export.example", skillLabel("market_insight", "zh"), "market_insight", "3", "2024-11-02", cast.hr.name, ""],
     ]);
+    const english = await download(exportLoader, "/team/export/assessments.csv?lang=en", "hr");
+    expect(parseCsv(english.data).records[1].slice(2, 4)).toEqual(["Ad buying", "ad_buying"]);
     const otherHr = await createUser({ organisationId: cast.other.id, kind: "hr" });
     cookie.otherHr = await cookieFor(otherHr.id);
     const theirs = await download(exportLoader, "/team/export/members.csv", "otherHr");
     expect(parseCsv(theirs.data).records.slice(1).map((row) => row[1])).toEqual(["other@export.example"]);
     const theirAssessments = await download(exportLoader, "/team/export/assessments.csv", "otherAdmin");
-    expect(parseCsv(theirAssessments.data).records.slice(1).map((row) => row[0])).toEqual(["other@export.example"]);
+    expect(parseCsv(theirAssessments.data).records.slice(1).map((row) => row[1])).toEqual(["other@export.example"]);
   });
 
   it("re-imports without any change (export → import round trip)", async () => {
@@ -146,6 +151,51 @@ describe("GET /team/export/:kind", () => {
   });
 });
 
+describe("CSV round trip into a fresh organisation (issue 18)", () => {
+  for (const lang of ["zh", "en"] as const) {
+    it(`export, import the same files into a fresh organisation, export again: identical (${lang})`, async () => {
+      const fresh = await db.organisation.create({ data: { name: `Fresh ${lang}`, slug: `fresh-${lang}-${Date.now()}`, operatingModel: "platform", stage: "growth" } });
+      const freshHr = await createUser({ organisationId: fresh.id, kind: "hr" });
+      cookie[`fresh-${lang}`] = await cookieFor(freshHr.id);
+      const files: Record<string, string> = {};
+      for (const kind of ["members", "assessments"] as const) {
+        const exported = await download(exportLoader, `/team/export/${kind}.csv?lang=${lang}`, "hr");
+        files[kind] = exported.data;
+        const form = new FormData();
+        form.append("kind", kind);
+        form.append("file", new Blob([exported.bytes]), `${kind}.csv`);
+        const imported = await callRoute<ImportAnswer>(importAction, new Request("http://localhost/team/import", { method: "POST", body: form, headers: as(`fresh-${lang}`) }));
+        expect(imported.data).toMatchObject({ status: "imported", kind });
+      }
+      for (const kind of ["members", "assessments"] as const) {
+        const again = await download(exportLoader, `/team/export/${kind}.csv?lang=${lang}`, `fresh-${lang}`);
+        expect(again.data).toBe(files[kind]);
+      }
+      expect(await db.member.count({ where: { organisationId: fresh.id } })).toBe(2);
+      expect(await db.skillAssessment.count({ where: { organisationId: fresh.id } })).toBe(2);
+    });
+  }
+
+  it("imports labels typed by hand in either language, any case and width, for members and assessment skills", async () => {
+    const fresh = await db.organisation.create({ data: { name: "Labels", slug: `labels-${Date.now()}`, operatingModel: "platform", stage: "growth" } });
+    const freshHr = await createUser({ organisationId: fresh.id, kind: "hr" });
+    cookie.labels = await cookieFor(freshHr.id);
+    const send = async (kind: string, text: string) => {
+      const form = new FormData();
+      form.append("kind", kind);
+      form.append("file", new Blob([text]), `${kind}.csv`);
+      return callRoute<ImportAnswer>(importAction, new Request("http://localhost/team/import", { method: "POST", body: form, headers: as("labels") }));
+    };
+    const members = await send("members", `${MEMBER_COLUMNS.join(",")}\nAna,ana@x.cn,,营销,运营经理：60;MARKETING:40,,,,\nBo,bo@x.cn,,ｓｕｐｐｌｙ chain,SUPPLY CHAIN & LOGISTICS:100,,,,\n`);
+    expect(members.data).toMatchObject({ status: "imported", members: { created: 2 } });
+    const ana = await db.member.findFirstOrThrow({ where: { organisationId: fresh.id, email: "ana@x.cn" }, include: { roles: { orderBy: { roleId: "asc" } } } });
+    expect([ana.department, ana.roles.map((role) => `${role.roleId}:${role.sharePercent}`)]).toEqual(["marketing", ["marketing:40", "operations_manager:60"]]);
+    const assessments = await send("assessments", `${ASSESSMENT_COLUMNS.join(",")}\nana@x.cn,广告投放,2,2025-01-10,,\nbo@x.cn,ＡＤ ＢＵＹＩＮＧ,3,2025-01-10,,\nbo@x.cn,erp_crm_tools,1,2025-01-10,,\n`);
+    expect(assessments.data).toMatchObject({ status: "imported", assessments: { added: 3 } });
+    expect((await db.skillAssessment.findMany({ where: { organisationId: fresh.id }, orderBy: { level: "asc" } })).map((row) => row.skillId)).toEqual(["erp_crm_tools", "ad_buying", "ad_buying"]);
+  });
+});
+
 describe("GET /team/import/template/:kind", () => {
   it("is for those who may import", async () => {
     expect((await download(templateLoader, "/team/import/template/members.csv")).status).toBe(302);
@@ -153,7 +203,7 @@ describe("GET /team/import/template/:kind", () => {
     expect((await download(templateLoader, "/team/import/template/other.csv", "hr")).status).toBe(404);
   });
 
-  it("has the header and two example rows, one with a Chinese name, and both import into an empty organisation", async () => {
+  it("has the header and two example rows, one with a Chinese name, which the import refuses as they are", async () => {
     const org = await db.organisation.create({ data: { name: "Template Org", slug: `template-${Date.now()}`, operatingModel: "platform", stage: "growth" } });
     const hr = await createUser({ organisationId: org.id, kind: "hr", name: "Li Na 李娜" });
     const hrCookie = await cookieFor(hr.id);
@@ -169,10 +219,13 @@ describe("GET /team/import/template/:kind", () => {
       form.append("kind", kind);
       form.append("file", new Blob([result.bytes]), "template.csv");
       const imported = await callRoute<ImportAnswer>(importAction, new Request("http://localhost/team/import", { method: "POST", body: form, headers: { Cookie: hrCookie } }));
-      expect(imported.data).toMatchObject({ status: "imported", kind });
+      // the examples cannot become members (or assessments) by accident
+      expect(imported.status).toBe(400);
+      expect(imported.data).toMatchObject({ status: "invalid", kind, total: 2 });
+      expect((imported.data as { errors: { code: string }[] }).errors.map((error) => error.code)).toEqual(["sample_row", "sample_row"]);
     }
     expect(TEMPLATE_ROWS.members.some((row) => /\p{Script=Han}/u.test(row[0]))).toBe(true);
-    expect(await db.member.count({ where: { organisationId: org.id } })).toBe(2);
-    expect(await db.skillAssessment.count({ where: { organisationId: org.id } })).toBe(2);
+    expect(await db.member.count({ where: { organisationId: org.id } })).toBe(0);
+    expect(await db.skillAssessment.count({ where: { organisationId: org.id } })).toBe(0);
   });
 });

@@ -73,23 +73,31 @@ describe("/team/gaps", () => {
       await addMember(cast.other.id, "Stranger", [["data_analysis", 100]]);
     });
 
-    it("gives per role the headcount against FTEs, unfilled seats, over-staffing, holders and unmet skills", async () => {
+    it("gives per role the headcount against FTEs, unfilled seats, over-staffing, holders and skills a holder is below", async () => {
       const { data } = await gapsAs(cast.hr.id);
       const role = (id: RoleId) => data.roles.find((r) => r.roleId === id)!;
 
       expect(role("product_manager")).toMatchObject({ priority: "core", fte: 1, unfilledSeats: 0, overStaffedBy: 0, holderCount: 1 });
-      expect(role("product_manager").unmetSkills).toEqual(["Data analysis"]);
-      expect(role("product_manager").skills.find((s) => s.id === "market_insight")).toMatchObject({ required: 3, bestLevel: 3, holdersMeeting: 1, met: true });
+      expect(role("product_manager").skillsBelow).toEqual(["Data analysis"]);
+      expect(role("product_manager").skills.find((s) => s.id === "market_insight")).toMatchObject({ required: 3, bestLevel: 3, holders: 1, holdersMeeting: 1, status: "met" });
 
-      expect(role("operations_manager")).toMatchObject({ fte: 1.6, unfilledSeats: 0, holderCount: 2, unmetSkills: [] });
+      // Cy meets every skill but Bo is not assessed: "1 of 2 meet", never "all met"
+      expect(role("operations_manager")).toMatchObject({ fte: 1.6, unfilledSeats: 0, holderCount: 2, skillsBelow: [] });
+      expect(role("operations_manager").skillsNotAssessed).toHaveLength(4);
+      expect(role("operations_manager").skills.find((s) => s.id === "platform_rules")).toMatchObject({
+        holders: 2,
+        holdersMeeting: 1,
+        holdersNotAssessed: 1,
+        status: "not_assessed",
+      });
       expect(role("operations_manager").holders.map((h) => [h.name, h.share])).toEqual([
         ["Bo", 0.6],
         ["Cy", 1],
       ]);
 
-      // Bo's 40 % leaves most of a marketing seat open, and nobody meets its skills
-      expect(role("marketing")).toMatchObject({ fte: 0.4, unfilledSeats: 1, holderCount: 1 });
-      expect(role("marketing").unmetSkills).toHaveLength(3);
+      // Bo's 40 % leaves most of a marketing seat open, and nobody is assessed in its skills
+      expect(role("marketing")).toMatchObject({ fte: 0.4, unfilledSeats: 1, holderCount: 1, skillsBelow: [] });
+      expect(role("marketing").skillsNotAssessed).toHaveLength(3);
 
       // three full-time people where the recommendation says one or two
       expect(role("supply_chain")).toMatchObject({ headcount: { min: 1, max: 2 }, fte: 3, overStaffedBy: 1, unfilledSeats: 0 });
@@ -102,10 +110,10 @@ describe("/team/gaps", () => {
       expect(data.totals).toMatchObject({
         members: 6,
         unfilledSeats: 2,
-        // Ann 1; Bo 17 (nothing assessed: 3+3+3+2 ops/shared, 3+3 marketing); Cy, Di, Eve, Fay 0
-        totalGap: 18,
-        membersWithGaps: 2,
-        buckets: { none: 4, small: 1, large: 1 },
+        // Ann 1; Bo nothing assessed (not assessed, no gap); Cy, Di, Eve, Fay 0
+        totalGap: 1,
+        membersWithGaps: 1,
+        buckets: { none: 4, small: 1, large: 0, unassessed: 1 },
         notAssessed: 6,
       });
     });
@@ -126,15 +134,16 @@ describe("/team/gaps", () => {
       const { data } = await gapsAs(cast.member.id);
       const role = (id: RoleId) => data.roles.find((r) => r.roleId === id)!;
       // one holder: her best level would be her level
-      expect(role("product_manager")).toMatchObject({ holderCount: 1, withheld: true, unmetSkills: [] });
+      expect(role("product_manager")).toMatchObject({ holderCount: 1, withheld: true, skillsBelow: [], skillsNotAssessed: [] });
       expect(role("product_manager").skills.find((s) => s.id === "market_insight")).toEqual(
-        expect.objectContaining({ required: 3, bestLevel: null, holdersMeeting: null, met: null }),
+        expect.objectContaining({ required: 3, bestLevel: null, holdersMeeting: null, holdersBelow: null, holdersNotAssessed: null, status: null }),
       );
       // the org chart stays: who holds the role, and the seats
       expect(role("product_manager").holders.map((h) => h.name)).toEqual(["Ann"]);
       expect(role("marketing")).toMatchObject({ unfilledSeats: 1, withheld: true });
       // six people: the team's totals are figures over enough people
-      expect(data.totals).toMatchObject({ withheld: false, members: 6, totalGap: 18 });
+      // not assessed is not a gap (decision 0014): the same total as for HR above
+      expect(data.totals).toMatchObject({ withheld: false, members: 6, totalGap: 1 });
 
       // the lead of operations reads both of its holders, but not the product manager
       const lead = (await gapsAs(cast.leadOps.id)).data;

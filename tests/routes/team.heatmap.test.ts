@@ -72,7 +72,8 @@ describe("/team/heatmap", () => {
     };
     expect(cell("Ann", "data_analytics")).toEqual({ required: 3, assessed: 2, gap: 1, notAssessed: false });
     expect(cell("Ann", "market_insight")).toMatchObject({ gap: 0 });
-    expect(cell("Bo", "digital_marketing")).toEqual({ required: 3, assessed: 0, gap: 3, notAssessed: true });
+    // not assessed: shown apart, never a gap
+    expect(cell("Bo", "digital_marketing")).toEqual({ required: 3, assessed: 0, gap: 0, notAssessed: true });
     // Bo's marketing share raises the shared skill to marketing's level
     expect(cell("Bo", "multi_language_culture")).toMatchObject({ required: 3 });
     expect(cell("Ann", "platform_rules")).toBeNull();
@@ -85,14 +86,16 @@ describe("/team/heatmap", () => {
     // default: total gap, largest first; ties by name
     const byTotal = (await heatmap()).data;
     expect(byTotal.query).toMatchObject({ sort: "totalGap", direction: "desc" });
+    // Bo is not assessed at all: no gap known, so no total (shown apart as "not assessed")
     expect(byTotal.rows.map((r) => [r.name, r.totalGap])).toEqual([
-      ["Bo", 17],
       ["Di", 2],
       ["Ann", 1],
       ["Eve", 1],
+      ["Bo", 0],
       ["Cy", 0],
     ]);
-    expect((await heatmap("&sort=maxGap&dir=asc")).data.rows.map((r) => r.name)).toEqual(["Cy", "Ann", "Eve", "Di", "Bo"]);
+    expect(byTotal.rows.find((r) => r.name === "Bo")?.bucket).toBe("unassessed");
+    expect((await heatmap("&sort=maxGap&dir=asc")).data.rows.map((r) => r.name)).toEqual(["Bo", "Cy", "Ann", "Eve", "Di"]);
     // by a skill: members without that requirement come last either way
     const bySkill = (await heatmap("&sort=skill:erp_crm_tools&dir=desc")).data.rows.map((r) => r.name);
     expect(bySkill).toEqual(["Bo", "Cy", "Di", "Eve", "Ann"]);
@@ -104,7 +107,7 @@ describe("/team/heatmap", () => {
     expect((await heatmap("&role=marketing")).data.columns.map((c) => c.skillId)).toEqual(["digital_marketing", "content_creation", "multi_language_culture"]);
     expect((await heatmap("&department=operations_manager&sort=name")).data.rows.map((r) => r.name)).toEqual(["Bo", "Cy"]);
     expect((await heatmap("&department=none")).data.rows.map((r) => r.name)).toEqual(["Eve"]);
-    expect((await heatmap("&minGap=2&sort=name")).data.rows.map((r) => r.name)).toEqual(["Bo", "Di"]);
+    expect((await heatmap("&minGap=2&sort=name")).data.rows.map((r) => r.name)).toEqual(["Di"]);
     const none = await heatmap("&role=compliance_risk");
     expect(none.status).toBe(200);
     expect(none.data.total).toBe(0);

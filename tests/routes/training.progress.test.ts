@@ -40,7 +40,7 @@ beforeAll(async () => {
   const ops = await member("Olga Ops", "operations_manager", cast.member.id);
   const ops2 = await member("Oscar Ops", "operations_manager");
   const supply = await member("Sam Supply", "supply_chain");
-  await member("Nina Noplan", "supply_chain"); // gaps (nothing assessed), no plan
+  const nina = await member("Nina Noplan", "supply_chain"); // a gap, no plan
   const item = (memberId: string, skillId: string, data: Record<string, unknown>) =>
     db.trainingItem.create({ data: { organisationId, memberId, skillId, fromLevel: 0, targetLevel: 3, kind: "course", hours: 8, ...data } });
   const requested = daysFromToday(-20);
@@ -51,6 +51,8 @@ beforeAll(async () => {
   await item(supply.id, "supply_chain_management", { status: "completed", completedAt: requested, reassessmentRequestedAt: requested, levelBefore: 1 }); // awaiting
   await item(supply.id, "erp_crm_tools", { status: "cancelled", dueDate: daysFromToday(-30) });
   await db.skillAssessment.create({ data: { organisationId, memberId: ops2.id, skillId: "ad_buying", level: 3, assessedOn: daysFromToday(-10), assessorName: "Lead" } });
+  // assessed below the requirement (not assessed would not be a gap)
+  await db.skillAssessment.create({ data: { organisationId, memberId: nina.id, skillId: "customs_logistics", level: 0, assessedOn: daysFromToday(-10), assessorName: "Lead" } });
   token = (await createApiToken({ organisationId, createdById: cast.admin.id, name: "BI", ipAddress: null })).token;
   const revoked = await createApiToken({ organisationId, createdById: cast.admin.id, name: "Old", ipAddress: null });
   await revokeApiToken({ organisationId, tokenId: revoked.id, actorUserId: cast.admin.id, ipAddress: null });
@@ -108,6 +110,15 @@ describe("HR's progress page", () => {
       expect(api.data.items.filter((row) => row[flag]), flag).toHaveLength(page.data.figures[figure] as number);
     }
     expect(csv.filter((row) => row.status === "completed")).toHaveLength(page.data.figures.completed as number);
+  });
+
+  it("writes labels in the reader's language beside the ids", async () => {
+    const en = await csvOf("/training/export?lang=en&sort=member", "hr");
+    const row = en.find((r) => r.skill === "erp_crm_tools")!;
+    expect(row).toMatchObject({ skill: "erp_crm_tools", department: "supply_chain", department_label: "Supply chain & logistics", status: "cancelled" });
+    expect(row.skill_label).not.toBe("erp_crm_tools");
+    const zh = await csvOf("/training/export?lang=zh&sort=member", "hr");
+    expect(zh.find((r) => r.skill === "erp_crm_tools")).toMatchObject({ department_label: "供应链/物流", status_label: "已取消" });
   });
 
   it("filters and sorts by the address, and the CSV takes the same query", async () => {

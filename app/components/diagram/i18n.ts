@@ -38,6 +38,7 @@ export const diagramStrings = {
       coreRoles_one: "{{count}} core role",
       coreRoles_other: "{{count}} core roles",
       levelValue: "Level {{level}} of 4: {{name}}",
+      notRequiredNow: "Not required at this stage",
     },
     aria: {
       role: "{{label}}. Priority: {{priority}}. {{detail}}. Key responsibilities: {{responsibilities}}. Skills: {{skills}}.",
@@ -119,6 +120,7 @@ export const diagramStrings = {
       coreRoles_one: "{{count}}个核心岗位",
       coreRoles_other: "{{count}}个核心岗位",
       levelValue: "等级{{level}}/4：{{name}}",
+      notRequiredNow: "当前阶段不要求",
     },
     aria: {
       role: "{{label}}。优先级：{{priority}}。{{detail}}。主要职责：{{responsibilities}}。能力：{{skills}}。",

@@ -49,9 +49,21 @@ export const PRIORITY_STYLES: Record<Priority, { card: string; badge: string; sw
 
 const LEVEL_STEPS = [1, 2, 3, 4] as const;
 
-/** A required level as four small bars plus the number; the label says it in words. */
+/**
+ * A required level as four small bars plus the number; the label says it in
+ * words. Level 0 (a later role's skill) is "not required at this stage", not "0".
+ */
 export function SkillLevelBar({ level }: { level: SkillLevel }) {
   const { t } = useTranslation();
+  if (level === 0) {
+    const notRequired = t("diagram.node.notRequiredNow");
+    return (
+      <span title={notRequired} className="shrink-0 text-[11px] text-slate-400" data-testid="not-required-now">
+        <span aria-hidden="true">–</span>
+        <span className="sr-only">{notRequired}</span>
+      </span>
+    );
+  }
   const label = t("diagram.node.levelValue", { level, name: t(`diagram.level.${level}`) });
   return (
     <span role="img" aria-label={label} title={label} className="flex shrink-0 items-center gap-1">

@@ -1,5 +1,6 @@
 import { MIN_GROUP_SIZE } from "~/domain/permissions";
 import { useTranslation } from "react-i18next";
+import { GAP_BUCKETS } from "~/domain/gaps";
 import type { TeamGapTotals } from "~/domain/gaps";
 import { BUCKET_STYLES } from "./colors";
 import { useNumberFormat } from "./format";
@@ -16,7 +17,7 @@ export function GapTotals({ totals }: { totals: TeamGapTotals & { withheld?: boo
     { key: "notAssessed", label: t("insights.totals.notAssessed"), value: totals.notAssessed },
     { key: "unfilledSeats", label: t("insights.totals.unfilledSeats"), value: totals.unfilledSeats, tone: totals.unfilledSeats > 0 ? "text-red-700" : undefined },
   ] as const).filter((figure) => !totals.withheld || figure.key === "members" || figure.key === "unfilledSeats");
-  const buckets = (["none", "small", "large"] as const).map((bucket) => ({ bucket, count: totals.buckets[bucket] }));
+  const buckets = GAP_BUCKETS.map((bucket) => ({ bucket, count: totals.buckets[bucket] }));
   const counted = Math.max(1, buckets.reduce((sum, b) => sum + b.count, 0));
   return (
     <div className="grid gap-3">

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { NOT_ASSESSED_STYLE, gapCellClass } from "./colors";
+import { NOT_ASSESSED_CLASS, NOT_ASSESSED_STYLE, gapCellClass } from "./colors";
 
 /** What the cells' colours, hatching and numbers mean. */
 export function HeatmapLegend() {
@@ -21,7 +21,7 @@ export function HeatmapLegend() {
         {t("insights.heatmap.legend.large")}
       </span>
       <span className="flex items-center gap-2">
-        <span aria-hidden="true" className={`${swatch} ${gapCellClass(3)}`} style={NOT_ASSESSED_STYLE}>–/3</span>
+        <span aria-hidden="true" className={`${swatch} ${NOT_ASSESSED_CLASS}`} style={NOT_ASSESSED_STYLE}>–/3</span>
         {t("insights.heatmap.legend.notAssessed")}
       </span>
       <span className="flex items-center gap-2">

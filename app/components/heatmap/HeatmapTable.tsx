@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BUCKET_STYLES, NOT_ASSESSED_STYLE, gapCellClass } from "./colors";
+import { BUCKET_STYLES, NOT_ASSESSED_CLASS, NOT_ASSESSED_STYLE, gapCellClass } from "./colors";
 import { useNumberFormat } from "./format";
 import { EditedMark } from "~/components/playbook/PlaybookNav";
 import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "./types";
@@ -140,7 +140,7 @@ export function HeatmapTable({
                   );
                 }
                 const title = cell.notAssessed
-                  ? t("insights.heatmap.cellNotAssessed", { skill: column.label, required: cell.required, gap: cell.gap })
+                  ? t("insights.heatmap.cellNotAssessed", { skill: column.label, required: cell.required })
                   : t("insights.heatmap.cell", { skill: column.label, assessed: cell.assessed, required: cell.required, gap: cell.gap });
                 return (
                   <td
@@ -149,7 +149,7 @@ export function HeatmapTable({
                     data-gap={cell.gap}
                     data-not-assessed={cell.notAssessed ? "" : undefined}
                     title={title}
-                    className={`border-b border-r border-white px-2 py-1.5 text-center font-medium tabular-nums ${gapCellClass(cell.gap)}`}
+                    className={`border-b border-r border-white px-2 py-1.5 text-center font-medium tabular-nums ${cell.notAssessed ? NOT_ASSESSED_CLASS : gapCellClass(cell.gap)}`}
                     style={cell.notAssessed ? NOT_ASSESSED_STYLE : undefined}
                   >
                     <span aria-hidden="true">
@@ -157,7 +157,7 @@ export function HeatmapTable({
                     </span>
                     <span className="sr-only">
                       {cell.notAssessed
-                        ? t("insights.heatmap.cellNotAssessedSr", { gap: cell.gap })
+                        ? t("insights.heatmap.cellNotAssessedSr")
                         : `${cell.assessed}/${cell.required}, ${t("insights.heatmap.cellSr", { gap: cell.gap })}`}
                     </span>
                   </td>

@@ -16,9 +16,11 @@ export interface StaffingRow {
   unfilledSeats: number;
   overStaffedBy: number;
   holderCount: number;
-  /** labels of the required skills that no holder meets */
-  unmetSkills: string[];
-  /** the unmet skills are left out: too few holders to show them to this reader (app/domain/visibility.ts) */
+  /** labels of the required skills some holder is assessed below */
+  skillsBelow: string[];
+  /** labels of the required skills some holder is not assessed in (none below) */
+  skillsNotAssessed: string[];
+  /** the skills are left out: too few holders to show them to this reader (app/domain/visibility.ts) */
   withheld?: boolean;
 }
 
@@ -91,12 +93,22 @@ export function StaffingTable({
                   <span className="text-slate-400">{t("insights.none")}</span>
                 )}
               </td>
-              <td className="px-4 py-3">
+              <td className="px-4 py-3" data-testid="skills-below">
                 {row.withheld ? (
                   <span className="text-slate-500" data-testid="withheld">{t("insights.withheld", { count: MIN_GROUP_SIZE })}</span>
-                ) : row.unmetSkills.length > 0 ? (
-                  <span className="text-red-800">{row.unmetSkills.join(t("insights.listSeparator"))}</span>
-                ) : row.holderCount > 0 ? (
+                ) : null}
+                {!row.withheld && row.skillsBelow.length > 0 ? (
+                  <span className="text-red-800">
+                    <span aria-hidden="true">⚠ </span>
+                    {row.skillsBelow.join(t("insights.listSeparator"))}
+                  </span>
+                ) : null}
+                {!row.withheld && row.skillsNotAssessed.length > 0 ? (
+                  <span className="block text-slate-600">
+                    {t("insights.staffing.notAssessedList", { skills: row.skillsNotAssessed.join(t("insights.listSeparator")) })}
+                  </span>
+                ) : null}
+                {row.withheld || row.skillsBelow.length > 0 || row.skillsNotAssessed.length > 0 ? null : row.holderCount > 0 ? (
                   <span className="text-emerald-800">
                     <span aria-hidden="true">✓ </span>
                     {t("insights.staffing.allMet")}

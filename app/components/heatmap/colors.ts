@@ -31,6 +31,12 @@ export const BUCKET_STYLES: Record<GapBucket | "hidden", { chip: string; node: s
     bar: "bg-red-600",
     symbol: "‼",
   },
+  unassessed: {
+    chip: "bg-slate-100 text-slate-800 ring-slate-500/40",
+    node: "border-dashed border-slate-400 bg-slate-50",
+    bar: "bg-slate-400",
+    symbol: "?",
+  },
 };
 
 /** A heat-map cell's colour by its gap. */
@@ -40,7 +46,10 @@ export function gapCellClass(gap: number): string {
   return "bg-red-200 text-red-950";
 }
 
-/** Diagonal hatching for "not assessed", drawn over the gap colour. */
+/** A "not assessed" cell: grey, not a gap colour (unknown is neither met nor short). */
+export const NOT_ASSESSED_CLASS = "bg-slate-100 text-slate-700";
+
+/** Diagonal hatching for "not assessed", drawn over the grey. */
 export const NOT_ASSESSED_STYLE = {
   backgroundImage: "repeating-linear-gradient(135deg, rgba(71, 85, 105, 0.28) 0 2px, transparent 2px 6px)",
 } as const;

@@ -75,7 +75,11 @@ export function SkillShortfalls({
               <td className={`${ui.td} text-sm`}>
                 {s.nobodyIn === "team" ? t("hiring.skills.nobodyInTeam") : t("hiring.skills.nobodyInRole")}
                 <span className="block text-xs text-slate-500">
-                  {s.bestInRole === null ? t("hiring.skills.noHolder") : t("hiring.skills.bestInRole", { level: s.bestInRole })}
+                  {s.bestInRole !== null
+                    ? t("hiring.skills.bestInRole", { level: s.bestInRole })
+                    : s.closest?.holdsRole
+                      ? t("hiring.skills.notAssessedInRole")
+                      : t("hiring.skills.noHolder")}
                 </span>
               </td>
               <td className={`${ui.td} text-sm`} data-testid="train">

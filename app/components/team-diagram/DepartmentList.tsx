@@ -2,6 +2,8 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BUCKET_STYLES } from "~/components/heatmap/colors";
 import { useNumberFormat } from "~/components/heatmap/format";
+import { memberGapText } from "./nodes";
+import type { SkillCoverageStatus } from "~/domain/gaps";
 import type { TeamDiagramNode, TeamMemberNodeData } from "~/domain/team-graph";
 import type { RoleId } from "~/domain/types";
 
@@ -11,6 +13,9 @@ export interface DepartmentListEntry {
   memberCount: number;
   unfilledSeats: number;
   expanded: boolean;
+  holderCount: number;
+  /** the role's required skills: how many holders meet each */
+  skills: { id: string; label: string; holdersMeeting: number; holdersBelow: number; holdersNotAssessed: number; status: SkillCoverageStatus }[];
 }
 
 /**
@@ -79,12 +84,13 @@ export function DepartmentList({
                     </Link>
                     <span className={`shrink-0 rounded px-1.5 text-xs font-medium ring-1 ring-inset ${BUCKET_STYLES[m.bucket].chip}`}>
                       <span aria-hidden="true">{BUCKET_STYLES[m.bucket].symbol} </span>
-                      {m.bucket === "hidden" ? t("insights.bucket.hidden") : m.maxGap > 0 ? t("insights.chart.gap.some", { count: m.maxGap }) : t("insights.chart.gap.none")}
+                      {memberGapText(m, t)}
                     </span>
                   </li>
                 ))}
               </ul>
             ) : null}
+            {d.holderCount > 0 && d.skills.length > 0 ? <DepartmentSkills department={d} /> : null}
             {d.unfilledSeats > 0 ? (
               <p className="mt-2 text-sm italic text-red-700">{t("insights.chart.role.seats", { count: d.unfilledSeats })}</p>
             ) : null}
@@ -100,5 +106,36 @@ export function DepartmentList({
         );
       })}
     </ul>
+  );
+}
+
+/** Each required skill with how many holders meet it; flagged while any holder is below. */
+function DepartmentSkills({ department }: { department: DepartmentListEntry }) {
+  const { t } = useTranslation();
+  const num = useNumberFormat();
+  const below = department.skills.filter((s) => s.status === "below").length;
+  const notAssessed = department.skills.filter((s) => s.status === "not_assessed").length;
+  return (
+    <div className="mt-2 text-sm" data-testid="department-skills">
+      <p className={below > 0 ? "font-medium text-red-700" : notAssessed > 0 ? "text-slate-600" : "text-emerald-800"} data-testid="department-skill-flag">
+        <span aria-hidden="true">{below > 0 ? "⚠ " : notAssessed > 0 ? "" : "✓ "}</span>
+        {below > 0
+          ? t("insights.chart.role.below", { count: below })
+          : notAssessed > 0
+            ? t("insights.chart.role.notAssessed", { count: notAssessed })
+            : t("insights.chart.role.allMet")}
+      </p>
+      <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
+        {department.skills.map((s) => (
+          <li key={s.id} data-skill={s.id} data-status={s.status} className="flex justify-between gap-2">
+            <span className="truncate">{s.label}</span>
+            <span className={`shrink-0 tabular-nums ${s.status === "below" ? "font-medium text-red-700" : ""}`}>
+              {t("insights.gaps.meetCount", { met: num(s.holdersMeeting), holders: num(department.holderCount) })}
+              {s.holdersNotAssessed > 0 ? ` · ${t("insights.gaps.statusNotAssessed", { count: s.holdersNotAssessed })}` : ""}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { BucketBadge } from "~/components/heatmap/BucketBadge";
-import { NOT_ASSESSED_STYLE, gapCellClass } from "~/components/heatmap/colors";
+import { NOT_ASSESSED_CLASS, NOT_ASSESSED_STYLE, gapCellClass } from "~/components/heatmap/colors";
 import { useNumberFormat } from "~/components/heatmap/format";
 import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
@@ -145,10 +145,10 @@ export function MemberPanel({ member, closeHref, onClose }: { member: MemberPane
                     <td className="px-1 py-1 text-right tabular-nums">{s.required}</td>
                     <td className="py-1 pl-1 text-right">
                       <span
-                        className={`inline-block min-w-[1.75rem] rounded px-1.5 text-center font-semibold tabular-nums ${gapCellClass(s.gap)}`}
+                        className={`inline-block min-w-[1.75rem] rounded px-1.5 text-center font-semibold tabular-nums ${s.notAssessed ? NOT_ASSESSED_CLASS : gapCellClass(s.gap)}`}
                         style={s.notAssessed ? NOT_ASSESSED_STYLE : undefined}
                       >
-                        {s.gap}
+                        {s.notAssessed ? "–" : s.gap}
                       </span>
                     </td>
                   </tr>
@@ -237,15 +237,24 @@ export function TeamRolePanel({
                 <tr key={s.id} data-skill={s.id}>
                   <th scope="row" className="py-1 pr-2 text-left font-normal">
                     {s.label}
-                    <span className={`block text-xs ${s.met ? "text-emerald-800" : "font-medium text-red-700"}`}>
-                      <span aria-hidden="true">{s.met ? "✓ " : "✗ "}</span>
-                      {s.met ? t("insights.chart.panel.met") : t("insights.chart.panel.notMet")}
+                    <span
+                      data-status={s.status}
+                      className={`block text-xs ${s.status === "met" ? "text-emerald-800" : s.status === "below" ? "font-medium text-red-700" : "text-slate-600"}`}
+                    >
+                      <span aria-hidden="true">{s.status === "met" ? "✓ " : s.status === "below" ? "✗ " : ""}</span>
+                      {s.status === "met"
+                        ? t("insights.gaps.statusMet")
+                        : s.status === "below"
+                          ? t("insights.gaps.statusBelow", { count: s.holdersBelow })
+                          : s.status === "not_assessed"
+                            ? t("insights.gaps.statusNotAssessed", { count: s.holdersNotAssessed })
+                            : t("insights.gaps.nobody")}
                     </span>
                   </th>
                   <td className="px-1 py-1 text-right tabular-nums">{s.required}</td>
                   <td className="px-1 py-1 text-right tabular-nums">{s.bestLevel ?? t("insights.none")}</td>
                   <td className="py-1 pl-1 text-right tabular-nums">
-                    {num(s.holdersMeeting)} / {num(role.holderCount)}
+                    {t("insights.chart.panel.meetCount", { met: num(s.holdersMeeting), holders: num(role.holderCount) })}
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { COLLABORATION_DASH, EDGE_COLORS } from "~/components/diagram/edges";
 import { LegendEntry, LegendFrame, LegendSection, LineSample, PriorityLegend } from "~/components/diagram/LegendParts";
 import { BUCKET_STYLES } from "~/components/heatmap/colors";
+import { GAP_BUCKETS } from "~/domain/gaps";
 import { ALSO_HOLDS_COLOR, ALSO_HOLDS_DASH } from "./edges";
 
 /** What the colours, borders and lines of the team diagram mean; every colour also has a symbol or words. */
@@ -10,7 +11,7 @@ export function TeamLegend() {
   return (
     <LegendFrame label={t("insights.chart.legend.title")}>
       <LegendSection heading={t("insights.chart.legend.members")}>
-        {(["none", "small", "large"] as const).map((bucket) => (
+        {GAP_BUCKETS.map((bucket) => (
           <LegendEntry
             key={bucket}
             sample={

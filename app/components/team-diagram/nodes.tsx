@@ -59,16 +59,18 @@ export function roleStaffingStatus(data: TeamRoleNodeData, t: Translate, num: Fo
   return { text: t("insights.chart.role.staffed"), tone: "ok" };
 }
 
-export function roleSkillStatus(data: TeamRoleNodeData, t: Translate): { text: string; tone: "bad" | "ok" } | null {
-  if (data.unmetSkills === null) return null;
-  if (data.unmetSkills > 0) return { text: t("insights.chart.role.unmet", { count: data.unmetSkills }), tone: "bad" };
+export function roleSkillStatus(data: TeamRoleNodeData, t: Translate): { text: string; tone: "bad" | "ok" | "muted" } | null {
+  if (data.skillsBelow === null || data.skillsNotAssessed === null) return null;
+  if (data.skillsBelow > 0) return { text: t("insights.chart.role.below", { count: data.skillsBelow }), tone: "bad" };
+  if (data.skillsNotAssessed > 0) return { text: t("insights.chart.role.notAssessed", { count: data.skillsNotAssessed }), tone: "muted" };
   if (data.holderCount > 0) return { text: t("insights.chart.role.allMet"), tone: "ok" };
   return null;
 }
 
 export function memberGapText(data: Pick<TeamMemberNodeData, "maxGap" | "bucket">, t: Translate): string {
   if (data.bucket === "hidden") return t("insights.bucket.hidden");
-  return data.maxGap > 0 ? t("insights.chart.gap.some", { count: data.maxGap }) : t("insights.chart.gap.none");
+  if (data.maxGap > 0) return t("insights.chart.gap.some", { count: data.maxGap });
+  return data.bucket === "unassessed" ? t("insights.chart.gap.unassessed") : t("insights.chart.gap.none");
 }
 
 const TONE: Record<"bad" | "warn" | "ok" | "muted", string> = {

@@ -15,6 +15,8 @@ const BUCKET_PICTURE: Record<GapBucket | "hidden", { box: BoxStyle; chip: string
   none: { box: { fill: "#ecfdf5", stroke: "#10b981", strokeWidth: 1, radius: 6, accent: "#10b981" }, chip: "#d1fae5", chipText: "#064e3b", symbol: "✓" },
   small: { box: { fill: "#fffbeb", stroke: "#f59e0b", strokeWidth: 1, radius: 6, accent: "#f59e0b" }, chip: "#fef3c7", chipText: "#78350f", symbol: "!" },
   large: { box: { fill: "#fef2f2", stroke: "#ef4444", strokeWidth: 1, radius: 6, accent: "#ef4444" }, chip: "#fee2e2", chipText: "#7f1d1d", symbol: "‼" },
+  // levels not assessed yet: grey, "?", never counted as a gap (decision 0014)
+  unassessed: { box: { fill: "#f8fafc", stroke: "#94a3b8", strokeWidth: 1, radius: 6, accent: "#94a3b8" }, chip: "#e2e8f0", chipText: "#334155", symbol: "?" },
   // a person whose levels the reader may not see: grey, no gap figure (decision 0011)
   hidden: { box: { fill: "#f8fafc", stroke: "#cbd5e1", strokeWidth: 1, radius: 6, accent: "#cbd5e1" }, chip: "#f1f5f9", chipText: "#475569", symbol: "·" },
 };
@@ -97,7 +99,7 @@ export function teamPicture(
         {
           heading: t("insights.chart.legend.members"),
           entries: [
-            ...(["none", "small", "large"] as const).map((bucket) => ({
+            ...(["none", "small", "large", "unassessed"] as const).map((bucket) => ({
               label: t(`insights.chart.legend.${bucket}`),
               swatch: { kind: "box" as const, fill: BUCKET_PICTURE[bucket].box.fill, stroke: BUCKET_PICTURE[bucket].box.stroke, accent: BUCKET_PICTURE[bucket].box.accent, symbol: BUCKET_PICTURE[bucket].symbol },
             })),

@@ -1,4 +1,4 @@
-import type { GapBucket } from "~/domain/gaps";
+import type { GapBucket, SkillCoverageStatus } from "~/domain/gaps";
 import type { HeadcountRange, Priority, RoleId, SkillLevel } from "~/domain/types";
 
 /** What the side panel shows about a selected member (labels already in the reader's language). */
@@ -31,5 +31,14 @@ export interface RolePanelData {
   responsibilities: string[];
   /** the holders' figures are left out: too few holders to show them to this reader (skills carry requirements only) */
   withheld: boolean;
-  skills: { id: string; label: string; required: SkillLevel; bestLevel: SkillLevel | null; holdersMeeting: number; met: boolean }[];
+  skills: {
+    id: string;
+    label: string;
+    required: SkillLevel;
+    bestLevel: SkillLevel | null;
+    holdersMeeting: number;
+    holdersBelow: number;
+    holdersNotAssessed: number;
+    status: SkillCoverageStatus;
+  }[];
 }

@@ -5,6 +5,7 @@ const COLOURS: Record<GapBucket, string> = {
   none: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
   small: "bg-amber-50 text-amber-900 ring-amber-600/30",
   large: "bg-red-50 text-red-800 ring-red-600/20",
+  unassessed: "bg-slate-100 text-slate-700 ring-slate-500/30",
 };
 
 /**
@@ -20,7 +21,11 @@ export function GapBadge({ totalGap, maxGap, bucket, notAssessed }: { totalGap: 
         data-bucket={bucket}
       >
         <span className="sr-only">{t("members.gap.bucketPrefix", { bucket: t(`members.gap.bucket.${bucket}`) })}</span>
-        {bucket === "none" ? t("members.gap.none") : t("members.gap.total", { total: totalGap, max: maxGap })}
+        {bucket === "none"
+          ? t("members.gap.none")
+          : bucket === "unassessed"
+            ? t("members.gap.unassessed")
+            : t("members.gap.total", { total: totalGap, max: maxGap })}
       </span>
       {notAssessed > 0 ? <span className="text-xs text-slate-500">{t("members.gap.notAssessed", { count: notAssessed })}</span> : null}
     </span>

@@ -30,10 +30,10 @@ export interface MemberFormOptions {
   users: readonly { id: string; name: string; email: string }[];
 }
 
-/** The role rows a form starts with: the member's roles, then empty rows to fill in without JavaScript. */
+/** The role rows a form starts with: one for a new member; the member's roles and one empty row when editing. */
 export function roleRowsFor(roles: readonly { roleId: string; sharePercent: number }[]): RoleRowValue[] {
   const rows: RoleRowValue[] = roles.map((role) => ({ roleId: role.roleId, share: String(role.sharePercent) }));
-  const wanted = Math.min(MAX_ROLE_ROWS, Math.max(DEFAULT_ROLE_ROWS, rows.length + 1));
+  const wanted = Math.min(MAX_ROLE_ROWS, rows.length === 0 ? DEFAULT_ROLE_ROWS : rows.length + 1);
   while (rows.length < wanted) rows.push({});
   return rows;
 }
@@ -153,8 +153,8 @@ export function MemberForm({
         </h2>
         <RoleShareInputs
           roles={fields.roles}
-          onAdd={() => form.insert({ name: fields.roles.name, defaultValue: {} })}
-          onRemove={(index) => form.remove({ name: fields.roles.name, index })}
+          addButton={form.insert.getButtonProps({ name: fields.roles.name, defaultValue: {} })}
+          removeButton={(index) => form.remove.getButtonProps({ name: fields.roles.name, index })}
           roleOptions={options.roles}
           lang={lang}
         />

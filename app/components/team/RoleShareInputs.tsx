@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
+import type { ButtonHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { ui } from "~/components/ui";
-import { useHydrated } from "~/components/ui";
 import type { Language } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { describedBy, FieldErrors, textValue } from "~/components/ui";
@@ -22,25 +22,29 @@ function typedTotal(value: unknown): number {
 
 /**
  * The role rows of the member form: a role and its share of time per row.
- * Without JavaScript the form brings a fixed number of rows (empty ones are
- * ignored); with it, rows can be added and removed.
+ * Rows are added and removed with conform's intent buttons, with or without
+ * JavaScript (without it, a round trip that writes nothing); empty rows are ignored.
  */
 export function RoleShareInputs({
   roles,
-  onAdd,
-  onRemove,
+  addButton,
+  removeButton,
   roleOptions,
   lang,
 }: {
   roles: RolesField;
-  /** conform's list intents, given by the form (JavaScript only) */
-  onAdd: () => void;
-  onRemove: (index: number) => void;
+  /**
+   * conform's list intents as submit buttons' props, given by the form: with
+   * JavaScript conform handles them in the browser; without it they are
+   * posted and the server answers with the form and one row more or less,
+   * writing nothing (app/utils/forms.ts).
+   */
+  addButton: ButtonHTMLAttributes<HTMLButtonElement>;
+  removeButton: (index: number) => ButtonHTMLAttributes<HTMLButtonElement>;
   roleOptions: readonly Labelled[];
   lang: Language;
 }) {
   const { t } = useTranslation();
-  const hydrated = useHydrated();
   const rows = roles.getFieldList();
   const total = typedTotal(roles.value);
   const groupInvalid = Boolean(roles.errors?.length);
@@ -97,12 +101,8 @@ export function RoleShareInputs({
                 />
                 <FieldErrors id={share.errorId} errors={share.errors} />
               </div>
-              {hydrated && rows.length > 1 ? (
-                <button
-                  type="button"
-                  className={`${ui.secondaryButton} sm:mt-5`}
-                  onClick={() => onRemove(index)}
-                >
+              {rows.length > 1 ? (
+                <button {...removeButton(index)} className={`${ui.secondaryButton} sm:mt-5`}>
                   <span aria-hidden>×</span>
                   <span className="sr-only">{t("members.fields.removeRole", { number })}</span>
                 </button>
@@ -115,8 +115,8 @@ export function RoleShareInputs({
         <p className={`text-sm ${total > 100 ? "font-medium text-red-700" : "text-slate-600"}`} aria-live="polite">
           {t("members.fields.totalShare", { total })}
         </p>
-        {hydrated && rows.length < MAX_ROLE_ROWS ? (
-          <button type="button" className={ui.secondaryButton} onClick={onAdd}>
+        {rows.length < MAX_ROLE_ROWS ? (
+          <button {...addButton} className={ui.secondaryButton}>
             {t("members.fields.addRole")}
           </button>
         ) : null}

@@ -103,7 +103,7 @@ export function TrainingPlanSection({
                     <ProgressBar percent={item.progressPercent} label={t("training.fields.progress")} />
                   </td>
                   <td className={`${ui.td} whitespace-nowrap`} data-testid="levels">
-                    {item.levelBefore !== null ? t("training.beforeAfter", { before: item.levelBefore, after: item.levelAfter ?? "?" }) : t("training.none")}
+                    {item.levelBefore !== null ? item.levelAfter === null ? t("training.beforeAwaiting", { before: item.levelBefore }) : t("training.beforeAfter", { before: item.levelBefore, after: item.levelAfter }) : t("training.none")}
                     {item.gapClosed ? <span className="block text-xs text-emerald-700">{t("training.gapClosed")}</span> : null}
                   </td>
                   <td className={ui.td}>

@@ -1,0 +1,50 @@
+/**
+ * What a person types in a CSV for a role or a skill: the id, or its label in
+ * either language, in any case and width ("营销", "Supply chain", "ＳＵＰＰＬＹ
+ * chain", "运营经理：100"). Labels come from the shipped playbook (the seven
+ * roles keep their ids and labels), plus a few short names people use.
+ * Pure: no I/O, no framework imports.
+ */
+import { shippedPlaybook } from "./playbook";
+import { ROLE_IDS } from "./types";
+import type { RoleId } from "./types";
+
+/** Width- and case-insensitive: NFKC folds full-width letters, digits and the colon; "_" and runs of spaces are one space. */
+export function normaliseLabel(value: string): string {
+  return value.normalize("NFKC").toLowerCase().replace(/[\s_]+/g, " ").trim();
+}
+
+/** Short names for the seven roles that are not their labels (data, not code branches). */
+const ROLE_ALIASES: Record<RoleId, readonly string[]> = {
+  product_manager: ["product", "产品"],
+  operations_manager: ["operations", "运营"],
+  tech_dev: ["tech", "technology", "development", "技术", "开发"],
+  supply_chain: ["supply chain", "logistics", "供应链", "物流"],
+  marketing: ["营销", "市场"],
+  data_analysis: ["data", "数据"],
+  compliance_risk: ["compliance", "risk", "合规", "风控"],
+};
+
+function indexOf<Id extends string>(entries: readonly { id: Id; names: readonly string[] }[]): Map<string, Id> {
+  const index = new Map<string, Id>();
+  for (const { id, names } of entries) for (const name of [id, ...names]) if (!index.has(normaliseLabel(name))) index.set(normaliseLabel(name), id);
+  return index;
+}
+
+const ROLE_INDEX = indexOf(
+  ROLE_IDS.map((id) => {
+    const label = shippedPlaybook.roles.find((r) => r.id === id)?.label;
+    return { id, names: [...(label ? [label.zh, label.en] : []), ...ROLE_ALIASES[id]] };
+  }),
+);
+
+/** The role id for an id or a label in either language; null when nothing matches. */
+export function roleIdFromLabel(value: string): RoleId | null {
+  return ROLE_INDEX.get(normaliseLabel(value)) ?? null;
+}
+
+/** A skill lookup over the organisation's skills: id or label in either language. */
+export function skillIndex(skills: readonly { id: string; label?: { zh: string; en: string } }[]): (value: string) => string | null {
+  const index = indexOf(skills.map((s) => ({ id: s.id, names: s.label ? [s.label.zh, s.label.en] : [] })));
+  return (value) => index.get(normaliseLabel(value)) ?? null;
+}
