@@ -37,6 +37,12 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
             {viewer ? (
               <>
                 <NavLink
+                  to="/home"
+                  className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                >
+                  {t("nextSteps.nav")}
+                </NavLink>
+                <NavLink
                   to="/org"
                   className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
                 >
