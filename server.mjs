@@ -6,6 +6,7 @@
  */
 import { createRequestHandler, installGlobals } from "@remix-run/node";
 import { createApp, isLoopback } from "./server/app.mjs";
+import { startBackground } from "./server/background.mjs";
 
 installGlobals({ nativeFetch: true });
 
@@ -28,6 +29,7 @@ const server = app.listen(port, host, () => {
   const address = server.address();
   const bound = typeof address === "object" && address ? address.address : String(address);
   demoExposed = demoEnabled && !isLoopback(bound);
+  startBackground(build);
   console.log(`Serving on http://localhost:${port}${host ? ` (listening on ${host} only)` : ""}`);
   if (demoExposed) {
     const line = "!".repeat(78);
