@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OPTIONAL_EMAIL_KINDS } from "~/domain/notifications";
-import { emailField } from "./auth";
+import { confirmPasswordField, emailField, newPasswordField, passwordsMatch } from "./auth";
 
 /** The forms of issue 16: the inbox, email preferences, the calendar feed, unsubscribe, password reset. Messages: keys under "nextSteps.errors". */
 export const NOTIFY_FORM = { messages: "nextSteps.errors" } as const;
@@ -33,4 +33,4 @@ export const unsubscribeSchema = z.object({
 
 export const forgotSchema = z.object({ email: emailField });
 
-export const resetSchema = z.object({ password: z.string({ required_error: "nextSteps.errors.password" }).min(1, "nextSteps.errors.password").max(200, "nextSteps.errors.password") });
+export const resetSchema = z.object({ password: newPasswordField, confirmPassword: confirmPasswordField }).superRefine(passwordsMatch);

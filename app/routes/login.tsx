@@ -110,6 +110,11 @@ export default function LoginPage() {
           {submitting ? t("auth.submitting") : t("auth.login.submit")}
         </button>
       </Form>
+      <p className="mt-4 text-sm">
+        <Link to="/forgot-password" className="font-medium text-indigo-700 underline">
+          {t("nextSteps.forgot.link")}
+        </Link>
+      </p>
       <p className="mt-6 text-sm text-slate-600">
         {t("auth.login.noAccount")}{" "}
         <Link to="/signup" className="font-medium text-indigo-700 underline">
