@@ -155,10 +155,12 @@ export async function optOutOf({ userId, kind }: { userId: string; kind: string 
 
 /** The organisation's queued and sent emails, newest first (the outbox admins read). */
 export async function listOutbox({ organisationId, take = 100 }: { organisationId: string; take?: number }) {
-  return db.mailMessage.findMany({
+  const rows = await db.mailMessage.findMany({
     where: { organisationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: { id: true, toEmail: true, kind: true, subject: true, text: true, status: true, transport: true, createdAt: true, sentAt: true, attempts: true },
   });
+  // a password-reset link is for its owner alone: the admin sees that it went, not the link
+  return rows.map((row) => (row.kind === "password_reset" ? { ...row, text: row.text.replace(/\/reset-password\/[A-Za-z0-9_-]+/g, "/reset-password/…") } : row));
 }
