@@ -58,9 +58,11 @@ export function recommendationForChoice(choice: Choice, playbook: Playbook): Siz
 /**
  * Today's choice and the target as the hiring delta sees them, for an
  * organisation with a business profile: today is the profile's channels at
- * the current stage; the target keeps those channels when its model is the
- * profile's primary one, and is its model alone otherwise (a move to another
- * model). Both are sized to the profile's drivers.
+ * the current stage; the target keeps those channels when its model is one
+ * of them (growing a channel the company already sells through: the other
+ * channels stay), and is its model alone otherwise (a move to another model;
+ * adding a channel is what scenarios compare). Both are sized to the
+ * profile's drivers.
  */
 export function profileChoices(
   profile: { channels: Channel[]; drivers: Drivers },
@@ -74,7 +76,7 @@ export function profileChoices(
     target: target
       ? {
           ...target,
-          channels: target.model === primary ? channels : [{ model: target.model, share: 100 }],
+          channels: channels.some((channel) => channel.model === target.model) ? channels : [{ model: target.model, share: 100 }],
           drivers: profile.drivers,
         }
       : null,

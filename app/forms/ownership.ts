@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RACI_LETTERS, STEP_KEY_PATTERN, STEP_SECTIONS } from "~/domain/process-steps";
 import { ROLE_IDS } from "~/domain/types";
-import { parseForm } from "~/utils/forms";
+import { parseForm, versionField } from "~/utils/forms";
 import { CONTROL_CHARACTERS, ID_PATTERN, NOTE_CONTROL_CHARACTERS } from "./common";
 
 /**
@@ -56,7 +56,7 @@ export const addStepSchema = z.object({
   nameEn: stepName(`${E}.nameRequired`),
 });
 
-export const renameStepSchema = z.object({ step: stepKey, nameZh: stepName(`${E}.nameRequired`), nameEn: stepName(`${E}.nameRequired`) });
+export const renameStepSchema = z.object({ step: stepKey, nameZh: stepName(`${E}.nameRequired`), nameEn: stepName(`${E}.nameRequired`), version: versionField() });
 
 export const moveStepSchema = z.object({ step: stepKey, direction: z.enum(["up", "down"], { errorMap: () => ({ message: `${E}.invalid` }) }) });
 

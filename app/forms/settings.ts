@@ -4,6 +4,7 @@ import { MODEL_IDS, STAGE_IDS } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { emailField, organisationNameField } from "./auth";
 import { textField } from "./common";
+import { versionField } from "~/utils/forms";
 
 /**
  * The settings forms: the organisation, invitations, people, API tokens.
@@ -44,6 +45,7 @@ export const organisationSchema = z.object({
   name: organisationNameField,
   operatingModel: z.enum(MODEL_IDS, { errorMap: () => ({ message: "admin.errors.model" }) }),
   stage: z.enum(STAGE_IDS, { errorMap: () => ({ message: "admin.errors.stage" }) }),
+  version: versionField(),
 });
 
 export const tokenSchema = z.object({
@@ -55,7 +57,7 @@ export const tokenSchema = z.object({
 
 export const inviteSchema = z.object({ email: emailField, kind: kindField, departments: departmentsField }).superRefine(departmentsMatchKind);
 
-const changeKindFields = z.object({ intent: z.literal("change_kind"), kind: kindField, departments: departmentsField });
+const changeKindFields = z.object({ intent: z.literal("change_kind"), kind: kindField, departments: departmentsField, version: versionField() });
 
 /** The forms of one person's page, told apart by `intent` (unlock: lift the sign-in blocks, decision 0010). */
 export const userChangeSchema = z

@@ -1,3 +1,4 @@
+import { seal, unseal } from "~/utils/sealed.server";
 import { db } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import {
@@ -37,7 +38,7 @@ export async function getAccount({ userId }: { userId: string }) {
     organisationId: user.organisationId,
     twoFactorEnabled: user.totpEnabledAt !== null,
     /** a secret being set up (shown until confirmed); never sent once enabled */
-    pendingSecret: user.totpEnabledAt === null ? user.totpSecret : null,
+    pendingSecret: user.totpEnabledAt === null && user.totpSecret ? unseal(user.totpSecret) : null,
     recoveryCodesLeft: parseCodes(user.recoveryCodes).length,
     requireTwoFactor: user.organisation.requireTwoFactor,
     sessions: user._count.sessions,
@@ -96,7 +97,8 @@ export async function endOtherSessions(input: Who & { keepSessionId: string }) {
 /** Starts setting up a second factor: a new secret, not yet required at sign-in. */
 export async function startTwoFactorSetup({ userId }: { userId: string }) {
   const secret = newTotpSecret();
-  const updated = await db.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecret: secret, totpLastStep: null } });
+  // sealed at rest: a copy of the database alone does not give the second factor away
+  const updated = await db.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecret: seal(secret), totpLastStep: null } });
   return updated.count === 1 ? secret : null;
 }
 
@@ -104,8 +106,9 @@ export async function startTwoFactorSetup({ userId }: { userId: string }) {
 export async function confirmTwoFactor(input: Who & { code: string; now?: Date }) {
   const now = input.now ?? new Date();
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { totpSecret: true, totpEnabledAt: true } });
-  if (!user?.totpSecret || user.totpEnabledAt) return null;
-  const step = acceptedTotpStep(user.totpSecret, input.code, null, now);
+  const secret = user?.totpSecret && !user.totpEnabledAt ? unseal(user.totpSecret) : null;
+  if (!secret) return null;
+  const step = acceptedTotpStep(secret, input.code, null, now);
   if (step === null) return null;
   const codes = newRecoveryCodes();
   await db.$transaction([
@@ -156,7 +159,8 @@ export async function verifySecondFactor({ userId, code, now = new Date() }: { u
     select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true, recoveryCodes: true, disabledAt: true },
   });
   if (!user?.totpSecret || !user.totpEnabledAt || user.disabledAt) return { ok: false as const };
-  const step = acceptedTotpStep(user.totpSecret, code, user.totpLastStep, now);
+  const secret = unseal(user.totpSecret);
+  const step = secret === null ? null : acceptedTotpStep(secret, code, user.totpLastStep, now);
   if (step !== null) {
     const claimed = await db.user.updateMany({ where: { id: userId, totpLastStep: user.totpLastStep }, data: { totpLastStep: step } });
     return claimed.count === 1 ? { ok: true as const, method: "totp" as const } : { ok: false as const };

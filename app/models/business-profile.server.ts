@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import {
   orderChannels,
   primaryModel,
@@ -6,10 +7,12 @@ import {
   type Drivers,
   type SizedRecommendation,
 } from "~/domain/sizing";
-import { DRIVER_IDS, type ModelId, type Playbook, type StageId } from "~/domain/types";
+import { DRIVER_IDS, MODEL_IDS, type ModelId, type Playbook, type StageId } from "~/domain/types";
 import { isModelId, isStageId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
+import { shareField } from "~/forms/profile";
 import { securityEventCreate } from "./security-event.server";
+import { saveIfVersion, type VersionedSave } from "./versioned.server";
 
 /**
  * An organisation's business profile: its channels and workload drivers
@@ -25,7 +28,11 @@ export interface BusinessProfile {
 }
 
 export async function getBusinessProfile({ organisationId }: { organisationId: string }): Promise<BusinessProfile> {
-  const row = await db.businessProfile.findUnique({ where: { organisationId }, include: { channels: true } });
+  return readProfile(db, organisationId);
+}
+
+async function readProfile(client: Pick<Prisma.TransactionClient, "businessProfile">, organisationId: string): Promise<BusinessProfile> {
+  const row = await client.businessProfile.findUnique({ where: { organisationId }, include: { channels: true } });
   if (!row) return { channels: [], drivers: {}, updatedAt: null };
   const drivers: Drivers = {};
   for (const id of DRIVER_IDS) {
@@ -43,47 +50,83 @@ export function effectiveChannels(profile: Pick<BusinessProfile, "channels">, op
   return profile.channels.length > 0 ? profile.channels : [{ model: operatingModel, share: 100 }];
 }
 
+/** The profile as its form shows it: one share per channel model, then the drivers (empty: not given). */
+export function profileFormValues(profile: Pick<BusinessProfile, "channels" | "drivers">): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const model of MODEL_IDS) values[shareField(model)] = String(profile.channels.find((channel) => channel.model === model)?.share ?? "");
+  for (const id of DRIVER_IDS) values[id] = profile.drivers[id] === undefined ? "" : String(profile.drivers[id]);
+  return values;
+}
+
 /**
  * Saves the profile (validated by the caller) in one transaction: its
  * drivers, its channels (replacing the old ones), the organisation's
  * operating model set to the primary channel, and an "organisation_updated"
- * event.
+ * event. `version` is the profile version the form was loaded from
+ * (`Organisation.profileVersion`): a save over a newer one is refused with the
+ * profile as saved now. A new primary model also raises the organisation
+ * form's version, since that form shows the model.
  */
 export async function saveBusinessProfile(input: {
   organisationId: string;
   actorUserId: string;
   channels: Channel[];
   drivers: Drivers;
+  version: number;
   ipAddress: string | null;
-}): Promise<void> {
+}): Promise<VersionedSave<BusinessProfile & { version: number }, true>> {
   const values = Object.fromEntries(DRIVER_IDS.map((id) => [id, input.drivers[id] ?? null])) as Record<
     (typeof DRIVER_IDS)[number],
     number | null
   >;
   const primary = primaryModel(input.channels);
-  await db.$transaction([
-    db.businessProfile.upsert({
-      where: { organisationId: input.organisationId },
-      create: { organisationId: input.organisationId, ...values, updatedById: input.actorUserId },
-      update: { ...values, updatedById: input.actorUserId },
-    }),
-    db.profileChannel.deleteMany({ where: { organisationId: input.organisationId } }),
-    db.profileChannel.createMany({
-      data: input.channels.map((c) => ({ organisationId: input.organisationId, model: c.model, share: c.share })),
-    }),
-    db.organisation.update({ where: { id: input.organisationId }, data: { operatingModel: primary } }),
-    securityEventCreate({
-      type: "organisation_updated",
-      organisationId: input.organisationId,
-      actorUserId: input.actorUserId,
-      detail: {
-        changed: ["businessProfile"],
-        channels: input.channels.map((c) => `${c.model}:${c.share}`),
-        ...Object.fromEntries(DRIVER_IDS.map((id) => [id, input.drivers[id] ?? null])),
+  return db.$transaction(async (tx) =>
+    saveIfVersion({
+      version: input.version,
+      load: async () => {
+        const organisation = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { profileVersion: true } });
+        if (!organisation) return null;
+        return { ...(await readProfile(tx, input.organisationId)), version: organisation.profileVersion };
       },
-      ipAddress: input.ipAddress,
+      claim: async () => {
+        const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: input.organisationId }, select: { operatingModel: true } });
+        return tx.organisation.updateMany({
+          where: { id: input.organisationId, profileVersion: input.version },
+          data: {
+            operatingModel: primary,
+            profileVersion: { increment: 1 },
+            ...(organisation.operatingModel === primary ? {} : { version: { increment: 1 } }),
+          },
+        });
+      },
+      then: async () => {
+        await tx.businessProfile.upsert({
+          where: { organisationId: input.organisationId },
+          create: { organisationId: input.organisationId, ...values, updatedById: input.actorUserId },
+          update: { ...values, updatedById: input.actorUserId },
+        });
+        await tx.profileChannel.deleteMany({ where: { organisationId: input.organisationId } });
+        await tx.profileChannel.createMany({
+          data: input.channels.map((c) => ({ organisationId: input.organisationId, model: c.model, share: c.share })),
+        });
+        await securityEventCreate(
+          {
+            type: "organisation_updated",
+            organisationId: input.organisationId,
+            actorUserId: input.actorUserId,
+            detail: {
+              changed: ["businessProfile"],
+              channels: input.channels.map((c) => `${c.model}:${c.share}`),
+              ...Object.fromEntries(DRIVER_IDS.map((id) => [id, input.drivers[id] ?? null])),
+            },
+            ipAddress: input.ipAddress,
+          },
+          tx,
+        );
+        return true as const;
+      },
     }),
-  ]);
+  );
 }
 
 /**

@@ -45,6 +45,8 @@ export interface StepView extends OwnershipStep {
   name: Localized;
   /** false for a default step not stored yet */
   stored: boolean;
+  /** raised by every rename: the rename form's version (decision 0009); 1 for a default step not stored yet */
+  version: number;
 }
 
 export interface Ownership {
@@ -70,6 +72,7 @@ async function storedSteps(client: Tx | typeof db, organisationId: string) {
       position: true,
       resolvedAt: true,
       retiredAt: true,
+      version: true,
       assignments: { select: { roleId: true, letter: true } },
     },
     orderBy: [{ position: "asc" }, { key: "asc" }],
@@ -90,6 +93,7 @@ export async function loadSteps({ organisationId, model }: { organisationId: str
       resolved: row.resolvedAt !== null,
       retired: row.retiredAt !== null,
       stored: true,
+      version: row.version,
     });
     for (const cell of row.assignments) {
       if (isRoleId(cell.roleId) && isRaciLetter(cell.letter)) cells.push({ stepKey: row.key, roleId: cell.roleId, letter: cell.letter });
@@ -98,7 +102,7 @@ export async function loadSteps({ organisationId, model }: { organisationId: str
   let position = rows.reduce((max, row) => Math.max(max, row.position), -1);
   for (const step of missingDefaultSteps(model, rows.map((row) => row.key))) {
     position += 1;
-    steps.push({ key: step.key, section: step.section, name: step.name, position, resolved: false, retired: false, stored: false });
+    steps.push({ key: step.key, section: step.section, name: step.name, position, resolved: false, retired: false, stored: false, version: 1 });
     for (const roleId of ROLE_IDS) {
       const letter = step.raci[roleId];
       if (letter) cells.push({ stepKey: step.key, roleId, letter });
@@ -145,7 +149,7 @@ async function stepForChange(tx: Tx, organisationId: string, model: ModelId, key
   await storeDefaults(tx, organisationId, model);
   const step = await tx.processStep.findUnique({
     where: { organisationId_key: { organisationId, key } },
-    select: { id: true, key: true, section: true, retiredAt: true, resolvedAt: true, assignments: { select: { roleId: true, letter: true } } },
+    select: { id: true, key: true, section: true, nameZh: true, nameEn: true, version: true, retiredAt: true, resolvedAt: true, assignments: { select: { roleId: true, letter: true } } },
   });
   if (!step || (options.activeOnly !== false && step.retiredAt !== null)) return null;
   return step;
@@ -279,12 +283,25 @@ export async function addStep(input: { organisationId: string; model: ModelId; s
   });
 }
 
-export async function renameStep(input: { organisationId: string; model: ModelId; key: string; name: Localized }): Promise<WriteResult> {
+export type RenameResult = { ok: true } | { ok: false; reason: "not_found" } | { ok: false; reason: "conflict"; current: { name: Localized; version: number } };
+
+/**
+ * Renames a step. `version` is the one the form was loaded from: a rename
+ * over a newer one is refused with the name as saved now (a rename to the
+ * name it already has is no lost update and passes).
+ */
+export async function renameStep(input: { organisationId: string; model: ModelId; key: string; name: Localized; version: number }): Promise<RenameResult> {
   return db.$transaction(async (tx) => {
     const step = await stepForChange(tx, input.organisationId, input.model, input.key);
-    if (!step) return { ok: false, reason: "not_found" };
-    await tx.processStep.update({ where: { id: step.id }, data: { nameZh: input.name.zh, nameEn: input.name.en } });
-    return { ok: true };
+    if (!step) return { ok: false as const, reason: "not_found" as const };
+    const current = { name: { zh: step.nameZh, en: step.nameEn }, version: step.version };
+    if (current.name.zh === input.name.zh && current.name.en === input.name.en) return { ok: true as const };
+    if (step.version !== input.version) return { ok: false as const, reason: "conflict" as const, current };
+    const { count } = await tx.processStep.updateMany({
+      where: { id: step.id, version: input.version },
+      data: { nameZh: input.name.zh, nameEn: input.name.en, version: { increment: 1 } },
+    });
+    return count === 1 ? { ok: true as const } : { ok: false as const, reason: "conflict" as const, current };
   });
 }
 

@@ -37,9 +37,13 @@ export interface SecurityEventInput {
   ipAddress?: string | null;
 }
 
-/** The create operation, so it can go inside the same transaction as the change it records. */
-export function securityEventCreate(event: SecurityEventInput): Prisma.PrismaPromise<unknown> {
-  return db.securityEvent.create({
+/**
+ * The create operation, so it can go inside the same transaction as the
+ * change it records: in a batch (`db.$transaction([...])`), or with the
+ * interactive transaction's client as `client`.
+ */
+export function securityEventCreate(event: SecurityEventInput, client: Pick<Prisma.TransactionClient, "securityEvent"> = db): Prisma.PrismaPromise<unknown> {
+  return client.securityEvent.create({
     data: {
       type: event.type,
       organisationId: event.organisationId,

@@ -5,7 +5,7 @@ import { parseDepartments } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { inviteStatus } from "./invite.server";
 import { accountThrottlePrefix } from "./sign-in-throttle.server";
-import { SECURITY_EVENT_TYPES, type SecurityEventInput, type SecurityEventType } from "./security-event.server";
+import { SECURITY_EVENT_TYPES, securityEventCreate, type SecurityEventType } from "./security-event.server";
 
 /**
  * An admin's view of the organisation's accounts: who has one, of which
@@ -21,6 +21,8 @@ export interface AdminUser {
   departments: RoleId[];
   disabledAt: Date | null;
   createdAt: Date;
+  /** raised by every change of kind or departments: the kind form's version (decision 0009) */
+  version: number;
 }
 
 const adminUserSelect = {
@@ -31,6 +33,7 @@ const adminUserSelect = {
   departments: true,
   disabledAt: true,
   createdAt: true,
+  version: true,
 } satisfies Prisma.UserSelect;
 
 function toAdminUser(row: Prisma.UserGetPayload<{ select: typeof adminUserSelect }>): AdminUser {
@@ -58,7 +61,8 @@ export async function getUserForAdmin({ organisationId, userId }: { organisation
 
 export type AdminChangeResult =
   | { ok: true; changed: boolean }
-  | { ok: false; reason: "not_found" | "self" | "last_admin" };
+  | { ok: false; reason: "not_found" | "self" | "last_admin" }
+  | { ok: false; reason: "conflict"; current: Pick<AdminUser, "kind" | "departments" | "version"> };
 
 /** Thrown inside a transaction to roll it back when it would leave no active admin. */
 class LastAdminError extends Error {}
@@ -71,19 +75,6 @@ class LastAdminError extends Error {}
 async function assertAnActiveAdminRemains(tx: Prisma.TransactionClient, organisationId: string) {
   const admins = await tx.user.count({ where: { organisationId, kind: "admin", disabledAt: null } });
   if (admins === 0) throw new LastAdminError();
-}
-
-function eventCreate(tx: Prisma.TransactionClient, event: SecurityEventInput) {
-  return tx.securityEvent.create({
-    data: {
-      type: event.type,
-      organisationId: event.organisationId,
-      actorUserId: event.actorUserId ?? null,
-      subjectUserId: event.subjectUserId ?? null,
-      detail: JSON.stringify(event.detail ?? {}),
-      ipAddress: event.ipAddress ?? null,
-    },
-  });
 }
 
 async function guardLastAdmin(run: () => Promise<AdminChangeResult>): Promise<AdminChangeResult> {
@@ -107,27 +98,37 @@ interface AdminActionInput {
  * cleared for every other kind. Kinds are read on every request, so the
  * change applies from the person's next click, without signing them out.
  */
-export async function changeKind(input: AdminActionInput & { kind: UserKind; departments: RoleId[] }): Promise<AdminChangeResult> {
+export async function changeKind(input: AdminActionInput & { kind: UserKind; departments: RoleId[]; version: number }): Promise<AdminChangeResult> {
   const departments = input.kind === "lead" ? [...new Set(input.departments)] : [];
   return guardLastAdmin(() =>
     db.$transaction(async (tx) => {
       const user = await tx.user.findFirst({
         where: { id: input.userId, organisationId: input.organisationId },
-        select: { kind: true, departments: true },
+        select: { kind: true, departments: true, version: true },
       });
       if (!user) return { ok: false, reason: "not_found" } as const;
       const previousDepartments = parseDepartments(user.departments);
+      // a save that changes nothing is no lost update, whatever version it was loaded from
       if (user.kind === input.kind && sameSet(previousDepartments, departments)) return { ok: true, changed: false } as const;
-      await tx.user.update({ where: { id: input.userId }, data: { kind: input.kind, departments: JSON.stringify(departments) } });
-      await assertAnActiveAdminRemains(tx, input.organisationId);
-      await eventCreate(tx, {
-        type: "kind_changed",
-        organisationId: input.organisationId,
-        actorUserId: input.actorUserId,
-        subjectUserId: input.userId,
-        detail: { kind: input.kind, departments, previous_kind: user.kind, previous_departments: previousDepartments },
-        ipAddress: input.ipAddress,
+      const stale = { ok: false, reason: "conflict", current: { kind: isUserKind(user.kind) ? user.kind : "member", departments: previousDepartments, version: user.version } } as const;
+      if (user.version !== input.version) return stale;
+      const { count } = await tx.user.updateMany({
+        where: { id: input.userId, version: input.version },
+        data: { kind: input.kind, departments: JSON.stringify(departments), version: { increment: 1 } },
       });
+      if (count !== 1) return stale;
+      await assertAnActiveAdminRemains(tx, input.organisationId);
+      await securityEventCreate(
+        {
+          type: "kind_changed",
+          organisationId: input.organisationId,
+          actorUserId: input.actorUserId,
+          subjectUserId: input.userId,
+          detail: { kind: input.kind, departments, previous_kind: user.kind, previous_departments: previousDepartments },
+          ipAddress: input.ipAddress,
+        },
+        tx,
+      );
       return { ok: true, changed: true } as const;
     }),
   );
@@ -155,14 +156,14 @@ export async function disableUser(input: AdminActionInput, now = new Date()): Pr
       await assertAnActiveAdminRemains(tx, input.organisationId);
       // endSessionsOfUser() runs on the global client; inside this transaction the same delete goes through `tx`
       const sessions = await tx.session.deleteMany({ where: { userId: input.userId } });
-      await eventCreate(tx, {
+      await securityEventCreate({
         type: "user_disabled",
         organisationId: input.organisationId,
         actorUserId: input.actorUserId,
         subjectUserId: input.userId,
         detail: { sessionsEnded: sessions.count },
         ipAddress: input.ipAddress,
-      });
+      }, tx);
       return { ok: true, changed: true } as const;
     }),
   );
@@ -177,13 +178,13 @@ export async function enableUser(input: AdminActionInput): Promise<AdminChangeRe
       data: { disabledAt: null },
     });
     if (count === 0) return { ok: true, changed: false } as const;
-    await eventCreate(tx, {
+    await securityEventCreate({
       type: "user_enabled",
       organisationId: input.organisationId,
       actorUserId: input.actorUserId,
       subjectUserId: input.userId,
       ipAddress: input.ipAddress,
-    });
+    }, tx);
     return { ok: true, changed: true } as const;
   });
 }
@@ -197,14 +198,14 @@ export async function unlockSignIn(input: AdminActionInput): Promise<AdminChange
     const user = await tx.user.findFirst({ where: { id: input.userId, organisationId: input.organisationId }, select: { email: true } });
     if (!user) return { ok: false, reason: "not_found" } as const;
     const { count } = await tx.signInThrottle.deleteMany({ where: { key: { startsWith: accountThrottlePrefix(user.email) } } });
-    await eventCreate(tx, {
+    await securityEventCreate({
       type: "sign_in_unlocked",
       organisationId: input.organisationId,
       actorUserId: input.actorUserId,
       subjectUserId: input.userId,
       detail: { addresses: count },
       ipAddress: input.ipAddress,
-    });
+    }, tx);
     return { ok: true, changed: count > 0 } as const;
   });
 }

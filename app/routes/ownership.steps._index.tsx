@@ -10,15 +10,20 @@ import { STEP_SECTIONS } from "~/domain/process-steps";
 import { localize } from "~/domain/vocabulary";
 import { addStep, loadSteps, moveStep, renameStep } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { intentOf, invalidSubmission, readFormData, validateWith } from "~/utils/forms";
+import { conflictSubmission, intentOf, invalidSubmission, readFormData, validateWith } from "~/utils/forms";
+import { conflictingFields, type FieldConflict } from "~/domain/conflicts";
+import { ConflictNotice } from "~/components/ConflictNotice";
 import { ownershipStrings } from "~/locales/ownership";
 
 /** The organisation's process steps, for the admin who keeps them. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, "ownership.steps.manage");
   const { steps } = await loadSteps({ organisationId: organisation.id, model: organisation.operatingModel });
-  return { steps: steps.map(({ key, section, name, retired }) => ({ key, section, name, retired })) };
+  return { steps: steps.map(({ key, section, name, retired, version }) => ({ key, section, name, retired, version })) };
 }
+
+/** Every refusal names these, so the page's type keeps them. */
+const NOT_CONFLICTING = { conflict: null as FieldConflict[] | null, version: null as number | null };
 
 /** Add, rename, move up or down. Retiring has its own confirmation page. */
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,26 +33,31 @@ export async function action({ request }: ActionFunctionArgs) {
   const base = { organisationId: organisation.id, model: organisation.operatingModel };
   if (intent === "add") {
     const submission = parseOwnershipForm(formData, addStepSchema);
-    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent, step: null } });
+    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent, step: null, ...NOT_CONFLICTING } });
     await addStep({ ...base, section: submission.value.section, name: { zh: submission.value.nameZh, en: submission.value.nameEn } });
     return { done: "added" as const };
   }
   if (intent === "rename") {
     const submission = parseOwnershipForm(formData, renameStepSchema);
     const step = String(formData.get("step") ?? "");
-    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent, step } });
-    const result = await renameStep({ ...base, key: submission.value.step, name: { zh: submission.value.nameZh, en: submission.value.nameEn } });
-    if (!result.ok) throw notFound();
+    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent, step, ...NOT_CONFLICTING } });
+    const { nameZh, nameEn, version } = submission.value;
+    const result = await renameStep({ ...base, key: submission.value.step, name: { zh: nameZh, en: nameEn }, version });
+    if (!result.ok && result.reason === "not_found") throw notFound();
+    if (!result.ok) {
+      const conflict = conflictingFields({ nameZh: result.current.name.zh, nameEn: result.current.name.en }, { nameZh, nameEn }, ["nameZh", "nameEn"] as const);
+      return conflictSubmission(submission, { conflict, version: result.current.version, extra: { intent, step } });
+    }
     return { done: "renamed" as const };
   }
   if (intent === "move") {
     const submission = parseOwnershipForm(formData, moveStepSchema);
-    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent, step: null } });
+    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent, step: null, ...NOT_CONFLICTING } });
     const result = await moveStep({ ...base, key: submission.value.step, direction: submission.value.direction });
     if (!result.ok && result.reason === "not_found") throw notFound();
     return { done: result.ok ? ("moved" as const) : ("edge" as const), focus: `${submission.value.direction}-${submission.value.step}` };
   }
-  return invalidSubmission(parseOwnershipForm(formData, addStepSchema), { formErrors: ["ownership.errors.invalid"], extra: { intent, step: null } });
+  return invalidSubmission(parseOwnershipForm(formData, addStepSchema), { formErrors: ["ownership.errors.invalid"], extra: { intent, step: null, ...NOT_CONFLICTING } });
 }
 
 export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.steps, ownershipStrings[lang].title]);
@@ -107,7 +117,7 @@ export default function ManageSteps() {
                   {inSection.map((step, index) => (
                     <tr key={step.key} data-step={step.key}>
                       <td className={ui.td}>
-                        <RenameForm stepKey={step.key} name={step.name} />
+                        <RenameForm stepKey={step.key} name={step.name} version={step.version} />
                       </td>
                       <td className={`${ui.td} whitespace-nowrap`}>
                         <Form method="post" className="flex gap-1">
@@ -180,11 +190,12 @@ export default function ManageSteps() {
   );
 }
 
-function RenameForm({ stepKey, name }: { stepKey: string; name: { zh: string; en: string } }) {
+function RenameForm({ stepKey, name, version }: { stepKey: string; name: { zh: string; en: string }; version: number }) {
   const { t } = useTranslation();
   const step = localize(name, useLang());
   const actionData = useActionData<typeof action>();
   const mine = actionData && "lastResult" in actionData && actionData.intent === "rename" && actionData.step === stepKey;
+  const conflict = mine && actionData.conflict ? actionData.conflict : null;
   const [form, fields] = useForm({
     id: `rename-${stepKey}`,
     lastResult: mine ? actionData.lastResult : undefined,
@@ -194,6 +205,13 @@ function RenameForm({ stepKey, name }: { stepKey: string; name: { zh: string; en
     <Form method="post" {...getFormProps(form)} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="intent" value="rename" />
       <input type="hidden" name="step" value={stepKey} />
+      {/* the version this form was loaded from; after a refused rename, the one saved now */}
+      <input type="hidden" name="version" value={(conflict && mine ? actionData.version : null) ?? version} />
+      {conflict ? (
+        <div className="basis-full">
+          <ConflictNotice conflict={conflict} label={(field) => t(field === "nameZh" ? "ownership.steps.nameZh" : "ownership.steps.nameEn")} />
+        </div>
+      ) : null}
       <div>
         <label htmlFor={fields.nameZh.id} className="sr-only">
           {t("ownership.steps.nameZhOf", { step })}

@@ -11,7 +11,9 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { organisationSchema as schema, SETTINGS_FORM } from "~/forms/settings";
-import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+import { conflictingFields, type FieldConflict } from "~/domain/conflicts";
+import { ConflictNotice } from "~/components/ConflictNotice";
 import { adminStrings } from "~/locales/admin";
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.organisation, adminStrings[lang].title]);
@@ -32,19 +34,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const FIELDS = ["name", "operatingModel", "stage"] as const;
+/** Every answer names these, so the page's type keeps them. */
+const NOT_CONFLICTING = { conflict: null as FieldConflict[] | null, version: null as number | null };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "organisation.update");
   const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
-  if (submission.status !== "success") return invalidSubmission(submission);
+  if (submission.status !== "success") return invalidSubmission(submission, { extra: NOT_CONFLICTING });
   const result = await updateOrganisation({
     organisationId: actor.organisationId,
     actorUserId: actor.userId,
     ...submission.value,
     ipAddress: clientAddress(request, context),
   });
-  if (!result) throw notFound();
+  if (!result.ok) {
+    if (result.reason === "not_found") throw notFound();
+    const conflict = conflictingFields(result.current, submission.value, FIELDS);
+    return conflictSubmission(submission, { conflict, version: result.current.version, extra: NOT_CONFLICTING });
+  }
   // Post/Redirect/Get: a reload shows the page, it does not send the form again
-  return redirect(`/settings/organisation?saved=${result.changed.length > 0 ? 1 : 0}`);
+  return redirect(`/settings/organisation?saved=${result.saved.changed.length > 0 ? 1 : 0}`);
 }
 
 export default function OrganisationSettings() {
@@ -55,7 +65,7 @@ export default function OrganisationSettings() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
-    defaultValue: { name: organisation.name, operatingModel: organisation.operatingModel, stage: organisation.stage },
+    defaultValue: { name: organisation.name, operatingModel: organisation.operatingModel, stage: organisation.stage, version: String(organisation.version) },
     onValidate: validateWith(schema, SETTINGS_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -74,7 +84,21 @@ export default function OrganisationSettings() {
       </div>
       {saved ? <StatusMessage tone={saved === "saved" ? "success" : "info"}>{t(`admin.organisation.${saved}`)}</StatusMessage> : null}
       <Form method="post" {...getFormProps(form)} className={`${ui.card} space-y-5`}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        {actionData?.conflict ? (
+          <ConflictNotice
+            conflict={actionData.conflict}
+            label={(field) => t(`admin.organisation.${field === "operatingModel" ? "model" : field}`)}
+            show={(field, value) => {
+              if (field === "operatingModel") return localize(models.find((model) => model.id === value)?.label ?? { zh: value, en: value }, lang);
+              if (field === "stage") return localize(stages.find((stage) => stage.id === value)?.label ?? { zh: value, en: value }, lang);
+              return value;
+            }}
+          />
+        ) : (
+          <FormErrors id={form.errorId} errors={form.errors} />
+        )}
+        {/* the version this form was loaded from; after a refused save, the one saved now */}
+        <input type="hidden" name="version" value={actionData?.version ?? organisation.version} key={actionData?.version ?? organisation.version} />
         <div>
           <label htmlFor={fields.name.id} className={ui.label}>
             {t("admin.organisation.name")}

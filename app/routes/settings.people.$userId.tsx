@@ -11,11 +11,13 @@ import { Badge, DateTime, formatDateTime, FormErrors, StatusMessage, ui, useLang
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { accountBlocks } from "~/models/sign-in-throttle.server";
 import { changeKind, disableUser, enableUser, getUserForAdmin, unlockSignIn, type AdminChangeResult } from "~/models/user-admin.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { notFound, requireOwnRecord } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { changeKindSchema, SETTINGS_FORM, userChangeSchema } from "~/forms/settings";
-import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+import { conflictingFields } from "~/domain/conflicts";
+import { ConflictNotice } from "~/components/ConflictNotice";
 
 const DONE = ["kind_changed", "unchanged", "disabled", "enabled", "unlocked"] as const;
 type Done = (typeof DONE)[number];
@@ -25,16 +27,15 @@ const REFUSALS = { self: "admin.errors.disableSelf", last_admin: "admin.errors.l
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
+/** The person in the address, of the admin's own organisation: unknown here or another organisation's, the same 404. */
+const requirePerson = (request: Request, userId: string | undefined, permission: "users.read" | "users.manage") => {
+  const id = recordIdParam(userId);
+  return requireOwnRecord(request, { permission, id, scope: { userId: id }, find: ({ organisationId, id }) => getUserForAdmin({ organisationId, userId: id }) });
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const userId = recordIdParam(params.userId);
-  const { actor } = await requirePermission(request, "users.read", { userId });
-  if (!userId) throw notFound();
-  const [user, playbook] = await Promise.all([
-    getUserForAdmin({ organisationId: actor.organisationId, userId }),
-    playbookForOrganisation(actor.organisationId),
-  ]);
-  // unknown here or another organisation's: the same 404
-  if (!user) throw notFound();
+  const { actor, found: user } = await requirePerson(request, params.userId, "users.read");
+  const playbook = await playbookForOrganisation(actor.organisationId);
   const search = new URL(request.url).searchParams;
   const blocks = await accountBlocks({ email: user.email });
   return {
@@ -48,16 +49,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const userId = recordIdParam(params.userId);
-  const { actor } = await requirePermission(request, "users.manage", { userId });
-  const target = userId ? await getUserForAdmin({ organisationId: actor.organisationId, userId }) : null;
-  if (!userId || !target) throw notFound();
+  const { actor, found: target } = await requirePerson(request, params.userId, "users.manage");
+  const userId = target.id;
   const formData = await readFormData(request);
   const submission = parseForm(formData, userChangeSchema, SETTINGS_FORM);
   // which of the page's forms sent it, so its errors show beside it
   const sentIntent = formData.get("intent");
   const extra = {
     intent: sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" || sentIntent === "unlock" ? sentIntent : null,
+    conflict: null,
+    version: null,
   };
   if (submission.status !== "success") return invalidSubmission(submission, { extra });
 
@@ -66,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   let result: AdminChangeResult;
   let done: Done;
   if (value.intent === "change_kind") {
-    result = await changeKind({ ...input, kind: value.kind, departments: value.departments });
+    result = await changeKind({ ...input, kind: value.kind, departments: value.departments, version: value.version });
     done = result.ok && !result.changed ? "unchanged" : "kind_changed";
   } else if (value.intent === "disable") {
     result = await disableUser(input);
@@ -80,6 +81,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
+    if (result.reason === "conflict") {
+      const shown = (kind: string, departments: readonly string[]) => ({ kind, departments: [...departments].sort().join(",") });
+      const theirs = shown(result.current.kind, result.current.departments);
+      const yours = value.intent === "change_kind" ? shown(value.kind, value.kind === "lead" ? value.departments : []) : theirs;
+      const conflict = conflictingFields(theirs, yours, ["kind", "departments"] as const);
+      return conflictSubmission(submission, { conflict, version: result.current.version, extra });
+    }
     return invalidSubmission(submission, { formErrors: [REFUSALS[result.reason]], extra });
   }
   // an admin who gave themselves another kind may no longer see this page
@@ -220,6 +228,7 @@ function ChangeKindForm({ user, roles }: Pick<PersonData, "user" | "roles">) {
   const lang = useLang();
   const navigation = useNavigation();
   const hydrated = useHydrated();
+  const kindConflict = actionData?.intent === "change_kind" && actionData.conflict ? actionData.conflict : null;
   const [form, fields] = useForm({
     id: "change-kind",
     lastResult: actionData?.intent === "change_kind" ? actionData.lastResult : undefined,
@@ -238,7 +247,17 @@ function ChangeKindForm({ user, roles }: Pick<PersonData, "user" | "roles">) {
       </div>
       <Form method="post" action={`/settings/people/${user.id}`} {...getFormProps(form)} className="space-y-5">
         <input type="hidden" name="intent" value="change_kind" />
-        <FormErrors id={form.errorId} errors={form.errors} />
+        {/* the version this form was loaded from; after a refused save, the one saved now */}
+        <input type="hidden" name="version" value={(kindConflict ? actionData?.version : null) ?? user.version} />
+        {kindConflict ? (
+          <ConflictNotice
+            conflict={kindConflict}
+            label={(field) => t(`admin.fields.${field}`)}
+            show={(field, value) => (field === "kind" ? t(`app.kind.${value}`) : departmentLabels(value ? value.split(",") : [], roles, lang))}
+          />
+        ) : (
+          <FormErrors id={form.errorId} errors={form.errors} />
+        )}
         <KindFields kind={fields.kind} departments={fields.departments} roles={roles} lang={lang} hydrated={hydrated} />
         <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
           {t("admin.person.saveKind")}

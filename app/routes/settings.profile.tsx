@@ -2,55 +2,21 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FieldErrors, FormErrors, sectionErrorBoundary, StatusMessage, titleMeta, ui, useLang } from "~/components/ui";
 import { DRIVERS, type Channel, type Drivers } from "~/domain/sizing";
-import { DRIVER_IDS, MODEL_IDS, type DriverId, type ModelId } from "~/domain/types";
+import { DRIVER_IDS, MODEL_IDS } from "~/domain/types";
+import { conflictingFields, type FieldConflict } from "~/domain/conflicts";
+import { ConflictNotice } from "~/components/ConflictNotice";
+import { CHANNELS_FIELD, channelsError, PROFILE_FORM, profileSchema as schema, shareField } from "~/forms/profile";
 import { localize } from "~/domain/vocabulary";
 import { adminStrings } from "~/locales/admin";
-import { getBusinessProfile, saveBusinessProfile } from "~/models/business-profile.server";
+import { getBusinessProfile, profileFormValues, saveBusinessProfile } from "~/models/business-profile.server";
 import { getOrganisationSettings } from "~/models/organisation.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
-import { sizingParams } from "~/utils/sizing-query";
-import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
-
-const PROFILE_FORM = { messages: "sizing.errors" } as const;
-
-/** One share field per model (empty = not a channel), then the six drivers. */
-const shareField = (model: ModelId) => `share_${model}` as const;
-
-/** One message per field, whatever is wrong with it. */
-const wholeIn = (min: number, max: number, message: string) =>
-  z
-    .number({ invalid_type_error: message })
-    .refine((v) => Number.isInteger(v) && v >= min && v <= max, message)
-    .optional();
-const share = wholeIn(1, 100, "sizing.errors.share");
-const driver = (id: DriverId) => wholeIn(DRIVERS[id].min, DRIVERS[id].max, `sizing.errors.${id}`);
-
-/** The shares are checked together under the first share field, so the message sits with the channel rows. */
-const CHANNELS_FIELD = shareField(MODEL_IDS[0]);
-
-const schema = z.object({
-  ...(Object.fromEntries(MODEL_IDS.map((m) => [shareField(m), share])) as Record<ReturnType<typeof shareField>, typeof share>),
-  ...(Object.fromEntries(DRIVER_IDS.map((id) => [id, driver(id)])) as Record<DriverId, ReturnType<typeof driver>>),
-});
-
-/**
- * The shares together: at least one channel, adding up to 100. Checked on the
- * raw values beside the schema, so the message shows even when another field
- * is wrong too.
- */
-function channelsError(values: Record<string, unknown>): string | null {
-  const shares = MODEL_IDS.map((m) => values[shareField(m)])
-    .filter((v) => v !== undefined && v !== null && String(v).trim() !== "")
-    .map((v) => Number(v));
-  if (shares.length === 0) return "sizing.errors.noChannel";
-  const total = shares.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
-  return total === 100 ? null : "sizing.errors.sharesTotal";
-}
+import { plannerHref } from "~/utils/sizing-query";
+import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.profile, adminStrings[lang].title]);
 
@@ -63,18 +29,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   if (!organisation) throw notFound();
   const channels: Channel[] = profile.channels.length > 0 ? profile.channels : [{ model: organisation.operatingModel, share: 100 }];
-  const plannerQuery = new URLSearchParams([["stage", organisation.stage], ...sizingParams(channels, profile.drivers)]);
   return {
     organisation,
+    version: organisation.profileVersion,
     hasProfile: profile.updatedAt !== null,
     channels,
     drivers: profile.drivers,
     models: playbook.models.map(({ id, label, example }) => ({ id, label, example })),
     drivers_: DRIVER_IDS.map((id) => DRIVERS[id]),
-    plannerHref: `/planner?${plannerQuery.toString()}`,
+    plannerHref: plannerHref({ operatingModel: organisation.operatingModel, stage: organisation.stage, channels, drivers: profile.drivers }),
     saved: new URL(request.url).searchParams.get("saved") === "1",
   };
 }
+
+/** Every answer names these, so the page's type keeps them. */
+const NOT_CONFLICTING = { conflict: null as FieldConflict[] | null, version: null as number | null };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "organisation.update");
@@ -83,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const channelsProblem = channelsError(Object.fromEntries(formData.entries()));
   if (submission.status !== "success" || channelsProblem) {
     const existing = submission.status === "error" ? (submission.error?.[CHANNELS_FIELD] ?? []) : [];
-    return invalidSubmission(submission, channelsProblem ? { fieldErrors: { [CHANNELS_FIELD]: [...existing, channelsProblem] } } : {});
+    return invalidSubmission(submission, { ...(channelsProblem ? { fieldErrors: { [CHANNELS_FIELD]: [...existing, channelsProblem] } } : {}), extra: NOT_CONFLICTING });
   }
   const value = submission.value;
   const channels: Channel[] = MODEL_IDS.flatMap((model) => {
@@ -92,19 +61,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   const drivers: Drivers = {};
   for (const id of DRIVER_IDS) if (value[id] !== undefined) drivers[id] = value[id];
-  await saveBusinessProfile({
+  const result = await saveBusinessProfile({
     organisationId: actor.organisationId,
     actorUserId: actor.userId,
     channels,
     drivers,
+    version: value.version,
     ipAddress: clientAddress(request, context),
   });
+  if (!result.ok) {
+    if (result.reason === "not_found") throw notFound();
+    const fields = Object.keys(profileFormValues({ channels: [], drivers: {} }));
+    const conflict = conflictingFields(profileFormValues(result.current), profileFormValues({ channels, drivers }), fields);
+    return conflictSubmission(submission, { conflict, version: result.current.version, extra: NOT_CONFLICTING });
+  }
   // Post/Redirect/Get: a reload shows the page, it does not send the form again
   return redirect("/settings/profile?saved=1");
 }
 
 export default function BusinessProfileSettings() {
-  const { channels, drivers, hasProfile, models, drivers_: specs, plannerHref, saved } = useLoaderData<typeof loader>();
+  const { channels, drivers, hasProfile, models, drivers_: specs, plannerHref, saved, version } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lang = useLang();
@@ -146,7 +122,21 @@ export default function BusinessProfileSettings() {
         <StatusMessage tone="info">{t("sizing.profile.empty")}</StatusMessage>
       ) : null}
       <Form method="post" {...getFormProps(form)} className={`${ui.card} space-y-6`} data-testid="profile-form">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        {actionData?.conflict ? (
+          <ConflictNotice
+            conflict={actionData.conflict}
+            label={(field) => {
+              const model = models.find((m) => shareField(m.id) === field);
+              if (model) return t("sizing.profile.shareLabel", { model: localize(model.label, lang) });
+              const spec = specs.find((s) => s.id === field);
+              return spec ? localize(spec.label, lang) : field;
+            }}
+          />
+        ) : (
+          <FormErrors id={form.errorId} errors={form.errors} />
+        )}
+        {/* the profile version this form was loaded from; after a refused save, the one saved now */}
+        <input type="hidden" name="version" value={actionData?.version ?? version} />
         <fieldset aria-describedby="channels-hint">
           <legend className="text-sm font-semibold text-slate-800">{t("sizing.profile.channelsLegend")}</legend>
           <p id="channels-hint" className={ui.hint}>

@@ -1,6 +1,6 @@
 import { sizedForOrganisation } from "~/models/business-profile.server";
 import { describeProfile } from "~/domain/sizing";
-import { sizingParams } from "~/utils/sizing-query";
+import { plannerHref } from "~/utils/sizing-query";
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
@@ -140,11 +140,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       expanded: graph.expanded,
       large: team.members.length > COLLAPSE_THRESHOLD,
-      plannerQuery: new URLSearchParams([
-        ...(profile.channels.length > 0 ? [] : [["model", organisation.operatingModel]]),
-        ["stage", organisation.stage],
-        ...sizingParams(profile.channels.length > 0 ? profile.channels : null, profile.drivers),
-      ]).toString(),
+      plannerHref: plannerHref({ operatingModel: organisation.operatingModel, stage: organisation.stage, channels: profile.channels, drivers: profile.drivers }),
       profileSummary:
         profile.updatedAt === null
           ? null
@@ -190,7 +186,7 @@ const moreHref = (roleId: RoleId) => `/team?${new URLSearchParams({ role: roleId
 
 export default function TeamChartPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { plannerQuery, profileSummary, model, stage, state, expanded, large, totals, nodes, edges, departments, staffing, memberPanel, rolePanel } = loaderData;
+  const { plannerHref, profileSummary, model, stage, state, expanded, large, totals, nodes, edges, departments, staffing, memberPanel, rolePanel } = loaderData;
   const { t } = useTranslation();
   const num = useNumberFormat();
   const navigate = useNavigate();
@@ -226,7 +222,6 @@ export default function TeamChartPage() {
     () => (member ? { kind: "member", id: member } : role ? { kind: "role", id: role } : null),
     [member, role],
   );
-  const plannerHref = `/planner?${plannerQuery}`;
   const panelOpen = memberPanel !== null || rolePanel !== null;
 
   return (

@@ -1,3 +1,4 @@
+import { plannerHref } from "~/utils/sizing-query";
 import { sizedForOrganisation } from "~/models/business-profile.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
     loadTeam({ organisationId: organisation.id }),
   ]);
-  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
+  const { recommendation, profile } = await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook });
   // Privacy (issue 14): figures over fewer than MIN_GROUP_SIZE people only for readers of each of them.
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, computeTeamGaps(recommendation, team.members, team.assessments));
 
@@ -61,12 +62,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })),
     };
   });
-  const model = playbook.models.find((m) => m.id === organisation.operatingModel);
-  const stage = playbook.stages.find((s) => s.id === organisation.stage);
   return {
     lang,
-    model: { id: organisation.operatingModel, label: model ? localize(model.label, lang) : organisation.operatingModel },
-    stage: { id: organisation.stage, label: stage ? localize(stage.label, lang) : organisation.stage },
+    plannerHref: plannerHref({ operatingModel: organisation.operatingModel, stage: organisation.stage, channels: profile.channels, drivers: profile.drivers }),
     totals: gaps.totals,
     roles,
   };
@@ -78,11 +76,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function TeamGapsPage() {
-  const { model, stage, totals, roles } = useLoaderData<typeof loader>();
+  const { plannerHref, totals, roles } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const noMembers = totals.members === 0;
   const staffingRows: StaffingRow[] = roles;
-  const plannerHref = `/planner?${new URLSearchParams({ model: model.id, stage: stage.id })}`;
 
   return (
     <div className="space-y-10" data-testid="team-gaps">

@@ -104,6 +104,34 @@ export function forbidden(): Response {
 }
 
 /**
+ * The guard of the settings pages about one record of the reader's own
+ * organisation (a person, an invitation, a token): the permission first
+ * (403 whatever the id), then the record by the id in the address, read in
+ * the actor's organisation only; absent, malformed or another
+ * organisation's answers 404.
+ */
+export async function requireOwnRecord<Found>(
+  request: Request,
+  {
+    permission,
+    id,
+    find,
+    scope,
+  }: {
+    permission: Permission;
+    /** the id in the address, already checked for shape (null: malformed) */
+    id: string | null;
+    find: (ids: { organisationId: string; id: string }) => Promise<Found | null>;
+    scope?: Omit<ResourceScope, "organisationId">;
+  },
+): Promise<SignedIn & { found: Found }> {
+  const signedIn = await requirePermission(request, permission, scope);
+  const found = id ? await find({ organisationId: signedIn.actor.organisationId, id }) : null;
+  if (!found) throw notFound();
+  return { ...signedIn, found };
+}
+
+/**
  * The one record-scoped guard: `find` loads the record by id (only what
  * authorising needs, in any organisation); absent or another organisation's
  * answers 404 (once signed in, so an anonymous visitor is still sent to sign

@@ -140,7 +140,7 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     {
       method: "POST",
       url: () => "/settings/organisation",
-      form: () => ({ name: "Renamed Org", operatingModel: "independent_site", stage: "growth" }),
+      form: () => ({ name: "Renamed Org", operatingModel: "independent_site", stage: "growth", version: "1" }),
       expect: only(["manager", "admin"], "ok"),
     },
   ],
@@ -149,7 +149,7 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     {
       method: "POST",
       url: () => "/settings/profile",
-      form: () => ({ share_platform: "70", share_independent_site: "30", stores: "6", markets: "3" }),
+      form: () => ({ share_platform: "70", share_independent_site: "30", stores: "6", markets: "3", version: "1" }),
       expect: only(["manager", "admin"], "ok"),
     },
   ],
@@ -169,7 +169,7 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       label: "change kind",
       url: (c) => `/settings/people/${c.member.id}`,
       params: (c) => ({ userId: c.member.id }),
-      form: () => ({ intent: "change_kind", kind: "hr" }),
+      form: () => ({ intent: "change_kind", kind: "hr", version: "1" }),
       expect: only(["admin"], 404),
     },
     {

@@ -230,4 +230,14 @@ describe("the delta sized to the business profile (profileChoices)", () => {
     expect(roleOf(hiringDelta(team, PLATFORM_GROWTH, PLATFORM_GROWTH, shippedPlaybook), "tech_dev").currentPriority).toBe("optional");
     expect(roleOf(delta, "tech_dev")).toMatchObject({ currentPriority: "core", targetPriority: "core" });
   });
+
+  it("keeps the other channels when the target grows a channel the company already has, not when it moves to a new model", () => {
+    const profile = { channels: [{ model: "platform" as const, share: 85 }, { model: "independent_site" as const, share: 15 }], drivers: { stores: 10 } };
+    const grow = profileChoices(profile, PLATFORM_GROWTH, DTC_GROWTH);
+    expect(grow.target?.channels).toEqual(profile.channels);
+    expect(grow.target?.model).toBe("independent_site");
+    const move = profileChoices(profile, PLATFORM_GROWTH, { model: "b2b", stage: "growth" });
+    expect(move.target?.channels).toEqual([{ model: "b2b", share: 100 }]);
+    expect(move.target?.drivers).toEqual({ stores: 10 });
+  });
 });

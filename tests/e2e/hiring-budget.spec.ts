@@ -142,7 +142,7 @@ for (const lang of ["en", "zh"] as const) {
   });
 }
 
-test("a two-channel business profile with drivers sizes the hiring delta (en)", async ({ browser, baseURL }) => {
+test("a two-channel business profile with drivers sizes the org chart and the hiring delta (en)", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
   // a company of its own, so the demo company's headcount stays what the other specs expect
   const context = await browser.newContext();
@@ -155,6 +155,12 @@ test("a two-channel business profile with drivers sizes the hiring delta (en)", 
   await page.getByLabel("Choose a password").fill("a long enough password");
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page).toHaveURL(/\/home$/);
+
+  // the chart before a profile: the stage's range, one open seat in operations
+  await page.goto("/team/chart");
+  await expect(page.getByTestId("chart-profile")).toHaveText("No business profile yet: headcount is the stage's range.");
+  const opsCard = page.getByTestId("department-list").locator('li[data-role="operations_manager"]');
+  await expect(opsCard).toContainText("1 open seat");
 
   await page.goto("/hiring");
   await page.getByLabel("Target operating model").selectOption("independent_site");
@@ -173,6 +179,12 @@ test("a two-channel business profile with drivers sizes the hiring delta (en)", 
   await page.getByLabel(/^Stores and sites/).fill("12");
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByRole("status")).toContainText("Business profile saved.");
+
+  // the chart now: sized to the profile, and operations needs four people for twelve stores
+  await page.goto("/team/chart");
+  await expect(page.getByTestId("chart-profile")).toContainText("Sized to the business profile:");
+  await expect(page.getByTestId("chart-profile")).toContainText("12");
+  await expect(opsCard).toContainText("4 open seats");
 
   await page.goto("/hiring");
   await expect(page.getByTestId("delta-sizing")).toContainText("Headcount sized to the business profile");

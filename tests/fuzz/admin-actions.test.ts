@@ -24,7 +24,7 @@ import * as tokensRoute from "../../app/routes/settings.tokens";
 import { db } from "../../app/utils/db.server";
 import { emailField, organisationNameField } from "../../app/forms/auth";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, type Encoding, formRequest, fuzzer, type Handler, type Value, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
+import { badVersion, CONTROL, type Encoding, formRequest, fuzzer, type Handler, type Value, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
 
 const RUNS = FUZZ_RUNS;
 
@@ -260,12 +260,15 @@ async function fingerprint(): Promise<string> {
       (SELECT count(*) FROM "Organisation") AS organisations,
       (SELECT count(*) FROM "SecurityEvent") AS events,
       (SELECT count(*) FROM "Session" WHERE "userId" = ${cast.member.id}) AS memberSessions,
-      (SELECT json_array("name", "operatingModel", "stage", "updatedAt") FROM "Organisation" WHERE "id" = ${cast.organisation.id}) AS organisation,
-      (SELECT json_array("kind", "departments", "disabledAt", "updatedAt") FROM "User" WHERE "id" = ${cast.member.id}) AS member,
+      (SELECT json_array("name", "operatingModel", "stage", "version", "updatedAt") FROM "Organisation" WHERE "id" = ${cast.organisation.id}) AS organisation,
+      (SELECT json_array("kind", "departments", "disabledAt", "version", "updatedAt") FROM "User" WHERE "id" = ${cast.member.id}) AS member,
       (SELECT json_array("revokedAt", "usedAt") FROM "Invite" WHERE "id" = ${invite.id}) AS invite,
       (SELECT json_array("revokedAt") FROM "ApiToken" WHERE "id" = ${token.id}) AS token`;
   return JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 }
+
+/** The version a form was loaded from: a whole number from 1 (the records here are at 1), or anything else. */
+const version = field(fc.constant("1"), badVersion);
 
 /** The id in the address: mostly the real record, sometimes garbage (then 404). */
 function target(real: () => string): fc.Arbitrary<{ id: string; real: boolean }> {
@@ -287,7 +290,7 @@ async function check(action: string, handler: Handler, path: string, params: Rec
 
 describe("malformed submissions to the settings actions (as an admin)", () => {
   it(`POST /settings/organisation: ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
-    const fields = ["name", "operatingModel", "stage"] as const;
+    const fields = ["name", "operatingModel", "stage", "version"] as const;
     const validName = fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }).filter((value) => organisationNameField.safeParse(value).success);
     const badName = badText(100).filter((value) => !organisationNameField.safeParse(value).success);
     const input = malformed(
@@ -295,6 +298,7 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
         name: field(validName, badName),
         operatingModel: field(fc.constantFrom(...MODEL_IDS), notOneOf(MODEL_IDS)),
         stage: field(fc.constantFrom(...STAGE_IDS), notOneOf(STAGE_IDS)),
+        version,
       }),
       (samples) => Object.values(samples).every((sample) => sample.ok),
     );
@@ -327,15 +331,15 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
   });
 
   it(`POST /settings/people/$userId (change_kind, disable, enable): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
-    const fields = ["intent", "kind", "departments", "confirm"] as const;
+    const fields = ["intent", "kind", "departments", "confirm", "version"] as const;
     // "enable" alone is always a valid request (of an active person: a no-op), so it comes only repeated or altered
     const intent = field(fc.constantFrom("change_kind", "disable"), notOneOf(["change_kind", "disable", "enable"]));
     const confirm = field(fc.constant("yes"), notOneOf(["yes"]));
     const input = malformed(
-      fc.record({ target: target(() => cast.member.id), intent, kind, departments, confirm }),
-      ({ intent: sentIntent, kind: sentKind, departments: sentDepartments, confirm: sentConfirm }) => {
+      fc.record({ target: target(() => cast.member.id), intent, kind, departments, confirm, version }),
+      ({ intent: sentIntent, kind: sentKind, departments: sentDepartments, confirm: sentConfirm, version: sentVersion }) => {
         if (!sentIntent.ok) return false;
-        return sentIntent.values[0] === "change_kind" ? kindAndDepartmentsOk(sentKind, sentDepartments) : sentConfirm.ok;
+        return sentIntent.values[0] === "change_kind" ? kindAndDepartmentsOk(sentKind, sentDepartments) && sentVersion.ok : sentConfirm.ok;
       },
     );
     await fc.assert(

@@ -42,6 +42,9 @@ export const FUZZ_TIMEOUT_MS = Math.max(120_000, FUZZ_RUNS * 600);
 /** A run count written for the full 1,000-input run, scaled to FUZZ_RUNS (at least 1). */
 export const scaledRuns = (atFullRun: number) => Math.max(1, Math.round((atFullRun * FUZZ_RUNS) / 1000));
 
+/** Not a version a form can carry (a whole number from 1): empty, zero, negative, fractional, too long, words. */
+export const badVersion: fc.Arbitrary<string> = fc.constantFrom("", "0", "00", "-1", "1.5", "1e3", "abc", "0x1", "9999999999", "1 1", "\u0661");
+
 /** The C0 control characters and DEL. */
 export const CONTROL = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).concat("\u007f");
 

@@ -23,7 +23,7 @@ import * as retireRoute from "../../app/routes/ownership.steps.$stepKey_.retire"
 import * as stepsRoute from "../../app/routes/ownership.steps._index";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
-import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, missing, repeated, setTo, sqliteFingerprint, type Value, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
+import { badVersion, CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, missing, repeated, setTo, sqliteFingerprint, type Value, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
 
 const RUNS = FUZZ_RUNS;
 
@@ -192,11 +192,11 @@ describe("malformed submissions to the ownership actions", () => {
   });
 
   it(`POST /ownership/steps (add, rename, move, as the admin): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
-    const fields = ["section", "nameZh", "nameEn", "step", "direction"];
+    const fields = ["section", "nameZh", "nameEn", "step", "direction", "version"];
     const add = fc
       .record({ section: fc.constantFrom(...STEP_SECTIONS), nameZh: fineText, nameEn: fineText })
       .map((value): Entries => [["intent", "add"], ...Object.entries(value)]);
-    const rename = fc.record({ nameZh: fineText, nameEn: fineText }).map((value): Entries => [["intent", "rename"], ["step", "listing"], ...Object.entries(value)]);
+    const rename = fc.record({ nameZh: fineText, nameEn: fineText }).map((value): Entries => [["intent", "rename"], ["step", "listing"], ["version", "1"], ...Object.entries(value)]);
     const move = fc.constantFrom("up", "down").map((direction): Entries => [["intent", "move"], ["step", "operations"], ["direction", direction]]);
     const nameCorruptions = fc.oneof(
       setTo("nameZh", badName),
@@ -208,7 +208,7 @@ describe("malformed submissions to the ownership actions", () => {
     );
     const input = fc.oneof(
       corrupted(add, fields, fc.oneof(badIntent(["add", "rename", "move"]), nameCorruptions, setTo("section", notIn(STEP_SECTIONS)), missing("section"), repeated("section", fc.constant("core")))),
-      corrupted(rename, fields, fc.oneof(nameCorruptions, setTo("step", badStepKey), missing("step"), repeated("step", fc.constant("listing")))),
+      corrupted(rename, fields, fc.oneof(nameCorruptions, setTo("step", badStepKey), missing("step"), repeated("step", fc.constant("listing")), setTo("version", badVersion), missing("version"))),
       corrupted(
         move,
         fields,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { seedDemoTeam } from "../../prisma/seed-team";
+import { seedDemoProfile } from "../../prisma/seed-profile";
+import { computeTeamGaps } from "../../app/domain/gaps";
+import { shippedPlaybook } from "../../app/domain/playbook";
+import { sizedForOrganisation } from "../../app/models/business-profile.server";
+import { loadTeam } from "../../app/models/member.server";
 import { db } from "../../app/utils/db.server";
 import { createOrganisation } from "../utils/actors";
 
@@ -25,5 +30,23 @@ describe("the demo team", () => {
     const count = await db.skillAssessment.count({ where: { organisationId: organisation.id } });
     expect(await seedDemoTeam(organisation.id)).toBeNull();
     expect(await db.skillAssessment.count({ where: { organisationId: organisation.id } })).toBe(count);
+  });
+
+  it("sized to its business profile, shows departments under, within and over their headcount, not over everywhere (issue 12)", async () => {
+    const organisation = await createOrganisation({ operatingModel: "platform", stage: "growth" });
+    await seedDemoTeam(organisation.id, new Date("2026-12-07T08:00:00Z"));
+    await seedDemoProfile(organisation.id);
+    const { recommendation } = await sizedForOrganisation({ organisationId: organisation.id, operatingModel: "platform", stage: "growth", playbook: shippedPlaybook });
+    const team = await loadTeam({ organisationId: organisation.id });
+    const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
+    const staffed = gaps.roles.filter((role) => role.fte > 0);
+    const under = staffed.filter((role) => role.unfilledSeats > 0).map((role) => role.roleId);
+    const over = staffed.filter((role) => role.overStaffedBy > 0).map((role) => role.roleId);
+    const within = staffed.filter((role) => role.unfilledSeats === 0 && role.overStaffedBy === 0).map((role) => role.roleId);
+    // 4,500 SKUs want more product managers than the demo has; 10 stores and 3,200 orders a day fit its operations and supply chain
+    expect(under).toEqual(["product_manager"]);
+    expect(within).toEqual(expect.arrayContaining(["operations_manager", "supply_chain"]));
+    expect(over.length).toBeGreaterThan(0);
+    expect(over.length).toBeLessThan(staffed.length);
   });
 });

@@ -53,9 +53,26 @@ describe("POST /ownership/steps", () => {
 
   it("renames a step in both languages", async () => {
     const { as } = await ownershipWorld();
-    await callRoute(action, post("/ownership/steps", { intent: "rename", step: "listing", nameZh: "刊登", nameEn: "Listing on marketplaces" }, as("admin")));
+    await callRoute(action, post("/ownership/steps", { intent: "rename", step: "listing", nameZh: "刊登", nameEn: "Listing on marketplaces", version: "1" }, as("admin")));
     const { data } = await callRoute<StepsData>(loader, get("/ownership/steps", as("admin")));
     expect(data.steps.find((step) => step.key === "listing")?.name).toEqual({ zh: "刊登", en: "Listing on marketplaces" });
+  });
+
+  it("refuses a rename from a form loaded before someone else's rename, with both names, and lands once reloaded", async () => {
+    const { as } = await ownershipWorld();
+    const rename = (nameZh: string, nameEn: string, version: string) =>
+      callRoute<{ conflict?: Array<{ field: string; theirs: string; yours: string }>; version?: number }>(action, post("/ownership/steps", { intent: "rename", step: "listing", nameZh, nameEn, version }, as("admin")));
+    expect((await rename("刊登", "Listing", "1")).status).toBe(200);
+    const stale = await rename("上新", "Listing", "1");
+    expect(stale.status).toBe(409);
+    expect(stale.data.conflict).toEqual([{ field: "nameZh", theirs: "刊登", yours: "上新" }]);
+    expect(stale.data.version).toBe(2);
+    const names = async () => (await callRoute<StepsData>(loader, get("/ownership/steps", as("admin")))).data.steps.find((step) => step.key === "listing")?.name;
+    expect(await names()).toEqual({ zh: "刊登", en: "Listing" });
+    // the same name again is no lost update, whatever the version
+    expect((await rename("刊登", "Listing", "1")).status).toBe(200);
+    expect((await rename("上新", "Listing", "2")).status).toBe(200);
+    expect(await names()).toEqual({ zh: "上新", en: "Listing" });
   });
 
   it("moves a step up and down within its section; at the edge nothing changes", async () => {

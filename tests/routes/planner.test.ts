@@ -143,6 +143,7 @@ describe("planner sized to a business profile in the address", () => {
         { model: "b2b", share: 20 },
       ],
       drivers: { stores: 6, b2bAccounts: 30 },
+      version: 1,
       ipAddress: null,
     });
     const result = await callRoute(loader, get("/planner", { Cookie: await cookieFor(cast.member.id) }));

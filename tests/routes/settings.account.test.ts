@@ -1,3 +1,4 @@
+import { unseal } from "../../app/utils/sealed.server";
 import { describe, expect, it } from "vitest";
 import { loader as orgLoader } from "../../app/routes/org";
 import { action, loader } from "../../app/routes/settings.account";
@@ -83,6 +84,10 @@ describe("/settings/account: two-factor sign-in", () => {
     expect(right.data.recoveryCodes).toHaveLength(10);
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.totpEnabledAt).not.toBeNull();
+    // sealed at rest: the column holds neither the secret nor anything that reads as it
+    expect(stored.totpSecret).toMatch(/^sealed:v1:/);
+    expect(stored.totpSecret).not.toContain(page.data.setup!.secret);
+    expect(unseal(stored.totpSecret!)).toBe(page.data.setup!.secret);
     for (const code of right.data.recoveryCodes!) expect(stored.recoveryCodes).not.toContain(code);
     const after = await callRoute<AccountData>(loader, get("/settings/account", { Cookie: cookie }));
     expect(after.data.twoFactorEnabled).toBe(true);
@@ -93,7 +98,7 @@ describe("/settings/account: two-factor sign-in", () => {
     const { organisation, user, cookie } = await person();
     await send(cookie, { intent: "totp_start" });
     const { totpSecret } = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    await send(cookie, { intent: "totp_confirm", code: totpCodeAt(totpSecret!, Date.now()) });
+    await send(cookie, { intent: "totp_confirm", code: totpCodeAt(unseal(totpSecret!)!, Date.now()) });
 
     expect((await send(cookie, { intent: "totp_disable", password: "not the password" })).status).toBe(400);
     await db.organisation.update({ where: { id: organisation.id }, data: { requireTwoFactor: true } });

@@ -60,7 +60,7 @@ describe("POST /settings/organisation", () => {
   it("lets an admin change the name, model and stage, and records it", async () => {
     const result = await callRoute(
       action,
-      post("/settings/organisation", { name: "  Acme Export  ", operatingModel: "b2b", stage: "mature" }, { Cookie: cookies.admin }),
+      post("/settings/organisation", { name: "  Acme Export  ", operatingModel: "b2b", stage: "mature", version: "1" }, { Cookie: cookies.admin }),
     );
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/settings/organisation?saved=1");
@@ -79,7 +79,7 @@ describe("POST /settings/organisation", () => {
   it("lets a manager change them too", async () => {
     const result = await callRoute(
       action,
-      post("/settings/organisation", { name: "Acme Export", operatingModel: "independent_site", stage: "mature" }, { Cookie: cookies.manager }),
+      post("/settings/organisation", { name: "Acme Export", operatingModel: "independent_site", stage: "mature", version: "2" }, { Cookie: cookies.manager }),
     );
     expect(result.status).toBe(302);
     const organisation = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
@@ -89,11 +89,35 @@ describe("POST /settings/organisation", () => {
     expect(JSON.parse(event.detail).changed).toEqual(["operatingModel"]);
   });
 
+  it("refuses a save from a form loaded before someone else's save, with what changed, and keeps what was typed", async () => {
+    const loaded = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
+    const version = String(loaded.version);
+    // the admin renames it; the manager, from the same loaded form, changes the stage
+    const first = await callRoute(action, post("/settings/organisation", { name: "Acme Global", operatingModel: loaded.operatingModel, stage: loaded.stage, version }, { Cookie: cookies.admin }));
+    expect(first.status).toBe(302);
+    const second = await callRoute<Invalid & { conflict: Array<{ field: string; theirs: string; yours: string }>; version: number }>(
+      action,
+      post("/settings/organisation", { name: loaded.name, operatingModel: loaded.operatingModel, stage: "startup", version }, { Cookie: cookies.manager }),
+    );
+    expect(second.status).toBe(409);
+    expect(second.data.conflict).toEqual([
+      { field: "name", theirs: "Acme Global", yours: loaded.name },
+      { field: "stage", theirs: loaded.stage, yours: "startup" },
+    ]);
+    expect(second.data.version).toBe(loaded.version + 1);
+    expect(second.data.lastResult.initialValue).toMatchObject({ stage: "startup" });
+    const after = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
+    expect(after).toMatchObject({ name: "Acme Global", stage: loaded.stage, version: loaded.version + 1 });
+    // saved again from the version it was shown, it lands
+    const again = await callRoute(action, post("/settings/organisation", { name: "Acme Export", operatingModel: loaded.operatingModel, stage: loaded.stage, version: String(second.data.version) }, { Cookie: cookies.manager }));
+    expect(again.status).toBe(302);
+  });
+
   it("writes nothing when nothing changed", async () => {
     const before = (await events(cast.organisation.id)).length;
     const result = await callRoute(
       action,
-      post("/settings/organisation", { name: "Acme Export", operatingModel: "independent_site", stage: "mature" }, { Cookie: cookies.admin }),
+      post("/settings/organisation", { name: "Acme Export", operatingModel: "independent_site", stage: "mature", version: "1" }, { Cookie: cookies.admin }),
     );
     expect(result.headers.get("Location")).toBe("/settings/organisation?saved=0");
     expect((await events(cast.organisation.id)).length).toBe(before);
@@ -103,7 +127,7 @@ describe("POST /settings/organisation", () => {
     const before = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
     const result = await callRoute<Invalid>(
       action,
-      post("/settings/organisation", { name: "   ", operatingModel: "amazon", stage: "late" }, { Cookie: cookies.admin }),
+      post("/settings/organisation", { name: "   ", operatingModel: "amazon", stage: "late", version: "1" }, { Cookie: cookies.admin }),
     );
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error).toEqual({
@@ -120,7 +144,7 @@ describe("POST /settings/organisation", () => {
     for (const name of ["Acme\u0000Corp", "x".repeat(101)]) {
       const result = await callRoute<Invalid>(
         action,
-        post("/settings/organisation", { name, operatingModel: "b2b", stage: "growth" }, { Cookie: cookies.admin }),
+        post("/settings/organisation", { name, operatingModel: "b2b", stage: "growth", version: "1" }, { Cookie: cookies.admin }),
       );
       expect(result.status).toBe(400);
       expect(result.data.lastResult.error.name).toHaveLength(1);
@@ -131,7 +155,7 @@ describe("POST /settings/organisation", () => {
     for (const who of ["hr", "leadOps", "member"] as const) {
       const result = await callRoute(
         action,
-        post("/settings/organisation", { name: "Hijacked", operatingModel: "b2b", stage: "startup" }, { Cookie: cookies[who] }),
+        post("/settings/organisation", { name: "Hijacked", operatingModel: "b2b", stage: "startup", version: "1" }, { Cookie: cookies[who] }),
       );
       expect(result.status, who).toBe(403);
     }
@@ -139,7 +163,7 @@ describe("POST /settings/organisation", () => {
   });
 
   it("changes only the admin's own organisation", async () => {
-    await callRoute(action, post("/settings/organisation", { name: "Other Renamed", operatingModel: "b2b", stage: "startup" }, { Cookie: cookies.otherAdmin }));
+    await callRoute(action, post("/settings/organisation", { name: "Other Renamed", operatingModel: "b2b", stage: "startup", version: "1" }, { Cookie: cookies.otherAdmin }));
     expect((await db.organisation.findUniqueOrThrow({ where: { id: cast.other.id } })).name).toBe("Other Renamed");
     expect((await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } })).name).toBe("Acme Export");
   });

@@ -15,6 +15,8 @@ interface LoaderData {
 interface ActionData {
   intent: string | null;
   lastResult: { error?: Record<string, string[]> };
+  conflict?: Array<{ field: string; theirs: string; yours: string }> | null;
+  version?: number | null;
 }
 
 let cast: Cast;
@@ -69,10 +71,29 @@ describe("GET /settings/people/$userId", () => {
 });
 
 describe("POST /settings/people/$userId intent=change_kind", () => {
+  it("refuses a change from a form loaded before another admin's change, with what changed, and lands from the new version", async () => {
+    const secondAdmin = await createUser({ organisationId: cast.organisation.id, kind: "admin" });
+    const second = await cookieFor(secondAdmin.id);
+    const first = await callRoute(action, send(cast.member.id, [["intent", "change_kind"], ["version", "1"], ["kind", "lead"], ["departments", "marketing"]], cookies.admin), { userId: cast.member.id });
+    expect(first.status).toBe(302);
+    const stale = await callRoute<ActionData>(action, send(cast.member.id, { intent: "change_kind", kind: "hr", version: "1" }, second), { userId: cast.member.id });
+    expect(stale.status).toBe(409);
+    expect(stale.data.intent).toBe("change_kind");
+    expect(stale.data.conflict).toEqual([
+      { field: "kind", theirs: "lead", yours: "hr" },
+      { field: "departments", theirs: "marketing", yours: "" },
+    ]);
+    expect(stale.data.version).toBe(2);
+    expect(await row(cast.member.id)).toMatchObject({ kind: "lead", departments: '["marketing"]', version: 2 });
+    const again = await callRoute(action, send(cast.member.id, { intent: "change_kind", kind: "hr", version: "2" }, second), { userId: cast.member.id });
+    expect(again.status).toBe(302);
+    expect(await row(cast.member.id)).toMatchObject({ kind: "hr", version: 3 });
+  });
+
   it("makes a member a lead of two departments and records it", async () => {
     const result = await callRoute(
       action,
-      send(cast.member.id, [["intent", "change_kind"], ["kind", "lead"], ["departments", "marketing"], ["departments", "tech_dev"]], cookies.admin),
+      send(cast.member.id, [["intent", "change_kind"], ["version", "1"], ["kind", "lead"], ["departments", "marketing"], ["departments", "tech_dev"]], cookies.admin),
       { userId: cast.member.id },
     );
     expect(result.status).toBe(302);
@@ -88,20 +109,20 @@ describe("POST /settings/people/$userId intent=change_kind", () => {
   });
 
   it("clears a lead's departments when they become another kind", async () => {
-    await callRoute(action, send(cast.leadOps.id, { intent: "change_kind", kind: "hr" }, cookies.admin), { userId: cast.leadOps.id });
+    await callRoute(action, send(cast.leadOps.id, { intent: "change_kind", kind: "hr", version: "1" }, cookies.admin), { userId: cast.leadOps.id });
     const user = await row(cast.leadOps.id);
     expect(user.kind).toBe("hr");
     expect(user.departments).toBe("[]");
   });
 
   it("answers 400 for a lead without departments or a member with some", async () => {
-    const lead = await callRoute<ActionData>(action, send(cast.member.id, { intent: "change_kind", kind: "lead" }, cookies.admin), { userId: cast.member.id });
+    const lead = await callRoute<ActionData>(action, send(cast.member.id, { intent: "change_kind", kind: "lead", version: "1" }, cookies.admin), { userId: cast.member.id });
     expect(lead.status).toBe(400);
     expect(lead.data.intent).toBe("change_kind");
     expect(lead.data.lastResult.error).toEqual({ departments: ["admin.errors.departmentsRequired"] });
     const member = await callRoute<ActionData>(
       action,
-      send(cast.hr.id, { intent: "change_kind", kind: "member", departments: "marketing" }, cookies.admin),
+      send(cast.hr.id, { intent: "change_kind", kind: "member", version: "1", departments: "marketing" }, cookies.admin),
       { userId: cast.hr.id },
     );
     expect(member.status).toBe(400);
@@ -113,7 +134,7 @@ describe("POST /settings/people/$userId intent=change_kind", () => {
   it("does not take the admin kind from the last active admin", async () => {
     // a disabled admin does not count
     await createUser({ organisationId: cast.organisation.id, kind: "admin", disabled: true });
-    const result = await callRoute<ActionData>(action, send(cast.admin.id, { intent: "change_kind", kind: "manager" }, cookies.admin), { userId: cast.admin.id });
+    const result = await callRoute<ActionData>(action, send(cast.admin.id, { intent: "change_kind", kind: "manager", version: "1" }, cookies.admin), { userId: cast.admin.id });
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error).toEqual({ "": ["admin.errors.lastAdmin"] });
     expect((await row(cast.admin.id)).kind).toBe("admin");
@@ -122,14 +143,14 @@ describe("POST /settings/people/$userId intent=change_kind", () => {
 
   it("lets an admin step down when another admin remains, and sends them to what they may still see", async () => {
     await createUser({ organisationId: cast.organisation.id, kind: "admin" });
-    const result = await callRoute(action, send(cast.admin.id, { intent: "change_kind", kind: "manager" }, cookies.admin), { userId: cast.admin.id });
+    const result = await callRoute(action, send(cast.admin.id, { intent: "change_kind", kind: "manager", version: "1" }, cookies.admin), { userId: cast.admin.id });
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/settings");
     expect((await row(cast.admin.id)).kind).toBe("manager");
   });
 
   it("writes nothing when the kind is the same", async () => {
-    const result = await callRoute(action, send(cast.hr.id, { intent: "change_kind", kind: "hr" }, cookies.admin), { userId: cast.hr.id });
+    const result = await callRoute(action, send(cast.hr.id, { intent: "change_kind", kind: "hr", version: "1" }, cookies.admin), { userId: cast.hr.id });
     expect(result.headers.get("Location")).toBe(`/settings/people/${cast.hr.id}?done=unchanged`);
     expect(await events("kind_changed")).toHaveLength(0);
   });
@@ -202,7 +223,7 @@ describe("POST /settings/people/$userId, refusals", () => {
   });
 
   it("answers 404 for another organisation's person, and changes nothing there", async () => {
-    const forms: Array<Record<string, string>> = [{ intent: "disable", confirm: "yes" }, { intent: "change_kind", kind: "member" }];
+    const forms: Array<Record<string, string>> = [{ intent: "disable", confirm: "yes" }, { intent: "change_kind", kind: "member", version: "1" }];
     for (const form of forms) {
       const result = await callRoute(action, send(cast.otherAdmin.id, form, cookies.admin), { userId: cast.otherAdmin.id });
       expect(result.status).toBe(404);

@@ -27,6 +27,12 @@ beforeAll(async () => {
   for (const who of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const) cookies[who] = await cookieFor(cast[who].id);
 });
 
+/** The profile form as the page sends it, with the profile version it was loaded from (read now). */
+async function profileForm(organisationId: string, fields: Record<string, string>, cookie: string) {
+  const { profileVersion } = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { profileVersion: true } });
+  return post("/settings/profile", { ...fields, version: String(profileVersion) }, { Cookie: cookie });
+}
+
 describe("GET /settings/profile", () => {
   it("starts an organisation without a profile from its operating model alone, with today's ranges", async () => {
     const result = await callRoute<LoaderData>(loader, get("/settings/profile", { Cookie: cookies.manager }));
@@ -57,11 +63,7 @@ describe("POST /settings/profile", () => {
   it("saves two channels and the drivers in one go, makes the primary the operating model, and records it", async () => {
     const result = await callRoute(
       action,
-      post(
-        "/settings/profile",
-        { share_platform: "70", share_independent_site: "30", stores: "8", skus: "3000", ordersPerDay: "900", markets: "4", languages: "3", b2bAccounts: "" },
-        { Cookie: cookies.manager },
-      ),
+      await profileForm(cast.organisation.id, { share_platform: "70", share_independent_site: "30", stores: "8", skus: "3000", ordersPerDay: "900", markets: "4", languages: "3", b2bAccounts: "" }, cookies.manager),
     );
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/settings/profile?saved=1");
@@ -95,11 +97,7 @@ describe("POST /settings/profile", () => {
     const before = await getBusinessProfile({ organisationId: cast.organisation.id });
     const result = await callRoute<Invalid>(
       action,
-      post(
-        "/settings/profile",
-        { share_platform: "60", share_b2b: "30", stores: "2.5", skus: "-1", ordersPerDay: "lots", markets: "0", languages: "101", b2bAccounts: "100001" },
-        { Cookie: cookies.admin },
-      ),
+      await profileForm(cast.organisation.id, { share_platform: "60", share_b2b: "30", stores: "2.5", skus: "-1", ordersPerDay: "lots", markets: "0", languages: "101", b2bAccounts: "100001" }, cookies.admin),
     );
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error).toEqual({
@@ -116,12 +114,12 @@ describe("POST /settings/profile", () => {
   });
 
   it("needs at least one channel and whole shares from 1 to 100", async () => {
-    const none = await callRoute<Invalid>(action, post("/settings/profile", { stores: "3" }, { Cookie: cookies.admin }));
+    const none = await callRoute<Invalid>(action, await profileForm(cast.organisation.id, { stores: "3" }, cookies.admin));
     expect(none.status).toBe(400);
     expect(none.data.lastResult.error.share_platform).toEqual(["sizing.errors.noChannel"]);
     const bad = await callRoute<Invalid>(
       action,
-      post("/settings/profile", { share_distribution: "0", share_b2b: "100.5" }, { Cookie: cookies.admin }),
+      await profileForm(cast.organisation.id, { share_distribution: "0", share_b2b: "100.5" }, cookies.admin),
     );
     expect(bad.status).toBe(400);
     expect(bad.data.lastResult.error.share_distribution).toEqual(["sizing.errors.share"]);
@@ -138,7 +136,7 @@ describe("POST /settings/profile", () => {
   });
 
   it("another organisation's admin saves only their own profile", async () => {
-    await callRoute(action, post("/settings/profile", { share_b2b: "100", b2bAccounts: "40" }, { Cookie: cookies.otherAdmin }));
+    await callRoute(action, await profileForm(cast.other.id, { share_b2b: "100", b2bAccounts: "40" }, cookies.otherAdmin));
     const mine = await getBusinessProfile({ organisationId: cast.organisation.id });
     expect(mine.channels.map((c) => c.model)).toEqual(["platform", "independent_site"]);
     const theirs = await getBusinessProfile({ organisationId: cast.other.id });
@@ -149,7 +147,7 @@ describe("POST /settings/profile", () => {
     const organisation = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
     const result = await callRoute(
       organisationAction,
-      post("/settings/organisation", { name: organisation.name, operatingModel: "b2b", stage: organisation.stage }, { Cookie: cookies.admin }),
+      post("/settings/organisation", { name: organisation.name, operatingModel: "b2b", stage: organisation.stage, version: String(organisation.version) }, { Cookie: cookies.admin }),
     );
     expect(result.status).toBe(302);
     const profile = await getBusinessProfile({ organisationId: cast.organisation.id });
@@ -157,5 +155,22 @@ describe("POST /settings/profile", () => {
     expect(profile.drivers.stores).toBe(8);
     const event = await db.securityEvent.findFirstOrThrow({ where: { organisationId: cast.organisation.id, type: "organisation_updated" }, orderBy: { createdAt: "desc" } });
     expect(JSON.parse(event.detail)).toMatchObject({ changed: ["operatingModel"], channelsCleared: true });
+  });
+
+  it("refuses a save from a form loaded before someone else's save, with what changed, and writes nothing", async () => {
+    const { profileVersion } = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id }, select: { profileVersion: true } });
+    const loaded = String(profileVersion);
+    const mine = await callRoute(action, post("/settings/profile", { share_platform: "100", stores: "5", version: loaded }, { Cookie: cookies.admin }));
+    expect(mine.status).toBe(302);
+    const before = await getBusinessProfile({ organisationId: cast.organisation.id });
+    const stale = await callRoute<Invalid & { conflict: Array<{ field: string; theirs: string; yours: string }>; version: number }>(
+      action,
+      post("/settings/profile", { share_platform: "100", stores: "9", markets: "2", version: loaded }, { Cookie: cookies.manager }),
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.data.conflict).toEqual(expect.arrayContaining([{ field: "stores", theirs: "5", yours: "9" }]));
+    expect(stale.data.version).toBe(profileVersion + 1);
+    expect(stale.data.lastResult.initialValue).toMatchObject({ stores: "9", markets: "2" });
+    expect(await getBusinessProfile({ organisationId: cast.organisation.id })).toEqual(before);
   });
 });

@@ -56,7 +56,8 @@ describe("/team/gaps", () => {
     expect(result.data.roles.filter((r) => r.unfilledSeats === 1).map((r) => r.roleId).sort()).toEqual(
       ["data_analysis", "marketing", "operations_manager", "product_manager", "supply_chain"].sort(),
     );
-    expect(result.data.model).toEqual({ id: "platform", label: "Marketplace seller" });
+    // no business profile: the planner opens on the organisation's model and stage
+    expect(result.data.plannerHref).toBe("/planner?model=platform&stage=growth");
   });
 
   describe("with a team", () => {
