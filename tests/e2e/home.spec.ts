@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { waitForAppHydration } from "./helpers";
 
 /*
  * Issue 16 in a real browser, in both languages: each person lands on their
@@ -56,6 +57,8 @@ test("forgot password answers the same words, and the admin's outbox shows the e
   await page.context().addCookies([{ name: "lang", value: COOKIE.en, domain: "localhost", path: "/" }]);
   await page.goto("/login");
   await page.getByRole("link", { name: TEXT.en.forgot }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await waitForAppHydration(page);
   await page.getByLabel(TEXT.en.email).fill("member@demo.example");
   await page.getByRole("button", { name: TEXT.en.send }).click();
   const known = await page.getByTestId("reset-sent").innerText();
