@@ -14,6 +14,7 @@ import { availableParallelism } from "node:os";
 import { createRequestHandler, installGlobals } from "@remix-run/node";
 import { RateLimiterClusterMaster } from "rate-limiter-flexible";
 import { createApp, isLoopback } from "./server/app.mjs";
+import { startBackground } from "./server/background.mjs";
 
 async function serve() {
   installGlobals({ nativeFetch: true });
@@ -37,6 +38,8 @@ async function serve() {
     const address = server.address();
     const bound = typeof address === "object" && address ? address.address : String(address);
     demoExposed = demoEnabled && !isLoopback(bound);
+    // the mail worker and the reminders' scheduler, in every worker: they claim rows atomically (decision 0016)
+    startBackground(build);
     if (!cluster.isWorker || cluster.worker?.id === 1) console.log(`Serving on http://localhost:${port}${host ? ` (listening on ${host} only)` : ""}`);
     if (demoExposed && (!cluster.isWorker || cluster.worker?.id === 1)) {
       const line = "!".repeat(78);

@@ -81,3 +81,4 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (isRouteErrorResponse(error) && error.status === 404) return;
   console.error(error);
 }
+export { startBackgroundJobs } from "~/utils/background.server";

@@ -15,6 +15,7 @@ import { AppShell } from "~/components/AppShell";
 import { DemoBanner } from "~/components/DemoBanner";
 import { useNonce } from "~/components/Nonce";
 import { permissionsOf } from "~/domain/permissions";
+import { unreadCount } from "~/models/notify.server";
 import { getSignedIn } from "~/utils/auth.server";
 import { fallbackLanguage, htmlLang, isLanguage } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
@@ -29,6 +30,7 @@ function demoExposed(context: unknown): boolean {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [lang, signedIn] = await Promise.all([languageFor(request), getSignedIn(request)]);
+  const unread = signedIn ? await unreadCount(signedIn.user.id) : 0;
   // What the header needs, and what the UI may offer (the server checks again).
   const viewer = signedIn
     ? {
@@ -36,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         kind: signedIn.actor.kind,
         organisationName: signedIn.organisation.name,
         permissions: permissionsOf(signedIn.actor),
+        unread,
       }
     : null;
   return { lang, viewer, demoExposed: demoExposed(context) };

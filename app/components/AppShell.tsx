@@ -37,6 +37,25 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
             {viewer ? (
               <>
                 <NavLink
+                  to="/home"
+                  className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                >
+                  {t("nextSteps.nav")}
+                </NavLink>
+                <NavLink
+                  to="/inbox"
+                  aria-label={viewer.unread > 0 ? t("nextSteps.inbox.navUnread", { count: viewer.unread }) : undefined}
+                  className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                  data-testid="inbox-link"
+                >
+                  {t("nextSteps.inbox.nav")}
+                  {viewer.unread > 0 ? (
+                    <span className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white" data-testid="unread-count">
+                      {viewer.unread > 99 ? "99+" : viewer.unread}
+                    </span>
+                  ) : null}
+                </NavLink>
+                <NavLink
                   to="/org"
                   className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
                 >

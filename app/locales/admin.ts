@@ -10,6 +10,8 @@ export const adminStrings = {
       tokens: "API tokens",
       security: "Security log",
       account: "My account",
+      notifications: "Email and calendar",
+      outbox: "Outbox",
     },
     common: {
       cancel: "Cancel",
@@ -233,6 +235,8 @@ export const adminStrings = {
       tokens: "API 令牌",
       security: "安全日志",
       account: "我的账号",
+      notifications: "邮件与日历",
+      outbox: "发件箱",
     },
     common: {
       cancel: "取消",

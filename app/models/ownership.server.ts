@@ -504,3 +504,27 @@ export async function roleLabelsFor(organisationId: string): Promise<Record<Role
   const playbook = await playbookForOrganisation(organisationId);
   return Object.fromEntries(playbook.roles.map((role) => [role.id, role.label])) as Record<RoleId, Localized>;
 }
+
+/**
+ * Every proposal waiting for a decision, with what deciding on it needs (the
+ * roles involved and the proposer) and its step's name: the home page keeps
+ * those its reader may decide (app/domain/next-steps.ts).
+ */
+export async function openProposals({ organisationId }: { organisationId: string }) {
+  const rows = await db.ownershipProposal.findMany({
+    where: { organisationId, status: "proposed", step: { retiredAt: null } },
+    select: {
+      id: true,
+      ownerRoleId: true,
+      proposerUserId: true,
+      createdAt: true,
+      step: { select: { key: true, nameZh: true, nameEn: true, assignments: { select: { roleId: true, letter: true } } } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.flatMap((row) => {
+    if (!isRoleId(row.ownerRoleId)) return [];
+    const involved = [...new Set<RoleId>([...rowHolders(rowOf(row.step.assignments)), row.ownerRoleId])];
+    return [{ id: row.id, stepKey: row.step.key, stepName: { zh: row.step.nameZh, en: row.step.nameEn }, ownerRoleId: row.ownerRoleId, proposerUserId: row.proposerUserId, createdAt: row.createdAt, involved }];
+  });
+}

@@ -62,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const user = await acceptInvite({ token, name: submission.value.name, password: submission.value.password, ipAddress });
     const cookie = await startSession(user.id, request, { ipAddress });
-    return redirect("/org", { headers: { "Set-Cookie": cookie } });
+    return redirect("/home", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (error instanceof InviteUnusableError) return unusable(error.status);
     throw error;

@@ -20,7 +20,7 @@ import { AUTH_FORM, loginSchema } from "~/forms/auth";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getSignedIn(request)) throw redirect("/org");
+  if (await getSignedIn(request)) throw redirect("/home");
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   return { lang: await languageFor(request), redirectTo: safeRedirectPath(redirectTo, "") || undefined };
 }
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await attemptSignIn({ email, password, ipAddress });
   switch (result.outcome) {
     case "signed_in": {
-      const to = safeRedirectPath(redirectTo, "/org");
+      const to = safeRedirectPath(redirectTo, "/home");
       // with two-factor sign-in on, the password only opens the second step
       if (await needsSecondFactor({ userId: result.user.id })) {
         const pending = await startSecondStep({ userId: result.user.id, email, redirectTo: to });
@@ -110,6 +110,11 @@ export default function LoginPage() {
           {submitting ? t("auth.submitting") : t("auth.login.submit")}
         </button>
       </Form>
+      <p className="mt-4 text-sm">
+        <Link to="/forgot-password" className="font-medium text-indigo-700 underline">
+          {t("nextSteps.forgot.link")}
+        </Link>
+      </p>
       <p className="mt-6 text-sm text-slate-600">
         {t("auth.login.noAccount")}{" "}
         <Link to="/signup" className="font-medium text-indigo-700 underline">

@@ -66,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const headers = new Headers();
     headers.append("Set-Cookie", await startSession(userId, request, { ipAddress }));
     headers.append("Set-Cookie", await clearSecondStep());
-    return redirect(safeRedirectPath(pending.redirectTo, "/org"), { headers });
+    return redirect(safeRedirectPath(pending.redirectTo, "/home"), { headers });
   });
 }
 

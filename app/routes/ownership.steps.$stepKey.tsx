@@ -12,6 +12,8 @@ import type { RaciLetter } from "~/domain/process-steps";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { decideProposal, getStep, holdersOf, isStepKey, openProposal, proposeOwner, roleLabelsFor, undoCellChange } from "~/models/ownership.server";
+import { safely } from "~/models/notify.server";
+import { notifyProposal } from "~/models/reminders.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, invalidSubmission, readFormData, validateWith } from "~/utils/forms";
 import { ownershipStrings } from "~/locales/ownership";
@@ -82,6 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const message = result.reason === "not_flagged" ? "ownership.step.notFlagged" : "ownership.step.conflict";
       return invalidSubmission(submission, { formErrors: [message], status: 409, extra: { intent } });
     }
+    const proposalId = result.proposalId;
+    if (proposalId) await safely("ownership proposal", () => notifyProposal({ organisationId: organisation.id, proposalId }));
     return { done: "proposed" as const };
   }
 

@@ -10,6 +10,9 @@ import { departmentLabels, KindFields, type RoleOption } from "~/components/sett
 import { useHydrated } from "~/components/ui";
 import { Badge, DateTime, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
 import { permissionsOf } from "~/domain/permissions";
+import { safely } from "~/models/notify.server";
+import { languageFor } from "~/utils/i18n.server";
+import { queueInvitationMail } from "~/models/reminders.server";
 import { createInvite, inviteUrl, listInvites, type InviteStatus } from "~/models/invite.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { listUsers } from "~/models/user-admin.server";
@@ -54,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "users.manage");
+  const { actor, user } = await requirePermission(request, "users.manage");
   const submission = parseForm(await readFormData(request), inviteSchema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOTHING_CREATED });
   const { email, kind, departments } = submission.value;
@@ -71,6 +74,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     departments,
     ipAddress: clientAddress(request, context),
   });
+  const lang = await languageFor(request);
+  await safely("invitation email", () =>
+    queueInvitationMail({ organisationId: actor.organisationId, inviteId: invite.id, email, token: invite.token, expiresAt: invite.expiresAt, inviterName: user.name, lang }),
+  );
   return data(
     {
       lastResult: submission.reply({ resetForm: true }),

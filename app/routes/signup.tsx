@@ -22,7 +22,7 @@ import { AUTH_FORM, signupSchema } from "~/forms/auth";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getSignedIn(request)) throw redirect("/org");
+  if (await getSignedIn(request)) throw redirect("/home");
   const params = new URL(request.url).searchParams;
   const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
   const model = params.get("model");
@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ipAddress,
     });
     const cookie = await startSession(user.id, request, { ipAddress });
-    return redirect("/org", { headers: { "Set-Cookie": cookie } });
+    return redirect("/home", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return invalidSubmission(submission, { fieldErrors: { email: ["auth.validation.email.taken"] } });

@@ -22,6 +22,8 @@ import {
 } from "~/domain/training-progress";
 import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
+import { safely } from "~/models/notify.server";
+import { notifyReassessmentRequested } from "~/models/reminders.server";
 import { findItemToAuthorise, getTrainingItem, latestAssessmentOf, saveTrainingItem } from "~/models/training.server";
 import { notFound, requireRecord } from "~/utils/auth.server";
 import { EVIDENCE_MAX, parseItemForm, PROVIDER_MAX, typedValue } from "~/forms/training";
@@ -85,6 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return conflictSubmission(submission, { conflict, version: result.current.version, extra: NOT_CONFLICTING });
   }
   const reassess = result.ok && result.reassessmentRequested;
+  if (reassess) await safely("re-assessment requested", () => notifyReassessmentRequested({ organisationId: signedIn.organisation.id, itemId: found.id }));
   return redirect(`/training/items/${encodeURIComponent(found.id)}?saved=${reassess ? "reassess" : "1"}`);
 }
 

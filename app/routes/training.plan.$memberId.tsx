@@ -10,6 +10,8 @@ import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { findMemberToAuthorise } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
+import { safely } from "~/models/notify.server";
+import { notifyTrainingAssigned } from "~/models/reminders.server";
 import { createTrainingItems, memberGapsForTraining, memberTrainingItems } from "~/models/training.server";
 import { assessmentScopeFor } from "~/models/member-write.server";
 import { notFound, requireRecord, type SignedIn } from "~/utils/auth.server";
@@ -81,6 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     items: submission.value.rows.map((row) => ({ ...row, fromLevel: levels.get(row.skillId) ?? 0 })),
   });
   if (!result.ok) throw notFound();
+  await safely("training assigned", () => notifyTrainingAssigned({ organisationId: signedIn.organisation.id, memberId }));
   return redirect(`/team/${encodeURIComponent(memberId)}?training=planned&count=${result.created}#training`);
 }
 

@@ -6,6 +6,7 @@ import { formsStrings } from "~/locales/forms";
 import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
+import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
 import { playbookStrings } from "~/locales/playbook";
 import { sizingStrings } from "~/locales/sizing";
@@ -30,8 +31,8 @@ export const fallbackLanguage: Language = "zh";
 export const LANGUAGE_PARAM = "lang";
 
 export const resources = {
-  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en, sizing: sizingStrings.en, forms: formsStrings.en, security: securityStrings.en, playbook: playbookStrings.en, scale: scaleStrings.en, grid: gridStrings.en, raciLog: raciLogStrings.en } },
-  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh, sizing: sizingStrings.zh, forms: formsStrings.zh, security: securityStrings.zh, playbook: playbookStrings.zh, scale: scaleStrings.zh, grid: gridStrings.zh, raciLog: raciLogStrings.zh } },
+  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en, sizing: sizingStrings.en, forms: formsStrings.en, security: securityStrings.en, playbook: playbookStrings.en, scale: scaleStrings.en, grid: gridStrings.en, raciLog: raciLogStrings.en, nextSteps: nextStepsStrings.en } },
+  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh, sizing: sizingStrings.zh, forms: formsStrings.zh, security: securityStrings.zh, playbook: playbookStrings.zh, scale: scaleStrings.zh, grid: gridStrings.zh, raciLog: raciLogStrings.zh, nextSteps: nextStepsStrings.zh } },
 };
 
 export function i18nOptions(lng: Language): InitOptions {

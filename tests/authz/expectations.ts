@@ -98,6 +98,39 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   ],
   "routes/org": [{ method: "GET", url: () => "/org", expect: signedIn("ok") }],
 
+  // Issue 16: everyone's home page, inbox, email preferences and calendar feed; the admins' outbox;
+  // password reset and unsubscribe without an account (a signed link or a secret in the address).
+  "routes/home": [{ method: "GET", url: () => "/home", expect: signedIn("ok") }],
+  "routes/inbox": [
+    { method: "GET", url: () => "/inbox", expect: signedIn("ok") },
+    { method: "POST", url: () => "/inbox", form: () => ({ intent: "read_all" }), expect: signedIn("ok") },
+  ],
+  "routes/settings.notifications": [
+    { method: "GET", url: () => "/settings/notifications", expect: signedIn("ok") },
+    { method: "POST", url: () => "/settings/notifications", form: () => ({ intent: "email", lang: "en", kinds: ["training_overdue"] }), expect: signedIn("ok") },
+  ],
+  "routes/settings.outbox": [{ method: "GET", url: () => "/settings/outbox", expect: only(["admin"], "ok") }],
+  "routes/calendar.$token": [{ method: "GET", label: "unknown secret", url: () => "/calendar/nope", params: () => ({ token: "nope" }), expect: everyone(404) }],
+  "routes/unsubscribe": [
+    { method: "GET", url: () => "/unsubscribe?u=x&k=weekly_digest&s=forged", expect: everyone("ok") },
+    { method: "POST", label: "forged link", url: () => "/unsubscribe", form: () => ({ u: "x", k: "weekly_digest", s: "forged" }), expect: everyone(400) },
+  ],
+  "routes/forgot-password": [
+    { method: "GET", url: () => "/forgot-password", expect: everyone("ok") },
+    { method: "POST", url: () => "/forgot-password", form: () => ({ email: "nobody@test.example" }), expect: everyone("ok") },
+  ],
+  "routes/reset-password.$token": [
+    { method: "GET", label: "unknown link", url: () => "/reset-password/nope", params: () => ({ token: "nope" }), expect: everyone(404) },
+    {
+      method: "POST",
+      label: "unknown link",
+      url: () => "/reset-password/nope",
+      params: () => ({ token: "nope" }),
+      form: () => ({ password: "a long enough password", confirmPassword: "a long enough password" }),
+      expect: everyone(404),
+    },
+  ],
+
   // Organisation settings: admins (managers for the organisation's name, model and stage).
   "routes/settings": [{ method: "GET", url: () => "/settings", expect: signedIn("ok") }],
   // everyone has a settings page: their own account

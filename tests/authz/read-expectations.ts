@@ -147,6 +147,13 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
       expect: { ...nothing(), "person.profile": office, "person.levels": office, "person.notes": office, "person.history": office },
     },
   ],
+  "routes/home": [
+    {
+      url: () => "/home",
+      // members with a gap and no plan, for those who may plan their training: never oneself (app/domain/next-steps.ts)
+      expect: { ...nothing(), "person.profile": { admin: ["same", "other"], manager: ["same", "other"], hr: ["same", "other"], lead: ["same"], member: [] } },
+    },
+  ],
   "routes/training._index": [
     {
       url: () => "/training",
@@ -211,6 +218,13 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   "routes/logout": { none: "a form" },
   "routes/invite.$token": { none: "an invitation's organisation name" },
   "routes/org": { none: "the organisation's name, model and stage" },
+  "routes/inbox": { none: "the reader's own notifications, each written for them by the rules of the home page" },
+  "routes/settings.notifications": { none: "the reader's own email preferences and whether a calendar feed is on" },
+  "routes/settings.outbox": { none: "admins: the organisation's emails (subjects, addresses); no levels or notes" },
+  "routes/calendar.$token": { none: "the feed's owner's own due dates, for the secret's holder" },
+  "routes/unsubscribe": { none: "a signed link's kind" },
+  "routes/forgot-password": { none: "a form" },
+  "routes/reset-password.$token": { none: "a form" },
   "routes/settings": { none: "the settings' frame" },
   "routes/settings._index": { none: "links" },
   "routes/settings.organisation": { none: "the organisation's name, model and stage" },

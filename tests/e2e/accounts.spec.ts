@@ -21,13 +21,16 @@ async function signUp(page: Page, email: string, organisation: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 }
 
 test("a founder signs up, lands in their organisation, signs out and back in", async ({ page }) => {
   await preferEnglish(page);
   const email = uniqueEmail("founder");
   await signUp(page, email, "Fang Exports");
+  // a new organisation lands on the home page with its setup checklist
+  await expect(page.getByTestId("setup-checklist")).toBeVisible();
+  await page.getByRole("link", { name: "Organisation overview" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Fang Exports");
   // the planner's choice came along: B2B at growth
   await expect(page.getByText("Cross-border B2B").first()).toBeVisible();

@@ -24,7 +24,7 @@ test("invite, accept, change the kind, disable: the disabled person is signed ou
   await page.getByLabel("Email address").fill(uniqueEmail("admin"));
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 
   // invite a member
   const inviteeEmail = uniqueEmail("invitee");
@@ -47,7 +47,7 @@ test("invite, accept, change the kind, disable: the disabled person is signed ou
   await invitee.getByLabel("Choose a password").fill(PASSWORD);
   await invitee.getByLabel("Password again").fill(PASSWORD);
   await invitee.getByRole("button", { name: "Join the organisation" }).click();
-  await expect(invitee).toHaveURL(/\/org$/);
+  await expect(invitee).toHaveURL(/\/home$/);
   await expect(invitee.getByTestId("viewer")).toContainText("Member");
 
   // the link works once

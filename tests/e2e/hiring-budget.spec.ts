@@ -75,7 +75,7 @@ async function signInAsManager(browser: Browser, lang: Lang, baseURL: string | u
   await page.getByLabel(t.email).fill("manager@demo.example");
   await page.getByLabel(t.password).fill("demo-only-password");
   await page.getByRole("button", { name: t.signIn, exact: true }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
   return page;
 }
 
@@ -154,7 +154,7 @@ test("a two-channel business profile with drivers sizes the org chart and the hi
   await page.getByLabel("Email address").fill(`sized-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill("a long enough password");
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 
   // the chart before a profile: the stage's range, one open seat in operations
   await page.goto("/team/chart");

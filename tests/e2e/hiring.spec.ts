@@ -24,7 +24,7 @@ async function signUpFounder(page: Page) {
   await page.getByLabel("Email address").fill(`hiring-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 }
 
 const deltaRow = (page: Page, role: string) => page.getByTestId("delta-table").locator(`tr[data-role="${role}"]`);

@@ -30,7 +30,7 @@ async function signIn(page: Page) {
   await page.getByLabel("Email address").fill("admin@demo.example");
   await page.getByLabel("Password").fill("demo-only-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 }
 
 /** Every POST the page sends from now on. */

@@ -22,7 +22,7 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill("demo-only-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
   return page;
 }
 

@@ -53,7 +53,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 }
 
 function xmlText(s: string): string {
@@ -218,7 +218,7 @@ test("the hiring target's chart downloads as PNG and SVG (en, zh)", async ({ pag
   await page.getByLabel("Email address").fill(`pictures-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill("a long enough password");
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
   await page.goto("/hiring");
   await page.getByLabel("Target operating model").selectOption("independent_site");
   await page.getByLabel("Target stage").selectOption("growth");

@@ -38,7 +38,7 @@ async function signUp(page: Page, email: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 }
 
 async function signIn(page: Page, email: string, password: string) {
@@ -57,7 +57,7 @@ test("change the password, sign out the other sessions, and sign in with the new
   // a second browser signed in to the same account
   const other = await englishPage(browser, baseURL);
   await signIn(other, email, PASSWORD);
-  await expect(other).toHaveURL(/\/org$/);
+  await expect(other).toHaveURL(/\/home$/);
 
   await page.goto("/settings/account");
   await expect(page.getByTestId("session-count")).toContainText("2 devices");
@@ -82,7 +82,7 @@ test("change the password, sign out the other sessions, and sign in with the new
   await signIn(other, email, PASSWORD);
   await expect(other.getByText("The email address or the password is wrong.")).toBeVisible();
   await signIn(other, email, NEW_PASSWORD);
-  await expect(other).toHaveURL(/\/org$/);
+  await expect(other).toHaveURL(/\/home$/);
   expect(problems).toEqual([]);
 });
 
@@ -113,7 +113,7 @@ test("turn on two-factor sign-in and sign in with a code from the authenticator"
   await expect(page.getByText("That code is not right.")).toBeVisible();
   await page.getByLabel("Code").fill(totp.generate({ timestamp: Date.now() + 30_000 }));
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
   expect(problems).toEqual([]);
 });
 

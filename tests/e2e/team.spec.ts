@@ -14,7 +14,7 @@ async function signInAsHr(page: Page) {
   await page.getByLabel("Email address").fill("hr@demo.example");
   await page.getByLabel("Password").fill("demo-only-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 }
 
 async function heatmapTotalGap(page: Page, name: string): Promise<number> {

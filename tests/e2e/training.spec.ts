@@ -18,7 +18,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill("demo-only-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 }
 
 async function figure(page: Page, key: string): Promise<number> {

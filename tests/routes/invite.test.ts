@@ -101,7 +101,7 @@ describe("POST /invite/$token", () => {
     const result = await accept(token, { ...goodForm, name: "  Chen Jie 陈杰 " });
 
     expect(result.status).toBe(302);
-    expect(result.headers.get("Location")).toBe("/org");
+    expect(result.headers.get("Location")).toBe("/home");
     const stored = await db.invite.findUniqueOrThrow({ where: { id } });
     const user = await db.user.findUniqueOrThrow({ where: { email: stored.email } });
     expect(user).toMatchObject({

@@ -49,7 +49,7 @@ describe("GET /login", () => {
     const { user } = await member();
     const result = await callRoute(loader, get("/login", { Cookie: await cookieFor(user.id) }));
     expect(result.status).toBe(302);
-    expect(result.headers.get("Location")).toBe("/org");
+    expect(result.headers.get("Location")).toBe("/home");
   });
 });
 
@@ -59,7 +59,7 @@ describe("POST /login", () => {
     const ip = newAddress();
     const result = await signIn({ email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD }, { ip });
     expect(result.status).toBe(302);
-    expect(result.headers.get("Location")).toBe("/org");
+    expect(result.headers.get("Location")).toBe("/home");
     const signedIn = await getSignedIn(new Request("http://localhost/", { headers: { Cookie: cookieOf(result) } }));
     expect(signedIn?.user.id).toBe(user.id);
     const event = await db.securityEvent.findFirst({ where: { subjectUserId: user.id, type: "sign_in" } });
@@ -81,7 +81,7 @@ describe("POST /login", () => {
     const back = await signIn({ email: user.email, password: TEST_PASSWORD, redirectTo: "/planner?model=b2b&stage=growth" });
     expect(back.headers.get("Location")).toBe("/planner?model=b2b&stage=growth");
     const away = await signIn({ email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example" });
-    expect(away.headers.get("Location")).toBe("/org");
+    expect(away.headers.get("Location")).toBe("/home");
   });
 
   it.each(["/\t/evil.example/", "/\n/evil.example", "/\u3000/evil.example", "/\\evil.example", "https://evil.example", "http:evil.example"])(
@@ -90,7 +90,7 @@ describe("POST /login", () => {
       const { user } = await member();
       const result = await signIn({ email: user.email, password: TEST_PASSWORD, redirectTo });
       expect(result.status).toBe(302);
-      expect(result.headers.get("Location")).toBe("/org");
+      expect(result.headers.get("Location")).toBe("/home");
     },
   );
 

@@ -60,7 +60,7 @@ describe("GET /signup", () => {
     const user = await createUser({ organisationId: organisation.id, kind: "member" });
     const result = await callRoute(loader, get("/signup", { Cookie: await cookieFor(user.id) }));
     expect(result.status).toBe(302);
-    expect(result.headers.get("Location")).toBe("/org");
+    expect(result.headers.get("Location")).toBe("/home");
   });
 });
 
@@ -108,7 +108,7 @@ describe("POST /signup", () => {
     const result = await callRoute(fromAddress("198.51.100.4"), post("/signup", form));
 
     expect(result.status).toBe(302);
-    expect(result.headers.get("Location")).toBe("/org");
+    expect(result.headers.get("Location")).toBe("/home");
     const email = form.email.trim().toLowerCase();
     const user = await db.user.findUniqueOrThrow({ where: { email }, include: { organisation: true } });
     expect(user).toMatchObject({ name: "Zhao Lei 赵磊", kind: "admin" });

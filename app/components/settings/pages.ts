@@ -11,8 +11,12 @@ export const SETTINGS_PAGES = [
   { id: "people", path: "/settings/people", permission: "users.read" },
   { id: "tokens", path: "/settings/tokens", permission: "tokens.manage" },
   { id: "security", path: "/settings/security", permission: "securityLog.read" },
+  // the emails that went out (or wait in the outbox without SMTP_URL): admins
+  { id: "outbox", path: "/settings/outbox", permission: "users.manage" },
   // one's own password, sessions and second factor: everyone
   { id: "account", path: "/settings/account", permission: "organisation.read" },
+  // one's own email preferences and calendar feed: everyone
+  { id: "notifications", path: "/settings/notifications", permission: "organisation.read" },
 ] as const satisfies ReadonlyArray<{ id: string; path: string; permission: Permission }>;
 
 export type SettingsPage = (typeof SETTINGS_PAGES)[number];
