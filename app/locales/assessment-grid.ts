@@ -47,7 +47,8 @@ const en = {
   savedNone: "Nothing had changed: nothing was saved.",
   emptyMember: "{{name}} holds no role yet, so there are no role skills to assess. Give them a role, or assess a single skill on their page.",
   emptyDepartment: "Nobody you may see sits in this department or holds its role yet.",
-  truncated: "The first {{count}} people are shown.",
+  truncated_one: "Only the first {{count}} person is shown.",
+  truncated_other: "Only the first {{count}} people are shown.",
   errors: {
     required: "This is required.",
     tooLong: "This is too long.",
@@ -111,7 +112,8 @@ const zh: typeof en = {
   savedNone: "没有任何改动，未保存内容。",
   emptyMember: "{{name}}尚未担任任何岗位，因此没有岗位技能可评估。请先为其设置岗位，或在其成员页面评估单项技能。",
   emptyDepartment: "该部门中暂无您可查看的成员，也无人担任该岗位。",
-  truncated: "仅显示前{{count}}人。",
+  truncated_one: "仅显示前{{count}}人。",
+  truncated_other: "仅显示前{{count}}人。",
   errors: {
     required: "此项为必填。",
     tooLong: "内容过长。",

@@ -75,7 +75,7 @@ const en = {
     proposal_to_decide: { subject: "Ownership proposal to decide: {{step}}", body: "{{proposer}} proposed {{role}} as the owner of the step \"{{step}}\". Accept or reject it:" },
     weekly_digest: {
       subject: "Weekly training summary",
-      body: "This week, for the people you follow: {{overdue}} overdue training items, {{dueSoon}} due within 30 days, {{awaiting}} waiting for a re-assessment, {{uncovered}} people with a skill gap and no plan.",
+      body: "This week, for the people you follow — training overdue: {{overdue}}; due within 30 days: {{dueSoon}}; waiting for a re-assessment: {{awaiting}}; people with a skill gap and no plan: {{uncovered}}.",
     },
     dueOn: " (due {{date}})",
     open: "Open in the planner",

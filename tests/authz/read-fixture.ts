@@ -1,3 +1,4 @@
+import { shippedPlaybook } from "../../app/domain/playbook";
 import { createApiToken } from "../../app/models/api-token.server";
 import type { UserKind } from "../../app/domain/permissions";
 import type { RoleId } from "../../app/domain/types";
@@ -70,6 +71,12 @@ export async function makeReadFixture(): Promise<ReadFixture> {
     }
     const item = await db.trainingItem.create({
       data: { organisationId, memberId: member.id, skillId: "erp_crm_tools", fromLevel: 2, targetLevel: 3, kind: "course", hours: 4, provider: `PROVIDER-${tag}-MARK` },
+    });
+    // one more assessed gap, with no plan: the person is "a gap and no plan" (home, /training), as
+    // unassessed skills are not gaps (decision 0014). No note: its markers stay those above.
+    const unplanned = shippedPlaybook.roles.find((role) => role.id === department)!.skills.find((skill) => skill.skillId !== "erp_crm_tools" && skill.levels.growth > 0)!;
+    await db.skillAssessment.create({
+      data: { organisationId, memberId: member.id, skillId: unplanned.skillId, level: 0, assessedOn: new Date("2026-03-10"), assessorName: assessor, assessorUserId },
     });
     return { id: member.id, name: member.name, email: member.email ?? "", note, assessor, trainingItemId: item.id };
   };

@@ -41,7 +41,7 @@ describe("/settings (index)", () => {
 });
 
 describe("/settings (layout)", () => {
-  it("shows the admin all six tabs, in order", async () => {
+  it("shows the admin all eight tabs, in order", async () => {
     const result = await callRoute<LayoutData>(layoutLoader, get("/settings/people", { Cookie: cookies.admin }));
     expect(result.status).toBe(200);
     expect(result.data.pages.map((page) => page.path)).toEqual([
@@ -50,17 +50,19 @@ describe("/settings (layout)", () => {
       "/settings/people",
       "/settings/tokens",
       "/settings/security",
+      "/settings/outbox",
       "/settings/account",
+      "/settings/notifications",
     ]);
     expect(result.data.organisationName).toBe(cast.organisation.name);
   });
 
-  it("shows a manager the organisation and business profile tabs and their account, and the others only their account", async () => {
+  it("shows a manager the organisation and business profile tabs and their own account and emails, and the others only their own", async () => {
     const manager = await callRoute<LayoutData>(layoutLoader, get("/settings", { Cookie: cookies.manager }));
-    expect(manager.data.pages.map((page) => page.id)).toEqual(["organisation", "profile", "account"]);
+    expect(manager.data.pages.map((page) => page.id)).toEqual(["organisation", "profile", "account", "notifications"]);
     for (const who of ["hr", "leadOps", "member"] as const) {
       const result = await callRoute<LayoutData>(layoutLoader, get("/settings", { Cookie: cookies[who] }));
-      expect(result.data.pages.map((page) => page.id), who).toEqual(["account"]);
+      expect(result.data.pages.map((page) => page.id), who).toEqual(["account", "notifications"]);
     }
   });
 });

@@ -248,6 +248,10 @@ describe("plan training for a skill named in the address (from /hiring's skills 
     expect((await open("skill=juggling&level=3")).byHand).toBeNull();
     expect((await open("skill=platform_rules&level=0")).byHand).toBeNull();
     expect((await open("skill=platform_rules&level=9")).byHand).toBeNull();
+    // an assessed gap (an unassessed skill is not a gap, decision 0014): proposed from the gaps, so not by hand too
+    await db.skillAssessment.create({
+      data: { organisationId: cast.organisation.id, memberId: supplyId, skillId: "supply_chain_management", level: 1, assessedOn: new Date("2026-11-01"), assessorName: "HR" },
+    });
     const page = await open("skill=supply_chain_management&level=3");
     expect(page.proposals.map((p) => p.skillId)).toContain("supply_chain_management");
     expect(page.byHand).toBeNull();
