@@ -48,7 +48,7 @@ async function signUp(page: Page) {
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByLabel("My role (optional)").selectOption("operations_manager");
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 }
 
 async function addMember(page: Page, name: string, roleId: string): Promise<string> {

@@ -28,7 +28,7 @@ async function signUp(page: Page, founderRole: string | null) {
   await expect(page.getByRole("checkbox", { name: "Add me as a member of the team" })).toBeChecked();
   if (founderRole) await page.getByLabel("My role (optional)").selectOption(founderRole);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
 }
 
 async function assess(page: Page, memberId: string, skillId: string, level: number) {
@@ -181,7 +181,7 @@ test("a RACI cell saves only when asked: arrows change the draft, Enter saves an
   await page.getByLabel("Email address").fill("manager@demo.example");
   await page.getByLabel("Password").fill("demo-only-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
   const saves: string[] = [];
   page.on("request", (request) => {
     // Remix posts a fetcher to /ownership.data (single fetch) or /ownership

@@ -20,6 +20,9 @@ const TEXT = {
     save: "Save as a new version",
     saved: "Saved as a new version. Every page now measures against it.",
     addMember: "Add member",
+    skill: "Skill",
+    record: "Record assessment",
+    recorded: "Assessment recorded.",
     edited: "edited",
     versionOne: "Version 1",
     restoreOne: "Restore version 1",
@@ -38,6 +41,9 @@ const TEXT = {
     save: "保存为新版本",
     saved: "已保存为新版本，各页面即按此计算。",
     addMember: "添加成员",
+    skill: "技能",
+    record: "记录评估",
+    recorded: "评估已记录。",
     edited: "已修改",
     versionOne: "第1版",
     restoreOne: "恢复第1版",
@@ -62,7 +68,7 @@ async function signUpAdmin(browser: Browser, lang: Lang, baseURL: string | undef
   await page.getByLabel("Email address").fill(`playbook-${lang}-${Date.now()}-${unique++}@test.example`);
   await page.getByLabel("Choose a password").fill("a long enough password");
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/org$/);
+  await expect(page).toHaveURL(/\/home$/);
   await rememberLanguage(context, lang, baseURL);
   return page;
 }
@@ -85,7 +91,7 @@ for (const lang of ["en", "zh"] as const) {
     const t = TEXT[lang];
     const page = await signUpAdmin(browser, lang, baseURL);
 
-    // an operations member, not assessed: the gap for ad buying is the required level (3 at growth)
+    // an operations member, assessed at level 0 on ad buying: the gap is the required level (3 at growth)
     await page.goto("/team/new");
     await waitForAppHydration(page);
     await page.locator('input[name="name"]').fill("Olu Ops");
@@ -94,6 +100,12 @@ for (const lang of ["en", "zh"] as const) {
     await page.getByRole("button", { name: t.addMember }).click();
     await expect(page).toHaveURL(/\/team\/(?!new)[a-z0-9]+\?done=created$/);
     const memberId = new URL(page.url()).pathname.split("/").pop()!;
+    // (an unassessed skill is not a gap, decision 0014)
+    await waitForAppHydration(page);
+    await page.getByRole("combobox", { name: t.skill, exact: true }).selectOption("ad_buying");
+    await page.getByRole("radio", { name: /^0 · / }).check();
+    await page.getByRole("button", { name: t.record }).click();
+    await expect(page.getByText(t.recorded)).toBeVisible();
     expect(await memberGap(page, memberId)).toMatchObject({ required: "3", gap: "3" });
     expect(await heatmapGap(page, "Olu Ops")).toBe("3");
 

@@ -85,7 +85,7 @@ test("plan from gaps, progress as the member, complete, re-assess as the lead: t
   await page.getByLabel("Status").selectOption("completed");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Completed: the lead or HR is asked to re-assess this skill.")).toBeVisible();
-  await expect(page.getByTestId("item-levels")).toContainText("0 → ?");
+  await expect(page.getByTestId("item-levels")).toContainText("0 → awaiting re-assessment");
 
   // the operations lead sees the request and re-assesses
   await signIn(page, "lead.ops@demo.example");
