@@ -15,6 +15,7 @@ import { shippedPlaybook } from "../../app/domain/playbook";
 import { latestToday } from "../../app/domain/calendar-day";
 import { ASSESSMENT_COLUMNS, MEMBER_COLUMNS, planAssessmentsImport, planMembersImport } from "../../app/domain/team-csv";
 import { ROLE_IDS } from "../../app/domain/types";
+import { roleIdFromLabel, skillIndex } from "../../app/domain/csv-labels";
 import { action } from "../../app/routes/team.import";
 import { parseCsv, toCsv } from "../../app/utils/csv";
 import { db } from "../../app/utils/db.server";
@@ -91,7 +92,11 @@ const emailCheck = z.string().trim().toLowerCase().max(254).email();
 const badEmail = fc
   .oneof(nasty, fc.constantFrom("a@", "@b.c", "a@b", "a b@c.d", "a@b..c", `${"a".repeat(250)}@b.com`, "王芳@例子"))
   .filter((value) => value.trim() !== "" && !emailCheck.safeParse(value).success);
-const notRoleId = fc.oneof(nasty, fc.constantFrom("ceo", "CEO", "Tech_Dev", "product manager", "产品经理")).filter((value) => value.trim() !== "" && !(ROLE_IDS as readonly string[]).includes(value.trim()));
+const skillOf = skillIndex(shippedPlaybook.skills);
+/** Not a role in any way the import reads one: not an id, and not a label or short name in either language, in any case or width (app/domain/csv-labels.ts). */
+const notRoleId = fc
+  .oneof(nasty, fc.constantFrom("ceo", "CEO", "Tech_Dev", "product manager", "产品经理", "chief of staff"))
+  .filter((value) => value.trim() !== "" && !(ROLE_IDS as readonly string[]).includes(value.trim()) && roleIdFromLabel(value) === null);
 const LENIENT_DAY = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const badDay = fc
   .oneof(nasty, fc.constantFrom("2024-02-30", "2024-13-01", "01/02/2024", "yesterday", "1899-12-31", "24-01-01", "2024-01-01T00:00"))
@@ -243,7 +248,8 @@ const memberCorruptions: fc.Arbitrary<Corruption> = fc.oneof(
 const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
 const assessmentCorruptions: fc.Arbitrary<Corruption> = fc.oneof(
   cell("member_email", fc.oneof(badEmail, fc.constantFrom("", "ghost@fuzz.example", EXISTING.foreign))),
-  cell("skill", fc.oneof(nasty, fc.constantFrom("Ad Buying", "广告投放", "ad-buying")).filter((value) => !skillIds.includes(value.trim()))),
+  // not a skill in any way the import reads one: not an id, not a label in either language, in any case or width
+  cell("skill", fc.oneof(nasty, fc.constantFrom("Ad Buying", "广告投放", "ad-buying", "juggling", "杂耍")).filter((value) => !skillIds.includes(value.trim()) && skillOf(value) === null)),
   cell("level", fc.oneof(nasty, fc.constantFrom("5", "-1", "2.0", "1e0", "４", "3 ", " 0x1")).filter((value) => !/^[0-4]$/.test(value.trim()))),
   cell("assessed_on", fc.oneof(badDay, fc.constantFrom(future, "2100-01-01", ""))),
   cell("assessor", fc.oneof(tooLong(100), withControl(CONTROL))),
