@@ -40,7 +40,8 @@ async function serve() {
     demoExposed = demoEnabled && !isLoopback(bound);
     // the mail worker and the reminders' scheduler, in every worker: they claim rows atomically (decision 0016)
     startBackground(build);
-    if (!cluster.isWorker || cluster.worker?.id === 1) console.log(`Serving on http://localhost:${port}${host ? ` (listening on ${host} only)` : ""}`);
+    if (!cluster.isWorker || cluster.worker?.id === 1)
+      console.log(`Serving on http://localhost:${port}${host ? ` (listening on ${host} only)` : ""}`);
     if (demoExposed && (!cluster.isWorker || cluster.worker?.id === 1)) {
       const line = "!".repeat(78);
       console.warn(

@@ -65,7 +65,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-screen font-sans">
         {data?.demoExposed ? <DemoBanner /> : null}
-        <AppShell lang={lang} viewer={viewer}>{children}</AppShell>
+        <AppShell lang={lang} viewer={viewer}>
+          {children}
+        </AppShell>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -20,25 +20,73 @@ interface DemoPosition {
 }
 
 const POSITIONS: DemoPosition[] = [
-  { roleId: "tech_dev", headcount: 2, targetQuarter: "2027-Q1", status: "open", notes: "独立站前端与结账流程 Storefront and checkout for the own site" },
-  { roleId: "marketing", headcount: 1, targetQuarter: "2027-Q1", status: "filled", notes: "内容与社媒 Content and social media", filledBy: "jiang.xin@demo.example" },
-  { roleId: "marketing", headcount: 1, targetQuarter: "2027-Q1", status: "offer", notes: "效果广告投放 Performance marketing (Google, Meta)" },
-  { roleId: "data_analysis", headcount: 1, targetQuarter: "2027-Q2", status: "planned", notes: "复购与用户画像 Retention and customer analytics" },
-  { roleId: "compliance_risk", headcount: 1, targetQuarter: "2027-Q3", status: "planned", notes: "GDPR 与支付风控 GDPR and payment risk" },
-  { roleId: "operations_manager", headcount: 1, targetQuarter: "2027-Q2", status: "cancelled", notes: "沃尔玛扩张暂缓 Walmart expansion paused" },
+  {
+    roleId: "tech_dev",
+    headcount: 2,
+    targetQuarter: "2027-Q1",
+    status: "open",
+    notes: "独立站前端与结账流程 Storefront and checkout for the own site",
+  },
+  {
+    roleId: "marketing",
+    headcount: 1,
+    targetQuarter: "2027-Q1",
+    status: "filled",
+    notes: "内容与社媒 Content and social media",
+    filledBy: "jiang.xin@demo.example",
+  },
+  {
+    roleId: "marketing",
+    headcount: 1,
+    targetQuarter: "2027-Q1",
+    status: "offer",
+    notes: "效果广告投放 Performance marketing (Google, Meta)",
+  },
+  {
+    roleId: "data_analysis",
+    headcount: 1,
+    targetQuarter: "2027-Q2",
+    status: "planned",
+    notes: "复购与用户画像 Retention and customer analytics",
+  },
+  {
+    roleId: "compliance_risk",
+    headcount: 1,
+    targetQuarter: "2027-Q3",
+    status: "planned",
+    notes: "GDPR 与支付风控 GDPR and payment risk",
+  },
+  {
+    roleId: "operations_manager",
+    headcount: 1,
+    targetQuarter: "2027-Q2",
+    status: "cancelled",
+    notes: "沃尔玛扩张暂缓 Walmart expansion paused",
+  },
 ];
 
 export async function seedDemoHiring(organisationId: string): Promise<number> {
   return db.$transaction(async (tx) => {
-    const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { targetOperatingModel: true } });
+    const organisation = await tx.organisation.findUnique({
+      where: { id: organisationId },
+      select: { targetOperatingModel: true },
+    });
     const existing = await tx.hiringPosition.count({ where: { organisationId } });
     if (!organisation || organisation.targetOperatingModel !== null || existing > 0) return 0;
-    await tx.organisation.update({ where: { id: organisationId }, data: { targetOperatingModel: "independent_site", targetStage: "mature" } });
-    const owner = await tx.user.findFirst({ where: { organisationId, email: "manager@demo.example" }, select: { id: true } });
+    await tx.organisation.update({
+      where: { id: organisationId },
+      data: { targetOperatingModel: "independent_site", targetStage: "mature" },
+    });
+    const owner = await tx.user.findFirst({
+      where: { organisationId, email: "manager@demo.example" },
+      select: { id: true },
+    });
     const hr = await tx.user.findFirst({ where: { organisationId, email: "hr@demo.example" }, select: { id: true } });
     let order = 0;
     for (const p of POSITIONS) {
-      const filledBy = p.filledBy ? await tx.member.findFirst({ where: { organisationId, email: p.filledBy }, select: { id: true } }) : null;
+      const filledBy = p.filledBy
+        ? await tx.member.findFirst({ where: { organisationId, email: p.filledBy }, select: { id: true } })
+        : null;
       await tx.hiringPosition.create({
         data: {
           organisationId,

@@ -18,11 +18,17 @@ import { db } from "../app/utils/db.server";
 
 export async function seedDemoOwnership(organisationId: string): Promise<void> {
   if ((await db.processStep.count({ where: { organisationId } })) > 0) return;
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { operatingModel: true } });
+  const organisation = await db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { operatingModel: true },
+  });
   const model = organisation.operatingModel as ModelId;
   await storeDefaultSteps({ organisationId, model });
-  const cell = (key: string, roleId: Parameters<typeof setCell>[0]["roleId"], letter: Parameters<typeof setCell>[0]["letter"]) =>
-    setCell({ organisationId, model, key, roleId, letter });
+  const cell = (
+    key: string,
+    roleId: Parameters<typeof setCell>[0]["roleId"],
+    letter: Parameters<typeof setCell>[0]["letter"],
+  ) => setCell({ organisationId, model, key, roleId, letter });
 
   await cell("customs_documents", "compliance_risk", "A");
   await cell("clearance_agent", "operations_manager", "A");
@@ -41,7 +47,8 @@ export async function seedDemoOwnership(organisationId: string): Promise<void> {
     model,
     key: "duties_taxes",
     owner: "compliance_risk",
-    reason: "税费申报要按目标国政策如实申报，合规对结果负责；供应链继续准备货值和申报数据。 Duties must be declared as each market's rules say: compliance owns the outcome, supply chain keeps preparing the values.",
+    reason:
+      "税费申报要按目标国政策如实申报，合规对结果负责；供应链继续准备货值和申报数据。 Duties must be declared as each market's rules say: compliance owns the outcome, supply chain keeps preparing the values.",
     proposer: { userId: lead.id, name: lead.name },
   });
   if (!proposal.ok) return;
@@ -50,7 +57,8 @@ export async function seedDemoOwnership(organisationId: string): Promise<void> {
     key: "duties_taxes",
     proposalId: proposal.proposalId!,
     decision: "accept",
-    reason: "同意。欧盟 VAT 和美国关税规则由合规跟踪；供应链执行。 Agreed: compliance follows EU VAT and US duty rules; supply chain does the filing.",
+    reason:
+      "同意。欧盟 VAT 和美国关税规则由合规跟踪；供应链执行。 Agreed: compliance follows EU VAT and US duty rules; supply chain does the filing.",
     decider: { userId: manager.id, name: manager.name },
   });
 }

@@ -44,9 +44,15 @@ function dayAt(today: Date, offsetDays: number): Date {
   return new Date(start + offsetDays * DAY);
 }
 
-export async function seedDemoTraining(organisationId: string, today: Date = new Date()): Promise<{ items: number; reassessed: number } | null> {
+export async function seedDemoTraining(
+  organisationId: string,
+  today: Date = new Date(),
+): Promise<{ items: number; reassessed: number } | null> {
   if ((await db.trainingItem.count({ where: { organisationId } })) > 0) return null;
-  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { operatingModel: true, stage: true } });
+  const organisation = await db.organisation.findUnique({
+    where: { id: organisationId },
+    select: { operatingModel: true, stage: true },
+  });
   if (!organisation) return null;
   const [members, assessments, hr] = await Promise.all([
     listMembers({ organisationId }),
@@ -54,11 +60,21 @@ export async function seedDemoTraining(organisationId: string, today: Date = new
     db.user.findFirst({ where: { organisationId, kind: "hr" }, select: { id: true, name: true } }),
   ]);
   if (members.length === 0) return null;
-  const recommendation = recommendOrgChart(organisation.operatingModel as ModelId, organisation.stage as StageId, shippedPlaybook);
+  const recommendation = recommendOrgChart(
+    organisation.operatingModel as ModelId,
+    organisation.stage as StageId,
+    shippedPlaybook,
+  );
   const gaps = computeTeamGaps(recommendation, members, assessments);
   const latestDay = new Map(assessments.map((a) => [`${a.memberId}:${a.skillId}`, a.assessedAt.getTime()]));
-  const memberAccounts = new Set((await db.user.findMany({ where: { organisationId, kind: "member" }, select: { id: true } })).map((user) => user.id));
-  const noPlan = new Set(members.filter((member) => member.userId !== null && memberAccounts.has(member.userId)).map((member) => member.id));
+  const memberAccounts = new Set(
+    (await db.user.findMany({ where: { organisationId, kind: "member" }, select: { id: true } })).map(
+      (user) => user.id,
+    ),
+  );
+  const noPlan = new Set(
+    members.filter((member) => member.userId !== null && memberAccounts.has(member.userId)).map((member) => member.id),
+  );
   const random = generator(20_261_125);
   const todayText = dayAt(today, 0).toISOString().slice(0, 10);
 
@@ -73,7 +89,12 @@ export async function seedDemoTraining(organisationId: string, today: Date = new
     // own record (so signing in as member@demo.example shows plan-from-gaps from the start)
     if (index % 5 === 0 || noPlan.has(member.memberId)) continue;
     const proposals = proposePlan(
-      member.skills.map((skill) => ({ skillId: skill.skillId, assessed: skill.assessed, required: skill.required, gap: skill.gap })),
+      member.skills.map((skill) => ({
+        skillId: skill.skillId,
+        assessed: skill.assessed,
+        required: skill.required,
+        gap: skill.gap,
+      })),
       new Set(),
       todayText,
     ).slice(0, 3);
@@ -97,7 +118,10 @@ export async function seedDemoTraining(organisationId: string, today: Date = new
         const completedAt = dayAt(today, -completedDaysAgo);
         const closed = random() < 0.8;
         const after = closed ? proposal.targetLevel : Math.max(proposal.fromLevel, proposal.targetLevel - 1);
-        const earliest = Math.max(completedAt.getTime() + 7 * DAY, (latestDay.get(`${member.memberId}:${proposal.skillId}`) ?? 0) + DAY);
+        const earliest = Math.max(
+          completedAt.getTime() + 7 * DAY,
+          (latestDay.get(`${member.memberId}:${proposal.skillId}`) ?? 0) + DAY,
+        );
         const assessedOn = new Date(Math.min(earliest, dayAt(today, 0).getTime()));
         items.push({
           ...base,
@@ -127,13 +151,37 @@ export async function seedDemoTraining(organisationId: string, today: Date = new
         });
       } else if (roll < 0.52) {
         // overdue: due date passed, still in progress
-        items.push({ ...base, startDate: dayAt(today, -startedDaysAgo), dueDate: dayAt(today, -Math.floor(3 + random() * 40)), status: "in_progress", progressPercent: 20 + Math.floor(random() * 50) });
+        items.push({
+          ...base,
+          startDate: dayAt(today, -startedDaysAgo),
+          dueDate: dayAt(today, -Math.floor(3 + random() * 40)),
+          status: "in_progress",
+          progressPercent: 20 + Math.floor(random() * 50),
+        });
       } else if (roll < 0.8) {
-        items.push({ ...base, startDate: dayAt(today, -Math.floor(random() * 40)), dueDate: dayAt(today, Math.floor(7 + random() * 80)), status: "in_progress", progressPercent: 10 + Math.floor(random() * 70) });
+        items.push({
+          ...base,
+          startDate: dayAt(today, -Math.floor(random() * 40)),
+          dueDate: dayAt(today, Math.floor(7 + random() * 80)),
+          status: "in_progress",
+          progressPercent: 10 + Math.floor(random() * 70),
+        });
       } else if (roll < 0.95) {
-        items.push({ ...base, startDate: dayAt(today, 7), dueDate: dayAt(today, 20 + Math.floor(random() * 100)), status: "planned", progressPercent: 0 });
+        items.push({
+          ...base,
+          startDate: dayAt(today, 7),
+          dueDate: dayAt(today, 20 + Math.floor(random() * 100)),
+          status: "planned",
+          progressPercent: 0,
+        });
       } else {
-        items.push({ ...base, startDate: dayAt(today, -startedDaysAgo), dueDate: dayAt(today, -10), status: "cancelled", progressPercent: 10 });
+        items.push({
+          ...base,
+          startDate: dayAt(today, -startedDaysAgo),
+          dueDate: dayAt(today, -10),
+          status: "cancelled",
+          progressPercent: 10,
+        });
       }
     }
   }

@@ -68,9 +68,12 @@ async function seed() {
     create: DEMO_ORGANISATION,
   });
   const existing = new Set(
-    (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((user) => user.email) } }, select: { email: true } })).map(
-      (user) => user.email,
-    ),
+    (
+      await db.user.findMany({
+        where: { email: { in: DEMO_USERS.map((user) => user.email) } },
+        select: { email: true },
+      })
+    ).map((user) => user.email),
   );
   // a demo run makes the demo accounts usable again (an earlier run without DEMO=1 disabled them)
   await db.user.updateMany({
@@ -110,7 +113,9 @@ seed()
     if (!DEMO_ENABLED) {
       console.log("No demo accounts (start with DEMO=1, or `npm start`, to try the demo).");
       if (disabled.length > 0) {
-        console.warn(`Disabled ${disabled.length} demo account(s) that still had the published demo password: ${disabled.join(", ")}`);
+        console.warn(
+          `Disabled ${disabled.length} demo account(s) that still had the published demo password: ${disabled.join(", ")}`,
+        );
       }
       return;
     }

@@ -28,11 +28,29 @@ function team(size: number) {
   for (let i = 0; i < size; i++) {
     const roleId = ROLE_IDS[i % ROLE_IDS.length];
     const second = ROLE_IDS[(i * 3 + 1) % ROLE_IDS.length];
-    members.push({ id: `m${i}`, name: `Member ${i}`, department: roleId, managerId: null, roles: second === roleId ? [{ roleId, share: 1 }] : [{ roleId, share: 0.6 }, { roleId: second, share: 0.4 }] });
+    members.push({
+      id: `m${i}`,
+      name: `Member ${i}`,
+      department: roleId,
+      managerId: null,
+      roles:
+        second === roleId
+          ? [{ roleId, share: 1 }]
+          : [
+              { roleId, share: 0.6 },
+              { roleId: second, share: 0.4 },
+            ],
+    });
     const skills = shippedPlaybook.roles.find((r) => r.id === roleId)!.skills;
     for (let s = 0; s < 4; s++) {
       const skill = skills[s % skills.length];
-      assessments.push({ memberId: `m${i}`, skillId: skill.skillId, level: ((i + s) % 5) as SkillLevel, assessedAt: new Date(2026, 0, 1 + s), recordedAt: new Date(2026, 0, 1 + s) });
+      assessments.push({
+        memberId: `m${i}`,
+        skillId: skill.skillId,
+        level: ((i + s) % 5) as SkillLevel,
+        assessedAt: new Date(2026, 0, 1 + s),
+        recordedAt: new Date(2026, 0, 1 + s),
+      });
     }
   }
   return { members, assessments };
@@ -53,7 +71,13 @@ for (const size of SIZES) {
 }
 // what /hiring computes since issue 12: both charts sized to a two-channel profile with drivers,
 // the delta, the proposal, the skill shortfalls, and the budget of a 60-position plan per quarter
-const profile = { channels: [{ model: "platform", share: 70 }, { model: "independent_site", share: 30 }] as const, drivers: { stores: 8, skus: 3000, ordersPerDay: 600, markets: 4, languages: 3 } };
+const profile = {
+  channels: [
+    { model: "platform", share: 70 },
+    { model: "independent_site", share: 30 },
+  ] as const,
+  drivers: { stores: 8, skus: 3000, ordersPerDay: 600, markets: 4, languages: 3 },
+};
 const plan: BudgetedPosition[] = Array.from({ length: 60 }, (_, i) => ({
   targetQuarter: `2027-Q${(i % 4) + 1}`,
   headcount: 1 + (i % 3),
@@ -72,12 +96,19 @@ for (const size of SIZES) {
     budgetByQuarter(plan);
     times.push(performance.now() - start);
   }
-  console.log(`sized delta + proposal + skill shortfalls + budget, ${size} members: median ${median(times).toFixed(2)} ms over ${REPEAT} runs`);
+  console.log(
+    `sized delta + proposal + skill shortfalls + budget, ${size} members: median ${median(times).toFixed(2)} ms over ${REPEAT} runs`,
+  );
 }
 const times: number[] = [];
 for (let r = 0; r < REPEAT * 10; r++) {
   const start = performance.now();
-  compareScenarios(recommendOrgChart("platform", "growth", shippedPlaybook), recommendOrgChart("independent_site", "growth", shippedPlaybook));
+  compareScenarios(
+    recommendOrgChart("platform", "growth", shippedPlaybook),
+    recommendOrgChart("independent_site", "growth", shippedPlaybook),
+  );
   times.push(performance.now() - start);
 }
-console.log(`scenario comparison (two recommendations and the diff): median ${median(times).toFixed(3)} ms over ${REPEAT * 10} runs`);
+console.log(
+  `scenario comparison (two recommendations and the diff): median ${median(times).toFixed(3)} ms over ${REPEAT * 10} runs`,
+);

@@ -10,7 +10,10 @@
  * Their requests alternate, so a busy neighbour slows both alike, and each
  * page's line for b gives its p95 as a ratio of a's.
  */
-const bases = (process.env.BENCH_URL ?? "http://localhost:3000").split(",").map((url) => url.trim()).filter(Boolean);
+const bases = (process.env.BENCH_URL ?? "http://localhost:3000")
+  .split(",")
+  .map((url) => url.trim())
+  .filter(Boolean);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 
 const paths =
@@ -59,7 +62,8 @@ async function main() {
       const sorted = times.get(key(base, path))!.sort((a, b) => a - b);
       p95s.push(percentile(sorted, 95));
       const label = bases.length > 1 ? `${base} ${path}` : path;
-      const ratio = p95s.length > 1 ? `   p95 ${((p95s[p95s.length - 1] / p95s[0]) * 100).toFixed(0)} % of the first` : "";
+      const ratio =
+        p95s.length > 1 ? `   p95 ${((p95s[p95s.length - 1] / p95s[0]) * 100).toFixed(0)} % of the first` : "";
       console.log(
         `${label.padEnd(72)} cold ${cold.get(key(base, path))!.toFixed(1)} ms   median ${percentile(sorted, 50).toFixed(2)} ms   p95 ${percentile(sorted, 95).toFixed(2)} ms${ratio}`,
       );

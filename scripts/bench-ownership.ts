@@ -44,7 +44,13 @@ function world(steps: number, members: number) {
     resolved: i % 17 === 0,
     retired: i % 23 === 0,
   }));
-  const cells: RaciCell[] = list.flatMap((step, i) => ROLE_IDS.filter((_, r) => (i + r) % 3 !== 0).map((roleId, r) => ({ stepKey: step.key, roleId, letter: RACI_LETTERS[(i + r) % 5] })));
+  const cells: RaciCell[] = list.flatMap((step, i) =>
+    ROLE_IDS.filter((_, r) => (i + r) % 3 !== 0).map((roleId, r) => ({
+      stepKey: step.key,
+      roleId,
+      letter: RACI_LETTERS[(i + r) % 5],
+    })),
+  );
   const team: TeamMember[] = Array.from({ length: members }, (_, i) => ({
     id: `m${i}`,
     name: `m${i}`,
@@ -57,11 +63,17 @@ function world(steps: number, members: number) {
 
 async function main() {
   console.log("checkOwnership (pure), median ms:");
-  for (const [steps, members] of [[20, 40], [200, 1000], [1000, 5000]]) {
+  for (const [steps, members] of [
+    [20, 40],
+    [200, 1000],
+    [1000, 5000],
+  ]) {
     const { list, cells, team } = world(steps, members);
     const ms = await time(() => checkOwnership(list, cells, { members: team }), 200);
     const report = checkOwnership(list, cells, { members: team });
-    console.log(`  ${steps} steps, ${cells.length} cells, ${members} members: ${ms.toFixed(3)} ms (${report.flaggedSteps} flagged steps, ${report.problems} problems)`);
+    console.log(
+      `  ${steps} steps, ${cells.length} cells, ${members} members: ${ms.toFixed(3)} ms (${report.flaggedSteps} flagged steps, ${report.problems} problems)`,
+    );
   }
 
   const file = path.resolve("data/bench-ownership.db");
@@ -71,18 +83,31 @@ async function main() {
   process.env.DATABASE_URL = DATABASE_URL;
   const { db } = await import("../app/utils/db.server");
   const { addStep, loadOwnership, setCell, storeDefaultSteps } = await import("../app/models/ownership.server");
-  const organisation = await db.organisation.create({ data: { name: "Bench", slug: "bench-ownership", operatingModel: "platform", stage: "growth" } });
+  const organisation = await db.organisation.create({
+    data: { name: "Bench", slug: "bench-ownership", operatingModel: "platform", stage: "growth" },
+  });
   for (let i = 0; i < 1000; i++) {
-    await db.member.create({ data: { organisationId: organisation.id, name: `Member ${i}`, roles: { create: [{ roleId: ROLE_IDS[i % 7], sharePercent: 100 }] } } });
+    await db.member.create({
+      data: {
+        organisationId: organisation.id,
+        name: `Member ${i}`,
+        roles: { create: [{ roleId: ROLE_IDS[i % 7], sharePercent: 100 }] },
+      },
+    });
   }
   const base = { organisationId: organisation.id, model: "platform" as const };
   await storeDefaultSteps(base);
   console.log("database (1,000 members), median ms:");
   let letter = 0;
   const write = () => setCell({ ...base, key: "listing", roleId: "marketing", letter: RACI_LETTERS[letter++ % 5] });
-  console.log(`  20 steps: loadOwnership ${(await time(() => loadOwnership(base))).toFixed(2)} ms, setCell ${(await time(write)).toFixed(2)} ms`);
-  for (let i = 0; i < 200; i++) await addStep({ ...base, section: "systems", name: { zh: `步骤 ${i}`, en: `Step ${i}` } });
-  console.log(`  220 steps: loadOwnership ${(await time(() => loadOwnership(base))).toFixed(2)} ms, setCell ${(await time(write)).toFixed(2)} ms`);
+  console.log(
+    `  20 steps: loadOwnership ${(await time(() => loadOwnership(base))).toFixed(2)} ms, setCell ${(await time(write)).toFixed(2)} ms`,
+  );
+  for (let i = 0; i < 200; i++)
+    await addStep({ ...base, section: "systems", name: { zh: `步骤 ${i}`, en: `Step ${i}` } });
+  console.log(
+    `  220 steps: loadOwnership ${(await time(() => loadOwnership(base))).toFixed(2)} ms, setCell ${(await time(write)).toFixed(2)} ms`,
+  );
   await db.$disconnect();
   rmSync(file, { force: true });
 }

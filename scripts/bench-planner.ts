@@ -14,7 +14,10 @@ const WARMUP = 20;
 
 const targets = [
   { name: "planner page (b2b, growth, zh)", url: "/planner?model=b2b&stage=growth&lang=zh" },
-  { name: "planner page with role panel (en)", url: "/planner?model=independent_site&stage=growth&role=tech_dev&lang=en" },
+  {
+    name: "planner page with role panel (en)",
+    url: "/planner?model=independent_site&stage=growth&role=tech_dev&lang=en",
+  },
   { name: "API /api/v1/recommendation", url: "/api/v1/recommendation?model=b2b&stage=growth&lang=en" },
   {
     name: "planner page sized (2 channels, 6 drivers)",

@@ -21,7 +21,15 @@ const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const DB_FILE = path.resolve("data/bench.db");
 const DATABASE_URL = `file:${DB_FILE}`;
 
-const ROLES = ["product_manager", "operations_manager", "tech_dev", "supply_chain", "marketing", "data_analysis", "compliance_risk"] as const;
+const ROLES = [
+  "product_manager",
+  "operations_manager",
+  "tech_dev",
+  "supply_chain",
+  "marketing",
+  "data_analysis",
+  "compliance_risk",
+] as const;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -43,7 +51,9 @@ async function seed() {
       data: { name: `Bench ${size}`, slug: `bench-${size}`, operatingModel: "independent_site", stage: "growth" },
     });
     const email = `hr-${size}@bench.example`;
-    await db.user.create({ data: { organisationId: organisation.id, email, name: "Bench HR", kind: "hr", passwordHash } });
+    await db.user.create({
+      data: { organisationId: organisation.id, email, name: "Bench HR", kind: "hr", passwordHash },
+    });
     const members = Array.from({ length: size }, (_, i) => ({
       id: `m-${size}-${i}`,
       organisationId: organisation.id,
@@ -73,7 +83,8 @@ async function seed() {
         assessorName: "Bench",
       }));
     });
-    for (let i = 0; i < assessments.length; i += 2000) await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
+    for (let i = 0; i < assessments.length; i += 2000)
+      await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
     orgs.push({ size, id: organisation.id, email });
   }
   await db.$disconnect();
@@ -148,7 +159,16 @@ async function main() {
     await waitForServer(`http://localhost:${PORT}/healthz`);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     const rows: string[] = [];
     for (const org of orgs) {
@@ -159,7 +179,9 @@ async function main() {
       const rss = residentMemoryMb(server.pid!);
 
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      await context.addCookies([{ name: cookie.split("=")[0], value: cookie.slice(cookie.indexOf("=") + 1), domain: "localhost", path: "/" }]);
+      await context.addCookies([
+        { name: cookie.split("=")[0], value: cookie.slice(cookie.indexOf("=") + 1), domain: "localhost", path: "/" },
+      ]);
       await context.addInitScript(() => {
         (window as unknown as { __longest: number }).__longest = 0;
         new PerformanceObserver((list) => {

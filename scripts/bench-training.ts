@@ -22,7 +22,15 @@ const DATABASE_URL = `file:${DB_FILE}`;
 const PASSWORD = "bench-password-123";
 const DAY = 86_400_000;
 
-const ROLES = ["product_manager", "operations_manager", "tech_dev", "supply_chain", "marketing", "data_analysis", "compliance_risk"] as const;
+const ROLES = [
+  "product_manager",
+  "operations_manager",
+  "tech_dev",
+  "supply_chain",
+  "marketing",
+  "data_analysis",
+  "compliance_risk",
+] as const;
 const KINDS = ["course", "mentoring", "outside_expert", "certification", "on_the_job", "industry_training"] as const;
 
 function percentile(values: number[], p: number): number {
@@ -41,10 +49,23 @@ async function seed() {
   const skillsOf = new Map(shippedPlaybook.roles.map((role) => [role.id, role.skills.map((skill) => skill.skillId)]));
   const allSkills = shippedPlaybook.skills.map((skill) => skill.id);
   const organisation = await db.organisation.create({
-    data: { name: `Bench training ${MEMBERS}`, slug: `bench-training-${MEMBERS}`, operatingModel: "independent_site", stage: "growth" },
+    data: {
+      name: `Bench training ${MEMBERS}`,
+      slug: `bench-training-${MEMBERS}`,
+      operatingModel: "independent_site",
+      stage: "growth",
+    },
   });
   const email = "hr@bench-training.example";
-  const hr = await db.user.create({ data: { organisationId: organisation.id, email, name: "Bench HR", kind: "hr", passwordHash: await hashPassword(PASSWORD) } });
+  const hr = await db.user.create({
+    data: {
+      organisationId: organisation.id,
+      email,
+      name: "Bench HR",
+      kind: "hr",
+      passwordHash: await hashPassword(PASSWORD),
+    },
+  });
   const members = Array.from({ length: MEMBERS }, (_, i) => ({
     id: `tm-${i}`,
     organisationId: organisation.id,
@@ -53,7 +74,11 @@ async function seed() {
     title: "Specialist",
   }));
   for (let i = 0; i < members.length; i += 500) await db.member.createMany({ data: members.slice(i, i + 500) });
-  const roles = members.map((member, i) => ({ memberId: member.id, roleId: ROLES[i % ROLES.length], sharePercent: 100 }));
+  const roles = members.map((member, i) => ({
+    memberId: member.id,
+    roleId: ROLES[i % ROLES.length],
+    sharePercent: 100,
+  }));
   for (let i = 0; i < roles.length; i += 1000) await db.memberRole.createMany({ data: roles.slice(i, i + 1000) });
   const now = Date.now();
   const assessments = members.flatMap((member, i) => {
@@ -67,7 +92,8 @@ async function seed() {
       assessorName: "Bench",
     }));
   });
-  for (let i = 0; i < assessments.length; i += 2000) await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
+  for (let i = 0; i < assessments.length; i += 2000)
+    await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
   const items = members.flatMap((member, i) =>
     Array.from({ length: ITEMS_PER_MEMBER }, (_, k) => {
       const roll = (i * 7 + k * 13) % 10;
@@ -83,7 +109,7 @@ async function seed() {
         provider: "https://learn.example/course",
         startDate: new Date(now - 120 * DAY),
         // some open items overdue, some due soon, some later
-        dueDate: new Date(now + ((((i * 3 + k * 11) % 120) - 40) * DAY)),
+        dueDate: new Date(now + (((i * 3 + k * 11) % 120) - 40) * DAY),
         hours: 8 + k,
         status,
         progressPercent: status === "completed" ? 100 : (i + k) % 90,
@@ -94,7 +120,12 @@ async function seed() {
     }),
   );
   for (let i = 0; i < items.length; i += 2000) await db.trainingItem.createMany({ data: items.slice(i, i + 2000) });
-  const token = await createApiToken({ organisationId: organisation.id, createdById: hr.id, name: "Bench BI", ipAddress: null });
+  const token = await createApiToken({
+    organisationId: organisation.id,
+    createdById: hr.id,
+    name: "Bench BI",
+    ipAddress: null,
+  });
   await db.$disconnect();
   return { organisationId: organisation.id, email, token: token.token, items: items.length };
 }
@@ -105,7 +136,12 @@ async function measureComputation(organisationId: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < REPEAT; i++) {
     const started = performance.now();
-    await loadTrainingProgress({ organisationId, actor: null, organisation: { operatingModel: "independent_site", stage: "growth" }, playbook: shippedPlaybook });
+    await loadTrainingProgress({
+      organisationId,
+      actor: null,
+      organisation: { operatingModel: "independent_site", stage: "growth" },
+      playbook: shippedPlaybook,
+    });
     times.push(performance.now() - started);
   }
   return percentile(times, 0.5);
@@ -124,13 +160,20 @@ async function waitForServer(url: string) {
 }
 
 async function signIn(email: string): Promise<string> {
-  const response = await fetch(`http://localhost:${PORT}/login`, { method: "POST", body: new URLSearchParams({ email, password: PASSWORD }), redirect: "manual" });
+  const response = await fetch(`http://localhost:${PORT}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password: PASSWORD }),
+    redirect: "manual",
+  });
   const cookie = response.headers.get("set-cookie")?.split(";")[0];
   if (!cookie) throw new Error(`sign-in failed for ${email}: ${response.status}`);
   return cookie;
 }
 
-async function timeRequests(url: string, headers: Record<string, string>): Promise<{ median: number; p95: number; bytes: number; first: number }> {
+async function timeRequests(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ median: number; p95: number; bytes: number; first: number }> {
   const times: number[] = [];
   let bytes = 0;
   let first = 0;
@@ -157,8 +200,12 @@ async function main() {
     await waitForServer(`http://localhost:${PORT}/healthz`);
     const cookie = await signIn(seeded.email);
     const page = await timeRequests(`http://localhost:${PORT}/training`, { Cookie: cookie });
-    const filtered = await timeRequests(`http://localhost:${PORT}/training?status=overdue&sort=member`, { Cookie: cookie });
-    const api = await timeRequests(`http://localhost:${PORT}/api/v1/training-progress`, { Authorization: `Bearer ${seeded.token}` });
+    const filtered = await timeRequests(`http://localhost:${PORT}/training?status=overdue&sort=member`, {
+      Cookie: cookie,
+    });
+    const api = await timeRequests(`http://localhost:${PORT}/api/v1/training-progress`, {
+      Authorization: `Bearer ${seeded.token}`,
+    });
     const computation = await measureComputation(seeded.organisationId);
     // "first": the first request of the series; for the page, the one that reads the inputs from the database (decision 0006)
     const line = (label: string, result: { median: number; p95: number; bytes: number; first: number }) =>

@@ -35,9 +35,26 @@ const DB_FILE = path.resolve("data/bench-http.db");
 const DATABASE_URL = `file:${DB_FILE}`;
 const PASSWORD = "bench-password-123";
 const EXPAND_ALL = "product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk";
-const ROLES = ["product_manager", "operations_manager", "tech_dev", "supply_chain", "marketing", "data_analysis", "compliance_risk"] as const;
+const ROLES = [
+  "product_manager",
+  "operations_manager",
+  "tech_dev",
+  "supply_chain",
+  "marketing",
+  "data_analysis",
+  "compliance_risk",
+] as const;
 
-const PAGES = ["/login", "/team/chart", "/team/heatmap", "/team/gaps", "/training", "/hiring", "/team", `/team/chart?expanded=${EXPAND_ALL}`];
+const PAGES = [
+  "/login",
+  "/team/chart",
+  "/team/heatmap",
+  "/team/gaps",
+  "/training",
+  "/hiring",
+  "/team",
+  `/team/chart?expanded=${EXPAND_ALL}`,
+];
 /** The pages autocannon loads (the issue's list); the rest are timed and weighed only. */
 const LOADED = new Set(["/login", "/team/chart", "/team/heatmap", "/team/gaps", "/training", "/hiring"]);
 
@@ -71,7 +88,9 @@ async function seed(): Promise<Org[]> {
       data: { name: `Bench ${size}`, slug: `bench-http-${size}`, operatingModel: "independent_site", stage: "growth" },
     });
     const email = `hr-${size}@bench.example`;
-    await db.user.create({ data: { organisationId: organisation.id, email, name: "Bench HR", kind: "hr", passwordHash } });
+    await db.user.create({
+      data: { organisationId: organisation.id, email, name: "Bench HR", kind: "hr", passwordHash },
+    });
     const members = Array.from({ length: size }, (_, i) => ({
       id: `m-${size}-${i}`,
       organisationId: organisation.id,
@@ -103,7 +122,8 @@ async function seed(): Promise<Org[]> {
         assessorName: "Bench",
       }));
     });
-    for (let i = 0; i < assessments.length; i += 2000) await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
+    for (let i = 0; i < assessments.length; i += 2000)
+      await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
     const items = members.map((member, i) => ({
       organisationId: organisation.id,
       memberId: member.id,
@@ -148,7 +168,8 @@ async function signIn(email: string): Promise<string> {
 }
 
 /** `/login` is asked for signed out (signed in it redirects): the bare page the others are compared with. */
-const headersFor = (url: string, cookie: string): Record<string, string> => (new URL(url).pathname === "/login" ? {} : { Cookie: cookie });
+const headersFor = (url: string, cookie: string): Record<string, string> =>
+  new URL(url).pathname === "/login" ? {} : { Cookie: cookie };
 
 async function timeOne(url: string, cookie: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
@@ -167,12 +188,23 @@ async function writeAssessment(org: Org, cookie: string, level: number) {
     body: new URLSearchParams({ skillId: "market_insight", level: String(level), assessedOn: "2026-12-01", note: "" }),
     redirect: "manual",
   });
-  if (response.status >= 400) throw new Error(`assessment write answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  if (response.status >= 400)
+    throw new Error(`assessment write answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
 }
 
 async function load(url: string, cookie: string, connections: number) {
-  const result = await autocannon({ url, connections, duration: DURATION, headers: headersFor(url, cookie), timeout: 30 });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  const result = await autocannon({
+    url,
+    connections,
+    duration: DURATION,
+    headers: headersFor(url, cookie),
+    timeout: 30,
+  });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 function workerPids(primary: number): number[] {
@@ -197,7 +229,9 @@ function rssMb(pid: number): number {
 
 async function browserTimings(browser: Browser, cookie: string, url: string, ready: string) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addCookies([{ name: cookie.split("=")[0], value: cookie.slice(cookie.indexOf("=") + 1), domain: "localhost", path: "/" }]);
+  await context.addCookies([
+    { name: cookie.split("=")[0], value: cookie.slice(cookie.indexOf("=") + 1), domain: "localhost", path: "/" },
+  ]);
   await context.addInitScript(() => {
     const w = window as unknown as { __tasks: number[] };
     w.__tasks = [];
@@ -215,13 +249,23 @@ async function browserTimings(browser: Browser, cookie: string, url: string, rea
   const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
   const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
   await context.close();
-  return { useful, longest: Math.max(0, ...tasks), tbt: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0), elements };
+  return {
+    useful,
+    longest: Math.max(0, ...tasks),
+    tbt: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+    elements,
+  };
 }
 
 /** `/healthz` answer times while a 5,000-row member import runs. */
-async function healthDuringImport(cookie: string): Promise<{ importMs: number; status: number; health: number[]; failures: number }> {
+async function healthDuringImport(
+  cookie: string,
+): Promise<{ importMs: number; status: number; health: number[]; failures: number }> {
   const header = "name,email,title,department,manager_email,roles,markets,languages,start_date";
-  const rows = Array.from({ length: 5000 }, (_, i) => `Imported ${i},imported-${i}@bench.example,Specialist,marketing,,marketing:100,US,en,2025-01-01`);
+  const rows = Array.from(
+    { length: 5000 },
+    (_, i) => `Imported ${i},imported-${i}@bench.example,Specialist,marketing,,marketing:100,US,en,2025-01-01`,
+  );
   const form = new FormData();
   form.set("kind", "members");
   form.set("file", new Blob([[header, ...rows].join("\n")], { type: "text/csv" }), "members.csv");
@@ -241,7 +285,12 @@ async function healthDuringImport(cookie: string): Promise<{ importMs: number; s
     }
   })();
   const started = performance.now();
-  const response = await fetch(`${BASE}/team/import`, { method: "POST", headers: { Cookie: cookie, Origin: BASE }, body: form, redirect: "manual" });
+  const response = await fetch(`${BASE}/team/import`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: BASE },
+    body: form,
+    redirect: "manual",
+  });
   await response.arrayBuffer();
   const importMs = performance.now() - started;
   done = true;
@@ -255,7 +304,9 @@ async function main() {
   console.log(`Seeding ${SIZES.join(", ")} members…`);
   const orgs = await seed();
   const workers = process.env.WEB_CONCURRENCY ?? "(one per core)";
-  console.log(`Production server, WEB_CONCURRENCY=${workers}; ${REQUESTS} sequential requests per page; autocannon ${DURATION} s at ${CONNECTIONS.join(" and ")} connections`);
+  console.log(
+    `Production server, WEB_CONCURRENCY=${workers}; ${REQUESTS} sequential requests per page; autocannon ${DURATION} s at ${CONNECTIONS.join(" and ")} connections`,
+  );
   const server = spawn("node", ["server.mjs"], {
     env: { ...process.env, DATABASE_URL, PORT: String(PORT), NODE_ENV: "production", INSECURE_COOKIES: "1" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -265,7 +316,15 @@ async function main() {
     await waitForServer();
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     for (const org of orgs) {
       const cookie = await signIn(org.email);
@@ -299,10 +358,13 @@ async function main() {
         console.log("|---|---:|---:|---:|---:|---:|");
         for (const connections of CONNECTIONS) {
           const results = new Map<string, Awaited<ReturnType<typeof load>>>();
-          for (const page of PAGES) if (LOADED.has(page)) results.set(page, await load(BASE + page, cookie, connections));
+          for (const page of PAGES)
+            if (LOADED.has(page)) results.set(page, await load(BASE + page, cookie, connections));
           const login = results.get("/login")!.rps;
           for (const [page, r] of results)
-            console.log(`| ${page} | ${connections} | ${fmt(r.rps)} | ${fmt((r.rps / login) * 100, 0)} % | ${fmt(r.p99, 0)} | ${r.errors} |`);
+            console.log(
+              `| ${page} | ${connections} | ${fmt(r.rps)} | ${fmt((r.rps / login) * 100, 0)} % | ${fmt(r.p99, 0)} | ${r.errors} |`,
+            );
         }
       }
 

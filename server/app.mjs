@@ -30,7 +30,10 @@ export function bodyLimitFor(path) {
 /** A short plain answer, never a stack trace. */
 function plain(res, status, text, headers = {}) {
   if (res.headersSent) return;
-  res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers }).send(text);
+  res
+    .status(status)
+    .set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers })
+    .send(text);
 }
 
 /** @param {string | undefined} value */
@@ -178,11 +181,16 @@ export function createApp({ handle, assets, demo = { enabled: false, exposed: ()
     if (encoding !== "identity") return plain(res, 415, "Unsupported Media Type", { Connection: "close" });
     const declared = req.get("content-length");
     try {
-      req.body = await getRawBody(req, { limit: bodyLimitFor(req.path), length: declared === undefined ? undefined : Number(declared) });
+      req.body = await getRawBody(req, {
+        limit: bodyLimitFor(req.path),
+        length: declared === undefined ? undefined : Number(declared),
+      });
       next();
     } catch (error) {
       const status = Number(error?.status) || 400;
-      plain(res, status === 413 ? 413 : 400, status === 413 ? "Payload Too Large" : "Bad Request", { Connection: "close" });
+      plain(res, status === 413 ? 413 : 400, status === 413 ? "Payload Too Large" : "Bad Request", {
+        Connection: "close",
+      });
     }
   });
 

@@ -68,7 +68,10 @@ function specifiersOf(path: string): { specifier: string; typeOnly: boolean }[] 
       const typeOnly =
         !!clause &&
         (clause.isTypeOnly ||
-          (!clause.name && !!named && named.elements.length > 0 && named.elements.every((element) => element.isTypeOnly)));
+          (!clause.name &&
+            !!named &&
+            named.elements.length > 0 &&
+            named.elements.every((element) => element.isTypeOnly)));
       found.push({ specifier: node.moduleSpecifier.text, typeOnly });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
@@ -80,7 +83,11 @@ function specifiersOf(path: string): { specifier: string; typeOnly: boolean }[] 
       ts.isStringLiteralLike(node.arguments[0])
     ) {
       found.push({ specifier: node.arguments[0].text, typeOnly: false });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       found.push({ specifier: node.argument.literal.text, typeOnly: true });
     }
     ts.forEachChild(node, visit);
@@ -93,7 +100,8 @@ function importsOf(path: string): Import[] {
   return specifiersOf(path).map(({ specifier, typeOnly }) => {
     if (specifier.startsWith("node:")) return { specifier, file: null, pkg: specifier, typeOnly };
     const resolved = ts.resolveModuleName(specifier, path, compilerOptions, ts.sys).resolvedModule;
-    const local = resolved && !resolved.isExternalLibraryImport && !resolved.resolvedFileName.includes("/node_modules/");
+    const local =
+      resolved && !resolved.isExternalLibraryImport && !resolved.resolvedFileName.includes("/node_modules/");
     if (local) return { specifier, file: toRepoPath(resolved.resolvedFileName), pkg: null, typeOnly };
     if (!resolved && (specifier.startsWith(".") || specifier.startsWith("~/"))) {
       // CSS and other assets Vite handles (`./app.css?url`): a file of ours, not a package
@@ -149,10 +157,13 @@ describe("app/domain is pure", () => {
 });
 
 describe("app/models never reach into the UI", () => {
-  it.each(under("app/models").map((file) => [file.path, file] as const))("%s imports nothing from app/components", (_path, file) => {
-    const ui = file.imports.filter((i) => i.file?.startsWith("app/components/"));
-    expect(ui.map(describeImport)).toEqual([]);
-  });
+  it.each(under("app/models").map((file) => [file.path, file] as const))(
+    "%s imports nothing from app/components",
+    (_path, file) => {
+      const ui = file.imports.filter((i) => i.file?.startsWith("app/components/"));
+      expect(ui.map(describeImport)).toEqual([]);
+    },
+  );
 });
 
 describe("routes leave the database to app/models", () => {
@@ -160,7 +171,9 @@ describe("routes leave the database to app/models", () => {
     file.imports.some((i) => i.file === DB_MODULE || PRISMA_PACKAGES.includes(i.pkg ?? ""));
 
   it("no route outside the shrinking list imports Prisma or the db client", () => {
-    const offenders = under("app/routes").filter(queriesPrisma).map((file) => file.path);
+    const offenders = under("app/routes")
+      .filter(queriesPrisma)
+      .map((file) => file.path);
     expect(offenders.filter((path) => !ROUTES_STILL_QUERYING_PRISMA.includes(path))).toEqual([]);
   });
 
@@ -177,7 +190,9 @@ describe("browser code never loads server modules", () => {
   it.each(under("app/components").map((file) => [file.path, file] as const))(
     "%s imports from *.server modules only types",
     (_path, file) => {
-      const server = file.imports.filter((i) => !i.typeOnly && (i.file?.includes(".server.") || i.pkg === "@prisma/client"));
+      const server = file.imports.filter(
+        (i) => !i.typeOnly && (i.file?.includes(".server.") || i.pkg === "@prisma/client"),
+      );
       expect(server.map(describeImport)).toEqual([]);
     },
   );

@@ -6,10 +6,24 @@ import type { Viewer } from "~/root";
 import { LANGUAGE_PARAM, supportedLanguages } from "~/utils/i18n";
 
 /** Any of these opens a settings page (app/routes/settings.*). */
-const SETTINGS_PERMISSIONS: readonly Permission[] = ["organisation.update", "users.read", "tokens.manage", "securityLog.read", "organisation.read"];
+const SETTINGS_PERMISSIONS: readonly Permission[] = [
+  "organisation.update",
+  "users.read",
+  "tokens.manage",
+  "securityLog.read",
+  "organisation.read",
+];
 
 /** Header with navigation and the language switch; the page goes in between. */
-export function AppShell({ lang, viewer, children }: { lang: Language; viewer: Viewer | null; children: React.ReactNode }) {
+export function AppShell({
+  lang,
+  viewer,
+  children,
+}: {
+  lang: Language;
+  viewer: Viewer | null;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -22,15 +36,23 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
           <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
-            <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-sm text-white">
+            <span
+              aria-hidden
+              className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-sm text-white"
+            >
               ⌘
             </span>
             {t("app.name")}
           </Link>
-          <nav aria-label={t("app.name")} className="flex flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap text-sm">
+          <nav
+            aria-label={t("app.name")}
+            className="flex flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap text-sm"
+          >
             <NavLink
               to="/planner"
-              className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+              className={({ isActive }) =>
+                isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+              }
             >
               {t("app.nav.planner")}
             </NavLink>
@@ -38,33 +60,44 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
               <>
                 <NavLink
                   to="/home"
-                  className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                  className={({ isActive }) =>
+                    isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                  }
                 >
                   {t("nextSteps.nav")}
                 </NavLink>
                 <NavLink
                   to="/inbox"
                   aria-label={viewer.unread > 0 ? t("nextSteps.inbox.navUnread", { count: viewer.unread }) : undefined}
-                  className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                  className={({ isActive }) =>
+                    isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                  }
                   data-testid="inbox-link"
                 >
                   {t("nextSteps.inbox.nav")}
                   {viewer.unread > 0 ? (
-                    <span className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white" data-testid="unread-count">
+                    <span
+                      className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white"
+                      data-testid="unread-count"
+                    >
                       {viewer.unread > 99 ? "99+" : viewer.unread}
                     </span>
                   ) : null}
                 </NavLink>
                 <NavLink
                   to="/org"
-                  className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                  className={({ isActive }) =>
+                    isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                  }
                 >
                   {t("app.nav.organisation")}
                 </NavLink>
                 {viewer.permissions.includes("members.read") ? (
                   <NavLink
                     to="/team"
-                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                    className={({ isActive }) =>
+                      isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                    }
                   >
                     {t("app.nav.team")}
                   </NavLink>
@@ -72,7 +105,9 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                 {viewer.permissions.includes("training.overview") ? (
                   <NavLink
                     to="/training"
-                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                    className={({ isActive }) =>
+                      isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                    }
                   >
                     {t("training.nav")}
                   </NavLink>
@@ -81,13 +116,17 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                   <>
                     <NavLink
                       to="/hiring"
-                      className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                      className={({ isActive }) =>
+                        isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                      }
                     >
                       {t("hiring.nav.hiring")}
                     </NavLink>
                     <NavLink
                       to="/scenarios"
-                      className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                      className={({ isActive }) =>
+                        isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                      }
                     >
                       {t("hiring.nav.scenarios")}
                     </NavLink>
@@ -96,7 +135,9 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                 {viewer.permissions.includes("ownership.read") ? (
                   <NavLink
                     to="/ownership"
-                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                    className={({ isActive }) =>
+                      isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                    }
                   >
                     {t("ownership.title")}
                   </NavLink>
@@ -104,7 +145,9 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                 {viewer.permissions.includes("playbook.read") ? (
                   <NavLink
                     to="/playbook"
-                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                    className={({ isActive }) =>
+                      isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                    }
                   >
                     {t("playbook.nav.link")}
                   </NavLink>
@@ -112,7 +155,9 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                 {viewer.permissions.some((permission) => SETTINGS_PERMISSIONS.includes(permission)) ? (
                   <NavLink
                     to="/settings"
-                    className={({ isActive }) => (isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900")}
+                    className={({ isActive }) =>
+                      isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                    }
                   >
                     {t("app.nav.settings")}
                   </NavLink>
@@ -121,7 +166,10 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                   {viewer.name} · {t(`app.kind.${viewer.kind}`)}
                 </span>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline">
+                  <button
+                    type="submit"
+                    className="text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline"
+                  >
                     {t("app.nav.signOut")}
                   </button>
                 </Form>
@@ -131,7 +179,10 @@ export function AppShell({ lang, viewer, children }: { lang: Language; viewer: V
                 <NavLink to="/login" className="text-slate-600 hover:text-slate-900">
                   {t("app.nav.signIn")}
                 </NavLink>
-                <NavLink to="/signup" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700">
+                <NavLink
+                  to="/signup"
+                  className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700"
+                >
                   {t("app.nav.signUp")}
                 </NavLink>
               </>

@@ -20,7 +20,11 @@ export function ConflictNotice({
   const { t } = useTranslation();
   const shown = (field: string, value: string) => (value === "" ? t("forms.conflict.empty") : show(field, value));
   return (
-    <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="conflict">
+    <div
+      role="alert"
+      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+      data-testid="conflict"
+    >
       <p className="font-semibold">{t("forms.conflict.title")}</p>
       <p className="mt-1">{t("forms.conflict.text")}</p>
       <table className="mt-3 text-left">

@@ -7,7 +7,11 @@ import { useTranslation } from "react-i18next";
 export function DemoBanner() {
   const { t } = useTranslation();
   return (
-    <div role="alert" data-testid="demo-banner" className="bg-red-700 px-4 py-2 text-center text-sm font-semibold text-white">
+    <div
+      role="alert"
+      data-testid="demo-banner"
+      className="bg-red-700 px-4 py-2 text-center text-sm font-semibold text-white"
+    >
       {t("security.demoBanner")}
     </div>
   );

@@ -29,7 +29,9 @@ export function SectionTabs({ label, tabs }: { label: string; tabs: readonly Sec
               prefetch="intent"
               aria-current={tab.active ? "page" : undefined}
               className={`inline-block border-b-2 px-1 py-3 text-sm font-medium ${
-                tab.active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                tab.active
+                  ? "border-indigo-600 text-indigo-700"
+                  : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
               }`}
             >
               {tab.label}

@@ -12,7 +12,8 @@ import type { SkillLevel } from "./types";
 export const GRID_MAX_CELLS = 200;
 
 /** What a grid is about: one member and the skills of their roles, or one department and one skill. */
-export type GridSubject = { kind: "member"; memberId: string } | { kind: "department"; department: string; skillId: string };
+export type GridSubject =
+  { kind: "member"; memberId: string } | { kind: "department"; department: string; skillId: string };
 
 /** The latest assessment of one member and skill, as the grid shows it. */
 export interface LastAssessment {
@@ -101,7 +102,8 @@ export function planGridSave(
       if (!same) refusals.push({ index, code: "changed_meanwhile", current: state.last });
       continue;
     }
-    if (!same) writes.push({ index, memberId: cell.memberId, skillId: cell.skillId, level: cell.level, note: cell.note });
+    if (!same)
+      writes.push({ index, memberId: cell.memberId, skillId: cell.skillId, level: cell.level, note: cell.note });
   }
   return { writes, refusals };
 }
@@ -118,7 +120,12 @@ export function gridSubjectFrom(
   if (member !== null && /^[A-Za-z0-9_-]{1,64}$/.test(member)) return { kind: "member", memberId: member };
   const department = params.get("department");
   const skillId = params.get("skill");
-  if (department !== null && skillId !== null && known.departments.includes(department) && known.skills.includes(skillId)) {
+  if (
+    department !== null &&
+    skillId !== null &&
+    known.departments.includes(department) &&
+    known.skills.includes(skillId)
+  ) {
     return { kind: "department", department, skillId };
   }
   return null;
@@ -126,6 +133,9 @@ export function gridSubjectFrom(
 
 /** The address of a grid. */
 export function gridHref(subject: GridSubject): string {
-  const params: Record<string, string> = subject.kind === "member" ? { member: subject.memberId } : { department: subject.department, skill: subject.skillId };
+  const params: Record<string, string> =
+    subject.kind === "member"
+      ? { member: subject.memberId }
+      : { department: subject.department, skill: subject.skillId };
   return `/team/assess?${new URLSearchParams(params).toString()}`;
 }

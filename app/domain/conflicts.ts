@@ -15,5 +15,7 @@ export function conflictingFields<Field extends string>(
   yours: Readonly<Partial<Record<Field, string>>>,
   fields: readonly Field[],
 ): FieldConflict<Field>[] {
-  return fields.filter((field) => yours[field] !== undefined && theirs[field] !== yours[field]).map((field) => ({ field, theirs: theirs[field], yours: yours[field] as string }));
+  return fields
+    .filter((field) => yours[field] !== undefined && theirs[field] !== yours[field])
+    .map((field) => ({ field, theirs: theirs[field], yours: yours[field] as string }));
 }

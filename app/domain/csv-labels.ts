@@ -11,7 +11,11 @@ import type { RoleId } from "./types";
 
 /** Width- and case-insensitive: NFKC folds full-width letters, digits and the colon; "_" and runs of spaces are one space. */
 export function normaliseLabel(value: string): string {
-  return value.normalize("NFKC").toLowerCase().replace(/[\s_]+/g, " ").trim();
+  return value
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_]+/g, " ")
+    .trim();
 }
 
 /** Short names for the seven roles that are not their labels (data, not code branches). */
@@ -27,7 +31,8 @@ const ROLE_ALIASES: Record<RoleId, readonly string[]> = {
 
 function indexOf<Id extends string>(entries: readonly { id: Id; names: readonly string[] }[]): Map<string, Id> {
   const index = new Map<string, Id>();
-  for (const { id, names } of entries) for (const name of [id, ...names]) if (!index.has(normaliseLabel(name))) index.set(normaliseLabel(name), id);
+  for (const { id, names } of entries)
+    for (const name of [id, ...names]) if (!index.has(normaliseLabel(name))) index.set(normaliseLabel(name), id);
   return index;
 }
 
@@ -44,7 +49,9 @@ export function roleIdFromLabel(value: string): RoleId | null {
 }
 
 /** A skill lookup over the organisation's skills: id or label in either language. */
-export function skillIndex(skills: readonly { id: string; label?: { zh: string; en: string } }[]): (value: string) => string | null {
+export function skillIndex(
+  skills: readonly { id: string; label?: { zh: string; en: string } }[],
+): (value: string) => string | null {
   const index = indexOf(skills.map((s) => ({ id: s.id, names: s.label ? [s.label.zh, s.label.en] : [] })));
   return (value) => index.get(normaliseLabel(value)) ?? null;
 }

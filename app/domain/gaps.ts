@@ -9,15 +9,7 @@
  */
 import { SHARE_EPSILON, latestLevels, roundFte, usableShare } from "./team";
 import type { LevelsByMember, SkillAssessmentRecord, TeamMember } from "./team";
-import type {
-  HeadcountRange,
-  ModelId,
-  OrgChartRecommendation,
-  Priority,
-  RoleId,
-  SkillLevel,
-  StageId,
-} from "./types";
+import type { HeadcountRange, ModelId, OrgChartRecommendation, Priority, RoleId, SkillLevel, StageId } from "./types";
 
 /* ------------------------------------------------------------------ */
 /* Shapes                                                               */
@@ -252,11 +244,7 @@ function heldRoles(member: TeamMember, index: RecommendationIndex): Held {
   return held;
 }
 
-function memberGaps(
-  member: TeamMember,
-  held: Held,
-  levels: ReadonlyMap<string, SkillLevel>,
-): MemberGaps {
+function memberGaps(member: TeamMember, held: Held, levels: ReadonlyMap<string, SkillLevel>): MemberGaps {
   const skills: MemberSkillGap[] = [];
   for (const role of held.roles) {
     for (const { skillId, required } of role.skills) {
@@ -292,7 +280,14 @@ function memberGaps(
     if (entry.gap > maxGap) maxGap = entry.gap;
     if (entry.required > 0 && entry.notAssessed) notAssessedCount += 1;
   }
-  return { memberId: member.id, skills, totalGap, maxGap, bucket: gapBucket(maxGap, notAssessedCount), notAssessedCount };
+  return {
+    memberId: member.id,
+    skills,
+    totalGap,
+    maxGap,
+    bucket: gapBucket(maxGap, notAssessedCount),
+    notAssessedCount,
+  };
 }
 
 /* ------------------------------------------------------------------ */
@@ -414,7 +409,8 @@ function heatmapRow(
 ): HeatmapRow {
   const cells = { ...empty };
   for (const s of gaps.skills) {
-    if (s.required > 0) cells[s.skillId] = { required: s.required, assessed: s.assessed, gap: s.gap, notAssessed: s.notAssessed };
+    if (s.required > 0)
+      cells[s.skillId] = { required: s.required, assessed: s.assessed, gap: s.gap, notAssessed: s.notAssessed };
   }
   return {
     memberId: member.id,

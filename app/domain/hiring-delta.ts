@@ -76,7 +76,9 @@ export function profileChoices(
     target: target
       ? {
           ...target,
-          channels: channels.some((channel) => channel.model === target.model) ? channels : [{ model: target.model, share: 100 }],
+          channels: channels.some((channel) => channel.model === target.model)
+            ? channels
+            : [{ model: target.model, share: 100 }],
           drivers: profile.drivers,
         }
       : null,
@@ -198,7 +200,13 @@ export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, 
       // missing: required and no holder meets it (nobody holding the role: every required skill)
       missingSkills: c.skills
         .filter((s) => s.required > 0 && s.holdersMeeting === 0)
-        .map((s) => ({ skillId: s.skillId, required: s.required, bestLevel: s.bestLevel, holders: s.holders, holdersNotAssessed: s.holdersNotAssessed })),
+        .map((s) => ({
+          skillId: s.skillId,
+          required: s.required,
+          bestLevel: s.bestLevel,
+          holders: s.holders,
+          holdersNotAssessed: s.holdersNotAssessed,
+        })),
     };
   });
   return {
@@ -260,7 +268,10 @@ export function proposeHires(
       (roleOrder.get(x.roleId) ?? 99) - (roleOrder.get(y.roleId) ?? 99),
   );
   const tiers = [...new Set(wanted.map((w) => `${w.priority}:${w.tier}`))];
-  return wanted.map((w) => ({ ...w, targetQuarter: addQuarters(startQuarter, tiers.indexOf(`${w.priority}:${w.tier}`)) }));
+  return wanted.map((w) => ({
+    ...w,
+    targetQuarter: addQuarters(startQuarter, tiers.indexOf(`${w.priority}:${w.tier}`)),
+  }));
 }
 
 /* ------------------------------------------------------------------ */

@@ -108,7 +108,9 @@ export interface NextStep {
   days?: number;
 }
 
-const RANK: Record<NextStepKind, number> = Object.fromEntries(NEXT_STEP_KINDS.map((kind, index) => [kind, index])) as Record<NextStepKind, number>;
+const RANK: Record<NextStepKind, number> = Object.fromEntries(
+  NEXT_STEP_KINDS.map((kind, index) => [kind, index]),
+) as Record<NextStepKind, number>;
 const POSITION_ORDER: Record<string, number> = { offer: 0, open: 1, planned: 2 };
 
 function day(date: Date): string {
@@ -128,19 +130,46 @@ function daysUntil(date: Date, today: Date): number {
  */
 export function nextSteps(input: NextStepInput): NextStep[] {
   const { actor, today } = input;
-  const scope = (rest: Omit<ResourceScope, "organisationId">): ResourceScope => ({ organisationId: actor.organisationId, ...rest });
+  const scope = (rest: Omit<ResourceScope, "organisationId">): ResourceScope => ({
+    organisationId: actor.organisationId,
+    ...rest,
+  });
   const steps: (NextStep & { sort: number })[] = [];
 
   for (const item of input.ownItems) {
     const href = `/training/items/${encodeURIComponent(item.id)}`;
     if (item.awaitingReassessment) {
-      steps.push({ kind: "training_awaiting_reassessment", key: `awaiting:${item.id}`, href, skillId: item.skillId, sort: 0 });
+      steps.push({
+        kind: "training_awaiting_reassessment",
+        key: `awaiting:${item.id}`,
+        href,
+        skillId: item.skillId,
+        sort: 0,
+      });
       continue;
     }
     if (!isOpen(item.status) || item.dueDate === null) continue;
     const days = daysUntil(item.dueDate, today);
-    if (days < 0) steps.push({ kind: "training_overdue", key: `overdue:${item.id}`, href, skillId: item.skillId, date: day(item.dueDate), days, sort: days });
-    else if (days <= HOME_DUE_SOON_DAYS) steps.push({ kind: "training_due_soon", key: `due:${item.id}`, href, skillId: item.skillId, date: day(item.dueDate), days, sort: days });
+    if (days < 0)
+      steps.push({
+        kind: "training_overdue",
+        key: `overdue:${item.id}`,
+        href,
+        skillId: item.skillId,
+        date: day(item.dueDate),
+        days,
+        sort: days,
+      });
+    else if (days <= HOME_DUE_SOON_DAYS)
+      steps.push({
+        kind: "training_due_soon",
+        key: `due:${item.id}`,
+        href,
+        skillId: item.skillId,
+        date: day(item.dueDate),
+        days,
+        sort: days,
+      });
   }
 
   for (const candidate of input.reassessments) {
@@ -157,7 +186,14 @@ export function nextSteps(input: NextStepInput): NextStep[] {
   }
 
   for (const proposal of input.proposals) {
-    if (!can(actor, "ownership.decide", scope({ departments: proposal.involved as ResourceScope["departments"], userId: proposal.proposerUserId }))) continue;
+    if (
+      !can(
+        actor,
+        "ownership.decide",
+        scope({ departments: proposal.involved as ResourceScope["departments"], userId: proposal.proposerUserId }),
+      )
+    )
+      continue;
     steps.push({
       kind: "proposal_to_decide",
       key: `proposal:${proposal.id}`,

@@ -75,7 +75,8 @@ export function reminderFor(
   const days = Math.round((dayStart(item.dueDate) - dayStart(today)) / DAY);
   const dueDay = day(item.dueDate);
   if (days < 0) return { kind: "training_overdue", dedupeKey: `training_overdue:${item.id}:${dueDay}`, dueDay, days };
-  if (days <= REMINDER_DAYS) return { kind: "training_due_soon", dedupeKey: `training_due_soon:${item.id}:${dueDay}`, dueDay, days };
+  if (days <= REMINDER_DAYS)
+    return { kind: "training_due_soon", dedupeKey: `training_due_soon:${item.id}:${dueDay}`, dueDay, days };
   return null;
 }
 
@@ -102,7 +103,11 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** What the worker does with a message after a try. */
-export function afterAttempt(attempts: number, ok: boolean, now: Date): { status: "sent" | "queued" | "failed"; nextAttemptAt: Date } {
+export function afterAttempt(
+  attempts: number,
+  ok: boolean,
+  now: Date,
+): { status: "sent" | "queued" | "failed"; nextAttemptAt: Date } {
   if (ok) return { status: "sent", nextAttemptAt: now };
   if (attempts >= MAX_ATTEMPTS) return { status: "failed", nextAttemptAt: now };
   return { status: "queued", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) };

@@ -6,7 +6,14 @@
  * steps nobody drives as the common organisational failures; these checks
  * find them.
  */
-import { FLOW_SECTIONS, isAccountable, isResponsible, type RaciLetter, type RaciRow, type StepSection } from "./process-steps";
+import {
+  FLOW_SECTIONS,
+  isAccountable,
+  isResponsible,
+  type RaciLetter,
+  type RaciRow,
+  type StepSection,
+} from "./process-steps";
 import { fteByRole, type TeamMember } from "./team";
 import { ROLE_IDS, type RoleId } from "./types";
 
@@ -80,7 +87,9 @@ export function flagsForRow(row: RaciRow, staffed: ReadonlySet<RoleId>): Ownersh
   if (accountable.length === 0) flags.push({ code: "no_accountable" });
   if (accountable.length > 1) flags.push({ code: "several_accountable", roles: accountable });
   if (responsible.length === 0) flags.push({ code: "no_responsible" });
-  const unstaffed = ROLE_IDS.filter((roleId) => (accountable.includes(roleId) || responsible.includes(roleId)) && !staffed.has(roleId));
+  const unstaffed = ROLE_IDS.filter(
+    (roleId) => (accountable.includes(roleId) || responsible.includes(roleId)) && !staffed.has(roleId),
+  );
   if (unstaffed.length > 0) flags.push({ code: "unstaffed_owner", roles: unstaffed });
   return flags;
 }
@@ -113,9 +122,11 @@ export function checkOwnership(
 
 /** Steps in the order the matrix shows them: by section, then position. */
 export function sortSteps<T extends Pick<OwnershipStep, "section" | "position" | "key">>(steps: readonly T[]): T[] {
-  const sectionOrder = (section: StepSection) => ["core", "logistics", "localisation", "data_compliance", "systems"].indexOf(section);
+  const sectionOrder = (section: StepSection) =>
+    ["core", "logistics", "localisation", "data_compliance", "systems"].indexOf(section);
   return [...steps].sort(
-    (a, b) => sectionOrder(a.section) - sectionOrder(b.section) || a.position - b.position || a.key.localeCompare(b.key),
+    (a, b) =>
+      sectionOrder(a.section) - sectionOrder(b.section) || a.position - b.position || a.key.localeCompare(b.key),
   );
 }
 
@@ -138,7 +149,11 @@ function doersOf(row: RaciRow): RoleId[] {
  * next. A role handing to itself is no hand-off. Systems are owned, not done
  * in order: they have none. Retired steps are skipped.
  */
-export function handOffsAround(steps: readonly OwnershipStep[], cells: readonly RaciCell[], stepKey: string): HandOff[] {
+export function handOffsAround(
+  steps: readonly OwnershipStep[],
+  cells: readonly RaciCell[],
+  stepKey: string,
+): HandOff[] {
   const step = steps.find((candidate) => candidate.key === stepKey);
   if (!step || step.retired || !FLOW_SECTIONS.has(step.section)) return [];
   const flow = sortSteps(steps.filter((candidate) => !candidate.retired && candidate.section === step.section));

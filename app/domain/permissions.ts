@@ -135,7 +135,11 @@ const kinds =
 
 /** The person themselves, the lead of one of their departments, HR, managers and admins. */
 function readsPerson(actor: Actor, scope: ResourceScope): boolean {
-  return ["admin", "manager", "hr"].includes(actor.kind) || leadsAnyOf(actor, scope) || (scope.userId != null && scope.userId === actor.userId);
+  return (
+    ["admin", "manager", "hr"].includes(actor.kind) ||
+    leadsAnyOf(actor, scope) ||
+    (scope.userId != null && scope.userId === actor.userId)
+  );
 }
 
 const RULES: Record<Permission, Rule> = {
@@ -175,7 +179,8 @@ const RULES: Record<Permission, Rule> = {
   "training.planSome": kinds("admin", "manager", "hr", "lead"),
   "assessments.writeSome": kinds("admin", "manager", "hr", "lead"),
   "playbook.read": anyone,
-  "playbook.edit": (actor, scope) => actor.kind === "admin" || (actor.kind === "manager" && scope.managersEditPlaybook === true),
+  "playbook.edit": (actor, scope) =>
+    actor.kind === "admin" || (actor.kind === "manager" && scope.managersEditPlaybook === true),
   "playbook.settings": kinds("admin"),
   // Reads per field group: what everybody sees is the org chart and untraceable figures; a person's
   // levels, gaps, history, notes and training are for them, their department's lead, HR, managers, admins.
@@ -183,7 +188,8 @@ const RULES: Record<Permission, Rule> = {
   "person.levels": readsPerson,
   "person.gaps": readsPerson,
   "person.history": readsPerson,
-  "person.notes": (actor, scope) => readsPerson(actor, scope) || (scope.authorUserId != null && scope.authorUserId === actor.userId),
+  "person.notes": (actor, scope) =>
+    readsPerson(actor, scope) || (scope.authorUserId != null && scope.authorUserId === actor.userId),
   "person.training": readsPerson,
   "team.figures": anyone,
   // PRODUCT.md: positions marked public are for members too; no position carries that mark yet.
@@ -232,7 +238,11 @@ export const MIN_GROUP_SIZE = 5;
  * May this actor see a figure computed over these people? Yes when they may
  * read every one of them, or the group has at least MIN_GROUP_SIZE people.
  */
-export function canSeeFigureOver(actor: Actor | null, subjects: readonly ResourceScope[], group: "person.levels" | "person.gaps" = "person.gaps"): boolean {
+export function canSeeFigureOver(
+  actor: Actor | null,
+  subjects: readonly ResourceScope[],
+  group: "person.levels" | "person.gaps" = "person.gaps",
+): boolean {
   if (!actor) return false;
   if (!subjects.every((subject) => subject.organisationId === actor.organisationId)) return false;
   if (!can(actor, "team.figures", { organisationId: actor.organisationId })) return false;

@@ -74,9 +74,30 @@ export interface PictureInput {
 }
 
 export type Shape =
-  | { kind: "rect"; x: number; y: number; width: number; height: number; radius: number; fill: string; stroke?: string; strokeWidth?: number; dash?: number[] }
+  | {
+      kind: "rect";
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      radius: number;
+      fill: string;
+      stroke?: string;
+      strokeWidth?: number;
+      dash?: number[];
+    }
   | { kind: "path"; d: string; stroke: string; width: number; dash?: number[]; opacity?: number; fill?: string }
-  | { kind: "text"; x: number; y: number; text: string; size: number; weight: number; italic?: boolean; fill: string; anchor: "start" | "middle" }
+  | {
+      kind: "text";
+      x: number;
+      y: number;
+      text: string;
+      size: number;
+      weight: number;
+      italic?: boolean;
+      fill: string;
+      anchor: "start" | "middle";
+    }
   | { kind: "group"; role: "node" | "title" | "legend" | "edges"; id?: string; children: Shape[] };
 
 export interface Picture {
@@ -148,12 +169,15 @@ function wrapBox(box: BoxInput, measure: Measure): { laid: LaidOutBox; needed: n
   const beside = inner - badgeWidth - 6;
   // The first line goes beside the badge unless one of its words would have to be cut there: then under it.
   const first = box.lines[0];
-  const underBadge = Boolean(box.badge && first && (first.text.match(TOKENS) ?? []).some((token) => measure(token.trimEnd(), first) > beside));
+  const underBadge = Boolean(
+    box.badge && first && (first.text.match(TOKENS) ?? []).some((token) => measure(token.trimEnd(), first) > beside),
+  );
   const wrapped = box.lines.map((line, i) => ({
     line,
     parts: wrapText(line.text, Math.max(8, i === 0 && box.badge && !underBadge ? beside : inner), line, measure),
   }));
-  const textHeight = wrapped.reduce((sum, w) => sum + w.parts.length * lineHeight(w.line), 0) + (underBadge ? BADGE_HEIGHT : 0);
+  const textHeight =
+    wrapped.reduce((sum, w) => sum + w.parts.length * lineHeight(w.line), 0) + (underBadge ? BADGE_HEIGHT : 0);
   const needed = Math.max(textHeight, box.badge ? BADGE_HEIGHT : 0) + 2 * PAD_Y;
   return { laid: { ...box, wrapped, badgeWidth, underBadge }, needed };
 }
@@ -186,15 +210,44 @@ export function fitBoxes(boxes: readonly BoxInput[], measure: Measure): LaidOutB
 function boxShapes(box: LaidOutBox): Shape {
   const { x, y, width, height, style } = box;
   const children: Shape[] = [
-    { kind: "rect", x, y, width, height, radius: style.radius, fill: style.fill, stroke: style.stroke, strokeWidth: style.strokeWidth, dash: style.dash },
+    {
+      kind: "rect",
+      x,
+      y,
+      width,
+      height,
+      radius: style.radius,
+      fill: style.fill,
+      stroke: style.stroke,
+      strokeWidth: style.strokeWidth,
+      dash: style.dash,
+    },
   ];
-  if (style.accent) children.push({ kind: "rect", x, y: y + 1, width: 4, height: height - 2, radius: 0, fill: style.accent });
+  if (style.accent)
+    children.push({ kind: "rect", x, y: y + 1, width: 4, height: height - 2, radius: 0, fill: style.accent });
   const left = x + PAD_X + (style.accent ? 4 : 0);
   if (box.badge) {
     const bx = x + width - PAD_X - box.badgeWidth + 4;
     const by = y + PAD_Y - 2;
-    children.push({ kind: "rect", x: bx, y: by, width: box.badgeWidth, height: BADGE_HEIGHT, radius: 4, fill: box.badge.fill });
-    children.push({ kind: "text", x: bx + 5, y: by + 13, text: box.badge.text, size: BADGE_FONT.size, weight: 600, fill: box.badge.color, anchor: "start" });
+    children.push({
+      kind: "rect",
+      x: bx,
+      y: by,
+      width: box.badgeWidth,
+      height: BADGE_HEIGHT,
+      radius: 4,
+      fill: box.badge.fill,
+    });
+    children.push({
+      kind: "text",
+      x: bx + 5,
+      y: by + 13,
+      text: box.badge.text,
+      size: BADGE_FONT.size,
+      weight: 600,
+      fill: box.badge.color,
+      anchor: "start",
+    });
   }
   const textHeight = box.wrapped.reduce((sum, w) => sum + w.parts.length * lineHeight(w.line), 0);
   let cursor = box.align === "center" ? y + (height - textHeight) / 2 : y + PAD_Y + (box.underBadge ? BADGE_HEIGHT : 0);
@@ -248,7 +301,13 @@ function edgeShapes(edge: EdgeInput, byId: ReadonlyMap<string, LaidOutBox>, styl
     case "reporting": {
       const sy = bottom(s);
       const mid = sy + (t.y - sy) / 2;
-      return [{ kind: "path", d: `M ${centre(s)},${sy} L ${centre(s)},${mid} L ${centre(t)},${mid} L ${centre(t)},${t.y}`, ...common }];
+      return [
+        {
+          kind: "path",
+          d: `M ${centre(s)},${sy} L ${centre(s)},${mid} L ${centre(t)},${mid} L ${centre(t)},${t.y}`,
+          ...common,
+        },
+      ];
     }
     case "collaboration":
       return [{ kind: "path", d: collaborationArc(centre(s), bottom(s), centre(t), bottom(t)).path, ...common }];
@@ -257,7 +316,14 @@ function edgeShapes(edge: EdgeInput, byId: ReadonlyMap<string, LaidOutBox>, styl
       const tip = bottom(t);
       return [
         { kind: "path", d: arc.path, ...common },
-        { kind: "path", d: `M ${arc.x2},${tip} L ${arc.x2 - 5},${tip + 10} L ${arc.x2 + 5},${tip + 10} Z`, stroke: style.stroke, width: 1, fill: style.stroke, opacity: style.opacity },
+        {
+          kind: "path",
+          d: `M ${arc.x2},${tip} L ${arc.x2 - 5},${tip + 10} L ${arc.x2 + 5},${tip + 10} Z`,
+          stroke: style.stroke,
+          width: 1,
+          fill: style.stroke,
+          opacity: style.opacity,
+        },
       ];
     }
     case "alsoHolds": {
@@ -271,13 +337,30 @@ function edgeShapes(edge: EdgeInput, byId: ReadonlyMap<string, LaidOutBox>, styl
   }
 }
 
-function textBlock(lines: readonly string[], font: Font, fill: string, x: number, top: number, maxWidth: number, measure: Measure) {
+function textBlock(
+  lines: readonly string[],
+  font: Font,
+  fill: string,
+  x: number,
+  top: number,
+  maxWidth: number,
+  measure: Measure,
+) {
   const shapes: Shape[] = [];
   let cursor = top;
   for (const line of lines) {
     for (const part of wrapText(line, maxWidth, font, measure)) {
       const lh = lineHeight(font);
-      shapes.push({ kind: "text", x, y: cursor + lh / 2 + font.size * 0.36, text: part, size: font.size, weight: font.weight ?? 400, fill, anchor: "start" });
+      shapes.push({
+        kind: "text",
+        x,
+        y: cursor + lh / 2 + font.size * 0.36,
+        text: part,
+        size: font.size,
+        weight: font.weight ?? 400,
+        fill,
+        anchor: "start",
+      });
       cursor += lh;
     }
   }
@@ -286,11 +369,42 @@ function textBlock(lines: readonly string[], font: Font, fill: string, x: number
 
 function swatchShapes(swatch: Swatch, x: number, y: number): Shape[] {
   if (swatch.kind === "line") {
-    return [{ kind: "path", d: `M ${x},${y + SWATCH_H / 2} L ${x + SWATCH_W},${y + SWATCH_H / 2}`, stroke: swatch.stroke, width: 2, dash: swatch.dash }];
+    return [
+      {
+        kind: "path",
+        d: `M ${x},${y + SWATCH_H / 2} L ${x + SWATCH_W},${y + SWATCH_H / 2}`,
+        stroke: swatch.stroke,
+        width: 2,
+        dash: swatch.dash,
+      },
+    ];
   }
-  const shapes: Shape[] = [{ kind: "rect", x, y, width: SWATCH_W, height: SWATCH_H, radius: 2, fill: swatch.fill, stroke: swatch.stroke, strokeWidth: 1.5, dash: swatch.dash }];
+  const shapes: Shape[] = [
+    {
+      kind: "rect",
+      x,
+      y,
+      width: SWATCH_W,
+      height: SWATCH_H,
+      radius: 2,
+      fill: swatch.fill,
+      stroke: swatch.stroke,
+      strokeWidth: 1.5,
+      dash: swatch.dash,
+    },
+  ];
   if (swatch.accent) shapes.push({ kind: "rect", x, y, width: 4, height: SWATCH_H, radius: 0, fill: swatch.accent });
-  if (swatch.symbol) shapes.push({ kind: "text", x: x + SWATCH_W - 6, y: y + 11, text: swatch.symbol, size: 10, weight: 700, fill: swatch.stroke, anchor: "middle" });
+  if (swatch.symbol)
+    shapes.push({
+      kind: "text",
+      x: x + SWATCH_W - 6,
+      y: y + 11,
+      text: swatch.symbol,
+      size: 10,
+      weight: 700,
+      fill: swatch.stroke,
+      anchor: "middle",
+    });
   return shapes;
 }
 
@@ -312,7 +426,15 @@ function legendShapes(sections: readonly LegendSection[], left: number, top: num
         cursor += rowHeight;
       }
       shapes.push(...swatchShapes(entry.swatch, x, cursor + (rowHeight - 6 - SWATCH_H) / 2));
-      const label = textBlock([entry.label], ENTRY_FONT, PICTURE_COLOURS.muted, x + SWATCH_W + 8, cursor, labelWidth + 1, measure);
+      const label = textBlock(
+        [entry.label],
+        ENTRY_FONT,
+        PICTURE_COLOURS.muted,
+        x + SWATCH_W + 8,
+        cursor,
+        labelWidth + 1,
+        measure,
+      );
       shapes.push(...label.shapes);
       const labelRows = Math.max(1, label.shapes.length);
       if (labelRows > 1) cursor += (labelRows - 1) * lineHeight(ENTRY_FONT);
@@ -349,7 +471,15 @@ export function composePicture(input: PictureInput, measure: Measure): Picture {
   const inner = width - 2 * MARGIN;
 
   const title = textBlock([input.title], TITLE_FONT, PICTURE_COLOURS.text, MARGIN, MARGIN - 8, inner, measure);
-  const details = textBlock(input.details, DETAIL_FONT, PICTURE_COLOURS.muted, MARGIN, title.bottom + 2, inner, measure);
+  const details = textBlock(
+    input.details,
+    DETAIL_FONT,
+    PICTURE_COLOURS.muted,
+    MARGIN,
+    title.bottom + 2,
+    inner,
+    measure,
+  );
   const diagramTop = details.bottom + 24;
   const dx = MARGIN + (inner - diagramWidth) / 2 - minX;
   const dy = diagramTop - minY;
@@ -373,19 +503,29 @@ export function composePicture(input: PictureInput, measure: Measure): Picture {
       {
         kind: "group",
         role: "legend",
-        children: [{ kind: "path", d: `M ${MARGIN},${legendTop} L ${width - MARGIN},${legendTop}`, stroke: PICTURE_COLOURS.rule, width: 1 }, ...legend.shapes],
+        children: [
+          {
+            kind: "path",
+            d: `M ${MARGIN},${legendTop} L ${width - MARGIN},${legendTop}`,
+            stroke: PICTURE_COLOURS.rule,
+            width: 1,
+          },
+          ...legend.shapes,
+        ],
       },
     ],
   };
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const n = (v: number) => String(Math.round(v * 100) / 100);
 
 function shapeToSvg(shape: Shape): string {
   switch (shape.kind) {
     case "group": {
-      const attrs = shape.role === "node" ? ` class="node" data-id="${escapeXml(shape.id ?? "")}"` : ` class="${shape.role}"`;
+      const attrs =
+        shape.role === "node" ? ` class="node" data-id="${escapeXml(shape.id ?? "")}"` : ` class="${shape.role}"`;
       return `<g${attrs}>${shape.children.map(shapeToSvg).join("")}</g>`;
     }
     case "rect": {

@@ -43,7 +43,8 @@ function flattenInto(out: Map<string, string>, path: string, value: unknown): vo
     return;
   }
   if (typeof value === "object") {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flattenInto(out, path ? `${path}.${k}` : k, v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      flattenInto(out, path ? `${path}.${k}` : k, v);
     return;
   }
   out.set(path, String(value));
@@ -82,4 +83,5 @@ export function isEditedUnder(edited: ReadonlySet<string>, prefix: string): bool
 }
 
 /** The path of a role's required level for a skill at a stage, as diffPlaybooks names it. */
-export const requiredLevelPath = (roleId: string, skillId: string, stage: string) => `roles.${roleId}.skills.${skillId}.levels.${stage}`;
+export const requiredLevelPath = (roleId: string, skillId: string, stage: string) =>
+  `roles.${roleId}.skills.${skillId}.levels.${stage}`;

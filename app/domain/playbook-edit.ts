@@ -47,7 +47,9 @@ export function roleEditOf(p: Playbook, roleId: RoleId): RoleEdit | null {
     responsibilitiesByModel: role.responsibilitiesByModel,
     optionalCover: role.optionalCover,
     orgChallenge: role.orgChallenge,
-    sizing: p.sizing.filter((row) => row.roleId === roleId).map((row) => ({ driver: row.driver, low: row.perPerson.low, high: row.perPerson.high })),
+    sizing: p.sizing
+      .filter((row) => row.roleId === roleId)
+      .map((row) => ({ driver: row.driver, low: row.perPerson.low, high: row.perPerson.high })),
   };
 }
 
@@ -90,7 +92,9 @@ export function withRoleEdited(p: Playbook, roleId: RoleId, edit: RoleEdit): Pla
 }
 
 function sameHeadcount(a: Record<StageId, HeadcountRange>, b: Record<StageId, HeadcountRange>): boolean {
-  return (Object.keys(a) as StageId[]).every((stage) => a[stage].min === b[stage]?.min && a[stage].max === b[stage]?.max);
+  return (Object.keys(a) as StageId[]).every(
+    (stage) => a[stage].min === b[stage]?.min && a[stage].max === b[stage]?.max,
+  );
 }
 
 /** Adds a skill to the catalogue. */
@@ -117,7 +121,10 @@ export function withSkillRetired(p: Playbook, skillId: string): Playbook {
 
 /** Brings a retired skill back into use (no role requires it until one is edited to). */
 export function withSkillRestored(p: Playbook, skillId: string): Playbook {
-  return { ...p, skills: p.skills.map((s) => (s.id === skillId ? { id: s.id, label: s.label, description: s.description } : s)) };
+  return {
+    ...p,
+    skills: p.skills.map((s) => (s.id === skillId ? { id: s.id, label: s.label, description: s.description } : s)),
+  };
 }
 
 /** The skills a role may be edited to require: the catalogue minus the retired ones. */

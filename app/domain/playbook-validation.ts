@@ -67,8 +67,7 @@ function checkHeadcountTable(
       prev = null;
       continue;
     }
-    const ok =
-      Number.isInteger(h.min) && Number.isInteger(h.max) && h.min >= 0 && h.max >= 0;
+    const ok = Number.isInteger(h.min) && Number.isInteger(h.max) && h.min >= 0 && h.max >= 0;
     if (!ok) {
       problems.push(`${where}.${stage}: min and max must be whole numbers ≥ 0 (got ${h.min}–${h.max})`);
       prev = null;
@@ -90,7 +89,13 @@ function isLevel(x: unknown): x is SkillLevel {
   return typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 4;
 }
 
-function checkRole(problems: string[], p: Playbook, role: RoleDefinition, skillIds: Set<string>, retiredSkillIds: Set<string>): void {
+function checkRole(
+  problems: string[],
+  p: Playbook,
+  role: RoleDefinition,
+  skillIds: Set<string>,
+  retiredSkillIds: Set<string>,
+): void {
   const w = `roles.${role.id}`;
   checkText(problems, `${w}.label`, role.label);
   if (!isStageId(role.tier)) problems.push(`${w}.tier: unknown stage "${String(role.tier)}"`);
@@ -115,7 +120,8 @@ function checkRole(problems: string[], p: Playbook, role: RoleDefinition, skillI
     for (const req of role.skills) {
       const sw = `${w}.skills.${req.skillId}`;
       if (!skillIds.has(req.skillId)) problems.push(`${sw}: unknown skill id "${req.skillId}"`);
-      else if (retiredSkillIds.has(req.skillId)) problems.push(`${sw}: the skill "${req.skillId}" is retired; no role may require it`);
+      else if (retiredSkillIds.has(req.skillId))
+        problems.push(`${sw}: the skill "${req.skillId}" is retired; no role may require it`);
       let prev: { stage: StageId; level: number } | null = null;
       for (const stage of STAGE_IDS) {
         const level: unknown = req.levels?.[stage];
@@ -228,14 +234,16 @@ export function validatePlaybook(p: Playbook): string[] {
   if (!Array.isArray(p.skills)) problems.push("skills: must be a list");
   for (const d of duplicates(skills.map((s) => s.id))) problems.push(`skills: duplicate id "${d}"`);
   for (const s of skills) {
-    if (typeof s.id !== "string" || !SNAKE_CASE.test(s.id)) problems.push(`skills: id "${String(s.id)}" is not snake_case`);
+    if (typeof s.id !== "string" || !SNAKE_CASE.test(s.id))
+      problems.push(`skills: id "${String(s.id)}" is not snake_case`);
     checkText(problems, `skills.${s.id}.label`, s.label);
     checkText(problems, `skills.${s.id}.description`, s.description);
   }
   const skillIds = new Set(skills.map((s) => s.id));
   const retiredSkillIds = new Set(skills.filter((s) => s.retired === true).map((s) => s.id));
   for (const s of skills)
-    if (s.retired !== undefined && typeof s.retired !== "boolean") problems.push(`skills.${s.id}.retired: must be true or false`);
+    if (s.retired !== undefined && typeof s.retired !== "boolean")
+      problems.push(`skills.${s.id}.retired: must be true or false`);
 
   /* roles */
   const roles = Array.isArray(p.roles) ? p.roles : [];
@@ -261,7 +269,8 @@ export function validatePlaybook(p: Playbook): string[] {
       const id: unknown = l[end];
       if (!isRoleId(id)) problems.push(`${w}.${end}: unknown role "${String(id)}"`);
       // a role the playbook does not hold (an extension role left off) is one no chart needs
-      else if (!roles.some((r) => r.id === id)) problems.push(`${w}.${end}: "${id}" is not in this playbook, so no chart needs it`);
+      else if (!roles.some((r) => r.id === id))
+        problems.push(`${w}.${end}: "${id}" is not in this playbook, so no chart needs it`);
     }
     if (l.from === l.to) problems.push(`${w}: a role cannot collaborate with itself`);
     const key = [l.from, l.to].sort().join("|");
@@ -289,15 +298,18 @@ function checkSizingTable(problems: string[], p: Playbook, roles: RoleDefinition
       return;
     }
     if (!isRoleId(row.roleId)) problems.push(`${w}.roleId: unknown role "${String(row.roleId)}"`);
-    else if (!roles.some((r) => r.id === row.roleId)) problems.push(`${w}.roleId: "${row.roleId}" is not defined in this playbook`);
-    if (!(DRIVER_IDS as readonly string[]).includes(row.driver)) problems.push(`${w}.driver: unknown driver "${String(row.driver)}"`);
+    else if (!roles.some((r) => r.id === row.roleId))
+      problems.push(`${w}.roleId: "${row.roleId}" is not defined in this playbook`);
+    if (!(DRIVER_IDS as readonly string[]).includes(row.driver))
+      problems.push(`${w}.driver: unknown driver "${String(row.driver)}"`);
     const key = `${String(row.roleId)}|${String(row.driver)}`;
     if (seen.has(key)) problems.push(`${w}: a second row for ${String(row.roleId)} and ${String(row.driver)}`);
     seen.add(key);
     const low: unknown = row.perPerson?.low;
     const high: unknown = row.perPerson?.high;
     const positive = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x) && x > 0;
-    if (!positive(low) || !positive(high)) problems.push(`${w}.perPerson: low and high must be numbers above 0 (got ${String(low)}–${String(high)})`);
+    if (!positive(low) || !positive(high))
+      problems.push(`${w}.perPerson: low and high must be numbers above 0 (got ${String(low)}–${String(high)})`);
     else if (low > high) problems.push(`${w}.perPerson: low ${low} > high ${high}`);
     checkText(problems, `${w}.ratio`, row.ratio);
     checkText(problems, `${w}.basis`, row.basis);
@@ -314,7 +326,8 @@ function checkSizingTable(problems: string[], p: Playbook, roles: RoleDefinition
 export function validatePlaybookChange(previous: Playbook, next: Playbook): string[] {
   const problems: string[] = [];
   const nextSkills = new Set((Array.isArray(next.skills) ? next.skills : []).map((s) => s.id));
-  for (const s of previous.skills) if (!nextSkills.has(s.id)) problems.push(`skills.${s.id}: a skill cannot be removed; retire it instead`);
+  for (const s of previous.skills)
+    if (!nextSkills.has(s.id)) problems.push(`skills.${s.id}: a skill cannot be removed; retire it instead`);
   const nextRoles = new Set((Array.isArray(next.roles) ? next.roles : []).map((r) => r.id));
   for (const r of previous.roles) if (!nextRoles.has(r.id)) problems.push(`roles.${r.id}: a role cannot be removed`);
   return problems;
@@ -323,7 +336,9 @@ export function validatePlaybookChange(previous: Playbook, next: Playbook): stri
 /** Everything wrong with `next` as the successor of `previous`: one list, each "path: reason". */
 export function validatePlaybookEdit(previous: Playbook, next: Playbook): string[] {
   const own = validatePlaybook(next);
-  return own.length > 0 && own[0] === "playbook: not an object" ? own : [...own, ...validatePlaybookChange(previous, next)];
+  return own.length > 0 && own[0] === "playbook: not an object"
+    ? own
+    : [...own, ...validatePlaybookChange(previous, next)];
 }
 
 /** A problem of validatePlaybook split into its field path and its reason. */

@@ -41,12 +41,15 @@ const lv = (startup: SkillLevel, growth: SkillLevel, mature: SkillLevel): Record
 
 const ALL_MODELS: ModelId[] = ["platform", "independent_site", "distribution", "b2b", "managed_service"];
 
-
 /* ------------------------------------------------------------------ */
 /* Sizing: headcount per workload driver                                */
 /* ------------------------------------------------------------------ */
 
-const ref = (id: string, trust: TrustGrade, zh: string, en: string): SizingReference => ({ id, trust, note: t(zh, en) });
+const ref = (id: string, trust: TrustGrade, zh: string, en: string): SizingReference => ({
+  id,
+  trust,
+  note: t(zh, en),
+});
 
 const rule = (
   roleId: RoleId,
@@ -74,7 +77,14 @@ export const SIZING_TABLE: SizingRule[] = [
     800,
     t("每名产品经理负责 400–800 个在售 SKU", "one product manager per 400–800 active SKUs"),
     true,
-    [ref("X2", "C", "精品型单个商品上架投入高、选品周期 3–6 个月，铺货型用模板批量上架；没有比例", "boutique listings cost weeks each, bulk listings use templates; no ratio given")],
+    [
+      ref(
+        "X2",
+        "C",
+        "精品型单个商品上架投入高、选品周期 3–6 个月，铺货型用模板批量上架；没有比例",
+        "boutique listings cost weeks each, bulk listings use templates; no ratio given",
+      ),
+    ],
     t(
       "没有可引用的比例：取精品与铺货之间的中间值，按在售 SKU 的维护（详情页、迭代、下架）计算。",
       "No citable ratio: a middle value between boutique and bulk sellers, for keeping active SKUs up to date (listings, updates, delisting).",
@@ -88,8 +98,18 @@ export const SIZING_TABLE: SizingRule[] = [
     t("每人维护 10–20 个活跃 B2B 客户", "one person per 10–20 active B2B accounts"),
     false,
     [
-      ref("B2", "C", "全球大客户经理 1–4 个、指名客户经理 5–20 个、区域销售最多 100 个", "global account manager 1–4, named account manager 5–20, territory rep up to 100"),
-      ref("B1", "B", "每名销售 1 个到数百个客户，取决于采购周期", "1 to several hundred accounts per rep, by buying cycle"),
+      ref(
+        "B2",
+        "C",
+        "全球大客户经理 1–4 个、指名客户经理 5–20 个、区域销售最多 100 个",
+        "global account manager 1–4, named account manager 5–20, territory rep up to 100",
+      ),
+      ref(
+        "B1",
+        "B",
+        "每名销售 1 个到数百个客户，取决于采购周期",
+        "1 to several hundred accounts per rep, by buying cycle",
+      ),
     ],
     t(
       "B2B 模式下报价、样品和谈判由产品人员承担（决策 0002）；取指名客户经理 5–20 个的上半段。",
@@ -103,7 +123,14 @@ export const SIZING_TABLE: SizingRule[] = [
     3,
     t("每名运营负责 2–3 个店铺", "one operator per 2–3 stores"),
     true,
-    [ref("A1", "A", "亚马逊：每个区域一个卖家账户，除非有正当业务需要", "Amazon: one Seller Central account per region unless there is a legitimate business need")],
+    [
+      ref(
+        "A1",
+        "A",
+        "亚马逊：每个区域一个卖家账户，除非有正当业务需要",
+        "Amazon: one Seller Central account per region unless there is a legitimate business need",
+      ),
+    ],
     t(
       "没有可引用的比例（见到的数字都是 D 级且互相矛盾）；产品默认值。亚马逊的一区一账户规则限制了同一平台的多店铺。",
       "No citable ratio (every figure found is D-grade and contradictory): a product default. Amazon's one-account-per-region rule limits multi-store plans on one marketplace.",
@@ -119,7 +146,12 @@ export const SIZING_TABLE: SizingRule[] = [
     [
       ref("G2", "B", "每 100 单 6.7 个工单", "6.7 tickets per 100 orders"),
       ref("G1", "B", "2–10 % 的订单产生工单", "2–10 % of orders become tickets"),
-      ref("G3", "B", "每名客服每月 821 个工单（约每工作日 37 个）", "821 tickets per agent a month (about 37 a workday)"),
+      ref(
+        "G3",
+        "B",
+        "每名客服每月 821 个工单（约每工作日 37 个）",
+        "821 tickets per agent a month (about 37 a workday)",
+      ),
       ref("G6", "C", "排班损耗 20–35 %", "shrinkage 20–35 %"),
     ],
     t(
@@ -136,7 +168,12 @@ export const SIZING_TABLE: SizingRule[] = [
     true,
     [
       ref("G8", "A", "亚马逊：24 小时内用该站点的语言回复", "Amazon: reply within 24 h in the marketplace's language"),
-      ref("G9", "C", "在线客服每种语言至少 3–4 人（仅实时渠道）", "a live queue needs 3–4 agents per language (live channels only)"),
+      ref(
+        "G9",
+        "C",
+        "在线客服每种语言至少 3–4 人（仅实时渠道）",
+        "a live queue needs 3–4 agents per language (live channels only)",
+      ),
     ],
     t(
       "产品默认值：邮件等异步渠道借助翻译工具，一人可覆盖 2–3 种语言；若提供实时在线客服，每种语言需 3–4 人（G9），请相应调高。",
@@ -163,10 +200,17 @@ export const SIZING_TABLE: SizingRule[] = [
     2000,
     t("每名计划员负责 1,000–2,000 个在售 SKU", "one planner per 1,000–2,000 active SKUs"),
     true,
-    [ref("W5", "C", "一名计划员可管数百到数万个品项，取决于自动化", "a planner handles several hundred to tens of thousands of items, by automation")],
+    [
+      ref(
+        "W5",
+        "C",
+        "一名计划员可管数百到数万个品项，取决于自动化",
+        "a planner handles several hundred to tens of thousands of items, by automation",
+      ),
+    ],
     t(
       "在 W5 给出的“数百到数万”之间取偏低的产品默认值：中小卖家的补货多靠表格和 ERP 提醒。",
-      "A product default at the low end of W5's \"several hundred to tens of thousands\": small sellers replenish with spreadsheets and ERP alerts.",
+      'A product default at the low end of W5\'s "several hundred to tens of thousands": small sellers replenish with spreadsheets and ERP alerts.',
     ),
   ),
   rule(
@@ -176,7 +220,14 @@ export const SIZING_TABLE: SizingRule[] = [
     600,
     t("每名物流专员协调每天 300–600 单的发货", "one shipping coordinator per 300–600 orders a day"),
     true,
-    [ref("W1", "A−", "自营仓每人每小时拣货发货 10 单（中位数）", "10 orders picked and shipped per person-hour in own warehouses (median)")],
+    [
+      ref(
+        "W1",
+        "A−",
+        "自营仓每人每小时拣货发货 10 单（中位数）",
+        "10 orders picked and shipped per person-hour in own warehouses (median)",
+      ),
+    ],
     t(
       "产品默认值：假定仓内作业由 FBA、第三方仓或海外仓完成，这里只算发货协调、物流商和异常处理。自建仓拣货打包按 W1 每人每小时 10 单另计。",
       "A product default that assumes FBA, a 3PL or an overseas warehouse does the warehouse work, so it counts shipment coordination, carriers and exceptions only. In-house pick and pack (W1: 10 orders per person-hour) comes on top.",
@@ -189,7 +240,14 @@ export const SIZING_TABLE: SizingRule[] = [
     3,
     t("每名营销人员负责 2–3 个目标市场", "one marketer per 2–3 target markets"),
     true,
-    [ref("M1", "A", "社媒营销人员身兼约 8 项任务，但没有按平台或市场的比例", "social marketers carry about 8 tasks each, but no ratio per platform or market")],
+    [
+      ref(
+        "M1",
+        "A",
+        "社媒营销人员身兼约 8 项任务，但没有按平台或市场的比例",
+        "social marketers carry about 8 tasks each, but no ratio per platform or market",
+      ),
+    ],
     t(
       "没有可引用的比例；产品默认值：每个市场需要本地化内容、节日营销和本地 KOL 合作（原文“本地化推广”）。",
       "No citable ratio: a product default, since each market needs localised content, holiday campaigns and local KOLs (the source's localised promotion).",
@@ -202,7 +260,14 @@ export const SIZING_TABLE: SizingRule[] = [
     8,
     t("每名分析师支持 4–8 个店铺或站点", "one analyst per 4–8 stores or sites"),
     true,
-    [ref("D1", "B", "数据团队占员工 1–5 %，中位数 3 %（科技公司）", "data teams are 1–5 % of staff, median 3 % (tech companies)")],
+    [
+      ref(
+        "D1",
+        "B",
+        "数据团队占员工 1–5 %，中位数 3 %（科技公司）",
+        "data teams are 1–5 % of staff, median 3 % (tech companies)",
+      ),
+    ],
     t(
       "D1 按员工总数计、且来自科技公司，不适合直接套用；产品默认值按需要看板和报表的店铺数计算。",
       "D1 counts total staff and comes from tech companies, so it does not carry over: a product default per store or site that needs dashboards and reports.",
@@ -215,7 +280,14 @@ export const SIZING_TABLE: SizingRule[] = [
     5,
     t("每人负责 3–5 个目标市场的合规", "one person per 3–5 target markets"),
     true,
-    [ref("C1", "A", "最常见的合规团队为 2–5 人，与营收无关", "the commonest compliance team is 2–5 people at any revenue")],
+    [
+      ref(
+        "C1",
+        "A",
+        "最常见的合规团队为 2–5 人，与营收无关",
+        "the commonest compliance team is 2–5 people at any revenue",
+      ),
+    ],
     t(
       "没有按市场的比例（VAT、EPR、GPSR 等注册按国家计）；产品默认值。",
       "No ratio per market exists (VAT, EPR, GPSR registrations are per country): a product default.",
@@ -427,27 +499,54 @@ export const shippedPlaybook: Playbook = {
       coreResponsibilities: [t("选品", "Product selection"), t("上架", "Listing")],
       responsibilitiesByModel: {
         platform: [
-          t("依据销量与热度数据选品，评估同质化竞争和利润空间", "Pick products from sales and search-trend data, weighing look-alike competition and margin"),
-          t("按平台规则撰写商品详情页并完成上架", "Write listings that follow the marketplace's rules and publish them"),
+          t(
+            "依据销量与热度数据选品，评估同质化竞争和利润空间",
+            "Pick products from sales and search-trend data, weighing look-alike competition and margin",
+          ),
+          t(
+            "按平台规则撰写商品详情页并完成上架",
+            "Write listings that follow the marketplace's rules and publish them",
+          ),
           t("根据评价和售后反馈迭代产品", "Improve products from reviews and after-sales feedback"),
         ],
         independent_site: [
           t("规划差异化产品线，与品牌定位保持一致", "Plan a differentiated product line that fits the brand"),
-          t("在官网上架商品，持续优化详情页以提升转化", "Publish products on the site and keep refining product pages for conversion"),
+          t(
+            "在官网上架商品，持续优化详情页以提升转化",
+            "Publish products on the site and keep refining product pages for conversion",
+          ),
           t("根据复购和用户数据开发新品", "Develop new products from repurchase and customer data"),
         ],
         distribution: [
-          t("对接上游货源，筛选值得分销的商品", "Work with upstream suppliers and choose the products worth distributing"),
-          t("为代理商和分销渠道准备商品资料与价格体系", "Prepare product data and price lists for agents and distribution channels"),
-          t("减少对单一货源的依赖，逐步建立自有产品力", "Reduce dependence on any one supplier and build products of your own"),
+          t(
+            "对接上游货源，筛选值得分销的商品",
+            "Work with upstream suppliers and choose the products worth distributing",
+          ),
+          t(
+            "为代理商和分销渠道准备商品资料与价格体系",
+            "Prepare product data and price lists for agents and distribution channels",
+          ),
+          t(
+            "减少对单一货源的依赖，逐步建立自有产品力",
+            "Reduce dependence on any one supplier and build products of your own",
+          ),
         ],
         b2b: [
-          t("面向海外采购商规划产品目录、规格与报价", "Plan the catalogue, specifications and price quotes for overseas buyers"),
+          t(
+            "面向海外采购商规划产品目录、规格与报价",
+            "Plan the catalogue, specifications and price quotes for overseas buyers",
+          ),
           t("在阿里巴巴国际站等 B2B 平台上架产品", "List products on B2B marketplaces such as Alibaba.com"),
-          t("参与询盘谈判，提供样品与定制方案", "Take part in enquiry negotiations with samples and custom specifications"),
+          t(
+            "参与询盘谈判，提供样品与定制方案",
+            "Take part in enquiry negotiations with samples and custom specifications",
+          ),
         ],
         managed_service: [
-          t("负责企业自留的选品与产品开发", "Own product selection and development, the part the company keeps in-house"),
+          t(
+            "负责企业自留的选品与产品开发",
+            "Own product selection and development, the part the company keeps in-house",
+          ),
           t("向服务商提供商品资料，审核其上架内容", "Brief the provider with product data and review its listings"),
           t("根据服务商的数据反馈调整产品", "Adjust products based on the provider's data feedback"),
         ],
@@ -478,26 +577,47 @@ export const shippedPlaybook: Playbook = {
       coreResponsibilities: [t("日常运营", "Day-to-day operations"), t("推广", "Promotion")],
       responsibilitiesByModel: {
         platform: [
-          t("跟踪平台规则变化，维护账号健康，避免违规和封号", "Track marketplace rule changes and keep account health good to avoid violations and suspensions"),
+          t(
+            "跟踪平台规则变化，维护账号健康，避免违规和封号",
+            "Track marketplace rule changes and keep account health good to avoid violations and suspensions",
+          ),
           t("管理站内广告与平台促销活动", "Run on-platform ads and join marketplace promotions"),
-          t("监控订单、评价和售后，守住店铺指标", "Watch orders, reviews and after-sales to keep store metrics healthy"),
+          t(
+            "监控订单、评价和售后，守住店铺指标",
+            "Watch orders, reviews and after-sales to keep store metrics healthy",
+          ),
         ],
         independent_site: [
-          t("优化站内转化路径、本地支付与本地化体验", "Improve the on-site conversion path, local payment options and localisation"),
-          t("运营会员与复购：邮件、再营销和客服", "Run retention and repurchase: email, retargeting and customer service"),
+          t(
+            "优化站内转化路径、本地支付与本地化体验",
+            "Improve the on-site conversion path, local payment options and localisation",
+          ),
+          t(
+            "运营会员与复购：邮件、再营销和客服",
+            "Run retention and repurchase: email, retargeting and customer service",
+          ),
           t("协调引流投放与订单履约", "Coordinate paid traffic with order fulfilment"),
         ],
         distribution: [
-          t("招募和管理分销商、代理商，维护渠道价格秩序", "Recruit and manage distributors and agents and keep channel pricing in order"),
+          t(
+            "招募和管理分销商、代理商，维护渠道价格秩序",
+            "Recruit and manage distributors and agents and keep channel pricing in order",
+          ),
           t("跟进分销推广效果，做好客户管理", "Follow up distribution promotions and manage customers"),
           t("按周期核对结算", "Reconcile settlements each cycle"),
         ],
         b2b: [
-          t("运营阿里巴巴国际站等 B2B 店铺，保持产品排名和询盘响应速度", "Run the B2B storefront (e.g. Alibaba.com): product ranking and enquiry response times"),
+          t(
+            "运营阿里巴巴国际站等 B2B 店铺，保持产品排名和询盘响应速度",
+            "Run the B2B storefront (e.g. Alibaba.com): product ranking and enquiry response times",
+          ),
           t("协助跟进询盘、谈判与客户维护", "Help follow up enquiries, negotiations and customer maintenance"),
         ],
         managed_service: [
-          t("监督服务商的托管运营，按合同考核服务质量", "Supervise the provider's managed operations and hold it to the contract's service levels"),
+          t(
+            "监督服务商的托管运营，按合同考核服务质量",
+            "Supervise the provider's managed operations and hold it to the contract's service levels",
+          ),
           t("审核服务商的数据反馈，要求数据透明", "Review the provider's data feedback and insist on transparent data"),
           t("与服务商共同制定优化方案", "Agree optimisation plans with the provider"),
         ],
@@ -515,8 +635,14 @@ export const shippedPlaybook: Playbook = {
       },
       optionalCover: t("产品经理或创始人兼任日常运营", "The product manager or founder, part-time"),
       optionalCoverByModel: {
-        distribution: t("产品经理兼管分销渠道和代理商的日常运营", "The product manager, who also runs the distributor channels"),
-        b2b: t("产品经理或外贸业务员兼管 B2B 店铺运营", "The product manager or an export sales rep, who also runs the B2B storefront"),
+        distribution: t(
+          "产品经理兼管分销渠道和代理商的日常运营",
+          "The product manager, who also runs the distributor channels",
+        ),
+        b2b: t(
+          "产品经理或外贸业务员兼管 B2B 店铺运营",
+          "The product manager or an export sales rep, who also runs the B2B storefront",
+        ),
         managed_service: t(
           "服务商负责日常运营，企业内部由一人兼职监督",
           "The service provider, which runs day-to-day operations, with one in-house person supervising part-time",
@@ -533,21 +659,33 @@ export const shippedPlaybook: Playbook = {
       coreResponsibilities: [t("建站", "Site building"), t("系统维护", "Systems maintenance")],
       responsibilitiesByModel: {
         platform: [
-          t("对接平台接口与 ERP，自动同步订单和库存", "Connect marketplace APIs to the ERP so orders and stock sync automatically"),
+          t(
+            "对接平台接口与 ERP，自动同步订单和库存",
+            "Connect marketplace APIs to the ERP so orders and stock sync automatically",
+          ),
           t("维护选品、广告和报表等内部工具", "Maintain internal tools for product research, ads and reporting"),
         ],
         independent_site: [
-          t("建设并维护多语言独立站，保障速度、安全和稳定", "Build and run the multilingual site, keeping it fast, secure and available"),
+          t(
+            "建设并维护多语言独立站，保障速度、安全和稳定",
+            "Build and run the multilingual site, keeping it fast, secure and available",
+          ),
           t("接入本地支付、物流选项和营销追踪", "Integrate local payments, shipping options and marketing tracking"),
           t("打通网站、ERP、CRM 与 BI 的数据", "Connect data between the site, ERP, CRM and BI"),
         ],
         distribution: [
-          t("对接分销平台和代理商系统，同步商品与订单", "Connect distribution platforms and agents' systems to sync products and orders"),
+          t(
+            "对接分销平台和代理商系统，同步商品与订单",
+            "Connect distribution platforms and agents' systems to sync products and orders",
+          ),
           t("维护结算对账工具", "Maintain settlement reconciliation tools"),
         ],
         b2b: [
           t("建设企业官网和在线产品目录", "Build the corporate website and online product catalogue"),
-          t("维护 ERP/CRM，管理询盘、合同与回款数据", "Maintain the ERP/CRM that tracks enquiries, contracts and payment collection"),
+          t(
+            "维护 ERP/CRM，管理询盘、合同与回款数据",
+            "Maintain the ERP/CRM that tracks enquiries, contracts and payment collection",
+          ),
           t("对接 B2B 平台与报关、物流系统", "Integrate B2B marketplaces with customs and logistics systems"),
         ],
         managed_service: [
@@ -575,7 +713,10 @@ export const shippedPlaybook: Playbook = {
           "分销平台自带的工具和 SaaS，必要时请外包开发者",
           "The distribution platforms' own tools and SaaS, with a freelance developer when needed",
         ),
-        managed_service: t("服务商的系统，企业只需一人兼管数据对接", "The service provider's systems, with one person looking after data access part-time"),
+        managed_service: t(
+          "服务商的系统，企业只需一人兼管数据对接",
+          "The service provider's systems, with one person looking after data access part-time",
+        ),
       },
       orgChallenge: t("技术升级", "Technology upgrades"),
       reportsTo: "general_manager",
@@ -588,12 +729,18 @@ export const shippedPlaybook: Playbook = {
       coreResponsibilities: [t("发货", "Shipping"), t("库存管理", "Inventory management")],
       responsibilitiesByModel: {
         platform: [
-          t("为平台仓（如 FBA）备货和补货，避免断货与滞销", "Stock and replenish marketplace fulfilment (e.g. FBA) without stock-outs or overstock"),
+          t(
+            "为平台仓（如 FBA）备货和补货，避免断货与滞销",
+            "Stock and replenish marketplace fulfilment (e.g. FBA) without stock-outs or overstock",
+          ),
           t("选择物流渠道，完成报关与清关", "Choose shipping channels and handle customs declaration and clearance"),
           t("处理退货和售后物流", "Handle returns and after-sales logistics"),
         ],
         independent_site: [
-          t("直发或经海外仓履约，保证配送时效", "Fulfil orders directly or from overseas warehouses with reliable delivery times"),
+          t(
+            "直发或经海外仓履约，保证配送时效",
+            "Fulfil orders directly or from overseas warehouses with reliable delivery times",
+          ),
           t("按营销节奏和复购预测备货", "Plan stock around campaigns and repurchase forecasts"),
           t("控制物流和仓储成本", "Keep shipping and warehousing costs under control"),
         ],
@@ -603,8 +750,14 @@ export const shippedPlaybook: Playbook = {
           t("核对库存与结算数据", "Reconcile stock with settlement figures"),
         ],
         b2b: [
-          t("按合同安排生产、验货和整柜或拼箱海运", "Schedule production, inspection and full-container or LCL sea freight per contract"),
-          t("准备报关资料、申报税费并协调清关代理", "Prepare customs documents, declare duties and taxes and coordinate the clearance agent"),
+          t(
+            "按合同安排生产、验货和整柜或拼箱海运",
+            "Schedule production, inspection and full-container or LCL sea freight per contract",
+          ),
+          t(
+            "准备报关资料、申报税费并协调清关代理",
+            "Prepare customs documents, declare duties and taxes and coordinate the clearance agent",
+          ),
           t("按回款节点交付货运单据", "Release shipping documents in step with payment milestones"),
         ],
         managed_service: [
@@ -644,7 +797,10 @@ export const shippedPlaybook: Playbook = {
           t("策划黑五、圣诞等节日营销", "Plan holiday campaigns such as Black Friday and Christmas"),
         ],
         independent_site: [
-          t("负责引流：搜索、社媒、KOL 和广告投放，先小额测试再加预算", "Own traffic acquisition: search, social, KOLs and ads, testing small before raising budgets"),
+          t(
+            "负责引流：搜索、社媒、KOL 和广告投放，先小额测试再加预算",
+            "Own traffic acquisition: search, social, KOLs and ads, testing small before raising budgets",
+          ),
           t("塑造品牌，产出本地化内容", "Build the brand and produce localised content"),
           t("用转化和复购数据评估各渠道回报", "Judge each channel by its conversion and repurchase data"),
         ],
@@ -671,11 +827,23 @@ export const shippedPlaybook: Playbook = {
         // traffic acquisition is the DTC model's main risk (source §一)
         independent_site: hc([1, 1], [2, 4], [3, 6]),
       },
-      optionalCover: t("兼职人员或外部内容创作者、代理公司", "A shared person, freelance content creators or an agency"),
+      optionalCover: t(
+        "兼职人员或外部内容创作者、代理公司",
+        "A shared person, freelance content creators or an agency",
+      ),
       optionalCoverByModel: {
-        distribution: t("上游货源方提供的素材，加上分销商自己的推广", "Material from upstream suppliers plus the distributors' own promotion"),
-        b2b: t("产品经理和外贸业务员准备目录与展会资料，活动可交给代理公司", "The product manager and sales reps for catalogues and trade-show material, with an agency for campaigns"),
-        managed_service: t("服务商的营销团队，企业一人兼职审核", "The provider's marketing team, reviewed part-time by one in-house person"),
+        distribution: t(
+          "上游货源方提供的素材，加上分销商自己的推广",
+          "Material from upstream suppliers plus the distributors' own promotion",
+        ),
+        b2b: t(
+          "产品经理和外贸业务员准备目录与展会资料，活动可交给代理公司",
+          "The product manager and sales reps for catalogues and trade-show material, with an agency for campaigns",
+        ),
+        managed_service: t(
+          "服务商的营销团队，企业一人兼职审核",
+          "The provider's marketing team, reviewed part-time by one in-house person",
+        ),
       },
       orgChallenge: t("流量转化", "Traffic conversion"),
       reportsTo: "general_manager",
@@ -698,7 +866,10 @@ export const shippedPlaybook: Playbook = {
           t("衡量各渠道广告的投入产出", "Measure ad return by channel"),
         ],
         distribution: [
-          t("分析各分销商的业绩、客户留存和结算数据", "Analyse each distributor's sales, customer retention and settlements"),
+          t(
+            "分析各分销商的业绩、客户留存和结算数据",
+            "Analyse each distributor's sales, customer retention and settlements",
+          ),
           t("评估各货源和商品的利润贡献", "Work out each supplier's and product's contribution to margin"),
         ],
         b2b: [
@@ -732,10 +903,16 @@ export const shippedPlaybook: Playbook = {
       label: t("合规风控", "Compliance & risk"),
       tier: "mature",
       appliesTo: ["b2b", "platform"],
-      coreResponsibilities: [t("法务与政策跟踪", "Legal affairs and policy tracking"), t("政策管理", "Policy management")],
+      coreResponsibilities: [
+        t("法务与政策跟踪", "Legal affairs and policy tracking"),
+        t("政策管理", "Policy management"),
+      ],
       responsibilitiesByModel: {
         platform: [
-          t("跟踪平台政策和目标国法规，防范账号与侵权风险", "Track marketplace policies and target-market law to prevent account and IP risks"),
+          t(
+            "跟踪平台政策和目标国法规，防范账号与侵权风险",
+            "Track marketplace policies and target-market law to prevent account and IP risks",
+          ),
           t("管理产品认证与税务（如欧盟 VAT）合规", "Manage product certification and tax compliance (e.g. EU VAT)"),
         ],
         independent_site: [
@@ -743,7 +920,10 @@ export const shippedPlaybook: Playbook = {
           t("把关进口税费和产品准入要求", "Keep import duties and product admission rules in check"),
         ],
         distribution: [
-          t("审查上游货源和代理商资质，防范侵权与违规", "Vet suppliers' and agents' credentials against IP and policy breaches"),
+          t(
+            "审查上游货源和代理商资质，防范侵权与违规",
+            "Vet suppliers' and agents' credentials against IP and policy breaches",
+          ),
           t("管理合同与结算风险", "Manage contract and settlement risk"),
         ],
         b2b: [
@@ -766,14 +946,23 @@ export const shippedPlaybook: Playbook = {
         // trade compliance plus credit and payment-collection risk
         b2b: hc([1, 1], [1, 2], [2, 3]),
       },
-      optionalCover: t("外部律师、报关行或顾问按需支持", "Outside counsel, a customs broker or a consultant, as needed"),
+      optionalCover: t(
+        "外部律师、报关行或顾问按需支持",
+        "Outside counsel, a customs broker or a consultant, as needed",
+      ),
       optionalCoverByModel: {
         independent_site: t(
           "外部律师和报关行，运营经理兼管支付与隐私政策",
           "Outside counsel and a customs broker, with the operations manager keeping payment and privacy policies current",
         ),
-        distribution: t("遵循上游平台和代理商的合规规则，必要时请外部顾问", "The upstream platform's and agents' compliance rules, with an outside adviser when needed"),
-        managed_service: t("服务商负责合规，企业须严格审核其资质", "The service provider, whose credentials the company must vet carefully"),
+        distribution: t(
+          "遵循上游平台和代理商的合规规则，必要时请外部顾问",
+          "The upstream platform's and agents' compliance rules, with an outside adviser when needed",
+        ),
+        managed_service: t(
+          "服务商负责合规，企业须严格审核其资质",
+          "The service provider, whose credentials the company must vet carefully",
+        ),
       },
       orgChallenge: t("风险防控", "Risk prevention"),
       reportsTo: "general_manager",

@@ -37,7 +37,12 @@ export function isStepSection(value: unknown): value is StepSection {
 }
 
 /** Sections whose steps form a flow with hand-offs between consecutive steps. */
-export const FLOW_SECTIONS: ReadonlySet<StepSection> = new Set(["core", "logistics", "localisation", "data_compliance"]);
+export const FLOW_SECTIONS: ReadonlySet<StepSection> = new Set([
+  "core",
+  "logistics",
+  "localisation",
+  "data_compliance",
+]);
 
 /** A role's letter per role; roles without a part are left out. */
 export type RaciRow = Partial<Record<RoleId, RaciLetter>>;
@@ -54,61 +59,208 @@ const t = (zh: string, en: string): Localized => ({ zh, en });
 /** Each model's core flow, in order, with the RACI a team of that model starts from. */
 export const CORE_FLOWS: Record<ModelId, Omit<DefaultStep, "section">[]> = {
   platform: [
-    { key: "product_selection", name: t("选品", "Product selection"), raci: { product_manager: "AR", data_analysis: "C", supply_chain: "C", operations_manager: "C" } },
-    { key: "listing", name: t("上架", "Listing"), raci: { product_manager: "A", operations_manager: "R", compliance_risk: "C" } },
-    { key: "operations", name: t("运营", "Operations"), raci: { operations_manager: "AR", marketing: "C", data_analysis: "C" } },
+    {
+      key: "product_selection",
+      name: t("选品", "Product selection"),
+      raci: { product_manager: "AR", data_analysis: "C", supply_chain: "C", operations_manager: "C" },
+    },
+    {
+      key: "listing",
+      name: t("上架", "Listing"),
+      raci: { product_manager: "A", operations_manager: "R", compliance_risk: "C" },
+    },
+    {
+      key: "operations",
+      name: t("运营", "Operations"),
+      raci: { operations_manager: "AR", marketing: "C", data_analysis: "C" },
+    },
     { key: "shipping", name: t("发货", "Shipping"), raci: { supply_chain: "AR", operations_manager: "I" } },
-    { key: "after_sales", name: t("售后", "After-sales"), raci: { operations_manager: "AR", supply_chain: "C", product_manager: "I" } },
+    {
+      key: "after_sales",
+      name: t("售后", "After-sales"),
+      raci: { operations_manager: "AR", supply_chain: "C", product_manager: "I" },
+    },
   ],
   independent_site: [
-    { key: "site_building", name: t("建站", "Site building"), raci: { tech_dev: "AR", marketing: "C", product_manager: "C" } },
-    { key: "traffic_acquisition", name: t("引流", "Traffic acquisition"), raci: { marketing: "A", operations_manager: "R", data_analysis: "C" } },
-    { key: "conversion", name: t("转化", "Conversion"), raci: { operations_manager: "A", tech_dev: "R", marketing: "C", data_analysis: "C" } },
+    {
+      key: "site_building",
+      name: t("建站", "Site building"),
+      raci: { tech_dev: "AR", marketing: "C", product_manager: "C" },
+    },
+    {
+      key: "traffic_acquisition",
+      name: t("引流", "Traffic acquisition"),
+      raci: { marketing: "A", operations_manager: "R", data_analysis: "C" },
+    },
+    {
+      key: "conversion",
+      name: t("转化", "Conversion"),
+      raci: { operations_manager: "A", tech_dev: "R", marketing: "C", data_analysis: "C" },
+    },
     { key: "shipping", name: t("发货", "Shipping"), raci: { supply_chain: "AR", operations_manager: "I" } },
-    { key: "repurchase", name: t("复购", "Repurchase"), raci: { marketing: "A", operations_manager: "R", data_analysis: "C" } },
+    {
+      key: "repurchase",
+      name: t("复购", "Repurchase"),
+      raci: { marketing: "A", operations_manager: "R", data_analysis: "C" },
+    },
   ],
   distribution: [
-    { key: "sourcing", name: t("对接货源", "Sourcing"), raci: { supply_chain: "A", product_manager: "R", data_analysis: "I" } },
-    { key: "distribution_promotion", name: t("分销推广", "Distribution promotion"), raci: { product_manager: "AR", marketing: "C", data_analysis: "C" } },
-    { key: "customer_management", name: t("客户管理", "Customer management"), raci: { product_manager: "AR", data_analysis: "C" } },
-    { key: "settlement", name: t("结算", "Settlement"), raci: { product_manager: "A", data_analysis: "R", compliance_risk: "C" } },
+    {
+      key: "sourcing",
+      name: t("对接货源", "Sourcing"),
+      raci: { supply_chain: "A", product_manager: "R", data_analysis: "I" },
+    },
+    {
+      key: "distribution_promotion",
+      name: t("分销推广", "Distribution promotion"),
+      raci: { product_manager: "AR", marketing: "C", data_analysis: "C" },
+    },
+    {
+      key: "customer_management",
+      name: t("客户管理", "Customer management"),
+      raci: { product_manager: "AR", data_analysis: "C" },
+    },
+    {
+      key: "settlement",
+      name: t("结算", "Settlement"),
+      raci: { product_manager: "A", data_analysis: "R", compliance_risk: "C" },
+    },
   ],
   b2b: [
-    { key: "negotiation", name: t("谈判", "Negotiation"), raci: { product_manager: "AR", supply_chain: "C", compliance_risk: "C" } },
-    { key: "contract", name: t("合同", "Contract"), raci: { compliance_risk: "A", product_manager: "R", supply_chain: "C" } },
+    {
+      key: "negotiation",
+      name: t("谈判", "Negotiation"),
+      raci: { product_manager: "AR", supply_chain: "C", compliance_risk: "C" },
+    },
+    {
+      key: "contract",
+      name: t("合同", "Contract"),
+      raci: { compliance_risk: "A", product_manager: "R", supply_chain: "C" },
+    },
     { key: "shipping", name: t("发货", "Shipping"), raci: { supply_chain: "AR", compliance_risk: "C" } },
-    { key: "payment_collection", name: t("回款", "Payment collection"), raci: { product_manager: "A", data_analysis: "R", compliance_risk: "C" } },
-    { key: "customer_maintenance", name: t("客户维护", "Customer maintenance"), raci: { product_manager: "AR", data_analysis: "C", tech_dev: "I" } },
+    {
+      key: "payment_collection",
+      name: t("回款", "Payment collection"),
+      raci: { product_manager: "A", data_analysis: "R", compliance_risk: "C" },
+    },
+    {
+      key: "customer_maintenance",
+      name: t("客户维护", "Customer maintenance"),
+      raci: { product_manager: "AR", data_analysis: "C", tech_dev: "I" },
+    },
   ],
   managed_service: [
     { key: "signing", name: t("签约", "Signing"), raci: { product_manager: "AR", compliance_risk: "C" } },
-    { key: "managed_operations", name: t("托管运营", "Managed operations"), raci: { product_manager: "A", supply_chain: "R", data_analysis: "I" } },
+    {
+      key: "managed_operations",
+      name: t("托管运营", "Managed operations"),
+      raci: { product_manager: "A", supply_chain: "R", data_analysis: "I" },
+    },
     { key: "data_feedback", name: t("数据反馈", "Data feedback"), raci: { data_analysis: "AR", product_manager: "I" } },
-    { key: "optimisation", name: t("优化", "Optimisation"), raci: { product_manager: "A", data_analysis: "R", supply_chain: "C" } },
+    {
+      key: "optimisation",
+      name: t("优化", "Optimisation"),
+      raci: { product_manager: "A", data_analysis: "R", supply_chain: "C" },
+    },
   ],
 };
 
 /** The steps every model shares, from the source's logistics, clearance, localisation and systems sections. */
 export const SHARED_STEPS: DefaultStep[] = [
   // 物流环节 and the 清关流程表 (customs clearance, in its order)
-  { key: "logistics_choice", section: "logistics", name: t("物流方式选择", "Logistics choice"), raci: { supply_chain: "AR", operations_manager: "C", data_analysis: "I" } },
-  { key: "customs_documents", section: "logistics", name: t("报关资料准备", "Customs documents"), raci: { supply_chain: "AR", compliance_risk: "C" } },
-  { key: "duties_taxes", section: "logistics", name: t("申报税费", "Duties and taxes"), raci: { compliance_risk: "A", supply_chain: "R", data_analysis: "I" } },
-  { key: "clearance_agent", section: "logistics", name: t("清关代理", "Clearance agent"), raci: { supply_chain: "AR", compliance_risk: "C" } },
-  { key: "inspection_release", section: "logistics", name: t("查验放行", "Inspection and release"), raci: { compliance_risk: "A", supply_chain: "R", product_manager: "C" } },
+  {
+    key: "logistics_choice",
+    section: "logistics",
+    name: t("物流方式选择", "Logistics choice"),
+    raci: { supply_chain: "AR", operations_manager: "C", data_analysis: "I" },
+  },
+  {
+    key: "customs_documents",
+    section: "logistics",
+    name: t("报关资料准备", "Customs documents"),
+    raci: { supply_chain: "AR", compliance_risk: "C" },
+  },
+  {
+    key: "duties_taxes",
+    section: "logistics",
+    name: t("申报税费", "Duties and taxes"),
+    raci: { compliance_risk: "A", supply_chain: "R", data_analysis: "I" },
+  },
+  {
+    key: "clearance_agent",
+    section: "logistics",
+    name: t("清关代理", "Clearance agent"),
+    raci: { supply_chain: "AR", compliance_risk: "C" },
+  },
+  {
+    key: "inspection_release",
+    section: "logistics",
+    name: t("查验放行", "Inspection and release"),
+    raci: { compliance_risk: "A", supply_chain: "R", product_manager: "C" },
+  },
   // 本地化推广
-  { key: "localised_site_payment", section: "localisation", name: t("本地化网站与支付", "Localised site and payment"), raci: { marketing: "A", tech_dev: "R", operations_manager: "C" } },
-  { key: "social_media_kols", section: "localisation", name: t("社媒运营与本地KOL", "Social media and KOLs"), raci: { marketing: "AR", operations_manager: "C", data_analysis: "I" } },
-  { key: "campaign_calendar", section: "localisation", name: t("节日营销日历", "Campaign calendar"), raci: { marketing: "A", operations_manager: "R", supply_chain: "C", product_manager: "C" } },
+  {
+    key: "localised_site_payment",
+    section: "localisation",
+    name: t("本地化网站与支付", "Localised site and payment"),
+    raci: { marketing: "A", tech_dev: "R", operations_manager: "C" },
+  },
+  {
+    key: "social_media_kols",
+    section: "localisation",
+    name: t("社媒运营与本地KOL", "Social media and KOLs"),
+    raci: { marketing: "AR", operations_manager: "C", data_analysis: "I" },
+  },
+  {
+    key: "campaign_calendar",
+    section: "localisation",
+    name: t("节日营销日历", "Campaign calendar"),
+    raci: { marketing: "A", operations_manager: "R", supply_chain: "C", product_manager: "C" },
+  },
   // 全流程数据监控, and compliance (合规风控: 法律/政策管理)
-  { key: "data_monitoring", section: "data_compliance", name: t("全流程数据监控", "Data monitoring"), raci: { data_analysis: "AR", tech_dev: "C", operations_manager: "I", supply_chain: "I" } },
-  { key: "compliance_review", section: "data_compliance", name: t("合规审查", "Compliance review"), raci: { compliance_risk: "AR", product_manager: "C", operations_manager: "I" } },
+  {
+    key: "data_monitoring",
+    section: "data_compliance",
+    name: t("全流程数据监控", "Data monitoring"),
+    raci: { data_analysis: "AR", tech_dev: "C", operations_manager: "I", supply_chain: "I" },
+  },
+  {
+    key: "compliance_review",
+    section: "data_compliance",
+    name: t("合规审查", "Compliance review"),
+    raci: { compliance_risk: "AR", product_manager: "C", operations_manager: "I" },
+  },
   // 必备系统全景表: who owns each system
-  { key: "system_erp", section: "systems", name: t("ERP 系统归属", "ERP ownership"), raci: { supply_chain: "A", tech_dev: "R", data_analysis: "C" } },
-  { key: "system_crm", section: "systems", name: t("CRM 系统归属", "CRM ownership"), raci: { marketing: "A", tech_dev: "R", operations_manager: "C" } },
-  { key: "system_bi", section: "systems", name: t("BI 系统归属", "BI ownership"), raci: { data_analysis: "A", tech_dev: "R", operations_manager: "I" } },
-  { key: "system_scm", section: "systems", name: t("SCM 系统归属", "SCM ownership"), raci: { supply_chain: "A", tech_dev: "R" } },
-  { key: "system_customer_service", section: "systems", name: t("客服系统归属", "Customer service system ownership"), raci: { operations_manager: "A", tech_dev: "R", marketing: "I" } },
+  {
+    key: "system_erp",
+    section: "systems",
+    name: t("ERP 系统归属", "ERP ownership"),
+    raci: { supply_chain: "A", tech_dev: "R", data_analysis: "C" },
+  },
+  {
+    key: "system_crm",
+    section: "systems",
+    name: t("CRM 系统归属", "CRM ownership"),
+    raci: { marketing: "A", tech_dev: "R", operations_manager: "C" },
+  },
+  {
+    key: "system_bi",
+    section: "systems",
+    name: t("BI 系统归属", "BI ownership"),
+    raci: { data_analysis: "A", tech_dev: "R", operations_manager: "I" },
+  },
+  {
+    key: "system_scm",
+    section: "systems",
+    name: t("SCM 系统归属", "SCM ownership"),
+    raci: { supply_chain: "A", tech_dev: "R" },
+  },
+  {
+    key: "system_customer_service",
+    section: "systems",
+    name: t("客服系统归属", "Customer service system ownership"),
+    raci: { operations_manager: "A", tech_dev: "R", marketing: "I" },
+  },
 ];
 
 /** The steps an organisation of this model starts with, in order: its core flow, then the shared steps. */
@@ -129,7 +281,10 @@ export function missingDefaultSteps(model: ModelId, storedKeys: Iterable<string>
 
 /** A key for a step an admin adds: "custom_" and a random part the caller supplies. */
 export function customStepKey(random: string): string {
-  return `custom_${random.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 24)}`;
+  return `custom_${random
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .slice(0, 24)}`;
 }
 
 export const STEP_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;

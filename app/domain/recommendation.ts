@@ -214,13 +214,14 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
     }
   }
 
-  if (role.tier !== ctx.stageId) out.push({
-    topic: "priority",
-    text: {
-      zh: `原文“企业发展阶段与团队扩展建议”对${s.zh}的建议：“${clause(stageGuidance(ctx, ctx.stageId).zh)}”。`,
-      en: `The source's team-expansion guidance for the ${s.en} stage: "${clause(stageGuidance(ctx, ctx.stageId).en)}".`,
-    },
-  });
+  if (role.tier !== ctx.stageId)
+    out.push({
+      topic: "priority",
+      text: {
+        zh: `原文“企业发展阶段与团队扩展建议”对${s.zh}的建议：“${clause(stageGuidance(ctx, ctx.stageId).zh)}”。`,
+        en: `The source's team-expansion guidance for the ${s.en} stage: "${clause(stageGuidance(ctx, ctx.stageId).en)}".`,
+      },
+    });
   return out;
 }
 
@@ -322,7 +323,10 @@ function responsibilitiesRationale(ctx: Context, role: RoleDefinition, priority:
   const core = role.coreResponsibilities;
   const coreText: Localized = { zh: core.map((c) => c.zh).join("/"), en: joinEn(core.map((c) => c.en.toLowerCase())) };
   const flow = ctx.model?.coreFlow ?? [];
-  const flowText: Localized = { zh: flow.map((f) => f.label.zh).join("→"), en: flow.map((f) => f.label.en).join(" → ") };
+  const flowText: Localized = {
+    zh: flow.map((f) => f.label.zh).join("→"),
+    en: flow.map((f) => f.label.en).join(" → "),
+  };
   const out: RationaleEntry[] = [];
 
   if (role.responsibilitiesByModel[ctx.modelId]) {
@@ -373,7 +377,12 @@ function responsibilitiesRationale(ctx: Context, role: RoleDefinition, priority:
   return out;
 }
 
-function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority, skills: RecommendedSkill[]): RationaleEntry[] {
+function skillsRationale(
+  ctx: Context,
+  role: RoleDefinition,
+  priority: Priority,
+  skills: RecommendedSkill[],
+): RationaleEntry[] {
   const s = stageLabel(ctx, ctx.stageId);
   const tier = stageLabel(ctx, role.tier);
   const capabilities = { zh: joinZh(skills.map((k) => k.label.zh)), en: joinEn(skills.map((k) => k.label.en)) };
@@ -384,8 +393,18 @@ function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority,
         {
           topic: "skills",
           text: {
-            zh: `${s.zh}所需等级（0–4 级，组织手册默认值）：${skillLevelsText(ctx, skills.map((k) => ({ id: k.id, level: k.requiredLevel }))).zh}。`,
-            en: `Levels required at the ${s.en} stage (0–4, playbook defaults): ${skillLevelsText(ctx, skills.map((k) => ({ id: k.id, level: k.requiredLevel }))).en}.`,
+            zh: `${s.zh}所需等级（0–4 级，组织手册默认值）：${
+              skillLevelsText(
+                ctx,
+                skills.map((k) => ({ id: k.id, level: k.requiredLevel })),
+              ).zh
+            }。`,
+            en: `Levels required at the ${s.en} stage (0–4, playbook defaults): ${
+              skillLevelsText(
+                ctx,
+                skills.map((k) => ({ id: k.id, level: k.requiredLevel })),
+              ).en
+            }.`,
           },
         },
       ];
@@ -413,7 +432,9 @@ function skillsRationale(ctx: Context, role: RoleDefinition, priority: Priority,
           ? { zh: "本阶段各项等级均未超过 2 级", en: "no level at this stage is above 2" }
           : {
               zh: `${joinZh(capped.map((r) => `${skillLabel(ctx, r.skillId).zh} ${r.levels[ctx.stageId]}→${OPTIONAL_LEVEL_CAP}`))}`,
-              en: joinEn(capped.map((r) => `${skillLabel(ctx, r.skillId).en} ${r.levels[ctx.stageId]}→${OPTIONAL_LEVEL_CAP}`)),
+              en: joinEn(
+                capped.map((r) => `${skillLabel(ctx, r.skillId).en} ${r.levels[ctx.stageId]}→${OPTIONAL_LEVEL_CAP}`),
+              ),
             };
       return [
         {

@@ -76,7 +76,8 @@ export function compareScenarios(a: OrgChartRecommendation, b: OrgChartRecommend
       skills.length > 0 ||
       responsibilitiesOnlyA.length > 0 ||
       responsibilitiesOnlyB.length > 0;
-    const kind: RoleDifferenceKind = coreB && !coreA ? "added" : coreA && !coreB ? "dropped" : differs ? "changed" : "same";
+    const kind: RoleDifferenceKind =
+      coreB && !coreA ? "added" : coreA && !coreB ? "dropped" : differs ? "changed" : "same";
     roles.push({
       roleId: rb.id,
       label: rb.label,

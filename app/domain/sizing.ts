@@ -99,7 +99,10 @@ export const DRIVERS: Record<DriverId, DriverSpec> = {
     max: 100_000,
     label: t("活跃 B2B 客户", "Active B2B accounts"),
     unit: t("个客户", "accounts"),
-    hint: t("近 12 个月有订单的 B2B 客户数，0–100,000。", "B2B customers who ordered in the last 12 months, 0–100,000."),
+    hint: t(
+      "近 12 个月有订单的 B2B 客户数，0–100,000。",
+      "B2B customers who ordered in the last 12 months, 0–100,000.",
+    ),
   },
 };
 
@@ -144,7 +147,11 @@ export function channelProblems(channels: readonly { model: string; share: numbe
     }
     seen.add(c.model);
     if (!Number.isInteger(c.share) || c.share < 1 || c.share > 100) {
-      problems.push({ kind: "bad_share", model: c.model, message: `the share of "${c.model}" must be a whole number from 1 to 100` });
+      problems.push({
+        kind: "bad_share",
+        model: c.model,
+        message: `the share of "${c.model}" must be a whole number from 1 to 100`,
+      });
     }
   }
   const total = channels.reduce((sum, c) => sum + (Number.isFinite(c.share) ? c.share : 0), 0);
@@ -359,7 +366,11 @@ function headcountRationale(role: SizedRole): RationaleEntry[] {
   ];
 }
 
-function channelRationale(role: SizedRole, labels: Map<ModelId, Localized>, priorityLabel: (p: Priority) => Localized): RationaleEntry[] {
+function channelRationale(
+  role: SizedRole,
+  labels: Map<ModelId, Localized>,
+  priorityLabel: (p: Priority) => Localized,
+): RationaleEntry[] {
   if (role.channels.length < 2) return [];
   const list = role.channels.map((c) => ({
     zh: `${labels.get(c.model)?.zh ?? c.model} ${c.share}%：${priorityLabel(c.priority).zh}`,
@@ -383,7 +394,14 @@ const PRIORITY_TEXT: Record<Priority, Localized> = {
   not_needed: t("暂不需要", "Not needed"),
 };
 
-const TOPIC_ORDER: RationaleEntry["topic"][] = ["priority", "headcount", "responsibilities", "skills", "reporting", "collaboration"];
+const TOPIC_ORDER: RationaleEntry["topic"][] = [
+  "priority",
+  "headcount",
+  "responsibilities",
+  "skills",
+  "reporting",
+  "collaboration",
+];
 
 const sameTexts = (a: readonly Localized[], b: readonly Localized[]) =>
   a.length === b.length && a.every((x, i) => x.en === b[i].en && x.zh === b[i].zh);
@@ -431,8 +449,7 @@ export function sizedRecommendation(input: SizingInput): SizedRecommendation {
       sizing,
       channels: channelViews,
       responsibilitiesDiffer: relevant.some((c) => !sameTexts(c.responsibilities, relevant[0].responsibilities)),
-      addedBy:
-        PRIORITY_RANK[top] > PRIORITY_RANK[primaryRole.priority] ? peers.map((v) => v.channel.model) : [],
+      addedBy: PRIORITY_RANK[top] > PRIORITY_RANK[primaryRole.priority] ? peers.map((v) => v.channel.model) : [],
     };
     role.rationale = [
       ...channelRationale(role, labels, (p) => PRIORITY_TEXT[p]),
@@ -487,11 +504,16 @@ export function describeProfile(
 ): string {
   const parts: string[] = [];
   if (channels.length > 0) {
-    parts.push(channels.map((c) => `${modelLabel(c.model)[lang]} ${c.share}${lang === "zh" ? "%" : " %"}`).join(lang === "zh" ? "、" : ", "));
+    parts.push(
+      channels
+        .map((c) => `${modelLabel(c.model)[lang]} ${c.share}${lang === "zh" ? "%" : " %"}`)
+        .join(lang === "zh" ? "、" : ", "),
+    );
   }
   for (const id of DRIVER_IDS) {
     const value = drivers[id];
-    if (value !== undefined) parts.push(`${DRIVERS[id].label[lang]} ${value.toLocaleString(lang === "zh" ? "zh-CN" : "en")}`);
+    if (value !== undefined)
+      parts.push(`${DRIVERS[id].label[lang]} ${value.toLocaleString(lang === "zh" ? "zh-CN" : "en")}`);
   }
   return parts.join(" · ");
 }

@@ -68,7 +68,11 @@ function closer(a: Candidate, b: Candidate): boolean {
  * candidates even when not assessed; others only with an assessment.
  * In the delta's role order, then the role's skill order.
  */
-export function skillShortfalls(delta: HiringDelta, team: CurrentTeam, pipeline: readonly SkillPosition[]): SkillShortfall[] {
+export function skillShortfalls(
+  delta: HiringDelta,
+  team: CurrentTeam,
+  pipeline: readonly SkillPosition[],
+): SkillShortfall[] {
   const levels = latestLevels(team.assessments);
   const planned = new Set(pipeline.filter((p) => p.skillId !== null).map((p) => `${p.roleId}\u0000${p.skillId}`));
   const out: SkillShortfall[] = [];
@@ -92,7 +96,9 @@ export function skillShortfalls(delta: HiringDelta, team: CurrentTeam, pipeline:
         const candidate = { memberId: m.id, name: m.name, level, holdsRole: held > 0, share: held };
         if (first === null || closer(candidate, first)) first = candidate;
       }
-      const closest = first ? { memberId: first.memberId, name: first.name, level: first.level, holdsRole: first.holdsRole } : null;
+      const closest = first
+        ? { memberId: first.memberId, name: first.name, level: first.level, holdsRole: first.holdsRole }
+        : null;
       out.push({
         roleId: role.roleId,
         skillId: missing.skillId,

@@ -20,7 +20,17 @@ import { isRoleId, isSkillLevel } from "./vocabulary";
 /* Formats                                                              */
 /* ------------------------------------------------------------------ */
 
-export const MEMBER_COLUMNS = ["name", "email", "title", "department", "roles", "manager_email", "markets", "languages", "start_date"] as const;
+export const MEMBER_COLUMNS = [
+  "name",
+  "email",
+  "title",
+  "department",
+  "roles",
+  "manager_email",
+  "markets",
+  "languages",
+  "start_date",
+] as const;
 export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
 
 export const ASSESSMENT_COLUMNS = ["member_email", "skill", "level", "assessed_on", "assessor", "note"] as const;
@@ -29,7 +39,10 @@ export type AssessmentColumn = (typeof ASSESSMENT_COLUMNS)[number];
 export const IMPORT_KINDS = ["members", "assessments"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export const COLUMNS: Record<ImportKind, readonly string[]> = { members: MEMBER_COLUMNS, assessments: ASSESSMENT_COLUMNS };
+export const COLUMNS: Record<ImportKind, readonly string[]> = {
+  members: MEMBER_COLUMNS,
+  assessments: ASSESSMENT_COLUMNS,
+};
 
 /**
  * Columns a file may have besides the required ones (issue 18): the ids beside
@@ -44,7 +57,19 @@ export const OPTIONAL_COLUMNS: Record<ImportKind, readonly string[]> = {
 
 /** The columns of an export: labels in the reader's language, the ids in their own columns. */
 export const EXPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
-  members: ["name", "email", "title", "department", "department_id", "roles", "role_ids", "manager_email", "markets", "languages", "start_date"],
+  members: [
+    "name",
+    "email",
+    "title",
+    "department",
+    "department_id",
+    "roles",
+    "role_ids",
+    "manager_email",
+    "markets",
+    "languages",
+    "start_date",
+  ],
   assessments: ["member_name", "member_email", "skill", "skill_id", "level", "assessed_on", "assessor", "note"],
 };
 
@@ -145,7 +170,13 @@ function shown(value: string): string {
   return value.length > SHOWN_VALUE_MAX ? `${value.slice(0, SHOWN_VALUE_MAX)}…` : value;
 }
 
-function rowError(row: number, column: string, value: string, code: RowErrorCode, params?: RowError["params"]): RowError {
+function rowError(
+  row: number,
+  column: string,
+  value: string,
+  code: RowErrorCode,
+  params?: RowError["params"],
+): RowError {
   return params ? { row, column, value: shown(value), code, params } : { row, column, value: shown(value), code };
 }
 
@@ -345,9 +376,12 @@ function readRoles(row: number, value: string, errors: RowError[], column = "rol
     parsed.push({ roleId, share: percent / 100 });
   }
   for (const problem of validateShares(parsed)) {
-    if (problem.code === "unknown_role") errors.push(rowError(row, column, value, "role_unknown", { role: shown(problem.roleId) }));
-    else if (problem.code === "duplicate_role") errors.push(rowError(row, column, value, "role_duplicate", { role: problem.roleId }));
-    else if (problem.code === "total_over_one") errors.push(rowError(row, column, value, "shares_over_100", { total: Math.round(problem.total * 100) }));
+    if (problem.code === "unknown_role")
+      errors.push(rowError(row, column, value, "role_unknown", { role: shown(problem.roleId) }));
+    else if (problem.code === "duplicate_role")
+      errors.push(rowError(row, column, value, "role_duplicate", { role: problem.roleId }));
+    else if (problem.code === "total_over_one")
+      errors.push(rowError(row, column, value, "shares_over_100", { total: Math.round(problem.total * 100) }));
     else errors.push(rowError(row, column, value, "share_invalid", { entry: shown(problem.roleId) }));
   }
   if (errors.length > before) return null;
@@ -367,7 +401,10 @@ function formatRoles(roles: readonly RoleShare[], name: (id: string) => string =
 
 /** "Manager Email", " manager-email " → "manager_email". */
 function columnName(header: string): string {
-  return header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 const isBlank = (record: readonly string[]) => record.every((cell) => cell.trim() === "");
@@ -383,7 +420,10 @@ interface DataRow {
  * row numbers stay those of the spreadsheet), or the errors that make the
  * rows unreadable.
  */
-function readTable(records: readonly (readonly string[])[], kind: ImportKind): { ok: true; rows: DataRow[] } | { ok: false; errors: RowError[] } {
+function readTable(
+  records: readonly (readonly string[])[],
+  kind: ImportKind,
+): { ok: true; rows: DataRow[] } | { ok: false; errors: RowError[] } {
   const headerAt = records.findIndex((record) => !isBlank(record));
   if (headerAt === -1) return { ok: false, errors: [rowError(1, "", "", "empty_file")] };
   const headerRow = headerAt + 1;
@@ -393,14 +433,20 @@ function readTable(records: readonly (readonly string[])[], kind: ImportKind): {
   const other: ImportKind = kind === "members" ? "assessments" : "members";
   const present = new Set(header.filter((name) => name !== ""));
   if (COLUMNS[other].every((name) => present.has(name)) && !expected.every((name) => present.has(name))) {
-    return { ok: false, errors: [rowError(headerRow, "", "", other === "members" ? "looks_like_members" : "looks_like_assessments")] };
+    return {
+      ok: false,
+      errors: [rowError(headerRow, "", "", other === "members" ? "looks_like_members" : "looks_like_assessments")],
+    };
   }
 
   const errors: RowError[] = [];
   const index = new Map<string, number>();
   header.forEach((name, position) => {
     if (name === "") return;
-    if (!accepted.includes(name)) errors.push(rowError(headerRow, name, records[headerAt][position], "unknown_column", { expected: accepted.join(", ") }));
+    if (!accepted.includes(name))
+      errors.push(
+        rowError(headerRow, name, records[headerAt][position], "unknown_column", { expected: accepted.join(", ") }),
+      );
     else if (index.has(name)) errors.push(rowError(headerRow, name, records[headerAt][position], "duplicate_column"));
     else index.set(name, position);
   });
@@ -413,10 +459,12 @@ function readTable(records: readonly (readonly string[])[], kind: ImportKind): {
     const record = records[at];
     if (isBlank(record)) continue;
     const row = at + 1;
-    if (rows.length === IMPORT_LIMITS.rows) return { ok: false, errors: [rowError(row, "", "", "too_many_rows", { max: IMPORT_LIMITS.rows })] };
+    if (rows.length === IMPORT_LIMITS.rows)
+      return { ok: false, errors: [rowError(row, "", "", "too_many_rows", { max: IMPORT_LIMITS.rows })] };
     // cells beyond the named columns: empty ones are a spreadsheet's habit, others are data that would be lost
     record.forEach((cell, position) => {
-      if (!known.has(position) && cell.trim() !== "") errors.push(rowError(row, "", cell, "extra_cells", { position: position + 1 }));
+      if (!known.has(position) && cell.trim() !== "")
+        errors.push(rowError(row, "", cell, "extra_cells", { position: position + 1 }));
     });
     rows.push({ row, cell: (column) => record[index.get(column) ?? -1] ?? "" });
   }
@@ -476,7 +524,18 @@ function readMemberRow({ row, cell }: DataRow, errors: RowError[]): MemberImport
   const languages = readCell(listCell, row, "languages", cell("languages"), errors);
   const startDate = readCell(startDateCell, row, "start_date", cell("start_date"), errors);
   if (errors.length > before) return null;
-  if (!(name.ok && email.ok && title.ok && department.ok && roles && managerEmail.ok && markets.ok && languages.ok && startDate.ok)) return null;
+  if (!(
+    name.ok &&
+    email.ok &&
+    title.ok &&
+    department.ok &&
+    roles &&
+    managerEmail.ok &&
+    markets.ok &&
+    languages.ok &&
+    startDate.ok
+  ))
+    return null;
   return {
     name: name.value,
     email: email.value,
@@ -491,7 +550,11 @@ function readMemberRow({ row, cell }: DataRow, errors: RowError[]): MemberImport
 }
 
 /** The department from `department_id` when filled (an id), else from `department` (an id or a label). */
-function readDepartment(row: number, cell: DataRow["cell"], errors: RowError[]): { ok: true; value: RoleId | null } | { ok: false } {
+function readDepartment(
+  row: number,
+  cell: DataRow["cell"],
+  errors: RowError[],
+): { ok: true; value: RoleId | null } | { ok: false } {
   const idText = cell("department_id").trim();
   if (idText === "") return readCell(departmentCell, row, "department", cell("department"), errors);
   if (!isRoleId(idText)) {
@@ -520,7 +583,8 @@ function readRoleColumns(row: number, cell: DataRow["cell"], errors: RowError[])
   return byId;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
 
 function sameRoles(a: readonly { roleId: string; sharePercent: number }[], b: readonly RoleShare[]): boolean {
   const key = (roles: readonly { roleId: string; sharePercent: number }[]) =>
@@ -550,7 +614,10 @@ const normalEmail = (email: string | null) => (email === null ? null : email.tri
  * no reporting loop in the organisation that would result. Rows whose email
  * is a member's update that member; the others create one.
  */
-export function planMembersImport(records: readonly (readonly string[])[], existing: readonly ExistingMember[]): PlanResult<MembersPlan> {
+export function planMembersImport(
+  records: readonly (readonly string[])[],
+  existing: readonly ExistingMember[],
+): PlanResult<MembersPlan> {
   const table = readTable(records, "members");
   if (!table.ok) return table;
 
@@ -566,11 +633,13 @@ export function planMembersImport(records: readonly (readonly string[])[], exist
     }
     const member = readMemberRow(dataRow, errors);
     const manager = optionalEmailCell.safeParse(dataRow.cell("manager_email"));
-    if (manager.success && manager.data !== null) managers.push({ row: dataRow.row, email: manager.data, value: dataRow.cell("manager_email") });
+    if (manager.success && manager.data !== null)
+      managers.push({ row: dataRow.row, email: manager.data, value: dataRow.cell("manager_email") });
     const email = normalEmail(dataRow.cell("email"));
     if (email !== null && email !== "") {
       const first = firstRowOf.get(email);
-      if (first !== undefined) errors.push(rowError(dataRow.row, "email", dataRow.cell("email"), "duplicate_email", { firstRow: first }));
+      if (first !== undefined)
+        errors.push(rowError(dataRow.row, "email", dataRow.cell("email"), "duplicate_email", { firstRow: first }));
       else firstRowOf.set(email, dataRow.row);
     }
     if (member) read.push({ row: dataRow.row, member });
@@ -605,7 +674,12 @@ export function planMembersImport(records: readonly (readonly string[])[], exist
     const entry = readById.get(id);
     if (!entry || entry.member.managerEmail === entry.member.email) continue;
     const chain = findReportingCycle(graph, id, managerOf.get(id) ?? null);
-    if (chain) errors.push(rowError(entry.row, "manager_email", entry.member.managerEmail ?? "", "manager_cycle", { chain: chain.map((step) => nameOf.get(step) ?? step).join(" → ") }));
+    if (chain)
+      errors.push(
+        rowError(entry.row, "manager_email", entry.member.managerEmail ?? "", "manager_cycle", {
+          chain: chain.map((step) => nameOf.get(step) ?? step).join(" → "),
+        }),
+      );
   }
 
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
@@ -683,7 +757,10 @@ export function memberExportRows(members: readonly ExistingMember[], labels: Exp
       member.title,
       member.department === null ? "" : labels.role(member.department),
       member.department ?? "",
-      formatRoles(member.roles.filter((role): role is RoleShare => isRoleId(role.roleId)), labels.role),
+      formatRoles(
+        member.roles.filter((role): role is RoleShare => isRoleId(role.roleId)),
+        labels.role,
+      ),
       formatRoles(member.roles.filter((role): role is RoleShare => isRoleId(role.roleId))),
       member.managerId === null ? "" : (emailOf.get(member.managerId) ?? ""),
       member.markets.join(";"),
@@ -729,7 +806,14 @@ export interface AssessmentsPlan {
 }
 
 /** What makes two assessments the same record: importing an export again adds nothing. */
-export function assessmentKey(a: { memberId: string; skillId: string; level: number; assessedOn: string; assessorName: string; note: string }): string {
+export function assessmentKey(a: {
+  memberId: string;
+  skillId: string;
+  level: number;
+  assessedOn: string;
+  assessorName: string;
+  note: string;
+}): string {
   return JSON.stringify([a.memberId, a.skillId, a.level, a.assessedOn, a.assessorName, a.note]);
 }
 
@@ -738,7 +822,10 @@ export function assessmentKey(a: { memberId: string; skillId: string; level: num
  * must exist: import members first), each skill of the playbook, a level
  * 0–4, a day not in the future, and nobody assessing themselves.
  */
-export function planAssessmentsImport(records: readonly (readonly string[])[], context: AssessmentImportContext): PlanResult<AssessmentsPlan> {
+export function planAssessmentsImport(
+  records: readonly (readonly string[])[],
+  context: AssessmentImportContext,
+): PlanResult<AssessmentsPlan> {
   const table = readTable(records, "assessments");
   if (!table.ok) return table;
 
@@ -762,7 +849,11 @@ export function planAssessmentsImport(records: readonly (readonly string[])[], c
     .refine((value) => context.skillIds.includes(value), "skill_unknown");
   const assessedOnCell = dayCell(context.today);
   /** The skill from `skill_id` when filled, else from `skill` (an id or a label); both filled must agree. */
-  const readSkill = (row: number, cell: DataRow["cell"], errors: RowError[]): { ok: true; value: string } | { ok: false } => {
+  const readSkill = (
+    row: number,
+    cell: DataRow["cell"],
+    errors: RowError[],
+  ): { ok: true; value: string } | { ok: false } => {
     if (cell("skill_id").trim() === "") return readCell(skillCell, row, "skill", cell("skill"), errors);
     const byId = readCell(skillIdCell, row, "skill_id", cell("skill_id"), errors);
     if (!byId.ok || cell("skill").trim() === "") return byId;
@@ -791,7 +882,8 @@ export function planAssessmentsImport(records: readonly (readonly string[])[], c
     const assessedOn = readCell(assessedOnCell, row, "assessed_on", cell("assessed_on"), errors);
     const assessor = readCell(singleLine(IMPORT_LIMITS.assessor), row, "assessor", cell("assessor"), errors);
     const note = readCell(noteCell, row, "note", cell("note"), errors);
-    if (errors.length > before || !member || !skill.ok || !level.ok || !assessedOn.ok || !assessor.ok || !note.ok) continue;
+    if (errors.length > before || !member || !skill.ok || !level.ok || !assessedOn.ok || !assessor.ok || !note.ok)
+      continue;
 
     const named = assessor.value !== "";
     const sameName = named ? (usersByName.get(assessor.value) ?? []) : [];
@@ -842,9 +934,23 @@ export function assessmentExportRows(
     .sort((a, b) => {
       const nameA = memberOf.get(a.memberId)?.name ?? "";
       const nameB = memberOf.get(b.memberId)?.name ?? "";
-      return nameA.localeCompare(nameB) || a.memberId.localeCompare(b.memberId) || a.assessedOn.localeCompare(b.assessedOn) || a.skillId.localeCompare(b.skillId);
+      return (
+        nameA.localeCompare(nameB) ||
+        a.memberId.localeCompare(b.memberId) ||
+        a.assessedOn.localeCompare(b.assessedOn) ||
+        a.skillId.localeCompare(b.skillId)
+      );
     })
-    .map((a) => [memberOf.get(a.memberId)?.name ?? "", memberOf.get(a.memberId)?.email ?? "", labels.skill(a.skillId), a.skillId, String(a.level), a.assessedOn, a.assessorName, a.note]);
+    .map((a) => [
+      memberOf.get(a.memberId)?.name ?? "",
+      memberOf.get(a.memberId)?.email ?? "",
+      labels.skill(a.skillId),
+      a.skillId,
+      String(a.level),
+      a.assessedOn,
+      a.assessorName,
+      a.note,
+    ]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -858,12 +964,46 @@ export function assessmentExportRows(
  */
 export const TEMPLATE_ROWS: Record<ImportKind, readonly (readonly string[])[]> = {
   members: [
-    ["王芳 Wang Fang", "wang.fang@example.com", "创始人兼总经理 Founder & GM", "", "product_manager:50;operations_manager:50", "", "US;DE;JP", "zh;en", "2019-03-01"],
-    ["Emma Schmidt", "emma.schmidt@example.com", "Amazon EU Operations Specialist", "operations_manager", "operations_manager:100", "wang.fang@example.com", "DE;FR", "de;en", "2023-06-15"],
+    [
+      "王芳 Wang Fang",
+      "wang.fang@example.com",
+      "创始人兼总经理 Founder & GM",
+      "",
+      "product_manager:50;operations_manager:50",
+      "",
+      "US;DE;JP",
+      "zh;en",
+      "2019-03-01",
+    ],
+    [
+      "Emma Schmidt",
+      "emma.schmidt@example.com",
+      "Amazon EU Operations Specialist",
+      "operations_manager",
+      "operations_manager:100",
+      "wang.fang@example.com",
+      "DE;FR",
+      "de;en",
+      "2023-06-15",
+    ],
   ],
   assessments: [
-    ["wang.fang@example.com", "market_insight", "3", "2025-01-15", "Li Na 李娜", "选品复盘表现突出 Strong product review"],
-    ["emma.schmidt@example.com", "ad_buying", "2", "2025-02-10", "王芳 Wang Fang", "Runs Sponsored Products alone; needs DSP practice"],
+    [
+      "wang.fang@example.com",
+      "market_insight",
+      "3",
+      "2025-01-15",
+      "Li Na 李娜",
+      "选品复盘表现突出 Strong product review",
+    ],
+    [
+      "emma.schmidt@example.com",
+      "ad_buying",
+      "2",
+      "2025-02-10",
+      "王芳 Wang Fang",
+      "Runs Sponsored Products alone; needs DSP practice",
+    ],
   ],
 };
 

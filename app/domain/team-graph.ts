@@ -370,9 +370,7 @@ function departmentBlock(roleId: RoleId, members: TeamMember[], seatTotal: numbe
 /* ------------------------------------------------------------------ */
 
 type TreeData =
-  | { kind: "gm" }
-  | { kind: "role"; role: RecommendedRole }
-  | { kind: "department"; block: DepartmentBlock };
+  { kind: "gm" } | { kind: "role"; role: RecommendedRole } | { kind: "department"; block: DepartmentBlock };
 
 /**
  * The team diagram for the expanded departments, laid out top-down with
@@ -403,11 +401,20 @@ export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {})
   for (const id of expanded) expandedCounts.set(id, byHome.get(id)?.length ?? 0);
   const quotas = memberNodeQuotas(expandedCounts, options.perDepartment, options.total);
 
-  const root: TreeInput<TreeData> = { id: teamNodeId.generalManager, ...TEAM_GM_NODE_SIZE, data: { kind: "gm" }, children: [] };
+  const root: TreeInput<TreeData> = {
+    id: teamNodeId.generalManager,
+    ...TEAM_GM_NODE_SIZE,
+    data: { kind: "gm" },
+    children: [],
+  };
   const departments: TeamGraph["departments"] = [];
   for (const role of roles) {
     const home = byHome.get(role.id) ?? [];
-    const roleInput: TreeInput<TreeData> = { id: teamNodeId.role(role.id), ...TEAM_ROLE_NODE_SIZE, data: { kind: "role", role } };
+    const roleInput: TreeInput<TreeData> = {
+      id: teamNodeId.role(role.id),
+      ...TEAM_ROLE_NODE_SIZE,
+      data: { kind: "role", role },
+    };
     let shown = 0;
     if (expanded.has(role.id)) {
       const quota = quotas.get(role.id) ?? 0;
@@ -418,9 +425,21 @@ export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {})
         if (member) visible[visible.length - 1] = member;
       }
       shown = visible.length;
-      const block = departmentBlock(role.id, visible, coverage.get(role.id)?.unfilledSeats ?? 0, home.length - visible.length);
+      const block = departmentBlock(
+        role.id,
+        visible,
+        coverage.get(role.id)?.unfilledSeats ?? 0,
+        home.length - visible.length,
+      );
       if (block.members.length + block.seats + (block.hidden > 0 ? 1 : 0) > 0) {
-        roleInput.children = [{ id: teamNodeId.department(role.id), width: block.width, height: block.height, data: { kind: "department", block } }];
+        roleInput.children = [
+          {
+            id: teamNodeId.department(role.id),
+            width: block.width,
+            height: block.height,
+            data: { kind: "department", block },
+          },
+        ];
       }
     }
     departments.push({ roleId: role.id, memberCount: home.length, shown });
@@ -435,7 +454,8 @@ export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {})
   const edges: TeamDiagramEdge[] = [];
   const reportingReason = new Map<string, string>();
   for (const link of recommendation.links) {
-    if (link.kind === "reporting" && link.from === GENERAL_MANAGER) reportingReason.set(link.to, localize(link.reason, lang));
+    if (link.kind === "reporting" && link.from === GENERAL_MANAGER)
+      reportingReason.set(link.to, localize(link.reason, lang));
   }
   let totalFte = 0;
   let totalSeats = 0;
@@ -507,7 +527,11 @@ export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {})
       position,
       width: p.width,
       height: p.height,
-      data: { roleId: block.roleId, label: roleLabel.get(block.roleId) ?? block.roleId, memberCount: block.members.length + block.hidden },
+      data: {
+        roleId: block.roleId,
+        label: roleLabel.get(block.roleId) ?? block.roleId,
+        memberCount: block.members.length + block.hidden,
+      },
     });
     edges.push({
       id: `reporting:${block.roleId}->${p.id}`,
@@ -524,7 +548,12 @@ export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {})
   }
 
   edges.push(...collaborationEdges(recommendation, lang, order));
-  return { nodes: [...departmentNodes, ...nodes], edges, expanded: ROLE_IDS.filter((id) => expanded.has(id)), departments };
+  return {
+    nodes: [...departmentNodes, ...nodes],
+    edges,
+    expanded: ROLE_IDS.filter((id) => expanded.has(id)),
+    departments,
+  };
 }
 
 /** Members, then open seats, row by row in the block's grid; the "more" node spans the last row. */
@@ -598,7 +627,11 @@ function placeBlock(
 }
 
 /** Role ↔ role links of the recommendation, once per pair (left role first), reasons joined. */
-function collaborationEdges(rec: OrgChartRecommendation, lang: Language, order: ReadonlyMap<string, number>): TeamDiagramEdge[] {
+function collaborationEdges(
+  rec: OrgChartRecommendation,
+  lang: Language,
+  order: ReadonlyMap<string, number>,
+): TeamDiagramEdge[] {
   const byId = new Map<string, TeamDiagramEdge>();
   for (const link of rec.links) {
     if (link.kind !== "collaboration" || link.from === GENERAL_MANAGER || link.from === link.to) continue;

@@ -54,9 +54,7 @@ function time(d: Date): number {
  * that comes later in the input (the caller passes creation / id order).
  * An invalid date counts as older than any valid one.
  */
-export function latestLevels(
-  assessments: readonly SkillAssessmentRecord[],
-): Map<string, Map<string, SkillLevel>> {
+export function latestLevels(assessments: readonly SkillAssessmentRecord[]): Map<string, Map<string, SkillLevel>> {
   // one pass; an entry is created once per (member, skill) and updated in place
   const latest = new Map<string, Map<string, { at: number; rec: number; level: SkillLevel }>>();
   for (const a of assessments) {

@@ -14,7 +14,14 @@
  */
 import type { Localized, SkillLevel } from "./types";
 
-export const TRAINING_KINDS = ["course", "mentoring", "outside_expert", "certification", "on_the_job", "industry_training"] as const;
+export const TRAINING_KINDS = [
+  "course",
+  "mentoring",
+  "outside_expert",
+  "certification",
+  "on_the_job",
+  "industry_training",
+] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
 
 export function isTrainingKind(value: unknown): value is TrainingKind {

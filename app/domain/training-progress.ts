@@ -107,14 +107,22 @@ export interface ItemOutcome {
  * The result of a completed item: the member's latest assessment of the
  * skill, if it was recorded after the re-assessment was asked for.
  */
-export function itemOutcome(item: Pick<TrainingItemRecord, "status" | "reassessmentRequestedAt" | "targetLevel">, latest: LatestLevel | undefined): ItemOutcome {
+export function itemOutcome(
+  item: Pick<TrainingItemRecord, "status" | "reassessmentRequestedAt" | "targetLevel">,
+  latest: LatestLevel | undefined,
+): ItemOutcome {
   if (item.status !== "completed" || item.reassessmentRequestedAt === null) {
     return { levelAfter: null, reassessedAt: null, awaitingReassessment: false, gapClosed: false };
   }
   if (!latest || latest.recordedAt.getTime() < item.reassessmentRequestedAt.getTime()) {
     return { levelAfter: null, reassessedAt: null, awaitingReassessment: true, gapClosed: false };
   }
-  return { levelAfter: latest.level, reassessedAt: latest.assessedAt, awaitingReassessment: false, gapClosed: latest.level >= item.targetLevel };
+  return {
+    levelAfter: latest.level,
+    reassessedAt: latest.assessedAt,
+    awaitingReassessment: false,
+    gapClosed: latest.level >= item.targetLevel,
+  };
 }
 
 /* ------------------------------------------------------------------ */
@@ -219,7 +227,15 @@ function breakdown(tallies: Map<string, Tally>, order?: readonly string[]): Brea
   else keys.sort();
   return keys.map((key) => {
     const t = tallies.get(key) as Tally;
-    return { key, items: t.items, completed: t.completed, overdue: t.overdue, dueSoon: t.dueSoon, gapsClosed: t.gapsClosed, completionRate: rate(t.completed, t.items - t.cancelled) };
+    return {
+      key,
+      items: t.items,
+      completed: t.completed,
+      overdue: t.overdue,
+      dueSoon: t.dueSoon,
+      gapsClosed: t.gapsClosed,
+      completionRate: rate(t.completed, t.items - t.cancelled),
+    };
   });
 }
 
@@ -345,7 +361,8 @@ export function trainingProgress(input: {
     const gaps = openGaps.get(member.id) ?? [];
     const covered = covering.get(member.id);
     const skillIds = gaps.filter((skillId) => !covered?.has(skillId));
-    if (skillIds.length > 0) uncovered.push({ memberId: member.id, name: member.name, department: member.department, skillIds });
+    if (skillIds.length > 0)
+      uncovered.push({ memberId: member.id, name: member.name, department: member.department, skillIds });
   }
 
   return {
@@ -377,7 +394,15 @@ export function trainingProgress(input: {
 /* The list: filter and sort (the page and the CSV take the same query) */
 /* ------------------------------------------------------------------ */
 
-export const STATUS_FILTERS = ["planned", "in_progress", "completed", "cancelled", "overdue", "due_soon", "awaiting"] as const;
+export const STATUS_FILTERS = [
+  "planned",
+  "in_progress",
+  "completed",
+  "cancelled",
+  "overdue",
+  "due_soon",
+  "awaiting",
+] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 export const SORTS = ["due", "member", "skill", "status", "progress"] as const;
 export type TrainingSort = (typeof SORTS)[number];
@@ -395,7 +420,10 @@ export interface TrainingFilter {
 }
 
 /** Reads the list's query (unknown values are ignored, not errors: a shared link never breaks). */
-export function parseTrainingFilter(params: URLSearchParams, known: { skills: readonly string[]; roles: readonly string[]; kinds: readonly string[] }): TrainingFilter {
+export function parseTrainingFilter(
+  params: URLSearchParams,
+  known: { skills: readonly string[]; roles: readonly string[]; kinds: readonly string[] },
+): TrainingFilter {
   const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
     value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
   const q = (params.get("q") ?? "").trim().slice(0, 100);
@@ -424,7 +452,13 @@ function matchesStatus(row: TrainingRow, status: StatusFilter): boolean {
   }
 }
 
-const STATUS_RANK: Record<DisplayStatus, number> = { overdue: 0, in_progress: 1, planned: 2, completed: 3, cancelled: 4 };
+const STATUS_RANK: Record<DisplayStatus, number> = {
+  overdue: 0,
+  in_progress: 1,
+  planned: 2,
+  completed: 3,
+  cancelled: 4,
+};
 
 /** One collator for every comparison: String#localeCompare builds one per call, which 10,000 rows feel. */
 const collator = new Intl.Collator("en");
@@ -496,7 +530,9 @@ export const CSV_COLUMNS = [
  * their own columns for tools and re-import.
  */
 export const LABELLED_CSV_COLUMNS = CSV_COLUMNS.flatMap((column) =>
-  column === "department" || column === "skill" || column === "kind" || column === "status" ? [column, `${column}_label`] : [column],
+  column === "department" || column === "skill" || column === "kind" || column === "status"
+    ? [column, `${column}_label`]
+    : [column],
 );
 
 export type CsvLabeller = (column: "department" | "skill" | "kind" | "status", id: string) => string;
@@ -572,7 +608,17 @@ export function itemJson(row: TrainingRow) {
 /* Two people editing one item                                          */
 /* ------------------------------------------------------------------ */
 
-export const EDITABLE_FIELDS = ["targetLevel", "kind", "provider", "startDate", "dueDate", "hours", "status", "progressPercent", "evidence"] as const;
+export const EDITABLE_FIELDS = [
+  "targetLevel",
+  "kind",
+  "provider",
+  "startDate",
+  "dueDate",
+  "hours",
+  "status",
+  "progressPercent",
+  "evidence",
+] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 /** Fields a member may change on their own items. */
 export const PROGRESS_FIELDS: readonly EditableField[] = ["status", "progressPercent", "evidence"];
@@ -601,6 +647,10 @@ export type FieldConflict = GenericFieldConflict<EditableField>;
  * the saved item ("theirs", saved by someone else since the form loaded)
  * differs from what this person submitted ("yours").
  */
-export function conflictingChanges(theirs: EditableValues, yours: Partial<EditableValues>, fields: readonly EditableField[] = EDITABLE_FIELDS): FieldConflict[] {
+export function conflictingChanges(
+  theirs: EditableValues,
+  yours: Partial<EditableValues>,
+  fields: readonly EditableField[] = EDITABLE_FIELDS,
+): FieldConflict[] {
   return conflictingFields(theirs, yours, fields);
 }

@@ -3,13 +3,7 @@
  * shape and the recommendation's shape. Pure types and id lists, no I/O.
  */
 
-export const MODEL_IDS = [
-  "platform",
-  "independent_site",
-  "distribution",
-  "b2b",
-  "managed_service",
-] as const;
+export const MODEL_IDS = ["platform", "independent_site", "distribution", "b2b", "managed_service"] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
 export const STAGE_IDS = ["startup", "growth", "mature"] as const;
@@ -205,13 +199,7 @@ export interface Playbook {
 /* The recommendation (output of recommendOrgChart)                    */
 /* ------------------------------------------------------------------ */
 
-export type RationaleTopic =
-  | "priority"
-  | "headcount"
-  | "responsibilities"
-  | "skills"
-  | "reporting"
-  | "collaboration";
+export type RationaleTopic = "priority" | "headcount" | "responsibilities" | "skills" | "reporting" | "collaboration";
 
 export interface RationaleEntry {
   topic: RationaleTopic;

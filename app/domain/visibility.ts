@@ -19,12 +19,18 @@ export interface Person {
 
 /** The scope of a person for `can()`: their department and roles (a lead of any reads), their account. */
 export function personScope(organisationId: string, person: Omit<Person, "id">): ResourceScope {
-  const departments = [...new Set([...(person.department ? [person.department] : []), ...person.roles.map((role) => role.roleId)])];
+  const departments = [
+    ...new Set([...(person.department ? [person.department] : []), ...person.roles.map((role) => role.roleId)]),
+  ];
   return { organisationId, departments, userId: person.userId };
 }
 
 /** The field groups one reader may see of each person of a team, asked once per person. */
-export function teamFields(actor: Actor, organisationId: string, people: readonly Person[]): Map<string, Set<FieldGroup>> {
+export function teamFields(
+  actor: Actor,
+  organisationId: string,
+  people: readonly Person[],
+): Map<string, Set<FieldGroup>> {
   return new Map(people.map((person) => [person.id, visibleFieldsFor(actor, personScope(organisationId, person))]));
 }
 
@@ -46,14 +52,20 @@ export interface VisibleTeamGaps extends Omit<TeamGaps, "roles" | "totals"> {
  * or there are at least MIN_GROUP_SIZE holders; the same for the team's
  * gap totals. Holders (names and shares) and seats stay: that is the org chart.
  */
-export function visibleTeamGaps(actor: Actor, organisationId: string, people: readonly Person[], gaps: TeamGaps): VisibleTeamGaps {
+export function visibleTeamGaps(
+  actor: Actor,
+  organisationId: string,
+  people: readonly Person[],
+  gaps: TeamGaps,
+): VisibleTeamGaps {
   const fields = teamFields(actor, organisationId, people);
   const readsGaps = (memberId: string) => fields.get(memberId)?.has("person.gaps") === true;
   const scopeOf = new Map(people.map((person) => [person.id, personScope(organisationId, person)]));
   const scopes = (ids: readonly string[]) => ids.map((id) => scopeOf.get(id) ?? { organisationId, userId: null });
 
   const roles = gaps.roles.map((coverage): VisibleRoleCoverage => {
-    if (canSeeFigureOver(actor, scopes(coverage.holders.map((holder) => holder.memberId)), "person.levels")) return { ...coverage, withheld: false };
+    if (canSeeFigureOver(actor, scopes(coverage.holders.map((holder) => holder.memberId)), "person.levels"))
+      return { ...coverage, withheld: false };
     return {
       ...coverage,
       // the requirements stay; every holder figure is left out (for this reader the levels are unknown)
@@ -76,7 +88,14 @@ export function visibleTeamGaps(actor: Actor, organisationId: string, people: re
   const teamVisible = canSeeFigureOver(actor, scopes(people.map((person) => person.id)), "person.gaps");
   const totals: VisibleTeamGapTotals = teamVisible
     ? { ...gaps.totals, withheld: false }
-    : { ...gaps.totals, membersWithGaps: 0, totalGap: 0, buckets: { none: 0, small: 0, large: 0, unassessed: 0 }, notAssessed: 0, withheld: true };
+    : {
+        ...gaps.totals,
+        membersWithGaps: 0,
+        totalGap: 0,
+        buckets: { none: 0, small: 0, large: 0, unassessed: 0 },
+        notAssessed: 0,
+        withheld: true,
+      };
   return {
     ...gaps,
     members: gaps.members.filter((member) => readsGaps(member.memberId)),
@@ -97,11 +116,20 @@ export interface HistoryEntry {
  * "person.history"; otherwise only those the reader wrote. The note stays
  * where "person.notes" allows it for that entry (its author always).
  */
-export function visibleHistory<E extends HistoryEntry>(actor: Actor, subject: ResourceScope, entries: readonly E[]): (Omit<E, "note"> & { note: string | null })[] {
+export function visibleHistory<E extends HistoryEntry>(
+  actor: Actor,
+  subject: ResourceScope,
+  entries: readonly E[],
+): (Omit<E, "note"> & { note: string | null })[] {
   const history = visibleFieldsFor(actor, subject).has("person.history");
   return entries
     .filter((entry) => history || (entry.assessorUserId != null && entry.assessorUserId === actor.userId))
-    .map((entry) => ({ ...entry, note: visibleFieldsFor(actor, { ...subject, authorUserId: entry.assessorUserId }).has("person.notes") ? entry.note : null }));
+    .map((entry) => ({
+      ...entry,
+      note: visibleFieldsFor(actor, { ...subject, authorUserId: entry.assessorUserId }).has("person.notes")
+        ? entry.note
+        : null,
+    }));
 }
 
 /** The part of the hiring delta (app/domain/hiring-delta.ts) that comes from the team's levels. */
@@ -121,10 +149,17 @@ export function visibleHiringDelta<D extends DeltaWithSkills>(
   people: readonly Person[],
   delta: D,
 ): Omit<D, "roles"> & { roles: (D["roles"][number] & { withheld: boolean })[] } {
-  const holders = (roleId: RoleId) => people.filter((person) => person.roles.some((role) => role.roleId === roleId)).map((person) => personScope(organisationId, person));
+  const holders = (roleId: RoleId) =>
+    people
+      .filter((person) => person.roles.some((role) => role.roleId === roleId))
+      .map((person) => personScope(organisationId, person));
   const roles = delta.roles.map((role) => {
     const shown = canSeeFigureOver(actor, holders(role.roleId), "person.levels");
     return { ...role, missingSkills: shown ? role.missingSkills : [], withheld: !shown };
   });
-  return { ...delta, roles, totals: { ...delta.totals, missingSkills: roles.reduce((sum, role) => sum + role.missingSkills.length, 0) } };
+  return {
+    ...delta,
+    roles,
+    totals: { ...delta.totals, missingSkills: roles.reduce((sum, role) => sum + role.missingSkills.length, 0) },
+  };
 }

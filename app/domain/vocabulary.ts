@@ -2,25 +2,8 @@
  * Small pure helpers over the product vocabulary: id guards, stage order and
  * text localisation. No I/O, no framework imports.
  */
-import {
-  GENERAL_MANAGER,
-  LANGUAGES,
-  MODEL_IDS,
-  PRIORITIES,
-  ROLE_IDS,
-  SKILL_LEVELS,
-  STAGE_IDS,
-} from "./types";
-import type {
-  GeneralManagerId,
-  Language,
-  Localized,
-  ModelId,
-  Priority,
-  RoleId,
-  SkillLevel,
-  StageId,
-} from "./types";
+import { GENERAL_MANAGER, LANGUAGES, MODEL_IDS, PRIORITIES, ROLE_IDS, SKILL_LEVELS, STAGE_IDS } from "./types";
+import type { GeneralManagerId, Language, Localized, ModelId, Priority, RoleId, SkillLevel, StageId } from "./types";
 
 export function isModelId(x: unknown): x is ModelId {
   return typeof x === "string" && (MODEL_IDS as readonly string[]).includes(x);

@@ -24,7 +24,10 @@ export function parseGridLevel(text: string): SkillLevel | null | "invalid" {
   return /^[0-4]$/.test(value) ? (Number(value) as SkillLevel) : "invalid";
 }
 
-const idField = z.string({ required_error: `${E}.cell`, invalid_type_error: `${E}.cell` }).trim().regex(ID_PATTERN, `${E}.cell`);
+const idField = z
+  .string({ required_error: `${E}.cell`, invalid_type_error: `${E}.cell` })
+  .trim()
+  .regex(ID_PATTERN, `${E}.cell`);
 
 const cellField = z.object(
   {

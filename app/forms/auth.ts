@@ -41,7 +41,10 @@ export const emailField = z
 
 /** A password being chosen: the length rule applies. Never trimmed. */
 export const newPasswordField = z
-  .string({ required_error: "auth.validation.password.required", invalid_type_error: "auth.validation.password.invalid" })
+  .string({
+    required_error: "auth.validation.password.required",
+    invalid_type_error: "auth.validation.password.invalid",
+  })
   .min(PASSWORD_MIN, "auth.validation.password.tooShort")
   .max(PASSWORD_MAX, "auth.validation.password.tooLong");
 
@@ -50,11 +53,17 @@ export const newPasswordField = z
  * ever hashed (hashing is the slow part of a sign-in).
  */
 export const currentPasswordField = z
-  .string({ required_error: "auth.validation.password.required", invalid_type_error: "auth.validation.password.invalid" })
+  .string({
+    required_error: "auth.validation.password.required",
+    invalid_type_error: "auth.validation.password.invalid",
+  })
   .max(PASSWORD_MAX, "auth.validation.password.tooLong");
 
 export const confirmPasswordField = z
-  .string({ required_error: "auth.validation.confirmPassword.required", invalid_type_error: "auth.validation.password.invalid" })
+  .string({
+    required_error: "auth.validation.confirmPassword.required",
+    invalid_type_error: "auth.validation.password.invalid",
+  })
   .max(PASSWORD_MAX, "auth.validation.password.tooLong");
 
 /** For `.superRefine()` of a form with `password` and `confirmPassword`: the error goes on the second. */

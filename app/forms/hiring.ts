@@ -62,7 +62,10 @@ const budgetAmountField = z
   .string()
   .trim()
   .transform((value) => value.replace(/[,，\s_]/g, ""))
-  .refine((value) => /^\d{1,10}$/.test(value) && Number(value) >= BUDGET_MIN && Number(value) <= BUDGET_MAX, `${E}.budgetAmount`)
+  .refine(
+    (value) => /^\d{1,10}$/.test(value) && Number(value) >= BUDGET_MIN && Number(value) <= BUDGET_MAX,
+    `${E}.budgetAmount`,
+  )
   .transform(Number);
 
 const budgetFields = {
@@ -78,7 +81,9 @@ function requireCurrency(value: { budgetAmount?: number; budgetCurrency?: string
 }
 
 function budgetFrom(value: { budgetAmount?: number; budgetCurrency?: (typeof CURRENCIES)[number] }): Budget | null {
-  return value.budgetAmount !== undefined && value.budgetCurrency !== undefined ? { amount: value.budgetAmount, currency: value.budgetCurrency } : null;
+  return value.budgetAmount !== undefined && value.budgetCurrency !== undefined
+    ? { amount: value.budgetAmount, currency: value.budgetCurrency }
+    : null;
 }
 
 /* The target --------------------------------------------------------- */
@@ -112,14 +117,17 @@ export const planSchema = z
     const seen = new Set<string>();
     let included = 0;
     value.rows.forEach((row, i) => {
-      if (seen.has(row.roleId)) ctx.addIssue({ code: "custom", path: ["rows", i, "roleId"], message: `${E}.duplicateRole` });
+      if (seen.has(row.roleId))
+        ctx.addIssue({ code: "custom", path: ["rows", i, "roleId"], message: `${E}.duplicateRole` });
       seen.add(row.roleId);
       if (row.include !== "on") return;
       included += 1;
       const headcount = headcountField.safeParse(row.headcount ?? undefined);
-      if (!headcount.success) ctx.addIssue({ code: "custom", path: ["rows", i, "headcount"], message: `${E}.headcount` });
+      if (!headcount.success)
+        ctx.addIssue({ code: "custom", path: ["rows", i, "headcount"], message: `${E}.headcount` });
       const quarter = quarterField.safeParse(row.targetQuarter ?? undefined);
-      if (!quarter.success) ctx.addIssue({ code: "custom", path: ["rows", i, "targetQuarter"], message: `${E}.quarter` });
+      if (!quarter.success)
+        ctx.addIssue({ code: "custom", path: ["rows", i, "targetQuarter"], message: `${E}.quarter` });
     });
     if (included === 0) ctx.addIssue({ code: "custom", path: [], message: `${E}.noRows` });
   })
@@ -183,7 +191,10 @@ export const positionSchema = z
     ...budgetFields,
   })
   .superRefine(requireCurrency)
-  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({ ...value, budget: budgetFrom({ budgetAmount, budgetCurrency }) }));
+  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({
+    ...value,
+    budget: budgetFrom({ budgetAmount, budgetCurrency }),
+  }));
 
 export function parsePositionForm(formData: FormData | URLSearchParams) {
   return parse(formData, positionSchema);
@@ -200,11 +211,16 @@ export const manualPositionSchema = z
       .pipe(singleLine(POSITION_TITLE_MAX, `${E}.invalid`).refine((value) => value !== "", `${E}.title`)),
     headcount: headcountField,
     targetQuarter: quarterField,
-    reason: z.string({ required_error: `${E}.reason` }).pipe(notesField(REASON_MAX).refine((value) => value !== "", `${E}.reason`)),
+    reason: z
+      .string({ required_error: `${E}.reason` })
+      .pipe(notesField(REASON_MAX).refine((value) => value !== "", `${E}.reason`)),
     ...budgetFields,
   })
   .superRefine(requireCurrency)
-  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({ ...value, budget: budgetFrom({ budgetAmount, budgetCurrency }) }));
+  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({
+    ...value,
+    budget: budgetFrom({ budgetAmount, budgetCurrency }),
+  }));
 
 export function parseManualPositionForm(formData: FormData | URLSearchParams) {
   return parse(formData, manualPositionSchema);
@@ -228,17 +244,12 @@ export const fillSchema = z
     how: z.enum(["existing", "new"], { errorMap: () => ({ message: `${E}.how` }) }),
     memberId: idField(`${E}.member`).optional(),
     name: singleLine(NAME_MAX, `${E}.invalid`).optional(),
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .max(EMAIL_MAX, `${E}.email`)
-      .email(`${E}.email`)
-      .optional(),
+    email: z.string().trim().toLowerCase().max(EMAIL_MAX, `${E}.email`).email(`${E}.email`).optional(),
     title: singleLine(TITLE_MAX, `${E}.invalid`).optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.how === "existing" && !value.memberId) ctx.addIssue({ code: "custom", path: ["memberId"], message: `${E}.member` });
+    if (value.how === "existing" && !value.memberId)
+      ctx.addIssue({ code: "custom", path: ["memberId"], message: `${E}.member` });
     if (value.how === "new" && !value.name) ctx.addIssue({ code: "custom", path: ["name"], message: `${E}.name` });
   });
 
@@ -248,7 +259,16 @@ export function parseFillForm(formData: FormData | URLSearchParams) {
 
 /* Versions: what a refused stale save of a position shows ------------- */
 
-export const POSITION_FIELDS = ["headcount", "targetQuarter", "ownerUserId", "notes", "title", "reason", "budgetAmount", "budgetCurrency"] as const;
+export const POSITION_FIELDS = [
+  "headcount",
+  "targetQuarter",
+  "ownerUserId",
+  "notes",
+  "title",
+  "reason",
+  "budgetAmount",
+  "budgetCurrency",
+] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
 /** A position's form fields (as saved, or as submitted), one string per field. */

@@ -17,7 +17,9 @@ export const preferencesSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("email"),
       lang: z.enum(["zh", "en"], { errorMap: () => ({ message: "nextSteps.errors.lang" }) }),
-      kinds: z.array(z.enum(OPTIONAL_EMAIL_KINDS, { errorMap: () => ({ message: "nextSteps.errors.kind" }) })).default([]),
+      kinds: z
+        .array(z.enum(OPTIONAL_EMAIL_KINDS, { errorMap: () => ({ message: "nextSteps.errors.kind" }) }))
+        .default([]),
     }),
     z.object({ intent: z.literal("calendar_create") }),
     z.object({ intent: z.literal("calendar_revoke") }),
@@ -33,4 +35,6 @@ export const unsubscribeSchema = z.object({
 
 export const forgotSchema = z.object({ email: emailField });
 
-export const resetSchema = z.object({ password: newPasswordField, confirmPassword: confirmPasswordField }).superRefine(passwordsMatch);
+export const resetSchema = z
+  .object({ password: newPasswordField, confirmPassword: confirmPasswordField })
+  .superRefine(passwordsMatch);

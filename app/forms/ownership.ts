@@ -15,7 +15,10 @@ export const REASON_MAX = 1000;
 /** How every ownership form is parsed. */
 export const OWNERSHIP_FORM = { messages: E } as const;
 
-const stepKey = z.string({ required_error: `${E}.step` }).trim().regex(STEP_KEY_PATTERN, `${E}.step`);
+const stepKey = z
+  .string({ required_error: `${E}.step` })
+  .trim()
+  .regex(STEP_KEY_PATTERN, `${E}.step`);
 const roleId = z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) });
 
 const stepName = (required: string) =>
@@ -46,7 +49,10 @@ export const cellSchema = z.object({
 export const proposeSchema = z.object({ owner: roleId, reason });
 
 export const decideSchema = z.object({
-  proposalId: z.string({ required_error: `${E}.invalid` }).trim().regex(ID_PATTERN, `${E}.invalid`),
+  proposalId: z
+    .string({ required_error: `${E}.invalid` })
+    .trim()
+    .regex(ID_PATTERN, `${E}.invalid`),
   reason,
 });
 
@@ -56,12 +62,24 @@ export const addStepSchema = z.object({
   nameEn: stepName(`${E}.nameRequired`),
 });
 
-export const renameStepSchema = z.object({ step: stepKey, nameZh: stepName(`${E}.nameRequired`), nameEn: stepName(`${E}.nameRequired`), version: versionField() });
+export const renameStepSchema = z.object({
+  step: stepKey,
+  nameZh: stepName(`${E}.nameRequired`),
+  nameEn: stepName(`${E}.nameRequired`),
+  version: versionField(),
+});
 
-export const moveStepSchema = z.object({ step: stepKey, direction: z.enum(["up", "down"], { errorMap: () => ({ message: `${E}.invalid` }) }) });
+export const moveStepSchema = z.object({
+  step: stepKey,
+  direction: z.enum(["up", "down"], { errorMap: () => ({ message: `${E}.invalid` }) }),
+});
 
 /** Undoing a logged cell change (issue 18): which change. */
-export const undoSchema = z.object({ change: z.string({ required_error: `${E}.invalid`, invalid_type_error: `${E}.invalid` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${E}.invalid`) });
+export const undoSchema = z.object({
+  change: z
+    .string({ required_error: `${E}.invalid`, invalid_type_error: `${E}.invalid` })
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, `${E}.invalid`),
+});
 
 export const retireSchema = z.object({ confirm: z.literal("yes", { errorMap: () => ({ message: `${E}.confirm` }) }) });
 

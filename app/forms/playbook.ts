@@ -1,6 +1,16 @@
 import { z } from "zod";
 import type { RoleEdit } from "~/domain/playbook-edit";
-import { DRIVER_IDS, GENERAL_MANAGER, MODEL_IDS, ROLE_IDS, STAGE_IDS, type Localized, type ModelId, type SkillLevel, type StageId } from "~/domain/types";
+import {
+  DRIVER_IDS,
+  GENERAL_MANAGER,
+  MODEL_IDS,
+  ROLE_IDS,
+  STAGE_IDS,
+  type Localized,
+  type ModelId,
+  type SkillLevel,
+  type StageId,
+} from "~/domain/types";
 import { CONTROL_CHARACTERS, NOTE_CONTROL_CHARACTERS } from "./common";
 
 /**
@@ -51,7 +61,12 @@ const lines = z
   .max(LIST_MAX, `${E}.tooLong`)
   .refine((v) => !NOTE_CONTROL_CHARACTERS.test(v), `${E}.invalid`)
   .optional()
-  .transform((v) => (v ?? "").split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== ""));
+  .transform((v) =>
+    (v ?? "")
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
+  );
 const localizedLines = z.object({ zh: lines, en: lines });
 
 const whole = (min: number, max: number, message: string) =>
@@ -62,7 +77,10 @@ const whole = (min: number, max: number, message: string) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, message);
 
-const range = z.object({ min: whole(0, HEADCOUNT_MAX, `${E}.headcount`), max: whole(0, HEADCOUNT_MAX, `${E}.headcount`) });
+const range = z.object({
+  min: whole(0, HEADCOUNT_MAX, `${E}.headcount`),
+  max: whole(0, HEADCOUNT_MAX, `${E}.headcount`),
+});
 const level = whole(0, 4, `${E}.level`);
 const levels = z.object({ startup: level, growth: level, mature: level });
 
@@ -83,40 +101,74 @@ export const roleSchema = z
     reportsTo: z.enum([GENERAL_MANAGER, ...ROLE_IDS], { errorMap: () => ({ message: `${E}.reportsTo` }) }),
     headcount: z.object({ startup: range, growth: range, mature: range }),
     // a row left on "no skill" is dropped: that is how a skill is taken off the role, and how the spare row stays empty
-    skills: z.array(z.object({ skillId: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, `${E}.skill`).optional(), levels: levels.optional() })).default([]),
+    skills: z
+      .array(
+        z.object({
+          skillId: z
+            .string()
+            .regex(/^[a-z][a-z0-9_]{0,63}$/, `${E}.skill`)
+            .optional(),
+          levels: levels.optional(),
+        }),
+      )
+      .default([]),
     core: localizedLines,
     byModel: z
-      .object(Object.fromEntries(MODEL_IDS.map((m) => [m, localizedLines.optional()])) as Record<ModelId, z.ZodOptional<typeof localizedLines>>)
+      .object(
+        Object.fromEntries(MODEL_IDS.map((m) => [m, localizedLines.optional()])) as Record<
+          ModelId,
+          z.ZodOptional<typeof localizedLines>
+        >,
+      )
       .optional(),
     optionalCover: localized(TEXT_MAX),
     orgChallenge: localized(TEXT_MAX),
-    sizing: z.array(z.object({ driver: z.enum(DRIVER_IDS, { errorMap: () => ({ message: `${E}.invalid` }) }), low: perPerson, high: perPerson })).default([]),
+    sizing: z
+      .array(
+        z.object({
+          driver: z.enum(DRIVER_IDS, { errorMap: () => ({ message: `${E}.invalid` }) }),
+          low: perPerson,
+          high: perPerson,
+        }),
+      )
+      .default([]),
   })
   .superRefine((value, ctx) => {
     const paired = (list: { zh: string[]; en: string[] }, path: (string | number)[]) => {
-      if (list.zh.length !== list.en.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "en"], message: `${E}.linesDiffer` });
+      if (list.zh.length !== list.en.length)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...path, "en"], message: `${E}.linesDiffer` });
     };
     paired(value.core, ["core"]);
-    if (value.core.zh.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["core", "zh"], message: `${E}.required` });
+    if (value.core.zh.length === 0)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["core", "zh"], message: `${E}.required` });
     for (const m of MODEL_IDS) {
       const list = value.byModel?.[m];
       if (list) paired(list, ["byModel", m]);
     }
     value.sizing.forEach((row, i) => {
-      if (row.low > row.high) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["sizing", i, "high"], message: `${E}.ratioOrder` });
+      if (row.low > row.high)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["sizing", i, "high"], message: `${E}.ratioOrder` });
     });
     for (const stage of STAGE_IDS) {
       const h = value.headcount[stage];
-      if (h.min > h.max) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["headcount", stage, "max"], message: `${E}.headcountOrder` });
+      if (h.min > h.max)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["headcount", stage, "max"],
+          message: `${E}.headcountOrder`,
+        });
     }
     const seen = new Set<string>();
     value.skills.forEach((s, i) => {
       if (!s.skillId) return;
-      if (!s.levels) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skills", i, "levels", "startup"], message: `${E}.level` });
-      if (seen.has(s.skillId)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skills", i, "skillId"], message: `${E}.skillTwice` });
+      if (!s.levels)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skills", i, "levels", "startup"], message: `${E}.level` });
+      if (seen.has(s.skillId))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skills", i, "skillId"], message: `${E}.skillTwice` });
       seen.add(s.skillId);
     });
-    if (seen.size === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skills", 0, "skillId"], message: `${E}.noSkill` });
+    if (seen.size === 0)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["skills", 0, "skillId"], message: `${E}.noSkill` });
   });
 
 export type RoleForm = z.output<typeof roleSchema>;
@@ -136,7 +188,9 @@ export function roleEditFromForm(value: RoleForm): RoleEdit {
     appliesTo: value.appliesTo,
     reportsTo: value.reportsTo,
     headcount: value.headcount,
-    skills: value.skills.flatMap((s) => (s.skillId && s.levels ? [{ skillId: s.skillId, levels: s.levels as Record<StageId, SkillLevel> }] : [])),
+    skills: value.skills.flatMap((s) =>
+      s.skillId && s.levels ? [{ skillId: s.skillId, levels: s.levels as Record<StageId, SkillLevel> }] : [],
+    ),
     coreResponsibilities: pair(value.core.zh, value.core.en),
     responsibilitiesByModel,
     optionalCover: value.optionalCover,
@@ -172,13 +226,32 @@ export const skillSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("add"),
       version: playbookVersionField,
-      id: z.string({ required_error: `${E}.skillId` }).trim().max(64, `${E}.tooLong`).regex(SKILL_ID, `${E}.skillId`),
+      id: z
+        .string({ required_error: `${E}.skillId` })
+        .trim()
+        .max(64, `${E}.tooLong`)
+        .regex(SKILL_ID, `${E}.skillId`),
       label: localized(LABEL_MAX),
       description: localized(TEXT_MAX),
     }),
-    z.object({ intent: z.literal("rename"), version: playbookVersionField, skillId: z.string().regex(SKILL_ID, `${E}.skill`), label: localized(LABEL_MAX), description: localized(TEXT_MAX) }),
-    z.object({ intent: z.literal("retire"), version: playbookVersionField, skillId: z.string().regex(SKILL_ID, `${E}.skill`), confirm: z.literal("yes", { errorMap: () => ({ message: `${E}.confirm` }) }) }),
-    z.object({ intent: z.literal("restore"), version: playbookVersionField, skillId: z.string().regex(SKILL_ID, `${E}.skill`) }),
+    z.object({
+      intent: z.literal("rename"),
+      version: playbookVersionField,
+      skillId: z.string().regex(SKILL_ID, `${E}.skill`),
+      label: localized(LABEL_MAX),
+      description: localized(TEXT_MAX),
+    }),
+    z.object({
+      intent: z.literal("retire"),
+      version: playbookVersionField,
+      skillId: z.string().regex(SKILL_ID, `${E}.skill`),
+      confirm: z.literal("yes", { errorMap: () => ({ message: `${E}.confirm` }) }),
+    }),
+    z.object({
+      intent: z.literal("restore"),
+      version: playbookVersionField,
+      skillId: z.string().regex(SKILL_ID, `${E}.skill`),
+    }),
   ],
   { errorMap: () => ({ message: `${E}.invalid` }) },
 );
@@ -193,7 +266,10 @@ export const revertSchema = z.object({
 export const importSchema = z.object({
   version: playbookVersionField,
   summary: summaryField,
-  document: z.string({ required_error: `${E}.importEmpty` }).min(1, `${E}.importEmpty`).max(IMPORT_MAX, `${E}.importTooLarge`),
+  document: z
+    .string({ required_error: `${E}.importEmpty` })
+    .min(1, `${E}.importEmpty`)
+    .max(IMPORT_MAX, `${E}.importTooLarge`),
 });
 
 export const settingsSchema = z.object({ managersEdit: z.enum(["on", "off"]).default("off") });

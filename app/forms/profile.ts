@@ -28,7 +28,10 @@ export const CHANNELS_FIELD = shareField(MODEL_IDS[0]);
 
 export const profileSchema = z.object({
   version: versionField(),
-  ...(Object.fromEntries(MODEL_IDS.map((m) => [shareField(m), share])) as Record<ReturnType<typeof shareField>, typeof share>),
+  ...(Object.fromEntries(MODEL_IDS.map((m) => [shareField(m), share])) as Record<
+    ReturnType<typeof shareField>,
+    typeof share
+  >),
   ...(Object.fromEntries(DRIVER_IDS.map((id) => [id, driver(id)])) as Record<DriverId, ReturnType<typeof driver>>),
 });
 

@@ -51,13 +51,24 @@ export const organisationSchema = z.object({
 export const tokenSchema = z.object({
   name: textField({
     max: TOKEN_NAME_MAX,
-    messages: { required: "admin.errors.tokenName.required", tooLong: "admin.errors.tokenName.tooLong", invalid: "admin.errors.tokenName.invalid" },
+    messages: {
+      required: "admin.errors.tokenName.required",
+      tooLong: "admin.errors.tokenName.tooLong",
+      invalid: "admin.errors.tokenName.invalid",
+    },
   }),
 });
 
-export const inviteSchema = z.object({ email: emailField, kind: kindField, departments: departmentsField }).superRefine(departmentsMatchKind);
+export const inviteSchema = z
+  .object({ email: emailField, kind: kindField, departments: departmentsField })
+  .superRefine(departmentsMatchKind);
 
-const changeKindFields = z.object({ intent: z.literal("change_kind"), kind: kindField, departments: departmentsField, version: versionField() });
+const changeKindFields = z.object({
+  intent: z.literal("change_kind"),
+  kind: kindField,
+  departments: departmentsField,
+  version: versionField(),
+});
 
 /** The forms of one person's page, told apart by `intent` (unlock: lift the sign-in blocks, decision 0010). */
 export const userChangeSchema = z

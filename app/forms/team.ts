@@ -164,7 +164,8 @@ export function readRoleRows(rows: readonly (RoleRowValue | undefined)[]): {
   if (filled.length === 0 && issues.length === 0) issues.push({ path: [], message: `${E}.roles.required` });
   for (const problem of validateShares(filled.map((row) => ({ roleId: row.roleId, share: row.sharePercent / 100 })))) {
     if (problem.code === "total_over_one") issues.push({ path: [], message: `${E}.roles.totalOver` });
-    else if (problem.code === "duplicate_role") issues.push({ path: [filled[problem.index].index, "roleId"], message: `${E}.role.duplicate` });
+    else if (problem.code === "duplicate_role")
+      issues.push({ path: [filled[problem.index].index, "roleId"], message: `${E}.role.duplicate` });
     else issues.push({ path: [filled[problem.index].index, "share"], message: `${E}.share.invalid` });
   }
   return { roles: filled.map(({ roleId, sharePercent }) => ({ roleId, sharePercent })), issues };
@@ -195,7 +196,10 @@ const rolesField = z
 /* ------------------------------------------------------------------ */
 
 export const memberSchema = z.object({
-  name: textField({ max: NAME_MAX, messages: { required: `${E}.name.required`, tooLong: `${E}.name.tooLong`, invalid: `${E}.name.invalid` } }),
+  name: textField({
+    max: NAME_MAX,
+    messages: { required: `${E}.name.required`, tooLong: `${E}.name.tooLong`, invalid: `${E}.name.invalid` },
+  }),
   email: z
     .string({ invalid_type_error: `${E}.email.invalid` })
     .trim()
@@ -269,7 +273,10 @@ export function assessmentSchema({ skillIds, today }: { skillIds: readonly strin
   });
 }
 
-export function parseAssessmentForm(formData: FormData | URLSearchParams, options: { skillIds: readonly string[]; today: string }) {
+export function parseAssessmentForm(
+  formData: FormData | URLSearchParams,
+  options: { skillIds: readonly string[]; today: string },
+) {
   return parseForm(formData, assessmentSchema(options), TEAM_FORM);
 }
 
@@ -289,7 +296,18 @@ export function parseDeleteForm(formData: FormData | URLSearchParams) {
 /* Versions: what a refused stale save shows                            */
 /* ------------------------------------------------------------------ */
 
-export const MEMBER_FIELDS = ["name", "email", "title", "roles", "department", "managerId", "markets", "languages", "startDate", "userId"] as const;
+export const MEMBER_FIELDS = [
+  "name",
+  "email",
+  "title",
+  "roles",
+  "department",
+  "managerId",
+  "markets",
+  "languages",
+  "startDate",
+  "userId",
+] as const;
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 
 /** A member (as saved, or as submitted) the way the conflict notice compares and shows it: one string per field. */

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { parseDayBetween } from "~/domain/calendar-day";
 import { TRAINING_KINDS, type TrainingKind } from "~/domain/training-advice";
-import { EDITABLE_FIELDS, PROGRESS_FIELDS, TRAINING_STATUSES, type EditableField, type EditableValues, type TrainingStatus } from "~/domain/training-progress";
+import {
+  EDITABLE_FIELDS,
+  PROGRESS_FIELDS,
+  TRAINING_STATUSES,
+  type EditableField,
+  type EditableValues,
+  type TrainingStatus,
+} from "~/domain/training-progress";
 import { parseForm, versionField } from "~/utils/forms";
 import { CONTROL_CHARACTERS, NOTE_CONTROL_CHARACTERS } from "./common";
 
@@ -50,7 +57,12 @@ function wholeNumber(value: string, min: number, max: number): number | null {
  * One field as typed (conform reads an empty input as undefined): its value,
  * or an issue at `path`. The checks are written once for both forms.
  */
-function checkField(field: EditableField, raw: string | undefined, issues: Issue[], path: (string | number)[]): unknown {
+function checkField(
+  field: EditableField,
+  raw: string | undefined,
+  issues: Issue[],
+  path: (string | number)[],
+): unknown {
   const value = (raw ?? "").trim();
   const fail = (message: string) => {
     issues.push({ path, message });
@@ -62,9 +74,13 @@ function checkField(field: EditableField, raw: string | undefined, issues: Issue
       return n === null ? fail(value === "" ? `${E}.targetLevel.required` : `${E}.targetLevel.invalid`) : n;
     }
     case "kind":
-      return (TRAINING_KINDS as readonly string[]).includes(value) ? value : fail(value === "" ? `${E}.kind.required` : `${E}.kind.invalid`);
+      return (TRAINING_KINDS as readonly string[]).includes(value)
+        ? value
+        : fail(value === "" ? `${E}.kind.required` : `${E}.kind.invalid`);
     case "status":
-      return (TRAINING_STATUSES as readonly string[]).includes(value) ? value : fail(value === "" ? `${E}.status.required` : `${E}.status.invalid`);
+      return (TRAINING_STATUSES as readonly string[]).includes(value)
+        ? value
+        : fail(value === "" ? `${E}.status.required` : `${E}.status.invalid`);
     case "provider":
       if (value.length > PROVIDER_MAX) return fail(`${E}.provider.tooLong`);
       return CONTROL_CHARACTERS.test(value) ? fail(`${E}.provider.invalid`) : value;
@@ -88,7 +104,12 @@ function checkField(field: EditableField, raw: string | undefined, issues: Issue
 }
 
 /** The fields of one item or row, checked together: each on its own, then a due date not before the start. */
-function checkFields(fields: readonly EditableField[], raw: Partial<Record<string, string | undefined>>, issues: Issue[], prefix: (string | number)[]) {
+function checkFields(
+  fields: readonly EditableField[],
+  raw: Partial<Record<string, string | undefined>>,
+  issues: Issue[],
+  prefix: (string | number)[],
+) {
   const values: Record<string, unknown> = {};
   const failed = new Set<string>();
   for (const field of fields) {
@@ -153,7 +174,11 @@ const PLAN_FIELDS: readonly EditableField[] = ["targetLevel", "kind", "provider"
 
 const planRow = z
   .object(
-    { include: rawText, skillId: rawText, ...(Object.fromEntries(PLAN_FIELDS.map((field) => [field, rawText])) as Record<EditableField, typeof rawText>) },
+    {
+      include: rawText,
+      skillId: rawText,
+      ...(Object.fromEntries(PLAN_FIELDS.map((field) => [field, rawText])) as Record<EditableField, typeof rawText>),
+    },
     { invalid_type_error: `${E}.invalid` },
   )
   .optional();
@@ -167,7 +192,12 @@ const planRow = z
 export function planSchema({ skillIds }: { skillIds: readonly string[] }) {
   const known = new Set(skillIds);
   return z
-    .object({ items: z.array(planRow, { invalid_type_error: `${E}.invalid` }).max(MAX_PLAN_ROWS, `${E}.invalid`).optional() })
+    .object({
+      items: z
+        .array(planRow, { invalid_type_error: `${E}.invalid` })
+        .max(MAX_PLAN_ROWS, `${E}.invalid`)
+        .optional(),
+    })
     .transform(({ items }, ctx) => {
       const issues: Issue[] = [];
       const planned: PlanRow[] = [];
@@ -176,14 +206,19 @@ export function planSchema({ skillIds }: { skillIds: readonly string[] }) {
         if (!row) return;
         const skillId = (row.skillId ?? "").trim();
         if (!(row.include === "on" || (row.include === "if_skill" && skillId !== ""))) return;
-        if (!known.has(skillId)) issues.push({ path: ["items", i, "skillId"], message: skillId === "" ? `${E}.skillId.required` : `${E}.skillId.unknown` });
+        if (!known.has(skillId))
+          issues.push({
+            path: ["items", i, "skillId"],
+            message: skillId === "" ? `${E}.skillId.required` : `${E}.skillId.unknown`,
+          });
         else if (seen.has(skillId)) issues.push({ path: ["items", i, "skillId"], message: `${E}.skillId.duplicate` });
         seen.add(skillId);
         planned.push({ skillId, ...(checkFields(PLAN_FIELDS, row, issues, ["items", i]) as Omit<PlanRow, "skillId">) });
       });
       // a form-level message: nothing was chosen
       if (issues.length === 0 && planned.length === 0) issues.push({ path: [], message: `${E}.plan.empty` });
-      for (const issue of issues) ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
+      for (const issue of issues)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
       return issues.length > 0 ? z.NEVER : { rows: planned };
     });
 }

@@ -47,7 +47,10 @@ export const adminStrings = {
       },
     },
     errorPage: {
-      forbidden: { title: "Not available to you", text: "Your kind of account cannot open this page. An admin of your organisation can help." },
+      forbidden: {
+        title: "Not available to you",
+        text: "Your kind of account cannot open this page. An admin of your organisation can help.",
+      },
       notFound: { title: "Not found", text: "There is nothing at this address." },
       generic: { title: "Something went wrong", text: "The page could not be shown. Please try again." },
     },
@@ -66,7 +69,8 @@ export const adminStrings = {
     },
     organisation: {
       title: "Organisation",
-      intro: "Your organisation's name, and the operating model and company stage that the planner and the team views start from.",
+      intro:
+        "Your organisation's name, and the operating model and company stage that the planner and the team views start from.",
       name: "Organisation name",
       model: "Current operating model",
       ratingsOf: "Ratings of “{{model}}” from the source",
@@ -78,7 +82,8 @@ export const adminStrings = {
     },
     people: {
       title: "People",
-      intro: "Everyone with an account in your organisation. Open a person to change their kind, or to disable or enable their account.",
+      intro:
+        "Everyone with an account in your organisation. Open a person to change their kind, or to disable or enable their account.",
       empty: "No accounts yet.",
       columns: { name: "Name", email: "Email", kind: "Kind", departments: "Departments", status: "Status" },
       status: { active: "Active", disabled: "Disabled" },
@@ -90,7 +95,14 @@ export const adminStrings = {
       title: "Invitations",
       intro: "Links you created for people to join. A link works once, for seven days.",
       empty: "No invitations yet. Invite someone with the form below.",
-      columns: { email: "Email", kind: "Kind", departments: "Departments", status: "Status", created: "Created", expires: "Expires" },
+      columns: {
+        email: "Email",
+        kind: "Kind",
+        departments: "Departments",
+        status: "Status",
+        created: "Created",
+        expires: "Expires",
+      },
       status: { pending: "Pending", used: "Used", expired: "Expired", revoked: "Revoked" },
       revoke: "Revoke…",
       revokeLabel: "Revoke the invitation for {{email}}",
@@ -119,10 +131,12 @@ export const adminStrings = {
       changeKindText: "The kind decides what they may see and do. It applies from their next click.",
       saveKind: "Save kind",
       disableTitle: "Disable the account",
-      disableText: "They are signed out everywhere at once and cannot sign in until the account is enabled again. Nothing they entered is deleted.",
+      disableText:
+        "They are signed out everywhere at once and cannot sign in until the account is enabled again. Nothing they entered is deleted.",
       disable: "Disable…",
       confirmDisableTitle: "Disable {{name}}?",
-      confirmDisableText: "They are signed out on every device at once and cannot sign in until you enable the account again.",
+      confirmDisableText:
+        "They are signed out on every device at once and cannot sign in until you enable the account again.",
       confirmDisable: "Yes, disable",
       enableTitle: "Enable the account",
       enableText: "They can sign in again with their password.",
@@ -137,9 +151,17 @@ export const adminStrings = {
     },
     tokens: {
       title: "API tokens",
-      intro: "Tokens let BI tools and scripts read your organisation's data through the JSON API. A token reads only this organisation. Revoke a token as soon as it is no longer needed.",
+      intro:
+        "Tokens let BI tools and scripts read your organisation's data through the JSON API. A token reads only this organisation. Revoke a token as soon as it is no longer needed.",
       empty: "No API tokens yet. Create one with the form below.",
-      columns: { name: "Name", prefix: "Starts with", createdBy: "Created by", created: "Created", lastUsed: "Last used", status: "Status" },
+      columns: {
+        name: "Name",
+        prefix: "Starts with",
+        createdBy: "Created by",
+        created: "Created",
+        lastUsed: "Last used",
+        status: "Status",
+      },
       status: { active: "Active", revoked: "Revoked" },
       neverUsed: "Never",
       revoke: "Revoke…",
@@ -163,7 +185,8 @@ export const adminStrings = {
     },
     security: {
       title: "Security log",
-      intro: "Sign-ins, invitations, changes of kind, disabled accounts, tokens and settings changes in your organisation, newest first.",
+      intro:
+        "Sign-ins, invitations, changes of kind, disabled accounts, tokens and settings changes in your organisation, newest first.",
       filterLabel: "Type of event",
       allTypes: "All types",
       filter: "Show",
@@ -315,7 +338,14 @@ export const adminStrings = {
       title: "邀请",
       intro: "你为他人创建的加入链接。每个链接只能使用一次，有效期七天。",
       empty: "还没有邀请。可以用下方表单邀请成员。",
-      columns: { email: "邮箱", kind: "账号类型", departments: "负责部门", status: "状态", created: "创建时间", expires: "过期时间" },
+      columns: {
+        email: "邮箱",
+        kind: "账号类型",
+        departments: "负责部门",
+        status: "状态",
+        created: "创建时间",
+        expires: "过期时间",
+      },
       status: { pending: "待接受", used: "已使用", expired: "已过期", revoked: "已撤销" },
       revoke: "撤销…",
       revokeLabel: "撤销发给{{email}}的邀请",
@@ -364,7 +394,14 @@ export const adminStrings = {
       title: "API 令牌",
       intro: "BI 工具和脚本可以用令牌通过 JSON API 读取本组织的数据。令牌只能读取本组织的数据。不再需要时请及时撤销。",
       empty: "还没有 API 令牌。可以用下方表单创建。",
-      columns: { name: "名称", prefix: "开头字符", createdBy: "创建人", created: "创建时间", lastUsed: "最近使用", status: "状态" },
+      columns: {
+        name: "名称",
+        prefix: "开头字符",
+        createdBy: "创建人",
+        created: "创建时间",
+        lastUsed: "最近使用",
+        status: "状态",
+      },
       status: { active: "有效", revoked: "已撤销" },
       neverUsed: "从未使用",
       revoke: "撤销…",

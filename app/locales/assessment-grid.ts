@@ -11,7 +11,8 @@ const en = {
     "Type a level from 0 to 4 in each cell you want to change; cells you leave as they are are not saved. Arrow keys move between cells, Enter saves the whole grid at once.",
   back: "Back to {{name}}",
   chooserTitle: "A department and one skill",
-  chooserIntro: "Assess everyone of a department on one skill at once. To assess one person on all the skills of their roles, open their page and choose \"Assess all role skills\".",
+  chooserIntro:
+    'Assess everyone of a department on one skill at once. To assess one person on all the skills of their roles, open their page and choose "Assess all role skills".',
   department: "Department",
   skill: "Skill",
   chooseDepartment: "Choose a department",
@@ -45,7 +46,8 @@ const en = {
   saved_one: "Saved: {{count}} assessment added to the history.",
   saved_other: "Saved: {{count}} assessments added to the history.",
   savedNone: "Nothing had changed: nothing was saved.",
-  emptyMember: "{{name}} holds no role yet, so there are no role skills to assess. Give them a role, or assess a single skill on their page.",
+  emptyMember:
+    "{{name}} holds no role yet, so there are no role skills to assess. Give them a role, or assess a single skill on their page.",
   emptyDepartment: "Nobody you may see sits in this department or holds its role yet.",
   truncated_one: "Only the first {{count}} person is shown.",
   truncated_other: "Only the first {{count}} people are shown.",
@@ -63,7 +65,8 @@ const en = {
     self: "You cannot assess yourself.",
     duplicate: "This cell was sent twice.",
     notInGrid: "This cell is not part of the grid: reload the page.",
-    changedMeanwhile: "Someone assessed this cell since you opened the grid: the last assessment shown is the newest. Save again to record your level.",
+    changedMeanwhile:
+      "Someone assessed this cell since you opened the grid: the last assessment shown is the newest. Save again to record your level.",
     refused: "Nothing was saved: see the cells marked below.",
   },
 };
@@ -76,7 +79,8 @@ const zh: typeof en = {
   intro: "在需要修改的单元格中输入 0–4 的等级；未改动的单元格不会保存。方向键在单元格之间移动，按回车一次保存整张表。",
   back: "返回{{name}}",
   chooserTitle: "按部门评估单项技能",
-  chooserIntro: "一次评估某部门所有成员的一项技能。如需评估一名成员岗位的全部技能，请打开其成员页面并选择“评估全部岗位技能”。",
+  chooserIntro:
+    "一次评估某部门所有成员的一项技能。如需评估一名成员岗位的全部技能，请打开其成员页面并选择“评估全部岗位技能”。",
   department: "部门",
   skill: "技能",
   chooseDepartment: "选择部门",

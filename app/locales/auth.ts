@@ -11,7 +11,8 @@ const en = {
       required: "Enter your email address.",
       invalid: "Enter an email address like name@example.com.",
       tooLong: "An email address has at most 254 characters.",
-      taken: "This email address can't be used for a new organisation. If you already have an account, sign in; otherwise use another address.",
+      taken:
+        "This email address can't be used for a new organisation. If you already have an account, sign in; otherwise use another address.",
     },
     password: {
       required: "Enter your password.",
@@ -43,7 +44,8 @@ const en = {
     email: "Email address",
     password: "Password",
     newPassword: "Choose a password",
-    passwordHint: "At least 10 characters, not a common or leaked password, not your email. A few unrelated words work well.",
+    passwordHint:
+      "At least 10 characters, not a common or leaked password, not your email. A few unrelated words work well.",
     confirmPassword: "Password again",
     organisationName: "Organisation name",
     model: "Current operating model",

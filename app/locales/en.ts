@@ -4,7 +4,17 @@ export const en = {
     name: "Cross-border Team Planner",
     tagline: "Org charts, skills and ownership for cross-border e-commerce teams",
     skipToContent: "Skip to content",
-    nav: { home: "Home", planner: "Org-chart planner", api: "API", organisation: "Our organisation", team: "Team", settings: "Settings", signIn: "Sign in", signUp: "Sign up", signOut: "Sign out" },
+    nav: {
+      home: "Home",
+      planner: "Org-chart planner",
+      api: "API",
+      organisation: "Our organisation",
+      team: "Team",
+      settings: "Settings",
+      signIn: "Sign in",
+      signUp: "Sign up",
+      signOut: "Sign out",
+    },
     kind: { admin: "Admin", manager: "Manager", hr: "HR", lead: "Team lead", member: "Member" },
     /** For text assembled from parts: Chinese takes its own punctuation, without spaces. */
     text: {
@@ -37,7 +47,8 @@ export const en = {
   planner: {
     title: "Org-chart planner",
     metaDescription: "Recommended org chart for a cross-border e-commerce operating model and company stage.",
-    intro: "Choose an operating model and a company stage. The chart updates as you choose, and the address can be shared.",
+    intro:
+      "Choose an operating model and a company stage. The chart updates as you choose, and the address can be shared.",
     modelLegend: "Operating model",
     stageLegend: "Company stage",
     submit: "Show org chart",
@@ -89,7 +100,8 @@ export const en = {
     stageGuidanceLabel: "Stage guidance: ",
     guidance: {
       add: "for this model, add {{roles}}.",
-      optional: "{{roles}}: optional for this model (no dedicated hire; a generalist, a shared person or the service provider covers it).",
+      optional:
+        "{{roles}}: optional for this model (no dedicated hire; a generalist, a shared person or the service provider covers it).",
       later: "Later: {{roles}}.",
       nothingNew: "no new role for this model at this stage; strengthen the roles you have.",
     },

@@ -35,7 +35,8 @@ export const hiringStrings = {
       title: "From {{from}} to {{to}}",
       compare: "Compare both org charts side by side",
       totals: "People missing: {{gap}} · skills the team lacks: {{skills}} · roles changing priority: {{changes}}",
-      caption: "Per role: today's full-time equivalents, the target's recommended headcount, the gap and the skills the team lacks",
+      caption:
+        "Per role: today's full-time equivalents, the target's recommended headcount, the gap and the skills the team lacks",
       sized: "Headcount sized to the business profile: its channels and workload drivers, today and at the target.",
       unsized: "Headcount from the playbook's ranges for each stage: no business profile yet.",
       profileLink: "Business profile",
@@ -92,8 +93,10 @@ export const hiringStrings = {
     status: { planned: "Planned", open: "Open", offer: "Offer made", filled: "Filled", cancelled: "Cancelled" },
     cancelConfirm: {
       title: "Cancel this position?",
-      text_one: "{{role}}, {{count}} person for {{quarter}}: the position stays in the plan as cancelled and its seat is no longer planned.",
-      text_other: "{{role}}, {{count}} people for {{quarter}}: the position stays in the plan as cancelled and its seats are no longer planned.",
+      text_one:
+        "{{role}}, {{count}} person for {{quarter}}: the position stays in the plan as cancelled and its seat is no longer planned.",
+      text_other:
+        "{{role}}, {{count}} people for {{quarter}}: the position stays in the plan as cancelled and its seats are no longer planned.",
       yes: "Yes, cancel the position",
       keep: "No, keep it",
     },
@@ -130,7 +133,8 @@ export const hiringStrings = {
     manual: {
       add: "Add a position by hand",
       heading: "Add a position by hand",
-      intro: "For a hire the delta does not propose: a replacement, a specialist, a new market. It joins the end of the plan as planned, with you as the owner.",
+      intro:
+        "For a hire the delta does not propose: a replacement, a specialist, a new market. It joins the end of the plan as planned, with you as the owner.",
       title: "Position title",
       titlePlaceholder: "e.g. Amazon PPC specialist",
       reason: "Why it is needed",
@@ -145,7 +149,8 @@ export const hiringStrings = {
       none: "No budget",
       column: "Budget",
       title: "Budget per quarter",
-      intro: "The positions' budgets (per person × people) added up per target quarter. Currencies are not converted: each has its own sum. Cancelled positions do not count.",
+      intro:
+        "The positions' budgets (per person × people) added up per target quarter. Currencies are not converted: each has its own sum. Cancelled positions do not count.",
       total: "Total budget",
       without: "Without budget",
       withoutBudget_one: "{{count}} without budget",
@@ -166,7 +171,8 @@ export const hiringStrings = {
     },
     fill: {
       title: "Fill this position",
-      intro: "Link the person who took the job. A new member holds the {{role}} role full time; a position for several people keeps the remaining seats open.",
+      intro:
+        "Link the person who took the job. A new member holds the {{role}} role full time; a position for several people keeps the remaining seats open.",
       how: "Who filled it",
       new: "A new team member",
       existing: "Someone already on the team",
@@ -211,12 +217,14 @@ export const hiringStrings = {
       budgetAmount: "Enter a whole number from 1 to 1,000,000,000, or leave it empty.",
       currency: "Choose a currency from the list.",
       skill: "Unknown skill.",
-      skillNotShort: "That skill is no longer short in that role, or a position already hires for it. The page shows where things stand now.",
+      skillNotShort:
+        "That skill is no longer short in that role, or a position already hires for it. The page shows where things stand now.",
     },
     scenarios: {
       metaTitle: "Scenarios side by side",
       title: "Scenarios side by side",
-      intro: "Compare the recommended org charts of two operating models or stages: which roles come or go, how many people, which skill levels and responsibilities change.",
+      intro:
+        "Compare the recommended org charts of two operating models or stages: which roles come or go, how many people, which skill levels and responsibilities change.",
       examples: "Cases from the source",
       formLabel: "Choose two scenarios",
       side: { a: "From", b: "To" },
@@ -294,7 +302,8 @@ export const hiringStrings = {
     },
     proposal: {
       title: "建议招聘",
-      intro: "差距已转为岗位：先核心岗位，再按组织手册中各岗位出现的阶段排序。可取消勾选、修改人数或季度，然后创建计划。计划中已有的名额不会重复建议。",
+      intro:
+        "差距已转为岗位：先核心岗位，再按组织手册中各岗位出现的阶段排序。可取消勾选、修改人数或季度，然后创建计划。计划中已有的名额不会重复建议。",
       order: "序号",
       include: "纳入",
       includeRole: "纳入{{role}}",

@@ -7,7 +7,8 @@ const en = {
   title: "What needs you now",
   greeting: "Hello, {{name}}",
   intro: "Most urgent first. Each line opens the page where you act on it.",
-  empty: "Nothing needs you right now. Your training items, re-assessments, decisions and positions will appear here when they do.",
+  empty:
+    "Nothing needs you right now. Your training items, re-assessments, decisions and positions will appear here when they do.",
   more_one: "and {{count}} more",
   more_other: "and {{count}} more",
   open: "Open",
@@ -66,13 +67,34 @@ const en = {
     preferences: "Email preferences",
   },
   message: {
-    invitation: { subject: "You are invited to {{organisation}}", body: "{{inviter}} invited you to {{organisation}} on the Cross-border Team Planner. Accept the invitation (the link works once, until {{expires}}):" },
-    password_reset: { subject: "Reset your password", body: "Someone asked to reset the password of this account. If it was you, choose a new password with this link (it works once, for one hour). If not, ignore this email: nothing changes." },
-    training_assigned: { subject: "New training item: {{skill}}", body: "A training item in {{skill}} was planned for you{{due}}." },
-    training_due_soon: { subject: "Training due {{date}}: {{skill}}", body: "Your training item in {{skill}} is due on {{date}}. Update its progress:" },
-    training_overdue: { subject: "Training overdue: {{skill}}", body: "Your training item in {{skill}} was due on {{date}} and is not finished. Update its progress or agree a new date:" },
-    reassessment_requested: { subject: "Re-assessment requested: {{member}}, {{skill}}", body: "{{member}} finished a training item in {{skill}} and asks for a re-assessment." },
-    proposal_to_decide: { subject: "Ownership proposal to decide: {{step}}", body: "{{proposer}} proposed {{role}} as the owner of the step \"{{step}}\". Accept or reject it:" },
+    invitation: {
+      subject: "You are invited to {{organisation}}",
+      body: "{{inviter}} invited you to {{organisation}} on the Cross-border Team Planner. Accept the invitation (the link works once, until {{expires}}):",
+    },
+    password_reset: {
+      subject: "Reset your password",
+      body: "Someone asked to reset the password of this account. If it was you, choose a new password with this link (it works once, for one hour). If not, ignore this email: nothing changes.",
+    },
+    training_assigned: {
+      subject: "New training item: {{skill}}",
+      body: "A training item in {{skill}} was planned for you{{due}}.",
+    },
+    training_due_soon: {
+      subject: "Training due {{date}}: {{skill}}",
+      body: "Your training item in {{skill}} is due on {{date}}. Update its progress:",
+    },
+    training_overdue: {
+      subject: "Training overdue: {{skill}}",
+      body: "Your training item in {{skill}} was due on {{date}} and is not finished. Update its progress or agree a new date:",
+    },
+    reassessment_requested: {
+      subject: "Re-assessment requested: {{member}}, {{skill}}",
+      body: "{{member}} finished a training item in {{skill}} and asks for a re-assessment.",
+    },
+    proposal_to_decide: {
+      subject: "Ownership proposal to decide: {{step}}",
+      body: '{{proposer}} proposed {{role}} as the owner of the step "{{step}}". Accept or reject it:',
+    },
     weekly_digest: {
       subject: "Weekly training summary",
       body: "This week, for the people you follow — training overdue: {{overdue}}; due within 30 days: {{dueSoon}}; waiting for a re-assessment: {{awaiting}}; people with a skill gap and no plan: {{uncovered}}.",
@@ -100,7 +122,8 @@ const en = {
     saved: "Preferences saved.",
     calendar: {
       title: "Calendar feed",
-      intro: "A private address for Google Calendar, Outlook or Apple Calendar with the due dates of your training. Anyone with the address sees those dates: keep it to yourself.",
+      intro:
+        "A private address for Google Calendar, Outlook or Apple Calendar with the due dates of your training. Anyone with the address sees those dates: keep it to yourself.",
       none: "You have no calendar feed.",
       create: "Create calendar address",
       replace: "Replace address (the old one stops working)",
@@ -221,13 +244,31 @@ const zh: Strings<typeof en> = {
     preferences: "邮件设置",
   },
   message: {
-    invitation: { subject: "邀请您加入{{organisation}}", body: "{{inviter}}邀请您加入跨境团队规划中的{{organisation}}。接受邀请（链接仅可使用一次，有效期至{{expires}}）：" },
-    password_reset: { subject: "重置密码", body: "有人申请重置此账号的密码。如果是您本人，请通过以下链接设置新密码（仅可使用一次，一小时内有效）。如果不是，请忽略此邮件，账号不会有任何变化。" },
+    invitation: {
+      subject: "邀请您加入{{organisation}}",
+      body: "{{inviter}}邀请您加入跨境团队规划中的{{organisation}}。接受邀请（链接仅可使用一次，有效期至{{expires}}）：",
+    },
+    password_reset: {
+      subject: "重置密码",
+      body: "有人申请重置此账号的密码。如果是您本人，请通过以下链接设置新密码（仅可使用一次，一小时内有效）。如果不是，请忽略此邮件，账号不会有任何变化。",
+    },
     training_assigned: { subject: "新培训任务：{{skill}}", body: "已为您安排一项{{skill}}培训任务{{due}}。" },
-    training_due_soon: { subject: "培训将于{{date}}到期：{{skill}}", body: "您的{{skill}}培训任务将于{{date}}到期。请更新进度：" },
-    training_overdue: { subject: "培训已逾期：{{skill}}", body: "您的{{skill}}培训任务应于{{date}}完成，目前尚未完成。请更新进度或商定新的日期：" },
-    reassessment_requested: { subject: "待复评：{{member}}，{{skill}}", body: "{{member}}已完成{{skill}}培训任务，申请复评。" },
-    proposal_to_decide: { subject: "待决定的归属提议：{{step}}", body: "{{proposer}}提议由{{role}}负责流程环节“{{step}}”。请接受或驳回：" },
+    training_due_soon: {
+      subject: "培训将于{{date}}到期：{{skill}}",
+      body: "您的{{skill}}培训任务将于{{date}}到期。请更新进度：",
+    },
+    training_overdue: {
+      subject: "培训已逾期：{{skill}}",
+      body: "您的{{skill}}培训任务应于{{date}}完成，目前尚未完成。请更新进度或商定新的日期：",
+    },
+    reassessment_requested: {
+      subject: "待复评：{{member}}，{{skill}}",
+      body: "{{member}}已完成{{skill}}培训任务，申请复评。",
+    },
+    proposal_to_decide: {
+      subject: "待决定的归属提议：{{step}}",
+      body: "{{proposer}}提议由{{role}}负责流程环节“{{step}}”。请接受或驳回：",
+    },
     weekly_digest: {
       subject: "每周培训汇总",
       body: "本周您关注的成员中：{{overdue}}项培训已逾期，{{dueSoon}}项将在30天内到期，{{awaiting}}项等待复评，{{uncovered}}人有能力差距但无培训计划。",
@@ -255,7 +296,8 @@ const zh: Strings<typeof en> = {
     saved: "设置已保存。",
     calendar: {
       title: "日历订阅",
-      intro: "一个私密地址，可在Google日历、Outlook或苹果日历中订阅您的培训到期日。任何拿到该地址的人都能看到这些日期，请勿外传。",
+      intro:
+        "一个私密地址，可在Google日历、Outlook或苹果日历中订阅您的培训到期日。任何拿到该地址的人都能看到这些日期，请勿外传。",
       none: "您尚未开启日历订阅。",
       create: "生成日历地址",
       replace: "更换地址（旧地址将失效）",

@@ -5,7 +5,13 @@
  */
 const en = {
   title: "Ownership",
-  meta: { matrix: "RACI matrix", steps: "Process steps", step: "Step", retire: "Retire step", diagram: "Ownership diagram" },
+  meta: {
+    matrix: "RACI matrix",
+    steps: "Process steps",
+    step: "Step",
+    retire: "Retire step",
+    diagram: "Ownership diagram",
+  },
   intro:
     "Who owns each step of the business: one role accountable (A), at least one responsible (R), others consulted (C) or informed (I). Overlapping duties and steps nobody drives are flagged below.",
   measuredAgainst: "Default steps for: {{model}}",
@@ -19,7 +25,14 @@ const en = {
     systems: "System ownership",
   },
   letters: { R: "R", A: "A", AR: "A/R", C: "C", I: "I", none: "—" },
-  letterNames: { R: "Responsible", A: "Accountable", AR: "Accountable and responsible", C: "Consulted", I: "Informed", none: "No part" },
+  letterNames: {
+    R: "Responsible",
+    A: "Accountable",
+    AR: "Accountable and responsible",
+    C: "Consulted",
+    I: "Informed",
+    none: "No part",
+  },
   legend: "A: accountable (owns the outcome) · R: responsible (does the work) · A/R: both · C: consulted · I: informed",
   matrix: {
     caption: "RACI matrix: process steps × the seven roles",
@@ -29,7 +42,8 @@ const en = {
     save: "Save",
     saved: "Saved.",
     cellSaved: "Saved",
-    readOnly: "You can read the matrix. Leads edit the rows their department is responsible or accountable for; managers and admins edit every row.",
+    readOnly:
+      "You can read the matrix. Leads edit the rows their department is responsible or accountable for; managers and admins edit every row.",
     export: "Export as CSV",
     resolved: "Resolved",
     ok: "OK",
@@ -69,7 +83,8 @@ const en = {
     logTitle: "Decision log",
     logEmpty: "No proposals yet.",
     proposeTitle: "Propose an owner",
-    proposeIntro: "The proposed role becomes the one accountable role; any other accountable role keeps the work (R). Another involved role's lead or a manager decides.",
+    proposeIntro:
+      "The proposed role becomes the one accountable role; any other accountable role keeps the work (R). Another involved role's lead or a manager decides.",
     owner: "Proposed owner (accountable role)",
     chooseOwner: "Choose a role",
     reason: "Why this role",
@@ -125,20 +140,23 @@ const en = {
   },
   retire: {
     title: "Retire “{{step}}”?",
-    intro: "A retired step leaves the matrix, the checks and the flow. Its decision log is kept; an open proposal on it lapses.",
+    intro:
+      "A retired step leaves the matrix, the checks and the flow. Its decision log is kept; an open proposal on it lapses.",
     confirm: "Retire the step",
     cancel: "Cancel",
   },
   diagram: {
     title: "Ownership on the org chart",
-    intro: "Choose a step: its accountable and responsible roles are highlighted, and arrows show the hand-offs from the step before and to the step after.",
+    intro:
+      "Choose a step: its accountable and responsible roles are highlighted, and arrows show the hand-offs from the step before and to the step after.",
     step: "Step",
     show: "Show",
     accountable: "Accountable",
     responsible: "Responsible",
     owners: "Owners of {{step}}",
     handOffs: "Hand-offs",
-    noHandOffs: "No hand-offs between roles (the neighbouring steps are done by the same roles, or this step is not part of a flow).",
+    noHandOffs:
+      "No hand-offs between roles (the neighbouring steps are done by the same roles, or this step is not part of a flow).",
     handOff: "{{fromStep}} → {{toStep}}: {{from}} hands to {{to}}",
     none: "nobody",
     edgeTitle: "Hand-off: {{from}} → {{to}}",
@@ -164,7 +182,14 @@ const en = {
     generic: { title: "Something went wrong", text: "Try again in a moment." },
     back: "Back to ownership",
   },
-  csv: { step: "step", section: "section", name_zh: "name_zh", name_en: "name_en", status: "status", problems: "problems" },
+  csv: {
+    step: "step",
+    section: "section",
+    name_zh: "name_zh",
+    name_en: "name_en",
+    status: "status",
+    problems: "problems",
+  },
 };
 
 type Strings = typeof en;
@@ -172,7 +197,8 @@ type Strings = typeof en;
 const zh: Strings = {
   title: "职责归属",
   meta: { matrix: "RACI 矩阵", steps: "流程步骤", step: "步骤", retire: "停用步骤", diagram: "职责归属图" },
-  intro: "业务的每个步骤由谁负责：一个岗位批准负责（A），至少一个岗位执行（R），其他岗位咨询（C）或知会（I）。职责交叉和无人推动的步骤会在下面标出。",
+  intro:
+    "业务的每个步骤由谁负责：一个岗位批准负责（A），至少一个岗位执行（R），其他岗位咨询（C）或知会（I）。职责交叉和无人推动的步骤会在下面标出。",
   measuredAgainst: "默认步骤依据：{{model}}",
   tabsLabel: "职责归属页面",
   tabs: { matrix: "矩阵", steps: "管理步骤", diagram: "图示" },
@@ -234,7 +260,8 @@ const zh: Strings = {
     logTitle: "决定记录",
     logEmpty: "还没有提议。",
     proposeTitle: "提议负责岗位",
-    proposeIntro: "提议的岗位成为唯一批准负责的岗位；其他批准负责的岗位保留执行（R）。由另一个相关岗位的负责人或经理决定。",
+    proposeIntro:
+      "提议的岗位成为唯一批准负责的岗位；其他批准负责的岗位保留执行（R）。由另一个相关岗位的负责人或经理决定。",
     owner: "提议的负责岗位（批准负责）",
     chooseOwner: "选择岗位",
     reason: "理由",
@@ -262,7 +289,8 @@ const zh: Strings = {
   },
   steps: {
     title: "流程步骤",
-    intro: "步骤从你的运营模式的默认步骤开始。可以添加自己的步骤、重命名、在分组内调整顺序，或停用不再适用的步骤（其决定记录会保留）。",
+    intro:
+      "步骤从你的运营模式的默认步骤开始。可以添加自己的步骤、重命名、在分组内调整顺序，或停用不再适用的步骤（其决定记录会保留）。",
     addTitle: "添加步骤",
     section: "分组",
     nameZh: "名称（中文）",
@@ -328,7 +356,14 @@ const zh: Strings = {
     generic: { title: "出错了", text: "请稍后重试。" },
     back: "返回职责归属",
   },
-  csv: { step: "step", section: "section", name_zh: "name_zh", name_en: "name_en", status: "status", problems: "problems" },
+  csv: {
+    step: "step",
+    section: "section",
+    name_zh: "name_zh",
+    name_en: "name_en",
+    status: "status",
+    problems: "problems",
+  },
 };
 
 export const ownershipStrings = { en, zh };

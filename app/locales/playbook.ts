@@ -17,13 +17,20 @@ export const playbookStrings = {
     editedHint: "This value differs from the shipped playbook's default.",
     readOnly: "You can read the playbook; an admin edits it (or a manager, when the admin allows it).",
     summary: "What changed, in a few words",
-    summaryHint: "Shown in the version list, e.g. \"Ad buying at level 3 from growth\".",
+    summaryHint: 'Shown in the version list, e.g. "Ad buying at level 3 from growth".',
     saving: "Saving…",
     saved: {
       settings: "Setting saved.",
       imported: "Playbook imported as a new version.",
     },
-    nav: { link: "Playbook", label: "Playbook sections", overview: "Roles and versions", skills: "Skill catalogue", transfer: "Export and import", export: "Export" },
+    nav: {
+      link: "Playbook",
+      label: "Playbook sections",
+      overview: "Roles and versions",
+      skills: "Skill catalogue",
+      transfer: "Export and import",
+      export: "Export",
+    },
     roles: {
       title: "Roles",
       role: "Role",
@@ -48,7 +55,8 @@ export const playbookStrings = {
       generalManager: "General manager",
       appliesHint: "Where the role does not apply it is optional: someone else covers it.",
       skills: "Skills and required levels",
-      skillsHint: "Levels 0–4 per stage; a level never drops at a later stage. Choose \"No skill\" to take a skill off the role; the last row adds one.",
+      skillsHint:
+        'Levels 0–4 per stage; a level never drops at a later stage. Choose "No skill" to take a skill off the role; the last row adds one.',
       skill: "Skill",
       newSkill: "New skill",
       skillOfRow: "Skill of row {{row}}",
@@ -59,7 +67,8 @@ export const playbookStrings = {
       min: "Min",
       max: "Max",
       sizing: "Sizing ratios",
-      sizingHint: "Units of the workload driver one person handles: busy (low) to light (high). An edited ratio is marked as your default.",
+      sizingHint:
+        "Units of the workload driver one person handles: busy (low) to light (high). An edited ratio is marked as your default.",
       per_low: "Per person, busy",
       per_high: "Per person, light",
       responsibilities: "Responsibilities",
@@ -78,7 +87,8 @@ export const playbookStrings = {
     skills: {
       title: "Skill catalogue",
       link: "Skill catalogue ({{count}} in use)",
-      intro: "Add a skill, rename one, or retire one. A retired skill is no longer required by any role, and the assessments and training that name it keep it.",
+      intro:
+        "Add a skill, rename one, or retire one. A retired skill is no longer required by any role, and the assessments and training that name it keep it.",
       saved: { add: "Skill added.", rename: "Skill renamed.", retire: "Skill retired.", restore: "Skill back in use." },
       skill: "Skill",
       usedBy: "Required by",
@@ -93,13 +103,19 @@ export const playbookStrings = {
       retire: "Retire",
       retireOf: "Retire {{skill}}",
       retireTitle: "Retire {{skill}}?",
-      retireBody: "No role will require it from the next version. Assessments and training plans that name it keep it; you can bring it back later.",
+      retireBody:
+        "No role will require it from the next version. Assessments and training plans that name it keep it; you can bring it back later.",
       restore: "Bring back",
       addTitle: "Add a skill",
       id: "Id",
       idHint: "Lowercase letters, digits and underscores, e.g. customs_clearance. It never changes.",
       add: "Add skill",
-      summaries: { add: "Skill added: {{skill}}", rename: "Skill renamed: {{skill}}", retire: "Skill retired: {{skill}}", restore: "Skill back in use: {{skill}}" },
+      summaries: {
+        add: "Skill added: {{skill}}",
+        rename: "Skill renamed: {{skill}}",
+        retire: "Skill retired: {{skill}}",
+        restore: "Skill back in use: {{skill}}",
+      },
     },
     versions: {
       title: "Versions",
@@ -125,10 +141,12 @@ export const playbookStrings = {
     transfer: {
       title: "Export and import",
       exportTitle: "Export",
-      exportText: "The playbook in use as a JSON file, to copy it to another organisation or keep it in version control. It holds no person's data.",
+      exportText:
+        "The playbook in use as a JSON file, to copy it to another organisation or keep it in version control. It holds no person's data.",
       export: "Download playbook JSON",
       importTitle: "Import",
-      importText: "A playbook JSON file replaces the one in use as a new version. If anything in it does not validate, nothing changes and every problem is listed with its path.",
+      importText:
+        "A playbook JSON file replaces the one in use as a new version. If anything in it does not validate, nothing changes and every problem is listed with its path.",
       file: "JSON file",
       paste: "Or paste the JSON",
       import: "Import as a new version",
@@ -171,7 +189,10 @@ export const playbookStrings = {
       staleImport: "Someone saved the playbook meanwhile; import again to replace their version.",
     },
     errorPage: {
-      forbidden: { title: "Not for your account", text: "Only an admin (or a manager, when allowed) edits the playbook." },
+      forbidden: {
+        title: "Not for your account",
+        text: "Only an admin (or a manager, when allowed) edits the playbook.",
+      },
       notFound: { title: "Not found", text: "There is no such role or version in your playbook." },
       generic: { title: "Something went wrong", text: "The playbook could not be shown. Try again." },
       back: "Back to the playbook",
@@ -179,7 +200,8 @@ export const playbookStrings = {
   },
   zh: {
     title: "组织手册",
-    intro: "组织架构图、技能差距、招聘计划与培训建议所依据的岗位、技能、要求等级与编制区间。初始为系统内置的组织手册；每次保存都生成一个版本，可对比、可回退。",
+    intro:
+      "组织架构图、技能差距、招聘计划与培训建议所依据的岗位、技能、要求等级与编制区间。初始为系统内置的组织手册；每次保存都生成一个版本，可对比、可回退。",
     shippedInUse: "当前使用：系统内置组织手册（尚未修改）。",
     versionInUse: "当前使用：第{{version}}版（与内置组织手册相比有{{count}}处不同）。",
     shippedShort: "内置组织手册",
@@ -193,7 +215,14 @@ export const playbookStrings = {
       settings: "设置已保存。",
       imported: "组织手册已导入，生成新版本。",
     },
-    nav: { link: "组织手册", label: "组织手册栏目", overview: "岗位与版本", skills: "技能目录", transfer: "导出与导入", export: "导出" },
+    nav: {
+      link: "组织手册",
+      label: "组织手册栏目",
+      overview: "岗位与版本",
+      skills: "技能目录",
+      transfer: "导出与导入",
+      export: "导出",
+    },
     roles: {
       title: "岗位",
       role: "岗位",
@@ -269,7 +298,12 @@ export const playbookStrings = {
       id: "标识",
       idHint: "小写字母、数字和下划线，例如customs_clearance，创建后不可更改。",
       add: "新增技能",
-      summaries: { add: "新增技能：{{skill}}", rename: "重命名技能：{{skill}}", retire: "停用技能：{{skill}}", restore: "恢复技能：{{skill}}" },
+      summaries: {
+        add: "新增技能：{{skill}}",
+        rename: "重命名技能：{{skill}}",
+        retire: "停用技能：{{skill}}",
+        restore: "恢复技能：{{skill}}",
+      },
     },
     versions: {
       title: "版本",
@@ -298,7 +332,8 @@ export const playbookStrings = {
       exportText: "将当前使用的组织手册导出为JSON文件，便于复制到其他组织或纳入版本管理。文件不含任何个人数据。",
       export: "下载组织手册JSON",
       importTitle: "导入",
-      importText: "导入的组织手册JSON将作为新版本替换当前版本。只要有一处校验不通过，就不做任何更改，并逐条列出问题及其路径。",
+      importText:
+        "导入的组织手册JSON将作为新版本替换当前版本。只要有一处校验不通过，就不做任何更改，并逐条列出问题及其路径。",
       file: "JSON文件",
       paste: "或粘贴JSON",
       import: "导入为新版本",

@@ -68,8 +68,10 @@ const en = {
   unlock: {
     title: "Sign-in blocks",
     none: "No address is blocked from signing in to this account.",
-    some_one: "{{count}} address is blocked from signing in to this account after wrong passwords, until {{until}} at the latest.",
-    some_other: "{{count}} addresses are blocked from signing in to this account after wrong passwords, until {{until}} at the latest.",
+    some_one:
+      "{{count}} address is blocked from signing in to this account after wrong passwords, until {{until}} at the latest.",
+    some_other:
+      "{{count}} addresses are blocked from signing in to this account after wrong passwords, until {{until}} at the latest.",
     submit: "Unlock sign-in",
     done: "Sign-in to {{name}}'s account is unlocked.",
   },
@@ -86,7 +88,8 @@ const en = {
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const zh: Strings<typeof en> = {
-  demoBanner: "演示账号已开启，且其他机器可以访问本服务器：任何人都能用公开的演示密码以管理员身份登录。请勿录入真实数据。",
+  demoBanner:
+    "演示账号已开启，且其他机器可以访问本服务器：任何人都能用公开的演示密码以管理员身份登录。请勿录入真实数据。",
   rateLimited: {
     title: "请求过于频繁",
     text: "你的网络在短时间内发出的请求过多，请等几分钟再试。",

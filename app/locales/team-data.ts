@@ -24,8 +24,10 @@ const en = {
       email: "Work email: identifies the member, so every row needs one and each email appears once.",
       title: "Job title.",
       department: "The department the person sits in: a role id (below), or empty.",
-      roles: "The roles the person holds with their share of time in percent, e.g. product_manager:50;operations_manager:50. At least one; together at most 100.",
-      manager_email: "Email of the person's manager: a member in this file or already in the team. Empty for the top of the organisation. No reporting loops.",
+      roles:
+        "The roles the person holds with their share of time in percent, e.g. product_manager:50;operations_manager:50. At least one; together at most 100.",
+      manager_email:
+        "Email of the person's manager: a member in this file or already in the team. Empty for the top of the organisation. No reporting loops.",
       markets: "Markets, separated by semicolons, e.g. US;DE;JP.",
       languages: "Languages, separated by semicolons, e.g. zh;en.",
       start_date: "First working day, YYYY-MM-DD.",
@@ -92,12 +94,13 @@ const en = {
     no_rows: "The file has a header but no rows.",
     too_many_rows: "A file may hold at most {{max}} rows. Split it into smaller files.",
     csv_unclosed_quote: "A quotation mark opened on this row is never closed.",
-    csv_bad_quote: "A quotation mark inside a cell is not doubled (write \"\" for a quote inside quotes).",
+    csv_bad_quote: 'A quotation mark inside a cell is not doubled (write "" for a quote inside quotes).',
     missing_column: "The header lacks this column.",
     unknown_column: "This is not a column of the file. Columns: {{expected}}.",
     duplicate_column: "This column appears twice in the header.",
     looks_like_members: "This looks like a members file. Choose “Members” above, or pick the assessments file.",
-    looks_like_assessments: "This looks like a skill assessments file. Choose “Skill assessments” above, or pick the members file.",
+    looks_like_assessments:
+      "This looks like a skill assessments file. Choose “Skill assessments” above, or pick the members file.",
     extra_cells: "Column {{position}} has a value but no header: it would be lost.",
     required: "Required.",
     too_long: "Too long: at most {{max}} characters.",
@@ -122,7 +125,8 @@ const en = {
     level_invalid: "The level must be 0, 1, 2, 3 or 4.",
     self_assessment: "Nobody assesses themselves: this member's account is the assessor.",
     conflict: "The team changed while the file was being imported. Nothing was imported; import the file again.",
-    label_id_mismatch: "This label names something else than the id column beside it ({{id}}). Correct one of them, or empty the label.",
+    label_id_mismatch:
+      "This label names something else than the id column beside it ({{id}}). Correct one of them, or empty the label.",
     sample_row: "This is an example row of the template. Delete it, or replace it with a real person.",
   },
 };
@@ -149,7 +153,8 @@ const zh: Strings = {
       email: "工作邮箱：用来识别成员，因此每行都必须填写，且同一邮箱只能出现一次。",
       title: "职位名称。",
       department: "所在部门：填写下方的岗位 ID，或留空。",
-      roles: "所任岗位及其占用时间的百分比，例如 product_manager:50;operations_manager:50。至少一个岗位，合计不超过 100。",
+      roles:
+        "所任岗位及其占用时间的百分比，例如 product_manager:50;operations_manager:50。至少一个岗位，合计不超过 100。",
       manager_email: "直属上级的邮箱：须是本文件中或团队中已有的成员。组织最高负责人留空。汇报关系不能形成环路。",
       markets: "负责的市场，用分号分隔，例如 US;DE;JP。",
       languages: "工作语言，用分号分隔，例如 zh;en。",
@@ -217,7 +222,7 @@ const zh: Strings = {
     no_rows: "文件只有表头，没有数据行。",
     too_many_rows: "一个文件最多{{max}}行。请拆分成较小的文件。",
     csv_unclosed_quote: "这一行有一个引号没有闭合。",
-    csv_bad_quote: "单元格中的引号没有成对书写（在引号内表示引号请写 \"\"）。",
+    csv_bad_quote: '单元格中的引号没有成对书写（在引号内表示引号请写 ""）。',
     missing_column: "表头缺少这一列。",
     unknown_column: "这不是本文件的列。应有的列：{{expected}}。",
     duplicate_column: "表头中这一列出现了两次。",

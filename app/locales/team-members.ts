@@ -40,7 +40,8 @@ const en = {
     },
     noMatches: "No member matches these filters.",
     emptyTitle: "No members yet",
-    emptyText: "Add the people of your team, with the roles they hold and their share of time, to see your skill gaps and org chart.",
+    emptyText:
+      "Add the people of your team, with the roles they hold and their share of time, to see your skill gaps and org chart.",
     emptyTextReadOnly: "Nobody has added the team yet. HR, a manager or an admin can add members.",
     emptyAdd: "Add the first member",
     emptyImport: "Import a CSV file",
@@ -71,7 +72,8 @@ const en = {
     title: "Job title",
     titleHint: "Optional, e.g. Amazon operations lead.",
     roles: "Roles and share of time",
-    rolesHint: "The role or roles this person holds, and the share of their time for each, in percent. Together at most 100%.",
+    rolesHint:
+      "The role or roles this person holds, and the share of their time for each, in percent. Together at most 100%.",
     role: "Role {{number}}",
     share: "Share of role {{number}} (%)",
     chooseRole: "Choose a role",

@@ -58,7 +58,8 @@ export const trainingStrings = {
     dueOn: "Due {{date}}",
     memberPlan: {
       title: "Training plan",
-      intro: "Activities that close this member's skill gaps. Completing one asks the lead or HR for a re-assessment of the skill.",
+      intro:
+        "Activities that close this member's skill gaps. Completing one asks the lead or HR for a re-assessment of the skill.",
       empty: "No training planned yet.",
       emptyWithGaps_one: "No training planned yet, and {{count}} skill has a gap.",
       emptyWithGaps_other: "No training planned yet, and {{count}} skills have a gap.",
@@ -102,7 +103,8 @@ export const trainingStrings = {
     page: {
       metaTitle: "Training progress",
       title: "Training progress",
-      intro: "Training plans of the members you can see: completion, what is overdue or due soon, and which gaps the plans have closed.",
+      intro:
+        "Training plans of the members you can see: completion, what is overdue or due soon, and which gaps the plans have closed.",
       scopeLead: "You see the plans of the members of your departments.",
       scopeMember: "You see your own plan.",
       figures: "Figures",
@@ -170,7 +172,11 @@ export const trainingStrings = {
       dueDate: { beforeStart: "The due date is before the start date." },
       hours: { invalid: "Enter whole hours from 0 to 2,000." },
       progress: { invalid: "Enter a whole percent from 0 to 100." },
-      skillId: { required: "Choose a skill.", unknown: "Choose a skill of the playbook.", duplicate: "This skill is in the plan twice." },
+      skillId: {
+        required: "Choose a skill.",
+        unknown: "Choose a skill of the playbook.",
+        duplicate: "This skill is in the plan twice.",
+      },
       plan: { empty: "Tick at least one item, or choose a skill for the item by hand." },
       form: "Some entries need attention.",
     },
@@ -242,7 +248,8 @@ export const trainingStrings = {
     plan: {
       metaTitle: "制定培训计划",
       title: "为{{name}}制定培训计划",
-      intro: "每个尚未被计划覆盖的差距对应一条建议，活动类型依据组织手册中的能力建设建议。可调整内容、取消勾选不需要的项，然后确认。最后一行可手动添加一项。",
+      intro:
+        "每个尚未被计划覆盖的差距对应一条建议，活动类型依据组织手册中的能力建设建议。可调整内容、取消勾选不需要的项，然后确认。最后一行可手动添加一项。",
       back: "返回成员页面",
       include: "纳入",
       proposals: "根据差距建议",
@@ -340,7 +347,11 @@ export const trainingStrings = {
       dueDate: { beforeStart: "截止日期早于开始日期。" },
       hours: { invalid: "请输入 0 到 2,000 之间的整数学时。" },
       progress: { invalid: "请输入 0 到 100 之间的整数百分比。" },
-      skillId: { required: "请选择技能。", unknown: "请选择组织手册中的技能。", duplicate: "该技能在计划中出现了两次。" },
+      skillId: {
+        required: "请选择技能。",
+        unknown: "请选择组织手册中的技能。",
+        duplicate: "该技能在计划中出现了两次。",
+      },
       plan: { empty: "请至少勾选一项，或为手动添加的项选择技能。" },
       form: "部分内容需要修改。",
     },

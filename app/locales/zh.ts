@@ -6,7 +6,17 @@ export const zh: UiStrings = {
     name: "跨境团队规划",
     tagline: "跨境电商团队的组织架构、能力与职责规划",
     skipToContent: "跳到正文",
-    nav: { home: "首页", planner: "组织架构规划", api: "API", organisation: "我的组织", team: "团队", settings: "设置", signIn: "登录", signUp: "注册", signOut: "退出登录" },
+    nav: {
+      home: "首页",
+      planner: "组织架构规划",
+      api: "API",
+      organisation: "我的组织",
+      team: "团队",
+      settings: "设置",
+      signIn: "登录",
+      signUp: "注册",
+      signOut: "退出登录",
+    },
     kind: { admin: "管理员", manager: "经理", hr: "人力资源", lead: "团队负责人", member: "成员" },
     text: {
       list: "、",

@@ -61,9 +61,12 @@ interface Who {
 }
 
 /** Changes the password when the current one is right; ends every other session of the person. */
-export async function changePassword(input: Who & { currentPassword: string; newPassword: string; keepSessionId: string }) {
+export async function changePassword(
+  input: Who & { currentPassword: string; newPassword: string; keepSessionId: string },
+) {
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true } });
-  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) return { ok: false as const, reason: "wrong_current" as const };
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash)))
+    return { ok: false as const, reason: "wrong_current" as const };
   const passwordHash = await hashPassword(input.newPassword);
   const [, ended] = await db.$transaction([
     db.user.update({ where: { id: input.userId }, data: { passwordHash } }),
@@ -98,14 +101,20 @@ export async function endOtherSessions(input: Who & { keepSessionId: string }) {
 export async function startTwoFactorSetup({ userId }: { userId: string }) {
   const secret = newTotpSecret();
   // sealed at rest: a copy of the database alone does not give the second factor away
-  const updated = await db.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecret: seal(secret), totpLastStep: null } });
+  const updated = await db.user.updateMany({
+    where: { id: userId, totpEnabledAt: null },
+    data: { totpSecret: seal(secret), totpLastStep: null },
+  });
   return updated.count === 1 ? secret : null;
 }
 
 /** Confirms the setup with a code from the app; returns the recovery codes (shown once) or null for a wrong code. */
 export async function confirmTwoFactor(input: Who & { code: string; now?: Date }) {
   const now = input.now ?? new Date();
-  const user = await db.user.findUnique({ where: { id: input.userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: input.userId },
+    select: { totpSecret: true, totpEnabledAt: true },
+  });
   const secret = user?.totpSecret && !user.totpEnabledAt ? unseal(user.totpSecret) : null;
   if (!secret) return null;
   const step = acceptedTotpStep(secret, input.code, null, now);
@@ -133,10 +142,14 @@ export async function disableTwoFactor(input: Who & { password: string }) {
     where: { id: input.userId },
     select: { passwordHash: true, organisation: { select: { requireTwoFactor: true } } },
   });
-  if (!user || !(await verifyPassword(input.password, user.passwordHash))) return { ok: false as const, reason: "wrong_current" as const };
+  if (!user || !(await verifyPassword(input.password, user.passwordHash)))
+    return { ok: false as const, reason: "wrong_current" as const };
   if (user.organisation.requireTwoFactor) return { ok: false as const, reason: "required" as const };
   await db.$transaction([
-    db.user.update({ where: { id: input.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: "[]" } }),
+    db.user.update({
+      where: { id: input.userId },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: "[]" },
+    }),
     securityEventCreate({
       type: "two_factor_disabled",
       organisationId: input.organisationId,
@@ -153,7 +166,15 @@ export async function disableTwoFactor(input: Who & { password: string }) {
  * once) or an unused recovery code (then used up). The write is conditional
  * on what was read, so two requests with one code cannot both pass.
  */
-export async function verifySecondFactor({ userId, code, now = new Date() }: { userId: string; code: string; now?: Date }) {
+export async function verifySecondFactor({
+  userId,
+  code,
+  now = new Date(),
+}: {
+  userId: string;
+  code: string;
+  now?: Date;
+}) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true, recoveryCodes: true, disabledAt: true },
@@ -162,7 +183,10 @@ export async function verifySecondFactor({ userId, code, now = new Date() }: { u
   const secret = unseal(user.totpSecret);
   const step = secret === null ? null : acceptedTotpStep(secret, code, user.totpLastStep, now);
   if (step !== null) {
-    const claimed = await db.user.updateMany({ where: { id: userId, totpLastStep: user.totpLastStep }, data: { totpLastStep: step } });
+    const claimed = await db.user.updateMany({
+      where: { id: userId, totpLastStep: user.totpLastStep },
+      data: { totpLastStep: step },
+    });
     return claimed.count === 1 ? { ok: true as const, method: "totp" as const } : { ok: false as const };
   }
   if (looksLikeRecoveryCode(code)) {

@@ -59,7 +59,15 @@ export interface ApiTokenListItem {
 export async function listApiTokens({ organisationId }: { organisationId: string }): Promise<ApiTokenListItem[]> {
   const tokens = await db.apiToken.findMany({
     where: { organisationId },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdById: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdById: true,
+    },
     orderBy: [{ revokedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
   });
   const creators = await db.user.findMany({
@@ -113,7 +121,10 @@ export async function revokeApiToken(input: {
  * The live token a caller presented, or null (unknown or revoked). Notes
  * when it was used, at most once a minute.
  */
-export async function findUsableApiToken(token: string, now = new Date()): Promise<{ organisationId: string; tokenId: string } | null> {
+export async function findUsableApiToken(
+  token: string,
+  now = new Date(),
+): Promise<{ organisationId: string; tokenId: string } | null> {
   const found = await db.apiToken.findUnique({
     where: { tokenHash: sha256(token) },
     select: { id: true, organisationId: true, revokedAt: true, lastUsedAt: true },
@@ -121,7 +132,10 @@ export async function findUsableApiToken(token: string, now = new Date()): Promi
   if (!found || found.revokedAt) return null;
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
     await db.apiToken.updateMany({
-      where: { id: found.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - TOUCH_EVERY_MS) } }] },
+      where: {
+        id: found.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - TOUCH_EVERY_MS) } }],
+      },
       data: { lastUsedAt: now },
     });
   }

@@ -46,7 +46,12 @@ export async function loadAssessmentGrid({
 }): Promise<LoadedGrid> {
   const organisationId = organisation.id;
   const members = await listMembers({ organisationId });
-  const { recommendation } = await sizedForOrganisation({ organisationId, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook });
+  const { recommendation } = await sizedForOrganisation({
+    organisationId,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+    playbook,
+  });
   const noLevels = new Map<string, Map<string, SkillLevel>>();
 
   let people: typeof members;
@@ -54,20 +59,32 @@ export async function loadAssessmentGrid({
   if (subject.kind === "member") {
     const member = members.find((candidate) => candidate.id === subject.memberId);
     if (!member) return { ok: false, reason: "not_found" };
-    if (!can(actor, "assessments.write", personScope(organisationId, member))) return { ok: false, reason: "forbidden" };
+    if (!can(actor, "assessments.write", personScope(organisationId, member)))
+      return { ok: false, reason: "forbidden" };
     people = [member];
-    skillsOf = (person) => skillGapsForMember(person, recommendation, noLevels).skills.map(({ skillId, required }) => ({ skillId, required }));
+    skillsOf = (person) =>
+      skillGapsForMember(person, recommendation, noLevels).skills.map(({ skillId, required }) => ({
+        skillId,
+        required,
+      }));
   } else {
     const department = subject.department as RoleId;
-    if (!can(actor, "assessments.write", { organisationId, departments: [department] })) return { ok: false, reason: "forbidden" };
-    people = members.filter((member) => member.department === department || member.roles.some((role) => role.roleId === department));
+    if (!can(actor, "assessments.write", { organisationId, departments: [department] }))
+      return { ok: false, reason: "forbidden" };
+    people = members.filter(
+      (member) => member.department === department || member.roles.some((role) => role.roleId === department),
+    );
     skillsOf = (person) => {
-      const required = skillGapsForMember(person, recommendation, noLevels).skills.find((skill) => skill.skillId === subject.skillId)?.required ?? 0;
+      const required =
+        skillGapsForMember(person, recommendation, noLevels).skills.find((skill) => skill.skillId === subject.skillId)
+          ?.required ?? 0;
       return [{ skillId: subject.skillId, required }];
     };
   }
 
-  const readable = people.filter((person) => visibleFieldsFor(actor, personScope(organisationId, person)).has("person.levels"));
+  const readable = people.filter((person) =>
+    visibleFieldsFor(actor, personScope(organisationId, person)).has("person.levels"),
+  );
   const cells = readable.flatMap((person) =>
     skillsOf(person).map((skill) => ({
       person,
@@ -83,7 +100,21 @@ export async function loadAssessmentGrid({
   });
   const rows = shown.map((cell): GridRow => {
     const key = cellKey(cell.person.id, cell.skillId);
-    return { key, memberId: cell.person.id, memberName: cell.person.name, skillId: cell.skillId, required: cell.required, last: latest.get(key) ?? null, assessable: cell.assessable };
+    return {
+      key,
+      memberId: cell.person.id,
+      memberName: cell.person.name,
+      skillId: cell.skillId,
+      required: cell.required,
+      last: latest.get(key) ?? null,
+      assessable: cell.assessable,
+    };
   });
-  return { ok: true, subject, memberName: subject.kind === "member" ? people[0].name : null, rows, truncated: cells.length > shown.length };
+  return {
+    ok: true,
+    subject,
+    memberName: subject.kind === "member" ? people[0].name : null,
+    rows,
+    truncated: cells.length > shown.length,
+  };
 }

@@ -31,7 +31,10 @@ export async function getBusinessProfile({ organisationId }: { organisationId: s
   return readProfile(db, organisationId);
 }
 
-async function readProfile(client: Pick<Prisma.TransactionClient, "businessProfile">, organisationId: string): Promise<BusinessProfile> {
+async function readProfile(
+  client: Pick<Prisma.TransactionClient, "businessProfile">,
+  organisationId: string,
+): Promise<BusinessProfile> {
   const row = await client.businessProfile.findUnique({ where: { organisationId }, include: { channels: true } });
   if (!row) return { channels: [], drivers: {}, updatedAt: null };
   const drivers: Drivers = {};
@@ -40,7 +43,9 @@ async function readProfile(client: Pick<Prisma.TransactionClient, "businessProfi
     if (value !== null) drivers[id] = value;
   }
   // a stored model the playbook no longer knows is dropped, like getSignedIn drops an unknown model
-  const channels = row.channels.filter((c) => isModelId(c.model)).map((c) => ({ model: c.model as ModelId, share: c.share }));
+  const channels = row.channels
+    .filter((c) => isModelId(c.model))
+    .map((c) => ({ model: c.model as ModelId, share: c.share }));
   const total = channels.reduce((sum, c) => sum + c.share, 0);
   return { channels: total === 100 ? orderChannels(channels) : [], drivers, updatedAt: row.updatedAt };
 }
@@ -53,7 +58,8 @@ export function effectiveChannels(profile: Pick<BusinessProfile, "channels">, op
 /** The profile as its form shows it: one share per channel model, then the drivers (empty: not given). */
 export function profileFormValues(profile: Pick<BusinessProfile, "channels" | "drivers">): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const model of MODEL_IDS) values[shareField(model)] = String(profile.channels.find((channel) => channel.model === model)?.share ?? "");
+  for (const model of MODEL_IDS)
+    values[shareField(model)] = String(profile.channels.find((channel) => channel.model === model)?.share ?? "");
   for (const id of DRIVER_IDS) values[id] = profile.drivers[id] === undefined ? "" : String(profile.drivers[id]);
   return values;
 }
@@ -84,12 +90,18 @@ export async function saveBusinessProfile(input: {
     saveIfVersion({
       version: input.version,
       load: async () => {
-        const organisation = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { profileVersion: true } });
+        const organisation = await tx.organisation.findUnique({
+          where: { id: input.organisationId },
+          select: { profileVersion: true },
+        });
         if (!organisation) return null;
         return { ...(await readProfile(tx, input.organisationId)), version: organisation.profileVersion };
       },
       claim: async () => {
-        const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: input.organisationId }, select: { operatingModel: true } });
+        const organisation = await tx.organisation.findUniqueOrThrow({
+          where: { id: input.organisationId },
+          select: { operatingModel: true },
+        });
         return tx.organisation.updateMany({
           where: { id: input.organisationId, profileVersion: input.version },
           data: {

@@ -21,7 +21,11 @@ export async function hasCalendarFeed(userId: string): Promise<boolean> {
 export async function createCalendarFeed(userId: string): Promise<string> {
   const token = randomToken();
   const calendarTokenHash = sha256(token);
-  await db.notificationSettings.upsert({ where: { userId }, create: { userId, calendarTokenHash }, update: { calendarTokenHash } });
+  await db.notificationSettings.upsert({
+    where: { userId },
+    create: { userId, calendarTokenHash },
+    update: { calendarTokenHash },
+  });
   return `${appUrl()}/calendar/${token}`;
 }
 
@@ -29,20 +33,30 @@ export async function revokeCalendarFeed(userId: string): Promise<void> {
   await db.notificationSettings.updateMany({ where: { userId }, data: { calendarTokenHash: null } });
 }
 
-const asDay = (date: Date): [number, number, number] => [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+const asDay = (date: Date): [number, number, number] => [
+  date.getUTCFullYear(),
+  date.getUTCMonth() + 1,
+  date.getUTCDate(),
+];
 
 /** The feed's text, or null for an unknown or revoked secret (or a disabled account). */
 export async function calendarFeed(token: string): Promise<string | null> {
   if (!token || token.length > 100) return null;
   const settings = await db.notificationSettings.findUnique({
     where: { calendarTokenHash: sha256(token) },
-    select: { user: { select: { id: true, disabledAt: true, organisationId: true, member: { select: { id: true } } } } },
+    select: {
+      user: { select: { id: true, disabledAt: true, organisationId: true, member: { select: { id: true } } } },
+    },
   });
   const user = settings?.user;
   if (!user || user.disabledAt) return null;
   const [items, { lang }, playbook] = await Promise.all([
     user.member
-      ? db.trainingItem.findMany({ where: { organisationId: user.organisationId, memberId: user.member.id, dueDate: { not: null } }, select: { id: true, skillId: true, status: true, dueDate: true }, orderBy: { dueDate: "asc" } })
+      ? db.trainingItem.findMany({
+          where: { organisationId: user.organisationId, memberId: user.member.id, dueDate: { not: null } },
+          select: { id: true, skillId: true, status: true, dueDate: true },
+          orderBy: { dueDate: "asc" },
+        })
       : Promise.resolve([]),
     emailSettingsOf(user.id),
     playbookForOrganisation(user.organisationId),
@@ -65,7 +79,16 @@ export async function calendarFeed(token: string): Promise<string | null> {
       };
     });
   if (events.length === 0) {
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:crossborder-team-planner", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${lang === "zh" ? "培训到期日" : "Training due dates"}`, "END:VCALENDAR", ""].join("\r\n");
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:crossborder-team-planner",
+      "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${lang === "zh" ? "培训到期日" : "Training due dates"}`,
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
   }
   const { error, value } = createEvents(events);
   if (error || !value) throw error ?? new Error("calendar");

@@ -4,7 +4,13 @@ import { isPositionOrigin, isPositionStatus, moveInOrder } from "~/domain/hiring
 import type { RoleId } from "~/domain/types";
 import { isModelId, isRoleId, isStageId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
-import { createMemberInTransaction, isRecordId, writeMember, type MemberInput, type MemberRefusal } from "./member-write.server";
+import {
+  createMemberInTransaction,
+  isRecordId,
+  writeMember,
+  type MemberInput,
+  type MemberRefusal,
+} from "./member-write.server";
 import { saveIfVersion } from "./versioned.server";
 
 /**
@@ -139,7 +145,11 @@ export async function findPositionToAuthorise({ positionId }: { positionId: stri
 
 /** Accounts of the organisation that can own a position (not disabled). */
 export async function positionOwnerOptions({ organisationId }: { organisationId: string }) {
-  return db.user.findMany({ where: { organisationId, disabledAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.user.findMany({
+    where: { organisationId, disabledAt: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 async function ownerIsValid(organisationId: string, ownerUserId: string | null): Promise<boolean> {
@@ -165,7 +175,13 @@ export interface NewPosition {
 export type PlanWriteResult = { ok: true; created: number } | { ok: false; reason: "owner_unknown" };
 
 /** Adds the confirmed proposal to the plan, after the positions already there, all or nothing. */
-export async function addPositions({ organisationId, positions }: { organisationId: string; positions: readonly NewPosition[] }): Promise<PlanWriteResult> {
+export async function addPositions({
+  organisationId,
+  positions,
+}: {
+  organisationId: string;
+  positions: readonly NewPosition[];
+}): Promise<PlanWriteResult> {
   for (const owner of new Set(positions.map((p) => p.ownerUserId))) {
     if (!(await ownerIsValid(organisationId, owner))) return { ok: false, reason: "owner_unknown" };
   }
@@ -198,8 +214,7 @@ export interface PositionEdit {
 }
 
 export type PositionWriteResult =
-  | { ok: true }
-  | { ok: false; reason: "not_found" | "owner_unknown" | "filled_needs_member" };
+  { ok: true } | { ok: false; reason: "not_found" | "owner_unknown" | "filled_needs_member" };
 
 /** A position's form fields as saved, with its version. */
 export type SavedPosition = PositionEdit & { version: number };
@@ -353,7 +368,10 @@ export async function fillPosition({
         memberId = created.memberId;
       }
       if (position.headcount > 1) {
-        await tx.hiringPosition.update({ where: { id: position.id }, data: { headcount: position.headcount - 1, version: { increment: 1 } } });
+        await tx.hiringPosition.update({
+          where: { id: position.id },
+          data: { headcount: position.headcount - 1, version: { increment: 1 } },
+        });
         await tx.hiringPosition.create({
           data: {
             organisationId,
@@ -376,7 +394,10 @@ export async function fillPosition({
           },
         });
       } else {
-        await tx.hiringPosition.update({ where: { id: position.id }, data: { status: "filled", filledByMemberId: memberId } });
+        await tx.hiringPosition.update({
+          where: { id: position.id },
+          data: { status: "filled", filledByMemberId: memberId },
+        });
       }
       outcome = { ok: true, memberId };
       return { ok: true, memberId };
@@ -388,5 +409,9 @@ export async function fillPosition({
 
 /** Members a position can be filled with: the organisation's, by name. */
 export async function fillOptions({ organisationId }: { organisationId: string }) {
-  return db.member.findMany({ where: { organisationId }, select: { id: true, name: true, title: true }, orderBy: { name: "asc" } });
+  return db.member.findMany({
+    where: { organisationId },
+    select: { id: true, name: true, title: true },
+    orderBy: { name: "asc" },
+  });
 }

@@ -50,7 +50,11 @@ async function awaitingReassessments(organisationId: string) {
   const earliest = new Date(Math.min(...items.map((item) => item.reassessmentRequestedAt!.getTime())));
   // Only an assessment recorded after the earliest request can answer one; the latest per member and skill decides (as on the item page).
   const recent = await db.skillAssessment.findMany({
-    where: { organisationId, memberId: { in: [...new Set(items.map((item) => item.member.id))] }, createdAt: { gte: earliest } },
+    where: {
+      organisationId,
+      memberId: { in: [...new Set(items.map((item) => item.member.id))] },
+      createdAt: { gte: earliest },
+    },
     select: { memberId: true, skillId: true, level: true, assessedOn: true, createdAt: true },
     orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
   });
@@ -60,7 +64,13 @@ async function awaitingReassessments(organisationId: string) {
     if (!latest.has(key)) latest.set(key, { level: row.level, assessedAt: row.assessedOn, recordedAt: row.createdAt });
   }
   return items
-    .filter((item) => itemOutcome({ status: "completed", reassessmentRequestedAt: item.reassessmentRequestedAt, targetLevel: item.targetLevel }, latest.get(`${item.member.id}:${item.skillId}`)).awaitingReassessment)
+    .filter(
+      (item) =>
+        itemOutcome(
+          { status: "completed", reassessmentRequestedAt: item.reassessmentRequestedAt, targetLevel: item.targetLevel },
+          latest.get(`${item.member.id}:${item.skillId}`),
+        ).awaitingReassessment,
+    )
     .map((item) => ({
       itemId: item.id,
       memberId: item.member.id,
@@ -75,9 +85,19 @@ async function awaitingReassessments(organisationId: string) {
     }));
 }
 
-async function uncoveredMembers(actor: Actor, organisation: { id: string; operatingModel: ModelId; stage: StageId }, playbook: Playbook) {
+async function uncoveredMembers(
+  actor: Actor,
+  organisation: { id: string; operatingModel: ModelId; stage: StageId },
+  playbook: Playbook,
+) {
   if (!can(actor, "training.planSome", { organisationId: organisation.id })) return [];
-  const progress = await loadTrainingProgress({ organisationId: organisation.id, actor, organisation, playbook, withTexts: false });
+  const progress = await loadTrainingProgress({
+    organisationId: organisation.id,
+    actor,
+    organisation,
+    playbook,
+    withTexts: false,
+  });
   if (progress.uncovered.length === 0) return [];
   const members = await db.member.findMany({
     where: { organisationId: organisation.id, id: { in: progress.uncovered.map((member) => member.memberId) } },
@@ -92,7 +112,11 @@ async function uncoveredMembers(actor: Actor, organisation: { id: string; operat
         memberId: member.memberId,
         memberName: member.name,
         gapCount: member.skillIds.length,
-        scope: assessmentScopeFor({ department: row.department as never, roles: row.roles.map((role) => ({ roleId: role.roleId as never })), userId: row.userId }),
+        scope: assessmentScopeFor({
+          department: row.department as never,
+          roles: row.roles.map((role) => ({ roleId: role.roleId as never })),
+          userId: row.userId,
+        }),
       },
     ];
   });
@@ -131,7 +155,9 @@ export async function loadHome({
   const setupWanted = can(actor, "organisation.update", { organisationId });
   const [own, reassessments, proposals, positions, uncovered, facts] = await Promise.all([
     ownItems(organisationId, actor.userId, today),
-    can(actor, "assessments.writeSome", { organisationId }) ? awaitingReassessments(organisationId) : Promise.resolve([]),
+    can(actor, "assessments.writeSome", { organisationId })
+      ? awaitingReassessments(organisationId)
+      : Promise.resolve([]),
     can(actor, "ownership.propose", { organisationId }) ? openProposals({ organisationId }) : Promise.resolve([]),
     db.hiringPosition.findMany({
       where: { organisationId, ownerUserId: actor.userId, status: { in: OPEN_POSITION_STATUSES } },

@@ -56,7 +56,10 @@ export async function createInvite(input: {
 
 export type InviteStatus = "pending" | "used" | "expired" | "revoked";
 
-export function inviteStatus(invite: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InviteStatus {
+export function inviteStatus(
+  invite: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InviteStatus {
   if (invite.usedAt) return "used";
   if (invite.revokedAt) return "revoked";
   if (invite.expiresAt <= now) return "expired";
@@ -76,11 +79,20 @@ export async function findInviteByToken(token: string, now = new Date()) {
 export async function listInvites(organisationId: string) {
   const invites = await db.invite.findMany({ where: { organisationId }, orderBy: { createdAt: "desc" }, take: 100 });
   const now = new Date();
-  return invites.map((invite) => ({ ...invite, departments: parseDepartments(invite.departments), status: inviteStatus(invite, now) }));
+  return invites.map((invite) => ({
+    ...invite,
+    departments: parseDepartments(invite.departments),
+    status: inviteStatus(invite, now),
+  }));
 }
 
 /** Revokes a pending invitation of this organisation; false when there is none. */
-export async function revokeInvite(input: { organisationId: string; inviteId: string; actorUserId: string; ipAddress: string | null }) {
+export async function revokeInvite(input: {
+  organisationId: string;
+  inviteId: string;
+  actorUserId: string;
+  ipAddress: string | null;
+}) {
   const now = new Date();
   const results = await db.$transaction([
     db.invite.updateMany({
@@ -109,7 +121,13 @@ export class InviteUnusableError extends Error {
  * one transaction; the conditional update makes a second use fail even when
  * two people click at the same moment.
  */
-export async function acceptInvite(input: { token: string; name: string; password: string; ipAddress: string | null; now?: Date }) {
+export async function acceptInvite(input: {
+  token: string;
+  name: string;
+  password: string;
+  ipAddress: string | null;
+  now?: Date;
+}) {
   const now = input.now ?? new Date();
   const invite = await findInviteByToken(input.token, now);
   if (!invite) throw new InviteUnusableError("unknown");
@@ -121,37 +139,38 @@ export async function acceptInvite(input: { token: string; name: string; passwor
   }
   return db
     .$transaction(async (tx) => {
-    const claimed = await tx.invite.updateMany({
-      where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
-      data: { usedAt: now },
-    });
-    if (claimed.count !== 1) throw new InviteUnusableError("used");
-    const user = await tx.user.create({
-      data: {
-        organisationId: invite.organisationId,
-        email: invite.email,
-        name: input.name,
-        passwordHash,
-        kind: invite.kind,
-        departments: JSON.stringify(invite.departments),
-      },
-    });
-    await tx.invite.update({ where: { id: invite.id }, data: { usedById: user.id } });
-    await tx.securityEvent.create({
-      data: {
-        type: "invite_accepted",
-        organisationId: invite.organisationId,
-        actorUserId: user.id,
-        subjectUserId: user.id,
-        detail: JSON.stringify({ email: invite.email, kind: invite.kind }),
-        ipAddress: input.ipAddress,
-      },
-    });
-    return user;
-  })
+      const claimed = await tx.invite.updateMany({
+        where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
+      if (claimed.count !== 1) throw new InviteUnusableError("used");
+      const user = await tx.user.create({
+        data: {
+          organisationId: invite.organisationId,
+          email: invite.email,
+          name: input.name,
+          passwordHash,
+          kind: invite.kind,
+          departments: JSON.stringify(invite.departments),
+        },
+      });
+      await tx.invite.update({ where: { id: invite.id }, data: { usedById: user.id } });
+      await tx.securityEvent.create({
+        data: {
+          type: "invite_accepted",
+          organisationId: invite.organisationId,
+          actorUserId: user.id,
+          subjectUserId: user.id,
+          detail: JSON.stringify({ email: invite.email, kind: invite.kind }),
+          ipAddress: input.ipAddress,
+        },
+      });
+      return user;
+    })
     .catch((error: unknown) => {
       // two invitations for one email, accepted at the same moment: the unique index decides
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new InviteUnusableError("email_taken");
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+        throw new InviteUnusableError("email_taken");
       throw error;
     });
 }

@@ -56,7 +56,10 @@ export async function processMailQueue({
   sender = defaultSender(),
   workerId = WORKER_ID,
   limit = 20,
-}: { now?: Date; sender?: MailSender; workerId?: string; limit?: number } = {}): Promise<{ sent: number; failed: number }> {
+}: { now?: Date; sender?: MailSender; workerId?: string; limit?: number } = {}): Promise<{
+  sent: number;
+  failed: number;
+}> {
   const due = await db.mailMessage.findMany({
     where: { status: "queued", nextAttemptAt: { lte: now } },
     orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
@@ -71,14 +74,33 @@ export async function processMailQueue({
       data: { status: "sending", claimedBy: workerId, claimedAt: now, attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) continue; // another process took it
-    const message = await db.mailMessage.findUniqueOrThrow({ where: { id }, select: { toEmail: true, subject: true, text: true, html: true, attempts: true } });
+    const message = await db.mailMessage.findUniqueOrThrow({
+      where: { id },
+      select: { toEmail: true, subject: true, text: true, html: true, attempts: true },
+    });
     try {
-      await sender.send({ from: mailFrom(), to: message.toEmail, subject: message.subject, text: message.text, html: message.html });
-      await db.mailMessage.update({ where: { id }, data: { status: "sent", sentAt: new Date(), transport: sender.name, lastError: null } });
+      await sender.send({
+        from: mailFrom(),
+        to: message.toEmail,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
+      await db.mailMessage.update({
+        where: { id },
+        data: { status: "sent", sentAt: new Date(), transport: sender.name, lastError: null },
+      });
       sent += 1;
     } catch (error) {
       const next = afterAttempt(message.attempts, false, new Date());
-      await db.mailMessage.update({ where: { id }, data: { status: next.status, nextAttemptAt: next.nextAttemptAt, lastError: String((error as Error)?.message ?? error).slice(0, 500) } });
+      await db.mailMessage.update({
+        where: { id },
+        data: {
+          status: next.status,
+          nextAttemptAt: next.nextAttemptAt,
+          lastError: String((error as Error)?.message ?? error).slice(0, 500),
+        },
+      });
       failed += 1;
     }
   }

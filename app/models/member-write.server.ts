@@ -1,5 +1,11 @@
 import { Prisma } from "@prisma/client";
-import { cellKey, planGridSave, type CellRefusal, type GridCellState, type SubmittedCell } from "~/domain/assessment-grid";
+import {
+  cellKey,
+  planGridSave,
+  type CellRefusal,
+  type GridCellState,
+  type SubmittedCell,
+} from "~/domain/assessment-grid";
 import { NOTE_MAX } from "~/forms/team";
 import type { ResourceScope } from "~/domain/permissions";
 import { findReportingCycle, validateShares } from "~/domain/team";
@@ -87,7 +93,10 @@ async function cycleThrough(
   managerId: string | null,
 ): Promise<string[] | null> {
   if (managerId === null) return null;
-  const members = await tx.member.findMany({ where: { organisationId }, select: { id: true, name: true, managerId: true } });
+  const members = await tx.member.findMany({
+    where: { organisationId },
+    select: { id: true, name: true, managerId: true },
+  });
   const chain = findReportingCycle(members, memberId, managerId);
   if (!chain) return null;
   const names = new Map(members.map((member) => [member.id, member.name]));
@@ -103,14 +112,20 @@ async function refusalsFor(
 ): Promise<MemberRefusal[]> {
   const refusals: MemberRefusal[] = [];
   if (!rolesAreValid(input.roles)) refusals.push({ field: "roles", code: "roles_invalid" });
-  if (input.department !== null && !ROLE_ID_SET.has(input.department)) refusals.push({ field: "department", code: "department_unknown" });
+  if (input.department !== null && !ROLE_ID_SET.has(input.department))
+    refusals.push({ field: "department", code: "department_unknown" });
   const notThis = memberId ? { NOT: { id: memberId } } : {};
   if (input.email !== null) {
-    const taken = await tx.member.findFirst({ where: { organisationId, email: input.email, ...notThis }, select: { id: true } });
+    const taken = await tx.member.findFirst({
+      where: { organisationId, email: input.email, ...notThis },
+      select: { id: true },
+    });
     if (taken) refusals.push({ field: "email", code: "email_taken" });
   }
   if (input.managerId !== null) {
-    const manager = isRecordId(input.managerId) ? await tx.member.findFirst({ where: { id: input.managerId, organisationId }, select: { id: true } }) : null;
+    const manager = isRecordId(input.managerId)
+      ? await tx.member.findFirst({ where: { id: input.managerId, organisationId }, select: { id: true } })
+      : null;
     if (!manager) refusals.push({ field: "managerId", code: "manager_unknown" });
     else if (memberId) {
       const chain = await cycleThrough(tx, organisationId, memberId, input.managerId);
@@ -119,7 +134,10 @@ async function refusalsFor(
   }
   if (input.userId !== null) {
     const user = isRecordId(input.userId)
-      ? await tx.user.findFirst({ where: { id: input.userId, organisationId }, select: { member: { select: { id: true } } } })
+      ? await tx.user.findFirst({
+          where: { id: input.userId, organisationId },
+          select: { member: { select: { id: true } } },
+        })
       : null;
     if (!user) refusals.push({ field: "userId", code: "user_unknown" });
     else if (user.member && user.member.id !== memberId) refusals.push({ field: "userId", code: "user_taken" });
@@ -161,7 +179,13 @@ async function write(run: () => Promise<MemberWriteResult>): Promise<MemberWrite
   }
 }
 
-export async function createMember({ organisationId, input }: { organisationId: string; input: MemberInput }): Promise<MemberWriteResult> {
+export async function createMember({
+  organisationId,
+  input,
+}: {
+  organisationId: string;
+  input: MemberInput;
+}): Promise<MemberWriteResult> {
   return write(() => db.$transaction((tx) => createMemberInTransaction(tx, { organisationId, input })));
 }
 
@@ -191,7 +215,11 @@ export async function createMemberInTransaction(
 export { write as writeMember };
 
 /** A member as the form edits it, or null when absent here. */
-async function savedMember(tx: Prisma.TransactionClient, organisationId: string, memberId: string): Promise<SavedMember | null> {
+async function savedMember(
+  tx: Prisma.TransactionClient,
+  organisationId: string,
+  memberId: string,
+): Promise<SavedMember | null> {
   const row = await tx.member.findFirst({
     where: { id: memberId, organisationId },
     select: {
@@ -243,11 +271,16 @@ export async function updateMember({
         claim: async () => {
           const refusals = await refusalsFor(tx, organisationId, memberId, input);
           if (refusals.length > 0) throw new Refused(refusals);
-          return tx.member.updateMany({ where: { id: memberId, organisationId, version }, data: { ...memberData(input), version: { increment: 1 } } });
+          return tx.member.updateMany({
+            where: { id: memberId, organisationId, version },
+            data: { ...memberData(input), version: { increment: 1 } },
+          });
         },
         then: async () => {
           await tx.memberRole.deleteMany({ where: { memberId } });
-          await tx.memberRole.createMany({ data: input.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })) });
+          await tx.memberRole.createMany({
+            data: input.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })),
+          });
           // Checked again now that this transaction holds SQLite's write lock: another
           // edit committed between the first check and the write cannot close a loop.
           const chain = await cycleThrough(tx, organisationId, memberId, input.managerId);
@@ -266,12 +299,24 @@ export type DeleteMemberResult =
   | { ok: false; reason: "not_found" };
 
 /** Removes a member with their roles and assessments; their reports keep their place without a manager. */
-export async function deleteMember({ organisationId, memberId }: { organisationId: string; memberId: string }): Promise<DeleteMemberResult> {
+export async function deleteMember({
+  organisationId,
+  memberId,
+}: {
+  organisationId: string;
+  memberId: string;
+}): Promise<DeleteMemberResult> {
   if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
   return db.$transaction(async (tx) => {
-    const member = await tx.member.findFirst({ where: { id: memberId, organisationId }, select: { id: true, name: true } });
+    const member = await tx.member.findFirst({
+      where: { id: memberId, organisationId },
+      select: { id: true, name: true },
+    });
     if (!member) return { ok: false, reason: "not_found" };
-    const reports = await tx.member.updateMany({ where: { organisationId, managerId: memberId }, data: { managerId: null, version: { increment: 1 } } });
+    const reports = await tx.member.updateMany({
+      where: { organisationId, managerId: memberId },
+      data: { managerId: null, version: { increment: 1 } },
+    });
     const assessments = await tx.skillAssessment.deleteMany({ where: { organisationId, memberId } });
     await tx.memberRole.deleteMany({ where: { memberId } });
     await tx.member.delete({ where: { id: memberId } });
@@ -289,8 +334,7 @@ export interface AssessmentInput {
 }
 
 export type RecordAssessmentResult =
-  | { ok: true; assessmentId: string }
-  | { ok: false; reason: "not_found" | "self_assessment" | "invalid" };
+  { ok: true; assessmentId: string } | { ok: false; reason: "not_found" | "self_assessment" | "invalid" };
 
 /** One row of assessment history to add. */
 interface NewAssessment {
@@ -308,7 +352,11 @@ interface NewAssessment {
  * so anything derived from the latest levels can be refreshed beside it.
  * (The CSV import writes its own rows in app/models/team-import.server.ts.)
  */
-async function addAssessments(tx: Prisma.TransactionClient, organisationId: string, rows: readonly NewAssessment[]): Promise<string[]> {
+async function addAssessments(
+  tx: Prisma.TransactionClient,
+  organisationId: string,
+  rows: readonly NewAssessment[],
+): Promise<string[]> {
   const ids: string[] = [];
   for (const row of rows) {
     const created = await tx.skillAssessment.create({
@@ -330,7 +378,10 @@ async function addAssessments(tx: Prisma.TransactionClient, organisationId: stri
 }
 
 const isValidAssessment = (row: { level: number; skillId: string; note: string; assessedOn: Date }) =>
-  (SKILL_LEVELS as readonly number[]).includes(row.level) && row.skillId.length > 0 && row.note.length <= NOTE_MAX && !Number.isNaN(row.assessedOn.getTime());
+  (SKILL_LEVELS as readonly number[]).includes(row.level) &&
+  row.skillId.length > 0 &&
+  row.note.length <= NOTE_MAX &&
+  !Number.isNaN(row.assessedOn.getTime());
 
 /** Adds an assessment to the member's history; earlier ones are kept. */
 export async function recordAssessment({
@@ -345,17 +396,19 @@ export async function recordAssessment({
   if (!isValidAssessment(input)) return { ok: false, reason: "invalid" };
   if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
   return db.$transaction(async (tx) => {
-    const member = await tx.member.findFirst({ where: { id: memberId, organisationId }, select: { id: true, userId: true } });
+    const member = await tx.member.findFirst({
+      where: { id: memberId, organisationId },
+      select: { id: true, userId: true },
+    });
     if (!member) return { ok: false, reason: "not_found" };
-    if (member.userId !== null && member.userId === input.assessor.userId) return { ok: false, reason: "self_assessment" };
+    if (member.userId !== null && member.userId === input.assessor.userId)
+      return { ok: false, reason: "self_assessment" };
     const [assessmentId] = await addAssessments(tx, organisationId, [{ memberId, ...input }]);
     return { ok: true, assessmentId };
   });
 }
 
-export type RecordGridResult =
-  | { ok: true; written: number }
-  | { ok: false; refusals: CellRefusal[] };
+export type RecordGridResult = { ok: true; written: number } | { ok: false; refusals: CellRefusal[] };
 
 /**
  * Saves an assessment grid (issue 18) in one transaction: the cells that
@@ -382,25 +435,47 @@ export async function recordAssessmentGrid({
   const memberIds = [...new Set(inGrid.map((cell) => cell.memberId))].filter(isRecordId);
   const skillIds = [...new Set(inGrid.map((cell) => cell.skillId))];
   return db.$transaction(async (tx): Promise<RecordGridResult> => {
-    const members = await tx.member.findMany({ where: { organisationId, id: { in: memberIds } }, select: { id: true, userId: true } });
-    const self = new Set(members.filter((member) => member.userId !== null && member.userId === assessor.userId).map((member) => member.id));
+    const members = await tx.member.findMany({
+      where: { organisationId, id: { in: memberIds } },
+      select: { id: true, userId: true },
+    });
+    const self = new Set(
+      members
+        .filter((member) => member.userId !== null && member.userId === assessor.userId)
+        .map((member) => member.id),
+    );
     const known = new Set(members.map((member) => member.id));
     const latest = await latestAssessmentCells({ organisationId, memberIds, skillIds }, tx);
     const states = new Map<string, GridCellState>();
     for (const cell of inGrid) {
       if (!known.has(cell.memberId)) continue;
       const key = cellKey(cell.memberId, cell.skillId);
-      states.set(key, { memberId: cell.memberId, skillId: cell.skillId, assessable: grid.get(key)?.assessable === true && !self.has(cell.memberId), last: latest.get(key) ?? null });
+      states.set(key, {
+        memberId: cell.memberId,
+        skillId: cell.skillId,
+        assessable: grid.get(key)?.assessable === true && !self.has(cell.memberId),
+        last: latest.get(key) ?? null,
+      });
     }
     const plan = planGridSave(states, cells);
     const invalid = plan.writes.filter((write) => !isValidAssessment({ ...write, assessedOn }));
     if (plan.refusals.length > 0 || invalid.length > 0) {
-      return { ok: false, refusals: [...plan.refusals, ...invalid.map((write) => ({ index: write.index, code: "not_in_grid" as const }))] };
+      return {
+        ok: false,
+        refusals: [...plan.refusals, ...invalid.map((write) => ({ index: write.index, code: "not_in_grid" as const }))],
+      };
     }
     await addAssessments(
       tx,
       organisationId,
-      plan.writes.map((write) => ({ memberId: write.memberId, skillId: write.skillId, level: write.level, note: write.note, assessedOn, assessor })),
+      plan.writes.map((write) => ({
+        memberId: write.memberId,
+        skillId: write.skillId,
+        level: write.level,
+        note: write.note,
+        assessedOn,
+        assessor,
+      })),
     );
     return { ok: true, written: plan.writes.length };
   });
@@ -439,7 +514,9 @@ export function assessmentScopeFor(member: {
   roles: readonly { roleId: RoleId }[];
   userId: string | null;
 }): Omit<ResourceScope, "organisationId"> {
-  const departments = [...new Set([...(member.department ? [member.department] : []), ...member.roles.map((role) => role.roleId)])];
+  const departments = [
+    ...new Set([...(member.department ? [member.department] : []), ...member.roles.map((role) => role.roleId)]),
+  ];
   return { departments, userId: member.userId };
 }
 

@@ -10,7 +10,8 @@ import { db } from "~/utils/db.server";
  */
 
 const isRoleId = (value: unknown): value is RoleId => (ROLE_IDS as readonly unknown[]).includes(value);
-const asLevel = (value: number): SkillLevel => (SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0;
+const asLevel = (value: number): SkillLevel =>
+  (SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0;
 
 function parseList(json: string): string[] {
   try {
@@ -66,8 +67,20 @@ export async function listMembers({ organisationId }: { organisationId: string }
  * (a window function, portable to PostgreSQL) so large teams do not ship
  * their whole history to the app.
  */
-export async function latestAssessments({ organisationId }: { organisationId: string }): Promise<SkillAssessmentRecord[]> {
-  const rows = await db.$queryRaw<{ memberId: string; skillId: string; level: number | bigint; assessedOn: Date | string | number; createdAt: Date | string | number }[]>`
+export async function latestAssessments({
+  organisationId,
+}: {
+  organisationId: string;
+}): Promise<SkillAssessmentRecord[]> {
+  const rows = await db.$queryRaw<
+    {
+      memberId: string;
+      skillId: string;
+      level: number | bigint;
+      assessedOn: Date | string | number;
+      createdAt: Date | string | number;
+    }[]
+  >`
     SELECT "memberId", "skillId", "level", "assessedOn", "createdAt" FROM (
       SELECT "memberId", "skillId", "level", "assessedOn", "createdAt",
              ROW_NUMBER() OVER (PARTITION BY "memberId", "skillId" ORDER BY "assessedOn" DESC, "createdAt" DESC, "id" DESC) AS "rank"
@@ -84,7 +97,10 @@ export async function latestAssessments({ organisationId }: { organisationId: st
 
 /** The team as the gap computation needs it. */
 export async function loadTeam({ organisationId }: { organisationId: string }) {
-  const [members, assessments] = await Promise.all([listMembers({ organisationId }), latestAssessments({ organisationId })]);
+  const [members, assessments] = await Promise.all([
+    listMembers({ organisationId }),
+    latestAssessments({ organisationId }),
+  ]);
   return { members, assessments };
 }
 
@@ -123,7 +139,11 @@ export { parseList as parseStringList };
  * entered, then id. Reads through `client`, so a transaction sees its own state.
  */
 export async function latestAssessmentCells(
-  { organisationId, memberIds, skillIds }: { organisationId: string; memberIds: readonly string[]; skillIds: readonly string[] },
+  {
+    organisationId,
+    memberIds,
+    skillIds,
+  }: { organisationId: string; memberIds: readonly string[]; skillIds: readonly string[] },
   client: Prisma.TransactionClient = db,
 ): Promise<Map<string, LastAssessment>> {
   const latest = new Map<string, LastAssessment>();

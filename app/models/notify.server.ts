@@ -35,7 +35,10 @@ export async function enqueueMail(mail: {
 
 /** A person's email language and the kinds they turned off. */
 export async function emailSettingsOf(userId: string): Promise<{ lang: Language; optOut: string[] }> {
-  const settings = await db.notificationSettings.findUnique({ where: { userId }, select: { emailLanguage: true, emailOptOut: true } });
+  const settings = await db.notificationSettings.findUnique({
+    where: { userId },
+    select: { emailLanguage: true, emailOptOut: true },
+  });
   return { lang: settings?.emailLanguage === "en" ? "en" : "zh", optOut: parseOptOut(settings?.emailOptOut) };
 }
 
@@ -79,7 +82,12 @@ export async function notify(event: NotifyEvent): Promise<boolean> {
   if (user.disabledAt) return true;
   const settings = await emailSettingsOf(event.userId);
   if (!wantsEmail(event.kind, settings.optOut)) return true;
-  const params = { ...event.params, ...Object.fromEntries(Object.entries(event.localized ?? {}).map(([key, value]) => [key, value[settings.lang] || value.zh])) };
+  const params = {
+    ...event.params,
+    ...Object.fromEntries(
+      Object.entries(event.localized ?? {}).map(([key, value]) => [key, value[settings.lang] || value.zh]),
+    ),
+  };
   const mail = renderMail({
     kind: event.kind,
     lang: settings.lang,
@@ -88,7 +96,14 @@ export async function notify(event: NotifyEvent): Promise<boolean> {
     organisationName: user.organisation.name,
     unsubscribe: isOptionalEmailKind(event.kind) ? unsubscribeUrl(event.userId, event.kind) : null,
   });
-  await enqueueMail({ organisationId: event.organisationId, userId: event.userId, toEmail: user.email, kind: event.kind, ...mail, dedupeKey: `${event.userId}:${event.dedupeKey}` });
+  await enqueueMail({
+    organisationId: event.organisationId,
+    userId: event.userId,
+    toEmail: user.email,
+    kind: event.kind,
+    ...mail,
+    dedupeKey: `${event.userId}:${event.dedupeKey}`,
+  });
   return true;
 }
 
@@ -114,7 +129,11 @@ export async function unreadCount(userId: string): Promise<number> {
 }
 
 export async function listNotifications({ userId, take = 50 }: { userId: string; take?: number }) {
-  const rows = await db.notification.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+  const rows = await db.notification.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
   return rows.map((row) => {
     let params: Record<string, unknown> = {};
     try {
@@ -127,7 +146,10 @@ export async function listNotifications({ userId, take = 50 }: { userId: string;
 }
 
 export async function markRead({ userId, id }: { userId: string; id?: string }) {
-  const result = await db.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: new Date() } });
+  const result = await db.notification.updateMany({
+    where: { userId, readAt: null, ...(id ? { id } : {}) },
+    data: { readAt: new Date() },
+  });
   return result.count;
 }
 
@@ -135,9 +157,21 @@ export async function markRead({ userId, id }: { userId: string; id?: string }) 
 /* Preferences                                                          */
 /* ------------------------------------------------------------------ */
 
-export async function saveEmailSettings({ userId, lang, optOut }: { userId: string; lang: Language; optOut: string[] }) {
+export async function saveEmailSettings({
+  userId,
+  lang,
+  optOut,
+}: {
+  userId: string;
+  lang: Language;
+  optOut: string[];
+}) {
   const json = JSON.stringify(parseOptOut(JSON.stringify(optOut)));
-  await db.notificationSettings.upsert({ where: { userId }, create: { userId, emailLanguage: lang, emailOptOut: json }, update: { emailLanguage: lang, emailOptOut: json } });
+  await db.notificationSettings.upsert({
+    where: { userId },
+    create: { userId, emailLanguage: lang, emailOptOut: json },
+    update: { emailLanguage: lang, emailOptOut: json },
+  });
 }
 
 /** Turns one kind off (the unsubscribe link); true when the person exists. */
@@ -148,7 +182,11 @@ export async function optOutOf({ userId, kind }: { userId: string; kind: string 
   await db.$transaction(async (tx) => {
     const current = await tx.notificationSettings.findUnique({ where: { userId }, select: { emailOptOut: true } });
     const next = JSON.stringify([...new Set([...parseOptOut(current?.emailOptOut), kind])]);
-    await tx.notificationSettings.upsert({ where: { userId }, create: { userId, emailOptOut: next }, update: { emailOptOut: next } });
+    await tx.notificationSettings.upsert({
+      where: { userId },
+      create: { userId, emailOptOut: next },
+      update: { emailOptOut: next },
+    });
   });
   return true;
 }
@@ -159,8 +197,23 @@ export async function listOutbox({ organisationId, take = 100 }: { organisationI
     where: { organisationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, toEmail: true, kind: true, subject: true, text: true, status: true, transport: true, createdAt: true, sentAt: true, attempts: true },
+    select: {
+      id: true,
+      toEmail: true,
+      kind: true,
+      subject: true,
+      text: true,
+      status: true,
+      transport: true,
+      createdAt: true,
+      sentAt: true,
+      attempts: true,
+    },
   });
   // a password-reset link is for its owner alone: the admin sees that it went, not the link
-  return rows.map((row) => (row.kind === "password_reset" ? { ...row, text: row.text.replace(/\/reset-password\/[A-Za-z0-9_-]+/g, "/reset-password/…") } : row));
+  return rows.map((row) =>
+    row.kind === "password_reset"
+      ? { ...row, text: row.text.replace(/\/reset-password\/[A-Za-z0-9_-]+/g, "/reset-password/…") }
+      : row,
+  );
 }

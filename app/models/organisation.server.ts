@@ -16,11 +16,18 @@ export interface OrganisationSettings {
   profileVersion: number;
 }
 
-export function getOrganisationSettings({ organisationId }: { organisationId: string }): Promise<OrganisationSettings | null> {
+export function getOrganisationSettings({
+  organisationId,
+}: {
+  organisationId: string;
+}): Promise<OrganisationSettings | null> {
   return readSettings(db, organisationId);
 }
 
-async function readSettings(client: Pick<Prisma.TransactionClient, "organisation">, organisationId: string): Promise<OrganisationSettings | null> {
+async function readSettings(
+  client: Pick<Prisma.TransactionClient, "organisation">,
+  organisationId: string,
+): Promise<OrganisationSettings | null> {
   const organisation = await client.organisation.findUnique({
     where: { id: organisationId },
     select: { id: true, name: true, operatingModel: true, stage: true, version: true, profileVersion: true },
@@ -59,7 +66,8 @@ export async function updateOrganisation(input: {
     const loaded = await load();
     if (!loaded) return { ok: false as const, reason: "not_found" as const };
     // a save that changes nothing is no lost update, whatever version it was loaded from
-    if (ORGANISATION_FIELDS.every((field) => loaded[field] === input[field])) return { ok: true as const, saved: { changed: [] as OrganisationField[] } };
+    if (ORGANISATION_FIELDS.every((field) => loaded[field] === input[field]))
+      return { ok: true as const, saved: { changed: [] as OrganisationField[] } };
     const version = input.version ?? loaded.version;
     return saveIfVersion({
       version,
@@ -70,18 +78,28 @@ export async function updateOrganisation(input: {
         if (changed.length === 0) return { count: 1 };
         return tx.organisation.updateMany({
           where: { id: input.organisationId, version },
-          data: { name: input.name, operatingModel: input.operatingModel, stage: input.stage, version: { increment: 1 } },
+          data: {
+            name: input.name,
+            operatingModel: input.operatingModel,
+            stage: input.stage,
+            version: { increment: 1 },
+          },
         });
       },
       then: async (current) => {
         const changed = ORGANISATION_FIELDS.filter((field) => current[field] !== input[field]);
         if (changed.length === 0) return { changed };
         // the business profile's channels name the primary model: a new model here replaces them by itself alone
-        const clearsChannels = changed.includes("operatingModel") && (await tx.profileChannel.count({ where: { organisationId: input.organisationId } })) > 0;
+        const clearsChannels =
+          changed.includes("operatingModel") &&
+          (await tx.profileChannel.count({ where: { organisationId: input.organisationId } })) > 0;
         if (clearsChannels) {
           await tx.profileChannel.deleteMany({ where: { organisationId: input.organisationId } });
           // the profile's form shows the channels: a form loaded before this is now stale
-          await tx.organisation.update({ where: { id: input.organisationId }, data: { profileVersion: { increment: 1 } } });
+          await tx.organisation.update({
+            where: { id: input.organisationId },
+            data: { profileVersion: { increment: 1 } },
+          });
         }
         await securityEventCreate(
           {

@@ -96,13 +96,26 @@ export async function loadSteps({ organisationId, model }: { organisationId: str
       version: row.version,
     });
     for (const cell of row.assignments) {
-      if (isRoleId(cell.roleId) && isRaciLetter(cell.letter)) cells.push({ stepKey: row.key, roleId: cell.roleId, letter: cell.letter });
+      if (isRoleId(cell.roleId) && isRaciLetter(cell.letter))
+        cells.push({ stepKey: row.key, roleId: cell.roleId, letter: cell.letter });
     }
   }
   let position = rows.reduce((max, row) => Math.max(max, row.position), -1);
-  for (const step of missingDefaultSteps(model, rows.map((row) => row.key))) {
+  for (const step of missingDefaultSteps(
+    model,
+    rows.map((row) => row.key),
+  )) {
     position += 1;
-    steps.push({ key: step.key, section: step.section, name: step.name, position, resolved: false, retired: false, stored: false, version: 1 });
+    steps.push({
+      key: step.key,
+      section: step.section,
+      name: step.name,
+      position,
+      resolved: false,
+      retired: false,
+      stored: false,
+      version: 1,
+    });
     for (const roleId of ROLE_IDS) {
       const letter = step.raci[roleId];
       if (letter) cells.push({ stepKey: step.key, roleId, letter });
@@ -112,8 +125,17 @@ export async function loadSteps({ organisationId, model }: { organisationId: str
 }
 
 /** Steps, matrix, team and the problems found in them. */
-export async function loadOwnership({ organisationId, model }: { organisationId: string; model: ModelId }): Promise<Ownership> {
-  const [{ steps, cells }, members] = await Promise.all([loadSteps({ organisationId, model }), listMembers({ organisationId })]);
+export async function loadOwnership({
+  organisationId,
+  model,
+}: {
+  organisationId: string;
+  model: ModelId;
+}): Promise<Ownership> {
+  const [{ steps, cells }, members] = await Promise.all([
+    loadSteps({ organisationId, model }),
+    listMembers({ organisationId }),
+  ]);
   return { steps, cells, members, report: checkOwnership(steps, cells, { members }) };
 }
 
@@ -121,7 +143,10 @@ export async function loadOwnership({ organisationId, model }: { organisationId:
 async function storeDefaults(tx: Tx, organisationId: string, model: ModelId): Promise<void> {
   const rows = await tx.processStep.findMany({ where: { organisationId }, select: { key: true, position: true } });
   let position = rows.reduce((max, row) => Math.max(max, row.position), -1);
-  for (const step of missingDefaultSteps(model, rows.map((row) => row.key))) {
+  for (const step of missingDefaultSteps(
+    model,
+    rows.map((row) => row.key),
+  )) {
     position += 1;
     await tx.processStep.create({
       data: {
@@ -132,7 +157,10 @@ async function storeDefaults(tx: Tx, organisationId: string, model: ModelId): Pr
         nameEn: step.name.en,
         position,
         assignments: {
-          create: ROLE_IDS.filter((roleId) => step.raci[roleId]).map((roleId) => ({ roleId, letter: step.raci[roleId]! })),
+          create: ROLE_IDS.filter((roleId) => step.raci[roleId]).map((roleId) => ({
+            roleId,
+            letter: step.raci[roleId]!,
+          })),
         },
       },
     });
@@ -140,16 +168,38 @@ async function storeDefaults(tx: Tx, organisationId: string, model: ModelId): Pr
 }
 
 /** Stores the model's default steps that are not stored yet (the demo seed starts from them). */
-export async function storeDefaultSteps({ organisationId, model }: { organisationId: string; model: ModelId }): Promise<void> {
+export async function storeDefaultSteps({
+  organisationId,
+  model,
+}: {
+  organisationId: string;
+  model: ModelId;
+}): Promise<void> {
   await db.$transaction((tx) => storeDefaults(tx, organisationId, model));
 }
 
 /** For routes that act on one step: stores the defaults, then finds the step (active unless asked otherwise). */
-async function stepForChange(tx: Tx, organisationId: string, model: ModelId, key: string, options: { activeOnly?: boolean } = {}) {
+async function stepForChange(
+  tx: Tx,
+  organisationId: string,
+  model: ModelId,
+  key: string,
+  options: { activeOnly?: boolean } = {},
+) {
   await storeDefaults(tx, organisationId, model);
   const step = await tx.processStep.findUnique({
     where: { organisationId_key: { organisationId, key } },
-    select: { id: true, key: true, section: true, nameZh: true, nameEn: true, version: true, retiredAt: true, resolvedAt: true, assignments: { select: { roleId: true, letter: true } } },
+    select: {
+      id: true,
+      key: true,
+      section: true,
+      nameZh: true,
+      nameEn: true,
+      version: true,
+      retiredAt: true,
+      resolvedAt: true,
+      assignments: { select: { roleId: true, letter: true } },
+    },
   });
   if (!step || (options.activeOnly !== false && step.retiredAt !== null)) return null;
   return step;
@@ -157,7 +207,8 @@ async function stepForChange(tx: Tx, organisationId: string, model: ModelId, key
 
 function rowOf(assignments: { roleId: string; letter: string }[]): RaciRow {
   const row: RaciRow = {};
-  for (const cell of assignments) if (isRoleId(cell.roleId) && isRaciLetter(cell.letter)) row[cell.roleId] = cell.letter;
+  for (const cell of assignments)
+    if (isRoleId(cell.roleId) && isRaciLetter(cell.letter)) row[cell.roleId] = cell.letter;
   return row;
 }
 
@@ -199,7 +250,10 @@ export async function getStep({ organisationId, model, key }: { organisationId: 
     ? await db.processStep.findUnique({ where: { organisationId_key: { organisationId, key } }, select: { id: true } })
     : null;
   const proposals = stored
-    ? await db.ownershipProposal.findMany({ where: { organisationId, stepId: stored.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] })
+    ? await db.ownershipProposal.findMany({
+        where: { organisationId, stepId: stored.id },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      })
     : [];
   const flagged = ownership.report.flagged.find((check) => check.stepKey === key);
   const changes = stored ? await cellChanges({ organisationId, stepId: stored.id }) : [];
@@ -209,21 +263,19 @@ export async function getStep({ organisationId, model, key }: { organisationId: 
     step,
     row,
     flags: flagged?.flags ?? [],
-    log: proposals.map(
-      (proposal): ProposalView => ({
-        id: proposal.id,
-        ownerRoleId: isRoleId(proposal.ownerRoleId) ? proposal.ownerRoleId : "product_manager",
-        status: proposal.status === "accepted" || proposal.status === "rejected" ? proposal.status : "proposed",
-        reason: proposal.reason,
-        proposerUserId: proposal.proposerUserId,
-        proposerName: proposal.proposerName,
-        flags: parseFlags(proposal.flags),
-        deciderName: proposal.deciderName,
-        decisionReason: proposal.decisionReason,
-        decidedAt: proposal.decidedAt,
-        createdAt: proposal.createdAt,
-      }),
-    ),
+    log: proposals.map((proposal): ProposalView => ({
+      id: proposal.id,
+      ownerRoleId: isRoleId(proposal.ownerRoleId) ? proposal.ownerRoleId : "product_manager",
+      status: proposal.status === "accepted" || proposal.status === "rejected" ? proposal.status : "proposed",
+      reason: proposal.reason,
+      proposerUserId: proposal.proposerUserId,
+      proposerName: proposal.proposerName,
+      flags: parseFlags(proposal.flags),
+      deciderName: proposal.deciderName,
+      decisionReason: proposal.decisionReason,
+      decidedAt: proposal.decidedAt,
+      createdAt: proposal.createdAt,
+    })),
   };
 }
 
@@ -247,11 +299,24 @@ export interface ChangedBy {
 /** Writes a cell and logs the change (issue 18); a change reopens a resolved step. */
 async function writeCell(
   tx: Tx,
-  input: { organisationId: string; stepId: string; roleId: RoleId; from: string | null; to: RaciLetter | null; by: ChangedBy | null; undoOfId?: string },
+  input: {
+    organisationId: string;
+    stepId: string;
+    roleId: RoleId;
+    from: string | null;
+    to: RaciLetter | null;
+    by: ChangedBy | null;
+    undoOfId?: string;
+  },
 ) {
   const where = { stepId_roleId: { stepId: input.stepId, roleId: input.roleId } };
   if (input.to === null) await tx.raciAssignment.delete({ where });
-  else await tx.raciAssignment.upsert({ where, create: { stepId: input.stepId, roleId: input.roleId, letter: input.to }, update: { letter: input.to } });
+  else
+    await tx.raciAssignment.upsert({
+      where,
+      create: { stepId: input.stepId, roleId: input.roleId, letter: input.to },
+      update: { letter: input.to },
+    });
   await tx.processStep.update({ where: { id: input.stepId }, data: { resolvedAt: null } });
   // a person's change is logged; a seed or fixture (no one) is not a decision
   if (input.by === null) return;
@@ -284,7 +349,14 @@ export async function setCell(input: {
     if (!step) return { ok: false, reason: "not_found" };
     const current = step.assignments.find((cell) => cell.roleId === input.roleId)?.letter ?? null;
     if (current === input.letter) return { ok: true };
-    await writeCell(tx, { organisationId: input.organisationId, stepId: step.id, roleId: input.roleId, from: current, to: input.letter, by: input.by ?? null });
+    await writeCell(tx, {
+      organisationId: input.organisationId,
+      stepId: step.id,
+      roleId: input.roleId,
+      from: current,
+      to: input.letter,
+      by: input.by ?? null,
+    });
     return { ok: true };
   });
 }
@@ -295,23 +367,43 @@ export async function setCell(input: {
  * ("conflict") when the cell no longer holds what that change wrote: a later
  * change would be overwritten.
  */
-export async function undoCellChange(input: { organisationId: string; model: ModelId; key: string; changeId: string; by: ChangedBy }): Promise<WriteResult> {
+export async function undoCellChange(input: {
+  organisationId: string;
+  model: ModelId;
+  key: string;
+  changeId: string;
+  by: ChangedBy;
+}): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
     const step = await stepForChange(tx, input.organisationId, input.model, input.key);
     if (!step) return { ok: false, reason: "not_found" };
-    const change = await tx.raciChange.findFirst({ where: { id: input.changeId, organisationId: input.organisationId, stepId: step.id } });
+    const change = await tx.raciChange.findFirst({
+      where: { id: input.changeId, organisationId: input.organisationId, stepId: step.id },
+    });
     if (!change || !isRoleId(change.roleId)) return { ok: false, reason: "not_found" };
     const current = step.assignments.find((cell) => cell.roleId === change.roleId)?.letter ?? null;
     if (current !== change.toLetter) return { ok: false, reason: "conflict" };
     const back = change.fromLetter !== null && isRaciLetter(change.fromLetter) ? change.fromLetter : null;
-    await writeCell(tx, { organisationId: input.organisationId, stepId: step.id, roleId: change.roleId, from: current, to: back, by: input.by, undoOfId: change.id });
+    await writeCell(tx, {
+      organisationId: input.organisationId,
+      stepId: step.id,
+      roleId: change.roleId,
+      from: current,
+      to: back,
+      by: input.by,
+      undoOfId: change.id,
+    });
     return { ok: true };
   });
 }
 
 /** A step's logged cell changes, newest first. */
 export async function cellChanges({ organisationId, stepId }: { organisationId: string; stepId: string }) {
-  const rows = await db.raciChange.findMany({ where: { organisationId, stepId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50 });
+  const rows = await db.raciChange.findMany({
+    where: { organisationId, stepId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 50,
+  });
   const undone = new Set(rows.map((row) => row.undoOfId).filter((id): id is string => id !== null));
   return rows
     .filter((row) => isRoleId(row.roleId))
@@ -328,10 +420,18 @@ export async function cellChanges({ organisationId, stepId }: { organisationId: 
 }
 
 /** Adds a step at the end of its section; the key is generated. */
-export async function addStep(input: { organisationId: string; model: ModelId; section: StepSection; name: Localized }): Promise<{ key: string }> {
+export async function addStep(input: {
+  organisationId: string;
+  model: ModelId;
+  section: StepSection;
+  name: Localized;
+}): Promise<{ key: string }> {
   return db.$transaction(async (tx) => {
     await storeDefaults(tx, input.organisationId, input.model);
-    const last = await tx.processStep.aggregate({ where: { organisationId: input.organisationId }, _max: { position: true } });
+    const last = await tx.processStep.aggregate({
+      where: { organisationId: input.organisationId },
+      _max: { position: true },
+    });
     const key = customStepKey(randomUUID());
     await tx.processStep.create({
       data: {
@@ -347,14 +447,23 @@ export async function addStep(input: { organisationId: string; model: ModelId; s
   });
 }
 
-export type RenameResult = { ok: true } | { ok: false; reason: "not_found" } | { ok: false; reason: "conflict"; current: { name: Localized; version: number } };
+export type RenameResult =
+  | { ok: true }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "conflict"; current: { name: Localized; version: number } };
 
 /**
  * Renames a step. `version` is the one the form was loaded from: a rename
  * over a newer one is refused with the name as saved now (a rename to the
  * name it already has is no lost update and passes).
  */
-export async function renameStep(input: { organisationId: string; model: ModelId; key: string; name: Localized; version: number }): Promise<RenameResult> {
+export async function renameStep(input: {
+  organisationId: string;
+  model: ModelId;
+  key: string;
+  name: Localized;
+  version: number;
+}): Promise<RenameResult> {
   return db.$transaction(async (tx) => {
     const step = await stepForChange(tx, input.organisationId, input.model, input.key);
     if (!step) return { ok: false as const, reason: "not_found" as const };
@@ -370,7 +479,12 @@ export async function renameStep(input: { organisationId: string; model: ModelId
 }
 
 /** Swaps a step with its active neighbour in the same section. At the edge: unchanged. */
-export async function moveStep(input: { organisationId: string; model: ModelId; key: string; direction: "up" | "down" }): Promise<WriteResult> {
+export async function moveStep(input: {
+  organisationId: string;
+  model: ModelId;
+  key: string;
+  direction: "up" | "down";
+}): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
     const step = await stepForChange(tx, input.organisationId, input.model, input.key);
     if (!step) return { ok: false, reason: "not_found" };
@@ -452,7 +566,10 @@ export async function openProposal({ organisationId, key }: { organisationId: st
     select: { id: true, retiredAt: true, assignments: { select: { roleId: true, letter: true } } },
   });
   if (!step || step.retiredAt) return null;
-  const proposal = await db.ownershipProposal.findFirst({ where: { stepId: step.id, status: "proposed" }, orderBy: { createdAt: "desc" } });
+  const proposal = await db.ownershipProposal.findFirst({
+    where: { stepId: step.id, status: "proposed" },
+    orderBy: { createdAt: "desc" },
+  });
   if (!proposal || !isRoleId(proposal.ownerRoleId)) return null;
   const involved = new Set<RoleId>([...rowHolders(rowOf(step.assignments)), proposal.ownerRoleId]);
   return { id: proposal.id, proposerUserId: proposal.proposerUserId, involved: [...involved] };
@@ -472,8 +589,17 @@ export async function decideProposal(input: {
 }): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
     const proposal = await tx.ownershipProposal.findFirst({
-      where: { id: input.proposalId, organisationId: input.organisationId, status: "proposed", step: { key: input.key, retiredAt: null } },
-      select: { id: true, ownerRoleId: true, step: { select: { id: true, assignments: { select: { roleId: true, letter: true } } } } },
+      where: {
+        id: input.proposalId,
+        organisationId: input.organisationId,
+        status: "proposed",
+        step: { key: input.key, retiredAt: null },
+      },
+      select: {
+        id: true,
+        ownerRoleId: true,
+        step: { select: { id: true, assignments: { select: { roleId: true, letter: true } } } },
+      },
     });
     if (!proposal || !isRoleId(proposal.ownerRoleId)) return { ok: false, reason: "conflict" };
     const now = new Date();
@@ -491,7 +617,11 @@ export async function decideProposal(input: {
     if (input.decision === "accept") {
       const next = rowWithOwner(rowOf(proposal.step.assignments), proposal.ownerRoleId);
       await tx.raciAssignment.deleteMany({ where: { stepId: proposal.step.id } });
-      const data = ROLE_IDS.filter((roleId) => next[roleId]).map((roleId) => ({ stepId: proposal.step.id, roleId, letter: next[roleId]! }));
+      const data = ROLE_IDS.filter((roleId) => next[roleId]).map((roleId) => ({
+        stepId: proposal.step.id,
+        roleId,
+        letter: next[roleId]!,
+      }));
       if (data.length > 0) await tx.raciAssignment.createMany({ data });
       await tx.processStep.update({ where: { id: proposal.step.id }, data: { resolvedAt: now } });
     }
@@ -518,13 +648,25 @@ export async function openProposals({ organisationId }: { organisationId: string
       ownerRoleId: true,
       proposerUserId: true,
       createdAt: true,
-      step: { select: { key: true, nameZh: true, nameEn: true, assignments: { select: { roleId: true, letter: true } } } },
+      step: {
+        select: { key: true, nameZh: true, nameEn: true, assignments: { select: { roleId: true, letter: true } } },
+      },
     },
     orderBy: { createdAt: "asc" },
   });
   return rows.flatMap((row) => {
     if (!isRoleId(row.ownerRoleId)) return [];
     const involved = [...new Set<RoleId>([...rowHolders(rowOf(row.step.assignments)), row.ownerRoleId])];
-    return [{ id: row.id, stepKey: row.step.key, stepName: { zh: row.step.nameZh, en: row.step.nameEn }, ownerRoleId: row.ownerRoleId, proposerUserId: row.proposerUserId, createdAt: row.createdAt, involved }];
+    return [
+      {
+        id: row.id,
+        stepKey: row.step.key,
+        stepName: { zh: row.step.nameZh, en: row.step.nameEn },
+        ownerRoleId: row.ownerRoleId,
+        proposerUserId: row.proposerUserId,
+        createdAt: row.createdAt,
+        involved,
+      },
+    ];
   });
 }

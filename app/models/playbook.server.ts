@@ -44,13 +44,19 @@ export const playbookCacheStats = { parses: 0 };
 
 async function currentEntry(organisationId: string | null): Promise<CachedPlaybook & { version: number }> {
   if (!organisationId) return { ...SHIPPED, version: 0 };
-  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { playbookVersion: true } });
+  const organisation = await db.organisation.findUnique({
+    where: { id: organisationId },
+    select: { playbookVersion: true },
+  });
   const version = organisation?.playbookVersion ?? 0;
   if (version === 0) return { ...SHIPPED, version };
   const key = `${organisationId}:${version}`;
   const hit = cache.get(key);
   if (hit) return { ...hit, version };
-  const row = await db.playbookVersion.findUnique({ where: { organisationId_number: { organisationId, number: version } }, select: { document: true } });
+  const row = await db.playbookVersion.findUnique({
+    where: { organisationId_number: { organisationId, number: version } },
+    select: { document: true },
+  });
   const entry = row ? parseStored(row.document, key) : SHIPPED;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, entry);
@@ -124,14 +130,29 @@ export async function savePlaybook(input: {
     saveIfVersion({
       version,
       load: async () => {
-        const organisation = await tx.organisation.findUnique({ where: { id: organisationId }, select: { playbookVersion: true } });
+        const organisation = await tx.organisation.findUnique({
+          where: { id: organisationId },
+          select: { playbookVersion: true },
+        });
         return organisation ? { version: organisation.playbookVersion } : null;
       },
-      claim: () => tx.organisation.updateMany({ where: { id: organisationId, playbookVersion: version }, data: { playbookVersion: { increment: 1 } } }),
+      claim: () =>
+        tx.organisation.updateMany({
+          where: { id: organisationId, playbookVersion: version },
+          data: { playbookVersion: { increment: 1 } },
+        }),
       then: async () => {
         const number = version + 1;
         await tx.playbookVersion.create({
-          data: { organisationId, number, document, summary, revertOf: input.revertOf ?? null, createdById: author.userId, createdByName: author.name },
+          data: {
+            organisationId,
+            number,
+            document,
+            summary,
+            revertOf: input.revertOf ?? null,
+            createdById: author.userId,
+            createdByName: author.name,
+          },
         });
         return number;
       },
@@ -152,7 +173,11 @@ export interface PlaybookVersionSummary {
 }
 
 /** Every version, newest first (version 0, the shipped playbook, is not a row). */
-export async function listPlaybookVersions({ organisationId }: { organisationId: string }): Promise<PlaybookVersionSummary[]> {
+export async function listPlaybookVersions({
+  organisationId,
+}: {
+  organisationId: string;
+}): Promise<PlaybookVersionSummary[]> {
   return db.playbookVersion.findMany({
     where: { organisationId },
     orderBy: { number: "desc" },
@@ -161,19 +186,34 @@ export async function listPlaybookVersions({ organisationId }: { organisationId:
 }
 
 /** One version's document (0 is the shipped playbook), or null when there is no such version. */
-export async function playbookAtVersion({ organisationId, number }: { organisationId: string; number: number }): Promise<Playbook | null> {
+export async function playbookAtVersion({
+  organisationId,
+  number,
+}: {
+  organisationId: string;
+  number: number;
+}): Promise<Playbook | null> {
   if (number === 0) return shippedPlaybook;
   const key = `${organisationId}:${number}`;
   const hit = cache.get(key);
   if (hit) return hit.playbook;
-  const row = await db.playbookVersion.findUnique({ where: { organisationId_number: { organisationId, number } }, select: { document: true } });
+  const row = await db.playbookVersion.findUnique({
+    where: { organisationId_number: { organisationId, number } },
+    select: { document: true },
+  });
   if (!row) return null;
   const entry = parseStored(row.document, key);
   cache.set(key, entry);
   return entry.playbook;
 }
 
-export async function getPlaybookVersion({ organisationId, number }: { organisationId: string; number: number }): Promise<PlaybookVersionSummary | null> {
+export async function getPlaybookVersion({
+  organisationId,
+  number,
+}: {
+  organisationId: string;
+  number: number;
+}): Promise<PlaybookVersionSummary | null> {
   return db.playbookVersion.findUnique({
     where: { organisationId_number: { organisationId, number } },
     select: { number: true, summary: true, createdByName: true, createdAt: true, revertOf: true },
@@ -181,12 +221,25 @@ export async function getPlaybookVersion({ organisationId, number }: { organisat
 }
 
 /** The organisation's playbook setting: may managers edit it. */
-export async function playbookSettings({ organisationId }: { organisationId: string }): Promise<{ managersEditPlaybook: boolean }> {
-  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { managersEditPlaybook: true } });
+export async function playbookSettings({
+  organisationId,
+}: {
+  organisationId: string;
+}): Promise<{ managersEditPlaybook: boolean }> {
+  const organisation = await db.organisation.findUnique({
+    where: { id: organisationId },
+    select: { managersEditPlaybook: true },
+  });
   return { managersEditPlaybook: organisation?.managersEditPlaybook ?? false };
 }
 
-export async function setManagersEditPlaybook({ organisationId, allowed }: { organisationId: string; allowed: boolean }): Promise<void> {
+export async function setManagersEditPlaybook({
+  organisationId,
+  allowed,
+}: {
+  organisationId: string;
+  allowed: boolean;
+}): Promise<void> {
   await db.organisation.update({ where: { id: organisationId }, data: { managersEditPlaybook: allowed } });
 }
 
@@ -197,7 +250,8 @@ export async function setManagersEditPlaybook({ organisationId, allowed }: { org
 export async function requirePlaybookEditor(request: Request) {
   const signedIn = await requireSignedIn(request);
   const settings = await playbookSettings({ organisationId: signedIn.actor.organisationId });
-  if (!can(signedIn.actor, "playbook.edit", { organisationId: signedIn.actor.organisationId, ...settings })) throw forbidden();
+  if (!can(signedIn.actor, "playbook.edit", { organisationId: signedIn.actor.organisationId, ...settings }))
+    throw forbidden();
   return { ...signedIn, settings };
 }
 

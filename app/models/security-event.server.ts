@@ -42,7 +42,10 @@ export interface SecurityEventInput {
  * change it records: in a batch (`db.$transaction([...])`), or with the
  * interactive transaction's client as `client`.
  */
-export function securityEventCreate(event: SecurityEventInput, client: Pick<Prisma.TransactionClient, "securityEvent"> = db): Prisma.PrismaPromise<unknown> {
+export function securityEventCreate(
+  event: SecurityEventInput,
+  client: Pick<Prisma.TransactionClient, "securityEvent"> = db,
+): Prisma.PrismaPromise<unknown> {
   return client.securityEvent.create({
     data: {
       type: event.type,
@@ -59,7 +62,15 @@ export async function recordSecurityEvent(event: SecurityEventInput): Promise<vo
   await securityEventCreate(event);
 }
 
-export async function listSecurityEvents({ organisationId, take = 200, before }: { organisationId: string; take?: number; before?: Date }) {
+export async function listSecurityEvents({
+  organisationId,
+  take = 200,
+  before,
+}: {
+  organisationId: string;
+  take?: number;
+  before?: Date;
+}) {
   return db.securityEvent.findMany({
     where: { organisationId, ...(before ? { createdAt: { lt: before } } : {}) },
     orderBy: { createdAt: "desc" },

@@ -46,7 +46,10 @@ function throttleKeys({ email, ipAddress }: { email: string; ipAddress: string |
   return keys;
 }
 
-async function loadStates(keys: ThrottleKey[], client: Pick<typeof db, "signInThrottle"> = db): Promise<Map<string, ThrottleState>> {
+async function loadStates(
+  keys: ThrottleKey[],
+  client: Pick<typeof db, "signInThrottle"> = db,
+): Promise<Map<string, ThrottleState>> {
   const rows = await client.signInThrottle.findMany({ where: { key: { in: keys.map((entry) => entry.key) } } });
   return new Map(rows.map((row) => [row.key, row]));
 }
@@ -64,7 +67,11 @@ function verdict(keys: ThrottleKey[], states: Map<string, ThrottleState>, now: D
 }
 
 /** Whether a sign-in with this email from this address must wait, and how long. */
-export async function signInBlock(input: { email: string; ipAddress: string | null; now: Date }): Promise<ThrottleVerdict> {
+export async function signInBlock(input: {
+  email: string;
+  ipAddress: string | null;
+  now: Date;
+}): Promise<ThrottleVerdict> {
   const keys = throttleKeys(input);
   return verdict(keys, await loadStates(keys), input.now);
 }
@@ -84,10 +91,16 @@ export async function recordSignInFailure(input: {
   // failures counted at once in two workers of the server both count.
   const after = await db.$transaction(async (tx) => {
     const before = await loadStates(keys, tx);
-    const next = new Map(keys.map((entry) => [entry.key, afterFailure(before.get(entry.key) ?? null, input.now, entry.policy)]));
+    const next = new Map(
+      keys.map((entry) => [entry.key, afterFailure(before.get(entry.key) ?? null, input.now, entry.policy)]),
+    );
     for (const entry of keys) {
       const state = next.get(entry.key)!;
-      await tx.signInThrottle.upsert({ where: { key: entry.key }, create: { key: entry.key, ...state }, update: state });
+      await tx.signInThrottle.upsert({
+        where: { key: entry.key },
+        create: { key: entry.key, ...state },
+        update: state,
+      });
     }
     await securityEventCreate(input.event, tx);
     return next;
@@ -115,7 +128,10 @@ export async function accountBlocks({ email, now = new Date() }: { email: string
     where: { key: { startsWith: accountThrottlePrefix(email) }, blockedUntil: { gt: now } },
     select: { blockedUntil: true },
   });
-  const until = rows.reduce<Date | null>((latest, row) => (row.blockedUntil && (!latest || row.blockedUntil > latest) ? row.blockedUntil : latest), null);
+  const until = rows.reduce<Date | null>(
+    (latest, row) => (row.blockedUntil && (!latest || row.blockedUntil > latest) ? row.blockedUntil : latest),
+    null,
+  );
   return { addresses: rows.length, until };
 }
 

@@ -55,10 +55,14 @@ function parseList(json: string): string[] {
   }
 }
 
-const day = (date: Date | null): string | null => (date === null || Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10));
+const day = (date: Date | null): string | null =>
+  date === null || Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 const dayDate = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 
-async function existingMembers(client: Client, organisationId: string): Promise<(ExistingMember & { userId: string | null })[]> {
+async function existingMembers(
+  client: Client,
+  organisationId: string,
+): Promise<(ExistingMember & { userId: string | null })[]> {
   const rows = await client.member.findMany({
     where: { organisationId },
     select: {
@@ -76,7 +80,12 @@ async function existingMembers(client: Client, organisationId: string): Promise<
     },
     orderBy: { id: "asc" },
   });
-  return rows.map((row) => ({ ...row, markets: parseList(row.markets), languages: parseList(row.languages), startDate: day(row.startDate) }));
+  return rows.map((row) => ({
+    ...row,
+    markets: parseList(row.markets),
+    languages: parseList(row.languages),
+    startDate: day(row.startDate),
+  }));
 }
 
 /** A unique index refused a write: someone added the same email while this import ran. */
@@ -92,60 +101,80 @@ export async function importMembers({
   organisationId: string;
   records: readonly (readonly string[])[];
 }): Promise<ImportResult<MembersImportSummary>> {
-  return db.$transaction(async (tx): Promise<ImportResult<MembersImportSummary>> => {
-    const existing = await existingMembers(tx, organisationId);
-    const planned = planMembersImport(records, existing);
-    if (!planned.ok) return planned;
-    const { plan } = planned;
+  return db
+    .$transaction(async (tx): Promise<ImportResult<MembersImportSummary>> => {
+      const existing = await existingMembers(tx, organisationId);
+      const planned = planMembersImport(records, existing);
+      if (!planned.ok) return planned;
+      const { plan } = planned;
 
-    const idByEmail = new Map<string, string>();
-    for (const member of existing) if (member.email) idByEmail.set(member.email.toLowerCase(), member.id);
-    const managerIdOf = (email: string | null) => (email === null ? null : (idByEmail.get(email) ?? null));
-    const fields = (member: (typeof plan.create)[number]["member"]) => ({
-      name: member.name,
-      email: member.email,
-      title: member.title,
-      department: member.department,
-      markets: JSON.stringify(member.markets),
-      languages: JSON.stringify(member.languages),
-      startDate: member.startDate === null ? null : dayDate(member.startDate),
+      const idByEmail = new Map<string, string>();
+      for (const member of existing) if (member.email) idByEmail.set(member.email.toLowerCase(), member.id);
+      const managerIdOf = (email: string | null) => (email === null ? null : (idByEmail.get(email) ?? null));
+      const fields = (member: (typeof plan.create)[number]["member"]) => ({
+        name: member.name,
+        email: member.email,
+        title: member.title,
+        department: member.department,
+        markets: JSON.stringify(member.markets),
+        languages: JSON.stringify(member.languages),
+        startDate: member.startDate === null ? null : dayDate(member.startDate),
+      });
+
+      // A few statements for the whole file, not a few per row (issue 15: a 5,000-row file was
+      // 15,000 round trips through the ORM, seconds of a blocked server). New members get their
+      // ids here, so every manager's id is known before anyone is written; managers come first
+      // in plan.create, so a report's manager is in the same or an earlier statement.
+      for (const { member } of plan.create) idByEmail.set(member.email, newRecordId());
+      const created = plan.create.map(({ member }) => ({
+        id: idByEmail.get(member.email)!,
+        organisationId,
+        ...fields(member),
+        managerId: managerIdOf(member.managerEmail),
+      }));
+      for (let i = 0; i < created.length; i += WRITE_BATCH)
+        await tx.member.createMany({ data: created.slice(i, i + WRITE_BATCH) });
+      for (const { memberId, member } of plan.update) {
+        await tx.member.update({
+          where: { id: memberId },
+          data: { ...fields(member), managerId: managerIdOf(member.managerEmail), version: { increment: 1 } },
+        });
+      }
+      const updatedIds = plan.update.map(({ memberId }) => memberId);
+      for (let i = 0; i < updatedIds.length; i += WRITE_BATCH)
+        await tx.memberRole.deleteMany({ where: { memberId: { in: updatedIds.slice(i, i + WRITE_BATCH) } } });
+      const roles = [
+        ...plan.create.flatMap(({ member }) =>
+          member.roles.map(({ roleId, sharePercent }) => ({
+            memberId: idByEmail.get(member.email)!,
+            roleId,
+            sharePercent,
+          })),
+        ),
+        ...plan.update.flatMap(({ memberId, member }) =>
+          member.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })),
+        ),
+      ];
+      for (let i = 0; i < roles.length; i += WRITE_BATCH)
+        await tx.memberRole.createMany({ data: roles.slice(i, i + WRITE_BATCH) });
+      return {
+        ok: true,
+        summary: {
+          created: plan.create.length,
+          updated: plan.update.length,
+          unchanged: plan.unchanged.length,
+          updatedNames: plan.update.map(({ member }) => member.name),
+        },
+      };
+    }, IMPORT_TRANSACTION)
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error))
+        return {
+          ok: false,
+          errors: [{ row: 1, column: "", value: "", code: "conflict" }],
+        } satisfies ImportResult<MembersImportSummary>;
+      throw error;
     });
-
-    // A few statements for the whole file, not a few per row (issue 15: a 5,000-row file was
-    // 15,000 round trips through the ORM, seconds of a blocked server). New members get their
-    // ids here, so every manager's id is known before anyone is written; managers come first
-    // in plan.create, so a report's manager is in the same or an earlier statement.
-    for (const { member } of plan.create) idByEmail.set(member.email, newRecordId());
-    const created = plan.create.map(({ member }) => ({
-      id: idByEmail.get(member.email)!,
-      organisationId,
-      ...fields(member),
-      managerId: managerIdOf(member.managerEmail),
-    }));
-    for (let i = 0; i < created.length; i += WRITE_BATCH) await tx.member.createMany({ data: created.slice(i, i + WRITE_BATCH) });
-    for (const { memberId, member } of plan.update) {
-      await tx.member.update({ where: { id: memberId }, data: { ...fields(member), managerId: managerIdOf(member.managerEmail), version: { increment: 1 } } });
-    }
-    const updatedIds = plan.update.map(({ memberId }) => memberId);
-    for (let i = 0; i < updatedIds.length; i += WRITE_BATCH) await tx.memberRole.deleteMany({ where: { memberId: { in: updatedIds.slice(i, i + WRITE_BATCH) } } });
-    const roles = [
-      ...plan.create.flatMap(({ member }) => member.roles.map(({ roleId, sharePercent }) => ({ memberId: idByEmail.get(member.email)!, roleId, sharePercent }))),
-      ...plan.update.flatMap(({ memberId, member }) => member.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent }))),
-    ];
-    for (let i = 0; i < roles.length; i += WRITE_BATCH) await tx.memberRole.createMany({ data: roles.slice(i, i + WRITE_BATCH) });
-    return {
-      ok: true,
-      summary: {
-        created: plan.create.length,
-        updated: plan.update.length,
-        unchanged: plan.unchanged.length,
-        updatedNames: plan.update.map(({ member }) => member.name),
-      },
-    };
-  }, IMPORT_TRANSACTION).catch((error: unknown) => {
-    if (isUniqueViolation(error)) return { ok: false, errors: [{ row: 1, column: "", value: "", code: "conflict" }] } satisfies ImportResult<MembersImportSummary>;
-    throw error;
-  });
 }
 
 /** Imports the assessments file: adds each row to its member's history; rows already recorded are skipped. */
@@ -207,12 +236,24 @@ export async function teamDataCounts({ organisationId }: { organisationId: strin
 }
 
 /** The members file's rows (no header) of one organisation. */
-export async function exportMembers({ organisationId, labels }: { organisationId: string; labels: ExportLabels }): Promise<string[][]> {
+export async function exportMembers({
+  organisationId,
+  labels,
+}: {
+  organisationId: string;
+  labels: ExportLabels;
+}): Promise<string[][]> {
   return memberExportRows(await existingMembers(db, organisationId), labels);
 }
 
 /** The assessments file's rows (no header) of one organisation: the whole history. */
-export async function exportAssessments({ organisationId, labels }: { organisationId: string; labels: ExportLabels }): Promise<string[][]> {
+export async function exportAssessments({
+  organisationId,
+  labels,
+}: {
+  organisationId: string;
+  labels: ExportLabels;
+}): Promise<string[][]> {
   const [members, assessments] = await Promise.all([
     db.member.findMany({ where: { organisationId }, select: { id: true, name: true, email: true } }),
     db.skillAssessment.findMany({

@@ -51,8 +51,10 @@ export function forgetKeptTeams(): void {
   kept.clear();
 }
 
-const asLevel = (value: number): SkillLevel => ((SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0);
-const asDate = (value: Date | string | number | bigint): Date => new Date(typeof value === "bigint" ? Number(value) : value);
+const asLevel = (value: number): SkillLevel =>
+  (SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0;
+const asDate = (value: Date | string | number | bigint): Date =>
+  new Date(typeof value === "bigint" ? Number(value) : value);
 
 /** The organisation's revisions (team and training): 0 before any write since the migration. One primary-key read. */
 export async function revisionsOf(organisationId: string): Promise<{ team: number; training: number }> {
@@ -62,7 +64,9 @@ export async function revisionsOf(organisationId: string): Promise<{ team: numbe
 
 /** The latest assessment per member and skill, from the table the triggers keep. */
 export async function latestLevelRows(organisationId: string): Promise<SkillAssessmentRecord[]> {
-  const rows = await db.$queryRaw<{ memberId: string; skillId: string; level: number | bigint; assessedOn: Date | string; createdAt: Date | string }[]>`
+  const rows = await db.$queryRaw<
+    { memberId: string; skillId: string; level: number | bigint; assessedOn: Date | string; createdAt: Date | string }[]
+  >`
     SELECT "memberId", "skillId", "level", "assessedOn", "createdAt" FROM "LatestSkillLevel" WHERE "organisationId" = ${organisationId}`;
   return rows.map((row) => ({
     memberId: row.memberId,
@@ -80,7 +84,17 @@ export async function latestLevelRows(organisationId: string): Promise<SkillAsse
  */
 export async function readMembers(organisationId: string): Promise<MemberSummary[]> {
   const [rows, roles] = await Promise.all([
-    db.$queryRaw<{ id: string; name: string; email: string | null; title: string; department: string | null; managerId: string | null; userId: string | null }[]>`
+    db.$queryRaw<
+      {
+        id: string;
+        name: string;
+        email: string | null;
+        title: string;
+        department: string | null;
+        managerId: string | null;
+        userId: string | null;
+      }[]
+    >`
       SELECT "id", "name", "email", "title", "department", "managerId", "userId" FROM "Member" WHERE "organisationId" = ${organisationId} ORDER BY "name" ASC`,
     db.$queryRaw<{ memberId: string; roleId: string; sharePercent: number | bigint }[]>`
       SELECT r."memberId", r."roleId", r."sharePercent" FROM "MemberRole" r JOIN "Member" m ON m."id" = r."memberId"
@@ -154,7 +168,10 @@ export async function keptTeamGaps(
 ): Promise<{ team: TeamState; gaps: TeamGaps }> {
   const entry = await entryFor(organisationId);
   const team = await entry.state;
-  const key = JSON.stringify([recommendation, skills?.map((skill) => (typeof skill === "string" ? skill : skill.id)) ?? null]);
+  const key = JSON.stringify([
+    recommendation,
+    skills?.map((skill) => (typeof skill === "string" ? skill : skill.id)) ?? null,
+  ]);
   let gaps = entry.gaps.get(key);
   if (!gaps) {
     teamStateCounters.gapComputations += 1;

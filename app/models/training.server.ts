@@ -61,12 +61,21 @@ function toRecord(row: ItemRow): TrainingItemRecord {
 }
 
 function toTrainingMember(member: MemberSummary): TrainingMember {
-  return { id: member.id, name: member.name, department: member.department, roleIds: member.roles.map((role) => role.roleId) };
+  return {
+    id: member.id,
+    name: member.name,
+    department: member.department,
+    roleIds: member.roles.map((role) => role.roleId),
+  };
 }
 
 /** The scope "training.*" is checked against for a member: their departments and account. */
 export function trainingScopeFor(member: Pick<MemberSummary, "department" | "roles" | "userId">) {
-  return assessmentScopeFor({ department: member.department, roles: member.roles.map((role) => ({ roleId: role.roleId })), userId: member.userId });
+  return assessmentScopeFor({
+    department: member.department,
+    roles: member.roles.map((role) => ({ roleId: role.roleId })),
+    userId: member.userId,
+  });
 }
 
 /**
@@ -90,19 +99,39 @@ export async function loadTrainingProgress({
   today?: Date;
 }): Promise<TrainingProgress> {
   const { members: allMembers, assessments, items: itemRows } = await trainingInputs(organisationId, withTexts);
-  const members = actor ? allMembers.filter((member) => can(actor, "training.read", { organisationId, ...trainingScopeFor(member) })) : allMembers;
+  const members = actor
+    ? allMembers.filter((member) => can(actor, "training.read", { organisationId, ...trainingScopeFor(member) }))
+    : allMembers;
   const visible = new Set(members.map((member) => member.id));
-  const recommendation = (await sizedForOrganisation({ organisationId: organisationId, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
+  const recommendation = (
+    await sizedForOrganisation({
+      organisationId: organisationId,
+      operatingModel: organisation.operatingModel,
+      stage: organisation.stage,
+      playbook,
+    })
+  ).recommendation;
   const visibleAssessments = assessments.filter((assessment) => visible.has(assessment.memberId));
   // a reader of everyone (HR, managers, the API) gets the gaps kept for the team (decision 0017)
   const gaps =
-    members.length === allMembers.length ? (await keptTeamGaps(organisationId, recommendation)).gaps : computeTeamGaps(recommendation, members, visibleAssessments);
-  const openGaps = new Map(gaps.members.map((member) => [member.memberId, member.skills.filter((skill) => skill.gap > 0).map((skill) => skill.skillId)]));
+    members.length === allMembers.length
+      ? (await keptTeamGaps(organisationId, recommendation)).gaps
+      : computeTeamGaps(recommendation, members, visibleAssessments);
+  const openGaps = new Map(
+    gaps.members.map((member) => [
+      member.memberId,
+      member.skills.filter((skill) => skill.gap > 0).map((skill) => skill.skillId),
+    ]),
+  );
   const latest = new Map<string, Map<string, LatestLevel>>();
   for (const assessment of visibleAssessments) {
     let bySkill = latest.get(assessment.memberId);
     if (!bySkill) latest.set(assessment.memberId, (bySkill = new Map()));
-    bySkill.set(assessment.skillId, { level: assessment.level, assessedAt: assessment.assessedAt, recordedAt: assessment.recordedAt });
+    bySkill.set(assessment.skillId, {
+      level: assessment.level,
+      assessedAt: assessment.assessedAt,
+      recordedAt: assessment.recordedAt,
+    });
   }
   return trainingProgress({
     items: actor ? itemRows.filter((row) => visible.has(row.memberId)) : itemRows,
@@ -142,7 +171,10 @@ async function trainingInputs(organisationId: string, withTexts: boolean): Promi
   const stamp = `${revisions.team}:${revisions.training}`;
   const cached = inputsCache.get(key);
   if (cached && cached.stamp === stamp) return cached.inputs;
-  const inputs = Promise.all([keptTeam(organisationId, revisions.team), allTrainingItems(organisationId, withTexts)]).then(([team, items]) => ({
+  const inputs = Promise.all([
+    keptTeam(organisationId, revisions.team),
+    allTrainingItems(organisationId, withTexts),
+  ]).then(([team, items]) => ({
     members: team.members,
     assessments: team.assessments,
     items,
@@ -155,7 +187,8 @@ async function trainingInputs(organisationId: string, withTexts: boolean): Promi
 }
 
 type RawDate = Date | string | number | bigint | null;
-const asDate = (value: RawDate): Date | null => (value === null ? null : new Date(typeof value === "bigint" ? Number(value) : value));
+const asDate = (value: RawDate): Date | null =>
+  value === null ? null : new Date(typeof value === "bigint" ? Number(value) : value);
 const asInt = (value: number | bigint | null): number | null => (value === null ? null : Number(value));
 
 /**
@@ -210,8 +243,18 @@ async function allTrainingItems(organisationId: string, withTexts: boolean): Pro
 }
 
 /** One member's items, oldest first. */
-export async function memberTrainingItems({ organisationId, memberId }: { organisationId: string; memberId: string }): Promise<TrainingItemRecord[]> {
-  const rows = await db.trainingItem.findMany({ where: { organisationId, memberId }, select: itemSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export async function memberTrainingItems({
+  organisationId,
+  memberId,
+}: {
+  organisationId: string;
+  memberId: string;
+}): Promise<TrainingItemRecord[]> {
+  const rows = await db.trainingItem.findMany({
+    where: { organisationId, memberId },
+    select: itemSelect,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return rows.map(toRecord);
 }
 
@@ -267,8 +310,13 @@ export async function findItemToAuthorise({ itemId }: { itemId: string }) {
   });
   if (!row) return null;
   const roleIds = new Set<string>(ROLE_IDS);
-  const department = row.member.department && roleIds.has(row.member.department) ? (row.member.department as MemberSummary["department"]) : null;
-  const roles = row.member.roles.filter((role) => roleIds.has(role.roleId)).map((role) => ({ roleId: role.roleId as (typeof ROLE_IDS)[number] }));
+  const department =
+    row.member.department && roleIds.has(row.member.department)
+      ? (row.member.department as MemberSummary["department"])
+      : null;
+  const roles = row.member.roles
+    .filter((role) => roleIds.has(role.roleId))
+    .map((role) => ({ roleId: role.roleId as (typeof ROLE_IDS)[number] }));
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -277,7 +325,13 @@ export async function findItemToAuthorise({ itemId }: { itemId: string }) {
   };
 }
 
-export async function getTrainingItem({ organisationId, itemId }: { organisationId: string; itemId: string }): Promise<TrainingItemRecord | null> {
+export async function getTrainingItem({
+  organisationId,
+  itemId,
+}: {
+  organisationId: string;
+  itemId: string;
+}): Promise<TrainingItemRecord | null> {
   if (!isRecordId(itemId)) return null;
   const row = await db.trainingItem.findFirst({ where: { id: itemId, organisationId }, select: itemSelect });
   return row ? toRecord(row) : null;
@@ -355,7 +409,12 @@ export async function saveTrainingItem({
     });
     if (saved.ok) return { ok: true as const, item: saved.saved, reassessmentRequested };
     if (saved.reason === "not_found") return saved;
-    return { ok: false as const, reason: "conflict" as const, current: saved.current, theirs: editableValues(saved.current) };
+    return {
+      ok: false as const,
+      reason: "conflict" as const,
+      current: saved.current,
+      theirs: editableValues(saved.current),
+    };
   });
 }
 
@@ -380,7 +439,14 @@ export async function memberGapsForTraining({
   if (!isRecordId(memberId)) return null;
   const member = await db.member.findFirst({
     where: { id: memberId, organisationId },
-    select: { id: true, name: true, department: true, managerId: true, userId: true, roles: { select: { roleId: true, sharePercent: true } } },
+    select: {
+      id: true,
+      name: true,
+      department: true,
+      managerId: true,
+      userId: true,
+      roles: { select: { roleId: true, sharePercent: true } },
+    },
   });
   if (!member) return null;
   const assessments = await db.skillAssessment.findMany({
@@ -392,22 +458,51 @@ export async function memberGapsForTraining({
   const teamMember = {
     id: member.id,
     name: member.name,
-    department: member.department && roleIds.has(member.department) ? (member.department as MemberSummary["department"]) : null,
+    department:
+      member.department && roleIds.has(member.department) ? (member.department as MemberSummary["department"]) : null,
     managerId: member.managerId,
-    roles: member.roles.filter((role) => roleIds.has(role.roleId)).map((role) => ({ roleId: role.roleId as (typeof ROLE_IDS)[number], share: role.sharePercent / 100 })),
+    roles: member.roles
+      .filter((role) => roleIds.has(role.roleId))
+      .map((role) => ({ roleId: role.roleId as (typeof ROLE_IDS)[number], share: role.sharePercent / 100 })),
   };
   const levels = latestLevels(
-    assessments.map((a) => ({ memberId: member.id, skillId: a.skillId, level: asLevel(a.level), assessedAt: a.assessedOn, recordedAt: a.createdAt })),
+    assessments.map((a) => ({
+      memberId: member.id,
+      skillId: a.skillId,
+      level: asLevel(a.level),
+      assessedAt: a.assessedOn,
+      recordedAt: a.createdAt,
+    })),
   );
-  const recommendation = (await sizedForOrganisation({ organisationId: organisationId, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
+  const recommendation = (
+    await sizedForOrganisation({
+      organisationId: organisationId,
+      operatingModel: organisation.operatingModel,
+      stage: organisation.stage,
+      playbook,
+    })
+  ).recommendation;
   const gaps = skillGapsForMember(teamMember, recommendation, levels);
-  return { member: { ...teamMember, userId: member.userId }, gaps, levels: levels.get(member.id) ?? new Map<string, SkillLevel>() };
+  return {
+    member: { ...teamMember, userId: member.userId },
+    gaps,
+    levels: levels.get(member.id) ?? new Map<string, SkillLevel>(),
+  };
 }
 
-const asLevel = (value: number): SkillLevel => ((SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0);
+const asLevel = (value: number): SkillLevel =>
+  (SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0;
 
 /** A member's items with their status and outcome, for the plan on the member page. */
-export async function memberTrainingRows({ organisationId, memberId, today = new Date() }: { organisationId: string; memberId: string; today?: Date }) {
+export async function memberTrainingRows({
+  organisationId,
+  memberId,
+  today = new Date(),
+}: {
+  organisationId: string;
+  memberId: string;
+  today?: Date;
+}) {
   const [items, assessments] = await Promise.all([
     memberTrainingItems({ organisationId, memberId }),
     db.skillAssessment.findMany({
@@ -417,7 +512,9 @@ export async function memberTrainingRows({ organisationId, memberId, today = new
     }),
   ]);
   const latest = new Map<string, LatestLevel>();
-  for (const a of assessments) if (!latest.has(a.skillId)) latest.set(a.skillId, { level: a.level, assessedAt: a.assessedOn, recordedAt: a.createdAt });
+  for (const a of assessments)
+    if (!latest.has(a.skillId))
+      latest.set(a.skillId, { level: a.level, assessedAt: a.assessedOn, recordedAt: a.createdAt });
   return items.map((item) => {
     const outcome = itemOutcome(item, latest.get(item.skillId));
     return {
@@ -439,7 +536,15 @@ export async function memberTrainingRows({ organisationId, memberId, today = new
 }
 
 /** The member's latest assessment of one skill (the level an item's outcome is read from), or null. */
-export async function latestAssessmentOf({ organisationId, memberId, skillId }: { organisationId: string; memberId: string; skillId: string }) {
+export async function latestAssessmentOf({
+  organisationId,
+  memberId,
+  skillId,
+}: {
+  organisationId: string;
+  memberId: string;
+  skillId: string;
+}) {
   return db.skillAssessment.findFirst({
     where: { organisationId, memberId, skillId },
     orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],

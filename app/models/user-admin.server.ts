@@ -54,7 +54,13 @@ export async function listUsers({ organisationId }: { organisationId: string }):
   return rows.map(toAdminUser);
 }
 
-export async function getUserForAdmin({ organisationId, userId }: { organisationId: string; userId: string }): Promise<AdminUser | null> {
+export async function getUserForAdmin({
+  organisationId,
+  userId,
+}: {
+  organisationId: string;
+  userId: string;
+}): Promise<AdminUser | null> {
   const row = await db.user.findFirst({ where: { id: userId, organisationId }, select: adminUserSelect });
   return row ? toAdminUser(row) : null;
 }
@@ -98,7 +104,9 @@ interface AdminActionInput {
  * cleared for every other kind. Kinds are read on every request, so the
  * change applies from the person's next click, without signing them out.
  */
-export async function changeKind(input: AdminActionInput & { kind: UserKind; departments: RoleId[]; version: number }): Promise<AdminChangeResult> {
+export async function changeKind(
+  input: AdminActionInput & { kind: UserKind; departments: RoleId[]; version: number },
+): Promise<AdminChangeResult> {
   const departments = input.kind === "lead" ? [...new Set(input.departments)] : [];
   return guardLastAdmin(() =>
     db.$transaction(async (tx) => {
@@ -109,8 +117,17 @@ export async function changeKind(input: AdminActionInput & { kind: UserKind; dep
       if (!user) return { ok: false, reason: "not_found" } as const;
       const previousDepartments = parseDepartments(user.departments);
       // a save that changes nothing is no lost update, whatever version it was loaded from
-      if (user.kind === input.kind && sameSet(previousDepartments, departments)) return { ok: true, changed: false } as const;
-      const stale = { ok: false, reason: "conflict", current: { kind: isUserKind(user.kind) ? user.kind : "member", departments: previousDepartments, version: user.version } } as const;
+      if (user.kind === input.kind && sameSet(previousDepartments, departments))
+        return { ok: true, changed: false } as const;
+      const stale = {
+        ok: false,
+        reason: "conflict",
+        current: {
+          kind: isUserKind(user.kind) ? user.kind : "member",
+          departments: previousDepartments,
+          version: user.version,
+        },
+      } as const;
       if (user.version !== input.version) return stale;
       const { count } = await tx.user.updateMany({
         where: { id: input.userId, version: input.version },
@@ -124,7 +141,12 @@ export async function changeKind(input: AdminActionInput & { kind: UserKind; dep
           organisationId: input.organisationId,
           actorUserId: input.actorUserId,
           subjectUserId: input.userId,
-          detail: { kind: input.kind, departments, previous_kind: user.kind, previous_departments: previousDepartments },
+          detail: {
+            kind: input.kind,
+            departments,
+            previous_kind: user.kind,
+            previous_departments: previousDepartments,
+          },
           ipAddress: input.ipAddress,
         },
         tx,
@@ -146,7 +168,10 @@ export async function disableUser(input: AdminActionInput, now = new Date()): Pr
   }
   return guardLastAdmin(() =>
     db.$transaction(async (tx) => {
-      const user = await tx.user.findFirst({ where: { id: input.userId, organisationId: input.organisationId }, select: { id: true } });
+      const user = await tx.user.findFirst({
+        where: { id: input.userId, organisationId: input.organisationId },
+        select: { id: true },
+      });
       if (!user) return { ok: false, reason: "not_found" } as const;
       const { count } = await tx.user.updateMany({
         where: { id: input.userId, organisationId: input.organisationId, disabledAt: null },
@@ -156,14 +181,17 @@ export async function disableUser(input: AdminActionInput, now = new Date()): Pr
       await assertAnActiveAdminRemains(tx, input.organisationId);
       // endSessionsOfUser() runs on the global client; inside this transaction the same delete goes through `tx`
       const sessions = await tx.session.deleteMany({ where: { userId: input.userId } });
-      await securityEventCreate({
-        type: "user_disabled",
-        organisationId: input.organisationId,
-        actorUserId: input.actorUserId,
-        subjectUserId: input.userId,
-        detail: { sessionsEnded: sessions.count },
-        ipAddress: input.ipAddress,
-      }, tx);
+      await securityEventCreate(
+        {
+          type: "user_disabled",
+          organisationId: input.organisationId,
+          actorUserId: input.actorUserId,
+          subjectUserId: input.userId,
+          detail: { sessionsEnded: sessions.count },
+          ipAddress: input.ipAddress,
+        },
+        tx,
+      );
       return { ok: true, changed: true } as const;
     }),
   );
@@ -171,20 +199,26 @@ export async function disableUser(input: AdminActionInput, now = new Date()): Pr
 
 export async function enableUser(input: AdminActionInput): Promise<AdminChangeResult> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { id: input.userId, organisationId: input.organisationId }, select: { id: true } });
+    const user = await tx.user.findFirst({
+      where: { id: input.userId, organisationId: input.organisationId },
+      select: { id: true },
+    });
     if (!user) return { ok: false, reason: "not_found" } as const;
     const { count } = await tx.user.updateMany({
       where: { id: input.userId, organisationId: input.organisationId, disabledAt: { not: null } },
       data: { disabledAt: null },
     });
     if (count === 0) return { ok: true, changed: false } as const;
-    await securityEventCreate({
-      type: "user_enabled",
-      organisationId: input.organisationId,
-      actorUserId: input.actorUserId,
-      subjectUserId: input.userId,
-      ipAddress: input.ipAddress,
-    }, tx);
+    await securityEventCreate(
+      {
+        type: "user_enabled",
+        organisationId: input.organisationId,
+        actorUserId: input.actorUserId,
+        subjectUserId: input.userId,
+        ipAddress: input.ipAddress,
+      },
+      tx,
+    );
     return { ok: true, changed: true } as const;
   });
 }
@@ -195,26 +229,46 @@ export async function enableUser(input: AdminActionInput): Promise<AdminChangeRe
  */
 export async function unlockSignIn(input: AdminActionInput): Promise<AdminChangeResult> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { id: input.userId, organisationId: input.organisationId }, select: { email: true } });
+    const user = await tx.user.findFirst({
+      where: { id: input.userId, organisationId: input.organisationId },
+      select: { email: true },
+    });
     if (!user) return { ok: false, reason: "not_found" } as const;
-    const { count } = await tx.signInThrottle.deleteMany({ where: { key: { startsWith: accountThrottlePrefix(user.email) } } });
-    await securityEventCreate({
-      type: "sign_in_unlocked",
-      organisationId: input.organisationId,
-      actorUserId: input.actorUserId,
-      subjectUserId: input.userId,
-      detail: { addresses: count },
-      ipAddress: input.ipAddress,
-    }, tx);
+    const { count } = await tx.signInThrottle.deleteMany({
+      where: { key: { startsWith: accountThrottlePrefix(user.email) } },
+    });
+    await securityEventCreate(
+      {
+        type: "sign_in_unlocked",
+        organisationId: input.organisationId,
+        actorUserId: input.actorUserId,
+        subjectUserId: input.userId,
+        detail: { addresses: count },
+        ipAddress: input.ipAddress,
+      },
+      tx,
+    );
     return { ok: true, changed: count > 0 } as const;
   });
 }
 
 /** One invitation of this organisation, without its token hash, or null. */
-export async function getInviteForAdmin({ organisationId, inviteId }: { organisationId: string; inviteId: string }, now = new Date()) {
+export async function getInviteForAdmin(
+  { organisationId, inviteId }: { organisationId: string; inviteId: string },
+  now = new Date(),
+) {
   const invite = await db.invite.findFirst({
     where: { id: inviteId, organisationId },
-    select: { id: true, email: true, kind: true, departments: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      email: true,
+      kind: true,
+      departments: true,
+      createdAt: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+    },
   });
   if (!invite) return null;
   return { ...invite, departments: parseDepartments(invite.departments), status: inviteStatus(invite, now) };
@@ -262,7 +316,9 @@ export async function securityLogPage(input: {
     take: take + 1,
   });
   const page = rows.slice(0, take);
-  const userIds = [...new Set(page.flatMap((row) => [row.actorUserId, row.subjectUserId]).filter((id): id is string => Boolean(id)))];
+  const userIds = [
+    ...new Set(page.flatMap((row) => [row.actorUserId, row.subjectUserId]).filter((id): id is string => Boolean(id))),
+  ];
   // names of this organisation's people only: an id from elsewhere shows as unknown
   const people = await db.user.findMany({
     where: { id: { in: userIds }, organisationId: input.organisationId },

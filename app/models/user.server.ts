@@ -42,7 +42,13 @@ export async function emailIsTaken({ email }: { email: string }): Promise<boolea
 }
 
 /** Whether someone of this organisation has the email: what its admin may learn (they see their people). */
-export async function emailIsTakenInOrganisation({ email, organisationId }: { email: string; organisationId: string }): Promise<boolean> {
+export async function emailIsTakenInOrganisation({
+  email,
+  organisationId,
+}: {
+  email: string;
+  organisationId: string;
+}): Promise<boolean> {
   return (await db.user.count({ where: { email, organisationId } })) > 0;
 }
 
@@ -130,7 +136,13 @@ type CredentialCheck =
  * Checks an email and password. Always hashes once, so an unknown email
  * takes as long as a wrong password. "disabled" only with the right password.
  */
-export async function verifyCredentials({ email, password }: { email: string; password: string }): Promise<CredentialCheck> {
+export async function verifyCredentials({
+  email,
+  password,
+}: {
+  email: string;
+  password: string;
+}): Promise<CredentialCheck> {
   const found = await findUserByEmail({ email });
   const matches = await verifyPassword(password, found?.passwordHash ?? (await timingDummyHash()));
   if (!found) return { status: "unknown_email", user: null };
@@ -198,7 +210,9 @@ export async function attemptSignIn(input: {
           now,
           event: { type: "sign_in_failed", ...subject, detail: { email, reason: check.status } },
         });
-        return after.blocked ? { outcome: "throttled", scope: after.scope, retryAfterMs: after.retryAfterMs } : { outcome: "invalid" };
+        return after.blocked
+          ? { outcome: "throttled", scope: after.scope, retryAfterMs: after.retryAfterMs }
+          : { outcome: "invalid" };
       }
     }
   });

@@ -6,9 +6,7 @@
  */
 
 export type VersionedSave<Current, Saved> =
-  | { ok: true; saved: Saved }
-  | { ok: false; reason: "not_found" }
-  | { ok: false; reason: "conflict"; current: Current };
+  { ok: true; saved: Saved } | { ok: false; reason: "not_found" } | { ok: false; reason: "conflict"; current: Current };
 
 /**
  * `load` reads the record as saved now (null when it is not there); `claim`

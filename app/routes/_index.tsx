@@ -28,7 +28,9 @@ export default function Home() {
         <h2 className="font-semibold text-slate-800">{t("home.apiTitle")}</h2>
         <p className="mt-1">
           {t("home.apiText")}{" "}
-          <code className="rounded bg-slate-100 px-1.5 py-0.5">GET /api/v1/recommendation?model=b2b&amp;stage=growth&amp;lang=en</code>
+          <code className="rounded bg-slate-100 px-1.5 py-0.5">
+            GET /api/v1/recommendation?model=b2b&amp;stage=growth&amp;lang=en
+          </code>
         </p>
       </section>
     </main>

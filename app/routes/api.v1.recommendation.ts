@@ -18,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sizing = parseSizingQuery(params);
   const channelsGiven = params.getAll("channels").some((value) => value.trim() !== "");
   const query = parseRecommendationQuery(params, channelsGiven ? ["stage"] : ["model", "stage"]);
-  const fields: Record<string, { message: string; validIds?: readonly string[]; range?: { min: number; max: number } }> = {};
+  const fields: Record<
+    string,
+    { message: string; validIds?: readonly string[]; range?: { min: number; max: number } }
+  > = {};
   for (const problem of blockingProblems(query)) {
     fields[problem.field] = { message: problemMessage(problem), validIds: problem.validIds };
   }

@@ -41,7 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = readPage(new URL(request.url).searchParams);
   if (!page) {
     return Response.json(
-      { error: "invalid_query", message: `limit must be a whole number from 1 to ${MAX_LIMIT}; offset a whole number from 0.` },
+      {
+        error: "invalid_query",
+        message: `limit must be a whole number from 1 to ${MAX_LIMIT}; offset a whole number from 0.`,
+      },
       { status: 400, headers },
     );
   }

@@ -28,14 +28,23 @@ export default function ForgotPassword() {
   const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm({ id: "forgot-password", lastResult: answer?.lastResult, onValidate: validateWith(forgotSchema, NOTIFY_FORM), shouldValidate: "onBlur" });
+  const [form, fields] = useForm({
+    id: "forgot-password",
+    lastResult: answer?.lastResult,
+    onValidate: validateWith(forgotSchema, NOTIFY_FORM),
+    shouldValidate: "onBlur",
+  });
   const sent = answer && "sent" in answer;
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">{t("nextSteps.forgot.title")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("nextSteps.forgot.intro")}</p>
       {sent ? (
-        <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="reset-sent">
+        <p
+          role="status"
+          className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+          data-testid="reset-sent"
+        >
           {t("nextSteps.forgot.sent")}
         </p>
       ) : null}

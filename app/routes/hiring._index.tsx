@@ -9,7 +9,14 @@ import { SkillShortfalls, type SkillHireReply } from "~/components/hiring/SkillS
 import { HiringTable } from "~/components/hiring/HiringTable";
 import { PriorityChange } from "~/components/hiring/PriorityChange";
 import { ReadOnlyOrgChart } from "~/components/hiring/ReadOnlyOrgChart";
-import { parseMoveForm, parsePlanForm, parseSkillHireForm, parseStatusForm, parseTargetForm, SETTABLE_STATUSES } from "~/forms/hiring";
+import {
+  parseMoveForm,
+  parsePlanForm,
+  parseSkillHireForm,
+  parseStatusForm,
+  parseTargetForm,
+  SETTABLE_STATUSES,
+} from "~/forms/hiring";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import { ui } from "~/components/ui";
 import { budgetByQuarter } from "~/domain/hiring-budget";
@@ -29,7 +36,16 @@ import { skillShortfalls } from "~/domain/skill-shortfalls";
 import { MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
-import { addPositions, getHiringTarget, getPosition, listPositions, movePosition, setHiringTarget, setPositionStatus, type PositionRow } from "~/models/hiring.server";
+import {
+  addPositions,
+  getHiringTarget,
+  getPosition,
+  listPositions,
+  movePosition,
+  setHiringTarget,
+  setPositionStatus,
+  type PositionRow,
+} from "~/models/hiring.server";
 import { getBusinessProfile } from "~/models/business-profile.server";
 import { keptTeam } from "~/models/team-state.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -42,7 +58,9 @@ const DONE = ["target", "plan", "moved", "status", "filled", "added", "skill"] a
 
 /** Skill-driven proposals are not made again for a role and skill a position still to be filled hires for. */
 function skillPipeline(positions: readonly PositionRow[]) {
-  return positions.filter((p) => PIPELINE_STATUSES.includes(p.status)).map((p) => ({ roleId: p.roleId, skillId: p.skill?.skillId ?? null }));
+  return positions
+    .filter((p) => PIPELINE_STATUSES.includes(p.status))
+    .map((p) => ({ roleId: p.roleId, skillId: p.skill?.skillId ?? null }));
 }
 
 /**
@@ -69,7 +87,10 @@ async function hiringState(organisation: { id: string; operatingModel: Choice["m
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "hiring.read");
-  const [{ playbook, team, target, positions, current, delta, targetChart, sized }, lang] = await Promise.all([hiringState(organisation), languageFor(request)]);
+  const [{ playbook, team, target, positions, current, delta, targetChart, sized }, lang] = await Promise.all([
+    hiringState(organisation),
+    languageFor(request),
+  ]);
   const scope = { organisationId: organisation.id };
   const canPlan = can(actor, "hiring.plan", scope);
   const canStatus = can(actor, "hiring.status", scope);
@@ -92,7 +113,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }))
       : [];
 
-  const roleLabel = Object.fromEntries(playbook.roles.map((r) => [r.id, localize(r.label, lang)])) as Record<RoleId, string>;
+  const roleLabel = Object.fromEntries(playbook.roles.map((r) => [r.id, localize(r.label, lang)])) as Record<
+    RoleId,
+    string
+  >;
   const skillLabel = Object.fromEntries(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
   const modelLabel = Object.fromEntries(playbook.models.map((m) => [m.id, localize(m.label, lang)]));
   const stageLabel = Object.fromEntries(playbook.stages.map((s) => [s.id, localize(s.label, lang)]));
@@ -131,29 +155,41 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "set_target") {
     const submission = parseTargetForm(formData);
-    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
     await setHiringTarget({ organisationId, target: { model: submission.value.model, stage: submission.value.stage } });
     return redirect("/hiring?done=target");
   }
   if (intent === "create_plan") {
     const submission = parsePlanForm(formData);
-    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
     const result = await addPositions({
       organisationId,
       positions: submission.value.positions.map((p) => ({ ...p, ownerUserId: signedIn.actor.userId, notes: "" })),
     });
-    if (!result.ok) return data({ intent, lastResult: submission.reply({ formErrors: ["hiring.errors.owner"] }), formError: null }, { status: 400 });
+    if (!result.ok)
+      return data(
+        { intent, lastResult: submission.reply({ formErrors: ["hiring.errors.owner"] }), formError: null },
+        { status: 400 },
+      );
     return redirect("/hiring?done=plan#plan");
   }
   if (intent === "hire_for_skill") {
     const submission = parseSkillHireForm(formData);
-    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
     const { roleId, skillId, targetQuarter } = submission.value;
     // the level comes from today's target and team, not from the form: a role and skill no longer short is refused
     const { team, positions, delta } = await hiringState(signedIn.organisation);
-    const shortfall = delta ? skillShortfalls(delta, team, skillPipeline(positions)).find((s) => s.roleId === roleId && s.skillId === skillId) : undefined;
+    const shortfall = delta
+      ? skillShortfalls(delta, team, skillPipeline(positions)).find((s) => s.roleId === roleId && s.skillId === skillId)
+      : undefined;
     if (!shortfall) {
-      return data({ intent, lastResult: submission.reply({ formErrors: ["hiring.errors.skillNotShort"] }), formError: null }, { status: 400 });
+      return data(
+        { intent, lastResult: submission.reply({ formErrors: ["hiring.errors.skillNotShort"] }), formError: null },
+        { status: 400 },
+      );
     }
     const result = await addPositions({
       organisationId,
@@ -169,24 +205,38 @@ export async function action({ request }: ActionFunctionArgs) {
         },
       ],
     });
-    if (!result.ok) return data({ intent, lastResult: submission.reply({ formErrors: ["hiring.errors.owner"] }), formError: null }, { status: 400 });
+    if (!result.ok)
+      return data(
+        { intent, lastResult: submission.reply({ formErrors: ["hiring.errors.owner"] }), formError: null },
+        { status: 400 },
+      );
     return redirect("/hiring?done=skill#plan");
   }
   if (intent === "move") {
     const submission = parseMoveForm(formData);
-    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
-    const result = await movePosition({ organisationId, positionId: submission.value.positionId, direction: submission.value.direction === "up" ? -1 : 1 });
+    if (submission.status !== "success")
+      return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    const result = await movePosition({
+      organisationId,
+      positionId: submission.value.positionId,
+      direction: submission.value.direction === "up" ? -1 : 1,
+    });
     if (!result.ok) throw notFound();
     return redirect("/hiring?done=moved#plan");
   }
   const submission = parseStatusForm(formData);
-  if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
   // a cancellation is asked about on the position's page first; nothing is written here
   if (needsCancelConfirmation(submission.value.status, formData)) {
     if (!(await getPosition({ organisationId, positionId: submission.value.positionId }))) throw notFound();
     return redirect(cancelConfirmationHref(submission.value.positionId));
   }
-  const result = await setPositionStatus({ organisationId, positionId: submission.value.positionId, status: submission.value.status });
+  const result = await setPositionStatus({
+    organisationId,
+    positionId: submission.value.positionId,
+    status: submission.value.status,
+  });
   if (!result.ok) throw notFound();
   return redirect("/hiring?done=status#plan");
 }
@@ -213,7 +263,11 @@ export default function HiringPage() {
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("hiring.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-600">{t("hiring.intro")}</p>
         {done ? (
-          <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800" data-testid="done">
+          <p
+            role="status"
+            className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800"
+            data-testid="done"
+          >
             {t(`hiring.done.${done}`)}
           </p>
         ) : null}
@@ -230,7 +284,10 @@ export default function HiringPage() {
         <section aria-labelledby="delta-title" data-testid="delta">
           <div className="flex flex-wrap items-baseline justify-between gap-3">
             <h2 id="delta-title" className={ui.h2}>
-              {t("hiring.delta.title", { from: `${labels.model[current.model]} · ${labels.stage[current.stage]}`, to: `${labels.model[target.model]} · ${labels.stage[target.stage]}` })}
+              {t("hiring.delta.title", {
+                from: `${labels.model[current.model]} · ${labels.stage[current.stage]}`,
+                to: `${labels.model[target.model]} · ${labels.stage[target.stage]}`,
+              })}
             </h2>
             <Link to={scenarioHref} className={ui.link}>
               {t("hiring.delta.compare")}
@@ -310,7 +367,8 @@ function TargetSection({ data: d, actionData }: { data: LoaderData; actionData: 
   const { t } = useTranslation();
   const navigation = useNavigation();
   const errors = actionData?.intent === "set_target" ? actionData.lastResult?.error : undefined;
-  const typed = actionData?.intent === "set_target" ? (actionData.lastResult?.initialValue as Record<string, string> | null) : null;
+  const typed =
+    actionData?.intent === "set_target" ? (actionData.lastResult?.initialValue as Record<string, string> | null) : null;
   const model = typed?.model ?? d.target?.model ?? "";
   const stage = typed?.stage ?? d.target?.stage ?? "";
   return (
@@ -337,7 +395,15 @@ function TargetSection({ data: d, actionData }: { data: LoaderData; actionData: 
             <label htmlFor="target-model" className={ui.label}>
               {t("hiring.target.model")}
             </label>
-            <select id="target-model" name="model" defaultValue={model} key={`m-${model}`} className={ui.input} aria-invalid={errors?.model ? true : undefined} aria-describedby="target-model-error">
+            <select
+              id="target-model"
+              name="model"
+              defaultValue={model}
+              key={`m-${model}`}
+              className={ui.input}
+              aria-invalid={errors?.model ? true : undefined}
+              aria-describedby="target-model-error"
+            >
               <option value="">{t("hiring.target.choose")}</option>
               {MODEL_IDS.map((id) => (
                 <option key={id} value={id}>
@@ -351,7 +417,15 @@ function TargetSection({ data: d, actionData }: { data: LoaderData; actionData: 
             <label htmlFor="target-stage" className={ui.label}>
               {t("hiring.target.stage")}
             </label>
-            <select id="target-stage" name="stage" defaultValue={stage} key={`s-${stage}`} className={ui.input} aria-invalid={errors?.stage ? true : undefined} aria-describedby="target-stage-error">
+            <select
+              id="target-stage"
+              name="stage"
+              defaultValue={stage}
+              key={`s-${stage}`}
+              className={ui.input}
+              aria-invalid={errors?.stage ? true : undefined}
+              aria-describedby="target-stage-error"
+            >
               <option value="">{t("hiring.target.choose")}</option>
               {STAGE_IDS.map((id) => (
                 <option key={id} value={id}>
@@ -374,7 +448,9 @@ function FieldError({ id, errors }: { id: string; errors: string[] | null | unde
   const { t } = useTranslation();
   return (
     <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {errors?.map((e) => <p key={e}>{t(e)}</p>)}
+      {errors?.map((e) => (
+        <p key={e}>{t(e)}</p>
+      ))}
     </div>
   );
 }
@@ -399,15 +475,25 @@ function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>
     >
       {delta.roles.map((r) => (
         <tr key={r.roleId} data-role={r.roleId} data-gap={r.gap}>
-          <th scope="row" className={`${ui.td} text-left font-semibold`}>{labels.role[r.roleId]}</th>
+          <th scope="row" className={`${ui.td} text-left font-semibold`}>
+            {labels.role[r.roleId]}
+          </th>
           <td className={`${ui.td} text-right tabular-nums`}>{num(r.fte)}</td>
           <td className={`${ui.td} text-right tabular-nums`}>{range(r.targetHeadcount)}</td>
           <td className={`${ui.td} text-right tabular-nums`} data-testid="gap">
-            {r.gap > 0 ? <span className="font-semibold text-red-700">{r.gap}</span> : r.overBy > 0 ? <span className="text-slate-500">{t("hiring.delta.over", { value: num(r.overBy) })}</span> : "0"}
+            {r.gap > 0 ? (
+              <span className="font-semibold text-red-700">{r.gap}</span>
+            ) : r.overBy > 0 ? (
+              <span className="text-slate-500">{t("hiring.delta.over", { value: num(r.overBy) })}</span>
+            ) : (
+              "0"
+            )}
           </td>
           <td className={ui.td}>
             <PriorityChange from={r.currentPriority} to={r.targetPriority} changed={r.change !== "same"}>
-              <span className={`text-xs ${r.change === "raised" ? "text-emerald-800" : "text-amber-800"}`}>{t(`hiring.delta.change.${r.change}`)}</span>
+              <span className={`text-xs ${r.change === "raised" ? "text-emerald-800" : "text-amber-800"}`}>
+                {t(`hiring.delta.change.${r.change}`)}
+              </span>
             </PriorityChange>
           </td>
           <td className={ui.td}>
@@ -443,7 +529,9 @@ function ProposalForm({ data: d, actionData }: { data: LoaderData; actionData: A
   const navigation = useNavigation();
   const result = actionData?.intent === "create_plan" ? actionData.lastResult : null;
   const errors = result?.error ?? {};
-  const typed = (result?.initialValue as { rows?: { include?: string; headcount?: string; targetQuarter?: string }[] } | null)?.rows;
+  const typed = (
+    result?.initialValue as { rows?: { include?: string; headcount?: string; targetQuarter?: string }[] } | null
+  )?.rows;
   return (
     <section aria-labelledby="proposal-title" className={ui.card} data-testid="proposal">
       <h2 id="proposal-title" className={ui.h2}>
@@ -454,7 +542,9 @@ function ProposalForm({ data: d, actionData }: { data: LoaderData; actionData: A
         <input type="hidden" name="intent" value="create_plan" />
         {errors[""] ? (
           <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-            {errors[""].map((e) => <p key={e}>{t(e)}</p>)}
+            {errors[""].map((e) => (
+              <p key={e}>{t(e)}</p>
+            ))}
           </div>
         ) : null}
         <HiringTable
@@ -488,7 +578,9 @@ function ProposalForm({ data: d, actionData }: { data: LoaderData; actionData: A
                 </td>
                 <th scope="row" className={`${ui.td} text-left font-semibold`}>
                   {label}
-                  <span className="block text-xs font-normal text-slate-500">{t(`hiring.proposal.tier.${p.tier}`)}</span>
+                  <span className="block text-xs font-normal text-slate-500">
+                    {t(`hiring.proposal.tier.${p.tier}`)}
+                  </span>
                 </th>
                 <td className={ui.td}>
                   <PriorityBadge priority={p.priority} />
@@ -555,7 +647,13 @@ function PlanSection({ data: d }: { data: LoaderData }) {
       </div>
       {positions.length === 0 ? (
         <p className={`${ui.empty} mt-3`} data-testid="plan-empty">
-          {!d.canReadPlan ? t("hiring.plan.private") : d.target ? (d.canPlan ? t("hiring.plan.emptyPlanner") : t("hiring.plan.emptyReader")) : t("hiring.plan.emptyNoTarget")}
+          {!d.canReadPlan
+            ? t("hiring.plan.private")
+            : d.target
+              ? d.canPlan
+                ? t("hiring.plan.emptyPlanner")
+                : t("hiring.plan.emptyReader")
+              : t("hiring.plan.emptyNoTarget")}
         </p>
       ) : (
         <>
@@ -595,7 +693,13 @@ function PlanSection({ data: d }: { data: LoaderData }) {
             {positions.map((p, i) => {
               const label = d.labels.role[p.roleId];
               return (
-                <tr key={p.id} data-position={p.id} data-role={p.roleId} data-status={p.status} className={p.status === "cancelled" ? "text-slate-400" : undefined}>
+                <tr
+                  key={p.id}
+                  data-position={p.id}
+                  data-role={p.roleId}
+                  data-status={p.status}
+                  className={p.status === "cancelled" ? "text-slate-400" : undefined}
+                >
                   <td className={`${ui.td} tabular-nums`}>{i + 1}</td>
                   <th scope="row" className={`${ui.td} text-left font-semibold`}>
                     <Link to={`/hiring/positions/${p.id}`} className={ui.link}>
@@ -604,15 +708,26 @@ function PlanSection({ data: d }: { data: LoaderData }) {
                     {p.title ? <span className="block text-xs font-normal text-slate-500">{label}</span> : null}
                     {p.origin !== "delta" ? (
                       <span className="block text-xs font-normal text-slate-500" data-testid="origin">
-                        {p.skill ? t("hiring.origin.skillFor", { skill: d.labels.skill[p.skill.skillId] ?? p.skill.skillId, level: p.skill.level }) : t(`hiring.origin.${p.origin}`)}
+                        {p.skill
+                          ? t("hiring.origin.skillFor", {
+                              skill: d.labels.skill[p.skill.skillId] ?? p.skill.skillId,
+                              level: p.skill.level,
+                            })
+                          : t(`hiring.origin.${p.origin}`)}
                       </span>
                     ) : null}
-                    {p.notes ? <span className="block max-w-xs truncate text-xs font-normal text-slate-500">{p.notes}</span> : null}
+                    {p.notes ? (
+                      <span className="block max-w-xs truncate text-xs font-normal text-slate-500">{p.notes}</span>
+                    ) : null}
                   </th>
                   <td className={`${ui.td} text-right tabular-nums`}>{p.headcount}</td>
                   <td className={`${ui.td} whitespace-nowrap`}>{p.targetQuarter}</td>
                   <td className={`${ui.td} whitespace-nowrap text-right tabular-nums`} data-testid="position-budget">
-                    {p.budget ? money(p.budget.amount * p.headcount, p.budget.currency) : <span className="text-slate-400">—</span>}
+                    {p.budget ? (
+                      money(p.budget.amount * p.headcount, p.budget.currency)
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
                   </td>
                   <td className={ui.td}>
                     {d.canStatus && p.status !== "filled" ? (
@@ -639,7 +754,9 @@ function PlanSection({ data: d }: { data: LoaderData }) {
                       <span data-testid="status">{t(`hiring.status.${p.status}`)}</span>
                     )}
                   </td>
-                  <td className={ui.td}>{p.owner?.name ?? <span className="text-slate-400">{t("hiring.plan.noOwner")}</span>}</td>
+                  <td className={ui.td}>
+                    {p.owner?.name ?? <span className="text-slate-400">{t("hiring.plan.noOwner")}</span>}
+                  </td>
                   <td className={ui.td}>
                     {p.filledBy ? (
                       <Link to={`/team/${p.filledBy.id}`} className={ui.link}>
@@ -653,12 +770,25 @@ function PlanSection({ data: d }: { data: LoaderData }) {
                     <span className="inline-flex items-center gap-1">
                       {d.canPlan ? (
                         <>
-                          <MoveButton positionId={p.id} direction="up" disabled={i === 0} label={t("hiring.plan.moveUp", { role: label, n: i + 1 })} />
-                          <MoveButton positionId={p.id} direction="down" disabled={i === positions.length - 1} label={t("hiring.plan.moveDown", { role: label, n: i + 1 })} />
+                          <MoveButton
+                            positionId={p.id}
+                            direction="up"
+                            disabled={i === 0}
+                            label={t("hiring.plan.moveUp", { role: label, n: i + 1 })}
+                          />
+                          <MoveButton
+                            positionId={p.id}
+                            direction="down"
+                            disabled={i === positions.length - 1}
+                            label={t("hiring.plan.moveDown", { role: label, n: i + 1 })}
+                          />
                         </>
                       ) : null}
                       {d.canStatus && p.status !== "filled" && p.status !== "cancelled" ? (
-                        <Link to={`/hiring/positions/${p.id}#fill`} className="ml-2 text-xs font-medium text-indigo-700 hover:underline">
+                        <Link
+                          to={`/hiring/positions/${p.id}#fill`}
+                          className="ml-2 text-xs font-medium text-indigo-700 hover:underline"
+                        >
                           {t("hiring.plan.fill")}
                         </Link>
                       ) : null}
@@ -675,7 +805,17 @@ function PlanSection({ data: d }: { data: LoaderData }) {
   );
 }
 
-function MoveButton({ positionId, direction, disabled, label }: { positionId: string; direction: "up" | "down"; disabled: boolean; label: string }) {
+function MoveButton({
+  positionId,
+  direction,
+  disabled,
+  label,
+}: {
+  positionId: string;
+  direction: "up" | "down";
+  disabled: boolean;
+  label: string;
+}) {
   return (
     <Form method="post" className="inline">
       <input type="hidden" name="intent" value="move" />

@@ -36,11 +36,22 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { notFound, requirePermission, requireRecord } from "~/utils/auth.server";
 import { conflictSubmission, intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
-import { CANCEL_CONFIRMATION, cancelConfirmationHref, needsCancelConfirmation } from "~/components/hiring/cancel-confirmation";
+import {
+  CANCEL_CONFIRMATION,
+  cancelConfirmationHref,
+  needsCancelConfirmation,
+} from "~/components/hiring/cancel-confirmation";
 
-async function authorise(request: Request, positionId: string | undefined, permission: "hiring.positions" | "hiring.plan" | "hiring.status") {
+async function authorise(
+  request: Request,
+  positionId: string | undefined,
+  permission: "hiring.positions" | "hiring.plan" | "hiring.status",
+) {
   // an unknown id answers like another organisation's: 404 once signed in
-  const signedIn = await requireRecord(request, { find: () => findPositionToAuthorise({ positionId: positionId ?? "" }), permission });
+  const signedIn = await requireRecord(request, {
+    find: () => findPositionToAuthorise({ positionId: positionId ?? "" }),
+    permission,
+  });
   return { signedIn, positionId: signedIn.found.id };
 }
 
@@ -72,7 +83,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members,
     done: new URL(request.url).searchParams.get("done") === "saved",
     // "?confirm=cancel": the step a cancellation must pass (a GET only shows the question)
-    confirmCancel: canStatus && position.status !== "filled" && position.status !== "cancelled" && new URL(request.url).searchParams.get("confirm") === "cancel",
+    confirmCancel:
+      canStatus &&
+      position.status !== "filled" &&
+      position.status !== "cancelled" &&
+      new URL(request.url).searchParams.get("confirm") === "cancel",
   };
 }
 
@@ -81,22 +96,39 @@ const INTENTS = ["update", "status", "fill"] as const;
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = intentOf(formData, INTENTS);
-  const { signedIn, positionId } = await authorise(request, params.positionId, intent === "update" || intent === null ? "hiring.plan" : "hiring.status");
+  const { signedIn, positionId } = await authorise(
+    request,
+    params.positionId,
+    intent === "update" || intent === null ? "hiring.plan" : "hiring.status",
+  );
   const organisationId = signedIn.organisation.id;
-  if (intent === null) return data({ intent: null, lastResult: null, formError: "hiring.errors.intent" }, { status: 400 });
+  if (intent === null)
+    return data({ intent: null, lastResult: null, formError: "hiring.errors.intent" }, { status: 400 });
 
   if (intent === "update") {
     const submission = parsePositionForm(formData);
-    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
     const { headcount, targetQuarter, ownerUserId, notes, title, reason, budget, version } = submission.value;
     const edit = { headcount, targetQuarter, ownerUserId: ownerUserId ?? null, notes, title, reason, budget };
     const result = await updatePosition({ organisationId, positionId, version, edit });
     if (!result.ok && result.reason === "conflict") {
       const conflict = conflictingFields(positionFormValues(result.current), positionFormValues(edit), POSITION_FIELDS);
-      return conflictSubmission(submission, { conflict, version: result.current.version, extra: { intent, formError: null } });
+      return conflictSubmission(submission, {
+        conflict,
+        version: result.current.version,
+        extra: { intent, formError: null },
+      });
     }
     if (!result.ok && result.reason === "owner_unknown") {
-      return data({ intent, lastResult: submission.reply({ fieldErrors: { ownerUserId: ["hiring.errors.owner"] } }), formError: null }, { status: 400 });
+      return data(
+        {
+          intent,
+          lastResult: submission.reply({ fieldErrors: { ownerUserId: ["hiring.errors.owner"] } }),
+          formError: null,
+        },
+        { status: 400 },
+      );
     }
     if (!result.ok) throw notFound();
     return redirect(`/hiring/positions/${positionId}?done=saved`);
@@ -105,7 +137,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "status") {
     formData.set("positionId", positionId);
     const submission = parseStatusForm(formData);
-    if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
     if (needsCancelConfirmation(submission.value.status, formData)) {
       if (!(await getPosition({ organisationId, positionId }))) throw notFound();
       return redirect(cancelConfirmationHref(positionId));
@@ -116,7 +149,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const submission = parseFillForm(formData);
-  if (submission.status !== "success") return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
   const value = submission.value;
   const position = await getPosition({ organisationId, positionId });
   if (!position) throw notFound();
@@ -152,13 +186,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // the member form's messages live under "members"; the fill form shows them as they are
     return data({ intent, lastResult: submission.reply({ fieldErrors }), formError: null }, { status: 400 });
   }
-  const fieldErrors: Record<string, string[]> = result.reason === "member_unknown" ? { memberId: ["hiring.errors.member"] } : {};
+  const fieldErrors: Record<string, string[]> =
+    result.reason === "member_unknown" ? { memberId: ["hiring.errors.member"] } : {};
   const formErrors = result.reason === "already_filled" ? ["hiring.errors.alreadyFilled"] : undefined;
   return data({ intent, lastResult: submission.reply({ fieldErrors, formErrors }), formError: null }, { status: 400 });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
-  { title: `${loaderData?.position.title || loaderData?.roleLabel || ""} — ${hiringStrings[loaderData?.lang ?? "zh"].metaTitle}` },
+  {
+    title: `${loaderData?.position.title || loaderData?.roleLabel || ""} — ${hiringStrings[loaderData?.lang ?? "zh"].metaTitle}`,
+  },
 ];
 
 /** The label of each field of the details form, for the notice of a save that came too late. */
@@ -188,7 +225,10 @@ export default function PositionPage() {
   const typedUpdate = (update?.initialValue ?? null) as Record<string, string> | null;
   const typedFill = (fill?.initialValue ?? null) as Record<string, string> | null;
   // a refused stale save (409); its type merges into the update answer's, so it is named here
-  const refused = actionData && "conflict" in actionData ? (actionData as unknown as { conflict: FieldConflict[]; version: number }) : null;
+  const refused =
+    actionData && "conflict" in actionData
+      ? (actionData as unknown as { conflict: FieldConflict[]; version: number })
+      : null;
   const ownerName = (id: string) => d.owners.find((owner) => owner.id === id)?.name ?? id;
   const [how, setHow] = useState<string>(typedFill?.how ?? "new");
   const open = p.status !== "filled" && p.status !== "cancelled";
@@ -203,22 +243,29 @@ export default function PositionPage() {
         </Link>
       </p>
       <header>
-        <h1 className="text-2xl font-bold tracking-tight">{t("hiring.position.title", { role: p.title || d.roleLabel })}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {t("hiring.position.title", { role: p.title || d.roleLabel })}
+        </h1>
         {p.title ? <p className="mt-1 text-sm text-slate-600">{d.roleLabel}</p> : null}
         <p className="mt-1 text-sm text-slate-600" data-testid="position-summary">
-          {t("hiring.position.summary", { count: p.headcount, quarter: p.targetQuarter, status: t(`hiring.status.${p.status}`) })}
+          {t("hiring.position.summary", {
+            count: p.headcount,
+            quarter: p.targetQuarter,
+            status: t(`hiring.status.${p.status}`),
+          })}
         </p>
         <p className="mt-1 text-sm text-slate-600" data-testid="position-origin">
-          {p.skill && d.skillLabel ? t("hiring.origin.skillFor", { skill: d.skillLabel, level: p.skill.level }) : t(`hiring.origin.${p.origin}`)}
+          {p.skill && d.skillLabel
+            ? t("hiring.origin.skillFor", { skill: d.skillLabel, level: p.skill.level })
+            : t(`hiring.origin.${p.origin}`)}
         </p>
-        {p.reason ? (
-          <p className="mt-1 text-sm">
-            {t("hiring.position.reasonIs", { reason: p.reason })}
-          </p>
-        ) : null}
+        {p.reason ? <p className="mt-1 text-sm">{t("hiring.position.reasonIs", { reason: p.reason })}</p> : null}
         <p className="mt-1 text-sm" data-testid="position-budget">
           {p.budget
-            ? t("hiring.budget.perPerson", { amount: money(p.budget.amount, p.budget.currency), total: money(p.budget.amount * p.headcount, p.budget.currency) })
+            ? t("hiring.budget.perPerson", {
+                amount: money(p.budget.amount, p.budget.currency),
+                total: money(p.budget.amount * p.headcount, p.budget.currency),
+              })
             : t("hiring.budget.none")}
         </p>
         {p.filledBy ? (
@@ -230,7 +277,10 @@ export default function PositionPage() {
           </p>
         ) : null}
         {d.done ? (
-          <p role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+          <p
+            role="status"
+            className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800"
+          >
             {t("hiring.position.saved")}
           </p>
         ) : null}
@@ -242,14 +292,25 @@ export default function PositionPage() {
       </header>
 
       {d.confirmCancel ? (
-        <section aria-labelledby="confirm-cancel-title" className="rounded-xl border-2 border-red-300 bg-red-50 p-5" data-testid="confirm-cancel">
-          <h2 id="confirm-cancel-title" className="text-lg font-semibold text-red-900">{t("hiring.cancelConfirm.title")}</h2>
-          <p className="mt-1 text-sm text-red-900">{t("hiring.cancelConfirm.text", { role: d.roleLabel, count: p.headcount, quarter: p.targetQuarter })}</p>
+        <section
+          aria-labelledby="confirm-cancel-title"
+          className="rounded-xl border-2 border-red-300 bg-red-50 p-5"
+          data-testid="confirm-cancel"
+        >
+          <h2 id="confirm-cancel-title" className="text-lg font-semibold text-red-900">
+            {t("hiring.cancelConfirm.title")}
+          </h2>
+          <p className="mt-1 text-sm text-red-900">
+            {t("hiring.cancelConfirm.text", { role: d.roleLabel, count: p.headcount, quarter: p.targetQuarter })}
+          </p>
           <Form method="post" action={`/hiring/positions/${p.id}`} className="mt-4 flex flex-wrap items-center gap-3">
             <input type="hidden" name="intent" value="status" />
             <input type="hidden" name="status" value="cancelled" />
             <input type="hidden" name="confirm" value={CANCEL_CONFIRMATION} />
-            <button type="submit" className="rounded-lg bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800">
+            <button
+              type="submit"
+              className="rounded-lg bg-red-700 px-4 py-2 text-sm font-semibold text-white hover:bg-red-800"
+            >
               {t("hiring.cancelConfirm.yes")}
             </button>
             <Link to={`/hiring/positions/${p.id}`} className={ui.link}>
@@ -277,33 +338,90 @@ export default function PositionPage() {
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={refused?.version ?? p.version} />
             <div>
-              <label htmlFor="headcount" className={ui.label}>{t("hiring.plan.headcount")}</label>
-              <input id="headcount" name="headcount" type="number" min={1} max={HEADCOUNT_MAX} defaultValue={typedUpdate?.headcount ?? String(p.headcount)} aria-invalid={updateErrors.headcount ? true : undefined} aria-describedby="headcount-error" className={ui.input} />
+              <label htmlFor="headcount" className={ui.label}>
+                {t("hiring.plan.headcount")}
+              </label>
+              <input
+                id="headcount"
+                name="headcount"
+                type="number"
+                min={1}
+                max={HEADCOUNT_MAX}
+                defaultValue={typedUpdate?.headcount ?? String(p.headcount)}
+                aria-invalid={updateErrors.headcount ? true : undefined}
+                aria-describedby="headcount-error"
+                className={ui.input}
+              />
               <Errors id="headcount-error" errors={updateErrors.headcount} />
             </div>
             <div>
-              <label htmlFor="targetQuarter" className={ui.label}>{t("hiring.plan.quarter")}</label>
-              <input id="targetQuarter" name="targetQuarter" type="text" placeholder="2027-Q1" defaultValue={typedUpdate?.targetQuarter ?? p.targetQuarter} aria-invalid={updateErrors.targetQuarter ? true : undefined} aria-describedby="targetQuarter-error" className={ui.input} />
+              <label htmlFor="targetQuarter" className={ui.label}>
+                {t("hiring.plan.quarter")}
+              </label>
+              <input
+                id="targetQuarter"
+                name="targetQuarter"
+                type="text"
+                placeholder="2027-Q1"
+                defaultValue={typedUpdate?.targetQuarter ?? p.targetQuarter}
+                aria-invalid={updateErrors.targetQuarter ? true : undefined}
+                aria-describedby="targetQuarter-error"
+                className={ui.input}
+              />
               <Errors id="targetQuarter-error" errors={updateErrors.targetQuarter} />
             </div>
             <div>
-              <label htmlFor="ownerUserId" className={ui.label}>{t("hiring.plan.owner")}</label>
-              <select id="ownerUserId" name="ownerUserId" defaultValue={typedUpdate ? (typedUpdate.ownerUserId ?? "") : (p.owner?.id ?? "")} aria-invalid={updateErrors.ownerUserId ? true : undefined} aria-describedby="ownerUserId-error" className={ui.input}>
+              <label htmlFor="ownerUserId" className={ui.label}>
+                {t("hiring.plan.owner")}
+              </label>
+              <select
+                id="ownerUserId"
+                name="ownerUserId"
+                defaultValue={typedUpdate ? (typedUpdate.ownerUserId ?? "") : (p.owner?.id ?? "")}
+                aria-invalid={updateErrors.ownerUserId ? true : undefined}
+                aria-describedby="ownerUserId-error"
+                className={ui.input}
+              >
                 <option value="">{t("hiring.plan.noOwner")}</option>
                 {d.owners.map((o) => (
-                  <option key={o.id} value={o.id}>{o.name}</option>
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
                 ))}
               </select>
               <Errors id="ownerUserId-error" errors={updateErrors.ownerUserId} />
             </div>
             <div>
-              <label htmlFor="title" className={ui.label}>{t("hiring.manual.title")}</label>
-              <input id="title" name="title" type="text" maxLength={POSITION_TITLE_MAX} placeholder={d.roleLabel} defaultValue={typedUpdate ? (typedUpdate.title ?? "") : p.title} aria-invalid={updateErrors.title ? true : undefined} aria-describedby="title-error" className={ui.input} />
+              <label htmlFor="title" className={ui.label}>
+                {t("hiring.manual.title")}
+              </label>
+              <input
+                id="title"
+                name="title"
+                type="text"
+                maxLength={POSITION_TITLE_MAX}
+                placeholder={d.roleLabel}
+                defaultValue={typedUpdate ? (typedUpdate.title ?? "") : p.title}
+                aria-invalid={updateErrors.title ? true : undefined}
+                aria-describedby="title-error"
+                className={ui.input}
+              />
               <Errors id="title-error" errors={updateErrors.title} />
             </div>
             <div className="sm:col-span-2">
-              <label htmlFor="reason" className={ui.label}>{t("hiring.manual.reason")}</label>
-              <textarea id="reason" name="reason" rows={2} maxLength={REASON_MAX} defaultValue={typedUpdate ? (typedUpdate.reason ?? "") : p.reason} aria-invalid={updateErrors.reason ? true : undefined} aria-describedby="reason-error" className={ui.input} />
+              <label htmlFor="reason" className={ui.label}>
+                {t("hiring.manual.reason")}
+              </label>
+              <textarea
+                id="reason"
+                name="reason"
+                rows={2}
+                maxLength={REASON_MAX}
+                defaultValue={typedUpdate ? (typedUpdate.reason ?? "") : p.reason}
+                aria-invalid={updateErrors.reason ? true : undefined}
+                aria-describedby="reason-error"
+                className={ui.input}
+              />
               <Errors id="reason-error" errors={updateErrors.reason} />
             </div>
             <BudgetFields
@@ -312,12 +430,25 @@ export default function PositionPage() {
               errors={{ budgetAmount: updateErrors.budgetAmount, budgetCurrency: updateErrors.budgetCurrency }}
             />
             <div className="sm:col-span-2">
-              <label htmlFor="notes" className={ui.label}>{t("hiring.position.notes")}</label>
-              <textarea id="notes" name="notes" rows={3} maxLength={NOTES_MAX} defaultValue={typedUpdate ? (typedUpdate.notes ?? "") : p.notes} aria-invalid={updateErrors.notes ? true : undefined} aria-describedby="notes-error" className={ui.input} />
+              <label htmlFor="notes" className={ui.label}>
+                {t("hiring.position.notes")}
+              </label>
+              <textarea
+                id="notes"
+                name="notes"
+                rows={3}
+                maxLength={NOTES_MAX}
+                defaultValue={typedUpdate ? (typedUpdate.notes ?? "") : p.notes}
+                aria-invalid={updateErrors.notes ? true : undefined}
+                aria-describedby="notes-error"
+                className={ui.input}
+              />
               <Errors id="notes-error" errors={updateErrors.notes} />
             </div>
             <div>
-              <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>{t("hiring.position.save")}</button>
+              <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+                {t("hiring.position.save")}
+              </button>
             </div>
           </Form>
         </section>
@@ -325,31 +456,43 @@ export default function PositionPage() {
 
       {d.canStatus && p.status !== "filled" ? (
         <section aria-labelledby="status-title" className={ui.card}>
-          <h2 id="status-title" className={ui.h2}>{t("hiring.plan.status")}</h2>
+          <h2 id="status-title" className={ui.h2}>
+            {t("hiring.plan.status")}
+          </h2>
           <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="status" />
             <div>
-              <label htmlFor="status" className={ui.label}>{t("hiring.plan.status")}</label>
+              <label htmlFor="status" className={ui.label}>
+                {t("hiring.plan.status")}
+              </label>
               <select id="status" name="status" defaultValue={p.status} className={ui.input}>
                 {SETTABLE_STATUSES.map((s) => (
-                  <option key={s} value={s}>{t(`hiring.status.${s}`)}</option>
+                  <option key={s} value={s}>
+                    {t(`hiring.status.${s}`)}
+                  </option>
                 ))}
               </select>
             </div>
-            <button type="submit" className={ui.secondaryButton}>{t("hiring.plan.saveStatus")}</button>
+            <button type="submit" className={ui.secondaryButton}>
+              {t("hiring.plan.saveStatus")}
+            </button>
           </Form>
         </section>
       ) : null}
 
       {d.canStatus && open ? (
         <section id="fill" aria-labelledby="fill-heading" className={`${ui.card} scroll-mt-4`}>
-          <h2 id="fill-heading" className={ui.h2}>{t("hiring.fill.title")}</h2>
+          <h2 id="fill-heading" className={ui.h2}>
+            {t("hiring.fill.title")}
+          </h2>
           <p className="mt-1 text-sm text-slate-600">{t("hiring.fill.intro", { role: d.roleLabel })}</p>
           <Form method="post" className="mt-4 space-y-4">
             <input type="hidden" name="intent" value="fill" />
             {fillErrors[""] ? (
               <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-                {fillErrors[""].map((e) => <p key={e}>{t(e)}</p>)}
+                {fillErrors[""].map((e) => (
+                  <p key={e}>{t(e)}</p>
+                ))}
               </div>
             ) : null}
             <fieldset className="space-y-2">
@@ -359,39 +502,88 @@ export default function PositionPage() {
                 {t("hiring.fill.new")}
               </label>
               <label className="flex items-center gap-2 text-sm">
-                <input type="radio" name="how" value="existing" checked={how === "existing"} onChange={() => setHow("existing")} />
+                <input
+                  type="radio"
+                  name="how"
+                  value="existing"
+                  checked={how === "existing"}
+                  onChange={() => setHow("existing")}
+                />
                 {t("hiring.fill.existing")}
               </label>
               <Errors id="how-error" errors={fillErrors.how} />
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-3" hidden={hydrated && how !== "new"}>
               <div>
-                <label htmlFor="fill-name" className={ui.label}>{t("hiring.fill.name")}</label>
-                <input id="fill-name" name="name" type="text" defaultValue={typedFill?.name ?? ""} aria-invalid={fillErrors.name ? true : undefined} aria-describedby="fill-name-error" className={ui.input} />
+                <label htmlFor="fill-name" className={ui.label}>
+                  {t("hiring.fill.name")}
+                </label>
+                <input
+                  id="fill-name"
+                  name="name"
+                  type="text"
+                  defaultValue={typedFill?.name ?? ""}
+                  aria-invalid={fillErrors.name ? true : undefined}
+                  aria-describedby="fill-name-error"
+                  className={ui.input}
+                />
                 <Errors id="fill-name-error" errors={fillErrors.name} />
               </div>
               <div>
-                <label htmlFor="fill-email" className={ui.label}>{t("hiring.fill.email")}</label>
-                <input id="fill-email" name="email" type="email" defaultValue={typedFill?.email ?? ""} aria-invalid={fillErrors.email ? true : undefined} aria-describedby="fill-email-error" className={ui.input} />
+                <label htmlFor="fill-email" className={ui.label}>
+                  {t("hiring.fill.email")}
+                </label>
+                <input
+                  id="fill-email"
+                  name="email"
+                  type="email"
+                  defaultValue={typedFill?.email ?? ""}
+                  aria-invalid={fillErrors.email ? true : undefined}
+                  aria-describedby="fill-email-error"
+                  className={ui.input}
+                />
                 <Errors id="fill-email-error" errors={fillErrors.email} />
               </div>
               <div>
-                <label htmlFor="fill-title" className={ui.label}>{t("hiring.fill.jobTitle")}</label>
-                <input id="fill-title" name="title" type="text" defaultValue={typedFill?.title ?? ""} aria-invalid={fillErrors.title ? true : undefined} aria-describedby="fill-title-error" className={ui.input} />
+                <label htmlFor="fill-title" className={ui.label}>
+                  {t("hiring.fill.jobTitle")}
+                </label>
+                <input
+                  id="fill-title"
+                  name="title"
+                  type="text"
+                  defaultValue={typedFill?.title ?? ""}
+                  aria-invalid={fillErrors.title ? true : undefined}
+                  aria-describedby="fill-title-error"
+                  className={ui.input}
+                />
                 <Errors id="fill-title-error" errors={fillErrors.title} />
               </div>
             </div>
             <div hidden={hydrated && how !== "existing"}>
-              <label htmlFor="fill-member" className={ui.label}>{t("hiring.fill.member")}</label>
-              <select id="fill-member" name="memberId" defaultValue={typedFill?.memberId ?? ""} aria-invalid={fillErrors.memberId ? true : undefined} aria-describedby="fill-member-error" className={ui.input}>
+              <label htmlFor="fill-member" className={ui.label}>
+                {t("hiring.fill.member")}
+              </label>
+              <select
+                id="fill-member"
+                name="memberId"
+                defaultValue={typedFill?.memberId ?? ""}
+                aria-invalid={fillErrors.memberId ? true : undefined}
+                aria-describedby="fill-member-error"
+                className={ui.input}
+              >
                 <option value="">{t("hiring.fill.chooseMember")}</option>
                 {d.members.map((m) => (
-                  <option key={m.id} value={m.id}>{m.title ? `${m.name} · ${m.title}` : m.name}</option>
+                  <option key={m.id} value={m.id}>
+                    {m.title ? `${m.name} · ${m.title}` : m.name}
+                  </option>
                 ))}
               </select>
               <Errors id="fill-member-error" errors={fillErrors.memberId} />
             </div>
-            <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>{t("hiring.fill.submit")}</button>
+            <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+              {t("hiring.fill.submit")}
+            </button>
           </Form>
         </section>
       ) : null}
@@ -403,7 +595,9 @@ function Errors({ id, errors }: { id: string; errors: string[] | null | undefine
   const { t } = useTranslation();
   return (
     <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {errors?.map((e) => <p key={e}>{t(e)}</p>)}
+      {errors?.map((e) => (
+        <p key={e}>{t(e)}</p>
+      ))}
     </div>
   );
 }

@@ -34,9 +34,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const { roleId, title, headcount, targetQuarter, reason, budget } = submission.value;
   const result = await addPositions({
     organisationId: organisation.id,
-    positions: [{ roleId, title, headcount, targetQuarter, reason, budget, origin: "manual", ownerUserId: actor.userId, notes: "" }],
+    positions: [
+      {
+        roleId,
+        title,
+        headcount,
+        targetQuarter,
+        reason,
+        budget,
+        origin: "manual",
+        ownerUserId: actor.userId,
+        notes: "",
+      },
+    ],
   });
-  if (!result.ok) return data({ lastResult: submission.reply({ formErrors: ["hiring.errors.owner"] }) }, { status: 400 });
+  if (!result.ok)
+    return data({ lastResult: submission.reply({ formErrors: ["hiring.errors.owner"] }) }, { status: 400 });
   return redirect("/hiring?done=added#plan");
 }
 
@@ -72,15 +85,27 @@ export default function NewPositionPage() {
         <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
           <input type="hidden" name="intent" value="add_position" />
           {errors[""] ? (
-            <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 sm:col-span-2">
-              {errors[""].map((e) => <p key={e}>{t(e)}</p>)}
+            <div
+              role="alert"
+              className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 sm:col-span-2"
+            >
+              {errors[""].map((e) => (
+                <p key={e}>{t(e)}</p>
+              ))}
             </div>
           ) : null}
           <div>
             <label htmlFor="roleId" className={ui.label}>
               {t("hiring.delta.role")}
             </label>
-            <select id="roleId" name="roleId" defaultValue={value("roleId", "")} aria-invalid={errors.roleId ? true : undefined} aria-describedby="roleId-error" className={ui.input}>
+            <select
+              id="roleId"
+              name="roleId"
+              defaultValue={value("roleId", "")}
+              aria-invalid={errors.roleId ? true : undefined}
+              aria-describedby="roleId-error"
+              className={ui.input}
+            >
               <option value="">{t("hiring.target.choose")}</option>
               {d.roles.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -94,31 +119,74 @@ export default function NewPositionPage() {
             <label htmlFor="title" className={ui.label}>
               {t("hiring.manual.title")}
             </label>
-            <input id="title" name="title" type="text" maxLength={POSITION_TITLE_MAX} placeholder={t("hiring.manual.titlePlaceholder")} defaultValue={value("title", "")} aria-invalid={errors.title ? true : undefined} aria-describedby="title-error" className={ui.input} />
+            <input
+              id="title"
+              name="title"
+              type="text"
+              maxLength={POSITION_TITLE_MAX}
+              placeholder={t("hiring.manual.titlePlaceholder")}
+              defaultValue={value("title", "")}
+              aria-invalid={errors.title ? true : undefined}
+              aria-describedby="title-error"
+              className={ui.input}
+            />
             <Errors id="title-error" errors={errors.title} />
           </div>
           <div>
             <label htmlFor="headcount" className={ui.label}>
               {t("hiring.plan.headcount")}
             </label>
-            <input id="headcount" name="headcount" type="number" min={1} max={HEADCOUNT_MAX} defaultValue={value("headcount", "1")} aria-invalid={errors.headcount ? true : undefined} aria-describedby="headcount-error" className={`${ui.input} w-28`} />
+            <input
+              id="headcount"
+              name="headcount"
+              type="number"
+              min={1}
+              max={HEADCOUNT_MAX}
+              defaultValue={value("headcount", "1")}
+              aria-invalid={errors.headcount ? true : undefined}
+              aria-describedby="headcount-error"
+              className={`${ui.input} w-28`}
+            />
             <Errors id="headcount-error" errors={errors.headcount} />
           </div>
           <div>
             <label htmlFor="targetQuarter" className={ui.label}>
               {t("hiring.proposal.quarter")}
             </label>
-            <input id="targetQuarter" name="targetQuarter" type="text" placeholder="2027-Q1" defaultValue={value("targetQuarter", d.nextQuarter)} aria-invalid={errors.targetQuarter ? true : undefined} aria-describedby="targetQuarter-error" className={`${ui.input} w-36`} />
+            <input
+              id="targetQuarter"
+              name="targetQuarter"
+              type="text"
+              placeholder="2027-Q1"
+              defaultValue={value("targetQuarter", d.nextQuarter)}
+              aria-invalid={errors.targetQuarter ? true : undefined}
+              aria-describedby="targetQuarter-error"
+              className={`${ui.input} w-36`}
+            />
             <Errors id="targetQuarter-error" errors={errors.targetQuarter} />
           </div>
           <div className="sm:col-span-2">
             <label htmlFor="reason" className={ui.label}>
               {t("hiring.manual.reason")}
             </label>
-            <textarea id="reason" name="reason" rows={3} maxLength={REASON_MAX} placeholder={t("hiring.manual.reasonPlaceholder")} defaultValue={value("reason", "")} aria-invalid={errors.reason ? true : undefined} aria-describedby="reason-error" className={ui.input} />
+            <textarea
+              id="reason"
+              name="reason"
+              rows={3}
+              maxLength={REASON_MAX}
+              placeholder={t("hiring.manual.reasonPlaceholder")}
+              defaultValue={value("reason", "")}
+              aria-invalid={errors.reason ? true : undefined}
+              aria-describedby="reason-error"
+              className={ui.input}
+            />
             <Errors id="reason-error" errors={errors.reason} />
           </div>
-          <BudgetFields amount={value("budgetAmount", "")} currency={value("budgetCurrency", "")} errors={{ budgetAmount: errors.budgetAmount, budgetCurrency: errors.budgetCurrency }} />
+          <BudgetFields
+            amount={value("budgetAmount", "")}
+            currency={value("budgetCurrency", "")}
+            errors={{ budgetAmount: errors.budgetAmount, budgetCurrency: errors.budgetCurrency }}
+          />
           <div className="sm:col-span-2">
             <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
               {t("hiring.manual.submit")}
@@ -134,7 +202,9 @@ function Errors({ id, errors }: { id: string; errors: string[] | null | undefine
   const { t } = useTranslation();
   return (
     <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {errors?.map((e) => <p key={e}>{t(e)}</p>)}
+      {errors?.map((e) => (
+        <p key={e}>{t(e)}</p>
+      ))}
     </div>
   );
 }

@@ -61,11 +61,21 @@ function StepText({ step }: { step: Step }) {
   const { t } = useTranslation();
   switch (step.kind) {
     case "training_overdue":
-      return <>{t("nextSteps.item.training_overdue", { skill: step.skill, date: step.date, count: -(step.days ?? 0) })}</>;
+      return (
+        <>{t("nextSteps.item.training_overdue", { skill: step.skill, date: step.date, count: -(step.days ?? 0) })}</>
+      );
     case "training_due_soon":
-      return <>{step.days === 0 ? t("nextSteps.item.training_due_today", { skill: step.skill }) : t("nextSteps.item.training_due_soon", { skill: step.skill, date: step.date })}</>;
+      return (
+        <>
+          {step.days === 0
+            ? t("nextSteps.item.training_due_today", { skill: step.skill })
+            : t("nextSteps.item.training_due_soon", { skill: step.skill, date: step.date })}
+        </>
+      );
     case "reassessment_to_do":
-      return <>{t("nextSteps.item.reassessment_to_do", { member: step.memberName, skill: step.skill, date: step.date })}</>;
+      return (
+        <>{t("nextSteps.item.reassessment_to_do", { member: step.memberName, skill: step.skill, date: step.date })}</>
+      );
     case "proposal_to_decide":
       return <>{t("nextSteps.item.proposal_to_decide", { step: step.stepName, role: step.role, date: step.date })}</>;
     case "member_without_plan":
@@ -73,7 +83,15 @@ function StepText({ step }: { step: Step }) {
     case "training_awaiting_reassessment":
       return <>{t("nextSteps.item.training_awaiting_reassessment", { skill: step.skill })}</>;
     case "position_owned":
-      return <>{t("nextSteps.item.position_owned", { title: step.title || step.role, quarter: step.quarter, status: t(`hiring.status.${step.status}`) })}</>;
+      return (
+        <>
+          {t("nextSteps.item.position_owned", {
+            title: step.title || step.role,
+            quarter: step.quarter,
+            status: t(`hiring.status.${step.status}`),
+          })}
+        </>
+      );
   }
 }
 
@@ -92,12 +110,16 @@ export default function HomePage() {
             <h2 id="setup-title" className={ui.h2}>
               {t("nextSteps.setup.title")}
             </h2>
-            <p className="text-sm text-slate-600">{t("nextSteps.setup.progress", { done: setup.done, total: setup.tasks.length })}</p>
+            <p className="text-sm text-slate-600">
+              {t("nextSteps.setup.progress", { done: setup.done, total: setup.tasks.length })}
+            </p>
           </div>
           <ol className="mt-4 space-y-2">
             {setup.tasks.map((task) => (
               <li key={task.id} className="flex flex-wrap items-center gap-2 text-sm" data-testid={`setup-${task.id}`}>
-                <Badge tone={task.done ? "green" : "slate"}>{task.done ? t("nextSteps.setup.done") : t("nextSteps.setup.todo")}</Badge>
+                <Badge tone={task.done ? "green" : "slate"}>
+                  {task.done ? t("nextSteps.setup.done") : t("nextSteps.setup.todo")}
+                </Badge>
                 {task.done ? (
                   <span className="text-slate-500 line-through">{t(`nextSteps.setup.task.${task.id}`)}</span>
                 ) : (
@@ -118,14 +140,25 @@ export default function HomePage() {
       ) : (
         <div className="mt-6 space-y-6">
           {sections.map((section) => (
-            <section key={section.kind} className={ui.card} aria-labelledby={`section-${section.kind}`} data-testid={`home-${section.kind}`}>
-              <h2 id={`section-${section.kind}`} className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
+            <section
+              key={section.kind}
+              className={ui.card}
+              aria-labelledby={`section-${section.kind}`}
+              data-testid={`home-${section.kind}`}
+            >
+              <h2
+                id={`section-${section.kind}`}
+                className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900"
+              >
                 {t(`nextSteps.section.${section.kind}`)}
                 <Badge tone={TONE[section.kind]}>{section.total}</Badge>
               </h2>
               <ul className="mt-3 divide-y divide-slate-100">
                 {section.steps.map((step) => (
-                  <li key={step.key} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2 text-sm">
+                  <li
+                    key={step.key}
+                    className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2 text-sm"
+                  >
                     <span className="min-w-0 break-words text-slate-800">
                       <StepText step={step} />
                     </span>

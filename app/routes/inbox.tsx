@@ -25,7 +25,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/inbox");
   }
   const { id } = submission.value;
-  const entry = (await listNotifications({ userId: user.id, take: 500 })).find((notification) => notification.id === id);
+  const entry = (await listNotifications({ userId: user.id, take: 500 })).find(
+    (notification) => notification.id === id,
+  );
   if (!entry) return invalidSubmission(submission, { formErrors: ["nextSteps.errors.invalid"], status: 404 });
   await markRead({ userId: user.id, id });
   return redirect(entry.href.startsWith("/") ? entry.href : "/inbox");
@@ -38,7 +40,10 @@ type Entry = ReturnType<typeof useLoaderData<typeof loader>>["notifications"][nu
 /** The values of an entry in the reader's language: the language-dependent ones were stored per language. */
 function valuesFor(entry: Entry, lang: Language): Record<string, unknown> {
   const { localized, ...rest } = entry.params as { localized?: Record<string, { zh: string; en: string }> };
-  return { ...rest, ...Object.fromEntries(Object.entries(localized ?? {}).map(([key, value]) => [key, value[lang] || value.zh])) };
+  return {
+    ...rest,
+    ...Object.fromEntries(Object.entries(localized ?? {}).map(([key, value]) => [key, value[lang] || value.zh])),
+  };
 }
 
 export default function Inbox() {
@@ -70,15 +75,28 @@ export default function Inbox() {
       {notifications.length === 0 ? (
         <p className={`${ui.empty} mt-6`}>{t("nextSteps.inbox.empty")}</p>
       ) : (
-        <ul className="mt-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="inbox">
+        <ul
+          className="mt-6 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm"
+          data-testid="inbox"
+        >
           {notifications.map((entry) => (
-            <li key={entry.id} className={`flex flex-wrap items-start justify-between gap-3 p-4 ${entry.read ? "" : "bg-indigo-50/60"}`} data-read={entry.read ? "yes" : "no"}>
+            <li
+              key={entry.id}
+              className={`flex flex-wrap items-start justify-between gap-3 p-4 ${entry.read ? "" : "bg-indigo-50/60"}`}
+              data-read={entry.read ? "yes" : "no"}
+            >
               <div className="min-w-0 flex-1">
                 <p className="break-words text-sm font-medium text-slate-900">
-                  {entry.read ? null : <span className="mr-2 rounded bg-indigo-600 px-1.5 py-0.5 text-xs text-white">{t("nextSteps.inbox.unread")}</span>}
+                  {entry.read ? null : (
+                    <span className="mr-2 rounded bg-indigo-600 px-1.5 py-0.5 text-xs text-white">
+                      {t("nextSteps.inbox.unread")}
+                    </span>
+                  )}
                   {t(`nextSteps.message.${entry.kind}.subject`, valuesFor(entry, lang))}
                 </p>
-                <p className="mt-1 break-words text-sm text-slate-600">{t(`nextSteps.message.${entry.kind}.body`, valuesFor(entry, lang))}</p>
+                <p className="mt-1 break-words text-sm text-slate-600">
+                  {t(`nextSteps.message.${entry.kind}.body`, valuesFor(entry, lang))}
+                </p>
                 <p className="mt-1 text-xs text-slate-500">
                   <DateTime value={entry.createdAt} lang={lang} />
                 </p>

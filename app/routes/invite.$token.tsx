@@ -56,11 +56,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!found.invite) return unusable(found.problem);
   const submission = parseForm(await readFormData(request), acceptSchema, AUTH_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
-  const problem = passwordProblem(submission.value.password, { email: found.invite.email, name: submission.value.name });
-  if (problem) return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
+  const problem = passwordProblem(submission.value.password, {
+    email: found.invite.email,
+    name: submission.value.name,
+  });
+  if (problem)
+    return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
   const ipAddress = clientAddress(request, context);
   try {
-    const user = await acceptInvite({ token, name: submission.value.name, password: submission.value.password, ipAddress });
+    const user = await acceptInvite({
+      token,
+      name: submission.value.name,
+      password: submission.value.password,
+      ipAddress,
+    });
     const cookie = await startSession(user.id, request, { ipAddress });
     return redirect("/home", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
@@ -77,13 +86,17 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
   return [{ title }];
 };
 
-
 export default function InvitePage() {
   const { invite, problem: loaderProblem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const problem = (actionData && "problem" in actionData ? actionData.problem : null) ?? loaderProblem;
   if (!invite || problem) return <UnusableInvite problem={problem ?? "unknown"} />;
-  return <AcceptForm invite={invite} lastResult={actionData && "lastResult" in actionData ? actionData.lastResult : undefined} />;
+  return (
+    <AcceptForm
+      invite={invite}
+      lastResult={actionData && "lastResult" in actionData ? actionData.lastResult : undefined}
+    />
+  );
 }
 
 function UnusableInvite({ problem }: { problem: Unusable }) {
@@ -130,7 +143,11 @@ function AcceptForm({
       <p className="mt-2 text-slate-600">
         {t("auth.invite.intro", { organisation, kind: t(`app.kind.${invite.kind}`) })} {t("auth.invite.setUp")}
       </p>
-      <Form method="post" className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" {...getFormProps(form)}>
+      <Form
+        method="post"
+        className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+        {...getFormProps(form)}
+      >
         <FormErrors id={form.errorId} errors={form.errors} />
         <div>
           <label htmlFor="invite-email" className="block text-sm font-medium text-slate-700">
@@ -155,7 +172,13 @@ function AcceptForm({
           autoComplete="new-password"
           hint={t("auth.fields.passwordHint")}
         />
-        <TextField key={`confirmPassword-${replies}`} meta={fields.confirmPassword} label={t("auth.fields.confirmPassword")} type="password" autoComplete="new-password" />
+        <TextField
+          key={`confirmPassword-${replies}`}
+          meta={fields.confirmPassword}
+          label={t("auth.fields.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
         <button
           type="submit"
           disabled={submitting}

@@ -9,10 +9,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => new FormData());
   const lang = form.get("lang");
   if (!isLanguage(lang)) {
-    return data(
-      { errors: { lang: `Choose one of: ${supportedLanguages.join(", ")}` } },
-      { status: 400 },
-    );
+    return data({ errors: { lang: `Choose one of: ${supportedLanguages.join(", ")}` } }, { status: 400 });
   }
   return redirect(safeRedirectPath(form.get("redirectTo")), {
     headers: { "Set-Cookie": await languageCookie.serialize(lang) },

@@ -58,12 +58,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return invalidSubmission(submission, { formErrors: ["auth.login.disabled"], extra: { throttled: null } });
     case "invalid":
       // The same answer for an unknown email and a wrong password.
-      return invalidSubmission(submission, { formErrors: ["auth.login.invalidCredentials"], extra: { throttled: null } });
+      return invalidSubmission(submission, {
+        formErrors: ["auth.login.invalidCredentials"],
+        extra: { throttled: null },
+      });
   }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: authStrings[data?.lang ?? "zh"].login.title }];
-
 
 export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
@@ -91,9 +93,18 @@ export default function LoginPage() {
       <h1 className="text-2xl font-bold tracking-tight">{t("auth.login.title")}</h1>
       <p className="mt-2 text-slate-600">{t("auth.login.intro")}</p>
 
-      <Form method="post" action="/login" className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" {...getFormProps(form)}>
+      <Form
+        method="post"
+        action="/login"
+        className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+        {...getFormProps(form)}
+      >
         {throttled ? (
-          <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="throttled">
+          <p
+            role="alert"
+            className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+            data-testid="throttled"
+          >
             {throttled.message}
           </p>
         ) : (
@@ -101,7 +112,13 @@ export default function LoginPage() {
         )}
         <input type="hidden" name={fields.redirectTo.name} value={redirectTo ?? ""} />
         <TextField meta={fields.email} label={t("auth.fields.email")} type="email" autoComplete="email" />
-        <TextField key={`password-${replies}`} meta={fields.password} label={t("auth.fields.password")} type="password" autoComplete="current-password" />
+        <TextField
+          key={`password-${replies}`}
+          meta={fields.password}
+          label={t("auth.fields.password")}
+          type="password"
+          autoComplete="current-password"
+        />
         <button
           type="submit"
           disabled={submitting}

@@ -24,7 +24,9 @@ import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
  * code. Wrong codes count against the account and address like wrong
  * passwords (app/models/sign-in-throttle.server.ts).
  */
-const schema = z.object({ code: z.string({ required_error: "security.secondStep.wrong" }).max(40, "security.secondStep.wrong") });
+const schema = z.object({
+  code: z.string({ required_error: "security.secondStep.wrong" }).max(40, "security.secondStep.wrong"),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await pendingSecondStep(request);
@@ -50,19 +52,43 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (block.blocked) {
       const seconds = Math.ceil(block.retryAfterMs / 1000);
       const message: string = t(`auth.login.throttled.${block.scope}`, { count: Math.ceil(seconds / 60) });
-      return invalidSubmission(submission, { status: 429, hideFields: ["code"], headers: { "Retry-After": String(seconds) }, extra: { ...extra, throttled: message } });
+      return invalidSubmission(submission, {
+        status: 429,
+        hideFields: ["code"],
+        headers: { "Retry-After": String(seconds) },
+        extra: { ...extra, throttled: message },
+      });
     }
     const result = await verifySecondFactor({ userId, code: submission.value.code, now });
     if (!result.ok) {
-      const after = await recordSignInFailure({ email, ipAddress, now, event: { type: "two_factor_failed", ...subject, detail: { email } } });
+      const after = await recordSignInFailure({
+        email,
+        ipAddress,
+        now,
+        event: { type: "two_factor_failed", ...subject, detail: { email } },
+      });
       if (after.blocked) {
         const seconds = Math.ceil(after.retryAfterMs / 1000);
         const message: string = t(`auth.login.throttled.${after.scope}`, { count: Math.ceil(seconds / 60) });
-        return invalidSubmission(submission, { status: 429, hideFields: ["code"], headers: { "Retry-After": String(seconds) }, extra: { ...extra, throttled: message } });
+        return invalidSubmission(submission, {
+          status: 429,
+          hideFields: ["code"],
+          headers: { "Retry-After": String(seconds) },
+          extra: { ...extra, throttled: message },
+        });
       }
-      return invalidSubmission(submission, { hideFields: ["code"], extra, fieldErrors: { code: ["security.secondStep.wrong"] } });
+      return invalidSubmission(submission, {
+        hideFields: ["code"],
+        extra,
+        fieldErrors: { code: ["security.secondStep.wrong"] },
+      });
     }
-    await recordSecurityEvent({ type: "two_factor_passed", ...subject, actorUserId: userId, detail: { email, method: result.method } });
+    await recordSecurityEvent({
+      type: "two_factor_passed",
+      ...subject,
+      actorUserId: userId,
+      detail: { email, method: result.method },
+    });
     const headers = new Headers();
     headers.append("Set-Cookie", await startSession(userId, request, { ipAddress }));
     headers.append("Set-Cookie", await clearSecondStep());
@@ -99,9 +125,18 @@ export default function SecondStepPage() {
     <main id="main" className="mx-auto max-w-md px-4 py-12 sm:px-6">
       <h1 className="text-2xl font-bold tracking-tight">{t("security.secondStep.title")}</h1>
       <p className="mt-2 text-slate-600">{t("security.secondStep.intro")}</p>
-      <Form method="post" action="/login/two-factor" className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" {...getFormProps(form)}>
+      <Form
+        method="post"
+        action="/login/two-factor"
+        className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+        {...getFormProps(form)}
+      >
         {actionData?.throttled ? (
-          <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="throttled">
+          <p
+            role="alert"
+            className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+            data-testid="throttled"
+          >
             {actionData.throttled}
           </p>
         ) : null}

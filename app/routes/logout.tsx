@@ -32,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { lang: await languageFor(request), name: signedIn.user.name };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: authStrings[data?.lang ?? "zh"].logout.title }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: authStrings[data?.lang ?? "zh"].logout.title },
+];
 
 export default function LogoutPage() {
   const { name } = useLoaderData<typeof loader>();

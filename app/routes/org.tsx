@@ -18,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lang,
     organisation: {
       name: organisation.name,
-      model: { id: organisation.operatingModel, label: model ? localize(model.label, lang) : organisation.operatingModel },
+      model: {
+        id: organisation.operatingModel,
+        label: model ? localize(model.label, lang) : organisation.operatingModel,
+      },
       stage: { id: organisation.stage, label: stage ? localize(stage.label, lang) : organisation.stage },
     },
     plannerHref: `/planner?${new URLSearchParams({ model: organisation.operatingModel, stage: organisation.stage })}`,

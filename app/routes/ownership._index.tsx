@@ -37,7 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       resolved: step.resolved,
       row: rows.get(step.key) ?? {},
       flags: flagsByStep.get(step.key) ?? [],
-      editable: can(actor, "ownership.raci.write", { organisationId: organisation.id, departments: holdersOf(ownership.cells, step.key) }),
+      editable: can(actor, "ownership.raci.write", {
+        organisationId: organisation.id,
+        departments: holdersOf(ownership.cells, step.key),
+      }),
     })),
     report: ownership.report,
     waiting,
@@ -58,7 +61,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const step = ownership.steps.find((candidate) => candidate.key === submission.value.step && !candidate.retired);
   if (!step) throw notFound();
   await requirePermission(request, "ownership.raci.write", { departments: holdersOf(ownership.cells, step.key) });
-  const result = await setCell({ organisationId: organisation.id, model, key: step.key, roleId: submission.value.role, letter: submission.value.letter, by: { userId: user.id, name: user.name } });
+  const result = await setCell({
+    organisationId: organisation.id,
+    model,
+    key: step.key,
+    roleId: submission.value.role,
+    letter: submission.value.letter,
+    by: { userId: user.id, name: user.name },
+  });
   if (!result.ok) throw notFound();
   return { ok: true as const, step: step.key, role: submission.value.role };
 }
@@ -82,7 +92,12 @@ export default function OwnershipMatrix() {
           <h2 id="problems-title" className={ui.h2}>
             {t("ownership.problems.title")}
           </h2>
-          <p className="text-sm font-medium text-slate-700" data-testid="problem-count" data-count={report.problems} data-steps={report.flaggedSteps}>
+          <p
+            className="text-sm font-medium text-slate-700"
+            data-testid="problem-count"
+            data-count={report.problems}
+            data-steps={report.flaggedSteps}
+          >
             {t("ownership.problems.count", { count: report.problems, steps: report.flaggedSteps })}
           </p>
         </div>
@@ -93,7 +108,11 @@ export default function OwnershipMatrix() {
             {report.flagged.map((check) => {
               const step = steps.find((candidate) => candidate.key === check.stepKey);
               return (
-                <li key={check.stepKey} className="flex flex-wrap items-start justify-between gap-2 py-2" data-step={check.stepKey}>
+                <li
+                  key={check.stepKey}
+                  className="flex flex-wrap items-start justify-between gap-2 py-2"
+                  data-step={check.stepKey}
+                >
                   <div>
                     <Link to={`/ownership/steps/${check.stepKey}`} className={ui.link}>
                       {step ? localize(step.name, lang) : check.stepKey}
@@ -154,7 +173,11 @@ export default function OwnershipMatrix() {
                 return (
                   <Fragment key={section}>
                     <tr className="bg-slate-50/70">
-                      <th colSpan={ROLE_IDS.length + 2} scope="colgroup" className="px-4 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                      <th
+                        colSpan={ROLE_IDS.length + 2}
+                        scope="colgroup"
+                        className="px-4 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                      >
                         {t(`ownership.sections.${section}`)}
                       </th>
                     </tr>
@@ -187,7 +210,13 @@ function MatrixRow({ step, roleLabels }: { step: StepRow; roleLabels: RoleLabels
       {ROLE_IDS.map((roleId) => (
         <td key={roleId} className="px-2 py-2 text-center" data-role={roleId} data-letter={row[roleId] ?? ""}>
           {step.editable ? (
-            <CellEditor stepKey={step.key} stepName={name} roleId={roleId} roleLabel={localize(roleLabels[roleId], lang)} letter={row[roleId] ?? null} />
+            <CellEditor
+              stepKey={step.key}
+              stepName={name}
+              roleId={roleId}
+              roleLabel={localize(roleLabels[roleId], lang)}
+              letter={row[roleId] ?? null}
+            />
           ) : (
             <LetterBadge letter={row[roleId] ?? null} />
           )}
@@ -220,7 +249,13 @@ function MatrixRow({ step, roleLabels }: { step: StepRow; roleLabels: RoleLabels
  * Without JavaScript the Save button is always there. Saved in the
  * background: the page stays where it is.
  */
-function CellEditor(props: { stepKey: string; stepName: string; roleId: RoleId; roleLabel: string; letter: RaciLetter | null }) {
+function CellEditor(props: {
+  stepKey: string;
+  stepName: string;
+  roleId: RoleId;
+  roleLabel: string;
+  letter: RaciLetter | null;
+}) {
   const { t } = useTranslation();
   const fetcher = useFetcher<typeof action>();
   const hydrated = useHydrated();
@@ -237,7 +272,12 @@ function CellEditor(props: { stepKey: string; stepName: string; roleId: RoleId; 
     setDraft(null);
   };
   return (
-    <fetcher.Form method="post" action="/ownership?index" className="inline-flex items-center gap-1" data-testid="raci-cell">
+    <fetcher.Form
+      method="post"
+      action="/ownership?index"
+      className="inline-flex items-center gap-1"
+      data-testid="raci-cell"
+    >
       <input type="hidden" name="intent" value="set_cell" />
       <input type="hidden" name="step" value={props.stepKey} />
       <input type="hidden" name="role" value={props.roleId} />

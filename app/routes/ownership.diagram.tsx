@@ -44,21 +44,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
     else if (isResponsible(letter)) parts[roleId] = "R";
   }
   return {
-    recommendation: (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation,
+    recommendation: (
+      await sizedForOrganisation({
+        organisationId: organisation.id,
+        operatingModel: organisation.operatingModel,
+        stage: organisation.stage,
+        playbook,
+      })
+    ).recommendation,
     steps: active.map((step) => ({ key: step.key, name: step.name, section: step.section })),
     chosen: chosen ? { key: chosen.key, name: chosen.name } : null,
     parts,
     accountable: accountableRolesOf(row),
     responsible: responsibleRolesOf(row),
     handOffs: chosen ? handOffsAround(ownership.steps, ownership.cells, chosen.key) : [],
-    roleLabels: Object.fromEntries(playbook.roles.map((role) => [role.id, role.label])) as Record<RoleId, { zh: string; en: string }>,
+    roleLabels: Object.fromEntries(playbook.roles.map((role) => [role.id, role.label])) as Record<
+      RoleId,
+      { zh: string; en: string }
+    >,
   };
 }
 
 export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.diagram, ownershipStrings[lang].title]);
 
 export default function OwnershipDiagram() {
-  const { recommendation, steps, chosen, parts, accountable, responsible, handOffs, roleLabels } = useLoaderData<typeof loader>();
+  const { recommendation, steps, chosen, parts, accountable, responsible, handOffs, roleLabels } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
   const [selectedRoleId, setSelectedRoleId] = useState<RoleId | null>(null);
@@ -70,7 +81,8 @@ export default function OwnershipDiagram() {
     },
     [steps, lang],
   );
-  const names = (roles: RoleId[]) => (roles.length ? roles.map(roleName).join(lang === "zh" ? "、" : ", ") : t("ownership.diagram.none"));
+  const names = (roles: RoleId[]) =>
+    roles.length ? roles.map(roleName).join(lang === "zh" ? "、" : ", ") : t("ownership.diagram.none");
   const overlay = useMemo<OwnershipOverlay>(() => {
     // one arrow per pair of roles; its title lists the steps it stands for
     const byPair = new Map<string, { from: RoleId; to: RoleId; titles: string[] }>();
@@ -136,8 +148,20 @@ export default function OwnershipDiagram() {
             picture={{
               title: t("diagram.picture.ownership", { step: localize(chosen.name, lang) }),
               // the loader carries no model or stage labels: the shipped playbook's words
-              model: localize(shippedPlaybook.models.find((m) => m.id === recommendation.model)?.label ?? { zh: recommendation.model, en: recommendation.model }, lang),
-              stage: localize(shippedPlaybook.stages.find((m) => m.id === recommendation.stage)?.label ?? { zh: recommendation.stage, en: recommendation.stage }, lang),
+              model: localize(
+                shippedPlaybook.models.find((m) => m.id === recommendation.model)?.label ?? {
+                  zh: recommendation.model,
+                  en: recommendation.model,
+                },
+                lang,
+              ),
+              stage: localize(
+                shippedPlaybook.stages.find((m) => m.id === recommendation.stage)?.label ?? {
+                  zh: recommendation.stage,
+                  en: recommendation.stage,
+                },
+                lang,
+              ),
               fileStem: `ownership-${chosen.key}`,
             }}
           />

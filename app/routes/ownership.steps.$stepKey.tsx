@@ -11,7 +11,16 @@ import { can } from "~/domain/permissions";
 import type { RaciLetter } from "~/domain/process-steps";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
-import { decideProposal, getStep, holdersOf, isStepKey, openProposal, proposeOwner, roleLabelsFor, undoCellChange } from "~/models/ownership.server";
+import {
+  decideProposal,
+  getStep,
+  holdersOf,
+  isStepKey,
+  openProposal,
+  proposeOwner,
+  roleLabelsFor,
+  undoCellChange,
+} from "~/models/ownership.server";
 import { safely } from "~/models/notify.server";
 import { notifyProposal } from "~/models/reminders.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
@@ -42,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     open,
     canEditRow: !step.retired && can(actor, "ownership.raci.write", { ...scope, departments: holders }),
     canPropose: !step.retired && flags.length > 0 && open === null && can(actor, "ownership.propose", scope),
-    canDecide: open !== null && can(actor, "ownership.decide", { ...scope, departments: involved, userId: open.proposerUserId }),
+    canDecide:
+      open !== null && can(actor, "ownership.decide", { ...scope, departments: involved, userId: open.proposerUserId }),
   };
 }
 
@@ -61,9 +71,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await requirePermission(request, "ownership.raci.write", { departments: holdersOf(detail.ownership.cells, key) });
     const submission = parseOwnershipForm(formData, undoSchema);
     if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent } });
-    const result = await undoCellChange({ organisationId: organisation.id, model, key, changeId: submission.value.change, by: { userId: user.id, name: user.name } });
+    const result = await undoCellChange({
+      organisationId: organisation.id,
+      model,
+      key,
+      changeId: submission.value.change,
+      by: { userId: user.id, name: user.name },
+    });
     if (!result.ok && result.reason === "not_found") throw notFound();
-    if (!result.ok) return invalidSubmission(submission, { formErrors: ["raciLog.undoConflict"], status: 409, extra: { intent } });
+    if (!result.ok)
+      return invalidSubmission(submission, { formErrors: ["raciLog.undoConflict"], status: 409, extra: { intent } });
     return { done: "undone" as const };
   }
 
@@ -85,7 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return invalidSubmission(submission, { formErrors: [message], status: 409, extra: { intent } });
     }
     const proposalId = result.proposalId;
-    if (proposalId) await safely("ownership proposal", () => notifyProposal({ organisationId: organisation.id, proposalId }));
+    if (proposalId)
+      await safely("ownership proposal", () => notifyProposal({ organisationId: organisation.id, proposalId }));
     return { done: "proposed" as const };
   }
 
@@ -111,19 +129,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
       reason: submission.value.reason,
       decider: { userId: user.id, name: user.name },
     });
-    if (!result.ok) return invalidSubmission(submission, { formErrors: ["ownership.step.conflict"], status: 409, extra: { intent } });
+    if (!result.ok)
+      return invalidSubmission(submission, { formErrors: ["ownership.step.conflict"], status: 409, extra: { intent } });
     return { done: intent === "accept" ? ("accepted" as const) : ("rejected" as const) };
   }
 
   const detail = await getStep({ organisationId: organisation.id, model, key });
   if (!detail) throw notFound();
-  return invalidSubmission(parseOwnershipForm(formData, proposeSchema), { formErrors: ["ownership.errors.invalid"], extra: { intent } });
+  return invalidSubmission(parseOwnershipForm(formData, proposeSchema), {
+    formErrors: ["ownership.errors.invalid"],
+    extra: { intent },
+  });
 }
 
-export const meta = titleMeta<typeof loader>((lang, data) => [data?.step.name[lang], ownershipStrings[lang].meta.step, ownershipStrings[lang].title]);
+export const meta = titleMeta<typeof loader>((lang, data) => [
+  data?.step.name[lang],
+  ownershipStrings[lang].meta.step,
+  ownershipStrings[lang].title,
+]);
 
 export default function StepPage() {
-  const { roleLabels, step, row, flags, log, changes, open, canPropose, canDecide, canEditRow } = useLoaderData<typeof loader>();
+  const { roleLabels, step, row, flags, log, changes, open, canPropose, canDecide, canEditRow } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lang = useLang();
@@ -142,9 +169,13 @@ export default function StepPage() {
         <h2 className="text-xl font-semibold text-slate-900" data-testid="step-name">
           {localize(step.name, lang)}
         </h2>
-        <p className="text-sm text-slate-600">{t("ownership.step.section", { section: t(`ownership.sections.${step.section}`) })}</p>
+        <p className="text-sm text-slate-600">
+          {t("ownership.step.section", { section: t(`ownership.sections.${step.section}`) })}
+        </p>
       </header>
-      {done ? <StatusMessage>{done === "undone" ? t("raciLog.undone") : t(`ownership.step.${done}`)}</StatusMessage> : null}
+      {done ? (
+        <StatusMessage>{done === "undone" ? t("raciLog.undone") : t(`ownership.step.${done}`)}</StatusMessage>
+      ) : null}
       {step.retired ? <StatusMessage tone="info">{t("ownership.step.retired")}</StatusMessage> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -154,7 +185,12 @@ export default function StepPage() {
           </h3>
           <dl className="mt-3 divide-y divide-slate-100 text-sm" data-testid="step-row">
             {ROLE_IDS.map((roleId) => (
-              <div key={roleId} className="flex items-center justify-between py-1.5" data-role={roleId} data-letter={cells[roleId] ?? ""}>
+              <div
+                key={roleId}
+                className="flex items-center justify-between py-1.5"
+                data-role={roleId}
+                data-letter={cells[roleId] ?? ""}
+              >
                 <dt>{roleName(roleId)}</dt>
                 <dd>
                   <LetterBadge letter={cells[roleId] ?? null} />
@@ -174,7 +210,9 @@ export default function StepPage() {
             {t("ownership.step.flagsTitle")}
           </h3>
           {flags.length === 0 ? (
-            <p className="mt-3 text-sm text-emerald-800">{step.resolved ? t("ownership.step.resolvedNote") : t("ownership.step.noFlags")}</p>
+            <p className="mt-3 text-sm text-emerald-800">
+              {step.resolved ? t("ownership.step.resolvedNote") : t("ownership.step.noFlags")}
+            </p>
           ) : (
             <ul className="mt-3 space-y-1 text-sm text-red-800">
               {flags.map((flag) => (
@@ -190,7 +228,13 @@ export default function StepPage() {
         </section>
       </div>
 
-      <CellChanges changes={changes} canUndo={canEditRow} roleName={roleName} lang={lang} refused={lastResultFor(actionData, ["undo"])?.error?.[""] ?? undefined} />
+      <CellChanges
+        changes={changes}
+        canUndo={canEditRow}
+        roleName={roleName}
+        lang={lang}
+        refused={lastResultFor(actionData, ["undo"])?.error?.[""] ?? undefined}
+      />
 
       <section aria-labelledby="log-title" className={ui.card}>
         <h3 id="log-title" className={ui.h2}>
@@ -206,7 +250,12 @@ export default function StepPage() {
                   <Badge tone={entry.status === "accepted" ? "green" : entry.status === "rejected" ? "red" : "amber"}>
                     {t(`ownership.step.status.${entry.status}`)}
                   </Badge>
-                  <span className="font-medium">{t("ownership.step.entry.proposed", { name: entry.proposerName, role: roleName(entry.ownerRoleId) })}</span>
+                  <span className="font-medium">
+                    {t("ownership.step.entry.proposed", {
+                      name: entry.proposerName,
+                      role: roleName(entry.ownerRoleId),
+                    })}
+                  </span>
                   <span className="text-slate-500">
                     <DateTime value={entry.createdAt} lang={lang} />
                   </span>
@@ -214,14 +263,18 @@ export default function StepPage() {
                 <p className="mt-1 whitespace-pre-line text-slate-700">{entry.reason}</p>
                 {entry.flags.length > 0 ? (
                   <p className="mt-1 text-xs text-slate-500">
-                    {t("ownership.step.entry.flags", { flags: entry.flags.map((code) => t(`ownership.flagNames.${code}`)).join(" · ") })}
+                    {t("ownership.step.entry.flags", {
+                      flags: entry.flags.map((code) => t(`ownership.flagNames.${code}`)).join(" · "),
+                    })}
                   </p>
                 ) : null}
                 {entry.status !== "proposed" && entry.deciderName ? (
                   <div className="mt-2 border-l-2 border-slate-200 pl-3" data-testid="decision">
                     <p className="font-medium">
                       {t(`ownership.step.entry.${entry.status}`, { name: entry.deciderName })}{" "}
-                      <span className="font-normal text-slate-500">{entry.decidedAt ? <DateTime value={entry.decidedAt} lang={lang} /> : null}</span>
+                      <span className="font-normal text-slate-500">
+                        {entry.decidedAt ? <DateTime value={entry.decidedAt} lang={lang} /> : null}
+                      </span>
                     </p>
                     <p className="whitespace-pre-line text-slate-700">{entry.decisionReason}</p>
                   </div>
@@ -240,7 +293,9 @@ export default function StepPage() {
 type ActionResult = ReturnType<typeof useActionData<typeof action>>;
 
 function lastResultFor(actionData: ActionResult, intents: string[]) {
-  return actionData && "lastResult" in actionData && intents.includes(String(actionData.intent)) ? actionData.lastResult : undefined;
+  return actionData && "lastResult" in actionData && intents.includes(String(actionData.intent))
+    ? actionData.lastResult
+    : undefined;
 }
 
 function ProposeForm({ roleName }: { roleName: (roleId: RoleId) => string }) {
@@ -279,7 +334,13 @@ function ProposeForm({ roleName }: { roleName: (roleId: RoleId) => string }) {
         <textarea {...getTextareaProps(fields.reason)} rows={3} className={ui.input} />
         <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
       </div>
-      <button type="submit" name="intent" value="propose" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+      <button
+        type="submit"
+        name="intent"
+        value="propose"
+        className={ui.primaryButton}
+        disabled={navigation.state === "submitting"}
+      >
         {t("ownership.step.propose")}
       </button>
     </Form>
@@ -309,10 +370,22 @@ function DecideForm({ proposalId }: { proposalId: string }) {
         <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
       </div>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="accept" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          name="intent"
+          value="accept"
+          className={ui.primaryButton}
+          disabled={navigation.state === "submitting"}
+        >
           {t("ownership.step.accept")}
         </button>
-        <button type="submit" name="intent" value="reject" className={ui.secondaryButton} disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          name="intent"
+          value="reject"
+          className={ui.secondaryButton}
+          disabled={navigation.state === "submitting"}
+        >
           {t("ownership.step.reject")}
         </button>
       </div>
@@ -352,9 +425,20 @@ function CellChanges({
       ) : (
         <ol className="mt-3 divide-y divide-slate-100 text-sm">
           {changes.map((change) => (
-            <li key={change.id} className="flex flex-wrap items-center justify-between gap-3 py-2" data-change={change.id} data-role={change.roleId}>
+            <li
+              key={change.id}
+              className="flex flex-wrap items-center justify-between gap-3 py-2"
+              data-change={change.id}
+              data-role={change.roleId}
+            >
               <p>
-                <span className="font-medium">{t(change.isUndo ? "raciLog.undoEntry" : "raciLog.entry", { role: roleName(change.roleId), from: letter(change.from), to: letter(change.to) })}</span>{" "}
+                <span className="font-medium">
+                  {t(change.isUndo ? "raciLog.undoEntry" : "raciLog.entry", {
+                    role: roleName(change.roleId),
+                    from: letter(change.from),
+                    to: letter(change.to),
+                  })}
+                </span>{" "}
                 <span className="text-slate-500">
                   {t("raciLog.by", { name: change.byName })} · <DateTime value={change.createdAt} lang={lang} />
                 </span>
@@ -363,7 +447,13 @@ function CellChanges({
               {canUndo && !change.undone ? (
                 <Form method="post">
                   <input type="hidden" name="change" value={change.id} />
-                  <button type="submit" name="intent" value="undo" className={ui.secondaryButton} disabled={navigation.state === "submitting"}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="undo"
+                    className={ui.secondaryButton}
+                    disabled={navigation.state === "submitting"}
+                  >
                     {t("raciLog.undo")}
                   </button>
                 </Form>

@@ -31,12 +31,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const submission = parseOwnershipForm(formData, retireSchema);
   if (submission.status !== "success") return invalidSubmission(submission);
-  const result = await retireStep({ organisationId: organisation.id, model: organisation.operatingModel, key: step.key });
+  const result = await retireStep({
+    organisationId: organisation.id,
+    model: organisation.operatingModel,
+    key: step.key,
+  });
   if (!result.ok) throw notFound();
   return redirect("/ownership/steps?done=retired");
 }
 
-export const meta = titleMeta<typeof loader>((lang, data) => [data?.step.name[lang], ownershipStrings[lang].meta.retire, ownershipStrings[lang].title]);
+export const meta = titleMeta<typeof loader>((lang, data) => [
+  data?.step.name[lang],
+  ownershipStrings[lang].meta.retire,
+  ownershipStrings[lang].title,
+]);
 
 export default function RetireStep() {
   const { step } = useLoaderData<typeof loader>();
@@ -44,9 +52,14 @@ export default function RetireStep() {
   const { t } = useTranslation();
   const lang = useLang();
   const name = localize(step.name, lang);
-  const errors = actionData ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? []) : undefined;
+  const errors = actionData
+    ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? [])
+    : undefined;
   return (
-    <section aria-labelledby="retire-title" className="max-w-2xl space-y-4 rounded-xl border border-red-200 bg-white p-5 shadow-sm sm:p-6">
+    <section
+      aria-labelledby="retire-title"
+      className="max-w-2xl space-y-4 rounded-xl border border-red-200 bg-white p-5 shadow-sm sm:p-6"
+    >
       <h2 id="retire-title" className={ui.h2}>
         {t("ownership.retire.title", { step: name })}
       </h2>

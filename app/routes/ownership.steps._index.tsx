@@ -3,7 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { addStepSchema, moveStepSchema, OWNERSHIP_FORM, parseOwnershipForm, renameStepSchema, STEP_NAME_MAX } from "~/forms/ownership";
+import {
+  addStepSchema,
+  moveStepSchema,
+  OWNERSHIP_FORM,
+  parseOwnershipForm,
+  renameStepSchema,
+  STEP_NAME_MAX,
+} from "~/forms/ownership";
 import { Badge, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
 import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { STEP_SECTIONS } from "~/domain/process-steps";
@@ -33,31 +40,48 @@ export async function action({ request }: ActionFunctionArgs) {
   const base = { organisationId: organisation.id, model: organisation.operatingModel };
   if (intent === "add") {
     const submission = parseOwnershipForm(formData, addStepSchema);
-    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent, step: null, ...NOT_CONFLICTING } });
-    await addStep({ ...base, section: submission.value.section, name: { zh: submission.value.nameZh, en: submission.value.nameEn } });
+    if (submission.status !== "success")
+      return invalidSubmission(submission, { extra: { intent, step: null, ...NOT_CONFLICTING } });
+    await addStep({
+      ...base,
+      section: submission.value.section,
+      name: { zh: submission.value.nameZh, en: submission.value.nameEn },
+    });
     return { done: "added" as const };
   }
   if (intent === "rename") {
     const submission = parseOwnershipForm(formData, renameStepSchema);
     const step = String(formData.get("step") ?? "");
-    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent, step, ...NOT_CONFLICTING } });
+    if (submission.status !== "success")
+      return invalidSubmission(submission, { extra: { intent, step, ...NOT_CONFLICTING } });
     const { nameZh, nameEn, version } = submission.value;
     const result = await renameStep({ ...base, key: submission.value.step, name: { zh: nameZh, en: nameEn }, version });
     if (!result.ok && result.reason === "not_found") throw notFound();
     if (!result.ok) {
-      const conflict = conflictingFields({ nameZh: result.current.name.zh, nameEn: result.current.name.en }, { nameZh, nameEn }, ["nameZh", "nameEn"] as const);
+      const conflict = conflictingFields(
+        { nameZh: result.current.name.zh, nameEn: result.current.name.en },
+        { nameZh, nameEn },
+        ["nameZh", "nameEn"] as const,
+      );
       return conflictSubmission(submission, { conflict, version: result.current.version, extra: { intent, step } });
     }
     return { done: "renamed" as const };
   }
   if (intent === "move") {
     const submission = parseOwnershipForm(formData, moveStepSchema);
-    if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent, step: null, ...NOT_CONFLICTING } });
+    if (submission.status !== "success")
+      return invalidSubmission(submission, { extra: { intent, step: null, ...NOT_CONFLICTING } });
     const result = await moveStep({ ...base, key: submission.value.step, direction: submission.value.direction });
     if (!result.ok && result.reason === "not_found") throw notFound();
-    return { done: result.ok ? ("moved" as const) : ("edge" as const), focus: `${submission.value.direction}-${submission.value.step}` };
+    return {
+      done: result.ok ? ("moved" as const) : ("edge" as const),
+      focus: `${submission.value.direction}-${submission.value.step}`,
+    };
   }
-  return invalidSubmission(parseOwnershipForm(formData, addStepSchema), { formErrors: ["ownership.errors.invalid"], extra: { intent, step: null, ...NOT_CONFLICTING } });
+  return invalidSubmission(parseOwnershipForm(formData, addStepSchema), {
+    formErrors: ["ownership.errors.invalid"],
+    extra: { intent, step: null, ...NOT_CONFLICTING },
+  });
 }
 
 export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.steps, ownershipStrings[lang].title]);
@@ -76,7 +100,12 @@ export default function ManageSteps() {
   const { t } = useTranslation();
   const lang = useLang();
   const [searchParams] = useSearchParams();
-  const done = actionData && "done" in actionData ? actionData.done : searchParams.get("done") === "retired" ? ("retired" as const) : null;
+  const done =
+    actionData && "done" in actionData
+      ? actionData.done
+      : searchParams.get("done") === "retired"
+        ? ("retired" as const)
+        : null;
   const focus = actionData && "focus" in actionData ? actionData.focus : null;
   const active = steps.filter((step) => !step.retired);
   const retired = steps.filter((step) => step.retired);
@@ -86,7 +115,9 @@ export default function ManageSteps() {
         <h2 className={ui.h2}>{t("ownership.steps.title")}</h2>
         <p className="text-sm text-slate-600">{t("ownership.steps.intro")}</p>
       </div>
-      {done ? <StatusMessage tone={done === "edge" ? "info" : "success"}>{t(DONE_MESSAGES[done])}</StatusMessage> : null}
+      {done ? (
+        <StatusMessage tone={done === "edge" ? "info" : "success"}>{t(DONE_MESSAGES[done])}</StatusMessage>
+      ) : null}
 
       <div className={ui.tableWrap}>
         <table className={ui.table} data-testid="steps-table">
@@ -110,7 +141,11 @@ export default function ManageSteps() {
               return (
                 <Fragment key={section}>
                   <tr className="bg-slate-50/70">
-                    <th colSpan={3} scope="colgroup" className="px-4 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                    <th
+                      colSpan={3}
+                      scope="colgroup"
+                      className="px-4 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                    >
                       {t(`ownership.sections.${section}`)}
                     </th>
                   </tr>
@@ -190,11 +225,20 @@ export default function ManageSteps() {
   );
 }
 
-function RenameForm({ stepKey, name, version }: { stepKey: string; name: { zh: string; en: string }; version: number }) {
+function RenameForm({
+  stepKey,
+  name,
+  version,
+}: {
+  stepKey: string;
+  name: { zh: string; en: string };
+  version: number;
+}) {
   const { t } = useTranslation();
   const step = localize(name, useLang());
   const actionData = useActionData<typeof action>();
-  const mine = actionData && "lastResult" in actionData && actionData.intent === "rename" && actionData.step === stepKey;
+  const mine =
+    actionData && "lastResult" in actionData && actionData.intent === "rename" && actionData.step === stepKey;
   const conflict = mine && actionData.conflict ? actionData.conflict : null;
   const [form, fields] = useForm({
     id: `rename-${stepKey}`,
@@ -209,21 +253,34 @@ function RenameForm({ stepKey, name, version }: { stepKey: string; name: { zh: s
       <input type="hidden" name="version" value={(conflict && mine ? actionData.version : null) ?? version} />
       {conflict ? (
         <div className="basis-full">
-          <ConflictNotice conflict={conflict} label={(field) => t(field === "nameZh" ? "ownership.steps.nameZh" : "ownership.steps.nameEn")} />
+          <ConflictNotice
+            conflict={conflict}
+            label={(field) => t(field === "nameZh" ? "ownership.steps.nameZh" : "ownership.steps.nameEn")}
+          />
         </div>
       ) : null}
       <div>
         <label htmlFor={fields.nameZh.id} className="sr-only">
           {t("ownership.steps.nameZhOf", { step })}
         </label>
-        <input {...getInputProps(fields.nameZh, { type: "text" })} key={`zh-${name.zh}`} maxLength={STEP_NAME_MAX} className={`${ui.input} mt-0 w-44`} />
+        <input
+          {...getInputProps(fields.nameZh, { type: "text" })}
+          key={`zh-${name.zh}`}
+          maxLength={STEP_NAME_MAX}
+          className={`${ui.input} mt-0 w-44`}
+        />
         <FieldErrors id={fields.nameZh.errorId} errors={fields.nameZh.errors} />
       </div>
       <div>
         <label htmlFor={fields.nameEn.id} className="sr-only">
           {t("ownership.steps.nameEnOf", { step })}
         </label>
-        <input {...getInputProps(fields.nameEn, { type: "text" })} key={`en-${name.en}`} maxLength={STEP_NAME_MAX} className={`${ui.input} mt-0 w-56`} />
+        <input
+          {...getInputProps(fields.nameEn, { type: "text" })}
+          key={`en-${name.en}`}
+          maxLength={STEP_NAME_MAX}
+          className={`${ui.input} mt-0 w-56`}
+        />
         <FieldErrors id={fields.nameEn.errorId} errors={fields.nameEn.errors} />
       </div>
       <button type="submit" className={ui.secondaryButton} aria-label={t("ownership.steps.renameLabel", { step })}>

@@ -29,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     organisationName: organisation.name,
     model: model ? model.label : null,
-    tabs: TABS.filter((tab) => can(actor, tab.permission, { organisationId: organisation.id })).map(({ id, path }) => ({ id, path })),
+    tabs: TABS.filter((tab) => can(actor, tab.permission, { organisationId: organisation.id })).map(({ id, path }) => ({
+      id,
+      path,
+    })),
   };
 }
 
@@ -46,7 +49,12 @@ export default function OwnershipLayout() {
       title={t("ownership.title")}
       subtitle={model ? t("ownership.measuredAgainst", { model: localize(model, lang) }) : null}
       tabsLabel={t("ownership.tabsLabel")}
-      tabs={tabs.map((tab) => ({ id: tab.id, path: tab.path, label: t(`ownership.tabs.${tab.id}`), active: tab.id === current }))}
+      tabs={tabs.map((tab) => ({
+        id: tab.id,
+        path: tab.path,
+        label: t(`ownership.tabs.${tab.id}`),
+        active: tab.id === current,
+      }))}
     />
   );
 }

@@ -31,7 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (shares !== null || DRIVER_IDS.some((id) => url.searchParams.get(id) === "")) {
     const params = new URLSearchParams();
     for (const [key, value] of url.searchParams) {
-      if (key.startsWith(SHARE_PREFIX) || key === "channels" || (DRIVER_IDS as readonly string[]).includes(key) && value.trim() === "") continue;
+      if (
+        key.startsWith(SHARE_PREFIX) ||
+        key === "channels" ||
+        ((DRIVER_IDS as readonly string[]).includes(key) && value.trim() === "")
+      )
+        continue;
       if (key === "model" && shares) continue;
       params.append(key, value);
     }
@@ -41,14 +46,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sizing = parseSizingQuery(url.searchParams);
   const channelsGiven = url.searchParams.getAll("channels").some((value) => value.trim() !== "");
   const query = parseRecommendationQuery(url.searchParams, channelsGiven ? ["stage"] : ["model", "stage"]);
-  const [playbook, lang, signedIn] = await Promise.all([playbookForRequest(request), languageFor(request), getSignedIn(request)]);
+  const [playbook, lang, signedIn] = await Promise.all([
+    playbookForRequest(request),
+    languageFor(request),
+    getSignedIn(request),
+  ]);
   // A signed-in person who has not chosen yet starts from their organisation's current choice and profile.
   if (signedIn && !url.searchParams.has("model") && !url.searchParams.has("stage") && !channelsGiven) {
     const profile = await getBusinessProfile({ organisationId: signedIn.organisation.id });
     const params = new URLSearchParams(url.searchParams);
     if (profile.channels.length === 0) params.set("model", signedIn.organisation.operatingModel);
     params.set("stage", signedIn.organisation.stage);
-    for (const [key, value] of sizingParams(profile.channels.length > 0 ? profile.channels : null, profile.drivers)) params.set(key, value);
+    for (const [key, value] of sizingParams(profile.channels.length > 0 ? profile.channels : null, profile.drivers))
+      params.set(key, value);
     throw redirect(`/planner?${params.toString()}`);
   }
   const organisation = signedIn
@@ -92,7 +102,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   // conform's requests (a blur's validation) are never a submission
   if (isConformIntent(form)) return data({ ok: false as const, errors: null }, { status: 400 });
-  const parsed = organisationChoiceSchema.safeParse({ intent: form.get("intent"), model: form.get("model"), stage: form.get("stage") });
+  const parsed = organisationChoiceSchema.safeParse({
+    intent: form.get("intent"),
+    model: form.get("model"),
+    stage: form.get("stage"),
+  });
   if (!parsed.success) {
     return data({ ok: false as const, errors: parsed.error.flatten().fieldErrors }, { status: 400 });
   }
@@ -180,7 +194,14 @@ export default function PlannerPage() {
             lang={lang}
             shareHref={hrefWith(null)}
           />
-          <OrganisationChoice organisation={organisation} model={recommendation.model} stage={recommendation.stage} models={models} stages={stages} lang={lang} />
+          <OrganisationChoice
+            organisation={organisation}
+            model={recommendation.model}
+            stage={recommendation.stage}
+            models={models}
+            stages={stages}
+            lang={lang}
+          />
           <div className={`mt-6 grid gap-6 ${query.role ? "lg:grid-cols-[minmax(0,1fr)_380px]" : ""}`}>
             <div>
               <h3 className="sr-only">{t("planner.diagramTitle")}</h3>
@@ -223,12 +244,17 @@ export default function PlannerPage() {
           />
         </section>
       ) : (
-        <p className="mt-10 rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="choose-prompt">
+        <p
+          className="mt-10 rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+          data-testid="choose-prompt"
+        >
           {t("planner.choosePrompt")}
         </p>
       )}
       <p className="mt-10 text-sm text-slate-500">
-        <Link to="/" className="underline">{t("app.nav.home")}</Link>
+        <Link to="/" className="underline">
+          {t("app.nav.home")}
+        </Link>
       </p>
     </main>
   );

@@ -7,7 +7,13 @@ import { isEditedUnder } from "~/domain/playbook-diff";
 import { localize } from "~/domain/vocabulary";
 import { settingsSchema, PLAYBOOK_FORM } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
-import { listPlaybookVersions, mayEditPlaybook, playbookSettings, playbookStateForOrganisation, setManagersEditPlaybook } from "~/models/playbook.server";
+import {
+  listPlaybookVersions,
+  mayEditPlaybook,
+  playbookSettings,
+  playbookStateForOrganisation,
+  setManagersEditPlaybook,
+} from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 import { can } from "~/domain/permissions";
@@ -40,7 +46,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     skillCount: playbook.skills.filter((s) => !s.retired).length,
     versions,
     settings,
-    viewer: { canEdit: mayEditPlaybook(actor, settings), canSettings: can(actor, "playbook.settings", { organisationId }) },
+    viewer: {
+      canEdit: mayEditPlaybook(actor, settings),
+      canSettings: can(actor, "playbook.settings", { organisationId }),
+    },
     saved: saved === "settings" || saved === "imported" ? saved : null,
   };
 }
@@ -49,12 +58,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "playbook.settings");
   const submission = parseForm(await readFormData(request), settingsSchema, PLAYBOOK_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
-  await setManagersEditPlaybook({ organisationId: actor.organisationId, allowed: submission.value.managersEdit === "on" });
+  await setManagersEditPlaybook({
+    organisationId: actor.organisationId,
+    allowed: submission.value.managersEdit === "on",
+  });
   return redirect("/playbook?saved=settings");
 }
 
 export default function PlaybookPage() {
-  const { version, roles, models, stages, editedCount, skillCount, versions, settings, viewer, saved } = useLoaderData<typeof loader>();
+  const { version, roles, models, stages, editedCount, skillCount, versions, settings, viewer, saved } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
   const navigation = useNavigation();
@@ -102,10 +115,20 @@ export default function PlaybookPage() {
                     ) : null}
                   </td>
                   <td className={ui.td}>{stageLabel(role.tier)}</td>
-                  <td className={ui.td}>{role.appliesTo.length > 0 ? role.appliesTo.map(modelLabel).join(t("app.text.list")) : t("playbook.roles.noModel")}</td>
+                  <td className={ui.td}>
+                    {role.appliesTo.length > 0
+                      ? role.appliesTo.map(modelLabel).join(t("app.text.list"))
+                      : t("playbook.roles.noModel")}
+                  </td>
                   <td className={ui.td}>{role.skillCount}</td>
                   <td className={ui.td}>
-                    <Link to={`/playbook/roles/${role.id}`} className={ui.link} aria-label={t(viewer.canEdit ? "playbook.roles.editOf" : "playbook.roles.viewOf", { role: localize(role.label, lang) })}>
+                    <Link
+                      to={`/playbook/roles/${role.id}`}
+                      className={ui.link}
+                      aria-label={t(viewer.canEdit ? "playbook.roles.editOf" : "playbook.roles.viewOf", {
+                        role: localize(role.label, lang),
+                      })}
+                    >
                       {t(viewer.canEdit ? "playbook.roles.edit" : "playbook.roles.view")}
                     </Link>
                   </td>
@@ -130,7 +153,11 @@ export default function PlaybookPage() {
         ) : (
           <ol className={`${ui.card} divide-y divide-slate-100 p-0 sm:p-0`} data-testid="versions">
             {versions.map((v) => (
-              <li key={v.number} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-5 py-3 text-sm" data-version={v.number}>
+              <li
+                key={v.number}
+                className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-5 py-3 text-sm"
+                data-version={v.number}
+              >
                 <Link to={`/playbook/versions/${v.number}`} className={ui.link}>
                   {t("playbook.versions.number", { number: v.number })}
                 </Link>
@@ -139,7 +166,9 @@ export default function PlaybookPage() {
                 <span className="text-slate-500">
                   {v.createdByName} · <DateTime value={v.createdAt} lang={lang} />
                 </span>
-                {v.revertOf !== null ? <span className="text-slate-500">{t("playbook.versions.revertOf", { number: v.revertOf })}</span> : null}
+                {v.revertOf !== null ? (
+                  <span className="text-slate-500">{t("playbook.versions.revertOf", { number: v.revertOf })}</span>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -11,13 +11,31 @@ import { splitProblem } from "~/domain/playbook-validation";
 import { DRIVERS } from "~/domain/sizing";
 import { GENERAL_MANAGER, MODEL_IDS, SKILL_LEVELS, STAGE_IDS, type Localized, type RoleId } from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
-import { PLAYBOOK_FORM, roleEditFromForm, roleFieldOfProblem, roleSchema, SUMMARY_MAX, LABEL_MAX, TEXT_MAX } from "~/forms/playbook";
+import {
+  PLAYBOOK_FORM,
+  roleEditFromForm,
+  roleFieldOfProblem,
+  roleSchema,
+  SUMMARY_MAX,
+  LABEL_MAX,
+  TEXT_MAX,
+} from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
-import { mayEditPlaybook, playbookAtVersion, playbookSettings, playbookStateForOrganisation, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
+import {
+  mayEditPlaybook,
+  playbookAtVersion,
+  playbookSettings,
+  playbookStateForOrganisation,
+  requirePlaybookEditor,
+  savePlaybook,
+} from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
-export const meta = titleMeta<typeof loader>((lang, data) => [data ? localize(data.role.label, lang) : undefined, playbookStrings[lang].title]);
+export const meta = titleMeta<typeof loader>((lang, data) => [
+  data ? localize(data.role.label, lang) : undefined,
+  playbookStrings[lang].title,
+]);
 
 function roleIdOf(params: { roleId?: string }): RoleId {
   const id = params.roleId;
@@ -29,7 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "playbook.read");
   const roleId = roleIdOf(params);
   const organisationId = actor.organisationId;
-  const [state, settings] = await Promise.all([playbookStateForOrganisation(organisationId), playbookSettings({ organisationId })]);
+  const [state, settings] = await Promise.all([
+    playbookStateForOrganisation(organisationId),
+    playbookSettings({ organisationId }),
+  ]);
   const { playbook, edited } = state;
   const role = roleEditOf(playbook, roleId);
   if (!role) throw notFound();
@@ -44,14 +65,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       appliesTo: editedUnder("appliesTo"),
       reportsTo: editedUnder("reportsTo"),
       headcount: Object.fromEntries(STAGE_IDS.map((s) => [s, editedUnder(`headcount.${s}`)])),
-      skills: Object.fromEntries(role.skills.map((s) => [s.skillId, Object.fromEntries(STAGE_IDS.map((st) => [st, editedUnder(`skills.${s.skillId}.levels.${st}`)]))])),
-      sizing: Object.fromEntries(role.sizing.map((s) => [s.driver, isEditedUnder(edited, `sizing.${roleId}.${s.driver}.perPerson`)])),
+      skills: Object.fromEntries(
+        role.skills.map((s) => [
+          s.skillId,
+          Object.fromEntries(STAGE_IDS.map((st) => [st, editedUnder(`skills.${s.skillId}.levels.${st}`)])),
+        ]),
+      ),
+      sizing: Object.fromEntries(
+        role.sizing.map((s) => [s.driver, isEditedUnder(edited, `sizing.${roleId}.${s.driver}.perPerson`)]),
+      ),
     },
     skills: activeSkills(playbook).map(({ id, label }) => ({ id, label })),
     roles: playbook.roles.filter((r) => r.id !== roleId).map(({ id, label }) => ({ id, label })),
     models: playbook.models.map(({ id, label }) => ({ id, label })),
     stages: playbook.stages.map(({ id, label }) => ({ id, label })),
-    drivers: Object.fromEntries(role.sizing.map((s) => [s.driver, DRIVERS[s.driver as keyof typeof DRIVERS]?.label ?? { zh: s.driver, en: s.driver }])) as Record<string, Localized>,
+    drivers: Object.fromEntries(
+      role.sizing.map((s) => [
+        s.driver,
+        DRIVERS[s.driver as keyof typeof DRIVERS]?.label ?? { zh: s.driver, en: s.driver },
+      ]),
+    ) as Record<string, Localized>,
     canEdit: mayEditPlaybook(actor, settings),
     saved: new URL(request.url).searchParams.get("saved") === "1",
   };
@@ -70,15 +103,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const loaded = await playbookAtVersion({ organisationId, number: version });
   if (!loaded) return invalidSubmission(submission, { fieldErrors: { version: ["forms.version"] }, extra: none });
   const next = withRoleEdited(loaded, roleId, roleEditFromForm(submission.value));
-  const result = await savePlaybook({ organisationId, version, next, summary, author: { userId: signedIn.user.id, name: signedIn.user.name } });
+  const result = await savePlaybook({
+    organisationId,
+    version,
+    next,
+    summary,
+    author: { userId: signedIn.user.id, name: signedIn.user.name },
+  });
   if (result.ok) return redirect(`/playbook/roles/${roleId}?saved=1`);
   if (result.reason === "not_found") throw notFound();
   if (result.reason === "conflict") {
     // what the other save changed since this form was loaded, their value beside this person's
     const theirs = diffPlaybooks(loaded, result.current.playbook);
     const yours = new Map(diffPlaybooks(loaded, next).map((c) => [c.path, c.after]));
-    const conflict = theirs.map((c) => ({ field: c.path, theirs: c.after ?? "", yours: yours.get(c.path) ?? c.before ?? "" }));
-    return conflictSubmission(submission, { conflict, version: result.current.version, extra: { problems: [] as string[] } });
+    const conflict = theirs.map((c) => ({
+      field: c.path,
+      theirs: c.after ?? "",
+      yours: yours.get(c.path) ?? c.before ?? "",
+    }));
+    return conflictSubmission(submission, {
+      conflict,
+      version: result.current.version,
+      extra: { problems: [] as string[] },
+    });
   }
   // the playbook's invariants: on the field where one is, else on the form, each with its path
   const skillOrder = submission.value.skills.map((s) => s.skillId ?? "");
@@ -90,10 +137,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (field) (fieldErrors[field] ??= []).push("playbook.errors.invariant");
     problems.push(problem);
   }
-  return invalidSubmission(submission, { formErrors: ["playbook.errors.invalidPlaybook"], fieldErrors, extra: { ...none, problems } });
+  return invalidSubmission(submission, {
+    formErrors: ["playbook.errors.invalidPlaybook"],
+    fieldErrors,
+    extra: { ...none, problems },
+  });
 }
 
-type Answer = { lastResult?: { initialValue?: Record<string, unknown> | null; error?: Record<string, string[] | null> | null }; conflict?: { field: string; theirs: string; yours: string }[] | null; version?: number | null; problems?: string[] };
+type Answer = {
+  lastResult?: { initialValue?: Record<string, unknown> | null; error?: Record<string, string[] | null> | null };
+  conflict?: { field: string; theirs: string; yours: string }[] | null;
+  version?: number | null;
+  problems?: string[];
+};
 
 /** A typed value from conform's nested initialValue, by its form name ("skills[0].levels.startup"). */
 function typedAt(initial: Record<string, unknown> | null | undefined, name: string): string | string[] | undefined {
@@ -106,7 +162,8 @@ function typedAt(initial: Record<string, unknown> | null | undefined, name: stri
 }
 
 export default function RolePage() {
-  const { version, role, editedFields, skills, roles, models, stages, drivers, canEdit, saved } = useLoaderData<typeof loader>();
+  const { version, role, editedFields, skills, roles, models, stages, drivers, canEdit, saved } =
+    useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as Answer | undefined;
   const { t } = useTranslation();
   const lang = useLang();
@@ -125,9 +182,15 @@ export default function RolePage() {
     return initial ? (typeof v === "string" ? v : "") : saved;
   };
   const joined = (list: Localized[], lang: "zh" | "en") => list.map((item) => item[lang]).join("\n");
-  const skillRows = [...role.skills.map((s) => ({ skillId: s.skillId, levels: s.levels as Record<string, number> })), { skillId: "", levels: { startup: 0, growth: 0, mature: 0 } as Record<string, number> }];
+  const skillRows = [
+    ...role.skills.map((s) => ({ skillId: s.skillId, levels: s.levels as Record<string, number> })),
+    { skillId: "", levels: { startup: 0, growth: 0, mature: 0 } as Record<string, number> },
+  ];
   const label = localize(role.label, lang);
-  const err = (name: string) => ({ "aria-invalid": errors[name] ? (true as const) : undefined, "aria-describedby": errors[name] ? `${name}-error` : undefined });
+  const err = (name: string) => ({
+    "aria-invalid": errors[name] ? (true as const) : undefined,
+    "aria-describedby": errors[name] ? `${name}-error` : undefined,
+  });
   const appliesChecked = (m: string) => {
     if (!initial) return role.appliesTo.includes(m as never);
     const v = typedAt(initial, "appliesTo");
@@ -144,7 +207,11 @@ export default function RolePage() {
       </p>
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-bold tracking-tight">{t("playbook.role.title", { role: label })}</h1>
-        <span className="text-xs text-slate-500">{version === 0 ? t("playbook.shippedShort") : t("playbook.versions.number", { number: answer?.version ?? version })}</span>
+        <span className="text-xs text-slate-500">
+          {version === 0
+            ? t("playbook.shippedShort")
+            : t("playbook.versions.number", { number: answer?.version ?? version })}
+        </span>
       </div>
       <PlaybookNav canEdit={canEdit} />
       {saved ? <StatusMessage>{t("playbook.role.saved")}</StatusMessage> : null}
@@ -170,7 +237,14 @@ export default function RolePage() {
                     {t(`playbook.role.label_${l}`)}
                     <EditedMark edited={editedFields.label} />
                   </label>
-                  <input id={`label.${l}`} name={`label.${l}`} maxLength={LABEL_MAX} defaultValue={typed(`label.${l}`, role.label[l])} className={ui.input} {...err(`label.${l}`)} />
+                  <input
+                    id={`label.${l}`}
+                    name={`label.${l}`}
+                    maxLength={LABEL_MAX}
+                    defaultValue={typed(`label.${l}`, role.label[l])}
+                    className={ui.input}
+                    {...err(`label.${l}`)}
+                  />
                   <FieldErrors id={`label.${l}-error`} errors={errors[`label.${l}`]} />
                 </div>
               ))}
@@ -179,7 +253,13 @@ export default function RolePage() {
                   {t("playbook.roles.tier")}
                   <EditedMark edited={editedFields.tier} />
                 </label>
-                <select id="tier" name="tier" defaultValue={typed("tier", role.tier)} className={ui.input} {...err("tier")}>
+                <select
+                  id="tier"
+                  name="tier"
+                  defaultValue={typed("tier", role.tier)}
+                  className={ui.input}
+                  {...err("tier")}
+                >
                   {stages.map((s) => (
                     <option key={s.id} value={s.id}>
                       {localize(s.label, lang)}
@@ -194,7 +274,13 @@ export default function RolePage() {
                   {t("playbook.role.reportsTo")}
                   <EditedMark edited={editedFields.reportsTo} />
                 </label>
-                <select id="reportsTo" name="reportsTo" defaultValue={typed("reportsTo", role.reportsTo)} className={ui.input} {...err("reportsTo")}>
+                <select
+                  id="reportsTo"
+                  name="reportsTo"
+                  defaultValue={typed("reportsTo", role.reportsTo)}
+                  className={ui.input}
+                  {...err("reportsTo")}
+                >
                   <option value={GENERAL_MANAGER}>{t("playbook.role.generalManager")}</option>
                   {roles.map((r) => (
                     <option key={r.id} value={r.id}>
@@ -242,14 +328,25 @@ export default function RolePage() {
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {skillRows.map((row, i) => {
-                    const rowLabel = row.skillId ? localize(skills.find((s) => s.id === row.skillId)?.label ?? { zh: row.skillId, en: row.skillId }, lang) : t("playbook.role.newSkill");
+                    const rowLabel = row.skillId
+                      ? localize(
+                          skills.find((s) => s.id === row.skillId)?.label ?? { zh: row.skillId, en: row.skillId },
+                          lang,
+                        )
+                      : t("playbook.role.newSkill");
                     return (
                       <tr key={`${row.skillId}-${i}`} data-skill={row.skillId || "new"}>
                         <td className={ui.td}>
                           <label htmlFor={`skills[${i}].skillId`} className="sr-only">
                             {t("playbook.role.skillOfRow", { row: i + 1 })}
                           </label>
-                          <select id={`skills[${i}].skillId`} name={`skills[${i}].skillId`} defaultValue={typed(`skills[${i}].skillId`, row.skillId)} className={ui.input} {...err(`skills[${i}].skillId`)}>
+                          <select
+                            id={`skills[${i}].skillId`}
+                            name={`skills[${i}].skillId`}
+                            defaultValue={typed(`skills[${i}].skillId`, row.skillId)}
+                            className={ui.input}
+                            {...err(`skills[${i}].skillId`)}
+                          >
                             <option value="">{t("playbook.role.noSkill")}</option>
                             {skills.map((s) => (
                               <option key={s.id} value={s.id}>
@@ -264,16 +361,27 @@ export default function RolePage() {
                           return (
                             <td key={stage} className={ui.td}>
                               <label htmlFor={name} className="sr-only">
-                                {t("playbook.role.levelOf", { skill: rowLabel, stage: localize(stages.find((s) => s.id === stage)!.label, lang) })}
+                                {t("playbook.role.levelOf", {
+                                  skill: rowLabel,
+                                  stage: localize(stages.find((s) => s.id === stage)!.label, lang),
+                                })}
                               </label>
-                              <select id={name} name={name} defaultValue={typed(name, String(row.levels[stage]))} className={ui.input} {...err(name)}>
+                              <select
+                                id={name}
+                                name={name}
+                                defaultValue={typed(name, String(row.levels[stage]))}
+                                className={ui.input}
+                                {...err(name)}
+                              >
                                 {SKILL_LEVELS.map((level) => (
                                   <option key={level} value={level}>
                                     {level}
                                   </option>
                                 ))}
                               </select>
-                              {row.skillId ? <EditedMark edited={editedFields.skills[row.skillId]?.[stage] ?? false} /> : null}
+                              {row.skillId ? (
+                                <EditedMark edited={editedFields.skills[row.skillId]?.[stage] ?? false} />
+                              ) : null}
                               <FieldErrors id={`${name}-error`} errors={errors[name]} />
                             </td>
                           );
@@ -306,7 +414,14 @@ export default function RolePage() {
                           <label htmlFor={name} className="text-xs text-slate-600">
                             {t(`playbook.role.${end}`)}
                           </label>
-                          <input id={name} name={name} inputMode="numeric" defaultValue={typed(name, String(role.headcount[stage][end]))} className={ui.input} {...err(name)} />
+                          <input
+                            id={name}
+                            name={name}
+                            inputMode="numeric"
+                            defaultValue={typed(name, String(role.headcount[stage][end]))}
+                            className={ui.input}
+                            {...err(name)}
+                          />
                           <FieldErrors id={`${name}-error`} errors={errors[name]} />
                         </div>
                       );
@@ -333,7 +448,14 @@ export default function RolePage() {
                           <label htmlFor={name} className="text-xs text-slate-600">
                             {t(`playbook.role.per_${end}`)}
                           </label>
-                          <input id={name} name={name} inputMode="decimal" defaultValue={typed(name, String(row[end]))} className={ui.input} {...err(name)} />
+                          <input
+                            id={name}
+                            name={name}
+                            inputMode="decimal"
+                            defaultValue={typed(name, String(row[end]))}
+                            className={ui.input}
+                            {...err(name)}
+                          />
                           <FieldErrors id={`${name}-error`} errors={errors[name]} />
                         </div>
                       );
@@ -355,14 +477,27 @@ export default function RolePage() {
                   <label htmlFor={`core.${l}`} className={ui.label}>
                     {t(`playbook.role.core_${l}`)}
                   </label>
-                  <textarea id={`core.${l}`} name={`core.${l}`} rows={3} defaultValue={typed(`core.${l}`, joined(role.coreResponsibilities, l))} className={ui.input} {...err(`core.${l}`)} />
+                  <textarea
+                    id={`core.${l}`}
+                    name={`core.${l}`}
+                    rows={3}
+                    defaultValue={typed(`core.${l}`, joined(role.coreResponsibilities, l))}
+                    className={ui.input}
+                    {...err(`core.${l}`)}
+                  />
                   <FieldErrors id={`core.${l}-error`} errors={errors[`core.${l}`]} />
                 </div>
               ))}
             </div>
             {MODEL_IDS.map((m) => (
-              <details key={m} className="rounded-lg border border-slate-200 p-3" open={Boolean(errors[`byModel.${m}.en`])}>
-                <summary className="cursor-pointer text-sm font-medium">{t("playbook.role.forModel", { model: localize(models.find((x) => x.id === m)!.label, lang) })}</summary>
+              <details
+                key={m}
+                className="rounded-lg border border-slate-200 p-3"
+                open={Boolean(errors[`byModel.${m}.en`])}
+              >
+                <summary className="cursor-pointer text-sm font-medium">
+                  {t("playbook.role.forModel", { model: localize(models.find((x) => x.id === m)!.label, lang) })}
+                </summary>
                 <div className="mt-3 grid gap-4 sm:grid-cols-2">
                   {(["zh", "en"] as const).map((l) => (
                     <div key={l}>
@@ -390,7 +525,14 @@ export default function RolePage() {
                     <label htmlFor={`${field}.${l}`} className={ui.label}>
                       {t(`playbook.role.${field}_${l}`)}
                     </label>
-                    <input id={`${field}.${l}`} name={`${field}.${l}`} maxLength={TEXT_MAX} defaultValue={typed(`${field}.${l}`, role[field][l])} className={ui.input} {...err(`${field}.${l}`)} />
+                    <input
+                      id={`${field}.${l}`}
+                      name={`${field}.${l}`}
+                      maxLength={TEXT_MAX}
+                      defaultValue={typed(`${field}.${l}`, role[field][l])}
+                      className={ui.input}
+                      {...err(`${field}.${l}`)}
+                    />
                     <FieldErrors id={`${field}.${l}-error`} errors={errors[`${field}.${l}`]} />
                   </div>
                 )),
@@ -403,7 +545,14 @@ export default function RolePage() {
               <label htmlFor="summary" className={ui.label}>
                 {t("playbook.summary")}
               </label>
-              <input id="summary" name="summary" maxLength={SUMMARY_MAX} defaultValue={typed("summary", "")} className={ui.input} {...err("summary")} />
+              <input
+                id="summary"
+                name="summary"
+                maxLength={SUMMARY_MAX}
+                defaultValue={typed("summary", "")}
+                className={ui.input}
+                {...err("summary")}
+              />
               <p className={ui.hint}>{t("playbook.summaryHint")}</p>
               <FieldErrors id="summary-error" errors={errors.summary} />
               <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>

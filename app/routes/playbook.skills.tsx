@@ -2,13 +2,31 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EditedMark, PlaybookNav, ProblemList } from "~/components/playbook/PlaybookNav";
-import { Badge, ConfirmAction, ConfirmPanel, FieldErrors, FormErrors, StatusMessage, sectionErrorBoundary, titleMeta, ui, useLang } from "~/components/ui";
+import {
+  Badge,
+  ConfirmAction,
+  ConfirmPanel,
+  FieldErrors,
+  FormErrors,
+  StatusMessage,
+  sectionErrorBoundary,
+  titleMeta,
+  ui,
+  useLang,
+} from "~/components/ui";
 import { isEditedUnder } from "~/domain/playbook-diff";
 import { withSkillAdded, withSkillRenamed, withSkillRestored, withSkillRetired } from "~/domain/playbook-edit";
 import { localize } from "~/domain/vocabulary";
 import { LABEL_MAX, PLAYBOOK_FORM, skillSchema, TEXT_MAX } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
-import { mayEditPlaybook, playbookAtVersion, playbookSettings, playbookStateForOrganisation, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
+import {
+  mayEditPlaybook,
+  playbookAtVersion,
+  playbookSettings,
+  playbookStateForOrganisation,
+  requirePlaybookEditor,
+  savePlaybook,
+} from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
@@ -18,13 +36,22 @@ export const meta = titleMeta((lang) => [playbookStrings[lang].skills.title, pla
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "playbook.read");
   const organisationId = actor.organisationId;
-  const [state, settings] = await Promise.all([playbookStateForOrganisation(organisationId), playbookSettings({ organisationId })]);
+  const [state, settings] = await Promise.all([
+    playbookStateForOrganisation(organisationId),
+    playbookSettings({ organisationId }),
+  ]);
   const { playbook, edited } = state;
-  const usedBy = (skillId: string) => playbook.roles.filter((r) => r.skills.some((s) => s.skillId === skillId)).map((r) => r.label);
+  const usedBy = (skillId: string) =>
+    playbook.roles.filter((r) => r.skills.some((s) => s.skillId === skillId)).map((r) => r.label);
   const url = new URL(request.url);
   return {
     version: state.version,
-    skills: playbook.skills.map((s) => ({ ...s, retired: s.retired === true, usedBy: usedBy(s.id), edited: isEditedUnder(edited, `skills.${s.id}`) })),
+    skills: playbook.skills.map((s) => ({
+      ...s,
+      retired: s.retired === true,
+      usedBy: usedBy(s.id),
+      edited: isEditedUnder(edited, `skills.${s.id}`),
+    })),
     canEdit: mayEditPlaybook(actor, settings),
     saved: url.searchParams.get("saved"),
     confirmRetire: url.searchParams.get("retire"),
@@ -44,7 +71,11 @@ export async function action({ request }: ActionFunctionArgs) {
   let next;
   let summary: string;
   if (value.intent === "add") {
-    if (loaded.skills.some((s) => s.id === value.id)) return invalidSubmission(submission, { fieldErrors: { id: ["playbook.errors.skillExists"] }, extra: { problems: [] as string[] } });
+    if (loaded.skills.some((s) => s.id === value.id))
+      return invalidSubmission(submission, {
+        fieldErrors: { id: ["playbook.errors.skillExists"] },
+        extra: { problems: [] as string[] },
+      });
     next = withSkillAdded(loaded, value);
     summary = said.add.replace("{{skill}}", value.label[lang]);
   } else {
@@ -61,11 +92,25 @@ export async function action({ request }: ActionFunctionArgs) {
       summary = said.restore.replace("{{skill}}", skill.label[lang]);
     }
   }
-  const result = await savePlaybook({ organisationId, version: value.version, next, summary, author: { userId: signedIn.user.id, name: signedIn.user.name } });
+  const result = await savePlaybook({
+    organisationId,
+    version: value.version,
+    next,
+    summary,
+    author: { userId: signedIn.user.id, name: signedIn.user.name },
+  });
   if (result.ok) return redirect(`/playbook/skills?saved=${value.intent}`);
   if (result.reason === "not_found") throw notFound();
-  if (result.reason === "conflict") return invalidSubmission(submission, { status: 409, formErrors: ["playbook.errors.staleSkills"], extra: { problems: [] as string[] } });
-  return invalidSubmission(submission, { formErrors: ["playbook.errors.invalidPlaybook"], extra: { problems: result.problems } });
+  if (result.reason === "conflict")
+    return invalidSubmission(submission, {
+      status: 409,
+      formErrors: ["playbook.errors.staleSkills"],
+      extra: { problems: [] as string[] },
+    });
+  return invalidSubmission(submission, {
+    formErrors: ["playbook.errors.invalidPlaybook"],
+    extra: { problems: result.problems },
+  });
 }
 
 export default function SkillsPage() {
@@ -80,7 +125,8 @@ export default function SkillsPage() {
   const typedAdd = (name: string) => {
     if (intentSent !== "add") return "";
     let cur: unknown = answer?.lastResult?.initialValue;
-    for (const key of name.split(".")) cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[key] : undefined;
+    for (const key of name.split("."))
+      cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[key] : undefined;
     return typeof cur === "string" ? cur : "";
   };
   const retiring = skills.find((s) => s.id === confirmRetire && !s.retired);
@@ -90,7 +136,9 @@ export default function SkillsPage() {
       <h1 className="text-2xl font-bold tracking-tight">{t("playbook.skills.title")}</h1>
       <PlaybookNav canEdit={canEdit} />
       <p className="max-w-3xl text-sm text-slate-600">{t("playbook.skills.intro")}</p>
-      {saved && ["add", "rename", "retire", "restore"].includes(saved) ? <StatusMessage>{t(`playbook.skills.saved.${saved}`)}</StatusMessage> : null}
+      {saved && ["add", "rename", "retire", "restore"].includes(saved) ? (
+        <StatusMessage>{t(`playbook.skills.saved.${saved}`)}</StatusMessage>
+      ) : null}
       <FormErrors id="skills-errors" errors={errors[""] ?? undefined} />
       <ProblemList problems={answer?.problems ?? []} />
       {canEdit && retiring ? (
@@ -118,7 +166,9 @@ export default function SkillsPage() {
             {skills.map((skill) => (
               <tr key={skill.id} data-skill={skill.id}>
                 <td className={ui.td}>
-                  <span className={skill.retired ? "text-slate-500 line-through" : "font-medium"}>{localize(skill.label, lang)}</span>
+                  <span className={skill.retired ? "text-slate-500 line-through" : "font-medium"}>
+                    {localize(skill.label, lang)}
+                  </span>
                   <EditedMark edited={skill.edited} />
                   {skill.retired ? (
                     <span className="ml-2">
@@ -128,7 +178,11 @@ export default function SkillsPage() {
                   <p className="text-xs text-slate-500">{localize(skill.description, lang)}</p>
                   <p className="font-mono text-xs text-slate-400">{skill.id}</p>
                 </td>
-                <td className={ui.td}>{skill.usedBy.length > 0 ? skill.usedBy.map((l) => localize(l, lang)).join(t("app.text.list")) : t("playbook.skills.unused")}</td>
+                <td className={ui.td}>
+                  {skill.usedBy.length > 0
+                    ? skill.usedBy.map((l) => localize(l, lang)).join(t("app.text.list"))
+                    : t("playbook.skills.unused")}
+                </td>
                 <td className={ui.td}>
                   {canEdit ? (
                     <div className="space-y-2">
@@ -141,16 +195,32 @@ export default function SkillsPage() {
                           {(["zh", "en"] as const).map((l) => (
                             <label key={`label-${l}`} className="text-xs">
                               {t(`playbook.skills.label_${l}`)}
-                              <input name={`label.${l}`} required maxLength={LABEL_MAX} defaultValue={skill.label[l]} className={ui.input} />
+                              <input
+                                name={`label.${l}`}
+                                required
+                                maxLength={LABEL_MAX}
+                                defaultValue={skill.label[l]}
+                                className={ui.input}
+                              />
                             </label>
                           ))}
                           {(["zh", "en"] as const).map((l) => (
                             <label key={`desc-${l}`} className="text-xs">
                               {t(`playbook.skills.description_${l}`)}
-                              <input name={`description.${l}`} required maxLength={TEXT_MAX} defaultValue={skill.description[l]} className={ui.input} />
+                              <input
+                                name={`description.${l}`}
+                                required
+                                maxLength={TEXT_MAX}
+                                defaultValue={skill.description[l]}
+                                className={ui.input}
+                              />
                             </label>
                           ))}
-                          <button type="submit" className={ui.secondaryButton} disabled={navigation.state === "submitting"}>
+                          <button
+                            type="submit"
+                            className={ui.secondaryButton}
+                            disabled={navigation.state === "submitting"}
+                          >
                             {t("playbook.skills.saveName")}
                           </button>
                         </Form>
@@ -197,7 +267,14 @@ export default function SkillsPage() {
               <label htmlFor="skill-id" className={ui.label}>
                 {t("playbook.skills.id")}
               </label>
-              <input id="skill-id" name="id" maxLength={64} defaultValue={typedAdd("id")} className={ui.input} aria-describedby="skill-id-hint skill-id-error" />
+              <input
+                id="skill-id"
+                name="id"
+                maxLength={64}
+                defaultValue={typedAdd("id")}
+                className={ui.input}
+                aria-describedby="skill-id-hint skill-id-error"
+              />
               <p id="skill-id-hint" className={ui.hint}>
                 {t("playbook.skills.idHint")}
               </p>
@@ -209,8 +286,17 @@ export default function SkillsPage() {
                   <label htmlFor={`add-${field}-${l}`} className={ui.label}>
                     {t(`playbook.skills.${field}_${l}`)}
                   </label>
-                  <input id={`add-${field}-${l}`} name={`${field}.${l}`} maxLength={field === "label" ? LABEL_MAX : TEXT_MAX} defaultValue={typedAdd(`${field}.${l}`)} className={ui.input} />
-                  <FieldErrors id={`add-${field}-${l}-error`} errors={intentSent === "add" ? (errors[`${field}.${l}`] ?? undefined) : undefined} />
+                  <input
+                    id={`add-${field}-${l}`}
+                    name={`${field}.${l}`}
+                    maxLength={field === "label" ? LABEL_MAX : TEXT_MAX}
+                    defaultValue={typedAdd(`${field}.${l}`)}
+                    className={ui.input}
+                  />
+                  <FieldErrors
+                    id={`add-${field}-${l}-error`}
+                    errors={intentSent === "add" ? (errors[`${field}.${l}`] ?? undefined) : undefined}
+                  />
                 </div>
               )),
             )}

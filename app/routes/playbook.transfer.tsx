@@ -7,7 +7,13 @@ import { validatePlaybookEdit } from "~/domain/playbook-validation";
 import type { Playbook } from "~/domain/types";
 import { IMPORT_MAX, importSchema, PLAYBOOK_FORM, SUMMARY_MAX } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
-import { mayEditPlaybook, playbookSettings, playbookStateForOrganisation, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
+import {
+  mayEditPlaybook,
+  playbookSettings,
+  playbookStateForOrganisation,
+  requirePlaybookEditor,
+  savePlaybook,
+} from "~/models/playbook.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 
@@ -15,7 +21,10 @@ export const meta = titleMeta((lang) => [playbookStrings[lang].transfer.title, p
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "playbook.read");
-  const [state, settings] = await Promise.all([playbookStateForOrganisation(actor.organisationId), playbookSettings({ organisationId: actor.organisationId })]);
+  const [state, settings] = await Promise.all([
+    playbookStateForOrganisation(actor.organisationId),
+    playbookSettings({ organisationId: actor.organisationId }),
+  ]);
   return { version: state.version, canEdit: mayEditPlaybook(actor, settings) };
 }
 
@@ -44,12 +53,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const current = await playbookStateForOrganisation(organisationId);
   // every problem, each with its path; nothing is written unless there are none
   const problems = validatePlaybookEdit(current.playbook, next);
-  if (problems.length > 0) return invalidSubmission(submission, { formErrors: ["playbook.errors.importInvalid"], extra: { problems } });
-  const result = await savePlaybook({ organisationId, version: submission.value.version, next, summary: submission.value.summary, author: { userId: signedIn.user.id, name: signedIn.user.name } });
+  if (problems.length > 0)
+    return invalidSubmission(submission, { formErrors: ["playbook.errors.importInvalid"], extra: { problems } });
+  const result = await savePlaybook({
+    organisationId,
+    version: submission.value.version,
+    next,
+    summary: submission.value.summary,
+    author: { userId: signedIn.user.id, name: signedIn.user.name },
+  });
   if (result.ok) return redirect("/playbook?saved=imported");
   if (result.reason === "not_found") throw notFound();
-  if (result.reason === "conflict") return invalidSubmission(submission, { status: 409, formErrors: ["playbook.errors.staleImport"], extra: none });
-  return invalidSubmission(submission, { formErrors: ["playbook.errors.importInvalid"], extra: { problems: result.problems } });
+  if (result.reason === "conflict")
+    return invalidSubmission(submission, { status: 409, formErrors: ["playbook.errors.staleImport"], extra: none });
+  return invalidSubmission(submission, {
+    formErrors: ["playbook.errors.importInvalid"],
+    extra: { problems: result.problems },
+  });
 }
 
 export default function TransferPage() {
@@ -93,14 +113,28 @@ export default function TransferPage() {
               <label htmlFor="document" className={ui.label}>
                 {t("playbook.transfer.paste")}
               </label>
-              <textarea id="document" name="document" rows={8} defaultValue={typedText("document")} className={`${ui.input} font-mono text-xs`} aria-describedby="document-error" />
+              <textarea
+                id="document"
+                name="document"
+                rows={8}
+                defaultValue={typedText("document")}
+                className={`${ui.input} font-mono text-xs`}
+                aria-describedby="document-error"
+              />
               <FieldErrors id="document-error" errors={errors.document ?? undefined} />
             </div>
             <div>
               <label htmlFor="summary" className={ui.label}>
                 {t("playbook.summary")}
               </label>
-              <input id="summary" name="summary" maxLength={SUMMARY_MAX} defaultValue={typedText("summary")} className={ui.input} aria-describedby="summary-error" />
+              <input
+                id="summary"
+                name="summary"
+                maxLength={SUMMARY_MAX}
+                defaultValue={typedText("summary")}
+                className={ui.input}
+                aria-describedby="summary-error"
+              />
               <FieldErrors id="summary-error" errors={errors.summary ?? undefined} />
             </div>
             <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>

@@ -2,7 +2,16 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaybookNav } from "~/components/playbook/PlaybookNav";
-import { ConfirmAction, ConfirmPanel, DateTime, FormErrors, sectionErrorBoundary, titleMeta, ui, useLang } from "~/components/ui";
+import {
+  ConfirmAction,
+  ConfirmPanel,
+  DateTime,
+  FormErrors,
+  sectionErrorBoundary,
+  titleMeta,
+  ui,
+  useLang,
+} from "~/components/ui";
 import { diffPlaybooks, type PlaybookChange } from "~/domain/playbook-diff";
 import { shippedPlaybook } from "~/domain/playbook";
 import { PLAYBOOK_FORM, revertSchema } from "~/forms/playbook";
@@ -78,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (result.ok) return redirect(`/playbook/versions/${result.version}`);
   if (result.reason === "not_found") throw notFound();
-  if (result.reason === "conflict") return invalidSubmission(submission, { status: 409, formErrors: ["playbook.errors.revertConflict"] });
+  if (result.reason === "conflict")
+    return invalidSubmission(submission, { status: 409, formErrors: ["playbook.errors.revertConflict"] });
   return invalidSubmission(submission, { formErrors: ["playbook.errors.revertInvalid"] });
 }
 
@@ -105,7 +115,9 @@ function ChangeTable({ changes, total, testId }: { changes: PlaybookChange[]; to
           ))}
         </tbody>
       </table>
-      {total > changes.length ? <p className="px-4 py-2 text-xs text-slate-500">{t("playbook.diff.more", { count: total - changes.length })}</p> : null}
+      {total > changes.length ? (
+        <p className="px-4 py-2 text-xs text-slate-500">{t("playbook.diff.more", { count: total - changes.length })}</p>
+      ) : null}
     </div>
   );
 }

@@ -14,7 +14,10 @@ import { clientAddress } from "~/utils/request.server";
 /** The link of a password-reset email: choose a new password, once, within the hour. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = await findReset(params.token ?? "");
-  return data({ valid: reset !== null }, { status: reset ? 200 : 404, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return data(
+    { valid: reset !== null },
+    { status: reset ? 200 : 404, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } },
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -25,8 +28,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!reset) return invalidSubmission(submission, { formErrors: ["nextSteps.reset.invalid"], status: 404 });
   if (submission.status !== "success") return invalidSubmission(submission);
   const problem = passwordProblem(submission.value.password, { email: reset.user.email, name: reset.user.name });
-  if (problem) return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
-  const done = await resetPassword({ token, password: submission.value.password, ipAddress: clientAddress(request, context) });
+  if (problem)
+    return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
+  const done = await resetPassword({
+    token,
+    password: submission.value.password,
+    ipAddress: clientAddress(request, context),
+  });
   if (!done) return invalidSubmission(submission, { formErrors: ["nextSteps.reset.invalid"], status: 404 });
   return { done: true as const, lastResult: submission.reply({ resetForm: true }) };
 }
@@ -38,7 +46,12 @@ export default function ResetPassword() {
   const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm({ id: "reset-password", lastResult: answer?.lastResult, onValidate: validateWith(resetSchema, NOTIFY_FORM), shouldValidate: "onBlur" });
+  const [form, fields] = useForm({
+    id: "reset-password",
+    lastResult: answer?.lastResult,
+    onValidate: validateWith(resetSchema, NOTIFY_FORM),
+    shouldValidate: "onBlur",
+  });
   if (answer && "done" in answer) {
     return (
       <main id="main" className="mx-auto max-w-md px-4 py-12 sm:px-6">
@@ -65,8 +78,18 @@ export default function ResetPassword() {
       ) : (
         <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <TextField meta={fields.password} label={t("nextSteps.reset.password")} type="password" autoComplete="new-password" />
-          <TextField meta={fields.confirmPassword} label={t("auth.fields.confirmPassword")} type="password" autoComplete="new-password" />
+          <TextField
+            meta={fields.password}
+            label={t("nextSteps.reset.password")}
+            type="password"
+            autoComplete="new-password"
+          />
+          <TextField
+            meta={fields.confirmPassword}
+            label={t("auth.fields.confirmPassword")}
+            type="password"
+            autoComplete="new-password"
+          />
           <button type="submit" disabled={navigation.state === "submitting"} className={`${ui.primaryButton} w-full`}>
             {t("nextSteps.reset.submit")}
           </button>

@@ -22,7 +22,12 @@ import { languageFor } from "~/utils/i18n.server";
  * only the playbook (an organisation's own when signed in), no team data.
  * The choices live in the address: ?aModel=…&aStage=…&bModel=…&bStage=….
  */
-const FIELDS = { aModel: z.enum(MODEL_IDS), aStage: z.enum(STAGE_IDS), bModel: z.enum(MODEL_IDS), bStage: z.enum(STAGE_IDS) } as const;
+const FIELDS = {
+  aModel: z.enum(MODEL_IDS),
+  aStage: z.enum(STAGE_IDS),
+  bModel: z.enum(MODEL_IDS),
+  bStage: z.enum(STAGE_IDS),
+} as const;
 type Field = keyof typeof FIELDS;
 const FIELD_NAMES = Object.keys(FIELDS) as Field[];
 
@@ -34,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   // the form sends every field, the empty profile ones too: keep the address short enough to share
   const filled = [...params].filter(([, value]) => value.trim() !== "");
-  if (filled.length < [...params].length) throw redirect(filled.length > 0 ? `/scenarios?${new URLSearchParams(filled)}` : "/scenarios");
+  if (filled.length < [...params].length)
+    throw redirect(filled.length > 0 ? `/scenarios?${new URLSearchParams(filled)}` : "/scenarios");
   const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
   const values: Partial<Record<Field, string>> = {};
   const invalid: Field[] = [];
@@ -47,7 +53,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   // each side may carry a business profile: a_channels, a_stores, … (the planner's names behind a_ / b_)
   const profiles = { a: sideSizing(params, "a"), b: sideSizing(params, "b") };
-  const profileProblems = [...profiles.a.problems.map((p) => `a_${p.field}`), ...profiles.b.problems.map((p) => `b_${p.field}`)];
+  const profileProblems = [
+    ...profiles.a.problems.map((p) => `a_${p.field}`),
+    ...profiles.b.problems.map((p) => `b_${p.field}`),
+  ];
   const complete = FIELD_NAMES.every((f) => values[f] !== undefined) && profileProblems.length === 0;
   const side = (which: "a" | "b") =>
     sizedRecommendation({
@@ -70,8 +79,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       b,
       comparison,
       labels: {
-        model: Object.fromEntries(playbook.models.map((m) => [m.id, localize(m.label, lang)])) as Record<ModelId, string>,
-        stage: Object.fromEntries(playbook.stages.map((s) => [s.id, localize(s.label, lang)])) as Record<StageId, string>,
+        model: Object.fromEntries(playbook.models.map((m) => [m.id, localize(m.label, lang)])) as Record<
+          ModelId,
+          string
+        >,
+        stage: Object.fromEntries(playbook.stages.map((s) => [s.id, localize(s.label, lang)])) as Record<
+          StageId,
+          string
+        >,
       },
     },
     { status: invalid.length > 0 || profileProblems.length > 0 ? 400 : 200 },
@@ -108,7 +123,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [
 ];
 
 export default function ScenariosPage() {
-  const { lang, values, invalid, profileProblems, profileValues, a, b, comparison, labels } = useLoaderData<typeof loader>();
+  const { lang, values, invalid, profileProblems, profileValues, a, b, comparison, labels } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const sideLabel = (model: ModelId, stage: StageId) => `${labels.model[model]} · ${labels.stage[stage]}`;
 
@@ -120,11 +136,17 @@ export default function ScenariosPage() {
       </header>
 
       <section aria-labelledby="examples-title">
-        <h2 id="examples-title" className={ui.h2}>{t("hiring.scenarios.examples")}</h2>
+        <h2 id="examples-title" className={ui.h2}>
+          {t("hiring.scenarios.examples")}
+        </h2>
         <ul className="mt-3 grid gap-3 md:grid-cols-3">
           {SCENARIO_EXAMPLES.map((example) => (
             <li key={example.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-              <Link to={scenarioHref(example.a, example.b)} className={`${ui.link} text-base`} data-testid={`example-${example.id}`}>
+              <Link
+                to={scenarioHref(example.a, example.b)}
+                className={`${ui.link} text-base`}
+                data-testid={`example-${example.id}`}
+              >
                 {localize(example.title, lang)}
               </Link>
               <p className="mt-1 text-xs text-slate-500">
@@ -141,18 +163,34 @@ export default function ScenariosPage() {
         </ul>
       </section>
 
-      <Form method="get" action="/scenarios" className={`${ui.card} grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-end`} aria-label={t("hiring.scenarios.formLabel")}>
+      <Form
+        method="get"
+        action="/scenarios"
+        className={`${ui.card} grid gap-4 md:grid-cols-[1fr_1fr_auto] md:items-end`}
+        aria-label={t("hiring.scenarios.formLabel")}
+      >
         {(["a", "b"] as const).map((side) => (
           <fieldset key={side} className="grid grid-cols-2 gap-3">
-            <legend className="col-span-2 mb-1 text-sm font-semibold text-slate-900">{t(`hiring.scenarios.side.${side}`)}</legend>
+            <legend className="col-span-2 mb-1 text-sm font-semibold text-slate-900">
+              {t(`hiring.scenarios.side.${side}`)}
+            </legend>
             {(["Model", "Stage"] as const).map((kind) => {
               const field = `${side}${kind}` as Field;
               const ids = kind === "Model" ? MODEL_IDS : STAGE_IDS;
               const isInvalid = invalid.includes(field);
               return (
                 <div key={field}>
-                  <label htmlFor={field} className={ui.label}>{t(`hiring.scenarios.${kind === "Model" ? "model" : "stage"}`)}</label>
-                  <select id={field} name={field} defaultValue={values[field] ?? ""} aria-invalid={isInvalid ? true : undefined} aria-describedby={`${field}-error`} className={ui.input}>
+                  <label htmlFor={field} className={ui.label}>
+                    {t(`hiring.scenarios.${kind === "Model" ? "model" : "stage"}`)}
+                  </label>
+                  <select
+                    id={field}
+                    name={field}
+                    defaultValue={values[field] ?? ""}
+                    aria-invalid={isInvalid ? true : undefined}
+                    aria-describedby={`${field}-error`}
+                    className={ui.input}
+                  >
                     <option value="">{t("hiring.target.choose")}</option>
                     {ids.map((id) => (
                       <option key={id} value={id}>
@@ -177,7 +215,9 @@ export default function ScenariosPage() {
                   const bad = profileProblems.includes(field);
                   return (
                     <label key={field} className="text-xs text-slate-600">
-                      {name === "channels" ? t("sizing.profile.channelsLegend") : localize(DRIVERS[name as keyof typeof DRIVERS].label, lang)}
+                      {name === "channels"
+                        ? t("sizing.profile.channelsLegend")
+                        : localize(DRIVERS[name as keyof typeof DRIVERS].label, lang)}
                       <input
                         name={field}
                         defaultValue={profileValues[field] ?? ""}
@@ -194,7 +234,9 @@ export default function ScenariosPage() {
             </details>
           </fieldset>
         ))}
-        <button type="submit" className={ui.primaryButton}>{t("hiring.scenarios.compare")}</button>
+        <button type="submit" className={ui.primaryButton}>
+          {t("hiring.scenarios.compare")}
+        </button>
       </Form>
 
       {comparison && a && b ? (
@@ -242,9 +284,13 @@ export default function ScenariosPage() {
             >
               {comparison.roles.map((r) => (
                 <tr key={r.roleId} data-role={r.roleId} data-kind={r.kind}>
-                  <th scope="row" className={`${ui.td} text-left font-semibold`}>{localize(r.label, lang)}</th>
+                  <th scope="row" className={`${ui.td} text-left font-semibold`}>
+                    {localize(r.label, lang)}
+                  </th>
                   <td className={ui.td}>
-                    <span className={`whitespace-nowrap text-xs font-semibold ${r.kind === "added" ? "text-emerald-800" : r.kind === "dropped" ? "text-red-700" : r.kind === "changed" ? "text-amber-800" : "text-slate-500"}`}>
+                    <span
+                      className={`whitespace-nowrap text-xs font-semibold ${r.kind === "added" ? "text-emerald-800" : r.kind === "dropped" ? "text-red-700" : r.kind === "changed" ? "text-amber-800" : "text-slate-500"}`}
+                    >
                       {t(`hiring.scenarios.kind.${r.kind}`)}
                     </span>
                   </td>
@@ -267,7 +313,10 @@ export default function ScenariosPage() {
                       <ul className="space-y-0.5">
                         {r.skills.map((s) => (
                           <li key={s.skillId}>
-                            {localize(s.label, lang)} <span className="tabular-nums text-slate-500">{s.levelA} → {s.levelB}</span>
+                            {localize(s.label, lang)}{" "}
+                            <span className="tabular-nums text-slate-500">
+                              {s.levelA} → {s.levelB}
+                            </span>
                           </li>
                         ))}
                       </ul>
@@ -301,12 +350,17 @@ export default function ScenariosPage() {
           </section>
 
           <section aria-labelledby="diagrams-title">
-            <h2 id="diagrams-title" className={ui.h2}>{t("hiring.scenarios.diagrams")}</h2>
+            <h2 id="diagrams-title" className={ui.h2}>
+              {t("hiring.scenarios.diagrams")}
+            </h2>
             <div className="mt-3 grid gap-6 lg:grid-cols-2">
               {[a, b].map((rec, i) => (
                 <div key={i} data-testid={`diagram-${i === 0 ? "a" : "b"}`}>
                   <h3 className="mb-2 text-sm font-semibold text-slate-700">
-                    {t("app.text.labelled", { label: t(`hiring.scenarios.side.${i === 0 ? "a" : "b"}`), value: sideLabel(rec.model, rec.stage) })}
+                    {t("app.text.labelled", {
+                      label: t(`hiring.scenarios.side.${i === 0 ? "a" : "b"}`),
+                      value: sideLabel(rec.model, rec.stage),
+                    })}
                   </h3>
                   <ReadOnlyOrgChart
                     recommendation={rec}

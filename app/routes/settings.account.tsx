@@ -36,7 +36,11 @@ type Intent = (typeof INTENTS)[number];
 const changePasswordSchema = z
   .object({ currentPassword: currentPasswordField, password: newPasswordField, confirmPassword: confirmPasswordField })
   .superRefine(passwordsMatch);
-const confirmSchema = z.object({ code: z.string({ required_error: "security.account.twoFactor.wrongCode" }).max(20, "security.account.twoFactor.wrongCode") });
+const confirmSchema = z.object({
+  code: z
+    .string({ required_error: "security.account.twoFactor.wrongCode" })
+    .max(20, "security.account.twoFactor.wrongCode"),
+});
 const disableSchema = z.object({ password: currentPasswordField });
 const HIDDEN = [...SECRET_FIELDS, "currentPassword", "code"];
 
@@ -55,7 +59,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     recoveryCodesLeft: account.recoveryCodesLeft,
     sessions: account.sessions,
     // the key being set up, as a QR code and as text: only until it is confirmed
-    setup: account.pendingSecret ? { secret: account.pendingSecret, qr: await totpQrDataUrl(account.pendingSecret, account.email) } : null,
+    setup: account.pendingSecret
+      ? { secret: account.pendingSecret, qr: await totpQrDataUrl(account.pendingSecret, account.email) }
+      : null,
     mustSetUp: account.requireTwoFactor && !account.twoFactorEnabled,
     done: DONE.find((value) => value === search.get("done")) ?? null,
     count: Number.isInteger(count) && count >= 0 ? count : 0,
@@ -64,11 +70,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await requireSignedIn(request);
-  const who = { userId: signedIn.user.id, organisationId: signedIn.actor.organisationId, ipAddress: clientAddress(request, context) };
+  const who = {
+    userId: signedIn.user.id,
+    organisationId: signedIn.actor.organisationId,
+    ipAddress: clientAddress(request, context),
+  };
   const formData = await readFormData(request);
   const intent = intentOf(formData, INTENTS);
   // an unknown intent, or one of conform's validation requests: nothing is written
-  if (!intent || isConformIntent(formData)) return data({ intent: null, lastResult: null, recoveryCodes: null }, { status: 400 });
+  if (!intent || isConformIntent(formData))
+    return data({ intent: null, lastResult: null, recoveryCodes: null }, { status: 400 });
   const extra = { intent, recoveryCodes: null };
 
   switch (intent) {
@@ -77,10 +88,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalidSubmission(submission, { hideFields: HIDDEN, extra });
       const { currentPassword, password } = submission.value;
       const problem = passwordProblem(password, { email: signedIn.user.email, name: signedIn.user.name });
-      if (problem) return invalidSubmission(submission, { hideFields: HIDDEN, extra, fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
-      const result = await changePassword({ ...who, currentPassword, newPassword: password, keepSessionId: signedIn.sessionId });
+      if (problem)
+        return invalidSubmission(submission, {
+          hideFields: HIDDEN,
+          extra,
+          fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] },
+        });
+      const result = await changePassword({
+        ...who,
+        currentPassword,
+        newPassword: password,
+        keepSessionId: signedIn.sessionId,
+      });
       if (!result.ok) {
-        return invalidSubmission(submission, { hideFields: HIDDEN, extra, fieldErrors: { currentPassword: ["security.account.password.wrongCurrent"] } });
+        return invalidSubmission(submission, {
+          hideFields: HIDDEN,
+          extra,
+          fieldErrors: { currentPassword: ["security.account.password.wrongCurrent"] },
+        });
       }
       return redirect(`/settings/account?done=password&count=${result.endedSessions}`);
     }
@@ -96,7 +121,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const submission = parseForm(formData, confirmSchema, AUTH_FORM);
       if (submission.status !== "success") return invalidSubmission(submission, { hideFields: HIDDEN, extra });
       const codes = await confirmTwoFactor({ ...who, code: submission.value.code });
-      if (!codes) return invalidSubmission(submission, { hideFields: HIDDEN, extra, fieldErrors: { code: ["security.account.twoFactor.wrongCode"] } });
+      if (!codes)
+        return invalidSubmission(submission, {
+          hideFields: HIDDEN,
+          extra,
+          fieldErrors: { code: ["security.account.twoFactor.wrongCode"] },
+        });
       // shown once, in this answer; only their hashes are stored
       return data({ intent, lastResult: null, recoveryCodes: codes });
     }
@@ -105,7 +135,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalidSubmission(submission, { hideFields: HIDDEN, extra });
       const result = await disableTwoFactor({ ...who, password: submission.value.password });
       if (!result.ok) {
-        const message = result.reason === "required" ? "security.account.twoFactor.requiredNoDisable" : "security.account.password.wrongCurrent";
+        const message =
+          result.reason === "required"
+            ? "security.account.twoFactor.requiredNoDisable"
+            : "security.account.password.wrongCurrent";
         return invalidSubmission(submission, { hideFields: HIDDEN, extra, fieldErrors: { password: [message] } });
       }
       return redirect("/settings/account?done=disabled");
@@ -113,7 +146,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-type ActionData = { intent: Intent | null; lastResult: SubmissionResult<string[]> | null; recoveryCodes: string[] | null };
+type ActionData = {
+  intent: Intent | null;
+  lastResult: SubmissionResult<string[]> | null;
+  recoveryCodes: string[] | null;
+};
 
 /** The reply of the form that sent it, for that form only. */
 function replyFor(actionData: ActionData | undefined, intent: Intent) {
@@ -132,7 +169,11 @@ export default function AccountSettings() {
         <p className="mt-1 text-sm text-slate-600">{t("security.account.intro")}</p>
       </div>
       {loaderData.mustSetUp ? (
-        <p role="alert" data-testid="two-factor-required" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <p
+          role="alert"
+          data-testid="two-factor-required"
+          className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           {t("security.account.required")}
         </p>
       ) : null}
@@ -164,7 +205,11 @@ export default function AccountSettings() {
 function ChangePasswordSection({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
-  const [form, fields] = useForm<z.input<typeof changePasswordSchema>>({ id: "change-password", lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<z.input<typeof changePasswordSchema>>({
+    id: "change-password",
+    lastResult,
+    shouldValidate: "onSubmit",
+  });
   // each answer empties the password fields: what was typed there never comes back
   const [replies, setReplies] = useState(0);
   useEffect(() => {
@@ -181,9 +226,28 @@ function ChangePasswordSection({ lastResult }: { lastResult: SubmissionResult<st
       <Form method="post" action="/settings/account" className="max-w-md space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="change_password" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField key={`current-${replies}`} meta={fields.currentPassword} label={t("security.account.password.current")} type="password" autoComplete="current-password" />
-        <TextField key={`new-${replies}`} meta={fields.password} label={t("security.account.password.new")} type="password" autoComplete="new-password" hint={t("auth.fields.passwordHint")} />
-        <TextField key={`confirm-${replies}`} meta={fields.confirmPassword} label={t("security.account.password.confirm")} type="password" autoComplete="new-password" />
+        <TextField
+          key={`current-${replies}`}
+          meta={fields.currentPassword}
+          label={t("security.account.password.current")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          key={`new-${replies}`}
+          meta={fields.password}
+          label={t("security.account.password.new")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("auth.fields.passwordHint")}
+        />
+        <TextField
+          key={`confirm-${replies}`}
+          meta={fields.confirmPassword}
+          label={t("security.account.password.confirm")}
+          type="password"
+          autoComplete="new-password"
+        />
         <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
           {t("security.account.password.submit")}
         </button>
@@ -192,10 +256,24 @@ function ChangePasswordSection({ lastResult }: { lastResult: SubmissionResult<st
   );
 }
 
-function TwoFactorSection({ loaderData, actionData }: { loaderData: ReturnType<typeof useLoaderData<typeof loader>>; actionData: ActionData | undefined }) {
+function TwoFactorSection({
+  loaderData,
+  actionData,
+}: {
+  loaderData: ReturnType<typeof useLoaderData<typeof loader>>;
+  actionData: ActionData | undefined;
+}) {
   const { t } = useTranslation();
-  const [confirmForm, confirmFields] = useForm<{ code: string }>({ id: "totp-confirm", lastResult: replyFor(actionData, "totp_confirm"), shouldValidate: "onSubmit" });
-  const [disableForm, disableFields] = useForm<{ password: string }>({ id: "totp-disable", lastResult: replyFor(actionData, "totp_disable"), shouldValidate: "onSubmit" });
+  const [confirmForm, confirmFields] = useForm<{ code: string }>({
+    id: "totp-confirm",
+    lastResult: replyFor(actionData, "totp_confirm"),
+    shouldValidate: "onSubmit",
+  });
+  const [disableForm, disableFields] = useForm<{ password: string }>({
+    id: "totp-disable",
+    lastResult: replyFor(actionData, "totp_disable"),
+    shouldValidate: "onSubmit",
+  });
   const recoveryCodes = actionData?.intent === "totp_confirm" ? actionData.recoveryCodes : null;
   const { twoFactorEnabled, setup } = loaderData;
   return (
@@ -207,7 +285,9 @@ function TwoFactorSection({ loaderData, actionData }: { loaderData: ReturnType<t
         {twoFactorEnabled ? <Badge tone="green">✓</Badge> : null}
       </div>
       <p className="text-sm text-slate-600" data-testid="two-factor-status">
-        {twoFactorEnabled ? t("security.account.twoFactor.on", { count: loaderData.recoveryCodesLeft }) : t("security.account.twoFactor.off")}
+        {twoFactorEnabled
+          ? t("security.account.twoFactor.on", { count: loaderData.recoveryCodesLeft })
+          : t("security.account.twoFactor.off")}
       </p>
 
       {recoveryCodes ? (
@@ -234,16 +314,31 @@ function TwoFactorSection({ loaderData, actionData }: { loaderData: ReturnType<t
       {!twoFactorEnabled && setup ? (
         <div className="space-y-4">
           <p className="text-sm text-slate-700">{t("security.account.twoFactor.scan")}</p>
-          <img src={setup.qr} alt={t("security.account.twoFactor.qrAlt")} width={192} height={192} className="rounded border border-slate-200 bg-white" />
+          <img
+            src={setup.qr}
+            alt={t("security.account.twoFactor.qrAlt")}
+            width={192}
+            height={192}
+            className="rounded border border-slate-200 bg-white"
+          />
           <div>
             <p className="text-sm font-medium text-slate-700">{t("security.account.twoFactor.secretLabel")}</p>
             <code className="break-all font-mono text-sm" data-testid="totp-secret">
               {setup.secret}
             </code>
           </div>
-          <Form method="post" action="/settings/account#two-factor" className="max-w-xs space-y-3" {...getFormProps(confirmForm)}>
+          <Form
+            method="post"
+            action="/settings/account#two-factor"
+            className="max-w-xs space-y-3"
+            {...getFormProps(confirmForm)}
+          >
             <input type="hidden" name="intent" value="totp_confirm" />
-            <TextField meta={confirmFields.code} label={t("security.account.twoFactor.code")} autoComplete="one-time-code" />
+            <TextField
+              meta={confirmFields.code}
+              label={t("security.account.twoFactor.code")}
+              autoComplete="one-time-code"
+            />
             <button type="submit" className={ui.primaryButton}>
               {t("security.account.twoFactor.confirm")}
             </button>
@@ -258,7 +353,12 @@ function TwoFactorSection({ loaderData, actionData }: { loaderData: ReturnType<t
           <Form method="post" action="/settings/account" className="max-w-xs space-y-3" {...getFormProps(disableForm)}>
             <input type="hidden" name="intent" value="totp_disable" />
             <h4 className="text-sm font-semibold text-slate-900">{t("security.account.twoFactor.disableTitle")}</h4>
-            <TextField meta={disableFields.password} label={t("security.account.twoFactor.disablePassword")} type="password" autoComplete="current-password" />
+            <TextField
+              meta={disableFields.password}
+              label={t("security.account.twoFactor.disablePassword")}
+              type="password"
+              autoComplete="current-password"
+            />
             <button type="submit" className={ui.secondaryButton}>
               {t("security.account.twoFactor.disable")}
             </button>

@@ -13,12 +13,15 @@ import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 import { adminStrings } from "~/locales/admin";
 
-
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
 /** GET: the confirmation page for revoking one invitation (it changes nothing). */
 const requireInvite = (request: Request, inviteId: string | undefined) =>
-  requireOwnRecord(request, { permission: "users.manage", id: recordIdParam(inviteId), find: ({ organisationId, id }) => getInviteForAdmin({ organisationId, inviteId: id }) });
+  requireOwnRecord(request, {
+    permission: "users.manage",
+    id: recordIdParam(inviteId),
+    find: ({ organisationId, id }) => getInviteForAdmin({ organisationId, inviteId: id }),
+  });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found: invite } = await requireInvite(request, params.inviteId);
@@ -47,7 +50,9 @@ export default function RevokeInvite() {
   const { invite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors = actionData ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? []) : [];
+  const errors = actionData
+    ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? [])
+    : [];
   return (
     <div className="max-w-2xl space-y-4">
       <p className="text-sm">

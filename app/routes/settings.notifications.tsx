@@ -14,7 +14,11 @@ import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireSignedIn(request);
   const [settings, calendar] = await Promise.all([emailSettingsOf(user.id), hasCalendarFeed(user.id)]);
-  return { lang: settings.lang, enabled: OPTIONAL_EMAIL_KINDS.filter((kind) => !settings.optOut.includes(kind)), calendar };
+  return {
+    lang: settings.lang,
+    enabled: OPTIONAL_EMAIL_KINDS.filter((kind) => !settings.optOut.includes(kind)),
+    calendar,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,12 +27,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalidSubmission(submission);
   const value = submission.value;
   if (value.intent === "email") {
-    await saveEmailSettings({ userId: user.id, lang: value.lang, optOut: OPTIONAL_EMAIL_KINDS.filter((kind) => !value.kinds.includes(kind)) });
+    await saveEmailSettings({
+      userId: user.id,
+      lang: value.lang,
+      optOut: OPTIONAL_EMAIL_KINDS.filter((kind) => !value.kinds.includes(kind)),
+    });
     return { done: "saved" as const, feedUrl: null };
   }
   if (value.intent === "calendar_create") {
     // shown this once: only its hash is stored
-    return data({ done: "calendar" as const, feedUrl: await createCalendarFeed(user.id) }, { headers: { "Cache-Control": "no-store" } });
+    return data(
+      { done: "calendar" as const, feedUrl: await createCalendarFeed(user.id) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   }
   await revokeCalendarFeed(user.id);
   return { done: "revoked" as const, feedUrl: null };
@@ -72,7 +83,13 @@ export default function NotificationSettings() {
             <div className="mt-2 space-y-2 text-sm">
               {OPTIONAL_EMAIL_KINDS.map((kind) => (
                 <label key={kind} className="flex items-start gap-2">
-                  <input type="checkbox" name="kinds" value={kind} defaultChecked={enabled.includes(kind)} className="mt-0.5" />
+                  <input
+                    type="checkbox"
+                    name="kinds"
+                    value={kind}
+                    defaultChecked={enabled.includes(kind)}
+                    className="mt-0.5"
+                  />
                   <span>{t(`nextSteps.preferences.kind.${kind}`)}</span>
                 </label>
               ))}
@@ -99,7 +116,9 @@ export default function NotificationSettings() {
               <CopyField id="calendar-url" label={t("nextSteps.preferences.calendar.created")} value={feedUrl} />
             </div>
           ) : (
-            <p className="text-sm text-slate-700">{calendar ? t("nextSteps.preferences.calendar.active") : t("nextSteps.preferences.calendar.none")}</p>
+            <p className="text-sm text-slate-700">
+              {calendar ? t("nextSteps.preferences.calendar.active") : t("nextSteps.preferences.calendar.none")}
+            </p>
           )}
           <div className="flex flex-wrap gap-3">
             <Form method="post">

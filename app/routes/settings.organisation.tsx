@@ -65,7 +65,12 @@ export default function OrganisationSettings() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
-    defaultValue: { name: organisation.name, operatingModel: organisation.operatingModel, stage: organisation.stage, version: String(organisation.version) },
+    defaultValue: {
+      name: organisation.name,
+      operatingModel: organisation.operatingModel,
+      stage: organisation.stage,
+      version: String(organisation.version),
+    },
     onValidate: validateWith(schema, SETTINGS_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -82,15 +87,19 @@ export default function OrganisationSettings() {
         </h2>
         <p className="mt-1 text-sm text-slate-600">{t("admin.organisation.intro")}</p>
       </div>
-      {saved ? <StatusMessage tone={saved === "saved" ? "success" : "info"}>{t(`admin.organisation.${saved}`)}</StatusMessage> : null}
+      {saved ? (
+        <StatusMessage tone={saved === "saved" ? "success" : "info"}>{t(`admin.organisation.${saved}`)}</StatusMessage>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className={`${ui.card} space-y-5`}>
         {actionData?.conflict ? (
           <ConflictNotice
             conflict={actionData.conflict}
             label={(field) => t(`admin.organisation.${field === "operatingModel" ? "model" : field}`)}
             show={(field, value) => {
-              if (field === "operatingModel") return localize(models.find((model) => model.id === value)?.label ?? { zh: value, en: value }, lang);
-              if (field === "stage") return localize(stages.find((stage) => stage.id === value)?.label ?? { zh: value, en: value }, lang);
+              if (field === "operatingModel")
+                return localize(models.find((model) => model.id === value)?.label ?? { zh: value, en: value }, lang);
+              if (field === "stage")
+                return localize(stages.find((stage) => stage.id === value)?.label ?? { zh: value, en: value }, lang);
               return value;
             }}
           />
@@ -98,12 +107,22 @@ export default function OrganisationSettings() {
           <FormErrors id={form.errorId} errors={form.errors} />
         )}
         {/* the version this form was loaded from; after a refused save, the one saved now */}
-        <input type="hidden" name="version" value={actionData?.version ?? organisation.version} key={actionData?.version ?? organisation.version} />
+        <input
+          type="hidden"
+          name="version"
+          value={actionData?.version ?? organisation.version}
+          key={actionData?.version ?? organisation.version}
+        />
         <div>
           <label htmlFor={fields.name.id} className={ui.label}>
             {t("admin.organisation.name")}
           </label>
-          <input {...getInputProps(fields.name, { type: "text" })} autoComplete="organization" maxLength={100} className={ui.input} />
+          <input
+            {...getInputProps(fields.name, { type: "text" })}
+            autoComplete="organization"
+            maxLength={100}
+            className={ui.input}
+          />
           <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
         </div>
         <div>

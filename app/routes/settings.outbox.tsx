@@ -41,7 +41,9 @@ export default function Outbox() {
                 <summary className="cursor-pointer list-none">
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={message.status === "failed" ? "red" : message.status === "sent" ? "green" : "amber"}>
-                      {t(`nextSteps.outbox.statuses.${message.status === "sent" && message.transport === "outbox" ? "outbox" : message.status}`)}
+                      {t(
+                        `nextSteps.outbox.statuses.${message.status === "sent" && message.transport === "outbox" ? "outbox" : message.status}`,
+                      )}
                     </Badge>
                     <span className="break-words font-medium text-slate-900">{message.subject}</span>
                   </div>
@@ -49,7 +51,9 @@ export default function Outbox() {
                     {t("nextSteps.outbox.to")}: {message.toEmail} · <DateTime value={message.createdAt} lang={lang} />
                   </p>
                 </summary>
-                <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 text-sm text-slate-800">{message.text}</pre>
+                <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 text-sm text-slate-800">
+                  {message.text}
+                </pre>
               </details>
             </li>
           ))}

@@ -10,7 +10,14 @@ import { useHydrated } from "~/components/ui";
 import { Badge, DateTime, formatDateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { accountBlocks } from "~/models/sign-in-throttle.server";
-import { changeKind, disableUser, enableUser, getUserForAdmin, unlockSignIn, type AdminChangeResult } from "~/models/user-admin.server";
+import {
+  changeKind,
+  disableUser,
+  enableUser,
+  getUserForAdmin,
+  unlockSignIn,
+  type AdminChangeResult,
+} from "~/models/user-admin.server";
 import { notFound, requireOwnRecord } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
@@ -30,7 +37,12 @@ export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminSt
 /** The person in the address, of the admin's own organisation: unknown here or another organisation's, the same 404. */
 const requirePerson = (request: Request, userId: string | undefined, permission: "users.read" | "users.manage") => {
   const id = recordIdParam(userId);
-  return requireOwnRecord(request, { permission, id, scope: { userId: id }, find: ({ organisationId, id }) => getUserForAdmin({ organisationId, userId: id }) });
+  return requireOwnRecord(request, {
+    permission,
+    id,
+    scope: { userId: id },
+    find: ({ organisationId, id }) => getUserForAdmin({ organisationId, userId: id }),
+  });
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -56,13 +68,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // which of the page's forms sent it, so its errors show beside it
   const sentIntent = formData.get("intent");
   const extra = {
-    intent: sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" || sentIntent === "unlock" ? sentIntent : null,
+    intent:
+      sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" || sentIntent === "unlock"
+        ? sentIntent
+        : null,
     conflict: null,
     version: null,
   };
   if (submission.status !== "success") return invalidSubmission(submission, { extra });
 
-  const input = { organisationId: actor.organisationId, actorUserId: actor.userId, userId, ipAddress: clientAddress(request, context) };
+  const input = {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    userId,
+    ipAddress: clientAddress(request, context),
+  };
   const value = submission.value;
   let result: AdminChangeResult;
   let done: Done;
@@ -82,9 +102,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
     if (result.reason === "conflict") {
-      const shown = (kind: string, departments: readonly string[]) => ({ kind, departments: [...departments].sort().join(",") });
+      const shown = (kind: string, departments: readonly string[]) => ({
+        kind,
+        departments: [...departments].sort().join(","),
+      });
       const theirs = shown(result.current.kind, result.current.departments);
-      const yours = value.intent === "change_kind" ? shown(value.kind, value.kind === "lead" ? value.departments : []) : theirs;
+      const yours =
+        value.intent === "change_kind" ? shown(value.kind, value.kind === "lead" ? value.departments : []) : theirs;
       const conflict = conflictingFields(theirs, yours, ["kind", "departments"] as const);
       return conflictSubmission(submission, { conflict, version: result.current.version, extra });
     }
@@ -101,7 +125,10 @@ export default function PersonSettings() {
   const { t } = useTranslation();
   const lang = useLang();
   const here = `/settings/people/${user.id}`;
-  const otherErrors = actionData && actionData.intent !== "change_kind" ? Object.values(actionData.lastResult.error ?? {}).flatMap((errors) => errors ?? []) : [];
+  const otherErrors =
+    actionData && actionData.intent !== "change_kind"
+      ? Object.values(actionData.lastResult.error ?? {}).flatMap((errors) => errors ?? [])
+      : [];
 
   return (
     <div className="max-w-3xl space-y-6">
@@ -115,7 +142,11 @@ export default function PersonSettings() {
           <h2 id="person-title" className={ui.h2}>
             {user.name}
           </h2>
-          {user.disabledAt ? <Badge tone="slate">{t("admin.people.status.disabled")}</Badge> : <Badge tone="green">{t("admin.people.status.active")}</Badge>}
+          {user.disabledAt ? (
+            <Badge tone="slate">{t("admin.people.status.disabled")}</Badge>
+          ) : (
+            <Badge tone="green">{t("admin.people.status.active")}</Badge>
+          )}
           {isSelf ? <span className="text-xs text-slate-500">{t("admin.common.you")}</span> : null}
         </div>
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
@@ -147,7 +178,9 @@ export default function PersonSettings() {
       {done === "unlocked" ? (
         <StatusMessage>{t("security.unlock.done", { name: user.name })}</StatusMessage>
       ) : done ? (
-        <StatusMessage tone={done === "unchanged" ? "info" : "success"}>{t(`admin.person.done.${done}`, { name: user.name })}</StatusMessage>
+        <StatusMessage tone={done === "unchanged" ? "info" : "success"}>
+          {t(`admin.person.done.${done}`, { name: user.name })}
+        </StatusMessage>
       ) : null}
       <FormErrors id="person-errors" errors={otherErrors} />
 
@@ -169,7 +202,10 @@ export default function PersonSettings() {
         </h3>
         <p className="text-sm text-slate-600">
           {blocks.addresses > 0 && blocks.until
-            ? t("security.unlock.some", { count: blocks.addresses, until: formatDateTime(new Date(blocks.until), lang) })
+            ? t("security.unlock.some", {
+                count: blocks.addresses,
+                until: formatDateTime(new Date(blocks.until), lang),
+              })
             : t("security.unlock.none")}
         </p>
         {blocks.addresses > 0 ? (
@@ -253,7 +289,9 @@ function ChangeKindForm({ user, roles }: Pick<PersonData, "user" | "roles">) {
           <ConflictNotice
             conflict={kindConflict}
             label={(field) => t(`admin.fields.${field}`)}
-            show={(field, value) => (field === "kind" ? t(`app.kind.${value}`) : departmentLabels(value ? value.split(",") : [], roles, lang))}
+            show={(field, value) =>
+              field === "kind" ? t(`app.kind.${value}`) : departmentLabels(value ? value.split(",") : [], roles, lang)
+            }
           />
         ) : (
           <FormErrors id={form.errorId} errors={form.errors} />

@@ -64,7 +64,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Only this organisation's people are checked: whether an email has an account elsewhere is not
   // this admin's to learn (issue 14). Such an invitation fails neutrally when accepted.
   if (await emailIsTakenInOrganisation({ email, organisationId: actor.organisationId })) {
-    return invalidSubmission(submission, { fieldErrors: { email: ["admin.errors.emailTaken"] }, extra: NOTHING_CREATED });
+    return invalidSubmission(submission, {
+      fieldErrors: { email: ["admin.errors.emailTaken"] },
+      extra: NOTHING_CREATED,
+    });
   }
   const invite = await createInvite({
     organisationId: actor.organisationId,
@@ -76,7 +79,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   const lang = await languageFor(request);
   await safely("invitation email", () =>
-    queueInvitationMail({ organisationId: actor.organisationId, inviteId: invite.id, email, token: invite.token, expiresAt: invite.expiresAt, inviterName: user.name, lang }),
+    queueInvitationMail({
+      organisationId: actor.organisationId,
+      inviteId: invite.id,
+      email,
+      token: invite.token,
+      expiresAt: invite.expiresAt,
+      inviterName: user.name,
+      lang,
+    }),
   );
   return data(
     {
@@ -120,11 +131,21 @@ function PeopleSettings() {
               <caption className="sr-only">{t("admin.people.title")}</caption>
               <thead className={ui.thead}>
                 <tr>
-                  <th scope="col" className={ui.th}>{t("admin.people.columns.name")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.people.columns.email")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.people.columns.kind")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.people.columns.departments")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.people.columns.status")}</th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.people.columns.name")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.people.columns.email")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.people.columns.kind")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.people.columns.departments")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.people.columns.status")}
+                  </th>
                   {canManage ? (
                     <th scope="col" className={ui.th}>
                       <span className="sr-only">{t("admin.common.actions")}</span>
@@ -137,11 +158,15 @@ function PeopleSettings() {
                   <tr key={user.id} data-user={user.id} className={user.disabledAt ? "text-slate-500" : undefined}>
                     <th scope="row" className={`${ui.td} text-left font-semibold`}>
                       {user.name}
-                      {user.id === viewerId ? <span className="ml-2 text-xs font-normal text-slate-500">{t("admin.common.you")}</span> : null}
+                      {user.id === viewerId ? (
+                        <span className="ml-2 text-xs font-normal text-slate-500">{t("admin.common.you")}</span>
+                      ) : null}
                     </th>
                     <td className={`${ui.td} break-all`}>{user.email}</td>
                     <td className={`${ui.td} whitespace-nowrap`}>{t(`app.kind.${user.kind}`)}</td>
-                    <td className={ui.td}>{user.kind === "lead" ? departmentLabels(user.departments, roles, lang) : "—"}</td>
+                    <td className={ui.td}>
+                      {user.kind === "lead" ? departmentLabels(user.departments, roles, lang) : "—"}
+                    </td>
                     <td className={ui.td}>
                       {user.disabledAt ? (
                         <Badge tone="slate">{t("admin.people.status.disabled")}</Badge>
@@ -151,7 +176,11 @@ function PeopleSettings() {
                     </td>
                     {canManage ? (
                       <td className={`${ui.td} whitespace-nowrap text-right`}>
-                        <Link to={`/settings/people/${user.id}`} className={ui.link} aria-label={t("admin.people.manageLabel", { name: user.name })}>
+                        <Link
+                          to={`/settings/people/${user.id}`}
+                          className={ui.link}
+                          aria-label={t("admin.people.manageLabel", { name: user.name })}
+                        >
                           {t("admin.people.manage")}
                         </Link>
                       </td>
@@ -179,12 +208,24 @@ function PeopleSettings() {
               <caption className="sr-only">{t("admin.invites.title")}</caption>
               <thead className={ui.thead}>
                 <tr>
-                  <th scope="col" className={ui.th}>{t("admin.invites.columns.email")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.invites.columns.kind")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.invites.columns.departments")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.invites.columns.status")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.invites.columns.created")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.invites.columns.expires")}</th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.invites.columns.email")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.invites.columns.kind")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.invites.columns.departments")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.invites.columns.status")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.invites.columns.created")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.invites.columns.expires")}
+                  </th>
                   {canManage ? (
                     <th scope="col" className={ui.th}>
                       <span className="sr-only">{t("admin.common.actions")}</span>
@@ -195,9 +236,15 @@ function PeopleSettings() {
               <tbody className="divide-y divide-slate-100">
                 {invites.map((invite) => (
                   <tr key={invite.id} data-invite={invite.id} data-status={invite.status}>
-                    <th scope="row" className={`${ui.td} break-all text-left font-medium`}>{invite.email}</th>
-                    <td className={`${ui.td} whitespace-nowrap`}>{t(`app.kind.${invite.kind}`, { defaultValue: invite.kind })}</td>
-                    <td className={ui.td}>{invite.departments.length ? departmentLabels(invite.departments, roles, lang) : "—"}</td>
+                    <th scope="row" className={`${ui.td} break-all text-left font-medium`}>
+                      {invite.email}
+                    </th>
+                    <td className={`${ui.td} whitespace-nowrap`}>
+                      {t(`app.kind.${invite.kind}`, { defaultValue: invite.kind })}
+                    </td>
+                    <td className={ui.td}>
+                      {invite.departments.length ? departmentLabels(invite.departments, roles, lang) : "—"}
+                    </td>
                     <td className={ui.td}>
                       <InviteStatusBadge status={invite.status} />
                     </td>
@@ -265,7 +312,10 @@ function InviteForm({ roles }: { roles: RoleOption[] }) {
         <p className="mt-1 text-sm text-slate-600">{t("admin.inviteForm.intro")}</p>
       </div>
       {created ? (
-        <div className="space-y-3 rounded-xl border border-emerald-200 bg-emerald-50/60 p-5" data-testid="invite-created">
+        <div
+          className="space-y-3 rounded-xl border border-emerald-200 bg-emerald-50/60 p-5"
+          data-testid="invite-created"
+        >
           <StatusMessage>{t("admin.inviteForm.created", { email: created.email })}</StatusMessage>
           <p className="text-sm text-slate-700">
             {t("admin.inviteForm.createdOnce")} <DateTime value={created.expiresAt} lang={lang} />
@@ -279,7 +329,12 @@ function InviteForm({ roles }: { roles: RoleOption[] }) {
           <label htmlFor={fields.email.id} className={ui.label}>
             {t("admin.fields.email")}
           </label>
-          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="off" maxLength={254} className={ui.input} />
+          <input
+            {...getInputProps(fields.email, { type: "email" })}
+            autoComplete="off"
+            maxLength={254}
+            className={ui.input}
+          />
           <FieldErrors id={fields.email.errorId} errors={fields.email.errors} />
         </div>
         <KindFields kind={fields.kind} departments={fields.departments} roles={roles} lang={lang} hydrated={hydrated} />

@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     playbookForOrganisation(actor.organisationId),
   ]);
   if (!organisation) throw notFound();
-  const channels: Channel[] = profile.channels.length > 0 ? profile.channels : [{ model: organisation.operatingModel, share: 100 }];
+  const channels: Channel[] =
+    profile.channels.length > 0 ? profile.channels : [{ model: organisation.operatingModel, share: 100 }];
   return {
     organisation,
     version: organisation.profileVersion,
@@ -37,7 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     drivers: profile.drivers,
     models: playbook.models.map(({ id, label, example }) => ({ id, label, example })),
     drivers_: DRIVER_IDS.map((id) => DRIVERS[id]),
-    plannerHref: plannerHref({ operatingModel: organisation.operatingModel, stage: organisation.stage, channels, drivers: profile.drivers }),
+    plannerHref: plannerHref({
+      operatingModel: organisation.operatingModel,
+      stage: organisation.stage,
+      channels,
+      drivers: profile.drivers,
+    }),
     saved: new URL(request.url).searchParams.get("saved") === "1",
   };
 }
@@ -52,7 +58,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const channelsProblem = channelsError(Object.fromEntries(formData.entries()));
   if (submission.status !== "success" || channelsProblem) {
     const existing = submission.status === "error" ? (submission.error?.[CHANNELS_FIELD] ?? []) : [];
-    return invalidSubmission(submission, { ...(channelsProblem ? { fieldErrors: { [CHANNELS_FIELD]: [...existing, channelsProblem] } } : {}), extra: NOT_CONFLICTING });
+    return invalidSubmission(submission, {
+      ...(channelsProblem ? { fieldErrors: { [CHANNELS_FIELD]: [...existing, channelsProblem] } } : {}),
+      extra: NOT_CONFLICTING,
+    });
   }
   const value = submission.value;
   const channels: Channel[] = MODEL_IDS.flatMap((model) => {
@@ -72,7 +81,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
     const fields = Object.keys(profileFormValues({ channels: [], drivers: {} }));
-    const conflict = conflictingFields(profileFormValues(result.current), profileFormValues({ channels, drivers }), fields);
+    const conflict = conflictingFields(
+      profileFormValues(result.current),
+      profileFormValues({ channels, drivers }),
+      fields,
+    );
     return conflictSubmission(submission, { conflict, version: result.current.version, extra: NOT_CONFLICTING });
   }
   // Post/Redirect/Get: a reload shows the page, it does not send the form again
@@ -80,7 +93,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BusinessProfileSettings() {
-  const { channels, drivers, hasProfile, models, drivers_: specs, plannerHref, saved, version } = useLoaderData<typeof loader>();
+  const {
+    channels,
+    drivers,
+    hasProfile,
+    models,
+    drivers_: specs,
+    plannerHref,
+    saved,
+    version,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lang = useLang();
@@ -188,7 +210,8 @@ export default function BusinessProfileSettings() {
               return (
                 <div key={spec.id}>
                   <label htmlFor={meta.id} className={ui.label}>
-                    {localize(spec.label, lang)} <span className="font-normal text-slate-500">
+                    {localize(spec.label, lang)}{" "}
+                    <span className="font-normal text-slate-500">
                       {lang === "zh" ? `（${localize(spec.unit, lang)}）` : `(${localize(spec.unit, lang)})`}
                     </span>
                   </label>

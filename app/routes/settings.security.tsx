@@ -53,8 +53,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       type,
       problems,
       labels: {
-        models: Object.fromEntries(playbook.models.map((model) => [model.id, model.label])) as Record<string, Localized>,
-        stages: Object.fromEntries(playbook.stages.map((stage) => [stage.id, stage.label])) as Record<string, Localized>,
+        models: Object.fromEntries(playbook.models.map((model) => [model.id, model.label])) as Record<
+          string,
+          Localized
+        >,
+        stages: Object.fromEntries(playbook.stages.map((stage) => [stage.id, stage.label])) as Record<
+          string,
+          Localized
+        >,
         roles: playbook.roles.map(({ id, label }) => ({ id, label })),
       },
     },
@@ -68,9 +74,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "users.manage");
   const form = await readFormData(request);
   // only the one button; conform's validation requests never write
-  if (intentOf(form, ["require_two_factor"]) === null || isConformIntent(form)) return data({ error: "admin.errors.intent" }, { status: 400 });
+  if (intentOf(form, ["require_two_factor"]) === null || isConformIntent(form))
+    return data({ error: "admin.errors.intent" }, { status: 400 });
   const required = form.get("required") === "on";
-  await setRequireTwoFactor({ userId: actor.userId, organisationId: actor.organisationId, ipAddress: clientAddress(request, context), required });
+  await setRequireTwoFactor({
+    userId: actor.userId,
+    organisationId: actor.organisationId,
+    ipAddress: clientAddress(request, context),
+    required,
+  });
   return redirect("/settings/security?saved=1");
 }
 
@@ -80,7 +92,9 @@ export default function SecurityLog() {
   const { entries, next, firstPage, type, types, problems, labels, twoFactor, saved } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
-  const olderHref = next ? `?${new URLSearchParams({ ...(type ? { type } : {}), before: next.before, beforeId: next.beforeId })}` : null;
+  const olderHref = next
+    ? `?${new URLSearchParams({ ...(type ? { type } : {}), before: next.before, beforeId: next.beforeId })}`
+    : null;
   const newestHref = type ? `?${new URLSearchParams({ type })}` : "/settings/security";
 
   return (
@@ -99,11 +113,20 @@ export default function SecurityLog() {
         <p className="text-sm text-slate-600" data-testid="two-factor-count">
           {t("security.requirement.enabledCount", { count: twoFactor.enabled, total: twoFactor.people })}
         </p>
-        {saved ? <p role="status" className="text-sm text-emerald-700">{t("security.requirement.saved")}</p> : null}
+        {saved ? (
+          <p role="status" className="text-sm text-emerald-700">
+            {t("security.requirement.saved")}
+          </p>
+        ) : null}
         <Form method="post" action="/settings/security" className="flex flex-wrap items-center gap-4">
           <input type="hidden" name="intent" value="require_two_factor" />
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="required" defaultChecked={twoFactor.required} className="h-4 w-4 accent-indigo-600" />
+            <input
+              type="checkbox"
+              name="required"
+              defaultChecked={twoFactor.required}
+              className="h-4 w-4 accent-indigo-600"
+            />
             {t("security.requirement.label")}
           </label>
           <button type="submit" className={ui.secondaryButton}>
@@ -112,7 +135,11 @@ export default function SecurityLog() {
         </Form>
       </section>
       {problems.map((problem) => (
-        <p key={problem} role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <p
+          key={problem}
+          role="status"
+          className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           {t(`admin.security.problems.${problem}`)}
         </p>
       ))}
@@ -143,12 +170,24 @@ export default function SecurityLog() {
             <caption className="sr-only">{t("admin.security.title")}</caption>
             <thead className={ui.thead}>
               <tr>
-                <th scope="col" className={ui.th}>{t("admin.security.columns.when")}</th>
-                <th scope="col" className={ui.th}>{t("admin.security.columns.who")}</th>
-                <th scope="col" className={ui.th}>{t("admin.security.columns.what")}</th>
-                <th scope="col" className={ui.th}>{t("admin.security.columns.subject")}</th>
-                <th scope="col" className={ui.th}>{t("admin.security.columns.details")}</th>
-                <th scope="col" className={ui.th}>{t("admin.security.columns.address")}</th>
+                <th scope="col" className={ui.th}>
+                  {t("admin.security.columns.when")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("admin.security.columns.who")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("admin.security.columns.what")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("admin.security.columns.subject")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("admin.security.columns.details")}
+                </th>
+                <th scope="col" className={ui.th}>
+                  {t("admin.security.columns.address")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -206,7 +245,15 @@ function Person({ person }: { person: { name: string; email: string } | null }) 
 /** A very long value (a pasted text) would stretch the table. */
 const MAX_VALUE_LENGTH = 200;
 
-function Details({ detail, labels, lang }: { detail: Record<string, unknown>; labels: LoaderData["labels"]; lang: Language }) {
+function Details({
+  detail,
+  labels,
+  lang,
+}: {
+  detail: Record<string, unknown>;
+  labels: LoaderData["labels"];
+  lang: Language;
+}) {
   const { t } = useTranslation();
   const pairs = Object.entries(detail);
   if (pairs.length === 0) return <span className="text-slate-400">—</span>;
@@ -216,9 +263,13 @@ function Details({ detail, labels, lang }: { detail: Record<string, unknown>; la
     const list = Array.isArray(raw) ? raw.map(String) : null;
     if (field === "kind" && typeof raw === "string") return t(`app.kind.${raw}`, { defaultValue: raw });
     if (field === "departments" && list) return list.length ? departmentLabels(list, labels.roles, lang) : "—";
-    if (field === "operatingModel" && typeof raw === "string" && labels.models[raw]) return localize(labels.models[raw], lang);
+    if (field === "operatingModel" && typeof raw === "string" && labels.models[raw])
+      return localize(labels.models[raw], lang);
     if (field === "stage" && typeof raw === "string" && labels.stages[raw]) return localize(labels.stages[raw], lang);
-    if (field === "changed" && list) return list.map((item) => t(`admin.security.detail.${item}`, { defaultValue: item })).join(lang === "zh" ? "、" : ", ");
+    if (field === "changed" && list)
+      return list
+        .map((item) => t(`admin.security.detail.${item}`, { defaultValue: item }))
+        .join(lang === "zh" ? "、" : ", ");
     if (typeof raw === "boolean") return raw ? t("admin.common.yes") : t("admin.common.no");
     if (raw === null || raw === undefined || raw === "") return "—";
     const text = list ? list.join(", ") : typeof raw === "object" ? JSON.stringify(raw) : String(raw);
@@ -229,7 +280,9 @@ function Details({ detail, labels, lang }: { detail: Record<string, unknown>; la
     <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
       {pairs.map(([key, raw]) => (
         <div key={key} className="contents">
-          <dt className="whitespace-nowrap text-slate-500">{t(`admin.security.detail.${key}`, { defaultValue: key })}</dt>
+          <dt className="whitespace-nowrap text-slate-500">
+            {t(`admin.security.detail.${key}`, { defaultValue: key })}
+          </dt>
           <dd className="break-words text-slate-800">{value(key, raw)}</dd>
         </div>
       ))}

@@ -12,12 +12,15 @@ import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 import { adminStrings } from "~/locales/admin";
 import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 
-
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.tokens, adminStrings[lang].title]);
 
 /** GET: the confirmation page for revoking one token (it changes nothing). */
 const requireToken = (request: Request, tokenId: string | undefined) =>
-  requireOwnRecord(request, { permission: "tokens.manage", id: recordIdParam(tokenId), find: ({ organisationId, id }) => getApiToken({ organisationId, tokenId: id }) });
+  requireOwnRecord(request, {
+    permission: "tokens.manage",
+    id: recordIdParam(tokenId),
+    find: ({ organisationId, id }) => getApiToken({ organisationId, tokenId: id }),
+  });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found: token } = await requireToken(request, params.tokenId);
@@ -36,7 +39,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipAddress: clientAddress(request, context),
   });
   if (result === "not_found") throw notFound();
-  if (result === "already_revoked") return invalidSubmission(submission, { formErrors: ["admin.tokens.alreadyRevoked"] });
+  if (result === "already_revoked")
+    return invalidSubmission(submission, { formErrors: ["admin.tokens.alreadyRevoked"] });
   return redirect("/settings/tokens?done=revoked");
 }
 
@@ -44,7 +48,9 @@ export default function RevokeToken() {
   const { token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors = actionData ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? []) : [];
+  const errors = actionData
+    ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? [])
+    : [];
   return (
     <div className="max-w-2xl space-y-4">
       <p className="text-sm">

@@ -38,7 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   return data(
     // the token itself this once: only its hash is stored
-    { lastResult: submission.reply({ resetForm: true }), created: { name: submission.value.name, token: created.token } },
+    {
+      lastResult: submission.reply({ resetForm: true }),
+      created: { name: submission.value.name, token: created.token },
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -84,12 +87,24 @@ function TokenSettings() {
               <caption className="sr-only">{t("admin.tokens.title")}</caption>
               <thead className={ui.thead}>
                 <tr>
-                  <th scope="col" className={ui.th}>{t("admin.tokens.columns.name")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.tokens.columns.prefix")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.tokens.columns.createdBy")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.tokens.columns.created")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.tokens.columns.lastUsed")}</th>
-                  <th scope="col" className={ui.th}>{t("admin.tokens.columns.status")}</th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.tokens.columns.name")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.tokens.columns.prefix")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.tokens.columns.createdBy")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.tokens.columns.created")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.tokens.columns.lastUsed")}
+                  </th>
+                  <th scope="col" className={ui.th}>
+                    {t("admin.tokens.columns.status")}
+                  </th>
                   <th scope="col" className={ui.th}>
                     <span className="sr-only">{t("admin.common.actions")}</span>
                   </th>
@@ -98,15 +113,27 @@ function TokenSettings() {
               <tbody className="divide-y divide-slate-100">
                 {tokens.map((token) => (
                   <tr key={token.id} data-token={token.id} className={token.revokedAt ? "text-slate-500" : undefined}>
-                    <th scope="row" className={`${ui.td} break-words text-left font-semibold`}>{token.name}</th>
+                    <th scope="row" className={`${ui.td} break-words text-left font-semibold`}>
+                      {token.name}
+                    </th>
                     <td className={ui.td}>
-                      <code className="whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs">{token.prefix}…</code>
+                      <code className="whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs">
+                        {token.prefix}…
+                      </code>
                     </td>
-                    <td className={ui.td}>{token.createdBy ? token.createdBy.name : t("admin.common.unknownPerson")}</td>
+                    <td className={ui.td}>
+                      {token.createdBy ? token.createdBy.name : t("admin.common.unknownPerson")}
+                    </td>
                     <td className={ui.td}>
                       <DateTime value={token.createdAt} lang={lang} />
                     </td>
-                    <td className={ui.td}>{token.lastUsedAt ? <DateTime value={token.lastUsedAt} lang={lang} /> : t("admin.tokens.neverUsed")}</td>
+                    <td className={ui.td}>
+                      {token.lastUsedAt ? (
+                        <DateTime value={token.lastUsedAt} lang={lang} />
+                      ) : (
+                        t("admin.tokens.neverUsed")
+                      )}
+                    </td>
                     <td className={ui.td}>
                       {token.revokedAt ? (
                         <span className="flex flex-col gap-1">
@@ -143,12 +170,16 @@ function TokenSettings() {
           {t("admin.tokens.form.title")}
         </h2>
         {created ? (
-          <div className="space-y-3 rounded-xl border border-emerald-200 bg-emerald-50/60 p-5" data-testid="token-created">
+          <div
+            className="space-y-3 rounded-xl border border-emerald-200 bg-emerald-50/60 p-5"
+            data-testid="token-created"
+          >
             <StatusMessage>{t("admin.tokens.created", { name: created.name })}</StatusMessage>
             <p className="text-sm text-slate-700">{t("admin.tokens.createdOnce")}</p>
             <CopyField id="api-token" label={t("admin.tokens.tokenLabel")} value={created.token} />
             <p className="text-xs text-slate-600">
-              {t("admin.tokens.usage")} <code className="rounded bg-white px-1.5 py-0.5">Authorization: Bearer {created.token.slice(0, 8)}…</code>
+              {t("admin.tokens.usage")}{" "}
+              <code className="rounded bg-white px-1.5 py-0.5">Authorization: Bearer {created.token.slice(0, 8)}…</code>
             </p>
           </div>
         ) : null}

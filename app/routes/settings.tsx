@@ -26,7 +26,16 @@ export default function SettingsLayout() {
       organisationName={organisationName}
       title={t("admin.title")}
       tabsLabel={t("admin.sectionsLabel")}
-      tabs={pages.length > 0 ? pages.map((page) => ({ id: page.id, path: page.path, label: t(`admin.tabs.${page.id}`), active: isAtOrBelow(pathname, page.path) })) : null}
+      tabs={
+        pages.length > 0
+          ? pages.map((page) => ({
+              id: page.id,
+              path: page.path,
+              label: t(`admin.tabs.${page.id}`),
+              active: isAtOrBelow(pathname, page.path),
+            }))
+          : null
+      }
     />
   );
 }

@@ -31,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lang,
     models: playbook.models.map(({ id, label, example, ratings }) => ({ id, label, example, ratings })),
     stages: playbook.stages.map(({ id, label, guidance }) => ({ id, label, guidance })),
-    roles: playbook.roles.filter((r) => (ROLE_IDS as readonly string[]).includes(r.id)).map(({ id, label }) => ({ id, label })),
+    roles: playbook.roles
+      .filter((r) => (ROLE_IDS as readonly string[]).includes(r.id))
+      .map(({ id, label }) => ({ id, label })),
     // From the planner's "sign up with this choice"; anything else is ignored.
     prefill: { model: isModelId(model) ? model : undefined, stage: isStageId(stage) ? stage : undefined },
   };
@@ -43,7 +45,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalidSubmission(submission);
   const { organisationName, model, stage, name, email, password, addAsMember, founderRole } = submission.value;
   const problem = passwordProblem(password, { email, name, extra: [organisationName] });
-  if (problem) return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
+  if (problem)
+    return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
   const ipAddress = clientAddress(request, context);
   try {
     const { user } = await createOrganisationWithAdmin({
@@ -65,7 +68,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: authStrings[data?.lang ?? "zh"].signup.title },
 ];
-
 
 export default function SignupPage() {
   const { lang, models, stages, roles, prefill } = useLoaderData<typeof loader>();
@@ -99,7 +101,11 @@ export default function SignupPage() {
           <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-500">
             {t("auth.signup.organisationLegend")}
           </legend>
-          <TextField meta={fields.organisationName} label={t("auth.fields.organisationName")} autoComplete="organization" />
+          <TextField
+            meta={fields.organisationName}
+            label={t("auth.fields.organisationName")}
+            autoComplete="organization"
+          />
 
           <fieldset aria-describedby={fields.model.errors ? fields.model.errorId : undefined}>
             <legend className="text-sm font-medium text-slate-700">{t("auth.fields.model")}</legend>
@@ -112,7 +118,12 @@ export default function SignupPage() {
                     className="flex cursor-pointer flex-col rounded-xl border border-slate-200 bg-white p-3 hover:border-indigo-300 has-[:checked]:border-indigo-600 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600/30"
                   >
                     <span className="flex items-start gap-2">
-                      <input {...radio} key={key} id={`${fields.model.id}-${option.id}`} className="mt-1 h-4 w-4 accent-indigo-600" />
+                      <input
+                        {...radio}
+                        key={key}
+                        id={`${fields.model.id}-${option.id}`}
+                        className="mt-1 h-4 w-4 accent-indigo-600"
+                      />
                       <span>
                         <span className="block text-sm font-semibold">{localize(option.label, lang)}</span>
                         <span className="block text-xs text-slate-500">{localize(option.example, lang)}</span>
@@ -136,7 +147,12 @@ export default function SignupPage() {
                     key={option.id}
                     className="flex cursor-pointer gap-2 rounded-xl border border-slate-200 bg-white p-3 hover:border-indigo-300 has-[:checked]:border-indigo-600 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600/30"
                   >
-                    <input {...radio} key={key} id={`${fields.stage.id}-${option.id}`} className="mt-1 h-4 w-4 accent-indigo-600" />
+                    <input
+                      {...radio}
+                      key={key}
+                      id={`${fields.stage.id}-${option.id}`}
+                      className="mt-1 h-4 w-4 accent-indigo-600"
+                    />
                     <span>
                       <span className="block text-sm font-semibold">{localize(option.label, lang)}</span>
                       <span className="block text-xs text-slate-600">{localize(option.guidance, lang)}</span>
@@ -166,7 +182,9 @@ export default function SignupPage() {
         </fieldset>
 
         <fieldset className="max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("auth.signup.founderLegend")}</legend>
+          <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-500">
+            {t("auth.signup.founderLegend")}
+          </legend>
           <div>
             <label className="flex items-start gap-2 text-sm font-medium text-slate-800">
               <input

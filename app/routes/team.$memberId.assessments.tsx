@@ -22,7 +22,10 @@ export const handle: MemberPageHandle = { memberPage: "assess" };
  * checks and the loading.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRecord(request, { find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }), permission: "members.read" });
+  await requireRecord(request, {
+    find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
+    permission: "members.read",
+  });
   return null;
 }
 
@@ -31,10 +34,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     user,
     organisation,
     found: member,
-  } = await requireRecord(request, { find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }), permission: "assessments.write", scope: assessmentScopeFor });
+  } = await requireRecord(request, {
+    find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
+    permission: "assessments.write",
+    scope: assessmentScopeFor,
+  });
 
   const playbook = await playbookForOrganisation(organisation.id);
-  const submission = parseAssessmentForm(await readFormData(request), { skillIds: playbook.skills.map((skill) => skill.id), today: latestToday() });
+  const submission = parseAssessmentForm(await readFormData(request), {
+    skillIds: playbook.skills.map((skill) => skill.id),
+    today: latestToday(),
+  });
   if (submission.status !== "success") return invalidSubmission(submission);
   const { skillId, level, assessedOn, note } = submission.value;
   const result = await recordAssessment({
@@ -44,7 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
-    return invalidSubmission(submission, { formErrors: [result.reason === "self_assessment" ? "members.errors.self" : "members.errors.invalid"] });
+    return invalidSubmission(submission, {
+      formErrors: [result.reason === "self_assessment" ? "members.errors.self" : "members.errors.invalid"],
+    });
   }
   return redirect(`/team/${encodeURIComponent(member.id)}?done=assessed#skill-${encodeURIComponent(skillId)}`);
 }

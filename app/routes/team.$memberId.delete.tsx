@@ -28,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // another organisation's member: 404, the same as an unknown id
-  const { organisation, found: member } = await requireRecord(request, { find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }), permission: "members.write" });
+  const { organisation, found: member } = await requireRecord(request, {
+    find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
+    permission: "members.write",
+  });
   const submission = parseDeleteForm(await readFormData(request));
   if (submission.status !== "success") return invalidSubmission(submission);
   const result = await deleteMember({ organisationId: organisation.id, memberId: member.id });
@@ -36,22 +39,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect("/team?done=removed");
 }
 
-export const meta = titleMeta<typeof loader>((lang, data) => [data?.member.name, teamMembersStrings[lang].meta.remove, teamMembersStrings[lang].title]);
+export const meta = titleMeta<typeof loader>((lang, data) => [
+  data?.member.name,
+  teamMembersStrings[lang].meta.remove,
+  teamMembersStrings[lang].title,
+]);
 
 export default function RemoveMember() {
   const { member, assessments, reports } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const here = `/team/${member.id}`;
-  const errors = actionData ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? []) : undefined;
+  const errors = actionData
+    ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? [])
+    : undefined;
   return (
-    <section aria-labelledby="remove-title" className="max-w-2xl space-y-4 rounded-xl border border-red-200 bg-white p-5 shadow-sm sm:p-6">
+    <section
+      aria-labelledby="remove-title"
+      className="max-w-2xl space-y-4 rounded-xl border border-red-200 bg-white p-5 shadow-sm sm:p-6"
+    >
       <h2 id="remove-title" className={ui.h2}>
         {t("members.remove.title", { name: member.name })}
       </h2>
       <p className="text-sm text-slate-600">{t("members.remove.intro")}</p>
       <ul className="list-disc space-y-2 pl-5 text-sm text-slate-700">
-        <li>{assessments > 0 ? t("members.remove.assessments", { count: assessments }) : t("members.remove.noAssessments")}</li>
+        <li>
+          {assessments > 0
+            ? t("members.remove.assessments", { count: assessments })
+            : t("members.remove.noAssessments")}
+        </li>
         <li>
           {reports.length > 0 ? (
             <>

@@ -33,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: member.name,
       email: member.email ?? "",
       title: member.title,
-      roles: roleRowsFor(byShare(member.roles).map((role) => ({ roleId: role.roleId, sharePercent: Math.round(role.share * 100) }))),
+      roles: roleRowsFor(
+        byShare(member.roles).map((role) => ({ roleId: role.roleId, sharePercent: Math.round(role.share * 100) })),
+      ),
       department: member.department ?? "",
       managerId: member.managerId ?? "",
       markets: member.markets.join(", "),
@@ -47,11 +49,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Every answer names these, so the page's type keeps them. */
-const NOT_CONFLICTING = { cycle: null as string[] | null, conflict: null as FieldConflict[] | null, version: null as number | null };
+const NOT_CONFLICTING = {
+  cycle: null as string[] | null,
+  conflict: null as FieldConflict[] | null,
+  version: null as number | null,
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // another organisation's member: 404, the same as an unknown id
-  const { organisation, found: member } = await requireRecord(request, { find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }), permission: "members.write" });
+  const { organisation, found: member } = await requireRecord(request, {
+    find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
+    permission: "members.write",
+  });
   const submission = parseMemberEditForm(await readFormData(request));
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOT_CONFLICTING });
   const { version, ...input } = submission.value;
@@ -68,7 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/team/${encodeURIComponent(member.id)}?done=updated`);
 }
 
-export const meta = titleMeta<typeof loader>((lang, data) => [data?.member.name, teamMembersStrings[lang].meta.edit, teamMembersStrings[lang].title]);
+export const meta = titleMeta<typeof loader>((lang, data) => [
+  data?.member.name,
+  teamMembersStrings[lang].meta.edit,
+  teamMembersStrings[lang].title,
+]);
 
 export default function EditMember() {
   const { member, defaults, roles, managers, users } = useLoaderData<typeof loader>();

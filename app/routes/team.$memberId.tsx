@@ -34,7 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // unknown here or another organisation's: the same 404
   if (!member) throw notFound();
   const { playbook, edited } = await playbookStateForOrganisation(organisation.id);
-  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
+  const recommendation = (
+    await sizedForOrganisation({
+      organisationId: organisation.id,
+      operatingModel: organisation.operatingModel,
+      stage: organisation.stage,
+      playbook,
+    })
+  ).recommendation;
 
   // getMember lists the history newest first; latestLevels wants it oldest first (its tie-break).
   const records = member.assessments.map((assessment) => ({
@@ -54,10 +61,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // and notes only for those app/domain/permissions.ts lets read them.
   const fields = visibleFieldsFor(actor, scope);
   const showsSkills = fields.has("person.levels") && fields.has("person.gaps");
-  const history = new Map<string, { id: string; level: SkillLevel; assessedOn: Date; assessorName: string; note: string | null }[]>();
+  const history = new Map<
+    string,
+    { id: string; level: SkillLevel; assessedOn: Date; assessorName: string; note: string | null }[]
+  >();
   for (const assessment of visibleHistory(actor, scope, member.assessments)) {
     const entries = history.get(assessment.skillId) ?? [];
-    entries.push({ id: assessment.id, level: assessment.level, assessedOn: assessment.assessedOn, assessorName: assessment.assessorName, note: assessment.note });
+    entries.push({
+      id: assessment.id,
+      level: assessment.level,
+      assessedOn: assessment.assessedOn,
+      assessorName: assessment.assessorName,
+      note: assessment.note,
+    });
     history.set(assessment.skillId, entries);
   }
   const url = new URL(request.url);
@@ -92,22 +108,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startDate: member.startDate,
       linked: member.userId !== null,
     },
-    gaps: showsSkills ? {
-      totalGap: gaps.totalGap,
-      maxGap: gaps.maxGap,
-      bucket: gaps.bucket,
-      notAssessed: gaps.notAssessedCount,
-      skills: gaps.skills.map((skill) => ({
-        skillId: skill.skillId,
-        required: skill.required,
-        requiredBy: skill.requiredBy.map((entry) => entry.roleId),
-        assessed: skill.notAssessed ? null : skill.assessed,
-        gap: skill.gap,
-        // the required level comes from the organisation's edited playbook, not the shipped default
-        requiredEdited: skill.requiredBy.some((entry) => edited.has(requiredLevelPath(entry.roleId, skill.skillId, organisation.stage))),
-        history: history.get(skill.skillId) ?? [],
-      })),
-    } : null,
+    gaps: showsSkills
+      ? {
+          totalGap: gaps.totalGap,
+          maxGap: gaps.maxGap,
+          bucket: gaps.bucket,
+          notAssessed: gaps.notAssessedCount,
+          skills: gaps.skills.map((skill) => ({
+            skillId: skill.skillId,
+            required: skill.required,
+            requiredBy: skill.requiredBy.map((entry) => entry.roleId),
+            assessed: skill.notAssessed ? null : skill.assessed,
+            gap: skill.gap,
+            // the required level comes from the organisation's edited playbook, not the shipped default
+            requiredEdited: skill.requiredBy.some((entry) =>
+              edited.has(requiredLevelPath(entry.roleId, skill.skillId, organisation.stage)),
+            ),
+            history: history.get(skill.skillId) ?? [],
+          })),
+        }
+      : null,
     otherAssessed: showsSkills
       ? [...history.entries()]
           .filter(([skillId]) => !roleSkillIds.has(skillId))
@@ -146,7 +166,8 @@ export default function MemberPage() {
 
   const { member, gaps, otherAssessed, roles, skills, assessSkills, viewer, done } = data;
   const here = `/team/${member.id}`;
-  const roleLabels = (ids: readonly string[]) => ids.map((id) => labelOf(roles, id, lang)).join(lang === "zh" ? "、" : ", ");
+  const roleLabels = (ids: readonly string[]) =>
+    ids.map((id) => labelOf(roles, id, lang)).join(lang === "zh" ? "、" : ", ");
 
   return (
     <div className="space-y-6">
@@ -189,7 +210,8 @@ export default function MemberPage() {
                 <ul className="space-y-1">
                   {member.roles.map((role) => (
                     <li key={role.roleId}>
-                      {labelOf(roles, role.roleId, lang)} <Badge tone="indigo">{t("members.share", { percent: role.percent })}</Badge>
+                      {labelOf(roles, role.roleId, lang)}{" "}
+                      <Badge tone="indigo">{t("members.share", { percent: role.percent })}</Badge>
                     </li>
                   ))}
                 </ul>
@@ -257,7 +279,14 @@ export default function MemberPage() {
             </h3>
             <p className="mt-1 text-sm text-slate-600">{t("members.page.skillsIntro")}</p>
           </div>
-          {gaps ? <GapBadge totalGap={gaps.totalGap} maxGap={gaps.maxGap} bucket={gaps.bucket} notAssessed={gaps.notAssessed} /> : null}
+          {gaps ? (
+            <GapBadge
+              totalGap={gaps.totalGap}
+              maxGap={gaps.maxGap}
+              bucket={gaps.bucket}
+              notAssessed={gaps.notAssessed}
+            />
+          ) : null}
         </div>
         {!gaps ? (
           <p className="text-sm text-slate-600" data-testid="skills-private">
@@ -267,7 +296,11 @@ export default function MemberPage() {
           <p className="text-sm text-slate-600">{t("members.page.noSkills")}</p>
         ) : (
           <SkillTable
-            rows={gaps.skills.map((skill) => ({ ...skill, label: labelOf(skills, skill.skillId, lang), requiredByLabel: roleLabels(skill.requiredBy) }))}
+            rows={gaps.skills.map((skill) => ({
+              ...skill,
+              label: labelOf(skills, skill.skillId, lang),
+              requiredByLabel: roleLabels(skill.requiredBy),
+            }))}
           />
         )}
         {otherAssessed.length > 0 ? (
@@ -378,13 +411,21 @@ function SkillTable({ rows }: { rows: SkillRow[] }) {
                 ) : row.required === 0 ? (
                   <span className="text-slate-500" data-testid="not-required-now">
                     {t("members.page.notRequiredNow")}
-                    {row.requiredByLabel ? <span className="block text-xs">{t("members.page.requiredBy", { roles: row.requiredByLabel })}</span> : null}
+                    {row.requiredByLabel ? (
+                      <span className="block text-xs">
+                        {t("members.page.requiredBy", { roles: row.requiredByLabel })}
+                      </span>
+                    ) : null}
                   </span>
                 ) : (
                   <>
                     {t("members.level", { level: row.required, name: levelName(row.required, lang) })}
                     <EditedMark edited={row.requiredEdited === true} />
-                    {row.requiredByLabel ? <span className="block text-xs text-slate-500">{t("members.page.requiredBy", { roles: row.requiredByLabel })}</span> : null}
+                    {row.requiredByLabel ? (
+                      <span className="block text-xs text-slate-500">
+                        {t("members.page.requiredBy", { roles: row.requiredByLabel })}
+                      </span>
+                    ) : null}
                   </>
                 )}
               </td>

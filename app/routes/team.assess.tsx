@@ -26,9 +26,17 @@ async function gridFor(request: Request) {
   const signedIn = await requirePermission(request, "assessments.writeSome");
   const playbook = await playbookForRequest(request);
   const url = new URL(request.url);
-  const subject = gridSubjectFrom(url.searchParams, { departments: playbook.roles.map((role) => role.id), skills: playbook.skills.map((skill) => skill.id) });
+  const subject = gridSubjectFrom(url.searchParams, {
+    departments: playbook.roles.map((role) => role.id),
+    skills: playbook.skills.map((skill) => skill.id),
+  });
   if (!subject) return { ...signedIn, playbook, url, grid: null };
-  const grid = await loadAssessmentGrid({ actor: signedIn.actor, organisation: signedIn.organisation, playbook, subject });
+  const grid = await loadAssessmentGrid({
+    actor: signedIn.actor,
+    organisation: signedIn.organisation,
+    playbook,
+    subject,
+  });
   if (!grid.ok) throw grid.reason === "not_found" ? notFound() : forbidden();
   return { ...signedIn, playbook, url, grid };
 }
@@ -47,7 +55,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
           href: gridHref(grid.subject),
           memberName: grid.memberName,
           truncated: grid.truncated,
-          rows: grid.rows.map((row) => ({ ...row, last: row.last ? { id: row.last.id, level: row.last.level, assessedOn: dayString(row.last.assessedOn) } : null })),
+          rows: grid.rows.map((row) => ({
+            ...row,
+            last: row.last
+              ? { id: row.last.id, level: row.last.level, assessedOn: dayString(row.last.assessedOn) }
+              : null,
+          })),
         }
       : null,
     saved,
@@ -70,7 +83,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!grid) throw notFound();
   const submission = parseAssessmentGridForm(await readFormData(request), { today: latestToday() });
   // a refused submit says so above the grid too (a cell's message may be out of sight); conform's validation requests do not
-  if (submission.status !== "success") return invalidSubmission(submission, submission.status === "error" ? { formErrors: ["grid.errors.refused"] } : {});
+  if (submission.status !== "success")
+    return invalidSubmission(submission, submission.status === "error" ? { formErrors: ["grid.errors.refused"] } : {});
   const result = await recordAssessmentGrid({
     organisationId: organisation.id,
     assessor: { userId: user.id, name: user.name },
@@ -80,15 +94,22 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const refusal of result.refusals) fieldErrors[`cells[${refusal.index}].level`] = [REFUSAL_MESSAGE[refusal.code]];
+    for (const refusal of result.refusals)
+      fieldErrors[`cells[${refusal.index}].level`] = [REFUSAL_MESSAGE[refusal.code]];
     const conflict = result.refusals.some((refusal) => refusal.code === "changed_meanwhile");
-    return invalidSubmission(submission, { formErrors: ["grid.errors.refused"], fieldErrors, status: conflict ? 409 : 400 });
+    return invalidSubmission(submission, {
+      formErrors: ["grid.errors.refused"],
+      fieldErrors,
+      status: conflict ? 409 : 400,
+    });
   }
   return redirect(`${gridHref(grid.subject)}&saved=${result.written}`);
 }
 
 export const meta = titleMeta<typeof loader>((lang, data) => [
-  data?.grid?.memberName ? gridStrings[lang].memberTitle.replace("{{name}}", data.grid.memberName) : gridStrings[lang].title,
+  data?.grid?.memberName
+    ? gridStrings[lang].memberTitle.replace("{{name}}", data.grid.memberName)
+    : gridStrings[lang].title,
 ]);
 
 export default function AssessmentGridPage() {
@@ -144,7 +165,10 @@ export default function AssessmentGridPage() {
   const title =
     subject.kind === "member"
       ? t("grid.memberTitle", { name: grid.memberName })
-      : t("grid.departmentTitle", { department: labelOf(roles, subject.department, lang), skill: labelOf(skills, subject.skillId, lang) });
+      : t("grid.departmentTitle", {
+          department: labelOf(roles, subject.department, lang),
+          skill: labelOf(skills, subject.skillId, lang),
+        });
 
   return (
     <div className="space-y-6">
@@ -159,7 +183,9 @@ export default function AssessmentGridPage() {
         <h2 className="text-xl font-semibold text-slate-900">{title}</h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("grid.intro")}</p>
       </div>
-      {data.saved !== null ? <StatusMessage>{data.saved === 0 ? t("grid.savedNone") : t("grid.saved", { count: data.saved })}</StatusMessage> : null}
+      {data.saved !== null ? (
+        <StatusMessage>{data.saved === 0 ? t("grid.savedNone") : t("grid.saved", { count: data.saved })}</StatusMessage>
+      ) : null}
       {grid.rows.length === 0 ? (
         <p className={ui.card + " text-sm text-slate-600"}>
           {subject.kind === "member" ? t("grid.emptyMember", { name: grid.memberName }) : t("grid.emptyDepartment")}
@@ -177,7 +203,9 @@ export default function AssessmentGridPage() {
         maxDay={data.maxDay}
         lang={lang}
       />
-      {grid.truncated ? <p className="text-sm text-slate-500">{t("grid.truncated", { count: grid.rows.length })}</p> : null}
+      {grid.truncated ? (
+        <p className="text-sm text-slate-500">{t("grid.truncated", { count: grid.rows.length })}</p>
+      ) : null}
       {subject.kind === "department" ? chooser : null}
     </div>
   );

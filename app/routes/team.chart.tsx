@@ -15,7 +15,13 @@ import { TeamDiagram } from "~/components/team-diagram/TeamDiagram";
 import type { TeamSelection } from "~/components/team-diagram/TeamDiagram";
 import type { MemberPanelData, RolePanelData } from "~/components/team-diagram/types";
 import { visibleTeamGaps } from "~/domain/visibility";
-import { COLLAPSE_THRESHOLD, expandedFromQuery, expandedQueryValue, teamGraph, toggleExpanded } from "~/domain/team-graph";
+import {
+  COLLAPSE_THRESHOLD,
+  expandedFromQuery,
+  expandedQueryValue,
+  teamGraph,
+  toggleExpanded,
+} from "~/domain/team-graph";
 import { ROLE_IDS } from "~/domain/types";
 import type { RoleId } from "~/domain/types";
 import { isLanguage, isRoleId, localize } from "~/domain/vocabulary";
@@ -49,17 +55,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (memberParam && !selectedMember) throw notFound();
   const role = roleParam && isRoleId(roleParam) ? roleParam : null;
 
-  const { recommendation, profile } = await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook });
+  const { recommendation, profile } = await sizedForOrganisation({
+    organisationId: organisation.id,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+    playbook,
+  });
 
   const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
   // Privacy (issue 14): the nodes, panels and the PNG drawn from them carry only the gaps this reader may see.
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
   const expanded = expandedFromQuery(expandedParam, team.members.length);
-  const graph = teamGraph({ recommendation, members: team.members, gaps, expanded, lang, selectedMemberId: selectedMember?.id ?? null });
+  const graph = teamGraph({
+    recommendation,
+    members: team.members,
+    gaps,
+    expanded,
+    lang,
+    selectedMemberId: selectedMember?.id ?? null,
+  });
 
   const roleLabels = new Map(recommendation.roles.map((r) => [r.id, localize(r.label, lang)]));
   const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
-  for (const r of recommendation.roles) for (const s of r.skills) if (!skillLabels.has(s.id)) skillLabels.set(s.id, localize(s.label, lang));
+  for (const r of recommendation.roles)
+    for (const s of r.skills) if (!skillLabels.has(s.id)) skillLabels.set(s.id, localize(s.label, lang));
   const roleLabel = (id: RoleId) => roleLabels.get(id) ?? id;
   const skillLabel = (id: string) => skillLabels.get(id) ?? id;
   const memberCounts = new Map(graph.departments.map((d) => [d.roleId, d.memberCount]));
@@ -93,7 +112,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       notAssessedCount: g?.notAssessedCount ?? 0,
       skills: (g?.skills ?? [])
         .filter((s) => s.required > 0)
-        .map((s) => ({ id: s.skillId, label: skillLabel(s.skillId), required: s.required, assessed: s.assessed, gap: s.gap, notAssessed: s.notAssessed })),
+        .map((s) => ({
+          id: s.skillId,
+          label: skillLabel(s.skillId),
+          required: s.required,
+          assessed: s.assessed,
+          gap: s.gap,
+          notAssessed: s.notAssessed,
+        })),
     };
   }
 
@@ -133,7 +159,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       lang,
-      model: { id: organisation.operatingModel, label: model ? localize(model.label, lang) : organisation.operatingModel },
+      model: {
+        id: organisation.operatingModel,
+        label: model ? localize(model.label, lang) : organisation.operatingModel,
+      },
       stage: { id: organisation.stage, label: stage ? localize(stage.label, lang) : organisation.stage },
       /** the address's state, normalised: what links keep */
       state: {
@@ -144,12 +173,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       expanded: graph.expanded,
       large: team.members.length > COLLAPSE_THRESHOLD,
-      plannerHref: plannerHref({ operatingModel: organisation.operatingModel, stage: organisation.stage, channels: profile.channels, drivers: profile.drivers }),
+      plannerHref: plannerHref({
+        operatingModel: organisation.operatingModel,
+        stage: organisation.stage,
+        channels: profile.channels,
+        drivers: profile.drivers,
+      }),
       profileSummary:
         profile.updatedAt === null
           ? null
-          : describeProfile(recommendation.channels, recommendation.drivers, (m) => playbook.models.find((x) => x.id === m)?.label ?? { zh: m, en: m }, lang),
-      totals: { members: team.members.length, fte: staffing.reduce((sum, r) => sum + r.fte, 0), unfilledSeats: gaps.totals.unfilledSeats },
+          : describeProfile(
+              recommendation.channels,
+              recommendation.drivers,
+              (m) => playbook.models.find((x) => x.id === m)?.label ?? { zh: m, en: m },
+              lang,
+            ),
+      totals: {
+        members: team.members.length,
+        fte: staffing.reduce((sum, r) => sum + r.fte, 0),
+        unfilledSeats: gaps.totals.unfilledSeats,
+      },
       nodes: graph.nodes,
       edges: graph.edges,
       departments: graph.departments.map((d) => {
@@ -204,7 +247,22 @@ const moreHref = (roleId: RoleId) => `/team?${new URLSearchParams({ role: roleId
 
 export default function TeamChartPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { plannerHref, profileSummary, model, stage, state, expanded, large, totals, nodes, edges, departments, staffing, memberPanel, rolePanel } = loaderData;
+  const {
+    plannerHref,
+    profileSummary,
+    model,
+    stage,
+    state,
+    expanded,
+    large,
+    totals,
+    nodes,
+    edges,
+    departments,
+    staffing,
+    memberPanel,
+    rolePanel,
+  } = loaderData;
   const { t } = useTranslation();
   const num = useNumberFormat();
   const navigate = useNavigate();
@@ -218,7 +276,10 @@ export default function TeamChartPage() {
     [member, role, expandedState, lang],
   );
   const toggleHref = useCallback(
-    (roleId: RoleId) => href({ expanded: expandedQueryValue(toggleExpanded(expandedKey ? (expandedKey.split(",") as RoleId[]) : [], roleId)) }),
+    (roleId: RoleId) =>
+      href({
+        expanded: expandedQueryValue(toggleExpanded(expandedKey ? (expandedKey.split(",") as RoleId[]) : [], roleId)),
+      }),
     [href, expandedKey],
   );
   const roleHref = useCallback((roleId: RoleId) => href({ role: roleId, member: null }), [href]);
@@ -262,7 +323,10 @@ export default function TeamChartPage() {
           {t("insights.chart.summary", {
             members: t("insights.chart.membersHere", { count: totals.members, n: num(totals.members) }),
             fte: num(totals.fte),
-            seats: totals.unfilledSeats > 0 ? t("insights.chart.gm.seats", { count: totals.unfilledSeats }) : t("insights.chart.gm.staffed"),
+            seats:
+              totals.unfilledSeats > 0
+                ? t("insights.chart.gm.seats", { count: totals.unfilledSeats })
+                : t("insights.chart.gm.staffed"),
           })}
         </p>
         <div className="flex items-center gap-2 text-sm">
@@ -285,7 +349,9 @@ export default function TeamChartPage() {
         </div>
       </div>
       {large && state.expanded === null ? (
-        <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">{t("insights.chart.bigTeam")}</p>
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">
+          {t("insights.chart.bigTeam")}
+        </p>
       ) : null}
 
       <div className={`grid gap-6 ${panelOpen ? "lg:grid-cols-[minmax(0,1fr)_360px]" : ""}`}>
@@ -303,13 +369,28 @@ export default function TeamChartPage() {
       </div>
 
       <section aria-labelledby="department-list-title">
-        <h3 id="department-list-title" className="mb-3 text-lg font-semibold">{t("insights.chart.listTitle")}</h3>
-        <DepartmentList departments={departments} nodes={nodes} toggleHref={toggleHref} roleHref={roleHref} moreHref={moreHref} />
+        <h3 id="department-list-title" className="mb-3 text-lg font-semibold">
+          {t("insights.chart.listTitle")}
+        </h3>
+        <DepartmentList
+          departments={departments}
+          nodes={nodes}
+          toggleHref={toggleHref}
+          roleHref={roleHref}
+          moreHref={moreHref}
+        />
       </section>
 
       <section aria-labelledby="staffing-table-title">
-        <h3 id="staffing-table-title" className="mb-3 text-lg font-semibold">{t("insights.chart.tableTitle")}</h3>
-        <StaffingTable rows={staffing} roleHref={roleHref} selectedRoleId={rolePanel?.roleId ?? null} caption={t("insights.chart.tableTitle")} />
+        <h3 id="staffing-table-title" className="mb-3 text-lg font-semibold">
+          {t("insights.chart.tableTitle")}
+        </h3>
+        <StaffingTable
+          rows={staffing}
+          roleHref={roleHref}
+          selectedRoleId={rolePanel?.roleId ?? null}
+          caption={t("insights.chart.tableTitle")}
+        />
       </section>
     </div>
   );

@@ -25,7 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return entry ? localize(entry.label, lang) : id;
   };
   const labels: ExportLabels = { role: label(playbook.roles), skill: label(playbook.skills) };
-  const rows = kind === "members" ? await exportMembers({ organisationId: organisation.id, labels }) : await exportAssessments({ organisationId: organisation.id, labels });
+  const rows =
+    kind === "members"
+      ? await exportMembers({ organisationId: organisation.id, labels })
+      : await exportAssessments({ organisationId: organisation.id, labels });
   const day = new Date().toISOString().slice(0, 10);
   return csvDownload(EXPORT_COLUMNS[kind], rows, `team-${kind}-${day}.csv`);
 }

@@ -31,13 +31,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
     keptTeam(organisation.id),
   ]);
-  const { recommendation, profile } = await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook });
+  const { recommendation, profile } = await sizedForOrganisation({
+    organisationId: organisation.id,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+    playbook,
+  });
   const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
   // Privacy (issue 14): figures over fewer than MIN_GROUP_SIZE people only for readers of each of them.
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
 
   const skillLabel = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
-  for (const role of recommendation.roles) for (const s of role.skills) if (!skillLabel.has(s.id)) skillLabel.set(s.id, localize(s.label, lang));
+  for (const role of recommendation.roles)
+    for (const s of role.skills) if (!skillLabel.has(s.id)) skillLabel.set(s.id, localize(s.label, lang));
   const roleById = new Map(recommendation.roles.map((r) => [r.id, r]));
   const label = (id: string) => skillLabel.get(id) ?? id;
 
@@ -66,13 +72,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
         holders: s.holders,
         ...(c.withheld
           ? { bestLevel: null, holdersMeeting: null, holdersBelow: null, holdersNotAssessed: null, status: null }
-          : { bestLevel: s.bestLevel, holdersMeeting: s.holdersMeeting, holdersBelow: s.holdersBelow, holdersNotAssessed: s.holdersNotAssessed, status: s.status }),
+          : {
+              bestLevel: s.bestLevel,
+              holdersMeeting: s.holdersMeeting,
+              holdersBelow: s.holdersBelow,
+              holdersNotAssessed: s.holdersNotAssessed,
+              status: s.status,
+            }),
       })),
     };
   });
   return {
     lang,
-    plannerHref: plannerHref({ operatingModel: organisation.operatingModel, stage: organisation.stage, channels: profile.channels, drivers: profile.drivers }),
+    plannerHref: plannerHref({
+      operatingModel: organisation.operatingModel,
+      stage: organisation.stage,
+      channels: profile.channels,
+      drivers: profile.drivers,
+    }),
     totals: gaps.totals,
     roles,
   };
@@ -102,28 +119,40 @@ export default function TeamGapsPage() {
       </header>
 
       {noMembers ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="gaps-empty">
+        <div
+          className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center"
+          data-testid="gaps-empty"
+        >
           <p className="text-lg font-semibold">{t("insights.gaps.empty.title")}</p>
           <p className="mx-auto mt-2 max-w-xl text-slate-600">{t("insights.gaps.empty.text")}</p>
-          <Link to="/team" className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+          <Link
+            to="/team"
+            className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+          >
             {t("insights.memberList")}
           </Link>
         </div>
       ) : (
         <section aria-labelledby="totals-title">
-          <h3 id="totals-title" className="mb-3 text-lg font-semibold">{t("insights.totals.title")}</h3>
+          <h3 id="totals-title" className="mb-3 text-lg font-semibold">
+            {t("insights.totals.title")}
+          </h3>
           <GapTotals totals={totals} />
         </section>
       )}
 
       <section aria-labelledby="staffing-title">
-        <h3 id="staffing-title" className="mb-3 text-lg font-semibold">{t("insights.staffing.title")}</h3>
+        <h3 id="staffing-title" className="mb-3 text-lg font-semibold">
+          {t("insights.staffing.title")}
+        </h3>
         <StaffingTable rows={staffingRows} roleHref={(id) => `#role-${id}`} caption={t("insights.staffing.title")} />
       </section>
 
       {noMembers ? null : (
         <section aria-labelledby="roles-title">
-          <h3 id="roles-title" className="mb-3 text-lg font-semibold">{t("insights.gaps.rolesTitle")}</h3>
+          <h3 id="roles-title" className="mb-3 text-lg font-semibold">
+            {t("insights.gaps.rolesTitle")}
+          </h3>
           <div className="grid gap-4 lg:grid-cols-2">
             {roles.map((role) => (
               <RoleCoverageCard key={role.roleId} role={role} />
@@ -150,7 +179,9 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
       className="scroll-mt-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm target:ring-2 target:ring-indigo-500"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h4 id={`role-${role.roleId}-title`} className="text-base font-semibold">{role.label}</h4>
+        <h4 id={`role-${role.roleId}-title`} className="text-base font-semibold">
+          {role.label}
+        </h4>
         <div className="flex items-center gap-2 text-sm text-slate-600">
           <PriorityBadge priority={role.priority} />
           <span className="tabular-nums">
@@ -171,7 +202,9 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
                 <Link to={`/team/${h.memberId}`} className="text-indigo-700 underline-offset-2 hover:underline">
                   {h.name}
                 </Link>{" "}
-                <span className="text-slate-500 tabular-nums">({t("insights.gaps.share", { value: num(h.share * 100, 0) })})</span>
+                <span className="text-slate-500 tabular-nums">
+                  ({t("insights.gaps.share", { value: num(h.share * 100, 0) })})
+                </span>
               </span>
             ))}
             {role.holderCount > role.holders.length ? (
@@ -198,11 +231,21 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
           <caption className="sr-only">{`${role.label} · ${t("insights.gaps.rolesTitle")}`}</caption>
           <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="py-1.5 pr-2">{t("insights.gaps.skill")}</th>
-              <th scope="col" className="px-2 py-1.5 text-right">{t("insights.gaps.required")}</th>
-              <th scope="col" className="px-2 py-1.5 text-right">{t("insights.gaps.best")}</th>
-              <th scope="col" className="px-2 py-1.5 text-right">{t("insights.gaps.meeting")}</th>
-              <th scope="col" className="py-1.5 pl-2">{t("insights.gaps.status")}</th>
+              <th scope="col" className="py-1.5 pr-2">
+                {t("insights.gaps.skill")}
+              </th>
+              <th scope="col" className="px-2 py-1.5 text-right">
+                {t("insights.gaps.required")}
+              </th>
+              <th scope="col" className="px-2 py-1.5 text-right">
+                {t("insights.gaps.best")}
+              </th>
+              <th scope="col" className="px-2 py-1.5 text-right">
+                {t("insights.gaps.meeting")}
+              </th>
+              <th scope="col" className="py-1.5 pl-2">
+                {t("insights.gaps.status")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -230,7 +273,9 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
                   {s.bestLevel !== null ? (
                     <LevelText level={s.bestLevel} />
                   ) : (
-                    <span className="text-slate-400">{s.holders === 0 ? t("insights.gaps.nobody") : t("insights.gaps.notAssessed")}</span>
+                    <span className="text-slate-400">
+                      {s.holders === 0 ? t("insights.gaps.nobody") : t("insights.gaps.notAssessed")}
+                    </span>
                   )}
                 </td>
                 <td className="px-2 py-1.5 text-right tabular-nums" data-testid="meet-count">
@@ -238,7 +283,13 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
                   {t("insights.gaps.meetCount", { met: num(s.holdersMeeting ?? 0), holders: num(s.holders) })}
                 </td>
                 <td className="py-1.5 pl-2" data-status={s.status ?? undefined}>
-                  {s.status === null ? null : <SkillStatusText status={s.status} below={s.holdersBelow ?? 0} notAssessed={s.holdersNotAssessed ?? 0} />}
+                  {s.status === null ? null : (
+                    <SkillStatusText
+                      status={s.status}
+                      below={s.holdersBelow ?? 0}
+                      notAssessed={s.holdersNotAssessed ?? 0}
+                    />
+                  )}
                 </td>
               </tr>
             ))}
@@ -254,7 +305,9 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
             </p>
           ) : null}
           {role.skillsNotAssessed.length > 0 ? (
-            <p className="text-slate-600">{t("insights.gaps.someNotAssessed", { count: role.skillsNotAssessed.length })}</p>
+            <p className="text-slate-600">
+              {t("insights.gaps.someNotAssessed", { count: role.skillsNotAssessed.length })}
+            </p>
           ) : null}
           {role.skillsBelow.length === 0 && role.skillsNotAssessed.length === 0 ? (
             <p className="text-emerald-800">
@@ -268,7 +321,15 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
   );
 }
 
-function SkillStatusText({ status, below, notAssessed }: { status: SkillCoverageStatus; below: number; notAssessed: number }) {
+function SkillStatusText({
+  status,
+  below,
+  notAssessed,
+}: {
+  status: SkillCoverageStatus;
+  below: number;
+  notAssessed: number;
+}) {
   const { t } = useTranslation();
   if (status === "met") {
     return (
@@ -283,17 +344,30 @@ function SkillStatusText({ status, below, notAssessed }: { status: SkillCoverage
       <span className="whitespace-nowrap font-medium text-red-700">
         <span aria-hidden="true">✗ </span>
         {t("insights.gaps.statusBelow", { count: below })}
-        {notAssessed > 0 ? <span className="font-normal text-slate-600"> · {t("insights.gaps.statusNotAssessed", { count: notAssessed })}</span> : null}
+        {notAssessed > 0 ? (
+          <span className="font-normal text-slate-600">
+            {" "}
+            · {t("insights.gaps.statusNotAssessed", { count: notAssessed })}
+          </span>
+        ) : null}
       </span>
     );
   }
   if (status === "not_assessed") {
-    return <span className="whitespace-nowrap text-slate-600">{t("insights.gaps.statusNotAssessed", { count: notAssessed })}</span>;
+    return (
+      <span className="whitespace-nowrap text-slate-600">
+        {t("insights.gaps.statusNotAssessed", { count: notAssessed })}
+      </span>
+    );
   }
   return <span className="text-slate-400">{t("insights.none")}</span>;
 }
 
 function LevelText({ level }: { level: SkillLevel }) {
   const { t } = useTranslation();
-  return <span className="whitespace-nowrap">{t("insights.gaps.levelValue", { level, name: t(`insights.level.${level}`) })}</span>;
+  return (
+    <span className="whitespace-nowrap">
+      {t("insights.gaps.levelValue", { level, name: t(`insights.level.${level}`) })}
+    </span>
+  );
 }

@@ -8,7 +8,13 @@ import { HeatmapFilters } from "~/components/heatmap/HeatmapFilters";
 import { HeatmapLegend } from "~/components/heatmap/HeatmapLegend";
 import { HeatmapTable } from "~/components/heatmap/HeatmapTable";
 import { useNumberFormat } from "~/components/heatmap/format";
-import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "~/components/heatmap/types";
+import type {
+  HeatmapColumn,
+  HeatmapDirection,
+  HeatmapGroup,
+  HeatmapPageRow,
+  HeatmapSortKey,
+} from "~/components/heatmap/types";
 import { filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
 import type { HeatmapFilter, HeatmapSort } from "~/domain/gaps";
 import { visibleTeamGaps } from "~/domain/visibility";
@@ -37,7 +43,11 @@ const querySchema = {
 } as const;
 type QueryField = keyof typeof querySchema;
 
-function readParam<F extends QueryField>(params: URLSearchParams, name: F, invalid: string[]): z.infer<(typeof querySchema)[F]> | null {
+function readParam<F extends QueryField>(
+  params: URLSearchParams,
+  name: F,
+  invalid: string[],
+): z.infer<(typeof querySchema)[F]> | null {
   const raw = params.get(name);
   if (raw === null || raw.trim() === "") return null;
   const parsed = querySchema[name].safeParse(raw.trim());
@@ -52,10 +62,17 @@ function readParam<F extends QueryField>(params: URLSearchParams, name: F, inval
  * With a role filter, only that role's skills. Skills nobody requires now are
  * left out: their column would be blank.
  */
-function columnsFor(recommendation: OrgChartRecommendation, roleFilter: RoleId | null, label: (id: string) => string, sharedLabel: string, roleLabel: (id: RoleId) => string) {
+function columnsFor(
+  recommendation: OrgChartRecommendation,
+  roleFilter: RoleId | null,
+  label: (id: string) => string,
+  sharedLabel: string,
+  roleLabel: (id: RoleId) => string,
+) {
   const requiredBy = new Map<string, RoleId[]>();
   for (const role of recommendation.roles) {
-    for (const s of role.skills) if (s.requiredLevel > 0) requiredBy.set(s.id, [...(requiredBy.get(s.id) ?? []), role.id]);
+    for (const s of role.skills)
+      if (s.requiredLevel > 0) requiredBy.set(s.id, [...(requiredBy.get(s.id) ?? []), role.id]);
   }
   const groups: HeatmapGroup[] = [];
   const columns: HeatmapColumn[] = [];
@@ -67,7 +84,11 @@ function columnsFor(recommendation: OrgChartRecommendation, roleFilter: RoleId |
   };
   if (roleFilter) {
     const role = recommendation.roles.find((r) => r.id === roleFilter);
-    addGroup(roleFilter, roleLabel(roleFilter), (role?.skills ?? []).filter((s) => s.requiredLevel > 0).map((s) => s.id));
+    addGroup(
+      roleFilter,
+      roleLabel(roleFilter),
+      (role?.skills ?? []).filter((s) => s.requiredLevel > 0).map((s) => s.id),
+    );
     return { groups, columns };
   }
   const shared: string[] = [];
@@ -101,7 +122,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
     keptTeam(organisation.id),
   ]);
-  const recommendation = (await sizedForOrganisation({ organisationId: organisation.id, operatingModel: organisation.operatingModel, stage: organisation.stage, playbook })).recommendation;
+  const recommendation = (
+    await sizedForOrganisation({
+      organisationId: organisation.id,
+      operatingModel: organisation.operatingModel,
+      stage: organisation.stage,
+      playbook,
+    })
+  ).recommendation;
   const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation, playbook.skills);
   // Privacy (issue 14): the rows of the people this reader may read (their own; a lead's departments'; all for HR, managers, admins).
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
@@ -110,12 +138,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
   const roleLabels = new Map(recommendation.roles.map((r) => [r.id, localize(r.label, lang)]));
   const roleLabel = (id: RoleId) => roleLabels.get(id) ?? id;
-  const laidOut = columnsFor(recommendation, role, (id) => skillLabels.get(id) ?? id, strings.heatmap.shared, roleLabel);
+  const laidOut = columnsFor(
+    recommendation,
+    role,
+    (id) => skillLabels.get(id) ?? id,
+    strings.heatmap.shared,
+    roleLabel,
+  );
   const groups = laidOut.groups;
   // a column whose required level some role takes from the organisation's edited playbook says so
   const columns = laidOut.columns.map((c) => ({
     ...c,
-    edited: recommendation.roles.some((r) => r.skills.some((s) => s.id === c.skillId) && edited.has(requiredLevelPath(r.id, c.skillId, organisation.stage))),
+    edited: recommendation.roles.some(
+      (r) =>
+        r.skills.some((s) => s.id === c.skillId) && edited.has(requiredLevelPath(r.id, c.skillId, organisation.stage)),
+    ),
   }));
 
   // A skill column that is not on the page (e.g. another role's, with a role filter) sorts by total gap.
@@ -130,7 +167,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (role) filter.roleId = role;
   if (department) filter.department = department === "none" ? null : department;
   if (minGap !== null && minGap > 0) filter.minGap = minGap;
-  const by: HeatmapSort = sortKey.startsWith("skill:") ? { skillId: sortKey.slice("skill:".length) } : (sortKey as "name" | "totalGap" | "maxGap");
+  const by: HeatmapSort = sortKey.startsWith("skill:")
+    ? { skillId: sortKey.slice("skill:".length) }
+    : (sortKey as "name" | "totalGap" | "maxGap");
   const matching = sortHeatmapRows(filterHeatmapRows(gaps.heatmap.rows, filter), by, direction, htmlLang(lang));
 
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
@@ -148,7 +187,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       lang,
-      query: { role, department, minGap: minGap !== null && minGap > 0 ? minGap : null, sort: sortKey, direction, page },
+      query: {
+        role,
+        department,
+        minGap: minGap !== null && minGap > 0 ? minGap : null,
+        sort: sortKey,
+        direction,
+        page,
+      },
       invalid: [...new Set(invalid)],
       roles: recommendation.roles.map((r) => ({ id: r.id, label: roleLabel(r.id) })),
       groups,
@@ -188,7 +234,8 @@ function heatmapHref(query: Query, changes: Partial<Query>): string {
 }
 
 export default function TeamHeatmapPage() {
-  const { query, invalid, roles, groups, columns, rows, total, memberCount, pages, rowsLimited } = useLoaderData<typeof loader>();
+  const { query, invalid, roles, groups, columns, rows, total, memberCount, pages, rowsLimited } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const num = useNumberFormat();
   const sortHref = (key: HeatmapSortKey) => {
@@ -218,10 +265,16 @@ export default function TeamHeatmapPage() {
       ) : null}
 
       {memberCount === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="heatmap-empty">
+        <div
+          className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center"
+          data-testid="heatmap-empty"
+        >
           <p className="text-lg font-semibold">{t("insights.gaps.empty.title")}</p>
           <p className="mx-auto mt-2 max-w-xl text-slate-600">{t("insights.gaps.empty.text")}</p>
-          <Link to="/team" className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+          <Link
+            to="/team"
+            className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+          >
             {t("insights.memberList")}
           </Link>
         </div>
@@ -229,14 +282,23 @@ export default function TeamHeatmapPage() {
         <>
           <HeatmapFilters
             key={heatmapHref(query, { page: 1 })}
-            values={{ role: query.role, department: query.department, minGap: query.minGap, sort: query.sort, direction: query.direction }}
+            values={{
+              role: query.role,
+              department: query.department,
+              minGap: query.minGap,
+              sort: query.sort,
+              direction: query.direction,
+            }}
             roles={roles}
             columns={columns}
             action="/team/heatmap"
           />
           <HeatmapLegend />
           {total === 0 ? (
-            <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="heatmap-no-match">
+            <p
+              className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+              data-testid="heatmap-no-match"
+            >
               {t("insights.heatmap.noMatch")}
             </p>
           ) : (
@@ -244,11 +306,25 @@ export default function TeamHeatmapPage() {
               <p className="text-sm text-slate-600" data-testid="heatmap-showing">
                 {t("insights.heatmap.showing", { from: num(from), to: num(to), total: num(total) })}
               </p>
-              <HeatmapTable groups={groups} columns={columns} rows={rows} sort={query.sort} direction={query.direction} sortHref={sortHref} />
+              <HeatmapTable
+                groups={groups}
+                columns={columns}
+                rows={rows}
+                sort={query.sort}
+                direction={query.direction}
+                sortHref={sortHref}
+              />
               {pages > 1 ? (
-                <nav aria-label={t("insights.heatmap.pagination")} className="flex items-center justify-between gap-4 text-sm">
+                <nav
+                  aria-label={t("insights.heatmap.pagination")}
+                  className="flex items-center justify-between gap-4 text-sm"
+                >
                   {query.page > 1 ? (
-                    <Link to={heatmapHref(query, { page: query.page - 1 })} rel="prev" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+                    <Link
+                      to={heatmapHref(query, { page: query.page - 1 })}
+                      rel="prev"
+                      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+                    >
                       ← {t("insights.heatmap.previous")}
                     </Link>
                   ) : (
@@ -258,7 +334,11 @@ export default function TeamHeatmapPage() {
                     {t("insights.heatmap.page", { page: num(query.page), pages: num(pages) })}
                   </span>
                   {query.page < pages ? (
-                    <Link to={heatmapHref(query, { page: query.page + 1 })} rel="next" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+                    <Link
+                      to={heatmapHref(query, { page: query.page + 1 })}
+                      rel="next"
+                      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+                    >
                       {t("insights.heatmap.next")} →
                     </Link>
                   ) : (

@@ -45,7 +45,10 @@ const FORM_FIELDS: ReadonlySet<string> = new Set(["kind", "file", "csv"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, "members.write");
-  const [playbook, counts] = await Promise.all([playbookForOrganisation(organisation.id), teamDataCounts({ organisationId: organisation.id })]);
+  const [playbook, counts] = await Promise.all([
+    playbookForOrganisation(organisation.id),
+    teamDataCounts({ organisationId: organisation.id }),
+  ]);
   return {
     roles: playbook.roles.map(({ id, label }) => ({ id, label })),
     skills: playbook.skills.map(({ id, label }) => ({ id, label })),
@@ -124,7 +127,10 @@ async function readImportForm(request: Request): Promise<ReadForm> {
   }
   const body = await readSmallBody(request).catch(() => "");
   if (body === null) return tooLarge;
-  return { ok: true, form: type.startsWith("application/x-www-form-urlencoded") ? new URLSearchParams(body) : new URLSearchParams() };
+  return {
+    ok: true,
+    form: type.startsWith("application/x-www-form-urlencoded") ? new URLSearchParams(body) : new URLSearchParams(),
+  };
 }
 
 const importFormSchema = z.object({
@@ -157,11 +163,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const read = await readImportForm(request);
   if (!read.ok) return answer({ status: "refused", kind: null, formError: read.formError, pasted: "" }, read.status);
   // conform's requests (a blur's validation) are never a submission: nothing is imported
-  if (isConformIntent(read.form)) return answer({ status: "refused", kind: null, formError: `${F}.noInput`, pasted: "" }, 400);
+  if (isConformIntent(read.form))
+    return answer({ status: "refused", kind: null, formError: `${F}.noInput`, pasted: "" }, 400);
 
   const kindValue = single(read.form, "kind");
   const pastedValue = single(read.form, "csv");
-  const parsed = importFormSchema.safeParse({ kind: kindValue, csv: typeof pastedValue === "string" ? pastedValue : "" });
+  const parsed = importFormSchema.safeParse({
+    kind: kindValue,
+    csv: typeof pastedValue === "string" ? pastedValue : "",
+  });
   const pasted = typeof pastedValue === "string" && pastedValue.length <= ECHO_TEXT_MAX ? pastedValue : "";
   if (!parsed.success) {
     const kind = IMPORT_KINDS.find((candidate) => candidate === kindValue) ?? null;
@@ -178,7 +188,16 @@ export async function action({ request }: ActionFunctionArgs) {
   else return answer({ status: "refused", kind, formError: `${F}.noInput`, pasted }, 400);
 
   const invalid = (errors: RowError[]) =>
-    answer({ status: "invalid", kind, errors: errors.slice(0, SHOWN_ERRORS), total: errors.length, pasted: file ? "" : pasted }, 400);
+    answer(
+      {
+        status: "invalid",
+        kind,
+        errors: errors.slice(0, SHOWN_ERRORS),
+        total: errors.length,
+        pasted: file ? "" : pasted,
+      },
+      400,
+    );
   if (text === null) return invalid([{ row: 1, column: "", value: "", code: "not_text" }]);
   const { records, errors } = parseCsv(text);
   if (errors.length > 0) return invalid(errors);
@@ -209,7 +228,15 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${teamDataStrings[lang].meta.title} — ${teamMembersStrings[lang].title}` }];
 };
 
-const REQUIRED_COLUMNS: ReadonlySet<string> = new Set(["name", "email", "roles", "member_email", "skill", "level", "assessed_on"]);
+const REQUIRED_COLUMNS: ReadonlySet<string> = new Set([
+  "name",
+  "email",
+  "roles",
+  "member_email",
+  "skill",
+  "level",
+  "assessed_on",
+]);
 
 function ColumnTable({ columns }: { columns: readonly string[] }) {
   const { t } = useTranslation();
@@ -219,7 +246,9 @@ function ColumnTable({ columns }: { columns: readonly string[] }) {
         <div key={column} className="sm:flex sm:gap-3">
           <dt className="shrink-0 sm:w-40">
             <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{column}</code>{" "}
-            <span className="text-xs text-slate-500">{t(REQUIRED_COLUMNS.has(column) ? "teamData.import.required" : "teamData.import.optional")}</span>
+            <span className="text-xs text-slate-500">
+              {t(REQUIRED_COLUMNS.has(column) ? "teamData.import.required" : "teamData.import.optional")}
+            </span>
           </dt>
           <dd className="text-slate-700">{t(`teamData.import.columns.${column}`)}</dd>
         </div>
@@ -246,7 +275,11 @@ function IdList({ title, entries }: { title: string; entries: { id: string; labe
 function ImportErrors({ errors, total }: { errors: RowError[]; total: number }) {
   const { t } = useTranslation();
   return (
-    <section role="alert" aria-labelledby="import-errors-title" className="rounded-xl border border-red-200 bg-red-50 p-5">
+    <section
+      role="alert"
+      aria-labelledby="import-errors-title"
+      className="rounded-xl border border-red-200 bg-red-50 p-5"
+    >
       <h3 id="import-errors-title" className="text-base font-semibold text-red-900">
         {t("teamData.import.errors.title", { count: total })}
       </h3>
@@ -256,10 +289,18 @@ function ImportErrors({ errors, total }: { errors: RowError[]; total: number }) 
           <caption className="sr-only">{t("teamData.import.errors.caption")}</caption>
           <thead className={ui.thead}>
             <tr>
-              <th scope="col" className={ui.th}>{t("teamData.import.errors.row")}</th>
-              <th scope="col" className={ui.th}>{t("teamData.import.errors.column")}</th>
-              <th scope="col" className={ui.th}>{t("teamData.import.errors.value")}</th>
-              <th scope="col" className={ui.th}>{t("teamData.import.errors.problem")}</th>
+              <th scope="col" className={ui.th}>
+                {t("teamData.import.errors.row")}
+              </th>
+              <th scope="col" className={ui.th}>
+                {t("teamData.import.errors.column")}
+              </th>
+              <th scope="col" className={ui.th}>
+                {t("teamData.import.errors.value")}
+              </th>
+              <th scope="col" className={ui.th}>
+                {t("teamData.import.errors.problem")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -267,7 +308,11 @@ function ImportErrors({ errors, total }: { errors: RowError[]; total: number }) 
               <tr key={`${error.row}-${error.column}-${error.code}-${index}`}>
                 <td className={`${ui.td} tabular-nums`}>{error.row}</td>
                 <td className={ui.td}>
-                  {error.column ? <code className="text-xs">{error.column}</code> : <span className="text-slate-500">{t("teamData.import.errors.wholeRow")}</span>}
+                  {error.column ? (
+                    <code className="text-xs">{error.column}</code>
+                  ) : (
+                    <span className="text-slate-500">{t("teamData.import.errors.wholeRow")}</span>
+                  )}
                 </td>
                 <td className={`${ui.td} max-w-xs break-words font-mono text-xs`}>{error.value}</td>
                 <td className={ui.td}>{t(`teamData.codes.${error.code}`, error.params)}</td>
@@ -276,25 +321,39 @@ function ImportErrors({ errors, total }: { errors: RowError[]; total: number }) 
           </tbody>
         </table>
       </div>
-      {total > errors.length ? <p className="mt-3 text-sm text-red-800">{t("teamData.import.errors.more", { count: total - errors.length })}</p> : null}
+      {total > errors.length ? (
+        <p className="mt-3 text-sm text-red-800">
+          {t("teamData.import.errors.more", { count: total - errors.length })}
+        </p>
+      ) : null}
     </section>
   );
 }
 
 function ImportDone({ result }: { result: Extract<ImportAnswer, { status: "imported" }> }) {
   const { t } = useTranslation();
-  const nothing = result.kind === "members" ? result.members.created + result.members.updated === 0 : result.assessments.added === 0;
+  const nothing =
+    result.kind === "members" ? result.members.created + result.members.updated === 0 : result.assessments.added === 0;
   return (
     <div className="space-y-2">
       <StatusMessage>
         <strong>{t("teamData.import.done.title")}</strong>{" "}
         {result.kind === "members"
-          ? t("teamData.import.done.members", { created: result.members.created, updated: result.members.updated, unchanged: result.members.unchanged })
-          : t("teamData.import.done.assessments", { added: result.assessments.added, alreadyRecorded: result.assessments.alreadyRecorded })}
+          ? t("teamData.import.done.members", {
+              created: result.members.created,
+              updated: result.members.updated,
+              unchanged: result.members.unchanged,
+            })
+          : t("teamData.import.done.assessments", {
+              added: result.assessments.added,
+              alreadyRecorded: result.assessments.alreadyRecorded,
+            })}
         {nothing ? ` ${t("teamData.import.done.nothing")}` : null}
       </StatusMessage>
       {result.kind === "members" && result.members.updatedNames.length > 0 ? (
-        <p className="text-sm text-slate-700">{t("teamData.import.done.updatedNames", { names: result.members.updatedNames.join(t("app.text.list")) })}</p>
+        <p className="text-sm text-slate-700">
+          {t("teamData.import.done.updatedNames", { names: result.members.updatedNames.join(t("app.text.list")) })}
+        </p>
       ) : null}
       <p className="text-sm">
         <Link to="/team" className={ui.link}>
@@ -330,9 +389,19 @@ export default function TeamImport() {
         <h3 id="import-form-title" className="text-base font-semibold text-slate-900">
           {t("teamData.import.formTitle")}
         </h3>
-        <Form method="post" action="/team/import" encType="multipart/form-data" className="mt-4 space-y-5" aria-describedby={formError ? "import-form-error" : undefined}>
+        <Form
+          method="post"
+          action="/team/import"
+          encType="multipart/form-data"
+          className="mt-4 space-y-5"
+          aria-describedby={formError ? "import-form-error" : undefined}
+        >
           {formError ? (
-            <div id="import-form-error" role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+            <div
+              id="import-form-error"
+              role="alert"
+              className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+            >
               {t(formError, { max: maxUpload })}
             </div>
           ) : null}
@@ -341,7 +410,13 @@ export default function TeamImport() {
             <div className="mt-2 flex flex-wrap gap-6">
               {IMPORT_KINDS.map((value) => (
                 <label key={value} className="inline-flex items-center gap-2 text-sm text-slate-800">
-                  <input type="radio" name="kind" value={value} defaultChecked={value === kind} className="h-4 w-4 text-indigo-600" />
+                  <input
+                    type="radio"
+                    name="kind"
+                    value={value}
+                    defaultChecked={value === kind}
+                    className="h-4 w-4 text-indigo-600"
+                  />
                   {t(`teamData.import.kind.${value}`)}
                 </label>
               ))}
@@ -427,13 +502,19 @@ export default function TeamImport() {
             <h4 className="font-medium text-slate-900">{t("teamData.import.membersTitle")}</h4>
             <p className="mt-1 text-sm text-slate-600">{t("teamData.import.membersText")}</p>
             <ColumnTable columns={MEMBER_COLUMNS} />
-            <IdList title={t("teamData.import.roleIds")} entries={roles.map((role) => ({ id: role.id, label: localize(role.label, lang) }))} />
+            <IdList
+              title={t("teamData.import.roleIds")}
+              entries={roles.map((role) => ({ id: role.id, label: localize(role.label, lang) }))}
+            />
           </div>
           <div>
             <h4 className="font-medium text-slate-900">{t("teamData.import.assessmentsTitle")}</h4>
             <p className="mt-1 text-sm text-slate-600">{t("teamData.import.assessmentsText")}</p>
             <ColumnTable columns={ASSESSMENT_COLUMNS} />
-            <IdList title={t("teamData.import.skillIds")} entries={skills.map((skill) => ({ id: skill.id, label: localize(skill.label, lang) }))} />
+            <IdList
+              title={t("teamData.import.skillIds")}
+              entries={skills.map((skill) => ({ id: skill.id, label: localize(skill.label, lang) }))}
+            />
           </div>
         </div>
       </section>

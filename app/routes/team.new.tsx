@@ -23,10 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { organisation } = await requirePermission(request, "members.write");
   const submission = parseMemberForm(await readFormData(request));
-  if (submission.status !== "success") return invalidSubmission(submission, { extra: { cycle: null as string[] | null } });
+  if (submission.status !== "success")
+    return invalidSubmission(submission, { extra: { cycle: null as string[] | null } });
   const result = await createMember({ organisationId: organisation.id, input: submission.value });
   if (!result.ok) {
-    const { fieldErrors, cycle } = result.reason === "refused" ? refusalErrors(result.refusals) : { fieldErrors: {}, cycle: null };
+    const { fieldErrors, cycle } =
+      result.reason === "refused" ? refusalErrors(result.refusals) : { fieldErrors: {}, cycle: null };
     return invalidSubmission(submission, { fieldErrors, extra: { cycle } });
   }
   return redirect(`/team/${encodeURIComponent(result.memberId)}?done=created`);

@@ -20,7 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationName: organisation.name,
     model: model ? model.label : null,
     stage: stage ? stage.label : null,
-    tabs: TEAM_TABS.filter((tab) => can(actor, tab.permission, { organisationId: organisation.id })).map(({ id, path }) => ({ id, path })),
+    tabs: TEAM_TABS.filter((tab) => can(actor, tab.permission, { organisationId: organisation.id })).map(
+      ({ id, path }) => ({ id, path }),
+    ),
   };
 }
 
@@ -35,9 +37,18 @@ export default function TeamLayout() {
     <SectionLayout
       organisationName={organisationName}
       title={t("members.title")}
-      subtitle={model && stage ? t("members.measuredAgainst", { model: localize(model, lang), stage: localize(stage, lang) }) : null}
+      subtitle={
+        model && stage
+          ? t("members.measuredAgainst", { model: localize(model, lang), stage: localize(stage, lang) })
+          : null
+      }
       tabsLabel={t("members.tabsLabel")}
-      tabs={tabs.map((tab) => ({ id: tab.id, path: tab.path, label: t(`members.tabs.${tab.id}`), active: tab.id === current }))}
+      tabs={tabs.map((tab) => ({
+        id: tab.id,
+        path: tab.path,
+        label: t(`members.tabs.${tab.id}`),
+        active: tab.id === current,
+      }))}
     />
   );
 }

@@ -7,7 +7,14 @@ import { assessHref } from "~/components/team/memberPage";
 import { ProgressBar, ProgressChart, StatusBadge } from "~/components/training/ui";
 import { can } from "~/domain/permissions";
 import { TRAINING_KINDS } from "~/domain/training-advice";
-import { filterAndSortRows, NO_DEPARTMENT, parseTrainingFilter, SORTS, STATUS_FILTERS, type Breakdown } from "~/domain/training-progress";
+import {
+  filterAndSortRows,
+  NO_DEPARTMENT,
+  parseTrainingFilter,
+  SORTS,
+  STATUS_FILTERS,
+  type Breakdown,
+} from "~/domain/training-progress";
 import { ROLE_IDS } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { loadTrainingProgress } from "~/models/training.server";
@@ -22,9 +29,19 @@ const REASSESS_LIMIT = 20;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "training.overview");
   const playbook = await playbookForOrganisation(organisation.id);
-  const progress = await loadTrainingProgress({ organisationId: organisation.id, actor, organisation, playbook, withTexts: false });
+  const progress = await loadTrainingProgress({
+    organisationId: organisation.id,
+    actor,
+    organisation,
+    playbook,
+    withTexts: false,
+  });
   const params = new URL(request.url).searchParams;
-  const filter = parseTrainingFilter(params, { skills: playbook.skills.map((skill) => skill.id), roles: ROLE_IDS, kinds: TRAINING_KINDS });
+  const filter = parseTrainingFilter(params, {
+    skills: playbook.skills.map((skill) => skill.id),
+    roles: ROLE_IDS,
+    kinds: TRAINING_KINDS,
+  });
   const rows = filterAndSortRows(progress.rows, filter);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const requested = Number(params.get("page"));
@@ -64,7 +81,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
           .filter((row) => row.awaitingReassessment)
           .sort((a, b) => (a.completedAt?.getTime() ?? 0) - (b.completedAt?.getTime() ?? 0))
           .slice(0, REASSESS_LIMIT)
-          .map((row) => ({ id: row.id, memberId: row.memberId, memberName: row.memberName, skillId: row.skillId, completedAt: row.completedAt, levelBefore: row.levelBefore }))
+          .map((row) => ({
+            id: row.id,
+            memberId: row.memberId,
+            memberName: row.memberName,
+            skillId: row.skillId,
+            completedAt: row.completedAt,
+            levelBefore: row.levelBefore,
+          }))
       : [],
     reassessmentsMore: canAssessAny ? Math.max(0, progress.figures.awaitingReassessment - REASSESS_LIMIT) : 0,
     uncovered: progress.uncovered.slice(0, UNCOVERED_LIMIT),
@@ -88,17 +112,37 @@ export default function TrainingProgressPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const { figures, filter } = data;
-  const roleLabel = (id: string) => (id === NO_DEPARTMENT ? t("training.page.noDepartment") : labelOf(data.roles, id, lang));
+  const roleLabel = (id: string) =>
+    id === NO_DEPARTMENT ? t("training.page.noDepartment") : labelOf(data.roles, id, lang);
   const skillLabel = (id: string) => labelOf(data.skills, id, lang);
-  const totals = data.series.reduce((sum, point) => ({ completed: sum.completed + point.completed, closed: sum.closed + point.gapsClosed }), { completed: 0, closed: 0 });
+  const totals = data.series.reduce(
+    (sum, point) => ({ completed: sum.completed + point.completed, closed: sum.closed + point.gapsClosed }),
+    { completed: 0, closed: 0 },
+  );
   const figureCards: { key: string; label: string; value: string; tone?: string }[] = [
-    { key: "completionRate", label: t("training.page.completionRate"), value: figures.completionRate === null ? "—" : t("training.page.percent", { value: percentText(figures.completionRate) }) },
+    {
+      key: "completionRate",
+      label: t("training.page.completionRate"),
+      value:
+        figures.completionRate === null
+          ? "—"
+          : t("training.page.percent", { value: percentText(figures.completionRate) }),
+    },
     { key: "items", label: t("training.page.items"), value: String(figures.items) },
-    { key: "overdue", label: t("training.page.overdue"), value: String(figures.overdue), tone: figures.overdue > 0 ? "text-red-700" : undefined },
+    {
+      key: "overdue",
+      label: t("training.page.overdue"),
+      value: String(figures.overdue),
+      tone: figures.overdue > 0 ? "text-red-700" : undefined,
+    },
     { key: "dueSoon", label: t("training.page.dueSoon"), value: String(figures.dueSoon) },
     { key: "gapsClosed", label: t("training.page.gapsClosed"), value: String(figures.gapsClosed) },
     { key: "awaitingReassessment", label: t("training.page.awaiting"), value: String(figures.awaitingReassessment) },
-    { key: "membersWithUncoveredGap", label: t("training.page.uncovered"), value: String(figures.membersWithUncoveredGap) },
+    {
+      key: "membersWithUncoveredGap",
+      label: t("training.page.uncovered"),
+      value: String(figures.membersWithUncoveredGap),
+    },
   ];
 
   return (
@@ -107,7 +151,11 @@ export default function TrainingProgressPage() {
         <div>
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("training.page.title")}</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("training.page.intro")}</p>
-          {data.scope !== "all" ? <p className="mt-1 text-sm text-slate-600">{t(data.scope === "lead" ? "training.page.scopeLead" : "training.page.scopeMember")}</p> : null}
+          {data.scope !== "all" ? (
+            <p className="mt-1 text-sm text-slate-600">
+              {t(data.scope === "lead" ? "training.page.scopeLead" : "training.page.scopeMember")}
+            </p>
+          ) : null}
         </div>
         <a href={`/training/export${data.query ? `?${data.query}` : ""}`} className={ui.secondaryButton} download>
           {t("training.page.export")}
@@ -120,7 +168,11 @@ export default function TrainingProgressPage() {
         </h2>
         <dl className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7" data-testid="figures">
           {figureCards.map((card) => (
-            <div key={card.key} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-figure={card.key}>
+            <div
+              key={card.key}
+              className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+              data-figure={card.key}
+            >
               <dt className="text-xs text-slate-500">{card.label}</dt>
               <dd className={`mt-1 text-2xl font-semibold tabular-nums ${card.tone ?? "text-slate-900"}`} data-value>
                 {card.value}
@@ -154,7 +206,9 @@ export default function TrainingProgressPage() {
                       {row.memberName}
                     </Link>{" "}
                     · {skillLabel(row.skillId)}
-                    {row.completedAt ? <span className="text-slate-500"> · {formatDay(row.completedAt, lang)}</span> : null}
+                    {row.completedAt ? (
+                      <span className="text-slate-500"> · {formatDay(row.completedAt, lang)}</span>
+                    ) : null}
                   </span>
                   <Link to={assessHref(row.memberId, row.skillId)} className={ui.link}>
                     {t("training.page.assess")}
@@ -186,7 +240,9 @@ export default function TrainingProgressPage() {
                     <Link to={`/team/${member.memberId}#training`} className={ui.link}>
                       {member.name}
                     </Link>{" "}
-                    <span className="text-slate-600">· {member.skillIds.map(skillLabel).join(lang === "zh" ? "、" : ", ")}</span>
+                    <span className="text-slate-600">
+                      · {member.skillIds.map(skillLabel).join(lang === "zh" ? "、" : ", ")}
+                    </span>
                   </span>
                   {data.canPlan ? (
                     <Link to={`/training/plan/${member.memberId}`} className={ui.link}>
@@ -195,7 +251,11 @@ export default function TrainingProgressPage() {
                   ) : null}
                 </li>
               ))}
-              {data.uncoveredMore > 0 ? <li className="py-2 text-slate-500">{t("training.page.moreUncovered", { count: data.uncoveredMore })}</li> : null}
+              {data.uncoveredMore > 0 ? (
+                <li className="py-2 text-slate-500">
+                  {t("training.page.moreUncovered", { count: data.uncoveredMore })}
+                </li>
+              ) : null}
             </ul>
           )}
         </section>
@@ -205,10 +265,12 @@ export default function TrainingProgressPage() {
         <h2 id="chart-title" className={ui.h2}>
           {t("training.page.chart")}
         </h2>
-        <p className="text-sm text-slate-600">{t("training.page.chartSummary", {
+        <p className="text-sm text-slate-600">
+          {t("training.page.chartSummary", {
             completed: t("training.page.itemsCompleted", { count: totals.completed }),
             closed: t("training.page.closedGaps", { count: totals.closed }),
-          })}</p>
+          })}
+        </p>
         <ProgressChart series={data.series} title={t("training.page.chart")} />
       </section>
 
@@ -218,7 +280,12 @@ export default function TrainingProgressPage() {
         </h2>
         <div className="grid items-start gap-6 lg:grid-cols-2 2xl:grid-cols-3">
           <BreakdownTable id="by-role" title={t("training.page.byRole")} rows={data.byRole} label={roleLabel} />
-          <BreakdownTable id="by-department" title={t("training.page.byDepartment")} rows={data.byDepartment} label={roleLabel} />
+          <BreakdownTable
+            id="by-department"
+            title={t("training.page.byDepartment")}
+            rows={data.byDepartment}
+            label={roleLabel}
+          />
           <BreakdownTable id="by-skill" title={t("training.page.bySkill")} rows={data.bySkill} label={skillLabel} />
         </div>
       </section>
@@ -227,12 +294,44 @@ export default function TrainingProgressPage() {
         <h2 id="list-title" className={ui.h2}>
           {t("training.page.list")}
         </h2>
-        <Form method="get" className={`${ui.card} grid gap-4 sm:grid-cols-3 lg:grid-cols-7`} aria-label={t("training.page.filters")}>
-          <Select name="status" label={t("training.fields.status")} value={filter.status} options={STATUS_FILTERS.map((id) => ({ id, label: t(`training.statusFilter.${id}`) }))} />
-          <Select name="department" label={t("training.fields.department")} value={filter.department} options={[...ROLE_IDS.map((id) => ({ id, label: roleLabel(id) })), { id: NO_DEPARTMENT, label: roleLabel(NO_DEPARTMENT) }]} />
-          <Select name="role" label={t("training.page.byRole")} value={filter.role} options={ROLE_IDS.map((id) => ({ id, label: roleLabel(id) }))} />
-          <Select name="skill" label={t("training.fields.skill")} value={filter.skill} options={data.skills.map((skill) => ({ id: skill.id, label: skillLabel(skill.id) }))} />
-          <Select name="kind" label={t("training.fields.kind")} value={filter.kind} options={TRAINING_KINDS.map((id) => ({ id, label: t(`training.kind.${id}`) }))} />
+        <Form
+          method="get"
+          className={`${ui.card} grid gap-4 sm:grid-cols-3 lg:grid-cols-7`}
+          aria-label={t("training.page.filters")}
+        >
+          <Select
+            name="status"
+            label={t("training.fields.status")}
+            value={filter.status}
+            options={STATUS_FILTERS.map((id) => ({ id, label: t(`training.statusFilter.${id}`) }))}
+          />
+          <Select
+            name="department"
+            label={t("training.fields.department")}
+            value={filter.department}
+            options={[
+              ...ROLE_IDS.map((id) => ({ id, label: roleLabel(id) })),
+              { id: NO_DEPARTMENT, label: roleLabel(NO_DEPARTMENT) },
+            ]}
+          />
+          <Select
+            name="role"
+            label={t("training.page.byRole")}
+            value={filter.role}
+            options={ROLE_IDS.map((id) => ({ id, label: roleLabel(id) }))}
+          />
+          <Select
+            name="skill"
+            label={t("training.fields.skill")}
+            value={filter.skill}
+            options={data.skills.map((skill) => ({ id: skill.id, label: skillLabel(skill.id) }))}
+          />
+          <Select
+            name="kind"
+            label={t("training.fields.kind")}
+            value={filter.kind}
+            options={TRAINING_KINDS.map((id) => ({ id, label: t(`training.kind.${id}`) }))}
+          />
           <div>
             <label htmlFor="filter-q" className={ui.label}>
               {t("training.page.search")}
@@ -251,7 +350,13 @@ export default function TrainingProgressPage() {
               ))}
             </select>
             <label className="mt-2 flex items-center gap-2 text-sm">
-              <input type="checkbox" name="dir" value="desc" defaultChecked={filter.desc === true} className="accent-indigo-600" />
+              <input
+                type="checkbox"
+                name="dir"
+                value="desc"
+                defaultChecked={filter.desc === true}
+                className="accent-indigo-600"
+              />
               {t("training.page.descending")}
             </label>
           </div>
@@ -298,15 +403,25 @@ export default function TrainingProgressPage() {
                     <td className={ui.td}>{t(`training.kind.${row.kind}`)}</td>
                     <td className={ui.td}>
                       <StatusBadge status={row.display} />
-                      {row.awaiting ? <span className="mt-1 block text-xs text-amber-800">{t("training.awaiting")}</span> : null}
+                      {row.awaiting ? (
+                        <span className="mt-1 block text-xs text-amber-800">{t("training.awaiting")}</span>
+                      ) : null}
                     </td>
-                    <td className={`${ui.td} whitespace-nowrap`}>{row.dueDate ? formatDay(row.dueDate, lang) : t("training.none")}</td>
+                    <td className={`${ui.td} whitespace-nowrap`}>
+                      {row.dueDate ? formatDay(row.dueDate, lang) : t("training.none")}
+                    </td>
                     <td className={ui.td}>
                       <ProgressBar percent={row.progressPercent} label={t("training.fields.progress")} />
                     </td>
                     <td className={`${ui.td} whitespace-nowrap`}>
-                      {row.levelBefore !== null ? row.levelAfter === null ? t("training.beforeAwaiting", { before: row.levelBefore }) : t("training.beforeAfter", { before: row.levelBefore, after: row.levelAfter }) : t("training.none")}
-                      {row.gapClosed ? <span className="block text-xs text-emerald-700">{t("training.gapClosed")}</span> : null}
+                      {row.levelBefore !== null
+                        ? row.levelAfter === null
+                          ? t("training.beforeAwaiting", { before: row.levelBefore })
+                          : t("training.beforeAfter", { before: row.levelBefore, after: row.levelAfter })
+                        : t("training.none")}
+                      {row.gapClosed ? (
+                        <span className="block text-xs text-emerald-700">{t("training.gapClosed")}</span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -343,7 +458,17 @@ function Pager({ page, pages, query }: { page: number; pages: number; query: str
   );
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { id: string; label: string }[] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { id: string; label: string }[];
+}) {
   const { t } = useTranslation();
   return (
     <div>
@@ -362,7 +487,17 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   );
 }
 
-function BreakdownTable({ id, title, rows, label }: { id: string; title: string; rows: Breakdown[]; label: (key: string) => string }) {
+function BreakdownTable({
+  id,
+  title,
+  rows,
+  label,
+}: {
+  id: string;
+  title: string;
+  rows: Breakdown[];
+  label: (key: string) => string;
+}) {
   const { t } = useTranslation();
   return (
     <div className={ui.tableWrap}>
@@ -399,7 +534,11 @@ function BreakdownTable({ id, title, rows, label }: { id: string; title: string;
                   {label(row.key)}
                 </th>
                 <td className={`${ui.td} tabular-nums`}>{row.items}</td>
-                <td className={`${ui.td} tabular-nums`}>{row.completionRate === null ? "—" : t("training.page.percent", { value: percentText(row.completionRate) })}</td>
+                <td className={`${ui.td} tabular-nums`}>
+                  {row.completionRate === null
+                    ? "—"
+                    : t("training.page.percent", { value: percentText(row.completionRate) })}
+                </td>
                 <td className={`${ui.td} tabular-nums ${row.overdue > 0 ? "text-red-700" : ""}`}>{row.overdue}</td>
                 <td className={`${ui.td} tabular-nums`}>{row.gapsClosed}</td>
               </tr>

@@ -1,6 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { TRAINING_KINDS } from "~/domain/training-advice";
-import { LABELLED_CSV_COLUMNS, filterAndSortRows, labelledCsvRow, parseTrainingFilter } from "~/domain/training-progress";
+import {
+  LABELLED_CSV_COLUMNS,
+  filterAndSortRows,
+  labelledCsvRow,
+  parseTrainingFilter,
+} from "~/domain/training-progress";
 import type { CsvLabeller } from "~/domain/training-progress";
 import { ROLE_IDS } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -20,7 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "training.overview");
   const playbook = await playbookForOrganisation(organisation.id);
   const progress = await loadTrainingProgress({ organisationId: organisation.id, actor, organisation, playbook });
-  const filter = parseTrainingFilter(new URL(request.url).searchParams, { skills: playbook.skills.map((skill) => skill.id), roles: ROLE_IDS, kinds: TRAINING_KINDS });
+  const filter = parseTrainingFilter(new URL(request.url).searchParams, {
+    skills: playbook.skills.map((skill) => skill.id),
+    roles: ROLE_IDS,
+    kinds: TRAINING_KINDS,
+  });
   const lang = await languageFor(request);
   const strings = trainingStrings[lang];
   const roleLabels = new Map(playbook.roles.map((r) => [r.id as string, localize(r.label, lang)]));

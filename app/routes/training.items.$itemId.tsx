@@ -30,7 +30,11 @@ import { EVIDENCE_MAX, parseItemForm, PROVIDER_MAX, typedValue } from "~/forms/t
 import { conflictSubmission, invalidSubmission, readFormData } from "~/utils/forms";
 
 async function authorise(request: Request, itemId: string, permission: "training.read" | "training.progress") {
-  const signedIn = await requireRecord(request, { find: () => findItemToAuthorise({ itemId }), permission, scope: (item) => item.scope });
+  const signedIn = await requireRecord(request, {
+    find: () => findItemToAuthorise({ itemId }),
+    permission,
+    scope: (item) => item.scope,
+  });
   const found = signedIn.found;
   const scope = { organisationId: found.organisationId, ...found.scope };
   return {
@@ -43,7 +47,11 @@ async function authorise(request: Request, itemId: string, permission: "training
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { signedIn, found, canPlan, canProgress, canAssess } = await authorise(request, params.itemId ?? "", "training.read");
+  const { signedIn, found, canPlan, canProgress, canAssess } = await authorise(
+    request,
+    params.itemId ?? "",
+    "training.read",
+  );
   const organisationId = signedIn.organisation.id;
   const item = await getTrainingItem({ organisationId, itemId: found.id });
   if (!item) throw notFound();
@@ -51,11 +59,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     playbookForOrganisation(organisationId),
     latestAssessmentOf({ organisationId, memberId: found.member.id, skillId: item.skillId }),
   ]);
-  const outcome = itemOutcome(item, latest ? { level: latest.level, assessedAt: latest.assessedOn, recordedAt: latest.createdAt } : undefined);
+  const outcome = itemOutcome(
+    item,
+    latest ? { level: latest.level, assessedAt: latest.assessedOn, recordedAt: latest.createdAt } : undefined,
+  );
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     member: found.member,
-    item: { ...editableValues(item), id: item.id, skillId: item.skillId, fromLevel: item.fromLevel, version: item.version, levelBefore: item.levelBefore },
+    item: {
+      ...editableValues(item),
+      id: item.id,
+      skillId: item.skillId,
+      fromLevel: item.fromLevel,
+      version: item.version,
+      levelBefore: item.levelBefore,
+    },
     display: displayStatus(item, new Date()),
     outcome: { levelAfter: outcome.levelAfter, awaiting: outcome.awaitingReassessment, gapClosed: outcome.gapClosed },
     skills: playbook.skills.map(({ id, label }) => ({ id, label })),
@@ -79,7 +97,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseItemForm(await readFormData(request), { progressOnly });
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOT_CONFLICTING });
   const { version, changes, typed } = submission.value;
-  const result = await saveTrainingItem({ organisationId: signedIn.organisation.id, itemId: found.id, version, changes });
+  const result = await saveTrainingItem({
+    organisationId: signedIn.organisation.id,
+    itemId: found.id,
+    version,
+    changes,
+  });
   if (!result.ok && result.reason === "not_found") throw notFound();
   if (!result.ok && result.reason === "conflict") {
     // nothing is overwritten: show what differs, keep what was typed, and carry their version so a second save is a choice
@@ -87,7 +110,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return conflictSubmission(submission, { conflict, version: result.current.version, extra: NOT_CONFLICTING });
   }
   const reassess = result.ok && result.reassessmentRequested;
-  if (reassess) await safely("re-assessment requested", () => notifyReassessmentRequested({ organisationId: signedIn.organisation.id, itemId: found.id }));
+  if (reassess)
+    await safely("re-assessment requested", () =>
+      notifyReassessmentRequested({ organisationId: signedIn.organisation.id, itemId: found.id }),
+    );
   return redirect(`/training/items/${encodeURIComponent(found.id)}?saved=${reassess ? "reassess" : "1"}`);
 }
 
@@ -108,10 +134,14 @@ export default function TrainingItemPage() {
   });
   const errors = form.allErrors;
   // after an answer, what was typed; before, the saved item
-  const value = (field: keyof typeof item) => (answer?.lastResult ? (typedValue(answer.lastResult.initialValue, field) ?? "") : String(item[field] ?? ""));
+  const value = (field: keyof typeof item) =>
+    answer?.lastResult ? (typedValue(answer.lastResult.initialValue, field) ?? "") : String(item[field] ?? "");
   const skill = labelOf(skills, item.skillId, lang);
   const may = (field: string) => (editable as readonly string[]).includes(field);
-  const described = (field: string) => ({ "aria-invalid": errors[field] ? true : undefined, "aria-describedby": `${field}-error` });
+  const described = (field: string) => ({
+    "aria-invalid": errors[field] ? true : undefined,
+    "aria-describedby": `${field}-error`,
+  });
   const shownValue = (field: string, raw: string) => {
     if (field === "kind") return t(`training.kind.${raw}`, { defaultValue: raw });
     if (field === "status") return t(`training.status.${raw}`, { defaultValue: raw });
@@ -130,10 +160,15 @@ export default function TrainingItemPage() {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold tracking-tight">{t("training.item.title", { skill, name: member.name })}</h1>
         <StatusBadge status={display} />
-        <span className="text-xs text-slate-500">{t("training.item.version", { version: answer?.version ?? item.version })}</span>
+        <span className="text-xs text-slate-500">
+          {t("training.item.version", { version: answer?.version ?? item.version })}
+        </span>
       </div>
       {saved ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800"
+        >
           {t(saved === "reassess" ? "training.item.savedReassess" : "training.item.saved")}
         </p>
       ) : null}
@@ -143,14 +178,18 @@ export default function TrainingItemPage() {
           {t("training.item.outcome")}
         </h2>
         <p className="mt-2" data-testid="item-levels">
-          {t("training.labelled", { label: t("training.fields.fromLevel"), value: item.fromLevel })} · {t("training.labelled", { label: t("training.fields.targetLevel"), value: item.targetLevel })}
+          {t("training.labelled", { label: t("training.fields.fromLevel"), value: item.fromLevel })} ·{" "}
+          {t("training.labelled", { label: t("training.fields.targetLevel"), value: item.targetLevel })}
           {item.levelBefore !== null ? (
             <>
               {" · "}
-              {t("training.labelled", { label: t("training.fields.levels"), value:
+              {t("training.labelled", {
+                label: t("training.fields.levels"),
+                value:
                   outcome.levelAfter === null
                     ? t("training.beforeAwaiting", { before: item.levelBefore })
-                    : t("training.beforeAfter", { before: item.levelBefore, after: outcome.levelAfter }) })}
+                    : t("training.beforeAfter", { before: item.levelBefore, after: outcome.levelAfter }),
+              })}
             </>
           ) : null}
         </p>
@@ -174,7 +213,16 @@ export default function TrainingItemPage() {
       {answer?.conflict ? (
         <ConflictNotice conflict={answer.conflict} label={(field) => t(`training.fields.${field}`)} show={shownValue} />
       ) : (
-        <FormErrors id={form.errorId} errors={formErrors.length > 0 ? formErrors : fieldErrorCount > 0 ? [errors.version?.[0] ?? "training.errors.form"] : undefined} />
+        <FormErrors
+          id={form.errorId}
+          errors={
+            formErrors.length > 0
+              ? formErrors
+              : fieldErrorCount > 0
+                ? [errors.version?.[0] ?? "training.errors.form"]
+                : undefined
+          }
+        />
       )}
 
       {editable.length > 0 ? (
@@ -187,7 +235,13 @@ export default function TrainingItemPage() {
                 <label htmlFor="targetLevel" className={ui.label}>
                   {t("training.fields.targetLevel")}
                 </label>
-                <select id="targetLevel" name="targetLevel" defaultValue={value("targetLevel")} className={ui.input} {...described("targetLevel")}>
+                <select
+                  id="targetLevel"
+                  name="targetLevel"
+                  defaultValue={value("targetLevel")}
+                  className={ui.input}
+                  {...described("targetLevel")}
+                >
                   {SKILL_LEVELS.filter((level) => level > 0).map((level) => (
                     <option key={level} value={level}>
                       {level} · {levelName(level as SkillLevel, lang)}
@@ -217,7 +271,14 @@ export default function TrainingItemPage() {
                 <label htmlFor="provider" className={ui.label}>
                   {t("training.fields.provider")}
                 </label>
-                <input id="provider" name="provider" maxLength={PROVIDER_MAX} defaultValue={value("provider")} className={ui.input} {...described("provider")} />
+                <input
+                  id="provider"
+                  name="provider"
+                  maxLength={PROVIDER_MAX}
+                  defaultValue={value("provider")}
+                  className={ui.input}
+                  {...described("provider")}
+                />
                 <FieldErrors id="provider-error" errors={errors.provider} />
               </div>
             ) : null}
@@ -226,7 +287,14 @@ export default function TrainingItemPage() {
                 <label htmlFor="startDate" className={ui.label}>
                   {t("training.fields.startDate")}
                 </label>
-                <input id="startDate" type="date" name="startDate" defaultValue={value("startDate")} className={ui.input} {...described("startDate")} />
+                <input
+                  id="startDate"
+                  type="date"
+                  name="startDate"
+                  defaultValue={value("startDate")}
+                  className={ui.input}
+                  {...described("startDate")}
+                />
                 <FieldErrors id="startDate-error" errors={errors.startDate} />
               </div>
             ) : null}
@@ -235,7 +303,14 @@ export default function TrainingItemPage() {
                 <label htmlFor="dueDate" className={ui.label}>
                   {t("training.fields.dueDate")}
                 </label>
-                <input id="dueDate" type="date" name="dueDate" defaultValue={value("dueDate")} className={ui.input} {...described("dueDate")} />
+                <input
+                  id="dueDate"
+                  type="date"
+                  name="dueDate"
+                  defaultValue={value("dueDate")}
+                  className={ui.input}
+                  {...described("dueDate")}
+                />
                 <FieldErrors id="dueDate-error" errors={errors.dueDate} />
               </div>
             ) : null}
@@ -244,7 +319,14 @@ export default function TrainingItemPage() {
                 <label htmlFor="hours" className={ui.label}>
                   {t("training.fields.hours")}
                 </label>
-                <input id="hours" name="hours" inputMode="numeric" defaultValue={value("hours")} className={ui.input} {...described("hours")} />
+                <input
+                  id="hours"
+                  name="hours"
+                  inputMode="numeric"
+                  defaultValue={value("hours")}
+                  className={ui.input}
+                  {...described("hours")}
+                />
                 <FieldErrors id="hours-error" errors={errors.hours} />
               </div>
             ) : null}
@@ -252,7 +334,14 @@ export default function TrainingItemPage() {
               <label htmlFor="status" className={ui.label}>
                 {t("training.fields.status")}
               </label>
-              <select id="status" name="status" defaultValue={value("status")} className={ui.input} aria-describedby="status-hint status-error" aria-invalid={errors.status ? true : undefined}>
+              <select
+                id="status"
+                name="status"
+                defaultValue={value("status")}
+                className={ui.input}
+                aria-describedby="status-hint status-error"
+                aria-invalid={errors.status ? true : undefined}
+              >
                 {TRAINING_STATUSES.map((status) => (
                   <option key={status} value={status}>
                     {t(`training.status.${status}`)}
@@ -268,7 +357,14 @@ export default function TrainingItemPage() {
               <label htmlFor="progressPercent" className={ui.label}>
                 {t("training.fields.progressPercent")}
               </label>
-              <input id="progressPercent" name="progressPercent" inputMode="numeric" defaultValue={value("progressPercent")} className={ui.input} {...described("progressPercent")} />
+              <input
+                id="progressPercent"
+                name="progressPercent"
+                inputMode="numeric"
+                defaultValue={value("progressPercent")}
+                className={ui.input}
+                {...described("progressPercent")}
+              />
               <FieldErrors id="progressPercent-error" errors={errors.progressPercent} />
             </div>
           </div>
@@ -276,7 +372,15 @@ export default function TrainingItemPage() {
             <label htmlFor="evidence" className={ui.label}>
               {t("training.fields.evidence")}
             </label>
-            <textarea id="evidence" name="evidence" rows={3} maxLength={EVIDENCE_MAX} defaultValue={value("evidence")} className={ui.input} {...described("evidence")} />
+            <textarea
+              id="evidence"
+              name="evidence"
+              rows={3}
+              maxLength={EVIDENCE_MAX}
+              defaultValue={value("evidence")}
+              className={ui.input}
+              {...described("evidence")}
+            />
             <FieldErrors id="evidence-error" errors={errors.evidence} />
           </div>
           <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>

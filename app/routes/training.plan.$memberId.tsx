@@ -20,12 +20,21 @@ import { trainingStrings } from "~/locales/training";
 
 /** Who may plan for this member: HR, managers, admins, the lead of their departments; never for oneself. */
 async function authorise(request: Request, memberId: string): Promise<SignedIn> {
-  return requireRecord(request, { find: () => findMemberToAuthorise({ memberId }), permission: "training.plan", scope: assessmentScopeFor });
+  return requireRecord(request, {
+    find: () => findMemberToAuthorise({ memberId }),
+    permission: "training.plan",
+    scope: assessmentScopeFor,
+  });
 }
 
 async function context(signedIn: SignedIn, memberId: string) {
   const playbook = await playbookForOrganisation(signedIn.organisation.id);
-  const found = await memberGapsForTraining({ organisationId: signedIn.organisation.id, memberId, organisation: signedIn.organisation, playbook });
+  const found = await memberGapsForTraining({
+    organisationId: signedIn.organisation.id,
+    memberId,
+    organisation: signedIn.organisation,
+    playbook,
+  });
   if (!found) throw notFound();
   return { playbook, ...found };
 }
@@ -35,10 +44,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = await authorise(request, memberId);
   const { playbook, member, gaps } = await context(signedIn, memberId);
   const items = await memberTrainingItems({ organisationId: signedIn.organisation.id, memberId });
-  const covered = new Set(items.filter((item) => item.status === "planned" || item.status === "in_progress").map((item) => item.skillId));
+  const covered = new Set(
+    items.filter((item) => item.status === "planned" || item.status === "in_progress").map((item) => item.skillId),
+  );
   const today = new Date().toISOString().slice(0, 10);
   const proposals = proposePlan(
-    gaps.skills.map((skill) => ({ skillId: skill.skillId, assessed: skill.assessed, required: skill.required, gap: skill.gap })),
+    gaps.skills.map((skill) => ({
+      skillId: skill.skillId,
+      assessed: skill.assessed,
+      required: skill.required,
+      gap: skill.gap,
+    })),
     covered,
     today,
   );
@@ -54,7 +70,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * "?skill=…&level=…" (from the hiring page's "plan training" for a skill nobody has at the level)
  * starts the by-hand row on that skill and level, unless the skill is proposed above already.
  */
-function byHandFromAddress(params: URLSearchParams, skills: readonly { id: string }[], proposals: readonly { skillId: string }[]) {
+function byHandFromAddress(
+  params: URLSearchParams,
+  skills: readonly { id: string }[],
+  proposals: readonly { skillId: string }[],
+) {
   const skillId = params.get("skill") ?? "";
   const level = Number(params.get("level"));
   if (!skills.some((skill) => skill.id === skillId) || proposals.some((p) => p.skillId === skillId)) return null;
@@ -83,7 +103,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     items: submission.value.rows.map((row) => ({ ...row, fromLevel: levels.get(row.skillId) ?? 0 })),
   });
   if (!result.ok) throw notFound();
-  await safely("training assigned", () => notifyTrainingAssigned({ organisationId: signedIn.organisation.id, memberId }));
+  await safely("training assigned", () =>
+    notifyTrainingAssigned({ organisationId: signedIn.organisation.id, memberId }),
+  );
   return redirect(`/team/${encodeURIComponent(memberId)}?training=planned&count=${result.created}#training`);
 }
 
@@ -108,7 +130,11 @@ export default function PlanTraining() {
   // after an answer, what was typed; before, the proposal
   const value = (name: string, fallback: string) => (sent ? (typedValue(sent.initialValue, name) ?? "") : fallback);
   const checked = (name: string) => (sent ? typedValue(sent.initialValue, name) === "on" : true);
-  const formErrors = form.errors?.length ? form.errors : Object.keys(errors).length > 0 ? ["training.errors.form"] : undefined;
+  const formErrors = form.errors?.length
+    ? form.errors
+    : Object.keys(errors).length > 0
+      ? ["training.errors.form"]
+      : undefined;
 
   return (
     <div className="space-y-6">
@@ -131,13 +157,29 @@ export default function PlanTraining() {
           {proposals.map((proposal, i) => {
             const skill = labelOf(skills, proposal.skillId, lang);
             return (
-              <fieldset key={proposal.skillId} className="rounded-lg border border-slate-200 p-4" data-testid={`proposal-${proposal.skillId}`}>
+              <fieldset
+                key={proposal.skillId}
+                className="rounded-lg border border-slate-200 p-4"
+                data-testid={`proposal-${proposal.skillId}`}
+              >
                 <legend className="px-1 text-sm font-semibold text-slate-900">{skill}</legend>
                 <input type="hidden" name={`items[${i}].skillId`} value={proposal.skillId} />
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name={`items[${i}].include`} value="on" defaultChecked={checked(`items[${i}].include`)} className="accent-indigo-600" />
+                  <input
+                    type="checkbox"
+                    name={`items[${i}].include`}
+                    value="on"
+                    defaultChecked={checked(`items[${i}].include`)}
+                    className="accent-indigo-600"
+                  />
                   {t("training.plan.include")} ·{" "}
-                  {t("training.labelled", { label: t("training.fields.fromLevel"), value: t("app.text.withDetail", { text: t("training.levelValue", { level: proposal.fromLevel }), detail: levelName(proposal.fromLevel, lang) }) })}
+                  {t("training.labelled", {
+                    label: t("training.fields.fromLevel"),
+                    value: t("app.text.withDetail", {
+                      text: t("training.levelValue", { level: proposal.fromLevel }),
+                      detail: levelName(proposal.fromLevel, lang),
+                    }),
+                  })}
                 </label>
                 <FieldErrors id={`items-${i}-skillId-error`} errors={errors[`items[${i}].skillId`]} />
                 <ItemFields index={i} errors={errors} value={value} defaults={proposal} />
@@ -157,7 +199,12 @@ export default function PlanTraining() {
             <label htmlFor="by-hand-skill" className={ui.label}>
               {t("training.fields.skill")}
             </label>
-            <ByHandSkill index={byHandIndex} value={value(`items[${byHandIndex}].skillId`, byHand?.skillId ?? "")} skills={skills} error={errors[`items[${byHandIndex}].skillId`]} />
+            <ByHandSkill
+              index={byHandIndex}
+              value={value(`items[${byHandIndex}].skillId`, byHand?.skillId ?? "")}
+              skills={skills}
+              error={errors[`items[${byHandIndex}].skillId`]}
+            />
           </div>
           <ItemFields
             index={byHandIndex}
@@ -175,7 +222,17 @@ export default function PlanTraining() {
 }
 
 /** The by-hand row counts only with a skill chosen (its "include" is "if_skill"). */
-function ByHandSkill({ index, value, skills, error }: { index: number; value: string; skills: { id: string; label: { zh: string; en: string } }[]; error: string[] | undefined }) {
+function ByHandSkill({
+  index,
+  value,
+  skills,
+  error,
+}: {
+  index: number;
+  value: string;
+  skills: { id: string; label: { zh: string; en: string } }[];
+  error: string[] | undefined;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -225,7 +282,13 @@ function ItemFields({
         <label htmlFor={id("targetLevel")} className={ui.label}>
           {t("training.fields.targetLevel")}
         </label>
-        <select id={id("targetLevel")} name={name("targetLevel")} defaultValue={value(name("targetLevel"), String(defaults.targetLevel))} className={ui.input} {...described("targetLevel")}>
+        <select
+          id={id("targetLevel")}
+          name={name("targetLevel")}
+          defaultValue={value(name("targetLevel"), String(defaults.targetLevel))}
+          className={ui.input}
+          {...described("targetLevel")}
+        >
           {SKILL_LEVELS.filter((level) => level > 0).map((level) => (
             <option key={level} value={level}>
               {level} · {levelName(level as SkillLevel, lang)}
@@ -238,7 +301,13 @@ function ItemFields({
         <label htmlFor={id("kind")} className={ui.label}>
           {t("training.fields.kind")}
         </label>
-        <select id={id("kind")} name={name("kind")} defaultValue={value(name("kind"), defaults.kind)} className={ui.input} {...described("kind")}>
+        <select
+          id={id("kind")}
+          name={name("kind")}
+          defaultValue={value(name("kind"), defaults.kind)}
+          className={ui.input}
+          {...described("kind")}
+        >
           {TRAINING_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`training.kind.${kind}`)}
@@ -251,28 +320,56 @@ function ItemFields({
         <label htmlFor={id("provider")} className={ui.label}>
           {t("training.fields.provider")}
         </label>
-        <input id={id("provider")} name={name("provider")} maxLength={PROVIDER_MAX} defaultValue={value(name("provider"), defaults.provider ?? "")} className={ui.input} {...described("provider")} />
+        <input
+          id={id("provider")}
+          name={name("provider")}
+          maxLength={PROVIDER_MAX}
+          defaultValue={value(name("provider"), defaults.provider ?? "")}
+          className={ui.input}
+          {...described("provider")}
+        />
         <FieldErrors id={`${id("provider")}-error`} errors={errors[name("provider")]} />
       </div>
       <div>
         <label htmlFor={id("startDate")} className={ui.label}>
           {t("training.fields.startDate")}
         </label>
-        <input id={id("startDate")} type="date" name={name("startDate")} defaultValue={value(name("startDate"), defaults.startDate)} className={ui.input} {...described("startDate")} />
+        <input
+          id={id("startDate")}
+          type="date"
+          name={name("startDate")}
+          defaultValue={value(name("startDate"), defaults.startDate)}
+          className={ui.input}
+          {...described("startDate")}
+        />
         <FieldErrors id={`${id("startDate")}-error`} errors={errors[name("startDate")]} />
       </div>
       <div>
         <label htmlFor={id("dueDate")} className={ui.label}>
           {t("training.fields.dueDate")}
         </label>
-        <input id={id("dueDate")} type="date" name={name("dueDate")} defaultValue={value(name("dueDate"), defaults.dueDate)} className={ui.input} {...described("dueDate")} />
+        <input
+          id={id("dueDate")}
+          type="date"
+          name={name("dueDate")}
+          defaultValue={value(name("dueDate"), defaults.dueDate)}
+          className={ui.input}
+          {...described("dueDate")}
+        />
         <FieldErrors id={`${id("dueDate")}-error`} errors={errors[name("dueDate")]} />
       </div>
       <div>
         <label htmlFor={id("hours")} className={ui.label}>
           {t("training.fields.hours")}
         </label>
-        <input id={id("hours")} inputMode="numeric" name={name("hours")} defaultValue={value(name("hours"), String(defaults.hours))} className={ui.input} {...described("hours")} />
+        <input
+          id={id("hours")}
+          inputMode="numeric"
+          name={name("hours")}
+          defaultValue={value(name("hours"), String(defaults.hours))}
+          className={ui.input}
+          {...described("hours")}
+        />
         <FieldErrors id={`${id("hours")}-error`} errors={errors[name("hours")]} />
       </div>
     </div>

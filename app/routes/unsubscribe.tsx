@@ -53,7 +53,9 @@ export default function Unsubscribe() {
         <p className="mt-4 text-slate-700">{t("nextSteps.unsubscribe.invalid")}</p>
       ) : (
         <Form method="post" className="mt-4 space-y-4">
-          <p className="text-slate-700">{t("nextSteps.unsubscribe.text", { kind: t(`nextSteps.preferences.kind.${link.k}`) })}</p>
+          <p className="text-slate-700">
+            {t("nextSteps.unsubscribe.text", { kind: t(`nextSteps.preferences.kind.${link.k}`) })}
+          </p>
           <input type="hidden" name="u" value={link.u} />
           <input type="hidden" name="k" value={link.k} />
           <input type="hidden" name="s" value={link.s} />

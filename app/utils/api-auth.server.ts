@@ -7,7 +7,10 @@ import { API_TOKEN_PATTERN, findUsableApiToken } from "~/models/api-token.server
  * unknown or revoked is refused with a 401 rather than quietly served the
  * anonymous answer, so a caller notices a broken integration.
  */
-export async function organisationFromBearer(request: Request, now = new Date()): Promise<{ organisationId: string; tokenId: string } | null> {
+export async function organisationFromBearer(
+  request: Request,
+  now = new Date(),
+): Promise<{ organisationId: string; tokenId: string } | null> {
   const header = request.headers.get("Authorization");
   if (header === null) return null;
   const match = /^\s*Bearer(?:\s+(.*?))?\s*$/i.exec(header);

@@ -22,7 +22,9 @@ export interface SignedIn {
 export function parseDepartments(json: string): RoleId[] {
   try {
     const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((id): id is RoleId => (ROLE_IDS as readonly unknown[]).includes(id)) : [];
+    return Array.isArray(value)
+      ? value.filter((id): id is RoleId => (ROLE_IDS as readonly unknown[]).includes(id))
+      : [];
   } catch {
     return [];
   }
@@ -47,7 +49,12 @@ export async function getSignedIn(request: Request): Promise<SignedIn | null> {
   if (!user || !isUserKind(user.kind)) return null;
   const { organisation } = user;
   return {
-    actor: { userId: user.id, organisationId: organisation.id, kind: user.kind, departments: parseDepartments(user.departments) },
+    actor: {
+      userId: user.id,
+      organisationId: organisation.id,
+      kind: user.kind,
+      departments: parseDepartments(user.departments),
+    },
     user: { id: user.id, name: user.name, email: user.email },
     organisation: {
       id: organisation.id,
@@ -155,6 +162,9 @@ export async function requireRecord<Found extends { organisationId: string }>(
     await requireSignedIn(request);
     throw notFound();
   }
-  const signedIn = await requirePermission(request, permission, { ...scope?.(found), organisationId: found.organisationId });
+  const signedIn = await requirePermission(request, permission, {
+    ...scope?.(found),
+    organisationId: found.organisationId,
+  });
   return { ...signedIn, found };
 }

@@ -68,7 +68,9 @@ export function parseCsv(text: string): ParsedCsv {
     seen.add(key);
     errors.push({ row: error.row + 1, column: "", value: "", code });
   }
-  const records = result.data.map((record) => record.map((cell) => (FORMULA_ESCAPED.test(cell) ? cell.slice(1) : cell)));
+  const records = result.data.map((record) =>
+    record.map((cell) => (FORMULA_ESCAPED.test(cell) ? cell.slice(1) : cell)),
+  );
   // a final line break makes a last record of one empty cell: not a row of the file
   const last = records.at(-1);
   if (last && last.length === 1 && last[0] === "" && /[\r\n]$/.test(source)) records.pop();
@@ -78,7 +80,11 @@ export function parseCsv(text: string): ParsedCsv {
 /** A CSV file's text: the byte order mark, the header, the rows. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   // header and rows as plain records: with `fields`, papaparse would cut longer rows to the header's width
-  const body = Papa.unparse([[...header], ...rows.map((row) => [...row])], { escapeFormulae: FORMULA_LIKE, newline: "\r\n", quotes: false });
+  const body = Papa.unparse([[...header], ...rows.map((row) => [...row])], {
+    escapeFormulae: FORMULA_LIKE,
+    newline: "\r\n",
+    quotes: false,
+  });
   return `${BYTE_ORDER_MARK}${body}\r\n`;
 }
 
@@ -86,7 +92,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
  * A CSV file to download: an attachment with its (ASCII) file name, never
  * cached, since it may hold the team's personal data.
  */
-export function csvDownload(header: readonly string[], rows: readonly (readonly string[])[], filename: string): Response {
+export function csvDownload(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  filename: string,
+): Response {
   return new Response(toCsv(header, rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -44,7 +44,10 @@ function createClient(): PrismaClient {
   // Transactions of one process queue behind each other on its one connection, and behind other
   // workers' for the write lock: a busy moment must make a save wait, not fail. Prisma's defaults
   // (2 s to start, 5 s to finish) turned a queue of saves on a loaded machine into 500s.
-  return new PrismaClient({ adapter: factory, transactionOptions: { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
+  return new PrismaClient({
+    adapter: factory,
+    transactionOptions: { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+  });
 }
 
 // One client per process; in development the module reloads, the client stays.

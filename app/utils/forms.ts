@@ -61,7 +61,8 @@ export function isConformIntent(formData: FormData | URLSearchParams): boolean {
 export function formErrorMap(messages: string): z.ZodErrorMap {
   return (issue, ctx) => {
     if (ctx.defaultError !== z.defaultErrorMap(issue, ctx).message) return { message: ctx.defaultError };
-    if (issue.code === z.ZodIssueCode.invalid_type && issue.received === z.ZodParsedType.undefined) return { message: `${messages}.required` };
+    if (issue.code === z.ZodIssueCode.invalid_type && issue.received === z.ZodParsedType.undefined)
+      return { message: `${messages}.required` };
     if (issue.code === z.ZodIssueCode.too_big) return { message: `${messages}.tooLong` };
     return { message: `${messages}.invalid` };
   };
@@ -77,7 +78,8 @@ export function fieldNamesOf(schema: z.ZodTypeAny): Set<string> {
     for (const option of schema.options as z.ZodTypeAny[]) for (const name of fieldNamesOf(option)) names.add(name);
     return names;
   }
-  if (schema instanceof z.ZodIntersection) return new Set([...fieldNamesOf(schema._def.left), ...fieldNamesOf(schema._def.right)]);
+  if (schema instanceof z.ZodIntersection)
+    return new Set([...fieldNamesOf(schema._def.left), ...fieldNamesOf(schema._def.right)]);
   throw new Error("parseForm needs an object schema");
 }
 
@@ -113,7 +115,9 @@ function sanitisedIntent(value: FormDataEntryValue, fields: ReadonlySet<string>,
   switch (intent.type) {
     case "validate":
       if (name === undefined) return VALIDATE_ONLY;
-      return typeof name === "string" && isFieldOf(name, fields, maxIndex) ? JSON.stringify({ type: "validate", payload: { name } }) : VALIDATE_ONLY;
+      return typeof name === "string" && isFieldOf(name, fields, maxIndex)
+        ? JSON.stringify({ type: "validate", payload: { name } })
+        : VALIDATE_ONLY;
     case "insert":
       if (typeof name !== "string" || !fields.has(name)) return VALIDATE_ONLY;
       if (payload.index !== undefined && !isIndex(payload.index, maxIndex)) return VALIDATE_ONLY;
@@ -122,7 +126,13 @@ function sanitisedIntent(value: FormDataEntryValue, fields: ReadonlySet<string>,
       if (typeof name !== "string" || !fields.has(name) || !isIndex(payload.index, maxIndex)) return VALIDATE_ONLY;
       return JSON.stringify({ type: "remove", payload: { name, index: payload.index } });
     case "reorder":
-      if (typeof name !== "string" || !fields.has(name) || !isIndex(payload.from, maxIndex) || !isIndex(payload.to, maxIndex)) return VALIDATE_ONLY;
+      if (
+        typeof name !== "string" ||
+        !fields.has(name) ||
+        !isIndex(payload.from, maxIndex) ||
+        !isIndex(payload.to, maxIndex)
+      )
+        return VALIDATE_ONLY;
       return JSON.stringify({ type: "reorder", payload: { name, from: payload.from, to: payload.to } });
     default:
       return VALIDATE_ONLY;
@@ -138,7 +148,9 @@ function isValidatedState(value: FormDataEntryValue, fields: ReadonlySet<string>
     typeof validated === "object" &&
     validated !== null &&
     !Array.isArray(validated) &&
-    Object.entries(validated).every(([key, flag]) => (key === "" || isFieldOf(key, fields, maxIndex)) && typeof flag === "boolean")
+    Object.entries(validated).every(
+      ([key, flag]) => (key === "" || isFieldOf(key, fields, maxIndex)) && typeof flag === "boolean",
+    )
   );
 }
 
@@ -157,7 +169,11 @@ export interface ParseOptions {
  * kept, rebuilt (see sanitisedIntent), so a validation request parses as
  * one and never as a submission.
  */
-export function parseForm<Schema extends z.ZodTypeAny>(formData: FormData | URLSearchParams, schema: Schema, options: ParseOptions) {
+export function parseForm<Schema extends z.ZodTypeAny>(
+  formData: FormData | URLSearchParams,
+  schema: Schema,
+  options: ParseOptions,
+) {
   const maxIndex = options.maxIndex ?? DEFAULT_MAX_INDEX;
   const fields = fieldNamesOf(schema);
   const clean = new URLSearchParams();
@@ -165,7 +181,8 @@ export function parseForm<Schema extends z.ZodTypeAny>(formData: FormData | URLS
     if (typeof value === "string" && isFieldOf(name, fields, maxIndex)) clean.append(name, value);
   }
   const intents = formData.getAll(INTENT);
-  if (intents.length > 0) clean.set(INTENT, intents.length === 1 ? sanitisedIntent(intents[0], fields, maxIndex) : VALIDATE_ONLY);
+  if (intents.length > 0)
+    clean.set(INTENT, intents.length === 1 ? sanitisedIntent(intents[0], fields, maxIndex) : VALIDATE_ONLY);
   const state = formData.getAll(STATE);
   if (state.length === 1 && isValidatedState(state[0], fields, maxIndex)) clean.set(STATE, state[0] as string);
   const errorMap = formErrorMap(options.messages);
@@ -180,7 +197,8 @@ export function parseForm<Schema extends z.ZodTypeAny>(formData: FormData | URLS
 
 /** For `useForm({ onValidate })`: the same parsing in the browser. */
 export function validateWith<Schema extends z.ZodTypeAny>(schema: Schema | (() => Schema), options: ParseOptions) {
-  return ({ formData }: { formData: FormData }) => parseForm(formData, typeof schema === "function" ? schema() : schema, options);
+  return ({ formData }: { formData: FormData }) =>
+    parseForm(formData, typeof schema === "function" ? schema() : schema, options);
 }
 
 /** The keys `hideFields` should list: what a person typed here never comes back. */
@@ -235,7 +253,12 @@ export function conflictSubmission<Extra extends Record<string, unknown> = Recor
   options: { conflict: FieldConflict[]; version: number; extra?: Extra },
 ) {
   return data(
-    { ...(options.extra as Extra), lastResult: submission.reply({ formErrors: ["forms.conflict.title"] }), conflict: options.conflict, version: options.version },
+    {
+      ...(options.extra as Extra),
+      lastResult: submission.reply({ formErrors: ["forms.conflict.title"] }),
+      conflict: options.conflict,
+      version: options.version,
+    },
     { status: 409 },
   );
 }

@@ -16,7 +16,12 @@ import { renderToReadableStream } from "react-dom/server.browser";
  */
 export async function renderHtmlStream(
   element: ReactNode,
-  options: { waitForAll: boolean; signal?: AbortSignal; nonce?: string; onError: (error: unknown, afterShell: boolean) => void },
+  options: {
+    waitForAll: boolean;
+    signal?: AbortSignal;
+    nonce?: string;
+    onError: (error: unknown, afterShell: boolean) => void;
+  },
 ): Promise<ReactDOMServerReadableStream> {
   let shellSent = false;
   const stream = await renderToReadableStream(element, {

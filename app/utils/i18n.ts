@@ -31,8 +31,50 @@ export const fallbackLanguage: Language = "zh";
 export const LANGUAGE_PARAM = "lang";
 
 export const resources = {
-  en: { translation: { ...en, diagram: diagramStrings.en, auth: authStrings.en, admin: adminStrings.en, members: teamMembersStrings.en, insights: teamInsightsStrings.en, teamData: teamDataStrings.en, hiring: hiringStrings.en, ownership: ownershipStrings.en, training: trainingStrings.en, sizing: sizingStrings.en, forms: formsStrings.en, security: securityStrings.en, playbook: playbookStrings.en, scale: scaleStrings.en, grid: gridStrings.en, raciLog: raciLogStrings.en, nextSteps: nextStepsStrings.en } },
-  zh: { translation: { ...zh, diagram: diagramStrings.zh, auth: authStrings.zh, admin: adminStrings.zh, members: teamMembersStrings.zh, insights: teamInsightsStrings.zh, teamData: teamDataStrings.zh, hiring: hiringStrings.zh, ownership: ownershipStrings.zh, training: trainingStrings.zh, sizing: sizingStrings.zh, forms: formsStrings.zh, security: securityStrings.zh, playbook: playbookStrings.zh, scale: scaleStrings.zh, grid: gridStrings.zh, raciLog: raciLogStrings.zh, nextSteps: nextStepsStrings.zh } },
+  en: {
+    translation: {
+      ...en,
+      diagram: diagramStrings.en,
+      auth: authStrings.en,
+      admin: adminStrings.en,
+      members: teamMembersStrings.en,
+      insights: teamInsightsStrings.en,
+      teamData: teamDataStrings.en,
+      hiring: hiringStrings.en,
+      ownership: ownershipStrings.en,
+      training: trainingStrings.en,
+      sizing: sizingStrings.en,
+      forms: formsStrings.en,
+      security: securityStrings.en,
+      playbook: playbookStrings.en,
+      scale: scaleStrings.en,
+      grid: gridStrings.en,
+      raciLog: raciLogStrings.en,
+      nextSteps: nextStepsStrings.en,
+    },
+  },
+  zh: {
+    translation: {
+      ...zh,
+      diagram: diagramStrings.zh,
+      auth: authStrings.zh,
+      admin: adminStrings.zh,
+      members: teamMembersStrings.zh,
+      insights: teamInsightsStrings.zh,
+      teamData: teamDataStrings.zh,
+      hiring: hiringStrings.zh,
+      ownership: ownershipStrings.zh,
+      training: trainingStrings.zh,
+      sizing: sizingStrings.zh,
+      forms: formsStrings.zh,
+      security: securityStrings.zh,
+      playbook: playbookStrings.zh,
+      scale: scaleStrings.zh,
+      grid: gridStrings.zh,
+      raciLog: raciLogStrings.zh,
+      nextSteps: nextStepsStrings.zh,
+    },
+  },
 };
 
 export function i18nOptions(lng: Language): InitOptions {

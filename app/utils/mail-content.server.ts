@@ -20,7 +20,10 @@ function interpolate(template: string, params: Record<string, string | number>):
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 /** The signature of an unsubscribe link: an HMAC of the person and the kind with the session secret. */
@@ -61,12 +64,17 @@ export function renderMail(input: {
   const subject = interpolate(template.subject, input.params);
   const body = interpolate(template.body, input.params);
   const footer = input.organisationName ? interpolate(strings.footer, { organisation: input.organisationName }) : "";
-  const text = [body, "", link, "", footer, input.unsubscribe ? `${strings.unsubscribe}: ${input.unsubscribe}` : ""].filter((line, index, all) => line !== "" || (index > 0 && all[index - 1] !== "")).join("\n").trim();
+  const text = [body, "", link, "", footer, input.unsubscribe ? `${strings.unsubscribe}: ${input.unsubscribe}` : ""]
+    .filter((line, index, all) => line !== "" || (index > 0 && all[index - 1] !== ""))
+    .join("\n")
+    .trim();
   const html = [
     `<p>${escapeHtml(body)}</p>`,
     `<p><a href="${escapeHtml(link)}">${escapeHtml(strings.open)}</a><br><span style="color:#64748b">${escapeHtml(link)}</span></p>`,
     footer ? `<p style="color:#64748b;font-size:12px">${escapeHtml(footer)}</p>` : "",
-    input.unsubscribe ? `<p style="font-size:12px"><a href="${escapeHtml(input.unsubscribe)}">${escapeHtml(strings.unsubscribe)}</a></p>` : "",
+    input.unsubscribe
+      ? `<p style="font-size:12px"><a href="${escapeHtml(input.unsubscribe)}">${escapeHtml(strings.unsubscribe)}</a></p>`
+      : "",
   ].join("\n");
   return { subject, text, html };
 }

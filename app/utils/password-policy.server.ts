@@ -34,12 +34,18 @@ export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
 };
 
 /** Why this password may not be chosen by this person, or null when it may. */
-export function passwordProblem(password: string, person: { email?: string | null; name?: string | null; extra?: string[] }): PasswordProblem | null {
+export function passwordProblem(
+  password: string,
+  person: { email?: string | null; name?: string | null; extra?: string[] },
+): PasswordProblem | null {
   const normalised = password.normalize("NFKC").toLowerCase();
   const email = person.email?.trim().toLowerCase() ?? "";
   const local = email.split("@")[0] ?? "";
-  if (email && (normalised.includes(email) || (local.length >= 4 && normalised.includes(local)))) return "containsEmail";
-  const inputs = [email, local, ...(person.name ? person.name.split(/\s+/) : []), ...(person.extra ?? [])].filter((word) => word.length >= 3);
+  if (email && (normalised.includes(email) || (local.length >= 4 && normalised.includes(local))))
+    return "containsEmail";
+  const inputs = [email, local, ...(person.name ? person.name.split(/\s+/) : []), ...(person.extra ?? [])].filter(
+    (word) => word.length >= 3,
+  );
   const result = estimator().check(password.slice(0, CHECKED_LENGTH), inputs);
   return result.score < MIN_SCORE ? "weak" : null;
 }

@@ -26,7 +26,11 @@ function limiter(options: { keyPrefix: string; points: number; duration: number 
 
 const limiters: Record<RateBucket, RateLimiterAbstract> = {
   signup: limiter({ keyPrefix: "signup", points: limitFromEnv("SIGNUP_LIMIT_PER_HOUR", 10), duration: 3600 }),
-  public_write: limiter({ keyPrefix: "public_write", points: limitFromEnv("PUBLIC_WRITE_LIMIT_PER_10_MIN", 100), duration: 600 }),
+  public_write: limiter({
+    keyPrefix: "public_write",
+    points: limitFromEnv("PUBLIC_WRITE_LIMIT_PER_10_MIN", 100),
+    duration: 600,
+  }),
 };
 
 /**
@@ -44,7 +48,11 @@ export async function limitPublicWrite(request: Request, context: unknown, bucke
     const seconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
     throw new Response("Too Many Requests", {
       status: 429,
-      headers: { "Retry-After": String(seconds), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+      headers: {
+        "Retry-After": String(seconds),
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+      },
     });
   }
 }

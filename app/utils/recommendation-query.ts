@@ -83,7 +83,9 @@ export function parseRecommendationQuery(
   };
   // the business profile's parameters are read by sizing-query.ts
   const known = new Set<string>([...QUERY_FIELDS, ...SIZING_PARAMS]);
-  const unknownParams = [...new Set([...params.keys()].filter((key) => !known.has(key) && !key.startsWith(SHARE_PREFIX)))]
+  const unknownParams = [
+    ...new Set([...params.keys()].filter((key) => !known.has(key) && !key.startsWith(SHARE_PREFIX))),
+  ]
     .map((key) => key.slice(0, MAX_ECHO))
     .sort();
   return { ...query, problems, unknownParams };

@@ -17,7 +17,9 @@ import path from "node:path";
 const PREFIX = "sealed:v1:";
 
 function loadKeys(): Buffer[] {
-  const configured = process.env.DATA_KEY?.split(",").map((key) => key.trim()).filter(Boolean);
+  const configured = process.env.DATA_KEY?.split(",")
+    .map((key) => key.trim())
+    .filter(Boolean);
   const encoded = configured && configured.length > 0 ? configured : [keyFromFile()];
   return encoded.map((value) => {
     const key = Buffer.from(value, "base64");

@@ -28,7 +28,10 @@ export interface PendingSecondStep {
   expiresAt: number;
 }
 
-export async function startSecondStep(pending: Omit<PendingSecondStep, "expiresAt">, now = new Date()): Promise<string> {
+export async function startSecondStep(
+  pending: Omit<PendingSecondStep, "expiresAt">,
+  now = new Date(),
+): Promise<string> {
   return pendingCookie().serialize({ ...pending, expiresAt: now.getTime() + SECOND_STEP_MS });
 }
 
@@ -37,7 +40,13 @@ export async function pendingSecondStep(request: Request, now = new Date()): Pro
   const value: unknown = await pendingCookie().parse(request.headers.get("Cookie"));
   if (!value || typeof value !== "object") return null;
   const { userId, email, redirectTo, expiresAt } = value as Record<string, unknown>;
-  if (typeof userId !== "string" || typeof email !== "string" || typeof redirectTo !== "string" || typeof expiresAt !== "number") return null;
+  if (
+    typeof userId !== "string" ||
+    typeof email !== "string" ||
+    typeof redirectTo !== "string" ||
+    typeof expiresAt !== "number"
+  )
+    return null;
   return expiresAt > now.getTime() ? { userId, email, redirectTo, expiresAt } : null;
 }
 

@@ -18,7 +18,9 @@ export function sha256(value: string): string {
  * so nothing ships with a default secret.
  */
 export function sessionSecrets(): string[] {
-  const configured = process.env.SESSION_SECRET?.split(",").map((secret) => secret.trim()).filter(Boolean);
+  const configured = process.env.SESSION_SECRET?.split(",")
+    .map((secret) => secret.trim())
+    .filter(Boolean);
   if (configured && configured.length > 0) return configured;
   const file = path.resolve(process.env.SESSION_SECRET_FILE ?? "data/session-secret");
   if (!existsSync(file)) {

@@ -113,7 +113,21 @@ export function sizingParams(channels: readonly Channel[] | null, drivers: Drive
  * drivers when it has a business profile, its operating model alone when it
  * has none, and its stage. The one way pages link "open in the planner".
  */
-export function plannerHref({ operatingModel, stage, channels, drivers }: { operatingModel: string; stage: string; channels: readonly Channel[]; drivers: Drivers }): string {
-  const query = new URLSearchParams([...(channels.length > 0 ? [] : [["model", operatingModel]]), ["stage", stage], ...sizingParams(channels.length > 0 ? channels : null, drivers)]);
+export function plannerHref({
+  operatingModel,
+  stage,
+  channels,
+  drivers,
+}: {
+  operatingModel: string;
+  stage: string;
+  channels: readonly Channel[];
+  drivers: Drivers;
+}): string {
+  const query = new URLSearchParams([
+    ...(channels.length > 0 ? [] : [["model", operatingModel]]),
+    ["stage", stage],
+    ...sizingParams(channels.length > 0 ? channels : null, drivers),
+  ]);
   return `/planner?${query.toString()}`;
 }

@@ -20,7 +20,14 @@ export function newTotpSecret(): string {
 }
 
 function totp(secret: string, label = ""): TOTP {
-  return new TOTP({ issuer: TOTP_ISSUER, label, algorithm: "SHA1", digits: DIGITS, period: PERIOD, secret: Secret.fromBase32(secret) });
+  return new TOTP({
+    issuer: TOTP_ISSUER,
+    label,
+    algorithm: "SHA1",
+    digits: DIGITS,
+    period: PERIOD,
+    secret: Secret.fromBase32(secret),
+  });
 }
 
 /** The `otpauth://` address an authenticator app scans. */
@@ -64,7 +71,12 @@ export function newRecoveryCodes(count = 10): string[] {
 
 /** What is stored of a recovery code: its hash, of the code as typed in any case, with or without the dash. */
 export function recoveryCodeHash(code: string): string {
-  return sha256(code.trim().toLowerCase().replace(/[\s-]+/g, ""));
+  return sha256(
+    code
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, ""),
+  );
 }
 
 export function looksLikeRecoveryCode(typed: string): boolean {

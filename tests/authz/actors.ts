@@ -4,16 +4,7 @@ import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
 
 /** The eight kinds of people the matrix asks about. */
-export const ACTORS = [
-  "anonymous",
-  "member",
-  "leadOther",
-  "leadThis",
-  "hr",
-  "manager",
-  "admin",
-  "otherOrg",
-] as const;
+export const ACTORS = ["anonymous", "member", "leadOther", "leadThis", "hr", "manager", "admin", "otherOrg"] as const;
 export type ActorName = (typeof ACTORS)[number];
 
 /**
@@ -70,10 +61,21 @@ export async function makeCast(): Promise<Cast> {
   });
   // Hiring by stage (issue 6)
   const hiringPosition = await db.hiringPosition.create({
-    data: { organisationId: cast.organisation.id, roleId: "marketing", headcount: 1, targetQuarter: "2027-Q1", sortOrder: 0 },
+    data: {
+      organisationId: cast.organisation.id,
+      roleId: "marketing",
+      headcount: 1,
+      targetQuarter: "2027-Q1",
+      sortOrder: 0,
+    },
     select: { id: true },
   });
-  const apiToken = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "BI", ipAddress: null });
+  const apiToken = await createApiToken({
+    organisationId: cast.organisation.id,
+    createdById: cast.admin.id,
+    name: "BI",
+    ipAddress: null,
+  });
   // Ownership (issue 7): a flagged step of this organisation with a proposal waiting for a decision.
   const ownershipStep = await db.processStep.create({
     data: {
@@ -83,7 +85,12 @@ export async function makeCast(): Promise<Cast> {
       nameZh: "清关代理",
       nameEn: "Clearance agent",
       position: 100,
-      assignments: { create: [{ roleId: "supply_chain", letter: "A" }, { roleId: "operations_manager", letter: "A" }] },
+      assignments: {
+        create: [
+          { roleId: "supply_chain", letter: "A" },
+          { roleId: "operations_manager", letter: "A" },
+        ],
+      },
     },
   });
   const ownershipProposal = await db.ownershipProposal.create({
@@ -117,10 +124,24 @@ interface TrainingFixtures {
   ownTrainingItemId: string;
 }
 
-async function makeTrainingFixtures(organisationId: string, teamMemberId: string, memberUserId: string): Promise<TrainingFixtures> {
+async function makeTrainingFixtures(
+  organisationId: string,
+  teamMemberId: string,
+  memberUserId: string,
+): Promise<TrainingFixtures> {
   const own = await db.member.create({ data: { organisationId, name: "Member Themselves", userId: memberUserId } });
   const item = (memberId: string) =>
-    db.trainingItem.create({ data: { organisationId, memberId, skillId: "platform_rules", fromLevel: 1, targetLevel: 3, kind: "course", hours: 8 } });
+    db.trainingItem.create({
+      data: {
+        organisationId,
+        memberId,
+        skillId: "platform_rules",
+        fromLevel: 1,
+        targetLevel: 3,
+        kind: "course",
+        hours: 8,
+      },
+    });
   return { trainingItemId: (await item(teamMemberId)).id, ownTrainingItemId: (await item(own.id)).id };
 }
 

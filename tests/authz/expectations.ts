@@ -24,7 +24,10 @@ const everyone = (outcome: Outcome): Record<ActorName, Outcome> => ({
 });
 
 /** Signed in: everyone of an organisation; anonymous goes to sign in. */
-const signedIn = (outcome: Outcome = "ok"): Record<ActorName, Outcome> => ({ ...everyone(outcome), anonymous: "signin" });
+const signedIn = (outcome: Outcome = "ok"): Record<ActorName, Outcome> => ({
+  ...everyone(outcome),
+  anonymous: "signin",
+});
 
 /**
  * Only some kinds of the organisation; others 403; anonymous to sign in.
@@ -74,7 +77,12 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   ],
   "routes/settings.account": [
     { method: "GET", url: () => "/settings/account", expect: signedIn("ok") },
-    { method: "POST", url: () => "/settings/account", form: () => ({ intent: "end_other_sessions" }), expect: signedIn("ok") },
+    {
+      method: "POST",
+      url: () => "/settings/account",
+      form: () => ({ intent: "end_other_sessions" }),
+      expect: signedIn("ok"),
+    },
   ],
   "routes/logout": [
     { method: "GET", url: () => "/logout", expect: everyone("ok") },
@@ -87,12 +95,22 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       params: (cast) => ({ token: cast.inviteToken }),
       expect: everyone("ok"),
     },
-    { method: "GET", label: "unknown token", url: () => "/invite/nope", params: () => ({ token: "nope" }), expect: everyone(404) },
+    {
+      method: "GET",
+      label: "unknown token",
+      url: () => "/invite/nope",
+      params: () => ({ token: "nope" }),
+      expect: everyone(404),
+    },
     {
       method: "POST",
       url: (cast) => `/invite/${cast.inviteToken}`,
       params: (cast) => ({ token: cast.inviteToken }),
-      form: () => ({ name: "New Person", password: "a long enough password", confirmPassword: "a long enough password" }),
+      form: () => ({
+        name: "New Person",
+        password: "a long enough password",
+        confirmPassword: "a long enough password",
+      }),
       expect: everyone("ok"),
     },
   ],
@@ -107,20 +125,50 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   ],
   "routes/settings.notifications": [
     { method: "GET", url: () => "/settings/notifications", expect: signedIn("ok") },
-    { method: "POST", url: () => "/settings/notifications", form: () => ({ intent: "email", lang: "en", kinds: ["training_overdue"] }), expect: signedIn("ok") },
+    {
+      method: "POST",
+      url: () => "/settings/notifications",
+      form: () => ({ intent: "email", lang: "en", kinds: ["training_overdue"] }),
+      expect: signedIn("ok"),
+    },
   ],
   "routes/settings.outbox": [{ method: "GET", url: () => "/settings/outbox", expect: only(["admin"], "ok") }],
-  "routes/calendar.$token": [{ method: "GET", label: "unknown secret", url: () => "/calendar/nope", params: () => ({ token: "nope" }), expect: everyone(404) }],
+  "routes/calendar.$token": [
+    {
+      method: "GET",
+      label: "unknown secret",
+      url: () => "/calendar/nope",
+      params: () => ({ token: "nope" }),
+      expect: everyone(404),
+    },
+  ],
   "routes/unsubscribe": [
     { method: "GET", url: () => "/unsubscribe?u=x&k=weekly_digest&s=forged", expect: everyone("ok") },
-    { method: "POST", label: "forged link", url: () => "/unsubscribe", form: () => ({ u: "x", k: "weekly_digest", s: "forged" }), expect: everyone(400) },
+    {
+      method: "POST",
+      label: "forged link",
+      url: () => "/unsubscribe",
+      form: () => ({ u: "x", k: "weekly_digest", s: "forged" }),
+      expect: everyone(400),
+    },
   ],
   "routes/forgot-password": [
     { method: "GET", url: () => "/forgot-password", expect: everyone("ok") },
-    { method: "POST", url: () => "/forgot-password", form: () => ({ email: "nobody@test.example" }), expect: everyone("ok") },
+    {
+      method: "POST",
+      url: () => "/forgot-password",
+      form: () => ({ email: "nobody@test.example" }),
+      expect: everyone("ok"),
+    },
   ],
   "routes/reset-password.$token": [
-    { method: "GET", label: "unknown link", url: () => "/reset-password/nope", params: () => ({ token: "nope" }), expect: everyone(404) },
+    {
+      method: "GET",
+      label: "unknown link",
+      url: () => "/reset-password/nope",
+      params: () => ({ token: "nope" }),
+      expect: everyone(404),
+    },
     {
       method: "POST",
       label: "unknown link",
@@ -163,7 +211,12 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   "routes/settings.people.$userId": [
-    { method: "GET", url: (c) => `/settings/people/${c.member.id}`, params: (c) => ({ userId: c.member.id }), expect: only(["admin"], 404) },
+    {
+      method: "GET",
+      url: (c) => `/settings/people/${c.member.id}`,
+      params: (c) => ({ userId: c.member.id }),
+      expect: only(["admin"], 404),
+    },
     {
       method: "POST",
       label: "change kind",
@@ -182,7 +235,12 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   "routes/settings.invites.$inviteId": [
-    { method: "GET", url: (c) => `/settings/invites/${c.inviteId}`, params: (c) => ({ inviteId: c.inviteId }), expect: only(["admin"], 404) },
+    {
+      method: "GET",
+      url: (c) => `/settings/invites/${c.inviteId}`,
+      params: (c) => ({ inviteId: c.inviteId }),
+      expect: only(["admin"], 404),
+    },
     {
       method: "POST",
       url: (c) => `/settings/invites/${c.inviteId}`,
@@ -193,10 +251,20 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   ],
   "routes/settings.tokens": [
     { method: "GET", url: () => "/settings/tokens", expect: only(["admin"], "ok") },
-    { method: "POST", url: () => "/settings/tokens", form: () => ({ name: "Power BI" }), expect: only(["admin"], "ok") },
+    {
+      method: "POST",
+      url: () => "/settings/tokens",
+      form: () => ({ name: "Power BI" }),
+      expect: only(["admin"], "ok"),
+    },
   ],
   "routes/settings.tokens.$tokenId": [
-    { method: "GET", url: (c) => `/settings/tokens/${c.apiTokenId}`, params: (c) => ({ tokenId: c.apiTokenId }), expect: only(["admin"], 404) },
+    {
+      method: "GET",
+      url: (c) => `/settings/tokens/${c.apiTokenId}`,
+      params: (c) => ({ tokenId: c.apiTokenId }),
+      expect: only(["admin"], 404),
+    },
     {
       method: "POST",
       url: (c) => `/settings/tokens/${c.apiTokenId}`,
@@ -208,7 +276,12 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   "routes/settings.security": [
     { method: "GET", url: () => "/settings/security", expect: only(["admin"], "ok") },
     // unticked: leaves the requirement off, so the matrix's actors keep signing in without a second factor
-    { method: "POST", url: () => "/settings/security", form: () => ({ intent: "require_two_factor" }), expect: only(["admin"], "ok") },
+    {
+      method: "POST",
+      url: () => "/settings/security",
+      form: () => ({ intent: "require_two_factor" }),
+      expect: only(["admin"], "ok"),
+    },
   ],
 
   // The team. "This department" is operations_manager, where the cast's team member sits.
@@ -219,21 +292,39 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     {
       method: "POST",
       url: () => "/team/import",
-      form: () => ({ kind: "members", csv: "name,email,title,department,roles,manager_email,markets,languages,start_date\nNew Person,new.person@test.example,Analyst,data_analysis,data_analysis:100,,US,en,2026-01-05" }),
+      form: () => ({
+        kind: "members",
+        csv: "name,email,title,department,roles,manager_email,markets,languages,start_date\nNew Person,new.person@test.example,Analyst,data_analysis,data_analysis:100,,US,en,2026-01-05",
+      }),
       expect: only(["hr", "manager", "admin"], "ok"),
     },
   ],
   "routes/team.import.template.$kind": [
-    { method: "GET", url: () => "/team/import/template/members.csv", params: () => ({ kind: "members.csv" }), expect: only(["hr", "manager", "admin"], "ok") },
+    {
+      method: "GET",
+      url: () => "/team/import/template/members.csv",
+      params: () => ({ kind: "members.csv" }),
+      expect: only(["hr", "manager", "admin"], "ok"),
+    },
   ],
   "routes/team.export.$kind": [
-    { method: "GET", url: () => "/team/export/members.csv", params: () => ({ kind: "members.csv" }), expect: only(["hr", "manager", "admin"], "ok") },
+    {
+      method: "GET",
+      url: () => "/team/export/members.csv",
+      params: () => ({ kind: "members.csv" }),
+      expect: only(["hr", "manager", "admin"], "ok"),
+    },
   ],
   "routes/team.gaps": [{ method: "GET", url: () => "/team/gaps", expect: signedIn("ok") }],
   "routes/team.heatmap": [{ method: "GET", url: () => "/team/heatmap", expect: signedIn("ok") }],
   "routes/team.chart": [
     { method: "GET", url: () => "/team/chart", expect: signedIn("ok") },
-    { method: "GET", label: "a member's panel", url: (c) => `/team/chart?member=${c.teamMember.id}`, expect: signedIn404() },
+    {
+      method: "GET",
+      label: "a member's panel",
+      url: (c) => `/team/chart?member=${c.teamMember.id}`,
+      expect: signedIn404(),
+    },
   ],
   "routes/team.new": [
     { method: "GET", url: () => "/team/new", expect: only(["hr", "manager", "admin"], "ok") },
@@ -246,10 +337,20 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   "routes/team.$memberId": [
-    { method: "GET", url: (c) => `/team/${c.teamMember.id}`, params: (c) => ({ memberId: c.teamMember.id }), expect: signedIn404() },
+    {
+      method: "GET",
+      url: (c) => `/team/${c.teamMember.id}`,
+      params: (c) => ({ memberId: c.teamMember.id }),
+      expect: signedIn404(),
+    },
   ],
   "routes/team.$memberId.edit": [
-    { method: "GET", url: (c) => `/team/${c.teamMember.id}/edit`, params: (c) => ({ memberId: c.teamMember.id }), expect: only(["hr", "manager", "admin"], 404) },
+    {
+      method: "GET",
+      url: (c) => `/team/${c.teamMember.id}/edit`,
+      params: (c) => ({ memberId: c.teamMember.id }),
+      expect: only(["hr", "manager", "admin"], 404),
+    },
     {
       method: "POST",
       url: (c) => `/team/${c.teamMember.id}/edit`,
@@ -259,7 +360,12 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   "routes/team.$memberId.delete": [
-    { method: "GET", url: (c) => `/team/${c.teamMember.id}/delete`, params: (c) => ({ memberId: c.teamMember.id }), expect: only(["hr", "manager", "admin"], 404) },
+    {
+      method: "GET",
+      url: (c) => `/team/${c.teamMember.id}/delete`,
+      params: (c) => ({ memberId: c.teamMember.id }),
+      expect: only(["hr", "manager", "admin"], 404),
+    },
     {
       method: "POST",
       url: (c) => `/team/${c.teamMember.id}/delete`,
@@ -269,7 +375,12 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   "routes/team.$memberId.assessments": [
-    { method: "GET", url: (c) => `/team/${c.teamMember.id}/assessments`, params: (c) => ({ memberId: c.teamMember.id }), expect: signedIn404() },
+    {
+      method: "GET",
+      url: (c) => `/team/${c.teamMember.id}/assessments`,
+      params: (c) => ({ memberId: c.teamMember.id }),
+      expect: signedIn404(),
+    },
     {
       method: "POST",
       url: (c) => `/team/${c.teamMember.id}/assessments`,
@@ -281,7 +392,11 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   ],
   // the assessment grid (issue 18): the same rule as a single assessment, for a member or a department
   "routes/team.assess": [
-    { method: "GET", url: (c) => `/team/assess?member=${c.teamMember.id}`, expect: only(["leadThis", "hr", "manager", "admin"], 404) },
+    {
+      method: "GET",
+      url: (c) => `/team/assess?member=${c.teamMember.id}`,
+      expect: only(["leadThis", "hr", "manager", "admin"], 404),
+    },
     {
       method: "GET",
       label: "a department on one skill",
@@ -293,7 +408,14 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       method: "POST",
       url: (c) => `/team/assess?member=${c.teamMember.id}`,
       // a cell as loaded (not assessed, left empty): a save that changes nothing, whoever sends it first
-      form: (c) => ({ assessedOn: "2026-01-15", "cells[0].memberId": c.teamMember.id, "cells[0].skillId": "platform_rules", "cells[0].level": "", "cells[0].was": "", "cells[0].seen": "" }),
+      form: (c) => ({
+        assessedOn: "2026-01-15",
+        "cells[0].memberId": c.teamMember.id,
+        "cells[0].skillId": "platform_rules",
+        "cells[0].level": "",
+        "cells[0].was": "",
+        "cells[0].seen": "",
+      }),
       expect: only(["leadThis", "hr", "manager", "admin"], 404),
     },
   ],
@@ -334,14 +456,25 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       method: "POST",
       label: "create the plan",
       url: () => "/hiring",
-      form: () => ({ intent: "create_plan", "rows[0].roleId": "tech_dev", "rows[0].include": "on", "rows[0].headcount": "2", "rows[0].targetQuarter": "2027-Q2" }),
+      form: () => ({
+        intent: "create_plan",
+        "rows[0].roleId": "tech_dev",
+        "rows[0].include": "on",
+        "rows[0].headcount": "2",
+        "rows[0].targetQuarter": "2027-Q2",
+      }),
       expect: only(["manager", "admin"], "ok"),
     },
     {
       method: "POST",
       label: "hire for a skill",
       url: () => "/hiring",
-      form: () => ({ intent: "hire_for_skill", roleId: "operations_manager", skillId: "platform_rules", targetQuarter: "2027-Q2" }),
+      form: () => ({
+        intent: "hire_for_skill",
+        roleId: "operations_manager",
+        skillId: "platform_rules",
+        targetQuarter: "2027-Q2",
+      }),
       // the matrix's organisations have no target, so nothing is short: those past the guard get 400
       expect: only(["manager", "admin"], 400, 400),
     },
@@ -366,7 +499,16 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       method: "POST",
       label: "add a position by hand",
       url: () => "/hiring/positions/new",
-      form: () => ({ intent: "add_position", roleId: "marketing", title: "Marketer", headcount: "1", targetQuarter: "2027-Q2", reason: "New market", budgetAmount: "1000", budgetCurrency: "CNY" }),
+      form: () => ({
+        intent: "add_position",
+        roleId: "marketing",
+        title: "Marketer",
+        headcount: "1",
+        targetQuarter: "2027-Q2",
+        reason: "New market",
+        budgetAmount: "1000",
+        budgetCurrency: "CNY",
+      }),
       // another organisation's admin adds to their own organisation's plan
       expect: only(["manager", "admin"], "ok"),
     },
@@ -384,7 +526,13 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       label: "edit details",
       url: (c) => `/hiring/positions/${c.hiringPosition.id}`,
       params: (c) => ({ positionId: c.hiringPosition.id }),
-      form: () => ({ intent: "update", version: "1", headcount: "2", targetQuarter: "2027-Q3", notes: "Two designers" }),
+      form: () => ({
+        intent: "update",
+        version: "1",
+        headcount: "2",
+        targetQuarter: "2027-Q3",
+        notes: "Two designers",
+      }),
       expect: only(["manager", "admin"], 404),
     },
     {
@@ -405,9 +553,15 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   // the plan is for managers, HR and admins (issue 14); another organisation's admin exports their own
-  "routes/hiring.plan[.]csv": [{ method: "GET", url: () => "/hiring/plan.csv", expect: only(["hr", "manager", "admin"], "ok") }],
+  "routes/hiring.plan[.]csv": [
+    { method: "GET", url: () => "/hiring/plan.csv", expect: only(["hr", "manager", "admin"], "ok") },
+  ],
   "routes/scenarios": [
-    { method: "GET", url: () => "/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=growth", expect: everyone("ok") },
+    {
+      method: "GET",
+      url: () => "/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=growth",
+      expect: everyone("ok"),
+    },
   ],
   // Ownership (issue 7). "This department" (operations_manager) is accountable and responsible for the
   // default step "operations"; the cast's own step is flagged (supply chain and operations both
@@ -426,7 +580,12 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   ],
   "routes/ownership.diagram": [
     { method: "GET", url: () => "/ownership/diagram?step=customs_documents", expect: signedIn("ok") },
-    { method: "GET", label: "this organisation's own step", url: (c) => `/ownership/diagram?step=${c.ownershipStep.key}`, expect: signedIn("ok") },
+    {
+      method: "GET",
+      label: "this organisation's own step",
+      url: (c) => `/ownership/diagram?step=${c.ownershipStep.key}`,
+      expect: signedIn("ok"),
+    },
   ],
   "routes/ownership.export": [{ method: "GET", url: () => "/ownership/export", expect: signedIn("ok") }],
   "routes/ownership.steps._index": [
@@ -439,7 +598,12 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   "routes/ownership.steps.$stepKey": [
-    { method: "GET", url: (c) => `/ownership/steps/${c.ownershipStep.key}`, params: (c) => ({ stepKey: c.ownershipStep.key }), expect: signedIn404() },
+    {
+      method: "GET",
+      url: (c) => `/ownership/steps/${c.ownershipStep.key}`,
+      params: (c) => ({ stepKey: c.ownershipStep.key }),
+      expect: signedIn404(),
+    },
     {
       method: "POST",
       label: "propose for a flagged default step",
@@ -481,17 +645,33 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   "routes/training._index": [{ method: "GET", url: () => "/training", expect: signedIn("ok") }],
   "routes/training.export": [{ method: "GET", url: () => "/training/export?status=overdue", expect: signedIn("ok") }],
   "routes/training.plan.$memberId": [
-    { method: "GET", url: (c) => `/training/plan/${c.teamMember.id}`, params: (c) => ({ memberId: c.teamMember.id }), expect: only(["leadThis", "hr", "manager", "admin"], 404) },
+    {
+      method: "GET",
+      url: (c) => `/training/plan/${c.teamMember.id}`,
+      params: (c) => ({ memberId: c.teamMember.id }),
+      expect: only(["leadThis", "hr", "manager", "admin"], 404),
+    },
     {
       method: "POST",
       url: (c) => `/training/plan/${c.teamMember.id}`,
       params: (c) => ({ memberId: c.teamMember.id }),
-      form: () => ({ "items[0].include": "on", "items[0].skillId": "ad_buying", "items[0].targetLevel": "3", "items[0].kind": "course", "items[0].hours": "8" }),
+      form: () => ({
+        "items[0].include": "on",
+        "items[0].skillId": "ad_buying",
+        "items[0].targetLevel": "3",
+        "items[0].kind": "course",
+        "items[0].hours": "8",
+      }),
       expect: only(["leadThis", "hr", "manager", "admin"], 404),
     },
   ],
   "routes/training.items.$itemId": [
-    { method: "GET", url: (c) => `/training/items/${c.trainingItemId}`, params: (c) => ({ itemId: c.trainingItemId }), expect: only(["leadThis", "hr", "manager", "admin"], 404) },
+    {
+      method: "GET",
+      url: (c) => `/training/items/${c.trainingItemId}`,
+      params: (c) => ({ itemId: c.trainingItemId }),
+      expect: only(["leadThis", "hr", "manager", "admin"], 404),
+    },
     {
       method: "GET",
       label: "the member's own item",
@@ -503,7 +683,18 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       method: "POST",
       url: (c) => `/training/items/${c.trainingItemId}`,
       params: (c) => ({ itemId: c.trainingItemId }),
-      form: () => ({ version: "1", status: "in_progress", progressPercent: "50", evidence: "", targetLevel: "3", kind: "course", provider: "", startDate: "", dueDate: "", hours: "8" }),
+      form: () => ({
+        version: "1",
+        status: "in_progress",
+        progressPercent: "50",
+        evidence: "",
+        targetLevel: "3",
+        kind: "course",
+        provider: "",
+        startDate: "",
+        dueDate: "",
+        hours: "8",
+      }),
       expect: only(["leadThis", "hr", "manager", "admin"], 404),
     },
     {
@@ -517,29 +708,63 @@ export const MATRIX: Record<string, MatrixCase[]> = {
     },
   ],
   // An organisation API token only (tests/routes/api.v1.training-progress.test.ts); a session is not enough: 401.
-  "routes/api.v1.training-progress": [{ method: "GET", url: () => "/api/v1/training-progress", expect: everyone("error") }],
+  "routes/api.v1.training-progress": [
+    { method: "GET", url: () => "/api/v1/training-progress", expect: everyone("error") },
+  ],
   // The playbook (issue 13): everyone reads; admins edit (the cast's organisation does not let managers).
   // The edits are sent incomplete: authorising comes first, so the allowed get 400 and write nothing.
   "routes/playbook._index": [
     { method: "GET", url: () => "/playbook", expect: signedIn("ok") },
-    { method: "POST", url: () => "/playbook", form: () => ({ managersEdit: "maybe" }), expect: only(["admin"], 400, 400) },
+    {
+      method: "POST",
+      url: () => "/playbook",
+      form: () => ({ managersEdit: "maybe" }),
+      expect: only(["admin"], 400, 400),
+    },
   ],
   "routes/playbook.roles.$roleId": [
-    { method: "GET", url: () => "/playbook/roles/marketing", params: () => ({ roleId: "marketing" }), expect: signedIn("ok") },
-    { method: "POST", url: () => "/playbook/roles/marketing", params: () => ({ roleId: "marketing" }), form: () => ({ version: "0" }), expect: only(["admin"], 400, 400) },
+    {
+      method: "GET",
+      url: () => "/playbook/roles/marketing",
+      params: () => ({ roleId: "marketing" }),
+      expect: signedIn("ok"),
+    },
+    {
+      method: "POST",
+      url: () => "/playbook/roles/marketing",
+      params: () => ({ roleId: "marketing" }),
+      form: () => ({ version: "0" }),
+      expect: only(["admin"], 400, 400),
+    },
   ],
   "routes/playbook.skills": [
     { method: "GET", url: () => "/playbook/skills", expect: signedIn("ok") },
-    { method: "POST", url: () => "/playbook/skills", form: () => ({ intent: "add", version: "0" }), expect: only(["admin"], 400, 400) },
+    {
+      method: "POST",
+      url: () => "/playbook/skills",
+      form: () => ({ intent: "add", version: "0" }),
+      expect: only(["admin"], 400, 400),
+    },
   ],
   "routes/playbook.versions.$number": [
     { method: "GET", url: () => "/playbook/versions/1", params: () => ({ number: "1" }), expect: signedIn(404) },
-    { method: "POST", url: () => "/playbook/versions/1", params: () => ({ number: "1" }), form: () => ({ version: "0" }), expect: only(["admin"], 400, 400) },
+    {
+      method: "POST",
+      url: () => "/playbook/versions/1",
+      params: () => ({ number: "1" }),
+      form: () => ({ version: "0" }),
+      expect: only(["admin"], 400, 400),
+    },
   ],
   "routes/playbook.export": [{ method: "GET", url: () => "/playbook/export", expect: signedIn("ok") }],
   "routes/playbook.transfer": [
     { method: "GET", url: () => "/playbook/transfer", expect: signedIn("ok") },
-    { method: "POST", url: () => "/playbook/transfer", form: () => ({ version: "0" }), expect: only(["admin"], 400, 400) },
+    {
+      method: "POST",
+      url: () => "/playbook/transfer",
+      form: () => ({ version: "0" }),
+      expect: only(["admin"], 400, 400),
+    },
   ],
 };
 

@@ -9,9 +9,17 @@ import { appRoutes, fullPath } from "./route-manifest";
 import { ACTORS, type ActorName, type Cast, makeCast, requestAs } from "./actors";
 import { MATRIX, type Outcome } from "./expectations";
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 
-async function outcomeOf(handler: Handler, request: Request, params: Record<string, string>): Promise<{ outcome: Outcome; status: number }> {
+async function outcomeOf(
+  handler: Handler,
+  request: Request,
+  params: Record<string, string>,
+): Promise<{ outcome: Outcome; status: number }> {
   let result: unknown;
   try {
     result = await handler({ request, params, context: { clientAddress: "127.0.0.1" } });

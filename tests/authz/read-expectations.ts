@@ -18,7 +18,9 @@ export interface ReadCase {
   url: (fx: ReadFixture, subject: Subject) => string;
   params?: (fx: ReadFixture, subject: Subject) => Record<string, string>;
   /** what the answer carries about the subject, beyond the markers every case looks for */
-  probe?: Partial<Record<"person.levels" | "person.gaps" | "team.figures", (data: unknown, subject: Subject) => boolean>>;
+  probe?: Partial<
+    Record<"person.levels" | "person.gaps" | "team.figures", (data: unknown, subject: Subject) => boolean>
+  >;
   expect: Record<FieldGroup, Seen>;
 }
 
@@ -35,9 +37,21 @@ const department: Seen = { admin: ALL, manager: ALL, hr: ALL, lead: ["own", "sam
 const office: Seen = { admin: ALL, manager: ALL, hr: ALL, lead: [], member: [] };
 
 /** who may assess the person (never themselves): HR, managers, admins; the lead of their department */
-const assessors: Seen = { admin: ["same", "other"], manager: ["same", "other"], hr: ["same", "other"], lead: ["same"], member: [] };
+const assessors: Seen = {
+  admin: ["same", "other"],
+  manager: ["same", "other"],
+  hr: ["same", "other"],
+  lead: ["same"],
+  member: [],
+};
 /** those who may assess in operations, about the people of operations */
-const inOperations: Seen = { admin: ["own", "same"], manager: ["own", "same"], hr: ["own", "same"], lead: ["own", "same"], member: [] };
+const inOperations: Seen = {
+  admin: ["own", "same"],
+  manager: ["own", "same"],
+  hr: ["own", "same"],
+  lead: ["own", "same"],
+  member: [],
+};
 
 /** Nothing about anyone: every group unseen (a refused page, or a page without people). */
 const nothing = (): Record<FieldGroup, Seen> => ({
@@ -65,10 +79,19 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
       url: (_, s) => `/team/${s.id}`,
       params: (_, s) => ({ memberId: s.id }),
       probe: {
-        "person.levels": (data) => JSON.stringify(obj(data).gaps ?? null).includes('"assessed":') || rows(data, "otherAssessed").length > 0,
+        "person.levels": (data) =>
+          JSON.stringify(obj(data).gaps ?? null).includes('"assessed":') || rows(data, "otherAssessed").length > 0,
         "person.gaps": (data) => JSON.stringify(obj(data).gaps ?? null).includes('"totalGap":'),
       },
-      expect: { ...nothing(), "person.profile": everybody, "person.levels": personal, "person.gaps": personal, "person.history": personal, "person.notes": personal, "person.training": personal },
+      expect: {
+        ...nothing(),
+        "person.profile": everybody,
+        "person.levels": personal,
+        "person.gaps": personal,
+        "person.history": personal,
+        "person.notes": personal,
+        "person.training": personal,
+      },
     },
   ],
   // the assessment grid (issue 18): only those who may assess the person open it; the last level and its date, no notes, no assessor
@@ -76,7 +99,10 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
     {
       label: "one member",
       url: (_, s) => `/team/assess?member=${s.id}`,
-      probe: { "person.levels": (data, s) => rows(obj(data).grid ?? {}, "rows").some((row) => row.memberId === s.id && row.last !== null) },
+      probe: {
+        "person.levels": (data, s) =>
+          rows(obj(data).grid ?? {}, "rows").some((row) => row.memberId === s.id && row.last !== null),
+      },
       expect: {
         ...nothing(),
         "person.profile": assessors,
@@ -86,7 +112,10 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
     {
       label: "a department on one skill",
       url: () => "/team/assess?department=operations_manager&skill=erp_crm_tools",
-      probe: { "person.levels": (data, s) => rows(obj(data).grid ?? {}, "rows").some((row) => row.memberId === s.id && row.last !== null) },
+      probe: {
+        "person.levels": (data, s) =>
+          rows(obj(data).grid ?? {}, "rows").some((row) => row.memberId === s.id && row.last !== null),
+      },
       // operations: everyone of it, the reader's own row too (shown, not assessable); supply chain is not in it
       expect: { ...nothing(), "person.profile": inOperations, "person.levels": inOperations },
     },
@@ -102,8 +131,10 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
     {
       url: () => "/team/heatmap",
       probe: {
-        "person.levels": (data, s) => rows(data, "rows").some((row) => row.memberId === s.id && Array.isArray(row.cells)),
-        "person.gaps": (data, s) => rows(data, "rows").some((row) => row.memberId === s.id && typeof row.totalGap === "number"),
+        "person.levels": (data, s) =>
+          rows(data, "rows").some((row) => row.memberId === s.id && Array.isArray(row.cells)),
+        "person.gaps": (data, s) =>
+          rows(data, "rows").some((row) => row.memberId === s.id && typeof row.totalGap === "number"),
       },
       // a row per person the reader may read, and nothing of anyone else (not even the name)
       expect: { ...nothing(), "person.profile": personal, "person.levels": personal, "person.gaps": personal },
@@ -124,11 +155,18 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
       probe: {
         "person.levels": (data) => ((obj(obj(data).memberPanel).skills ?? []) as unknown[]).length > 0,
         "person.gaps": (data, s) =>
-          (obj(data).nodes as Json[]).some((node) => obj(node.data).memberId === s.id && obj(node.data).bucket !== "hidden") &&
-          obj(obj(data).memberPanel).bucket !== "hidden",
+          (obj(data).nodes as Json[]).some(
+            (node) => obj(node.data).memberId === s.id && obj(node.data).bucket !== "hidden",
+          ) && obj(obj(data).memberPanel).bucket !== "hidden",
         "team.figures": roleShown("staffing", roleOfSubject),
       },
-      expect: { ...nothing(), "person.profile": everybody, "person.levels": personal, "person.gaps": personal, "team.figures": department },
+      expect: {
+        ...nothing(),
+        "person.profile": everybody,
+        "person.levels": personal,
+        "person.gaps": personal,
+        "team.figures": department,
+      },
     },
   ],
   "routes/team.export.$kind": [
@@ -143,15 +181,33 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
       url: () => "/team/export/assessments.csv",
       params: () => ({ kind: "assessments.csv" }),
       // a line per assessment: the level, the date, the note
-      probe: { "person.levels": (data, s) => typeof data === "string" && data.split("\n").some((line) => line.includes(s.email)) },
-      expect: { ...nothing(), "person.profile": office, "person.levels": office, "person.notes": office, "person.history": office },
+      probe: {
+        "person.levels": (data, s) =>
+          typeof data === "string" && data.split("\n").some((line) => line.includes(s.email)),
+      },
+      expect: {
+        ...nothing(),
+        "person.profile": office,
+        "person.levels": office,
+        "person.notes": office,
+        "person.history": office,
+      },
     },
   ],
   "routes/home": [
     {
       url: () => "/home",
       // members with a gap and no plan, for those who may plan their training: never oneself (app/domain/next-steps.ts)
-      expect: { ...nothing(), "person.profile": { admin: ["same", "other"], manager: ["same", "other"], hr: ["same", "other"], lead: ["same"], member: [] } },
+      expect: {
+        ...nothing(),
+        "person.profile": {
+          admin: ["same", "other"],
+          manager: ["same", "other"],
+          hr: ["same", "other"],
+          lead: ["same"],
+          member: [],
+        },
+      },
     },
   ],
   "routes/training._index": [
@@ -162,7 +218,10 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
     },
   ],
   "routes/training.export": [
-    { url: () => "/training/export", expect: { ...nothing(), "person.profile": personal, "person.training": personal } },
+    {
+      url: () => "/training/export",
+      expect: { ...nothing(), "person.profile": personal, "person.training": personal },
+    },
   ],
   "routes/hiring._index": [
     {
@@ -192,13 +251,17 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
     { url: () => "/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=growth", expect: nothing() },
   ],
   // A token, not a person, reads it: tests/authz/read-matrix.test.ts ("the training progress API").
-  "routes/api.v1.training-progress": { none: "an API token (made by an admin) reads the organisation's training as HR does; a session gets 401" },
+  "routes/api.v1.training-progress": {
+    none: "an API token (made by an admin) reads the organisation's training as HR does; a session gets 401",
+  },
 
   // Only those who may read the person reach these (the access matrix, tests/authz/expectations.ts, decides who).
   "routes/team.$memberId.edit": { none: "HR, managers and admins only: readers of everyone" },
   "routes/team.$memberId.delete": { none: "HR, managers and admins only; shows the name" },
   "routes/team.$memberId.assessments": { none: "its loader sends nothing; the member page's does" },
-  "routes/training.plan.$memberId": { none: "those who may plan the person's training (their lead, HR, managers, admins), all readers of their gaps" },
+  "routes/training.plan.$memberId": {
+    none: "those who may plan the person's training (their lead, HR, managers, admins), all readers of their gaps",
+  },
   "routes/training.items.$itemId": { none: "the item's person and those who may read their training" },
   "routes/team.import": { none: "HR, managers and admins; an import's report" },
   "routes/team.import.template.$kind": { none: "an empty template" },
@@ -244,7 +307,9 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   "routes/ownership.steps._index": { none: "process steps" },
   "routes/ownership.steps.$stepKey": { none: "a step and its decisions (who proposed and decided)" },
   "routes/ownership.steps.$stepKey_.retire": { none: "a step" },
-  "routes/playbook._index": { none: "roles and versions of the playbook (who saved a version: a user's name, as on the org chart)" },
+  "routes/playbook._index": {
+    none: "roles and versions of the playbook (who saved a version: a user's name, as on the org chart)",
+  },
   "routes/playbook.roles.$roleId": { none: "a role of the playbook" },
   "routes/playbook.skills": { none: "the skill catalogue" },
   "routes/playbook.versions.$number": { none: "a version of the playbook and its differences" },

@@ -46,18 +46,36 @@ const DEPARTMENT: RoleId = "operations_manager";
  */
 export async function makeReadFixture(): Promise<ReadFixture> {
   const organisation = await createOrganisation();
-  await db.organisation.update({ where: { id: organisation.id }, data: { targetOperatingModel: "independent_site", targetStage: "growth" } });
+  await db.organisation.update({
+    where: { id: organisation.id },
+    data: { targetOperatingModel: "independent_site", targetStage: "growth" },
+  });
   const organisationId = organisation.id;
   const kinds: UserKind[] = ["admin", "manager", "hr", "lead", "member"];
   const users: Record<UserKind, { id: string }> = Object.fromEntries(
     await Promise.all(
-      kinds.map(async (kind) => [kind, await createUser({ organisationId, kind, departments: kind === "lead" ? [DEPARTMENT] : [] })] as const),
+      kinds.map(
+        async (kind) =>
+          [kind, await createUser({ organisationId, kind, departments: kind === "lead" ? [DEPARTMENT] : [] })] as const,
+      ),
     ),
   ) as unknown as Record<UserKind, { id: string }>;
 
-  const subject = async (tag: string, department: RoleId, userId: string | null, assessorUserId: string): Promise<Subject> => {
+  const subject = async (
+    tag: string,
+    department: RoleId,
+    userId: string | null,
+    assessorUserId: string,
+  ): Promise<Subject> => {
     const member = await db.member.create({
-      data: { organisationId, name: `Person ${tag}`, email: `person.${tag}@read.example`, userId, department, roles: { create: [{ roleId: department, sharePercent: 100 }] } },
+      data: {
+        organisationId,
+        name: `Person ${tag}`,
+        email: `person.${tag}@read.example`,
+        userId,
+        department,
+        roles: { create: [{ roleId: department, sharePercent: 100 }] },
+      },
     });
     const note = `NOTE-${tag}-MARK`;
     const assessor = `ASSESSOR-${tag}-MARK`;
@@ -66,31 +84,74 @@ export async function makeReadFixture(): Promise<ReadFixture> {
       [2, "2026-03-10"],
     ] as const) {
       await db.skillAssessment.create({
-        data: { organisationId, memberId: member.id, skillId: "erp_crm_tools", level, assessedOn: new Date(assessedOn), assessorName: assessor, assessorUserId, note },
+        data: {
+          organisationId,
+          memberId: member.id,
+          skillId: "erp_crm_tools",
+          level,
+          assessedOn: new Date(assessedOn),
+          assessorName: assessor,
+          assessorUserId,
+          note,
+        },
       });
     }
     const item = await db.trainingItem.create({
-      data: { organisationId, memberId: member.id, skillId: "erp_crm_tools", fromLevel: 2, targetLevel: 3, kind: "course", hours: 4, provider: `PROVIDER-${tag}-MARK` },
+      data: {
+        organisationId,
+        memberId: member.id,
+        skillId: "erp_crm_tools",
+        fromLevel: 2,
+        targetLevel: 3,
+        kind: "course",
+        hours: 4,
+        provider: `PROVIDER-${tag}-MARK`,
+      },
     });
     // one more assessed gap, with no plan: the person is "a gap and no plan" (home, /training), as
     // unassessed skills are not gaps (decision 0014). No note: its markers stay those above.
-    const unplanned = shippedPlaybook.roles.find((role) => role.id === department)!.skills.find((skill) => skill.skillId !== "erp_crm_tools" && skill.levels.growth > 0)!;
+    const unplanned = shippedPlaybook.roles
+      .find((role) => role.id === department)!
+      .skills.find((skill) => skill.skillId !== "erp_crm_tools" && skill.levels.growth > 0)!;
     await db.skillAssessment.create({
-      data: { organisationId, memberId: member.id, skillId: unplanned.skillId, level: 0, assessedOn: new Date("2026-03-10"), assessorName: assessor, assessorUserId },
+      data: {
+        organisationId,
+        memberId: member.id,
+        skillId: unplanned.skillId,
+        level: 0,
+        assessedOn: new Date("2026-03-10"),
+        assessorName: assessor,
+        assessorUserId,
+      },
     });
     return { id: member.id, name: member.name, email: member.email ?? "", note, assessor, trainingItemId: item.id };
   };
 
   const own = {} as Record<UserKind, Subject>;
-  for (const kind of kinds) own[kind] = await subject(`own${kind}`, DEPARTMENT, users[kind].id, kind === "admin" ? users.manager.id : users.admin.id);
+  for (const kind of kinds)
+    own[kind] = await subject(
+      `own${kind}`,
+      DEPARTMENT,
+      users[kind].id,
+      kind === "admin" ? users.manager.id : users.admin.id,
+    );
   const same = await subject("same", DEPARTMENT, null, users.admin.id);
   const other = await subject("other", "supply_chain", null, users.admin.id);
 
   const planNote = "PLANNOTE-MARK";
   const position = await db.hiringPosition.create({
-    data: { organisationId, roleId: "marketing", headcount: 1, targetQuarter: "2027-Q1", sortOrder: 0, notes: planNote },
+    data: {
+      organisationId,
+      roleId: "marketing",
+      headcount: 1,
+      targetQuarter: "2027-Q1",
+      sortOrder: 0,
+      notes: planNote,
+    },
   });
   const token = await createApiToken({ organisationId, createdById: users.admin.id, name: "BI", ipAddress: null });
-  const cookies = Object.fromEntries(await Promise.all(kinds.map(async (kind) => [kind, await cookieFor(users[kind].id)] as const))) as Record<UserKind, string>;
+  const cookies = Object.fromEntries(
+    await Promise.all(kinds.map(async (kind) => [kind, await cookieFor(users[kind].id)] as const)),
+  ) as Record<UserKind, string>;
   return { organisationId, cookies, own, same, other, planNote, positionId: position.id, apiToken: token.token };
 }

@@ -37,7 +37,11 @@ function groupsIn(data: unknown, subject: Subject, fx: ReadFixture, testCase: Re
 
 describe("read matrix", () => {
   it("has an entry for every route of the app, and none for routes that are gone", () => {
-    expect(Object.keys(READ_MATRIX).sort()).toEqual(appRoutes().map((route) => route.id).sort());
+    expect(Object.keys(READ_MATRIX).sort()).toEqual(
+      appRoutes()
+        .map((route) => route.id)
+        .sort(),
+    );
   });
 
   it("names every field group in every case", () => {
@@ -65,7 +69,9 @@ describe("read matrix", () => {
               const request = get(testCase.url(fx, subject), { Cookie: fx.cookies[kind] });
               const { data } = await callRoute(module.loader, request, testCase.params?.(fx, subject) ?? {});
               const expected = FIELD_GROUPS.filter((group) => testCase.expect[group][kind].includes(relation));
-              expect(groupsIn(data, subject, fx, testCase), `${kind} reading ${relation} (${subject.name})`).toEqual(expected);
+              expect(groupsIn(data, subject, fx, testCase), `${kind} reading ${relation} (${subject.name})`).toEqual(
+                expected,
+              );
             }
           });
         }

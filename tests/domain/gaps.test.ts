@@ -17,13 +17,7 @@ import type { SkillAssessmentRecord, TeamMember } from "../../app/domain/team";
 import { recommendOrgChart } from "../../app/domain/recommendation";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { ROLE_IDS } from "../../app/domain/types";
-import type {
-  OrgChartRecommendation,
-  Priority,
-  RecommendedRole,
-  RoleId,
-  SkillLevel,
-} from "../../app/domain/types";
+import type { OrgChartRecommendation, Priority, RecommendedRole, RoleId, SkillLevel } from "../../app/domain/types";
 
 /* ------------------------------------------------------------------ */
 /* Fixtures                                                             */
@@ -137,11 +131,35 @@ describe("skillGapsForMember", () => {
   });
 
   it("a member with no assessments has no gap: every required skill is flagged not assessed", () => {
-    const rec = hand({ supply_chain: { priority: "core", min: 1, max: 1, skills: [["scm", 2], ["customs", 3]] } });
+    const rec = hand({
+      supply_chain: {
+        priority: "core",
+        min: 1,
+        max: 1,
+        skills: [
+          ["scm", 2],
+          ["customs", 3],
+        ],
+      },
+    });
     const gaps = skillGapsForMember(member("new", [["supply_chain", 1]]), rec, new Map());
     expect(gaps.skills).toEqual([
-      { skillId: "scm", required: 2, assessed: 0, notAssessed: true, gap: 0, requiredBy: [{ roleId: "supply_chain", required: 2 }] },
-      { skillId: "customs", required: 3, assessed: 0, notAssessed: true, gap: 0, requiredBy: [{ roleId: "supply_chain", required: 3 }] },
+      {
+        skillId: "scm",
+        required: 2,
+        assessed: 0,
+        notAssessed: true,
+        gap: 0,
+        requiredBy: [{ roleId: "supply_chain", required: 2 }],
+      },
+      {
+        skillId: "customs",
+        required: 3,
+        assessed: 0,
+        notAssessed: true,
+        gap: 0,
+        requiredBy: [{ roleId: "supply_chain", required: 3 }],
+      },
     ]);
     expect(gaps.totalGap).toBe(0);
     expect(gaps.maxGap).toBe(0);
@@ -165,7 +183,15 @@ describe("skillGapsForMember", () => {
 
   it("a skill two roles need counts once, at the higher requirement", () => {
     const rec = hand({
-      product_manager: { priority: "core", min: 1, max: 1, skills: [["language", 2], ["insight", 3]] },
+      product_manager: {
+        priority: "core",
+        min: 1,
+        max: 1,
+        skills: [
+          ["language", 2],
+          ["insight", 3],
+        ],
+      },
       marketing: { priority: "core", min: 1, max: 2, skills: [["language", 3]] },
     });
     const levels = latestLevels([assessed("li", "language", 1), assessed("li", "insight", 3)]);
@@ -241,9 +267,12 @@ describe("skillCoverageStatus", () => {
     [2, 5, 0, 1, "not_assessed"],
     [2, 5, 0, 0, "met"],
   ];
-  it.each(table)("required %i, %i holders, %i below, %i not assessed → %s", (required, holders, below, notAssessed, status) => {
-    expect(skillCoverageStatus(required, { holders, below, notAssessed })).toBe(status);
-  });
+  it.each(table)(
+    "required %i, %i holders, %i below, %i not assessed → %s",
+    (required, holders, below, notAssessed, status) => {
+      expect(skillCoverageStatus(required, { holders, below, notAssessed })).toBe(status);
+    },
+  );
 });
 
 /* ------------------------------------------------------------------ */
@@ -271,9 +300,25 @@ describe("unfilledSeats", () => {
 
 describe("roleCoverage", () => {
   const rec = hand({
-    product_manager: { priority: "core", min: 1, max: 1, skills: [["insight", 3], ["analytics", 2]] },
+    product_manager: {
+      priority: "core",
+      min: 1,
+      max: 1,
+      skills: [
+        ["insight", 3],
+        ["analytics", 2],
+      ],
+    },
     operations_manager: { priority: "core", min: 1, max: 1, skills: [["rules", 3]] },
-    supply_chain: { priority: "core", min: 2, max: 3, skills: [["scm", 2], ["customs", 2]] },
+    supply_chain: {
+      priority: "core",
+      min: 2,
+      max: 3,
+      skills: [
+        ["scm", 2],
+        ["customs", 2],
+      ],
+    },
     marketing: { priority: "later", min: 0, max: 0, skills: [["content", 0]] },
   });
 
@@ -394,7 +439,14 @@ describe("roleCoverage", () => {
 
   it("a later role held by someone shows the holder and no requirement", () => {
     const mkt = roleCoverage(rec, [member("m", [["marketing", 1]])], new Map()).find((r) => r.roleId === "marketing");
-    expect(mkt).toMatchObject({ priority: "later", fte: 1, unfilledSeats: 0, overStaffedBy: 1, skillsBelow: [], skillsNotAssessed: [] });
+    expect(mkt).toMatchObject({
+      priority: "later",
+      fte: 1,
+      unfilledSeats: 0,
+      overStaffedBy: 1,
+      skillsBelow: [],
+      skillsNotAssessed: [],
+    });
     expect(mkt?.holders.map((h) => h.memberId)).toEqual(["m"]);
   });
 
@@ -419,8 +471,24 @@ describe("roleCoverage", () => {
 
 describe("teamHeatmap", () => {
   const rec = hand({
-    product_manager: { priority: "core", min: 1, max: 1, skills: [["insight", 3], ["language", 1]] },
-    marketing: { priority: "core", min: 1, max: 2, skills: [["language", 3], ["content", 2]] },
+    product_manager: {
+      priority: "core",
+      min: 1,
+      max: 1,
+      skills: [
+        ["insight", 3],
+        ["language", 1],
+      ],
+    },
+    marketing: {
+      priority: "core",
+      min: 1,
+      max: 2,
+      skills: [
+        ["language", 3],
+        ["content", 2],
+      ],
+    },
     tech_dev: { priority: "not_needed", min: 0, max: 0, skills: [["code", 0]] },
   });
 
@@ -570,7 +638,13 @@ describe("computeTeamGaps", () => {
   });
 
   it("agrees with the separate functions", () => {
-    const team = [member("a", [["product_manager", 1]]), member("b", [["supply_chain", 0.5], ["operations_manager", 0.5]])];
+    const team = [
+      member("a", [["product_manager", 1]]),
+      member("b", [
+        ["supply_chain", 0.5],
+        ["operations_manager", 0.5],
+      ]),
+    ];
     const assessments = [assessed("a", "market_insight", 2), assessed("b", "platform_rules", 4)];
     const levels = latestLevels(assessments);
     const all = computeTeamGaps(platformStartup, team, assessments);
@@ -616,9 +690,7 @@ const arbAssessments = fc.array(
 
 function build(roleLists: [RoleId, number][][], raw: { m: number; s: string; level: SkillLevel; d: number }[]) {
   const team = roleLists.map((roles, i) => member(`m${i}`, roles));
-  const assessments = raw
-    .filter((a) => a.m < team.length)
-    .map((a) => assessed(`m${a.m}`, a.s, a.level, a.d));
+  const assessments = raw.filter((a) => a.m < team.length).map((a) => assessed(`m${a.m}`, a.s, a.level, a.d));
   return { team, assessments };
 }
 
@@ -669,7 +741,9 @@ describe("properties", () => {
             if (current !== undefined || m.memberId !== memberId) expect(next.totalGap).toBeLessThanOrEqual(m.totalGap);
           });
           before.roles.forEach((r, i) =>
-            r.skills.forEach((s, j) => expect(after.roles[i].skills[j].holdersMeeting).toBeGreaterThanOrEqual(s.holdersMeeting)),
+            r.skills.forEach((s, j) =>
+              expect(after.roles[i].skills[j].holdersMeeting).toBeGreaterThanOrEqual(s.holdersMeeting),
+            ),
           );
         },
       ),
@@ -689,10 +763,22 @@ describe("a large team", () => {
     for (let i = 0; i < 5000; i++) {
       const a = ROLE_IDS[i % ROLE_IDS.length];
       const b = ROLE_IDS[(i * 3 + 1) % ROLE_IDS.length];
-      team.push(member(`m${i}`, a === b ? [[a, 1]] : [[a, 0.5], [b, 0.5]], { managerId: i === 0 ? null : `m${Math.floor(i / 8)}` }));
+      team.push(
+        member(
+          `m${i}`,
+          a === b
+            ? [[a, 1]]
+            : [
+                [a, 0.5],
+                [b, 0.5],
+              ],
+          { managerId: i === 0 ? null : `m${Math.floor(i / 8)}` },
+        ),
+      );
       const skills = rec.roles.find((r) => r.id === a)?.skills.slice(0, 4) ?? [];
       for (const s of skills) {
-        for (let k = 0; k < 10; k++) assessments.push(assessed(`m${i}`, s.id, ((i + k) % 5) as SkillLevel, 1 + ((k * 7) % 10)));
+        for (let k = 0; k < 10; k++)
+          assessments.push(assessed(`m${i}`, s.id, ((i + k) % 5) as SkillLevel, 1 + ((k * 7) % 10)));
       }
     }
     expect(assessments.length).toBeGreaterThanOrEqual(5000 * 3 * 10);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { budgetByQuarter, budgetOf, positionBudgetTotal, type BudgetedPosition } from "../../app/domain/hiring-budget";
 
-const position = (targetQuarter: string, headcount: number, budget: BudgetedPosition["budget"], status: BudgetedPosition["status"] = "planned"): BudgetedPosition => ({
+const position = (
+  targetQuarter: string,
+  headcount: number,
+  budget: BudgetedPosition["budget"],
+  status: BudgetedPosition["status"] = "planned",
+): BudgetedPosition => ({
   targetQuarter,
   headcount,
   status,
@@ -19,14 +24,34 @@ describe("budgetByQuarter", () => {
       position("2027-Q1", 1, cny(150_000)),
     ]);
     expect(plan.quarters).toEqual([
-      { quarter: "2027-Q1", positions: 3, withoutBudget: 0, totals: [{ currency: "CNY", amount: 750_000 }, { currency: "USD", amount: 90_000 }] },
+      {
+        quarter: "2027-Q1",
+        positions: 3,
+        withoutBudget: 0,
+        totals: [
+          { currency: "CNY", amount: 750_000 },
+          { currency: "USD", amount: 90_000 },
+        ],
+      },
       { quarter: "2027-Q2", positions: 1, withoutBudget: 0, totals: [{ currency: "CNY", amount: 200_000 }] },
     ]);
-    expect(plan.overall).toEqual({ positions: 4, withoutBudget: 0, totals: [{ currency: "CNY", amount: 950_000 }, { currency: "USD", amount: 90_000 }] });
+    expect(plan.overall).toEqual({
+      positions: 4,
+      withoutBudget: 0,
+      totals: [
+        { currency: "CNY", amount: 950_000 },
+        { currency: "USD", amount: 90_000 },
+      ],
+    });
   });
 
   it("counts positions without a budget apart, in no total", () => {
-    const plan = budgetByQuarter([position("2027-Q1", 3, null), position("2027-Q1", 1, null), position("2027-Q1", 1, cny(100)), position("2027-Q3", 2, null)]);
+    const plan = budgetByQuarter([
+      position("2027-Q1", 3, null),
+      position("2027-Q1", 1, null),
+      position("2027-Q1", 1, cny(100)),
+      position("2027-Q3", 2, null),
+    ]);
     expect(plan.quarters.map((q) => [q.quarter, q.positions, q.withoutBudget, q.totals])).toEqual([
       ["2027-Q1", 3, 2, [{ currency: "CNY", amount: 100 }]],
       ["2027-Q3", 1, 1, []],
@@ -41,11 +66,17 @@ describe("budgetByQuarter", () => {
       position("2027-Q2", 1, null, "cancelled"),
       position("2027-Q1", 1, cny(50_000), "offer"),
     ]);
-    expect(plan.quarters).toEqual([{ quarter: "2027-Q1", positions: 2, withoutBudget: 0, totals: [{ currency: "CNY", amount: 150_000 }] }]);
+    expect(plan.quarters).toEqual([
+      { quarter: "2027-Q1", positions: 2, withoutBudget: 0, totals: [{ currency: "CNY", amount: 150_000 }] },
+    ]);
   });
 
   it("sorts quarters across years", () => {
-    const plan = budgetByQuarter([position("2028-Q1", 1, null), position("2027-Q4", 1, null), position("2027-Q1", 1, null)]);
+    const plan = budgetByQuarter([
+      position("2028-Q1", 1, null),
+      position("2027-Q4", 1, null),
+      position("2027-Q1", 1, null),
+    ]);
     expect(plan.quarters.map((q) => q.quarter)).toEqual(["2027-Q1", "2027-Q4", "2028-Q1"]);
   });
 

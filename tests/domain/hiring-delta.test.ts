@@ -40,7 +40,13 @@ const DTC_GROWTH = { model: "independent_site", stage: "growth" } as const;
 describe("hiringDelta", () => {
   it("gives every role today's FTE, the target's headcount and the gap to its minimum", () => {
     const team = {
-      members: [member("a", [["tech_dev", 0.5], ["product_manager", 0.5]]), member("b", [["marketing", 1]])],
+      members: [
+        member("a", [
+          ["tech_dev", 0.5],
+          ["product_manager", 0.5],
+        ]),
+        member("b", [["marketing", 1]]),
+      ],
       assessments: [],
     };
     const delta = hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook);
@@ -54,11 +60,23 @@ describe("hiringDelta", () => {
       "compliance_risk",
     ]);
     const tech = delta.roles.find((r) => r.roleId === "tech_dev")!;
-    expect(tech).toMatchObject({ fte: 0.5, targetHeadcount: { min: 2, max: 3 }, gap: 2, currentPriority: "optional", targetPriority: "core", change: "raised" });
+    expect(tech).toMatchObject({
+      fte: 0.5,
+      targetHeadcount: { min: 2, max: 3 },
+      gap: 2,
+      currentPriority: "optional",
+      targetPriority: "core",
+      change: "raised",
+    });
     const marketing = delta.roles.find((r) => r.roleId === "marketing")!;
     expect(marketing).toMatchObject({ fte: 1, targetHeadcount: { min: 2, max: 4 }, gap: 1, change: "same" });
     const compliance = delta.roles.find((r) => r.roleId === "compliance_risk")!;
-    expect(compliance).toMatchObject({ currentPriority: "later", targetPriority: "not_needed", change: "lowered", gap: 0 });
+    expect(compliance).toMatchObject({
+      currentPriority: "later",
+      targetPriority: "not_needed",
+      change: "lowered",
+      gap: 0,
+    });
     // product 0.5 of 1, operations 0 of 1, supply 0 of 1, data 0 of 1 → 1 each
     expect(delta.totals.gap).toBe(1 + 1 + 2 + 1 + 1 + 1);
     expect(delta.totals.fte).toBe(2);
@@ -66,7 +84,12 @@ describe("hiringDelta", () => {
 
   it("a new holder of a role shrinks its gap by one", () => {
     const before = hiringDelta({ members: [], assessments: [] }, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook);
-    const after = hiringDelta({ members: [member("new", [["tech_dev", 1]])], assessments: [] }, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook);
+    const after = hiringDelta(
+      { members: [member("new", [["tech_dev", 1]])], assessments: [] },
+      PLATFORM_GROWTH,
+      DTC_GROWTH,
+      shippedPlaybook,
+    );
     const gap = (d: typeof before) => d.roles.find((r) => r.roleId === "tech_dev")!.gap;
     expect(gap(before)).toBe(2);
     expect(gap(after)).toBe(1);
@@ -76,7 +99,11 @@ describe("hiringDelta", () => {
   it("lists the skills the target requires that no holder meets, with the best level today", () => {
     const team = {
       members: [member("dev", [["tech_dev", 1]]), member("dev2", [["tech_dev", 1]])],
-      assessments: [assessed("dev", "frontend_dev", 3), assessed("dev", "backend_dev", 1), assessed("dev2", "backend_dev", 2)],
+      assessments: [
+        assessed("dev", "frontend_dev", 3),
+        assessed("dev", "backend_dev", 1),
+        assessed("dev2", "backend_dev", 2),
+      ],
     };
     const delta = hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook);
     const tech = delta.roles.find((r) => r.roleId === "tech_dev")!;
@@ -99,13 +126,21 @@ describe("hiringDelta", () => {
         { ...assessed("dev", "backend_dev", 1), assessedAt: new Date("2026-06-01") },
       ],
     };
-    const tech = hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook).roles.find((r) => r.roleId === "tech_dev")!;
-    expect(tech.missingSkills.find((s) => s.skillId === "backend_dev")).toEqual({ skillId: "backend_dev", required: 3, bestLevel: 1, holders: 1, holdersNotAssessed: 0 });
+    const tech = hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook).roles.find(
+      (r) => r.roleId === "tech_dev",
+    )!;
+    expect(tech.missingSkills.find((s) => s.skillId === "backend_dev")).toEqual({
+      skillId: "backend_dev",
+      required: 3,
+      bestLevel: 1,
+      holders: 1,
+      holdersNotAssessed: 0,
+    });
   });
 
   it("has no gap and no priority change when the target is today's choice and the team is staffed", () => {
-    const members = ["product_manager", "operations_manager", "supply_chain", "marketing", "data_analysis"].map((roleId, i) =>
-      member(`m${i}`, [[roleId as RoleId, 1]]),
+    const members = ["product_manager", "operations_manager", "supply_chain", "marketing", "data_analysis"].map(
+      (roleId, i) => member(`m${i}`, [[roleId as RoleId, 1]]),
     );
     const delta = hiringDelta({ members, assessments: [] }, PLATFORM_GROWTH, PLATFORM_GROWTH, shippedPlaybook);
     expect(delta.totals.gap).toBe(0);
@@ -114,7 +149,9 @@ describe("hiringDelta", () => {
 
   it("reports over-staffing against the target's maximum", () => {
     const members = Array.from({ length: 5 }, (_, i) => member(`ops${i}`, [["operations_manager", 1]]));
-    const ops = hiringDelta({ members, assessments: [] }, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook).roles.find((r) => r.roleId === "operations_manager")!;
+    const ops = hiringDelta({ members, assessments: [] }, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook).roles.find(
+      (r) => r.roleId === "operations_manager",
+    )!;
     expect(ops).toMatchObject({ fte: 5, gap: 0, overBy: 3 });
   });
 });
@@ -123,7 +160,12 @@ describe("proposeHires", () => {
   const empty = { members: [], assessments: [] };
 
   it("orders core roles by the playbook's stage tiers, then its role order, with a quarter per tier", () => {
-    const delta = hiringDelta(empty, { model: "platform", stage: "startup" }, { model: "independent_site", stage: "growth" }, shippedPlaybook);
+    const delta = hiringDelta(
+      empty,
+      { model: "platform", stage: "startup" },
+      { model: "independent_site", stage: "growth" },
+      shippedPlaybook,
+    );
     const hires = proposeHires(delta, shippedPlaybook, "2026-Q4");
     expect(hires.map((h) => [h.roleId, h.headcount, h.tier, h.targetQuarter])).toEqual([
       ["product_manager", 1, "startup", "2026-Q4"],
@@ -138,9 +180,20 @@ describe("proposeHires", () => {
 
   it("puts core roles before optional ones whatever their tier", () => {
     // B2B at mature: compliance (mature tier) is core; operations and marketing are optional with a 0–1 headcount (no gap)
-    const delta = hiringDelta(empty, { model: "b2b", stage: "growth" }, { model: "b2b", stage: "mature" }, shippedPlaybook);
+    const delta = hiringDelta(
+      empty,
+      { model: "b2b", stage: "growth" },
+      { model: "b2b", stage: "mature" },
+      shippedPlaybook,
+    );
     const hires = proposeHires(delta, shippedPlaybook, "2027-Q1");
-    expect(hires.map((h) => h.roleId)).toEqual(["product_manager", "supply_chain", "tech_dev", "data_analysis", "compliance_risk"]);
+    expect(hires.map((h) => h.roleId)).toEqual([
+      "product_manager",
+      "supply_chain",
+      "tech_dev",
+      "data_analysis",
+      "compliance_risk",
+    ]);
     expect(hires.find((h) => h.roleId === "compliance_risk")!.targetQuarter).toBe("2027-Q3");
   });
 
@@ -152,10 +205,16 @@ describe("proposeHires", () => {
   });
 
   it("proposes nothing when the team already meets the target", () => {
-    const members = ["product_manager", "operations_manager", "supply_chain", "marketing", "data_analysis"].map((roleId, i) =>
-      member(`m${i}`, [[roleId as RoleId, 1]]),
+    const members = ["product_manager", "operations_manager", "supply_chain", "marketing", "data_analysis"].map(
+      (roleId, i) => member(`m${i}`, [[roleId as RoleId, 1]]),
     );
-    expect(proposeHires(hiringDelta({ members, assessments: [] }, PLATFORM_GROWTH, PLATFORM_GROWTH, shippedPlaybook), shippedPlaybook, "2027-Q1")).toEqual([]);
+    expect(
+      proposeHires(
+        hiringDelta({ members, assessments: [] }, PLATFORM_GROWTH, PLATFORM_GROWTH, shippedPlaybook),
+        shippedPlaybook,
+        "2027-Q1",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -167,7 +226,8 @@ describe("quarters", () => {
     expect(addQuarters("2026-Q2", 7)).toBe("2028-Q1");
     expect(addQuarters("2027-Q1", -1)).toBe("2026-Q4");
     expect(isQuarter("2027-Q4")).toBe(true);
-    for (const bad of ["2027-Q5", "2027-Q0", "27-Q1", "2027Q1", "2027-q1", "1999-Q1"]) expect(isQuarter(bad), bad).toBe(false);
+    for (const bad of ["2027-Q5", "2027-Q0", "27-Q1", "2027Q1", "2027-q1", "1999-Q1"])
+      expect(isQuarter(bad), bad).toBe(false);
   });
 });
 
@@ -206,15 +266,25 @@ describe("priorityChange", () => {
 });
 
 describe("the delta sized to the business profile (profileChoices)", () => {
-  const team = { members: [member("ops", [["operations_manager", 1]]), member("mk", [["marketing", 1]])], assessments: [] };
-  const roleOf = (delta: ReturnType<typeof hiringDelta>, roleId: RoleId) => delta.roles.find((r) => r.roleId === roleId)!;
-  const sizedDelta = (profile: Parameters<typeof profileChoices>[0], current = PLATFORM_GROWTH, target: { model: "independent_site" | "b2b" | "platform"; stage: "growth" } = DTC_GROWTH) => {
+  const team = {
+    members: [member("ops", [["operations_manager", 1]]), member("mk", [["marketing", 1]])],
+    assessments: [],
+  };
+  const roleOf = (delta: ReturnType<typeof hiringDelta>, roleId: RoleId) =>
+    delta.roles.find((r) => r.roleId === roleId)!;
+  const sizedDelta = (
+    profile: Parameters<typeof profileChoices>[0],
+    current = PLATFORM_GROWTH,
+    target: { model: "independent_site" | "b2b" | "platform"; stage: "growth" } = DTC_GROWTH,
+  ) => {
     const choices = profileChoices(profile, current, target);
     return hiringDelta(team, choices.current, choices.target!, shippedPlaybook);
   };
 
   it("without channels or drivers is exactly the unsized delta", () => {
-    expect(sizedDelta({ channels: [], drivers: {} })).toEqual(hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook));
+    expect(sizedDelta({ channels: [], drivers: {} })).toEqual(
+      hiringDelta(team, PLATFORM_GROWTH, DTC_GROWTH, shippedPlaybook),
+    );
   });
 
   it("takes the target's headcount from the drivers: 12 stores need 4–6 operations managers (one per 2–3 stores)", () => {
@@ -226,13 +296,31 @@ describe("the delta sized to the business profile (profileChoices)", () => {
   });
 
   it("sizes today's chart with the profile's channels: a DTC share makes tech core today", () => {
-    const delta = sizedDelta({ channels: [{ model: "platform", share: 60 }, { model: "independent_site", share: 40 }], drivers: {} }, PLATFORM_GROWTH, { model: "platform", stage: "growth" });
-    expect(roleOf(hiringDelta(team, PLATFORM_GROWTH, PLATFORM_GROWTH, shippedPlaybook), "tech_dev").currentPriority).toBe("optional");
+    const delta = sizedDelta(
+      {
+        channels: [
+          { model: "platform", share: 60 },
+          { model: "independent_site", share: 40 },
+        ],
+        drivers: {},
+      },
+      PLATFORM_GROWTH,
+      { model: "platform", stage: "growth" },
+    );
+    expect(
+      roleOf(hiringDelta(team, PLATFORM_GROWTH, PLATFORM_GROWTH, shippedPlaybook), "tech_dev").currentPriority,
+    ).toBe("optional");
     expect(roleOf(delta, "tech_dev")).toMatchObject({ currentPriority: "core", targetPriority: "core" });
   });
 
   it("keeps the other channels when the target grows a channel the company already has, not when it moves to a new model", () => {
-    const profile = { channels: [{ model: "platform" as const, share: 85 }, { model: "independent_site" as const, share: 15 }], drivers: { stores: 10 } };
+    const profile = {
+      channels: [
+        { model: "platform" as const, share: 85 },
+        { model: "independent_site" as const, share: 15 },
+      ],
+      drivers: { stores: 10 },
+    };
     const grow = profileChoices(profile, PLATFORM_GROWTH, DTC_GROWTH);
     expect(grow.target?.channels).toEqual(profile.channels);
     expect(grow.target?.model).toBe("independent_site");

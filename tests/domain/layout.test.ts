@@ -95,7 +95,12 @@ function fixtureRole(id: RoleId, priority: Priority): RecommendedRole {
     coreFrom: priority === "later" ? "growth" : null,
     coveredBy: priority === "optional" ? L("a generalist", "通才") : null,
     headcount: priority === "core" ? { min: 1, max: 2 } : { min: 0, max: 1 },
-    responsibilities: [L("first duty", "职责一"), L("second duty", "职责二"), L("third", "职责三"), L("fourth", "职责四")],
+    responsibilities: [
+      L("first duty", "职责一"),
+      L("second duty", "职责二"),
+      L("third", "职责三"),
+      L("fourth", "职责四"),
+    ],
     skills: [1, 2, 3, 4, 5].map((i) => ({
       id: `skill_${i}`,
       label: L(`Skill ${i}`, `能力 ${i}`),
@@ -138,7 +143,14 @@ const pairKey = (a: string, b: string) => [a, b].sort().join("|");
 
 describe("layoutTree", () => {
   it("centres the root on x = 0 and gives every node its size", () => {
-    const laid = layoutTree(randomTree(300, 1, () => 120, () => 40));
+    const laid = layoutTree(
+      randomTree(
+        300,
+        1,
+        () => 120,
+        () => 40,
+      ),
+    );
     const root = laid.find((n) => n.id === "n0");
     expect(root?.position.x).toBeDefined();
     expect((root?.position.x ?? NaN) + (root?.width ?? 0) / 2).toBeCloseTo(0, 6);
@@ -152,7 +164,14 @@ describe("layoutTree", () => {
   });
 
   it("places children below their parents, and nothing overlaps, in a random 2,000-node tree", () => {
-    const laid = layoutTree(randomTree(2000, 42, () => 160, () => 60));
+    const laid = layoutTree(
+      randomTree(
+        2000,
+        42,
+        () => 160,
+        () => 60,
+      ),
+    );
     expect(laid).toHaveLength(2000);
     expect(childrenBelowParents(laid)).toEqual([]);
     expect(overlappingPairs(laid)).toEqual([]);
@@ -161,7 +180,12 @@ describe("layoutTree", () => {
   it("keeps nodes of different widths and heights apart", () => {
     const random = rng(7);
     const laid = layoutTree(
-      randomTree(2000, 99, () => 40 + Math.floor(random() * 260), () => 20 + Math.floor(random() * 120)),
+      randomTree(
+        2000,
+        99,
+        () => 40 + Math.floor(random() * 260),
+        () => 20 + Math.floor(random() * 120),
+      ),
     );
     expect(childrenBelowParents(laid)).toEqual([]);
     expect(overlappingPairs(laid)).toEqual([]);
@@ -239,7 +263,10 @@ describe("layoutTree", () => {
 
 describe("orgChartGraph", () => {
   it("draws the seven roles in one row under a centred general manager, without overlaps", () => {
-    const { nodes } = orgChartGraph(fixtureRecommendation(["core", "core", "later", "core", "later", "optional", "not_needed"]), "en");
+    const { nodes } = orgChartGraph(
+      fixtureRecommendation(["core", "core", "later", "core", "later", "optional", "not_needed"]),
+      "en",
+    );
     const gm = nodes.find((n) => n.type === "generalManager");
     const roles = nodes.filter((n) => n.type === "role");
     expect(gm?.id).toBe(GENERAL_MANAGER);
@@ -267,7 +294,12 @@ describe("orgChartGraph", () => {
       fc.property(arbitraryRecommendation, fc.constantFrom(...LANGUAGES), (rec, lang) => {
         const { nodes } = orgChartGraph(rec, lang);
         expect(nodes.filter((n) => n.type === "generalManager")).toHaveLength(1);
-        expect(nodes.filter((n) => n.type === "role").map((n) => n.id).sort()).toEqual([...ROLE_IDS].sort());
+        expect(
+          nodes
+            .filter((n) => n.type === "role")
+            .map((n) => n.id)
+            .sort(),
+        ).toEqual([...ROLE_IDS].sort());
         expect(overlappingPairs(nodes)).toEqual([]);
       }),
     );
@@ -345,7 +377,10 @@ describe("orgChartGraph", () => {
   });
 
   it("shows the first responsibilities and skills and counts the rest", () => {
-    const { nodes } = orgChartGraph(fixtureRecommendation(["core", "core", "core", "core", "core", "core", "core"]), "en");
+    const { nodes } = orgChartGraph(
+      fixtureRecommendation(["core", "core", "core", "core", "core", "core", "core"]),
+      "en",
+    );
     const node = nodes.find((n) => n.id === "product_manager");
     if (node?.type !== "role") throw new Error("role node missing");
     expect(node.data.responsibilities).toHaveLength(ROLE_NODE_MAX_RESPONSIBILITIES);

@@ -5,8 +5,22 @@ import type { Actor } from "../../app/domain/permissions";
 const ORG = "org1";
 const today = new Date("2026-12-07T10:00:00Z");
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
-const actor = (kind: Actor["kind"], extra: Partial<Actor> = {}): Actor => ({ userId: "me", organisationId: ORG, kind, departments: [], ...extra });
-const empty = (who: Actor): NextStepInput => ({ actor: who, today, ownItems: [], reassessments: [], proposals: [], positions: [], uncovered: [] });
+const actor = (kind: Actor["kind"], extra: Partial<Actor> = {}): Actor => ({
+  userId: "me",
+  organisationId: ORG,
+  kind,
+  departments: [],
+  ...extra,
+});
+const empty = (who: Actor): NextStepInput => ({
+  actor: who,
+  today,
+  ownItems: [],
+  reassessments: [],
+  proposals: [],
+  positions: [],
+  uncovered: [],
+});
 
 describe("nextSteps: one's own training", () => {
   it("lists overdue before due within 7 days, leaves out later and closed items, and links each item", () => {
@@ -18,7 +32,13 @@ describe("nextSteps: one's own training", () => {
         { id: "today", skillId: "s3", status: "planned", dueDate: day("2026-12-07"), awaitingReassessment: false },
         { id: "late", skillId: "s4", status: "planned", dueDate: day("2026-12-01"), awaitingReassessment: false },
         { id: "done", skillId: "s5", status: "completed", dueDate: day("2026-12-01"), awaitingReassessment: false },
-        { id: "cancelled", skillId: "s6", status: "cancelled", dueDate: day("2026-12-01"), awaitingReassessment: false },
+        {
+          id: "cancelled",
+          skillId: "s6",
+          status: "cancelled",
+          dueDate: day("2026-12-01"),
+          awaitingReassessment: false,
+        },
         { id: "waiting", skillId: "s7", status: "completed", dueDate: null, awaitingReassessment: true },
       ],
     });
@@ -62,8 +82,20 @@ describe("nextSteps: what others ask of the reader", () => {
     const steps = nextSteps({
       ...empty(actor("member")),
       reassessments: [reassessment("a", ["operations_manager"], "u-a", "2026-12-02")],
-      uncovered: [{ memberId: "m1", memberName: "Li", gapCount: 3, scope: { departments: ["operations_manager"], userId: "u1" } }],
-      proposals: [{ id: "p", stepKey: "listing", stepName: "Listing", ownerRoleId: "marketing", createdAt: day("2026-12-01"), involved: ["marketing"], proposerUserId: "x" }],
+      uncovered: [
+        { memberId: "m1", memberName: "Li", gapCount: 3, scope: { departments: ["operations_manager"], userId: "u1" } },
+      ],
+      proposals: [
+        {
+          id: "p",
+          stepKey: "listing",
+          stepName: "Listing",
+          ownerRoleId: "marketing",
+          createdAt: day("2026-12-01"),
+          involved: ["marketing"],
+          proposerUserId: "x",
+        },
+      ],
     });
     expect(steps).toEqual([]);
   });
@@ -78,17 +110,36 @@ describe("nextSteps: what others ask of the reader", () => {
       involved: ["marketing", "operations_manager"],
       proposerUserId: proposer,
     });
-    const steps = nextSteps({ ...empty(actor("manager")), proposals: [proposal("mine", "me"), proposal("theirs", "lead-1")] });
-    expect(steps.map((step) => [step.kind, step.href])).toEqual([["proposal_to_decide", "/ownership/steps/step_theirs"]]);
+    const steps = nextSteps({
+      ...empty(actor("manager")),
+      proposals: [proposal("mine", "me"), proposal("theirs", "lead-1")],
+    });
+    expect(steps.map((step) => [step.kind, step.href])).toEqual([
+      ["proposal_to_decide", "/ownership/steps/step_theirs"],
+    ]);
   });
 
   it("lists members without a plan for HR, the largest gap first, and for a lead only their departments'", () => {
     const uncovered = [
-      { memberId: "m1", memberName: "Li", gapCount: 1, scope: { departments: ["operations_manager" as const], userId: null } },
-      { memberId: "m2", memberName: "Wang", gapCount: 4, scope: { departments: ["supply_chain" as const], userId: null } },
+      {
+        memberId: "m1",
+        memberName: "Li",
+        gapCount: 1,
+        scope: { departments: ["operations_manager" as const], userId: null },
+      },
+      {
+        memberId: "m2",
+        memberName: "Wang",
+        gapCount: 4,
+        scope: { departments: ["supply_chain" as const], userId: null },
+      },
     ];
     expect(nextSteps({ ...empty(actor("hr")), uncovered }).map((step) => step.memberName)).toEqual(["Wang", "Li"]);
-    expect(nextSteps({ ...empty(actor("lead", { departments: ["operations_manager"] })), uncovered }).map((step) => step.memberName)).toEqual(["Li"]);
+    expect(
+      nextSteps({ ...empty(actor("lead", { departments: ["operations_manager"] })), uncovered }).map(
+        (step) => step.memberName,
+      ),
+    ).toEqual(["Li"]);
   });
 
   it("ranks the kinds by urgency and lists owned positions still to fill, offers first", () => {
@@ -99,7 +150,9 @@ describe("nextSteps: what others ask of the reader", () => {
         { id: "p2", roleId: "tech_dev", title: "CTO", status: "offer", targetQuarter: "2027-Q2" },
         { id: "p3", roleId: "tech_dev", title: "", status: "filled", targetQuarter: "2027-Q2" },
       ],
-      ownItems: [{ id: "late", skillId: "s4", status: "planned", dueDate: day("2026-12-01"), awaitingReassessment: false }],
+      ownItems: [
+        { id: "late", skillId: "s4", status: "planned", dueDate: day("2026-12-01"), awaitingReassessment: false },
+      ],
       uncovered: [{ memberId: "m1", memberName: "Li", gapCount: 1, scope: { departments: [], userId: null } }],
     });
     expect(steps.map((step) => step.key)).toEqual(["overdue:late", "uncovered:m1", "position:p2", "position:p1"]);
@@ -120,7 +173,21 @@ describe("setupChecklist", () => {
   });
 
   it("disappears once every task is done", () => {
-    expect(setupChecklist(actor("admin"), { hasBusinessProfile: true, memberCount: 2, assessmentCount: 1, trainingItemCount: 0 })).not.toBeNull();
-    expect(setupChecklist(actor("admin"), { hasBusinessProfile: true, memberCount: 2, assessmentCount: 1, trainingItemCount: 1 })).toBeNull();
+    expect(
+      setupChecklist(actor("admin"), {
+        hasBusinessProfile: true,
+        memberCount: 2,
+        assessmentCount: 1,
+        trainingItemCount: 0,
+      }),
+    ).not.toBeNull();
+    expect(
+      setupChecklist(actor("admin"), {
+        hasBusinessProfile: true,
+        memberCount: 2,
+        assessmentCount: 1,
+        trainingItemCount: 1,
+      }),
+    ).toBeNull();
   });
 });

@@ -1,21 +1,42 @@
 import { describe, expect, it } from "vitest";
-import { afterAttempt, isoWeek, MAX_ATTEMPTS, parseOptOut, reminderFor, retryDelayMs, wantsEmail } from "../../app/domain/notifications";
+import {
+  afterAttempt,
+  isoWeek,
+  MAX_ATTEMPTS,
+  parseOptOut,
+  reminderFor,
+  retryDelayMs,
+  wantsEmail,
+} from "../../app/domain/notifications";
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 const today = new Date("2026-12-07T15:30:00Z");
 
 describe("reminderFor", () => {
   it("reminds once per item and due day: due soon within 7 days, overdue after the due day", () => {
-    const item = (due: string | null, status: "planned" | "in_progress" | "completed" | "cancelled" = "planned") => ({ id: "i1", status, dueDate: due ? day(due) : null });
-    expect(reminderFor(item("2026-12-14"), today)).toMatchObject({ kind: "training_due_soon", dedupeKey: "training_due_soon:i1:2026-12-14", days: 7 });
+    const item = (due: string | null, status: "planned" | "in_progress" | "completed" | "cancelled" = "planned") => ({
+      id: "i1",
+      status,
+      dueDate: due ? day(due) : null,
+    });
+    expect(reminderFor(item("2026-12-14"), today)).toMatchObject({
+      kind: "training_due_soon",
+      dedupeKey: "training_due_soon:i1:2026-12-14",
+      days: 7,
+    });
     expect(reminderFor(item("2026-12-07"), today)).toMatchObject({ kind: "training_due_soon", days: 0 });
     expect(reminderFor(item("2026-12-15"), today)).toBeNull();
-    expect(reminderFor(item("2026-12-06", "in_progress"), today)).toMatchObject({ kind: "training_overdue", dedupeKey: "training_overdue:i1:2026-12-06" });
+    expect(reminderFor(item("2026-12-06", "in_progress"), today)).toMatchObject({
+      kind: "training_overdue",
+      dedupeKey: "training_overdue:i1:2026-12-06",
+    });
     expect(reminderFor(item("2026-12-06", "completed"), today)).toBeNull();
     expect(reminderFor(item("2026-12-06", "cancelled"), today)).toBeNull();
     expect(reminderFor(item(null), today)).toBeNull();
     // the same day later, and the next day: the same key (it lands once)
-    expect(reminderFor(item("2026-12-10"), new Date("2026-12-07T23:59:00Z"))?.dedupeKey).toBe(reminderFor(item("2026-12-10"), new Date("2026-12-08T08:00:00Z"))?.dedupeKey);
+    expect(reminderFor(item("2026-12-10"), new Date("2026-12-07T23:59:00Z"))?.dedupeKey).toBe(
+      reminderFor(item("2026-12-10"), new Date("2026-12-08T08:00:00Z"))?.dedupeKey,
+    );
   });
 });
 

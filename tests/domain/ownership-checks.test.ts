@@ -37,7 +37,11 @@ const fullTeam = { members: ROLE_IDS.map((roleId, index) => member(`m${index}`, 
 
 describe("checkOwnership", () => {
   it("passes a step with one accountable and one responsible role, both staffed", () => {
-    const report = checkOwnership([step("customs_documents")], cellsOf("customs_documents", { supply_chain: "A", compliance_risk: "R" }), fullTeam);
+    const report = checkOwnership(
+      [step("customs_documents")],
+      cellsOf("customs_documents", { supply_chain: "A", compliance_risk: "R" }),
+      fullTeam,
+    );
     expect(report).toEqual({
       flagged: [],
       flaggedSteps: 0,
@@ -51,17 +55,31 @@ describe("checkOwnership", () => {
   });
 
   it("flags a step with no accountable role", () => {
-    const report = checkOwnership([step("s")], cellsOf("s", { marketing: "R", operations_manager: "R", supply_chain: "C" }), fullTeam);
+    const report = checkOwnership(
+      [step("s")],
+      cellsOf("s", { marketing: "R", operations_manager: "R", supply_chain: "C" }),
+      fullTeam,
+    );
     expect(report.flagged).toEqual([{ stepKey: "s", flags: [{ code: "no_accountable" }] }]);
   });
 
   it("flags two or more accountable roles and names them in role order", () => {
-    const report = checkOwnership([step("s")], cellsOf("s", { supply_chain: "AR", operations_manager: "A", compliance_risk: "C" }), fullTeam);
-    expect(report.flagged).toEqual([{ stepKey: "s", flags: [{ code: "several_accountable", roles: ["operations_manager", "supply_chain"] }] }]);
+    const report = checkOwnership(
+      [step("s")],
+      cellsOf("s", { supply_chain: "AR", operations_manager: "A", compliance_risk: "C" }),
+      fullTeam,
+    );
+    expect(report.flagged).toEqual([
+      { stepKey: "s", flags: [{ code: "several_accountable", roles: ["operations_manager", "supply_chain"] }] },
+    ]);
   });
 
   it("flags a step with no responsible role (consulted and informed do not count)", () => {
-    const report = checkOwnership([step("s")], cellsOf("s", { compliance_risk: "A", supply_chain: "C", data_analysis: "I" }), fullTeam);
+    const report = checkOwnership(
+      [step("s")],
+      cellsOf("s", { compliance_risk: "A", supply_chain: "C", data_analysis: "I" }),
+      fullTeam,
+    );
     expect(report.flagged[0].flags).toEqual([{ code: "no_responsible" }]);
   });
 
@@ -74,12 +92,25 @@ describe("checkOwnership", () => {
 
   it("flags owners (R or A) that no member holds, but not consulted or informed roles", () => {
     const team = { members: [member("a", [["supply_chain", 1]])] };
-    const report = checkOwnership([step("s")], cellsOf("s", { supply_chain: "A", compliance_risk: "R", marketing: "C", tech_dev: "I" }), team);
+    const report = checkOwnership(
+      [step("s")],
+      cellsOf("s", { supply_chain: "A", compliance_risk: "R", marketing: "C", tech_dev: "I" }),
+      team,
+    );
     expect(report.flagged[0].flags).toEqual([{ code: "unstaffed_owner", roles: ["compliance_risk"] }]);
   });
 
   it("counts a role held for part of someone's time as staffed, and an empty team as staffing nothing", () => {
-    expect([...staffedRoles([member("a", [["product_manager", 0.5], ["compliance_risk", 0.2]])])].sort()).toEqual(["compliance_risk", "product_manager"]);
+    expect(
+      [
+        ...staffedRoles([
+          member("a", [
+            ["product_manager", 0.5],
+            ["compliance_risk", 0.2],
+          ]),
+        ]),
+      ].sort(),
+    ).toEqual(["compliance_risk", "product_manager"]);
     const report = checkOwnership([step("s")], cellsOf("s", { supply_chain: "AR" }), { members: [] });
     expect(report.flagged[0].flags).toEqual([{ code: "unstaffed_owner", roles: ["supply_chain"] }]);
   });
@@ -96,7 +127,11 @@ describe("checkOwnership", () => {
       step("a", { section: "core", position: 5 }),
       step("c", { section: "core", position: 1 }),
     ];
-    const cells = [...cellsOf("a", { product_manager: "A" }), ...cellsOf("b", { tech_dev: "A", data_analysis: "A" }), ...cellsOf("c", { product_manager: "R" })];
+    const cells = [
+      ...cellsOf("a", { product_manager: "A" }),
+      ...cellsOf("b", { tech_dev: "A", data_analysis: "A" }),
+      ...cellsOf("c", { product_manager: "R" }),
+    ];
     const report = checkOwnership(steps, cells, fullTeam);
     expect(report.flagged.map((check) => check.stepKey)).toEqual(["c", "a", "b"]);
     expect(report.byCode).toEqual({ no_accountable: 1, several_accountable: 1, no_responsible: 2, unstaffed_owner: 0 });
@@ -124,7 +159,11 @@ describe("flagsForRow", () => {
 
 describe("sortSteps", () => {
   it("orders by section, then position", () => {
-    const sorted = sortSteps([step("x", { section: "systems", position: 0 }), step("y", { section: "core", position: 2 }), step("z", { section: "core", position: 1 })]);
+    const sorted = sortSteps([
+      step("x", { section: "systems", position: 0 }),
+      step("y", { section: "core", position: 2 }),
+      step("z", { section: "core", position: 1 }),
+    ]);
     expect(sorted.map((s) => s.key)).toEqual(["z", "y", "x"]);
   });
 });

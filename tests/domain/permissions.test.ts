@@ -135,7 +135,9 @@ describe("ownership rows and decisions", () => {
   });
   it("lets another involved role's lead or a manager decide, never the proposer", () => {
     const proposal = { ...row, userId: "u-lead" };
-    expect(can({ ...actor("lead", ["compliance_risk"]), userId: "u-other-lead" }, "ownership.decide", proposal)).toBe(true);
+    expect(can({ ...actor("lead", ["compliance_risk"]), userId: "u-other-lead" }, "ownership.decide", proposal)).toBe(
+      true,
+    );
     expect(can(actor("lead", ["supply_chain"]), "ownership.decide", proposal)).toBe(false);
     expect(can({ ...actor("lead", ["marketing"]), userId: "u-other-lead" }, "ownership.decide", proposal)).toBe(false);
     expect(can(actor("manager"), "ownership.decide", proposal)).toBe(true);
@@ -157,7 +159,15 @@ describe("leadsAnyOf", () => {
 describe("visibleFieldsFor: who reads what about a person (PRODUCT.md, Privacy)", () => {
   // a person of operations with an account; written out by hand per reader
   const person = { organisationId: "org-a", departments: ["operations_manager"] as const, userId: "u-person" };
-  const personal = ["person.profile", "person.levels", "person.gaps", "person.history", "person.notes", "person.training", "team.figures"];
+  const personal = [
+    "person.profile",
+    "person.levels",
+    "person.gaps",
+    "person.history",
+    "person.notes",
+    "person.training",
+    "team.figures",
+  ];
   const orgChart = ["person.profile", "team.figures"];
   const cases: [string, Actor, string[]][] = [
     ["the person themselves (a member)", { ...actor("member"), userId: "u-person" }, personal],
@@ -205,6 +215,11 @@ describe("canSeeFigureOver: figures over a group", () => {
     expect(canSeeFigureOver({ ...actor("member"), userId: "u-0" }, people(1))).toBe(true);
   });
   it("shows nothing over another organisation's people", () => {
-    expect(canSeeFigureOver(actor("admin"), people(MIN_GROUP_SIZE).map((p) => ({ ...p, organisationId: "org-b" })))).toBe(false);
+    expect(
+      canSeeFigureOver(
+        actor("admin"),
+        people(MIN_GROUP_SIZE).map((p) => ({ ...p, organisationId: "org-b" })),
+      ),
+    ).toBe(false);
   });
 });

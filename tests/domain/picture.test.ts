@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { composePicture, fitBoxes, pictureFileName, pictureTexts, pictureToSvg, wrapText, type BoxInput, type Measure, type PictureInput, type Shape } from "~/domain/picture";
+import {
+  composePicture,
+  fitBoxes,
+  pictureFileName,
+  pictureTexts,
+  pictureToSvg,
+  wrapText,
+  type BoxInput,
+  type Measure,
+  type PictureInput,
+  type Shape,
+} from "~/domain/picture";
 
 /** A fixed-width measure: 0.6 × size a Latin character, 1 × size a CJK one (enough to reason about by hand). */
-const measure: Measure = (text, font) => Array.from(text).reduce((sum, ch) => sum + (/[\u2E80-\u9FFF\uFF00-\uFFEF]/u.test(ch) ? 1 : 0.6) * font.size, 0);
+const measure: Measure = (text, font) =>
+  Array.from(text).reduce((sum, ch) => sum + (/[\u2E80-\u9FFF\uFF00-\uFFEF]/u.test(ch) ? 1 : 0.6) * font.size, 0);
 const font = { size: 10 };
 
 const box = (over: Partial<BoxInput> & { id: string }): BoxInput => ({
@@ -82,10 +94,21 @@ describe("fitBoxes", () => {
 
 const input: PictureInput = {
   title: "Team org chart",
-  details: ["Organisation: Acme & Co", "Operating model: Independent DTC site · Stage: Growth", "Made on 7 December 2026"],
+  details: [
+    "Organisation: Acme & Co",
+    "Operating model: Independent DTC site · Stage: Growth",
+    "Made on 7 December 2026",
+  ],
   boxes: [
     box({ id: "gm", x: 100, y: 0, width: 160, lines: [line("General manager", 14)] }),
-    box({ id: "r1", x: 0, y: 100, width: 120, lines: [line("Operations manager with a long name")], badge: { text: "Core", fill: "#dfd", color: "#030" } }),
+    box({
+      id: "r1",
+      x: 0,
+      y: 100,
+      width: 120,
+      lines: [line("Operations manager with a long name")],
+      badge: { text: "Core", fill: "#dfd", color: "#030" },
+    }),
     box({ id: "r2", x: 240, y: 100, width: 120, lines: [line("跨境电商运营经理，负责多个市场")] }),
   ],
   edges: [

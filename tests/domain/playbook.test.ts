@@ -39,11 +39,66 @@ describe("shipped playbook: facts from the source", () => {
 
   it("has the source's section 二 ratings", () => {
     const expected: Record<ModelId, ModelRatings> = {
-      platform: { startupCost: 1, returnRate: 2, managementDifficulty: 2, customerRetention: 1, riskLevel: 2, launchSpeed: "fast", trafficAcquisition: "easy", brandBuilding: "hard", profitRoom: "medium", dependency: "high" },
-      independent_site: { startupCost: 3, returnRate: 3, managementDifficulty: 3, customerRetention: 3, riskLevel: 3, launchSpeed: "slow", trafficAcquisition: "hard", brandBuilding: "easy", profitRoom: "high", dependency: "low" },
-      distribution: { startupCost: 1, returnRate: 1, managementDifficulty: 2, customerRetention: 1, riskLevel: 1, launchSpeed: "fast", trafficAcquisition: "easy", brandBuilding: "hard", profitRoom: "low", dependency: "high" },
-      b2b: { startupCost: 2, returnRate: 2, managementDifficulty: 2, customerRetention: 2, riskLevel: 2, launchSpeed: "medium", trafficAcquisition: "hard", brandBuilding: "easy", profitRoom: "high", dependency: "low" },
-      managed_service: { startupCost: 1, returnRate: 1, managementDifficulty: 1, customerRetention: 1, riskLevel: 2, launchSpeed: "fast", trafficAcquisition: "easy", brandBuilding: "hard", profitRoom: "low", dependency: "high" },
+      platform: {
+        startupCost: 1,
+        returnRate: 2,
+        managementDifficulty: 2,
+        customerRetention: 1,
+        riskLevel: 2,
+        launchSpeed: "fast",
+        trafficAcquisition: "easy",
+        brandBuilding: "hard",
+        profitRoom: "medium",
+        dependency: "high",
+      },
+      independent_site: {
+        startupCost: 3,
+        returnRate: 3,
+        managementDifficulty: 3,
+        customerRetention: 3,
+        riskLevel: 3,
+        launchSpeed: "slow",
+        trafficAcquisition: "hard",
+        brandBuilding: "easy",
+        profitRoom: "high",
+        dependency: "low",
+      },
+      distribution: {
+        startupCost: 1,
+        returnRate: 1,
+        managementDifficulty: 2,
+        customerRetention: 1,
+        riskLevel: 1,
+        launchSpeed: "fast",
+        trafficAcquisition: "easy",
+        brandBuilding: "hard",
+        profitRoom: "low",
+        dependency: "high",
+      },
+      b2b: {
+        startupCost: 2,
+        returnRate: 2,
+        managementDifficulty: 2,
+        customerRetention: 2,
+        riskLevel: 2,
+        launchSpeed: "medium",
+        trafficAcquisition: "hard",
+        brandBuilding: "easy",
+        profitRoom: "high",
+        dependency: "low",
+      },
+      managed_service: {
+        startupCost: 1,
+        returnRate: 1,
+        managementDifficulty: 1,
+        customerRetention: 1,
+        riskLevel: 2,
+        launchSpeed: "fast",
+        trafficAcquisition: "easy",
+        brandBuilding: "hard",
+        profitRoom: "low",
+        dependency: "high",
+      },
     };
     for (const id of MODEL_IDS) expect(model(shippedPlaybook, id).ratings, id).toEqual(expected[id]);
   });
@@ -65,7 +120,10 @@ describe("shipped playbook: facts from the source", () => {
     };
     for (const id of MODEL_IDS) {
       const m = model(shippedPlaybook, id);
-      expect(m.coreFlow.map((s) => s.id), id).toEqual(flows[id]);
+      expect(
+        m.coreFlow.map((s) => s.id),
+        id,
+      ).toEqual(flows[id]);
       expect(m.coreFlow.map((s) => s.label.zh).join("→"), id).toBe(zh[id]);
     }
   });
@@ -110,9 +168,22 @@ describe("shipped playbook: facts from the source", () => {
   it("covers the source's required capabilities and the cross-cutting ones", () => {
     const ids = new Set(shippedPlaybook.skills.map((s) => s.id));
     for (const id of [
-      "market_insight", "data_analytics", "platform_rules", "ad_buying", "frontend_dev", "backend_dev",
-      "supply_chain_management", "digital_marketing", "content_creation", "bi_tools", "data_modelling",
-      "international_regulation", "risk_control", "multi_language_culture", "customs_logistics", "erp_crm_tools",
+      "market_insight",
+      "data_analytics",
+      "platform_rules",
+      "ad_buying",
+      "frontend_dev",
+      "backend_dev",
+      "supply_chain_management",
+      "digital_marketing",
+      "content_creation",
+      "bi_tools",
+      "data_modelling",
+      "international_regulation",
+      "risk_control",
+      "multi_language_culture",
+      "customs_logistics",
+      "erp_crm_tools",
     ]) {
       expect(ids.has(id), id).toBe(true);
     }
@@ -175,9 +246,21 @@ describe("validatePlaybook", () => {
   });
 
   it("catches min > max and negative or fractional headcounts", () => {
-    expect(broken((p) => { role(p, "marketing").headcount.growth = { min: 3, max: 2 }; }).some((x) => x.includes("min 3 > max 2"))).toBe(true);
-    expect(broken((p) => { role(p, "marketing").headcount.startup = { min: -1, max: 1 }; }).length).toBeGreaterThan(0);
-    expect(broken((p) => { role(p, "marketing").headcount.startup = { min: 0.5, max: 1 }; }).length).toBeGreaterThan(0);
+    expect(
+      broken((p) => {
+        role(p, "marketing").headcount.growth = { min: 3, max: 2 };
+      }).some((x) => x.includes("min 3 > max 2")),
+    ).toBe(true);
+    expect(
+      broken((p) => {
+        role(p, "marketing").headcount.startup = { min: -1, max: 1 };
+      }).length,
+    ).toBeGreaterThan(0);
+    expect(
+      broken((p) => {
+        role(p, "marketing").headcount.startup = { min: 0.5, max: 1 };
+      }).length,
+    ).toBeGreaterThan(0);
   });
 
   it("catches an unknown skill id", () => {
@@ -210,16 +293,48 @@ describe("validatePlaybook", () => {
   });
 
   it("catches duplicate and missing ids", () => {
-    expect(broken((p) => { p.skills.push(structuredClone(p.skills[0])); }).some((x) => x.includes("duplicate"))).toBe(true);
-    expect(broken((p) => { p.roles = p.roles.filter((r) => r.id !== "marketing"); }).some((x) => x.includes("missing role \"marketing\""))).toBe(true);
-    expect(broken((p) => { p.models.pop(); }).some((x) => x.includes("missing model"))).toBe(true);
-    expect(broken((p) => { p.collaborationLinks.push({ ...p.collaborationLinks[0], from: p.collaborationLinks[0].to, to: p.collaborationLinks[0].from }); }).some((x) => x.includes("duplicate link"))).toBe(true);
+    expect(
+      broken((p) => {
+        p.skills.push(structuredClone(p.skills[0]));
+      }).some((x) => x.includes("duplicate")),
+    ).toBe(true);
+    expect(
+      broken((p) => {
+        p.roles = p.roles.filter((r) => r.id !== "marketing");
+      }).some((x) => x.includes('missing role "marketing"')),
+    ).toBe(true);
+    expect(
+      broken((p) => {
+        p.models.pop();
+      }).some((x) => x.includes("missing model")),
+    ).toBe(true);
+    expect(
+      broken((p) => {
+        p.collaborationLinks.push({
+          ...p.collaborationLinks[0],
+          from: p.collaborationLinks[0].to,
+          to: p.collaborationLinks[0].from,
+        });
+      }).some((x) => x.includes("duplicate link")),
+    ).toBe(true);
   });
 
   it("catches unknown models, tiers and reporting problems", () => {
-    expect(broken((p) => { (role(p, "tech_dev").appliesTo as string[]).push("retail"); }).some((x) => x.includes("retail"))).toBe(true);
-    expect(broken((p) => { (role(p, "tech_dev") as { tier: string }).tier = "scaleup"; }).some((x) => x.includes("scaleup"))).toBe(true);
-    expect(broken((p) => { role(p, "tech_dev").reportsTo = "tech_dev"; }).some((x) => x.includes("itself"))).toBe(true);
+    expect(
+      broken((p) => {
+        (role(p, "tech_dev").appliesTo as string[]).push("retail");
+      }).some((x) => x.includes("retail")),
+    ).toBe(true);
+    expect(
+      broken((p) => {
+        (role(p, "tech_dev") as { tier: string }).tier = "scaleup";
+      }).some((x) => x.includes("scaleup")),
+    ).toBe(true);
+    expect(
+      broken((p) => {
+        role(p, "tech_dev").reportsTo = "tech_dev";
+      }).some((x) => x.includes("itself")),
+    ).toBe(true);
     expect(
       broken((p) => {
         role(p, "tech_dev").reportsTo = "marketing";

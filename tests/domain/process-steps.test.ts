@@ -58,10 +58,30 @@ describe("defaultStepsFor", () => {
         expect(step.name.zh.length).toBeGreaterThan(0);
         expect(step.name.en.length).toBeGreaterThan(0);
       }
-      const cells = steps.flatMap((step) => Object.entries(step.raci).map(([roleId, letter]) => ({ stepKey: step.key, roleId: roleId as RoleId, letter: letter! })));
-      const team = { members: ROLE_IDS.map((roleId) => ({ id: roleId, name: roleId, department: null, managerId: null, roles: [{ roleId, share: 1 }] })) };
+      const cells = steps.flatMap((step) =>
+        Object.entries(step.raci).map(([roleId, letter]) => ({
+          stepKey: step.key,
+          roleId: roleId as RoleId,
+          letter: letter!,
+        })),
+      );
+      const team = {
+        members: ROLE_IDS.map((roleId) => ({
+          id: roleId,
+          name: roleId,
+          department: null,
+          managerId: null,
+          roles: [{ roleId, share: 1 }],
+        })),
+      };
       const report = checkOwnership(
-        steps.map((step, position) => ({ key: step.key, section: step.section, position, resolved: false, retired: false })),
+        steps.map((step, position) => ({
+          key: step.key,
+          section: step.section,
+          position,
+          resolved: false,
+          retired: false,
+        })),
         cells,
         team,
       );
@@ -76,7 +96,12 @@ describe("missingDefaultSteps", () => {
   });
 
   it("gives nothing once every default is stored, retired ones included", () => {
-    expect(missingDefaultSteps("platform", defaultStepsFor("platform").map((step) => step.key))).toEqual([]);
+    expect(
+      missingDefaultSteps(
+        "platform",
+        defaultStepsFor("platform").map((step) => step.key),
+      ),
+    ).toEqual([]);
   });
 
   it("after a change of model, adds the new model's core steps and keeps the old ones", () => {
@@ -89,26 +114,29 @@ describe("missingDefaultSteps", () => {
 
 describe("rowWithOwner", () => {
   it("makes the owner the one accountable role; the others that were accountable keep the work", () => {
-    expect(rowWithOwner({ supply_chain: "AR", operations_manager: "A", compliance_risk: "C" }, "supply_chain")).toEqual({
-      supply_chain: "AR",
-      operations_manager: "R",
-      compliance_risk: "C",
-    });
+    expect(rowWithOwner({ supply_chain: "AR", operations_manager: "A", compliance_risk: "C" }, "supply_chain")).toEqual(
+      {
+        supply_chain: "AR",
+        operations_manager: "R",
+        compliance_risk: "C",
+      },
+    );
   });
 
   it("gives an owner that did not do the work A, and one that did A/R", () => {
-    expect(rowWithOwner({ marketing: "R", operations_manager: "R" }, "marketing")).toEqual({ marketing: "AR", operations_manager: "R" });
+    expect(rowWithOwner({ marketing: "R", operations_manager: "R" }, "marketing")).toEqual({
+      marketing: "AR",
+      operations_manager: "R",
+    });
     expect(rowWithOwner({ marketing: "R" }, "compliance_risk")).toEqual({ marketing: "R", compliance_risk: "A" });
   });
 });
 
 describe("rowHolders and customStepKey", () => {
   it("lists the roles responsible or accountable", () => {
-    expect(rowHolders({ supply_chain: "A", marketing: "R", tech_dev: "AR", data_analysis: "C", product_manager: "I" })).toEqual([
-      "tech_dev",
-      "supply_chain",
-      "marketing",
-    ]);
+    expect(
+      rowHolders({ supply_chain: "A", marketing: "R", tech_dev: "AR", data_analysis: "C", product_manager: "I" }),
+    ).toEqual(["tech_dev", "supply_chain", "marketing"]);
   });
 
   it("makes keys that are valid step keys and cannot meet a default's", () => {

@@ -1,12 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import {
-  isModelId,
-  isStageId,
-  localize,
-  recommendOrgChart,
-  stageIndex,
-} from "../../app/domain/recommendation";
+import { isModelId, isStageId, localize, recommendOrgChart, stageIndex } from "../../app/domain/recommendation";
 import { toRecommendationJson } from "../../app/domain/recommendation-json";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { validatePlaybook } from "../../app/domain/playbook-validation";
@@ -91,7 +85,13 @@ const RANK: Record<Priority, number> = { not_needed: 0, later: 1, optional: 1, c
 function allTexts(rec: OrgChartRecommendation): Localized[] {
   const out: Localized[] = [];
   for (const r of rec.roles) {
-    out.push(r.label, r.orgChallenge, ...r.responsibilities, ...r.skills.map((s) => s.label), ...r.rationale.map((x) => x.text));
+    out.push(
+      r.label,
+      r.orgChallenge,
+      ...r.responsibilities,
+      ...r.skills.map((s) => s.label),
+      ...r.rationale.map((x) => x.text),
+    );
     if (r.coveredBy) out.push(r.coveredBy);
   }
   for (const l of rec.links) out.push(l.reason);
@@ -231,7 +231,9 @@ describe("recommendOrgChart: rationale", () => {
     mkt.reportsTo = "operations_manager";
     const onPlatform = recommendOrgChart("platform", "growth", edited);
     expect(onPlatform.roles[4].reportsTo).toBe("operations_manager");
-    expect(onPlatform.links).toContainEqual(expect.objectContaining({ from: "operations_manager", to: "marketing", kind: "reporting" }));
+    expect(onPlatform.links).toContainEqual(
+      expect.objectContaining({ from: "operations_manager", to: "marketing", kind: "reporting" }),
+    );
     // compliance reporting to tech_dev, which is not needed for platform at startup
     const comp = edited.roles.find((r) => r.id === "compliance_risk");
     if (!comp) throw new Error("compliance_risk");
@@ -340,7 +342,12 @@ describe("recommendOrgChart: invariants", () => {
     const stageArb = fc.constantFrom<StageId>(...STAGE_IDS);
     const modelsArb = fc.subarray([...MODEL_IDS]);
     const rangeArb = fc
-      .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }))
+      .tuple(
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 2 }),
+      )
       .map(([min, span, dMin, dMax]) => {
         const s = { min, max: min + span };
         const g = { min: s.min + dMin, max: s.max + dMin + dMax };
@@ -349,26 +356,32 @@ describe("recommendOrgChart: invariants", () => {
       });
     const roleArb = fc.record({ tier: stageArb, appliesTo: modelsArb, headcount: rangeArb });
     fc.assert(
-      fc.property(fc.array(roleArb, { minLength: 7, maxLength: 7 }), fc.constantFrom<ModelId>(...MODEL_IDS), (changes, model) => {
-        const p: Playbook = structuredClone(shippedPlaybook);
-        p.roles.forEach((r, i) => {
-          r.tier = changes[i].tier;
-          r.appliesTo = changes[i].appliesTo;
-          r.headcount = changes[i].headcount;
-          r.headcountByModel = {};
-        });
-        expect(validatePlaybook(p)).toEqual([]);
-        const recs = STAGE_IDS.map((s) => recommendOrgChart(model, s, p));
-        for (let i = 1; i < recs.length; i++) {
-          recs[i].roles.forEach((role, j) => {
-            const prev = recs[i - 1].roles[j];
-            expect(RANK[role.priority]).toBeGreaterThanOrEqual(RANK[prev.priority]);
-            expect(role.headcount.min).toBeGreaterThanOrEqual(prev.headcount.min);
-            expect(role.headcount.max).toBeGreaterThanOrEqual(prev.headcount.max);
-            role.skills.forEach((s, k) => expect(s.requiredLevel).toBeGreaterThanOrEqual(prev.skills[k].requiredLevel));
+      fc.property(
+        fc.array(roleArb, { minLength: 7, maxLength: 7 }),
+        fc.constantFrom<ModelId>(...MODEL_IDS),
+        (changes, model) => {
+          const p: Playbook = structuredClone(shippedPlaybook);
+          p.roles.forEach((r, i) => {
+            r.tier = changes[i].tier;
+            r.appliesTo = changes[i].appliesTo;
+            r.headcount = changes[i].headcount;
+            r.headcountByModel = {};
           });
-        }
-      }),
+          expect(validatePlaybook(p)).toEqual([]);
+          const recs = STAGE_IDS.map((s) => recommendOrgChart(model, s, p));
+          for (let i = 1; i < recs.length; i++) {
+            recs[i].roles.forEach((role, j) => {
+              const prev = recs[i - 1].roles[j];
+              expect(RANK[role.priority]).toBeGreaterThanOrEqual(RANK[prev.priority]);
+              expect(role.headcount.min).toBeGreaterThanOrEqual(prev.headcount.min);
+              expect(role.headcount.max).toBeGreaterThanOrEqual(prev.headcount.max);
+              role.skills.forEach((s, k) =>
+                expect(s.requiredLevel).toBeGreaterThanOrEqual(prev.skills[k].requiredLevel),
+              );
+            });
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -404,7 +417,13 @@ describe("toRecommendationJson", () => {
     expect(json.lang).toBe(lang);
     expect(json.roles.map((r) => r.id)).toEqual([...ROLE_IDS]);
     const tech = json.roles.find((r) => r.id === "tech_dev");
-    expect(tech).toMatchObject({ priority: "core", tier: "growth", coreFrom: null, coveredBy: null, headcount: { min: 1, max: 2 } });
+    expect(tech).toMatchObject({
+      priority: "core",
+      tier: "growth",
+      coreFrom: null,
+      coveredBy: null,
+      headcount: { min: 1, max: 2 },
+    });
     const ops = json.roles.find((r) => r.id === "operations_manager");
     expect(ops?.priority).toBe("optional");
     expect(typeof ops?.coveredBy).toBe("string");
@@ -412,16 +431,21 @@ describe("toRecommendationJson", () => {
     expect(comp).toMatchObject({ priority: "later", coreFrom: "mature" });
     const cjk = /[\u4e00-\u9fff]/;
     for (const r of json.roles) {
-      expect(r.label).toBe(lang === "zh" ? rec.roles.find((x) => x.id === r.id)?.label.zh : rec.roles.find((x) => x.id === r.id)?.label.en);
+      expect(r.label).toBe(
+        lang === "zh" ? rec.roles.find((x) => x.id === r.id)?.label.zh : rec.roles.find((x) => x.id === r.id)?.label.en,
+      );
       expect(r.rationale.length).toBeGreaterThan(0);
       for (const s of [r.label, ...r.responsibilities, ...r.rationale, ...r.skills.map((k) => k.label)]) {
         expect(typeof s).toBe("string");
         if (lang === "zh") expect(s).toMatch(cjk);
       }
-      if (lang === "en") for (const s of [...r.responsibilities, ...r.skills.map((k) => k.label)]) expect(s).not.toMatch(cjk);
+      if (lang === "en")
+        for (const s of [...r.responsibilities, ...r.skills.map((k) => k.label)]) expect(s).not.toMatch(cjk);
     }
     for (const l of json.links) expect(typeof l.reason).toBe("string");
-    expect(json.links).toContainEqual(expect.objectContaining({ from: "product_manager", to: "operations_manager", kind: "collaboration" }));
+    expect(json.links).toContainEqual(
+      expect.objectContaining({ from: "product_manager", to: "operations_manager", kind: "collaboration" }),
+    );
   });
 
   it("is plain JSON (round-trips through JSON.stringify)", () => {

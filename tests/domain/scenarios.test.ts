@@ -43,12 +43,20 @@ describe("compareScenarios", () => {
   it("the same scenario twice differs nowhere", () => {
     const c = compareScenarios(rec("b2b", "growth"), rec("b2b", "growth"));
     expect(c.counts).toEqual({ added: 0, dropped: 0, changed: 0, same: 7 });
-    expect(c.roles.every((r) => r.skills.length === 0 && r.responsibilitiesOnlyA.length === 0 && r.responsibilitiesOnlyB.length === 0)).toBe(true);
+    expect(
+      c.roles.every(
+        (r) => r.skills.length === 0 && r.responsibilitiesOnlyA.length === 0 && r.responsibilitiesOnlyB.length === 0,
+      ),
+    ).toBe(true);
     expect(c.headcountA).toEqual(c.headcountB);
   });
 
   it("ships the source's three cases, each comparing two different choices", () => {
-    expect(SCENARIO_EXAMPLES.map((e) => e.id)).toEqual(["marketplace_to_dtc", "b2b_risk_control", "distributor_to_marketplace"]);
+    expect(SCENARIO_EXAMPLES.map((e) => e.id)).toEqual([
+      "marketplace_to_dtc",
+      "b2b_risk_control",
+      "distributor_to_marketplace",
+    ]);
     for (const e of SCENARIO_EXAMPLES) {
       expect(e.a).not.toEqual(e.b);
       const c = compareScenarios(rec(e.a.model, e.a.stage), rec(e.b.model, e.b.stage));

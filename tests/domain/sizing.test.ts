@@ -24,10 +24,12 @@ function v1Shape(rec: SizedRecommendation): OrgChartRecommendation {
   return {
     model: rec.model,
     stage: rec.stage,
-    roles: rec.roles.map(({ sizing: _s, channels: _c, responsibilitiesDiffer: _d, addedBy: _a, headcount, ...rest }) => ({
-      ...rest,
-      headcount: { min: headcount.min, max: headcount.max },
-    })),
+    roles: rec.roles.map(
+      ({ sizing: _s, channels: _c, responsibilitiesDiffer: _d, addedBy: _a, headcount, ...rest }) => ({
+        ...rest,
+        headcount: { min: headcount.min, max: headcount.max },
+      }),
+    ),
     links: rec.links,
   };
 }
@@ -44,17 +46,15 @@ const arbDrivers: fc.Arbitrary<Drivers> = fc.record(
   { requiredKeys: [] },
 );
 /** One to five distinct models with whole shares adding up to 100. */
-const arbChannels: fc.Arbitrary<Channel[]> = fc
-  .uniqueArray(arbModel, { minLength: 1, maxLength: 5 })
-  .chain((models) =>
-    fc.array(fc.integer({ min: 1, max: 100 }), { minLength: models.length, maxLength: models.length }).map((weights) => {
-      // whole shares of at least 1 that add up to exactly 100
-      const total = weights.reduce((a, b) => a + b, 0);
-      const shares = weights.map((w) => 1 + Math.floor((w / total) * (100 - models.length)));
-      shares[0] += 100 - shares.reduce((a, b) => a + b, 0);
-      return models.map((model, i) => ({ model, share: shares[i] }));
-    }),
-  );
+const arbChannels: fc.Arbitrary<Channel[]> = fc.uniqueArray(arbModel, { minLength: 1, maxLength: 5 }).chain((models) =>
+  fc.array(fc.integer({ min: 1, max: 100 }), { minLength: models.length, maxLength: models.length }).map((weights) => {
+    // whole shares of at least 1 that add up to exactly 100
+    const total = weights.reduce((a, b) => a + b, 0);
+    const shares = weights.map((w) => 1 + Math.floor((w / total) * (100 - models.length)));
+    shares[0] += 100 - shares.reduce((a, b) => a + b, 0);
+    return models.map((model, i) => ({ model, share: shares[i] }));
+  }),
+);
 
 describe("sizedRecommendation: without drivers it is the v1 answer", () => {
   it.each(MODEL_IDS.flatMap((m) => STAGE_IDS.map((s) => [m, s] as const)))("%s at %s", (model, stage) => {
@@ -75,13 +75,20 @@ describe("sizedRecommendation: without drivers it is the v1 answer", () => {
       drivers: { stores: 1, skus: 50, ordersPerDay: 20, markets: 1, languages: 1, b2bAccounts: 0 },
     });
     const v1 = recommendOrgChart("platform", "growth", playbook);
-    expect(sized.roles.map((r) => [r.headcount.min, r.headcount.max])).toEqual(v1.roles.map((r) => [r.headcount.min, r.headcount.max]));
+    expect(sized.roles.map((r) => [r.headcount.min, r.headcount.max])).toEqual(
+      v1.roles.map((r) => [r.headcount.min, r.headcount.max]),
+    );
   });
 });
 
 describe("sizedRecommendation: worked examples", () => {
   it("eight stores need three to four operators (one per 2–3 stores), a product default", () => {
-    const sized = sizedRecommendation({ playbook, channels: [{ model: "platform", share: 100 }], stage: "growth", drivers: { stores: 8 } });
+    const sized = sizedRecommendation({
+      playbook,
+      channels: [{ model: "platform", share: 100 }],
+      stage: "growth",
+      drivers: { stores: 8 },
+    });
     const ops = sized.roles.find((r) => r.id === "operations_manager")!;
     expect(ops.headcount).toEqual({ min: 3, max: 4, isDefault: true });
     expect(ops.sizing.base).toEqual({ min: 1, max: 3 });
@@ -95,7 +102,12 @@ describe("sizedRecommendation: worked examples", () => {
   });
 
   it("orders size customer service from referenced figures, so the number is not a default", () => {
-    const sized = sizedRecommendation({ playbook, channels: [{ model: "platform", share: 100 }], stage: "growth", drivers: { ordersPerDay: 1000 } });
+    const sized = sizedRecommendation({
+      playbook,
+      channels: [{ model: "platform", share: 100 }],
+      stage: "growth",
+      drivers: { ordersPerDay: 1000 },
+    });
     const ops = sized.roles.find((r) => r.id === "operations_manager")!;
     // 1000 ÷ 390 → 3, 1000 ÷ 260 → 4
     expect(ops.headcount).toEqual({ min: 3, max: 4, isDefault: false });
@@ -113,7 +125,12 @@ describe("sizedRecommendation: worked examples", () => {
   });
 
   it("roles that are not core are not sized", () => {
-    const sized = sizedRecommendation({ playbook, channels: [{ model: "platform", share: 100 }], stage: "growth", drivers: { stores: 100 } });
+    const sized = sizedRecommendation({
+      playbook,
+      channels: [{ model: "platform", share: 100 }],
+      stage: "growth",
+      drivers: { stores: 100 },
+    });
     const tech = sized.roles.find((r) => r.id === "tech_dev")!;
     expect(tech.priority).toBe("optional");
     expect(tech.headcount).toEqual({ min: 0, max: 1, isDefault: true });
@@ -145,7 +162,12 @@ describe("sizedRecommendation: worked examples", () => {
   });
 
   it("B2B accounts size the product people of a B2B exporter", () => {
-    const sized = sizedRecommendation({ playbook, channels: [{ model: "b2b", share: 100 }], stage: "growth", drivers: { b2bAccounts: 90 } });
+    const sized = sizedRecommendation({
+      playbook,
+      channels: [{ model: "b2b", share: 100 }],
+      stage: "growth",
+      drivers: { b2bAccounts: 90 },
+    });
     const pm = sized.roles.find((r) => r.id === "product_manager")!;
     expect(pm.headcount).toEqual({ min: 5, max: 9, isDefault: false });
   });
@@ -214,7 +236,9 @@ describe("sizedRecommendation: properties", () => {
             const prev = answers[s - 1].roles[i];
             expect(r.headcount.min).toBeGreaterThanOrEqual(prev.headcount.min);
             expect(r.headcount.max).toBeGreaterThanOrEqual(prev.headcount.max);
-            expect(PRIORITY_RANK[r.priority] >= PRIORITY_RANK[prev.priority] || prev.priority === "optional").toBe(true);
+            expect(PRIORITY_RANK[r.priority] >= PRIORITY_RANK[prev.priority] || prev.priority === "optional").toBe(
+              true,
+            );
             for (const [k, skill] of r.skills.entries()) {
               expect(skill.requiredLevel).toBeGreaterThanOrEqual(prev.skills[k].requiredLevel);
             }
@@ -252,7 +276,12 @@ describe("sizedRecommendation: properties", () => {
     fc.assert(
       fc.property(arbChannels, arbStage, arbDrivers, (channels, stage, drivers) => {
         const a = sizedRecommendation({ playbook, channels, stage, drivers });
-        const b = sizedRecommendation({ playbook, channels: orderChannels(channels).reverse().reverse(), stage, drivers });
+        const b = sizedRecommendation({
+          playbook,
+          channels: orderChannels(channels).reverse().reverse(),
+          stage,
+          drivers,
+        });
         expect(b).toEqual(a);
       }),
     );
@@ -265,13 +294,23 @@ describe("sizedRecommendation: properties", () => {
         for (const role of sized.roles) {
           for (const d of role.sizing.drivers) {
             if (!d.next) continue;
-            const at = sizedRecommendation({ playbook, channels: [{ model, share: 100 }], stage, drivers: { ...drivers, [d.driver]: d.next.value } });
+            const at = sizedRecommendation({
+              playbook,
+              channels: [{ model, share: 100 }],
+              stage,
+              drivers: { ...drivers, [d.driver]: d.next.value },
+            });
             const r = at.roles.find((x) => x.id === role.id)!;
             expect({ min: r.headcount.min, max: r.headcount.max }).toEqual(d.next.headcount);
             expect(r.headcount.min > role.headcount.min || r.headcount.max > role.headcount.max).toBe(true);
             const before = d.next.value - 1;
             if (before > (d.value ?? DRIVERS[d.driver].min)) {
-              const below = sizedRecommendation({ playbook, channels: [{ model, share: 100 }], stage, drivers: { ...drivers, [d.driver]: before } });
+              const below = sizedRecommendation({
+                playbook,
+                channels: [{ model, share: 100 }],
+                stage,
+                drivers: { ...drivers, [d.driver]: before },
+              });
               const rb = below.roles.find((x) => x.id === role.id)!;
               expect([rb.headcount.min, rb.headcount.max]).toEqual([role.headcount.min, role.headcount.max]);
             }
@@ -299,7 +338,12 @@ describe("validation helpers and the table", () => {
         { model: "b2b", share: 30 },
       ]).map((p) => p.kind),
     ).toEqual(["shares_total"]);
-    expect(channelProblems([{ model: "platform", share: 0 }, { model: "b2b", share: 100 }]).map((p) => p.kind)).toEqual(["bad_share"]);
+    expect(
+      channelProblems([
+        { model: "platform", share: 0 },
+        { model: "b2b", share: 100 },
+      ]).map((p) => p.kind),
+    ).toEqual(["bad_share"]);
     expect(channelProblems([]).map((p) => p.kind)).toEqual(["empty"]);
   });
 

@@ -31,7 +31,12 @@ function member(id: string, roles: [RoleId, number][], department: RoleId | null
   return { id, name: id, department, managerId: null, roles: roles.map(([roleId, share]) => ({ roleId, share })) };
 }
 
-function graphOf(members: TeamMember[], expanded: RoleId[] | null = null, assessments: SkillAssessmentRecord[] = [], selectedMemberId: string | null = null): TeamGraph {
+function graphOf(
+  members: TeamMember[],
+  expanded: RoleId[] | null = null,
+  assessments: SkillAssessmentRecord[] = [],
+  selectedMemberId: string | null = null,
+): TeamGraph {
   const gaps = computeTeamGaps(rec, members, assessments);
   return teamGraph({
     recommendation: rec,
@@ -56,7 +61,8 @@ function overlaps(boxes: TeamDiagramNode[]): [string, string][] {
     for (let j = i + 1; j < sorted.length; j++) {
       const b = sorted[j];
       if (b.position.x >= a.position.x + a.width - 1e-6) break;
-      if (a.position.y < b.position.y + b.height - 1e-6 && b.position.y < a.position.y + a.height - 1e-6) found.push([a.id, b.id]);
+      if (a.position.y < b.position.y + b.height - 1e-6 && b.position.y < a.position.y + a.height - 1e-6)
+        found.push([a.id, b.id]);
     }
   }
   return found;
@@ -79,12 +85,56 @@ function many(n: number, roleId: RoleId, prefix = roleId): TeamMember[] {
 
 describe("where a member sits", () => {
   it("sits in their department when they hold it, else under the role with the largest share", () => {
-    expect(homeRoleOf(member("a", [["marketing", 0.3], ["product_manager", 0.7]], "marketing"))).toBe("marketing");
-    expect(homeRoleOf(member("b", [["marketing", 0.3], ["product_manager", 0.7]], "supply_chain"))).toBe("product_manager");
-    expect(homeRoleOf(member("c", [["marketing", 0.5], ["product_manager", 0.5]], null))).toBe("marketing");
+    expect(
+      homeRoleOf(
+        member(
+          "a",
+          [
+            ["marketing", 0.3],
+            ["product_manager", 0.7],
+          ],
+          "marketing",
+        ),
+      ),
+    ).toBe("marketing");
+    expect(
+      homeRoleOf(
+        member(
+          "b",
+          [
+            ["marketing", 0.3],
+            ["product_manager", 0.7],
+          ],
+          "supply_chain",
+        ),
+      ),
+    ).toBe("product_manager");
+    expect(
+      homeRoleOf(
+        member(
+          "c",
+          [
+            ["marketing", 0.5],
+            ["product_manager", 0.5],
+          ],
+          null,
+        ),
+      ),
+    ).toBe("marketing");
     expect(homeRoleOf(member("d", [], "tech_dev"))).toBe("tech_dev");
     expect(homeRoleOf(member("e", [], null))).toBeNull();
-    expect(otherRolesOf(member("a", [["marketing", 0.3], ["product_manager", 0.7]], "marketing"))).toEqual(["product_manager"]);
+    expect(
+      otherRolesOf(
+        member(
+          "a",
+          [
+            ["marketing", 0.3],
+            ["product_manager", 0.7],
+          ],
+          "marketing",
+        ),
+      ),
+    ).toEqual(["product_manager"]);
   });
 });
 
@@ -100,7 +150,15 @@ describe("expanded departments from the address", () => {
   });
 
   it("shares the member-node budget fairly between expanded departments", () => {
-    const quotas = memberNodeQuotas(new Map<RoleId, number>([["marketing", 10], ["product_manager", 2000], ["supply_chain", 2000]]), 200, 300);
+    const quotas = memberNodeQuotas(
+      new Map<RoleId, number>([
+        ["marketing", 10],
+        ["product_manager", 2000],
+        ["supply_chain", 2000],
+      ]),
+      200,
+      300,
+    );
     expect(quotas.get("marketing")).toBe(10);
     expect(quotas.get("product_manager")! + quotas.get("supply_chain")!).toBe(290);
     expect(quotas.get("product_manager")).toBeLessThanOrEqual(200);
@@ -110,7 +168,14 @@ describe("expanded departments from the address", () => {
 describe("the team diagram", () => {
   const team = [
     member("Ann", [["product_manager", 1]]),
-    member("Bo", [["operations_manager", 0.6], ["marketing", 0.4]], "operations_manager"),
+    member(
+      "Bo",
+      [
+        ["operations_manager", 0.6],
+        ["marketing", 0.4],
+      ],
+      "operations_manager",
+    ),
     member("Cy", [["operations_manager", 1]]),
     member("Di", [["data_analysis", 1]]),
     member("Ed", [], null),
@@ -148,7 +213,11 @@ describe("the team diagram", () => {
       expect(seats, c.roleId).toHaveLength(c.unfilledSeats);
     }
     // supply chain and marketing have nobody: one open seat each (platform · growth, min 1)
-    expect(ofType(g, "openSeat").map((n) => n.data.roleId).sort()).toEqual(["marketing", "supply_chain"]);
+    expect(
+      ofType(g, "openSeat")
+        .map((n) => n.data.roleId)
+        .sort(),
+    ).toEqual(["marketing", "supply_chain"]);
     const collaboration = g.edges.filter((e) => e.type === "collaboration").map((e) => e.id);
     expect(collaboration).toContain("collaboration:product_manager--operations_manager");
     expect(collaboration).toContain("collaboration:supply_chain--marketing");
@@ -188,7 +257,11 @@ describe("the team diagram", () => {
     const more = ofType(g, "moreMembers");
     expect(more).toHaveLength(1);
     expect(more[0].data).toMatchObject({ roleId: "supply_chain", hidden: 2000 - MEMBER_NODES_PER_DEPARTMENT });
-    expect(g.departments.find((d) => d.roleId === "supply_chain")).toEqual({ roleId: "supply_chain", memberCount: 2000, shown: MEMBER_NODES_PER_DEPARTMENT });
+    expect(g.departments.find((d) => d.roleId === "supply_chain")).toEqual({
+      roleId: "supply_chain",
+      memberCount: 2000,
+      shown: MEMBER_NODES_PER_DEPARTMENT,
+    });
   });
 
   it("keeps the selected member visible even beyond the cap", () => {
@@ -220,15 +293,34 @@ describe("the team diagram", () => {
       expect(overlaps(boxes), expanded.join(",")).toEqual([]);
       expect(overlaps(ofType(g, "department"))).toEqual([]);
       for (const n of g.nodes) {
-        const roleId = n.type === "teamMember" ? n.data.homeRoleId : n.type === "openSeat" || n.type === "moreMembers" ? n.data.roleId : null;
-        if (roleId) expect(inside(n, g.nodes.find((d) => d.id === `department:${roleId}`)!), n.id).toBe(true);
-        expect(Number.isFinite(n.position.x) && Number.isFinite(n.position.y) && n.width > 0 && n.height > 0).toBe(true);
+        const roleId =
+          n.type === "teamMember"
+            ? n.data.homeRoleId
+            : n.type === "openSeat" || n.type === "moreMembers"
+              ? n.data.roleId
+              : null;
+        if (roleId)
+          expect(
+            inside(
+              n,
+              g.nodes.find((d) => d.id === `department:${roleId}`)!,
+            ),
+            n.id,
+          ).toBe(true);
+        expect(Number.isFinite(n.position.x) && Number.isFinite(n.position.y) && n.width > 0 && n.height > 0).toBe(
+          true,
+        );
       }
     }
   });
 
   it("draws 5,000 members collapsed: one node per role, every member counted", () => {
-    const huge = Array.from({ length: 5000 }, (_, i) => member(`m${i}`, [[ROLE_IDS[i % 7], 0.5], [ROLE_IDS[(i + 3) % 7], 0.5]]));
+    const huge = Array.from({ length: 5000 }, (_, i) =>
+      member(`m${i}`, [
+        [ROLE_IDS[i % 7], 0.5],
+        [ROLE_IDS[(i + 3) % 7], 0.5],
+      ]),
+    );
     const gaps = computeTeamGaps(rec, huge, []);
     const expanded = expandedFromQuery(null, huge.length);
     // its speed is measured by `npm run bench:team` (the org chart page at 5,000 members), not here

@@ -1,10 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  findReportingCycle,
-  fteByRole,
-  latestLevels,
-  validateShares,
-} from "../../app/domain/team";
+import { findReportingCycle, fteByRole, latestLevels, validateShares } from "../../app/domain/team";
 import type { SkillAssessmentRecord, TeamMember } from "../../app/domain/team";
 import type { SkillLevel } from "../../app/domain/types";
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
-import { adviceFor, proposePlan, SKILL_TRAINING_ADVICE, suggestedKind, TRAINING_KINDS } from "../../app/domain/training-advice";
+import {
+  adviceFor,
+  proposePlan,
+  SKILL_TRAINING_ADVICE,
+  suggestedKind,
+  TRAINING_KINDS,
+} from "../../app/domain/training-advice";
 
 describe("training advice", () => {
   it("covers every skill of the shipped playbook, and no skill it lacks", () => {
@@ -44,6 +50,8 @@ describe("proposePlan", () => {
   });
 
   it("skips gaps an open item already covers", () => {
-    expect(proposePlan(gaps, new Set(["ad_buying", "erp_crm_tools"]), "2026-06-15").map((item) => item.skillId)).toEqual(["multi_language_culture"]);
+    expect(
+      proposePlan(gaps, new Set(["ad_buying", "erp_crm_tools"]), "2026-06-15").map((item) => item.skillId),
+    ).toEqual(["multi_language_culture"]);
   });
 });

@@ -83,29 +83,63 @@ describe("overdue and due soon", () => {
 
 describe("itemOutcome", () => {
   const requested = new Date("2026-06-01T12:00:00Z");
-  const completed = item({ status: "completed", completedAt: requested, reassessmentRequestedAt: requested, levelBefore: 1 });
+  const completed = item({
+    status: "completed",
+    completedAt: requested,
+    reassessmentRequestedAt: requested,
+    levelBefore: 1,
+  });
   it("waits for an assessment recorded after the request", () => {
-    expect(itemOutcome(completed, undefined)).toMatchObject({ awaitingReassessment: true, levelAfter: null, gapClosed: false });
+    expect(itemOutcome(completed, undefined)).toMatchObject({
+      awaitingReassessment: true,
+      levelAfter: null,
+      gapClosed: false,
+    });
     const older = { level: 3, assessedAt: day("2026-06-02"), recordedAt: new Date("2026-06-01T11:00:00Z") };
     expect(itemOutcome(completed, older)).toMatchObject({ awaitingReassessment: true, levelAfter: null });
   });
   it("takes the level after from the re-assessment and closes the gap at the target", () => {
     const after = { level: 3, assessedAt: day("2026-06-05"), recordedAt: new Date("2026-06-05T09:00:00Z") };
-    expect(itemOutcome(completed, after)).toEqual({ levelAfter: 3, reassessedAt: day("2026-06-05"), awaitingReassessment: false, gapClosed: true });
-    expect(itemOutcome(completed, { ...after, level: 2 })).toMatchObject({ levelAfter: 2, gapClosed: false, awaitingReassessment: false });
+    expect(itemOutcome(completed, after)).toEqual({
+      levelAfter: 3,
+      reassessedAt: day("2026-06-05"),
+      awaitingReassessment: false,
+      gapClosed: true,
+    });
+    expect(itemOutcome(completed, { ...after, level: 2 })).toMatchObject({
+      levelAfter: 2,
+      gapClosed: false,
+      awaitingReassessment: false,
+    });
   });
   it("has no outcome for an item that is not completed", () => {
-    expect(itemOutcome(item({ status: "in_progress" }), { level: 4, assessedAt: TODAY, recordedAt: TODAY })).toMatchObject({ levelAfter: null, awaitingReassessment: false });
+    expect(
+      itemOutcome(item({ status: "in_progress" }), { level: 4, assessedAt: TODAY, recordedAt: TODAY }),
+    ).toMatchObject({ levelAfter: null, awaitingReassessment: false });
   });
 });
 
 describe("trainingProgress", () => {
   const requested = new Date("2026-05-20T12:00:00Z");
   const items = [
-    item({ memberId: "m1", skillId: "ad_buying", status: "completed", completedAt: requested, reassessmentRequestedAt: requested, levelBefore: 1 }),
+    item({
+      memberId: "m1",
+      skillId: "ad_buying",
+      status: "completed",
+      completedAt: requested,
+      reassessmentRequestedAt: requested,
+      levelBefore: 1,
+    }),
     item({ memberId: "m1", skillId: "platform_rules", status: "in_progress", dueDate: day("2026-06-01") }), // overdue
     item({ memberId: "m1", skillId: "erp_crm_tools", status: "planned", dueDate: day("2026-06-30") }), // due soon
-    item({ memberId: "m2", skillId: "customs_logistics", status: "completed", completedAt: requested, reassessmentRequestedAt: requested, levelBefore: 2 }), // awaiting
+    item({
+      memberId: "m2",
+      skillId: "customs_logistics",
+      status: "completed",
+      completedAt: requested,
+      reassessmentRequestedAt: requested,
+      levelBefore: 2,
+    }), // awaiting
     item({ memberId: "m2", skillId: "supply_chain_management", status: "cancelled", dueDate: day("2026-01-01") }),
     item({ memberId: "gone", skillId: "ad_buying" }), // not a visible member: ignored
   ];
@@ -118,7 +152,14 @@ describe("trainingProgress", () => {
     ["m2", ["customs_logistics"]],
     ["m3", ["bi_tools"]],
   ]);
-  const progress = trainingProgress({ items, members, latest, openGaps, today: TODAY, roleOrder: ["operations_manager", "supply_chain", "marketing", "data_analysis"] });
+  const progress = trainingProgress({
+    items,
+    members,
+    latest,
+    openGaps,
+    today: TODAY,
+    roleOrder: ["operations_manager", "supply_chain", "marketing", "data_analysis"],
+  });
 
   it("computes the figures", () => {
     expect(progress.figures).toEqual({
@@ -151,8 +192,15 @@ describe("trainingProgress", () => {
       ["supply_chain", 2, 1, 0, 0],
       ["marketing", 3, 1, 1, 1],
     ]);
-    expect(progress.byDepartment.find((row) => row.key === "supply_chain")).toMatchObject({ items: 2, completionRate: 1 });
-    expect(progress.bySkill.find((row) => row.key === "ad_buying")).toMatchObject({ items: 1, completed: 1, gapsClosed: 1 });
+    expect(progress.byDepartment.find((row) => row.key === "supply_chain")).toMatchObject({
+      items: 2,
+      completionRate: 1,
+    });
+    expect(progress.bySkill.find((row) => row.key === "ad_buying")).toMatchObject({
+      items: 1,
+      completed: 1,
+      gapsClosed: 1,
+    });
     const sum = (rows: { items: number }[]) => rows.reduce((total, row) => total + row.items, 0);
     expect(sum(progress.byDepartment)).toBe(progress.figures.items);
     expect(sum(progress.bySkill)).toBe(progress.figures.items);
@@ -161,7 +209,11 @@ describe("trainingProgress", () => {
   it("plots completed items and closed gaps in the month they happened, over the last 12 months", () => {
     expect(progress.series).toHaveLength(12);
     expect(progress.series.at(-1)?.month).toBe("2026-06");
-    expect(progress.series.find((point) => point.month === "2026-05")).toEqual({ month: "2026-05", completed: 2, gapsClosed: 1 });
+    expect(progress.series.find((point) => point.month === "2026-05")).toEqual({
+      month: "2026-05",
+      completed: 2,
+      gapsClosed: 1,
+    });
     expect(progress.series.reduce((total, point) => total + point.completed, 0)).toBe(2);
   });
 
@@ -170,12 +222,30 @@ describe("trainingProgress", () => {
   });
 
   it("filters and sorts the list by the query, ignoring unknown values", () => {
-    const known = { skills: ["ad_buying", "platform_rules", "erp_crm_tools"], roles: ["operations_manager", "supply_chain"], kinds: ["course"] };
+    const known = {
+      skills: ["ad_buying", "platform_rules", "erp_crm_tools"],
+      roles: ["operations_manager", "supply_chain"],
+      kinds: ["course"],
+    };
     const rows = progress.rows;
-    expect(filterAndSortRows(rows, parseTrainingFilter(new URLSearchParams("status=overdue"), known)).map((row) => row.skillId)).toEqual(["platform_rules"]);
-    expect(filterAndSortRows(rows, parseTrainingFilter(new URLSearchParams("status=awaiting"), known)).map((row) => row.skillId)).toEqual(["customs_logistics"]);
-    expect(filterAndSortRows(rows, parseTrainingFilter(new URLSearchParams("department=supply_chain&sort=member"), known))).toHaveLength(2);
-    expect(filterAndSortRows(rows, parseTrainingFilter(new URLSearchParams("q=ann&sort=status"), known)).map((row) => row.display)).toEqual(["overdue", "planned", "completed"]);
+    expect(
+      filterAndSortRows(rows, parseTrainingFilter(new URLSearchParams("status=overdue"), known)).map(
+        (row) => row.skillId,
+      ),
+    ).toEqual(["platform_rules"]);
+    expect(
+      filterAndSortRows(rows, parseTrainingFilter(new URLSearchParams("status=awaiting"), known)).map(
+        (row) => row.skillId,
+      ),
+    ).toEqual(["customs_logistics"]);
+    expect(
+      filterAndSortRows(rows, parseTrainingFilter(new URLSearchParams("department=supply_chain&sort=member"), known)),
+    ).toHaveLength(2);
+    expect(
+      filterAndSortRows(rows, parseTrainingFilter(new URLSearchParams("q=ann&sort=status"), known)).map(
+        (row) => row.display,
+      ),
+    ).toEqual(["overdue", "planned", "completed"]);
     expect(parseTrainingFilter(new URLSearchParams("status=bogus&skill=<script>&sort=x&dir=desc"), known)).toEqual({
       status: undefined,
       department: undefined,
@@ -195,7 +265,12 @@ describe("trainingProgress", () => {
     expect(overdueRows).toHaveLength(progress.figures.overdue);
     expect(progress.rows.filter((row) => itemJson(row).gapClosed)).toHaveLength(progress.figures.gapsClosed);
     const closed = progress.rows.find((row) => row.gapClosed)!;
-    expect(csvRow(closed)).toMatchObject({ level_before: "1", level_after: "3", gap_closed: "yes", status: "completed" });
+    expect(csvRow(closed)).toMatchObject({
+      level_before: "1",
+      level_after: "3",
+      gap_closed: "yes",
+      status: "completed",
+    });
   });
 });
 
@@ -207,7 +282,9 @@ describe("lastMonths", () => {
 
 describe("conflictingChanges", () => {
   it("lists each field where the saved item differs from what was submitted", () => {
-    const theirs = editableValues(item({ status: "in_progress", progressPercent: 60, evidence: "notes", dueDate: day("2026-07-01") }));
+    const theirs = editableValues(
+      item({ status: "in_progress", progressPercent: 60, evidence: "notes", dueDate: day("2026-07-01") }),
+    );
     const yours = { ...theirs, progressPercent: "40", evidence: "my link", dueDate: "2026-07-01" };
     expect(conflictingChanges(theirs, yours)).toEqual([
       { field: "progressPercent", theirs: "60", yours: "40" },
@@ -215,8 +292,8 @@ describe("conflictingChanges", () => {
     ]);
     expect(conflictingChanges(theirs, { ...theirs })).toEqual([]);
     // a member's progress form compares only what they may change
-    expect(conflictingChanges(theirs, { status: "completed", targetLevel: "4" }, ["status", "progressPercent", "evidence"])).toEqual([
-      { field: "status", theirs: "in_progress", yours: "completed" },
-    ]);
+    expect(
+      conflictingChanges(theirs, { status: "completed", targetLevel: "4" }, ["status", "progressPercent", "evidence"]),
+    ).toEqual([{ field: "status", theirs: "in_progress", yours: "completed" }]);
   });
 });

@@ -6,7 +6,12 @@ import { recommendOrgChart } from "../../app/domain/recommendation";
 import type { RoleId } from "../../app/domain/types";
 import { visibleHistory, visibleTeamGaps, type Person } from "../../app/domain/visibility";
 
-const actor = (kind: UserKind, departments: RoleId[] = [], userId = `u-${kind}`): Actor => ({ userId, organisationId: "org", kind, departments });
+const actor = (kind: UserKind, departments: RoleId[] = [], userId = `u-${kind}`): Actor => ({
+  userId,
+  organisationId: "org",
+  kind,
+  departments,
+});
 
 // five people in operations (one of them the member "u-liu"), one in supply chain
 const people: (Person & { name: string; managerId: null; roles: { roleId: RoleId; share: number }[] })[] = [
@@ -18,7 +23,14 @@ const people: (Person & { name: string; managerId: null; roles: { roleId: RoleId
     roles: [{ roleId: "operations_manager" as RoleId, share: 1 }],
     userId: key === "liu" ? "u-liu" : null,
   })),
-  { id: "m-yang", name: "yang", department: "supply_chain", managerId: null, roles: [{ roleId: "supply_chain", share: 1 }], userId: null },
+  {
+    id: "m-yang",
+    name: "yang",
+    department: "supply_chain",
+    managerId: null,
+    roles: [{ roleId: "supply_chain", share: 1 }],
+    userId: null,
+  },
 ];
 const gaps = computeTeamGaps(recommendOrgChart("platform", "growth", shippedPlaybook), people, []);
 
@@ -40,17 +52,30 @@ describe("visibleTeamGaps", () => {
     const role = (id: RoleId) => seen.roles.find((coverage) => coverage.roleId === id)!;
     expect(role("operations_manager").withheld).toBe(false);
     expect(role("supply_chain")).toMatchObject({ withheld: true, skillsBelow: [], skillsNotAssessed: [] });
-    expect(role("supply_chain").skills.every((skill) => skill.bestLevel === null && skill.holdersMeeting === 0 && skill.holdersBelow === 0)).toBe(true);
+    expect(
+      role("supply_chain").skills.every(
+        (skill) => skill.bestLevel === null && skill.holdersMeeting === 0 && skill.holdersBelow === 0,
+      ),
+    ).toBe(true);
     // the org chart stays
     expect(role("supply_chain").holders.map((holder) => holder.name)).toEqual(["yang"]);
     // six people: the team's totals may be shown
     expect(seen.totals.withheld).toBe(false);
-    expect(visibleTeamGaps(actor("lead", ["supply_chain"]), "org", people, gaps).roles.find((c) => c.roleId === "supply_chain")!.withheld).toBe(false);
+    expect(
+      visibleTeamGaps(actor("lead", ["supply_chain"]), "org", people, gaps).roles.find(
+        (c) => c.roleId === "supply_chain",
+      )!.withheld,
+    ).toBe(false);
   });
 
   it("withholds the totals of a team of fewer than five from a member", () => {
     const small = people.slice(0, 3);
-    const seen = visibleTeamGaps(actor("member", [], "u-liu"), "org", small, computeTeamGaps(recommendOrgChart("platform", "growth", shippedPlaybook), small, []));
+    const seen = visibleTeamGaps(
+      actor("member", [], "u-liu"),
+      "org",
+      small,
+      computeTeamGaps(recommendOrgChart("platform", "growth", shippedPlaybook), small, []),
+    );
     expect(seen.totals).toMatchObject({ withheld: true, totalGap: 0, membersWithGaps: 0, members: 3 });
   });
 });
@@ -62,11 +87,16 @@ describe("visibleHistory", () => {
     { id: "2", assessorUserId: "u-hr", note: "by HR" },
   ];
   it("shows the whole history and notes to its readers", () => {
-    expect(visibleHistory(actor("lead", ["operations_manager"]), subject, entries).map((entry) => entry.note)).toEqual(["by the former lead", "by HR"]);
+    expect(visibleHistory(actor("lead", ["operations_manager"]), subject, entries).map((entry) => entry.note)).toEqual([
+      "by the former lead",
+      "by HR",
+    ]);
     expect(visibleHistory(actor("member", [], "u-liu"), subject, entries)).toHaveLength(2);
   });
   it("shows others only what they wrote themselves", () => {
-    expect(visibleHistory(actor("lead", ["marketing"], "u-old-lead"), subject, entries)).toEqual([{ id: "1", assessorUserId: "u-old-lead", note: "by the former lead" }]);
+    expect(visibleHistory(actor("lead", ["marketing"], "u-old-lead"), subject, entries)).toEqual([
+      { id: "1", assessorUserId: "u-old-lead", note: "by the former lead" },
+    ]);
     expect(visibleHistory(actor("member", [], "u-colleague"), subject, entries)).toEqual([]);
   });
 });

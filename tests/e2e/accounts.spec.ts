@@ -77,7 +77,9 @@ test("repeated wrong passwords are slowed down with a message that says so", asy
     await attempt.getByRole("button", { name: "Sign in" }).click();
     if (i < 5) await expect(attempt.getByText("The email address or the password is wrong.")).toBeVisible();
   }
-  await expect(attempt.getByText(/Too many failed sign-ins for this account\. Try again in \d+ minutes?\./)).toBeVisible();
+  await expect(
+    attempt.getByText(/Too many failed sign-ins for this account\. Try again in \d+ minutes?\./),
+  ).toBeVisible();
   // even the right password waits until the block ends
   await attempt.getByLabel("Email address").fill(email);
   await attempt.getByLabel("Password").fill(PASSWORD);

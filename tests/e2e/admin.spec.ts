@@ -14,7 +14,10 @@ async function preferEnglish(page: Page) {
   await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
 }
 
-test("invite, accept, change the kind, disable: the disabled person is signed out at once", async ({ page, browser }) => {
+test("invite, accept, change the kind, disable: the disabled person is signed out at once", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   await preferEnglish(page);
   // the founder signs up and so is the admin of a new organisation

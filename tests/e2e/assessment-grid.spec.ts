@@ -44,7 +44,9 @@ async function signUp(page: Page) {
   await page.goto("/signup?model=platform&stage=growth");
   await page.getByLabel("Organisation name").fill(`Grid Co ${Date.now()}`);
   await page.getByLabel("Your name").fill("Founder Grid");
-  await page.getByLabel("Email address").fill(`grid-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
+  await page
+    .getByLabel("Email address")
+    .fill(`grid-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByLabel("My role (optional)").selectOption("operations_manager");
   await page.getByRole("button", { name: "Create organisation" }).click();
@@ -62,17 +64,21 @@ async function addMember(page: Page, name: string, roleId: string): Promise<stri
   return new URL(page.url()).pathname.split("/").pop()!;
 }
 
-const levelInput = (page: Page, memberId: string, skillId: string) => page.getByTestId(`grid-row-${memberId}-${skillId}`).locator('input[name$=".level"]');
+const levelInput = (page: Page, memberId: string, skillId: string) =>
+  page.getByTestId(`grid-row-${memberId}-${skillId}`).locator('input[name$=".level"]');
 
 function countPosts(page: Page): string[] {
   const posts: string[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname.startsWith("/team/assess")) posts.push(request.url());
+    if (request.method() === "POST" && new URL(request.url()).pathname.startsWith("/team/assess"))
+      posts.push(request.url());
   });
   return posts;
 }
 
-test("HR assesses one member on all role skills and a department on one skill, each in one submit (en, zh)", async ({ page }) => {
+test("HR assesses one member on all role skills and a department on one skill, each in one submit (en, zh)", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signUp(page);
   const annId = await addMember(page, "Ann Grid", "operations_manager");
@@ -110,7 +116,9 @@ test("HR assesses one member on all role skills and a department on one skill, e
     // saving again without a change writes nothing
     posts.length = 0;
     await page.getByRole("button", { name: lang === "en" ? "Save the grid" : "保存评估表" }).click();
-    await expect(page.getByText(lang === "en" ? "Nothing had changed: nothing was saved." : "没有任何改动，未保存内容。")).toBeVisible();
+    await expect(
+      page.getByText(lang === "en" ? "Nothing had changed: nothing was saved." : "没有任何改动，未保存内容。"),
+    ).toBeVisible();
 
     // a wrong level: the message beside the cell, every typed value kept, nothing saved
     await waitForAppHydration(page);
@@ -149,7 +157,10 @@ test("the grid saves without JavaScript too", async ({ browser, page: setUp }) =
   test.setTimeout(120_000);
   await signUp(setUp);
   const annId = await addMember(setUp, "Nojs Ann", "operations_manager");
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await setUp.context().storageState() });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await setUp.context().storageState(),
+  });
   const page = await context.newPage();
   await page.goto(`/team/assess?member=${annId}`);
   await levelInput(page, annId, "platform_rules").fill("2");

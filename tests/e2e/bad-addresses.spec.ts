@@ -1,5 +1,13 @@
 import { test, expect } from "@playwright/test";
-import { MODELS, collectPageErrors, expectRecommendationShown, modelCard, rememberLanguage, waitForAppHydration, waitForHydration } from "./helpers";
+import {
+  MODELS,
+  collectPageErrors,
+  expectRecommendationShown,
+  modelCard,
+  rememberLanguage,
+  waitForAppHydration,
+  waitForHydration,
+} from "./helpers";
 
 test.describe("in English", () => {
   test.beforeEach(async ({ context, baseURL }) => {
@@ -43,7 +51,9 @@ test.describe("in English", () => {
     await expectRecommendationShown(page, "b2b", "growth");
 
     await page.goto("/planner?model=distribution&model=b2b&stage=startup");
-    await expect(page.getByTestId("query-notices")).toContainText("“model” was given more than once; the first value is used.");
+    await expect(page.getByTestId("query-notices")).toContainText(
+      "“model” was given more than once; the first value is used.",
+    );
     await expectRecommendationShown(page, "distribution", "startup");
   });
 
@@ -82,7 +92,9 @@ test.describe("in Chinese", () => {
   test("an unknown stage and an unknown address are explained in Chinese", async ({ page }) => {
     const response = await page.goto("/planner?model=b2b&stage=later");
     expect(response?.status()).toBe(400);
-    await expect(page.getByRole("alert")).toContainText("“later”不是有效的发展阶段。可用的 id：startup, growth, mature。");
+    await expect(page.getByRole("alert")).toContainText(
+      "“later”不是有效的发展阶段。可用的 id：startup, growth, mature。",
+    );
     await expect(page.getByTestId("model-b2b")).toBeChecked();
 
     const notFound = await page.goto("/planner/extra/bits");

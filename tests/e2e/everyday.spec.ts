@@ -22,7 +22,9 @@ async function signUp(page: Page, founderRole: string | null) {
   await page.goto("/signup?model=platform&stage=growth");
   await page.getByLabel("Organisation name").fill(`Everyday Co ${Date.now()}`);
   await page.getByLabel("Your name").fill("Founder Fang");
-  await page.getByLabel("Email address").fill(`everyday-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
+  await page
+    .getByLabel("Email address")
+    .fill(`everyday-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill(PASSWORD);
   // offered, ticked by default
   await expect(page.getByRole("checkbox", { name: "Add me as a member of the team" })).toBeChecked();
@@ -86,7 +88,9 @@ const TEXT = {
   },
 } as const;
 
-test("a new team shows 'not assessed' apart from gaps; each skill says how many holders meet it (en, zh)", async ({ page }) => {
+test("a new team shows 'not assessed' apart from gaps; each skill says how many holders meet it (en, zh)", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signUp(page, "operations_manager");
 
@@ -173,7 +177,9 @@ test("setting a position to Cancelled asks first, and only the confirmation canc
   }
 });
 
-test("a RACI cell saves only when asked: arrows change the draft, Enter saves and says so (en, zh)", async ({ page }) => {
+test("a RACI cell saves only when asked: arrows change the draft, Enter saves and says so (en, zh)", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.goto("/login");
   await switchLanguage(page, "en");
@@ -185,7 +191,8 @@ test("a RACI cell saves only when asked: arrows change the draft, Enter saves an
   const saves: string[] = [];
   page.on("request", (request) => {
     // Remix posts a fetcher to /ownership.data (single fetch) or /ownership
-    if (request.method() === "POST" && /^\/ownership(\.data)?$/.test(new URL(request.url()).pathname)) saves.push(request.url());
+    if (request.method() === "POST" && /^\/ownership(\.data)?$/.test(new URL(request.url()).pathname))
+      saves.push(request.url());
   });
   for (const [lang, saved] of [
     ["en", "Saved"],
@@ -219,17 +226,25 @@ test("a RACI cell saves only when asked: arrows change the draft, Enter saves an
     await expect(latest).toContainText(lang === "en" ? "→ C" : "→ C");
     await latest.getByRole("button", { name: lang === "en" ? "Undo" : "撤销" }).click();
     await expect(page.getByText(lang === "en" ? "The change was undone" : "已撤销该变更")).toBeVisible();
-    await expect(page.getByTestId("cell-changes").locator("li").nth(1)).toContainText(lang === "en" ? "undone" : "已撤销");
+    await expect(page.getByTestId("cell-changes").locator("li").nth(1)).toContainText(
+      lang === "en" ? "undone" : "已撤销",
+    );
     await page.goto("/ownership");
     await expect(page.locator('tr[data-step="system_bi"] select[name="letter"]').nth(4)).toHaveValue(before);
     saves.length = 0;
   }
 });
 
-test("the member form starts with one role row and adds a second without JavaScript (en, zh)", async ({ browser, page: setUp }) => {
+test("the member form starts with one role row and adds a second without JavaScript (en, zh)", async ({
+  browser,
+  page: setUp,
+}) => {
   test.setTimeout(120_000);
   await signUp(setUp, null);
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await setUp.context().storageState() });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await setUp.context().storageState(),
+  });
   const page = await context.newPage();
   for (const [lang, add, role2, share2, create] of [
     ["en", "Add a role", "Role 2", "Share of role 2 (%)", "Add member"],

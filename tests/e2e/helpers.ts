@@ -94,7 +94,9 @@ function languageCookieValue(lang: Lang): string {
 
 /** Every test starts from a language of its own: the remembered-language cookie. */
 export async function rememberLanguage(context: BrowserContext, lang: Lang, baseURL: string | undefined) {
-  await context.addCookies([{ name: "lang", value: languageCookieValue(lang), url: baseURL ?? "http://localhost:3100" }]);
+  await context.addCookies([
+    { name: "lang", value: languageCookieValue(lang), url: baseURL ?? "http://localhost:3100" },
+  ]);
 }
 
 /**
@@ -163,9 +165,7 @@ export async function waitForDiagramToSettle(page: Page) {
 export async function expectRecommendationShown(page: Page, model: Model, stage: Stage, lang: Lang = "en") {
   await expect(page).toHaveURL((url) => {
     return (
-      url.pathname === "/planner" &&
-      url.searchParams.get("model") === model &&
-      url.searchParams.get("stage") === stage
+      url.pathname === "/planner" && url.searchParams.get("model") === model && url.searchParams.get("stage") === stage
     );
   });
   const title = `${MODEL_LABELS[model][lang]} · ${STAGE_LABELS[stage][lang]}`;

@@ -80,7 +80,10 @@ async function signInAsManager(browser: Browser, lang: Lang, baseURL: string | u
 }
 
 for (const lang of ["en", "zh"] as const) {
-  test(`a manager adds a position by hand with a budget, hires for a skill, and sees the total per quarter (${lang})`, async ({ browser, baseURL }) => {
+  test(`a manager adds a position by hand with a budget, hires for a skill, and sees the total per quarter (${lang})`, async ({
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(90_000);
     const t = TEXT[lang];
     const page = await signInAsManager(browser, lang, baseURL);
@@ -124,7 +127,10 @@ for (const lang of ["en", "zh"] as const) {
     await expect(page.getByTestId("done")).toHaveText(t.hired);
     // the proposal is gone, and the plan has a position for that skill
     await expect(shortfalls.locator(`tr[data-role="${role}"][data-skill="${skill}"]`)).toHaveCount(0);
-    const skillRow = page.getByTestId("plan-table").locator(`tr[data-role="${role}"]`, { has: page.getByTestId("origin") }).last();
+    const skillRow = page
+      .getByTestId("plan-table")
+      .locator(`tr[data-role="${role}"]`, { has: page.getByTestId("origin") })
+      .last();
     await expect(skillRow.getByTestId("origin")).toHaveText(t.originSkill);
 
     // the quarter's total: the budgeted position, and one without a budget
@@ -135,14 +141,22 @@ for (const lang of ["en", "zh"] as const) {
     await page.screenshot({ path: `test-results/hiring-budget-${lang}.png`, fullPage: true });
 
     // the CSV carries the budget
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: lang === "en" ? "Export as CSV" : "导出 CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: lang === "en" ? "Export as CSV" : "导出 CSV" }).click(),
+    ]);
     const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
-    expect(csv.split("\r\n").some((line) => line.includes(t.positionTitle) && line.includes(",250000,500000,CNY,"))).toBe(true);
+    expect(
+      csv.split("\r\n").some((line) => line.includes(t.positionTitle) && line.includes(",250000,500000,CNY,")),
+    ).toBe(true);
     await page.context().close();
   });
 }
 
-test("a two-channel business profile with drivers sizes the org chart and the hiring delta (en)", async ({ browser, baseURL }) => {
+test("a two-channel business profile with drivers sizes the org chart and the hiring delta (en)", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   // a company of its own, so the demo company's headcount stays what the other specs expect
   const context = await browser.newContext();
@@ -151,14 +165,18 @@ test("a two-channel business profile with drivers sizes the org chart and the hi
   await page.goto("/signup?model=platform&stage=growth");
   await page.getByLabel("Organisation name").fill(`Sized Co ${Date.now()}`);
   await page.getByLabel("Your name").fill("Founder Fang");
-  await page.getByLabel("Email address").fill(`sized-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
+  await page
+    .getByLabel("Email address")
+    .fill(`sized-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill("a long enough password");
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page).toHaveURL(/\/home$/);
 
   // the chart before a profile: the stage's range, one open seat in operations
   await page.goto("/team/chart");
-  await expect(page.getByTestId("chart-profile")).toHaveText("No business profile yet: headcount is the stage's range.");
+  await expect(page.getByTestId("chart-profile")).toHaveText(
+    "No business profile yet: headcount is the stage's range.",
+  );
   const opsCard = page.getByTestId("department-list").locator('li[data-role="operations_manager"]');
   await expect(opsCard).toContainText("1 open seat");
 

@@ -21,7 +21,9 @@ async function signUpFounder(page: Page) {
   await page.goto("/signup?model=platform&stage=startup");
   await page.getByLabel("Organisation name").fill(`Hiring Co ${Date.now()}`);
   await page.getByLabel("Your name").fill("Founder Fang");
-  await page.getByLabel("Email address").fill(`hiring-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
+  await page
+    .getByLabel("Email address")
+    .fill(`hiring-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page).toHaveURL(/\/home$/);
@@ -30,7 +32,9 @@ async function signUpFounder(page: Page) {
 const deltaRow = (page: Page, role: string) => page.getByTestId("delta-table").locator(`tr[data-role="${role}"]`);
 const planRows = (page: Page) => page.getByTestId("plan-table").locator("tbody tr");
 
-test("set a target, see the delta, create the plan, fill a position with a new member, see the delta shrink", async ({ page }) => {
+test("set a target, see the delta, create the plan, fill a position with a new member, see the delta shrink", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signUpFounder(page);
 
@@ -56,14 +60,9 @@ test("set a target, see the delta, create the plan, fill a position with a new m
   // the proposal follows the playbook: startup-tier roles first, then growth-tier
   const proposal = page.getByTestId("proposal");
   await expect(proposal.locator("tbody tr")).toHaveCount(6);
-  expect(await proposal.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-role")))).toEqual([
-    "product_manager",
-    "operations_manager",
-    "supply_chain",
-    "tech_dev",
-    "marketing",
-    "data_analysis",
-  ]);
+  expect(
+    await proposal.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-role"))),
+  ).toEqual(["product_manager", "operations_manager", "supply_chain", "tech_dev", "marketing", "data_analysis"]);
   // leave supply chain out, and ask for a specific quarter for tech
   await proposal.getByRole("checkbox", { name: "Include Supply chain & logistics" }).uncheck();
   await proposal.getByRole("textbox", { name: "Target quarter for Tech & development" }).fill("2027-Q2");
@@ -108,7 +107,10 @@ test("set a target, see the delta, create the plan, fill a position with a new m
 
   // CSV of the plan
   await page.goto("/hiring");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export as CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export as CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^hiring-plan-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await (await download.createReadStream()).toArray();
   const text = Buffer.concat(csv).toString("utf8");
@@ -130,7 +132,9 @@ test("compare two scenarios side by side, from a case of the source and from the
 
   await page.getByTestId("example-marketplace_to_dtc").click();
   await expect(page).toHaveURL(/aModel=platform&aStage=growth&bModel=independent_site&bStage=growth/);
-  await expect(page.getByTestId("comparison-title")).toHaveText("Marketplace seller · Growth → Independent DTC site · Growth");
+  await expect(page.getByTestId("comparison-title")).toHaveText(
+    "Marketplace seller · Growth → Independent DTC site · Growth",
+  );
   const table = page.getByTestId("diff-table");
   await expect(table.locator('tr[data-role="tech_dev"]')).toHaveAttribute("data-kind", "added");
   await expect(table.locator('tr[data-role="marketing"]')).toContainText("2–4");

@@ -11,8 +11,28 @@ import { waitForAppHydration } from "./helpers";
 
 const COOKIE = { en: "ImVuIg%3D%3D", zh: "InpoIg%3D%3D" } as const;
 const TEXT = {
-  en: { signIn: "Sign in", email: "Email address", password: "Password", title: "What needs you now", plan: "Plan training", inbox: "Inbox", forgot: "Forgot your password?", send: "Send the link", create: /^(Create calendar address|Replace address)/ },
-  zh: { signIn: "登录", email: "邮箱", password: "密码", title: "待办事项", plan: "制定培训计划", inbox: "消息", forgot: "忘记密码？", send: "发送链接", create: /^(生成日历地址|更换地址)/ },
+  en: {
+    signIn: "Sign in",
+    email: "Email address",
+    password: "Password",
+    title: "What needs you now",
+    plan: "Plan training",
+    inbox: "Inbox",
+    forgot: "Forgot your password?",
+    send: "Send the link",
+    create: /^(Create calendar address|Replace address)/,
+  },
+  zh: {
+    signIn: "登录",
+    email: "邮箱",
+    password: "密码",
+    title: "待办事项",
+    plan: "制定培训计划",
+    inbox: "消息",
+    forgot: "忘记密码？",
+    send: "发送链接",
+    create: /^(生成日历地址|更换地址)/,
+  },
 } as const;
 
 async function signIn(page: Page, email: string, lang: "en" | "zh") {
@@ -28,7 +48,9 @@ async function signIn(page: Page, email: string, lang: "en" | "zh") {
 for (const lang of ["en", "zh"] as const) {
   const t = TEXT[lang];
 
-  test(`[${lang}] HR lands on the home page and plans training for a person without a plan in one click`, async ({ page }) => {
+  test(`[${lang}] HR lands on the home page and plans training for a person without a plan in one click`, async ({
+    page,
+  }) => {
     await signIn(page, "hr@demo.example", lang);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.title);
     await expect(page.getByTestId("inbox-link")).toBeVisible();
@@ -53,7 +75,9 @@ for (const lang of ["en", "zh"] as const) {
   });
 }
 
-test("forgot password answers the same words, and the admin's outbox shows the email the server's worker handled", async ({ page }) => {
+test("forgot password answers the same words, and the admin's outbox shows the email the server's worker handled", async ({
+  page,
+}) => {
   await page.context().addCookies([{ name: "lang", value: COOKIE.en, domain: "localhost", path: "/" }]);
   await page.goto("/login");
   await page.getByRole("link", { name: TEXT.en.forgot }).click();
@@ -69,7 +93,11 @@ test("forgot password answers the same words, and the admin's outbox shows the e
   await signIn(page, "admin@demo.example", "en");
   await expect(async () => {
     await page.goto("/settings/outbox");
-    const entry = page.getByTestId("outbox").getByRole("listitem").filter({ hasText: /Reset your password|重置密码/ }).first();
+    const entry = page
+      .getByTestId("outbox")
+      .getByRole("listitem")
+      .filter({ hasText: /Reset your password|重置密码/ })
+      .first();
     await expect(entry).toContainText("member@demo.example");
     await expect(entry).toContainText("In the outbox");
     // the admin sees that a reset went, not its link

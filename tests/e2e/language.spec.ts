@@ -17,7 +17,11 @@ async function expectChinese(page: Page) {
   await expect(languageSwitch(page).getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "false");
 }
 
-test("the header switch changes the language, keeps the chart and is remembered", async ({ page, context, baseURL }) => {
+test("the header switch changes the language, keeps the chart and is remembered", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await rememberLanguage(context, "en", baseURL);
   await page.goto("/planner?model=b2b&stage=startup");
   await expectEnglish(page);

@@ -13,7 +13,11 @@ import {
 /** Everything here is the server's HTML: the browser runs no script at all. */
 test.use({ javaScriptEnabled: false });
 
-test("without JavaScript, the form's button shows the chart and a table link opens a role", async ({ page, context, baseURL }) => {
+test("without JavaScript, the form's button shows the chart and a table link opens a role", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await rememberLanguage(context, "en", baseURL);
   await page.goto("/planner");
   await expect(page.getByTestId("choose-prompt")).toBeVisible();
@@ -62,7 +66,9 @@ test("without JavaScript, in Chinese, 查看组织架构 shows the chart", async
   await expect(diagramNode(page, "tech_dev")).toContainText("自成长期起为核心岗位");
 
   await page.getByRole("link", { name: `查看${ROLE_LABELS.operations_manager.zh}` }).click();
-  await expect(page.getByTestId("role-panel").getByRole("heading", { level: 2 })).toHaveText(ROLE_LABELS.operations_manager.zh);
+  await expect(page.getByTestId("role-panel").getByRole("heading", { level: 2 })).toHaveText(
+    ROLE_LABELS.operations_manager.zh,
+  );
 });
 
 test("without JavaScript, the language switch still works (POST form)", async ({ page, context, baseURL }) => {

@@ -59,7 +59,11 @@ async function typeIntoEveryField(form: Locator) {
     const tag = await field.evaluate((element) => element.tagName.toLowerCase());
     const type = (await field.getAttribute("type")) ?? "text";
     if (tag === "select") {
-      const values = await field.locator("option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter((value) => value !== ""));
+      const values = await field
+        .locator("option")
+        .evaluateAll((options) =>
+          options.map((option) => (option as HTMLOptionElement).value).filter((value) => value !== ""),
+        );
       if (values.length > 0) await field.selectOption(values[values.length - 1]);
     } else if (type === "radio" || type === "checkbox") {
       await field.check();
@@ -95,7 +99,8 @@ test.describe("typing and tabbing without submitting writes nothing", () => {
     const [member] = readDb<{ id: string }>(
       "SELECT m.id FROM Member m JOIN Organisation o ON o.id = m.organisationId WHERE o.slug = 'demo-trading' AND m.userId IS NULL ORDER BY m.name DESC LIMIT 1",
     );
-    const count = () => readDb<{ n: number }>("SELECT COUNT(*) AS n FROM SkillAssessment WHERE memberId = ?", member.id)[0].n;
+    const count = () =>
+      readDb<{ n: number }>("SELECT COUNT(*) AS n FROM SkillAssessment WHERE memberId = ?", member.id)[0].n;
     const before = count();
     await page.goto(`/team/${member.id}`);
     await waitForAppHydration(page);
@@ -110,14 +115,17 @@ test.describe("typing and tabbing without submitting writes nothing", () => {
       "SELECT m.id, m.version, m.updatedAt FROM Member m JOIN Organisation o ON o.id = m.organisationId WHERE o.slug = 'demo-trading' AND m.userId IS NULL ORDER BY m.name LIMIT 1 OFFSET 2",
     );
     // other specs add members meanwhile: count only members named with what this test types
-    const members = () => readDb<{ n: number }>(`SELECT COUNT(*) AS n FROM Member WHERE name IN (${typedMarks})`, ...typedPrefixes)[0].n;
+    const members = () =>
+      readDb<{ n: number }>(`SELECT COUNT(*) AS n FROM Member WHERE name IN (${typedMarks})`, ...typedPrefixes)[0].n;
     const before = members();
     await page.goto(`/team/${member.id}/edit`);
     await waitForAppHydration(page);
     const posts = watchPosts(page);
     await typeIntoEveryField(page.locator("form#member-edit"));
     expect(posts).toEqual([]);
-    expect(readDb("SELECT version, updatedAt FROM Member WHERE id = ?", member.id)).toEqual([{ version: member.version, updatedAt: member.updatedAt }]);
+    expect(readDb("SELECT version, updatedAt FROM Member WHERE id = ?", member.id)).toEqual([
+      { version: member.version, updatedAt: member.updatedAt },
+    ]);
     expect(members()).toBe(before);
 
     await page.goto("/team/new");
@@ -134,7 +142,9 @@ test.describe("typing and tabbing without submitting writes nothing", () => {
     await page.goto(`/training/items/${item.id}`);
     await waitForAppHydration(page);
     const posts = watchPosts(page);
-    await typeIntoEveryField(page.locator("main form[method=post]").filter({ has: page.locator("input[name=version]") }));
+    await typeIntoEveryField(
+      page.locator("main form[method=post]").filter({ has: page.locator("input[name=version]") }),
+    );
     expect(posts).toEqual([]);
     expect(readDb("SELECT version FROM TrainingItem WHERE id = ?", item.id)).toEqual([{ version: item.version }]);
   });
@@ -148,15 +158,23 @@ test.describe("typing and tabbing without submitting writes nothing", () => {
     const posts = watchPosts(page);
     await typeIntoEveryField(page.locator("form").filter({ has: page.locator("input[name=intent][value=update]") }));
     expect(posts).toEqual([]);
-    expect(readDb("SELECT version, updatedAt FROM HiringPosition WHERE id = ?", position.id)).toEqual([{ version: position.version, updatedAt: position.updatedAt }]);
+    expect(readDb("SELECT version, updatedAt FROM HiringPosition WHERE id = ?", position.id)).toEqual([
+      { version: position.version, updatedAt: position.updatedAt },
+    ]);
   });
 
   test("the RACI forms: adding a step, and proposing an owner", async ({ page }) => {
     // Other specs add steps and proposals to the same database at the same time, so count only rows
     // holding what this test types (any prefix of it: a write on a keystroke would hold a cut-off text).
     const [typed, marks] = [typedPrefixes, typedMarks];
-    const steps = () => readDb<{ n: number }>(`SELECT COUNT(*) AS n FROM ProcessStep WHERE nameEn IN (${marks}) OR nameZh IN (${marks})`, ...typed, ...typed)[0].n;
-    const proposals = () => readDb<{ n: number }>(`SELECT COUNT(*) AS n FROM OwnershipProposal WHERE reason IN (${marks})`, ...typed)[0].n;
+    const steps = () =>
+      readDb<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM ProcessStep WHERE nameEn IN (${marks}) OR nameZh IN (${marks})`,
+        ...typed,
+        ...typed,
+      )[0].n;
+    const proposals = () =>
+      readDb<{ n: number }>(`SELECT COUNT(*) AS n FROM OwnershipProposal WHERE reason IN (${marks})`, ...typed)[0].n;
     const [stepsBefore, proposalsBefore] = [steps(), proposals()];
     await page.goto("/ownership/steps");
     await waitForAppHydration(page);
@@ -168,7 +186,9 @@ test.describe("typing and tabbing without submitting writes nothing", () => {
     // a step with a propose form: the first one the matrix flags
     await page.goto("/ownership");
     await waitForAppHydration(page);
-    const stepLinks = await page.locator('a[href^="/ownership/steps/"]').evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    const stepLinks = await page
+      .locator('a[href^="/ownership/steps/"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
     for (const href of stepLinks.filter((value) => !value.endsWith("/retire")).slice(0, 12)) {
       await page.goto(href);
       if ((await page.locator("form#propose").count()) === 0) continue;

@@ -28,10 +28,15 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
 
 async function problemCount(page: Page): Promise<{ problems: number; steps: number }> {
   const count = page.getByTestId("problem-count");
-  return { problems: Number(await count.getAttribute("data-count")), steps: Number(await count.getAttribute("data-steps")) };
+  return {
+    problems: Number(await count.getAttribute("data-count")),
+    steps: Number(await count.getAttribute("data-steps")),
+  };
 }
 
-test("two accountable roles: a lead proposes, the other accepts, the flag clears and the log and diagram show it", async ({ browser }) => {
+test("two accountable roles: a lead proposes, the other accepts, the flag clears and the log and diagram show it", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const supplyLead = await signedInPage(browser, "lead.supply@demo.example");
 
@@ -55,7 +60,9 @@ test("two accountable roles: a lead proposes, the other accepts, the flag clears
   await expect(supplyLead.getByTestId("step-name")).toHaveText("Clearance agent");
   await waitForAppHydration(supplyLead);
   await supplyLead.getByLabel("Proposed owner (accountable role)").selectOption("supply_chain");
-  await supplyLead.getByLabel("Why this role").fill("We choose and brief the agent for every shipment; operations is consulted on FBA inbound.");
+  await supplyLead
+    .getByLabel("Why this role")
+    .fill("We choose and brief the agent for every shipment; operations is consulted on FBA inbound.");
   await supplyLead.getByRole("button", { name: "Propose" }).click();
   await expect(supplyLead.getByText("Proposal sent.")).toBeVisible();
   await expect(supplyLead.getByTestId("decision-log").locator("li").first()).toHaveAttribute("data-status", "proposed");
@@ -65,13 +72,17 @@ test("two accountable roles: a lead proposes, the other accepts, the flag clears
   await supplyLead.goto("/ownership/steps/clearance_agent");
   // the proposer cannot decide their own proposal
   await expect(supplyLead.getByRole("button", { name: "Accept" })).toHaveCount(0);
-  await expect(supplyLead.getByText("Waiting for a decision by another involved role's lead or a manager.")).toBeVisible();
+  await expect(
+    supplyLead.getByText("Waiting for a decision by another involved role's lead or a manager."),
+  ).toBeVisible();
 
   // the operations lead accepts, with a reason
   const opsLead = await signedInPage(browser, "lead.ops@demo.example");
   await opsLead.goto("/ownership/steps/clearance_agent");
   await waitForAppHydration(opsLead);
-  await opsLead.getByLabel("Reason for the decision").fill("Agreed: supply chain owns the agent; we keep booking FBA slots.");
+  await opsLead
+    .getByLabel("Reason for the decision")
+    .fill("Agreed: supply chain owns the agent; we keep booking FBA slots.");
   await opsLead.getByRole("button", { name: "Accept" }).click();
   await expect(opsLead.getByText("Accepted: the matrix now has one accountable role for this step.")).toBeVisible();
   await expect(opsLead.getByTestId("step-flags")).toContainText("Resolved by a decision");
@@ -79,9 +90,17 @@ test("two accountable roles: a lead proposes, the other accepts, the flag clears
   await expect(entry).toHaveAttribute("data-status", "accepted");
   await expect(entry).toContainText("Chen Jie 陈杰 proposed Supply chain & logistics as owner");
   await expect(entry.getByTestId("decision")).toContainText("Accepted by Zhang Wei 张伟");
-  await expect(entry.getByTestId("decision")).toContainText("Agreed: supply chain owns the agent; we keep booking FBA slots.");
-  await expect(opsLead.getByTestId("step-row").locator('[data-role="supply_chain"]')).toHaveAttribute("data-letter", "AR");
-  await expect(opsLead.getByTestId("step-row").locator('[data-role="operations_manager"]')).toHaveAttribute("data-letter", "R");
+  await expect(entry.getByTestId("decision")).toContainText(
+    "Agreed: supply chain owns the agent; we keep booking FBA slots.",
+  );
+  await expect(opsLead.getByTestId("step-row").locator('[data-role="supply_chain"]')).toHaveAttribute(
+    "data-letter",
+    "AR",
+  );
+  await expect(opsLead.getByTestId("step-row").locator('[data-role="operations_manager"]')).toHaveAttribute(
+    "data-letter",
+    "R",
+  );
 
   // the flag is gone from the matrix, and the count went down by that one step
   await opsLead.goto("/ownership");
@@ -92,8 +111,14 @@ test("two accountable roles: a lead proposes, the other accepts, the flag clears
   // the diagram highlights the step's owners and draws the hand-offs around it
   await opsLead.goto("/ownership/diagram?step=clearance_agent");
   await waitForDiagramToSettle(opsLead);
-  await expect(diagramNode(opsLead, "supply_chain").locator("[data-ownership]")).toHaveAttribute("data-ownership", "AR");
-  await expect(diagramNode(opsLead, "operations_manager").locator("[data-ownership]")).toHaveAttribute("data-ownership", "R");
+  await expect(diagramNode(opsLead, "supply_chain").locator("[data-ownership]")).toHaveAttribute(
+    "data-ownership",
+    "AR",
+  );
+  await expect(diagramNode(opsLead, "operations_manager").locator("[data-ownership]")).toHaveAttribute(
+    "data-ownership",
+    "R",
+  );
   await expect(diagramNode(opsLead, "marketing").locator("[data-ownership]")).toHaveCount(0);
   await expect(opsLead.getByTestId("accountable-roles")).toHaveText("Supply chain & logistics");
   // supply chain does duties and taxes before it and inspection after it: a hand-off to operations and one back
@@ -116,11 +141,15 @@ test("the matrix exports as CSV with a column per role", async ({ browser }) => 
   expect(lines.find((line) => line.startsWith("logistics,customs_documents,"))).toBe(
     "logistics,customs_documents,报关资料准备,Customs documents,,,,AR,,,A,flagged,several_accountable",
   );
-  expect(lines.find((line) => line.startsWith("logistics,duties_taxes,"))).toBe("logistics,duties_taxes,申报税费,Duties and taxes,,,,R,,I,A,resolved,");
+  expect(lines.find((line) => line.startsWith("logistics,duties_taxes,"))).toBe(
+    "logistics,duties_taxes,申报税费,Duties and taxes,,,,R,,I,A,resolved,",
+  );
   await page.context().close();
 });
 
-test("a manager edits a cell and the problem appears; an admin adds, reorders (keyboard) and retires a step", async ({ browser }) => {
+test("a manager edits a cell and the problem appears; an admin adds, reorders (keyboard) and retires a step", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const manager = await signedInPage(browser, "manager@demo.example");
   await manager.goto("/ownership");
@@ -132,9 +161,9 @@ test("a manager edits a cell and the problem appears; an admin adds, reorders (k
   await cell.press("Enter");
   const row = manager.locator('tr[data-step="system_bi"]');
   await expect(row).toHaveAttribute("data-flagged", "yes");
-  await expect(manager.getByTestId("problems").locator('li[data-step="system_bi"] [data-flag="several_accountable"]')).toHaveText(
-    "Two or more accountable roles: Marketing, Data analysis",
-  );
+  await expect(
+    manager.getByTestId("problems").locator('li[data-step="system_bi"] [data-flag="several_accountable"]'),
+  ).toHaveText("Two or more accountable roles: Marketing, Data analysis");
   expect(await problemCount(manager)).toEqual({ problems: before.problems + 1, steps: before.steps + 1 });
   await cell.selectOption("");
   await cell.press("Enter");
@@ -150,17 +179,21 @@ test("a manager edits a cell and the problem appears; an admin adds, reorders (k
   await admin.getByRole("button", { name: "Add step" }).click();
   await expect(admin.getByText("Step added.")).toBeVisible();
   const logisticsOrder = () =>
-    admin.locator('[data-testid="steps-table"] tr[data-step]').evaluateAll((rows) =>
-      rows.map((row) => (row.querySelector('input[name="nameEn"]') as HTMLInputElement | null)?.value),
-    );
-  await expect.poll(async () => (await logisticsOrder()).slice(5, 11)).toEqual([
-    "Logistics choice",
-    "Customs documents",
-    "Duties and taxes",
-    "Clearance agent",
-    "Inspection and release",
-    "Overseas warehouse stock",
-  ]);
+    admin
+      .locator('[data-testid="steps-table"] tr[data-step]')
+      .evaluateAll((rows) =>
+        rows.map((row) => (row.querySelector('input[name="nameEn"]') as HTMLInputElement | null)?.value),
+      );
+  await expect
+    .poll(async () => (await logisticsOrder()).slice(5, 11))
+    .toEqual([
+      "Logistics choice",
+      "Customs documents",
+      "Duties and taxes",
+      "Clearance agent",
+      "Inspection and release",
+      "Overseas warehouse stock",
+    ]);
 
   // move it up with the keyboard: focus the button, press Enter; focus stays on it for the next press
   await admin.getByRole("button", { name: "Move Overseas warehouse stock up" }).focus();
@@ -168,7 +201,9 @@ test("a manager edits a cell and the problem appears; an admin adds, reorders (k
   await expect(admin.getByText("Step moved.")).toBeVisible();
   await expect(admin.getByRole("button", { name: "Move Overseas warehouse stock up" })).toBeFocused();
   await admin.keyboard.press("Enter");
-  await expect.poll(async () => (await logisticsOrder()).slice(8, 11)).toEqual(["Overseas warehouse stock", "Clearance agent", "Inspection and release"]);
+  await expect
+    .poll(async () => (await logisticsOrder()).slice(8, 11))
+    .toEqual(["Overseas warehouse stock", "Clearance agent", "Inspection and release"]);
 
   // retiring asks first
   await admin.getByRole("link", { name: "Retire Overseas warehouse stock" }).click();

@@ -44,7 +44,11 @@ const WORDS = {
 } as const;
 
 async function setLanguage(page: Page, lang: Lang) {
-  await page.context().addCookies([{ name: "lang", value: Buffer.from(JSON.stringify(lang)).toString("base64"), domain: "localhost", path: "/" }]);
+  await page
+    .context()
+    .addCookies([
+      { name: "lang", value: Buffer.from(JSON.stringify(lang)).toString("base64"), domain: "localhost", path: "/" },
+    ]);
 }
 
 async function signIn(page: Page, email: string, password: string) {
@@ -66,10 +70,15 @@ async function download(page: Page, scope: Page | Locator, testId: string): Prom
 }
 
 /** Every box's texts lie inside the box, as the browser draws them; returns how many texts it checked. */
-async function textsInsideTheirBoxes(browser: Browser, svg: string): Promise<{ checked: number; outside: string[]; byNode: Record<string, string> }> {
+async function textsInsideTheirBoxes(
+  browser: Browser,
+  svg: string,
+): Promise<{ checked: number; outside: string[]; byNode: Record<string, string> }> {
   const page = await browser.newPage();
   try {
-    await page.setContent(`<!doctype html><html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, "")}</body></html>`);
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, "")}</body></html>`,
+    );
     return await page.evaluate(() => {
       const outside: string[] = [];
       const byNode: Record<string, string> = {};
@@ -82,7 +91,11 @@ async function textsInsideTheirBoxes(browser: Browser, svg: string): Promise<{ c
         for (const text of Array.from(node.querySelectorAll("text"))) {
           const box = text.getBBox();
           checked += 1;
-          if (box.x < frame.x - 0.5 || box.x + box.width > frame.x + frame.width + 0.5 || box.y + box.height > frame.y + frame.height + 2) {
+          if (
+            box.x < frame.x - 0.5 ||
+            box.x + box.width > frame.x + frame.width + 0.5 ||
+            box.y + box.height > frame.y + frame.height + 2
+          ) {
             outside.push(text.textContent ?? "");
           }
         }
@@ -103,7 +116,14 @@ interface Expected {
   fileName: RegExp;
 }
 
-async function checkDownloads(page: Page, scope: Page | Locator, browser: Browser, lang: Lang, testId: string, expected: Expected) {
+async function checkDownloads(
+  page: Page,
+  scope: Page | Locator,
+  browser: Browser,
+  lang: Lang,
+  testId: string,
+  expected: Expected,
+) {
   const words = WORDS[lang];
   await expect(scope.getByTestId(`${testId}-png`)).toHaveText(new RegExp(words.download.png));
   await expect(scope.getByTestId(`${testId}-svg`)).toHaveText(new RegExp(words.download.svg));
@@ -132,7 +152,10 @@ async function checkDownloads(page: Page, scope: Page | Locator, browser: Browse
 }
 
 for (const lang of ["en", "zh"] as const) {
-  test(`every diagram downloads as PNG and SVG with its title block and legend (${lang})`, async ({ page, browser }) => {
+  test(`every diagram downloads as PNG and SVG with its title block and legend (${lang})`, async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const words = WORDS[lang];
     const model = (id: keyof typeof MODEL_LABELS) => MODEL_LABELS[id][lang];
@@ -156,22 +179,18 @@ for (const lang of ["en", "zh"] as const) {
     // the scenarios, each side
     await page.goto("/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=mature");
     await waitForAppHydration(page);
-    for (const [side, m, s] of [["a", "platform", "growth"], ["b", "independent_site", "mature"]] as const) {
-      const { svg } = await checkDownloads(
-        page,
-        page.getByTestId(`diagram-${side}`),
-        browser,
-        lang,
-        "export",
-        {
-          title: side === "a" ? words.scenarioA : words.scenarioB,
-          organisation: DEMO_ORGANISATION,
-          model: model(m),
-          stage: stage(s),
-          legend: orgLegend,
-          fileName: new RegExp(`^scenario-${side}-${m}-${s}-\\d{4}-\\d{2}-\\d{2}`),
-        },
-      );
+    for (const [side, m, s] of [
+      ["a", "platform", "growth"],
+      ["b", "independent_site", "mature"],
+    ] as const) {
+      const { svg } = await checkDownloads(page, page.getByTestId(`diagram-${side}`), browser, lang, "export", {
+        title: side === "a" ? words.scenarioA : words.scenarioB,
+        organisation: DEMO_ORGANISATION,
+        model: model(m),
+        stage: stage(s),
+        legend: orgLegend,
+        fileName: new RegExp(`^scenario-${side}-${m}-${s}-\\d{4}-\\d{2}-\\d{2}`),
+      });
       expect(svg).toContain(xmlText(model(m)));
     }
 
@@ -180,7 +199,10 @@ for (const lang of ["en", "zh"] as const) {
     await expect(page.locator(".react-flow__node").first()).toBeVisible();
     await waitForAppHydration(page);
     const names = await page.locator('.react-flow__node[data-id^="member:"]').evaluateAll((nodes) =>
-      nodes.map((n) => ({ id: n.getAttribute("data-id") ?? "", name: n.querySelector("[title]")?.getAttribute("title") ?? "" })),
+      nodes.map((n) => ({
+        id: n.getAttribute("data-id") ?? "",
+        name: n.querySelector("[title]")?.getAttribute("title") ?? "",
+      })),
     );
     expect(names.length).toBeGreaterThan(0);
     const { byNode } = await checkDownloads(page, page, browser, lang, "export", {
@@ -215,7 +237,9 @@ test("the hiring target's chart downloads as PNG and SVG (en, zh)", async ({ pag
   await page.goto("/signup?model=platform&stage=startup");
   await page.getByLabel("Organisation name").fill(organisation);
   await page.getByLabel("Your name").fill("Founder Fang");
-  await page.getByLabel("Email address").fill(`pictures-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
+  await page
+    .getByLabel("Email address")
+    .fill(`pictures-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill("a long enough password");
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page).toHaveURL(/\/home$/);

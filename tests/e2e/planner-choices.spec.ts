@@ -15,7 +15,14 @@ import {
 } from "./helpers";
 
 /** The issue's own examples, checked by name on top of the full rule. */
-const ISSUE_EXAMPLES: { model: Model; stage: Stage; role: Role; priority: Priority; nodeDetail?: string; tableDetail?: string }[] = [
+const ISSUE_EXAMPLES: {
+  model: Model;
+  stage: Stage;
+  role: Role;
+  priority: Priority;
+  nodeDetail?: string;
+  tableDetail?: string;
+}[] = [
   {
     model: "b2b",
     stage: "startup",
@@ -105,4 +112,3 @@ for (const walk of WALKS) {
     expect(errors, "errors in the page").toEqual([]);
   });
 }
-

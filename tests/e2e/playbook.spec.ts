@@ -86,7 +86,10 @@ async function heatmapGap(page: Page, name: string) {
 }
 
 for (const lang of ["en", "zh"] as const) {
-  test(`an admin raises a required level, the gap grows, the version list shows it, restoring brings it back (${lang})`, async ({ browser, baseURL }) => {
+  test(`an admin raises a required level, the gap grows, the version list shows it, restoring brings it back (${lang})`, async ({
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const t = TEXT[lang];
     const page = await signUpAdmin(browser, lang, baseURL);
@@ -136,8 +139,12 @@ for (const lang of ["en", "zh"] as const) {
     await versions.getByRole("link", { name: t.versionOne }).click();
     const diff = page.getByTestId("diff-previous");
     await expect(diff.locator("tbody tr")).toHaveCount(1);
-    await expect(diff.locator('tr[data-path="roles.operations_manager.skills.ad_buying.levels.growth"] td').nth(1)).toHaveText("3");
-    await expect(diff.locator('tr[data-path="roles.operations_manager.skills.ad_buying.levels.growth"] td').nth(2)).toHaveText("4");
+    await expect(
+      diff.locator('tr[data-path="roles.operations_manager.skills.ad_buying.levels.growth"] td').nth(1),
+    ).toHaveText("3");
+    await expect(
+      diff.locator('tr[data-path="roles.operations_manager.skills.ad_buying.levels.growth"] td').nth(2),
+    ).toHaveText("4");
 
     // back to 3 as version 2; then restoring version 1 (with a confirmation) raises it again as version 3
     await page.goto("/playbook/roles/operations_manager");

@@ -24,7 +24,9 @@ async function openMemberPage(page: Page, name: string) {
 
 const skillRows = (page: Page) => page.locator('tr[id^="skill-"]');
 
-test("a member sees a colleague's roles but not their levels, only their own heat-map row, and no hiring plan", async ({ page }) => {
+test("a member sees a colleague's roles but not their levels, only their own heat-map row, and no hiring plan", async ({
+  page,
+}) => {
   await signInAs(page, "member@demo.example");
 
   await openMemberPage(page, "杨帆 Yang Fan");
@@ -45,7 +47,9 @@ test("a member sees a colleague's roles but not their levels, only their own hea
   const csv = await page.request.get("/hiring/plan.csv");
   expect(csv.status()).toBe(403);
   await page.goto("/hiring");
-  await expect(page.getByText("The hiring plan (positions, owners, notes) is for managers, HR and admins.")).toBeVisible();
+  await expect(
+    page.getByText("The hiring plan (positions, owners, notes) is for managers, HR and admins."),
+  ).toBeVisible();
 });
 
 test("a lead sees the levels of their department's members, not another department's", async ({ page }) => {

@@ -1,5 +1,12 @@
 import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
-import { ROLE_LABELS, diagramNode, rememberLanguage, waitForDiagramToSettle, waitForHydration, type Role } from "./helpers";
+import {
+  ROLE_LABELS,
+  diagramNode,
+  rememberLanguage,
+  waitForDiagramToSettle,
+  waitForHydration,
+  type Role,
+} from "./helpers";
 
 interface RoleJson {
   id: Role;
@@ -41,7 +48,10 @@ test.beforeEach(async ({ context, baseURL }) => {
   await rememberLanguage(context, "en", baseURL);
 });
 
-test("clicking a role in the diagram opens its panel; Escape and the close button close it", async ({ page, request }) => {
+test("clicking a role in the diagram opens its panel; Escape and the close button close it", async ({
+  page,
+  request,
+}) => {
   const marketing = await roleFromApi(request, "independent_site", "growth", "marketing");
   expect(marketing.responsibilities.length).toBeGreaterThan(0);
 
@@ -116,6 +126,7 @@ test("clicking a role's name in the table opens its panel", async ({ page, reque
     .getByRole("link", { name: ROLE_LABELS.data_analysis.en });
   await partner.click();
   await expect(page).toHaveURL(/[?&]role=data_analysis(&|$)/);
-  await expect(page.getByTestId("role-panel").getByRole("heading", { level: 2 })).toHaveText(ROLE_LABELS.data_analysis.en);
+  await expect(page.getByTestId("role-panel").getByRole("heading", { level: 2 })).toHaveText(
+    ROLE_LABELS.data_analysis.en,
+  );
 });
-

@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { collectPageErrors, diagramNode, rememberLanguage, waitForDiagramToSettle, waitForHydration, type Lang } from "./helpers";
+import {
+  collectPageErrors,
+  diagramNode,
+  rememberLanguage,
+  waitForDiagramToSettle,
+  waitForHydration,
+  type Lang,
+} from "./helpers";
 
 /**
  * Full-page screenshots for a person to look at, in both languages: saved to
@@ -36,12 +43,16 @@ async function captureElement(element: Locator, testInfo: TestInfo, name: string
 
 /** Things a person would notice on the screenshot, checked in numbers too. */
 async function expectNothingSpillsOver(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect.soft(overflow, "the page does not scroll sideways").toBeLessThanOrEqual(0);
   // role names on the diagram's nodes are not cut off
-  const clipped = await page.locator(".react-flow__node p:first-of-type").evaluateAll((labels) =>
-    labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent),
-  );
+  const clipped = await page
+    .locator(".react-flow__node p:first-of-type")
+    .evaluateAll((labels) =>
+      labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent),
+    );
   expect.soft(clipped, "role names cut off on the diagram").toEqual([]);
 }
 
@@ -76,14 +87,20 @@ const SHOTS: Record<Lang, Shot[]> = {
 };
 
 for (const lang of ["en", "zh"] as const) {
-  test(`screenshots of the planner in ${lang === "en" ? "English" : "Chinese"}`, async ({ page, context, baseURL }, testInfo) => {
+  test(`screenshots of the planner in ${lang === "en" ? "English" : "Chinese"}`, async ({
+    page,
+    context,
+    baseURL,
+  }, testInfo) => {
     test.setTimeout(60_000);
     const errors = collectPageErrors(page);
     await rememberLanguage(context, lang, baseURL);
     for (const shot of SHOTS[lang]) {
       if (shot.viewport) await page.setViewportSize(shot.viewport);
       await page.goto(`/planner?${shot.query}`);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "en" ? "Org-chart planner" : "组织架构规划");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+        lang === "en" ? "Org-chart planner" : "组织架构规划",
+      );
       await expect(page.locator(".react-flow__node")).toHaveCount(8);
       if (shot.role) {
         await expect(page.getByTestId("role-panel")).toBeVisible();
@@ -93,7 +110,11 @@ for (const lang of ["en", "zh"] as const) {
       await capture(page, testInfo, shot.name);
       // close-ups of the diagram and the panel, at their real size
       const base = shot.name.replace(/\.png$/, "");
-      await captureElement(page.getByRole("group", { name: /Recommended org chart diagram|推荐组织架构图/ }), testInfo, `${base}-diagram.png`);
+      await captureElement(
+        page.getByRole("group", { name: /Recommended org chart diagram|推荐组织架构图/ }),
+        testInfo,
+        `${base}-diagram.png`,
+      );
       if (shot.role) await captureElement(page.getByTestId("role-panel"), testInfo, `${base}-panel.png`);
       await expectNothingSpillsOver(page);
     }

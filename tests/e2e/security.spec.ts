@@ -19,7 +19,8 @@ const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.random()
 function watch(page: Page): string[] {
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+    if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text()))
+      problems.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message.split("\n")[0]}`));
   return problems;
@@ -48,7 +49,10 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("change the password, sign out the other sessions, and sign in with the new password", async ({ browser, baseURL }) => {
+test("change the password, sign out the other sessions, and sign in with the new password", async ({
+  browser,
+  baseURL,
+}) => {
   const page = await englishPage(browser, baseURL);
   const problems = watch(page);
   const email = uniqueEmail("account");
@@ -130,7 +134,10 @@ test("pages carry a nonce CSP and refuse to be framed; a cross-site POST is a 40
     return !!form && Object.keys(form).some((key) => key.startsWith("__reactProps$"));
   });
   expect(problems).toEqual([]);
-  const crossSite = await request.post("/login", { headers: { Origin: "https://evil.example" }, form: { email: "a@b.example", password: "x" } });
+  const crossSite = await request.post("/login", {
+    headers: { Origin: "https://evil.example" },
+    form: { email: "a@b.example", password: "x" },
+  });
   expect(crossSite.status()).toBe(403);
   expect((await request.get("/healthz")).status()).toBe(200);
   expect(await (await request.get("/healthz")).json()).toEqual({ status: "ok" });

@@ -35,7 +35,9 @@ function yesterday(): string {
   return new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 }
 
-test("plan from gaps, progress as the member, complete, re-assess as the lead: the gap closes and HR's figures move; overdue shows", async ({ page }) => {
+test("plan from gaps, progress as the member, complete, re-assess as the lead: the gap closes and HR's figures move; overdue shows", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
 
   // HR: the figures before, and Liu among the members with a gap and no plan
@@ -70,7 +72,11 @@ test("plan from gaps, progress as the member, complete, re-assess as the lead: t
   await signIn(page, "member@demo.example");
   await page.goto(memberUrl);
   await expect(page.getByText("You can update the progress of your items")).toBeVisible();
-  await page.getByTestId("training-plan").locator('tr[data-skill="ad_buying"]').getByRole("link", { name: "Update progress" }).click();
+  await page
+    .getByTestId("training-plan")
+    .locator('tr[data-skill="ad_buying"]')
+    .getByRole("link", { name: "Update progress" })
+    .click();
   await expect(page.getByText("You can update the status, progress and evidence of your own item.")).toBeVisible();
   await expect(page.getByLabel("Target level")).toHaveCount(0);
   await waitForAppHydration(page);
@@ -90,12 +96,19 @@ test("plan from gaps, progress as the member, complete, re-assess as the lead: t
   // the operations lead sees the request and re-assesses
   await signIn(page, "lead.ops@demo.example");
   await page.goto("/training");
-  const request = page.getByTestId("reassessments").getByRole("listitem").filter({ hasText: LIU }).filter({ hasText: "Ad buying" });
+  const request = page
+    .getByTestId("reassessments")
+    .getByRole("listitem")
+    .filter({ hasText: LIU })
+    .filter({ hasText: "Ad buying" });
   await expect(request).toBeVisible();
   // the item's own page links to the same assessment, on the same skill
   await request.getByRole("link", { name: LIU }).click();
   await expect(page).toHaveURL(/\/training\/items\//);
-  await expect(page.getByRole("link", { name: "Record the re-assessment" })).toHaveAttribute("href", /^\/team\/[^/?#]+\?assess=ad_buying#assess$/);
+  await expect(page.getByRole("link", { name: "Record the re-assessment" })).toHaveAttribute(
+    "href",
+    /^\/team\/[^/?#]+\?assess=ad_buying#assess$/,
+  );
   await page.goBack();
   await expect(page).toHaveURL(/\/training$/);
   await request.getByRole("link", { name: "Assess" }).click();
@@ -144,7 +157,10 @@ test("plan from gaps, progress as the member, complete, re-assess as the lead: t
   await expect(page.getByText("Saved.")).toBeVisible();
   await expect(page.locator("h1 + [data-status]")).toHaveText("Overdue");
   await page.goto(memberUrl);
-  await expect(page.getByTestId("training-plan").locator(`tr[data-skill="${otherSkill}"]`)).toHaveAttribute("data-status", "overdue");
+  await expect(page.getByTestId("training-plan").locator(`tr[data-skill="${otherSkill}"]`)).toHaveAttribute(
+    "data-status",
+    "overdue",
+  );
   await page.goto("/training?status=overdue&q=Liu");
   await expect(page.getByTestId("training-list").locator("tbody tr")).toHaveCount(1);
   await expect(page.getByTestId("training-list").locator("tbody tr").first()).toHaveAttribute("data-status", "overdue");
@@ -152,7 +168,9 @@ test("plan from gaps, progress as the member, complete, re-assess as the lead: t
   expect(await figure(page, "overdue")).toBe(overdueBefore + 1);
 });
 
-test("a second save of the same version is refused with what changed, and keeps what was typed", async ({ browser }) => {
+test("a second save of the same version is refused with what changed, and keeps what was typed", async ({
+  browser,
+}) => {
   const hr = await browser.newPage();
   const lead = await browser.newPage();
   await signIn(hr, "hr@demo.example");
@@ -164,7 +182,13 @@ test("a second save of the same version is refused with what changed, and keeps 
 
   // an operations item both can edit
   await hr.goto("/training?department=operations_manager&status=in_progress&sort=member");
-  const href = await hr.getByTestId("training-list").locator("tbody tr").first().locator("td a").first().getAttribute("href");
+  const href = await hr
+    .getByTestId("training-list")
+    .locator("tbody tr")
+    .first()
+    .locator("td a")
+    .first()
+    .getAttribute("href");
   expect(href).toMatch(/^\/training\/items\//);
   await hr.goto(href!);
   await leadPage.goto(href!);

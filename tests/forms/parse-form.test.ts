@@ -11,7 +11,17 @@ const form = (entries: [string, string][]) => {
 
 describe("parseForm", () => {
   it("parses a plain submission", () => {
-    expect(parseForm(form([["name", "Ada"], ["departments", "a"], ["departments", "b"]]), schema, { messages: "x" })).toMatchObject({ status: "success", value: { name: "Ada", departments: ["a", "b"] } });
+    expect(
+      parseForm(
+        form([
+          ["name", "Ada"],
+          ["departments", "a"],
+          ["departments", "b"],
+        ]),
+        schema,
+        { messages: "x" },
+      ),
+    ).toMatchObject({ status: "success", value: { name: "Ada", departments: ["a", "b"] } });
   });
 
   it("never reads conform's requests as a submission, however they are written", () => {
@@ -23,16 +33,39 @@ describe("parseForm", () => {
       "' OR 1=1 --",
       "",
     ]) {
-      const submission = parseForm(form([["name", "Ada"], ["departments", "a"], ["__intent__", intent]]), schema, { messages: "x" });
+      const submission = parseForm(
+        form([
+          ["name", "Ada"],
+          ["departments", "a"],
+          ["__intent__", intent],
+        ]),
+        schema,
+        { messages: "x" },
+      );
       expect(submission.status, intent).toBeUndefined();
       expect(submission.payload).toMatchObject({ name: "Ada" });
     }
   });
 
   it("keeps a list change of a known list, within the index bound", () => {
-    const insert = parseForm(form([["name", "Ada"], ["departments[0]", "a"], ["__intent__", JSON.stringify({ type: "insert", payload: { name: "departments" } })]]), schema, { messages: "x" });
+    const insert = parseForm(
+      form([
+        ["name", "Ada"],
+        ["departments[0]", "a"],
+        ["__intent__", JSON.stringify({ type: "insert", payload: { name: "departments" } })],
+      ]),
+      schema,
+      { messages: "x" },
+    );
     expect(insert.payload).toMatchObject({ departments: ["a", undefined] });
-    const far = parseForm(form([["name", "Ada"], ["departments[100]", "a"]]), schema, { messages: "x", maxIndex: 9 });
+    const far = parseForm(
+      form([
+        ["name", "Ada"],
+        ["departments[100]", "a"],
+      ]),
+      schema,
+      { messages: "x", maxIndex: 9 },
+    );
     expect(far.payload).toEqual({ name: "Ada" });
   });
 

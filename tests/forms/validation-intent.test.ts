@@ -14,7 +14,11 @@ import { type Cast, makeCast, requestAs } from "../authz/actors";
 import { MATRIX } from "../authz/expectations";
 import { appRoutes, fullPath } from "../authz/route-manifest";
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 
 /** Every row of every table, as text: equal snapshots mean nothing was inserted, changed or deleted. */
 async function snapshot(): Promise<Record<string, string>> {
@@ -44,7 +48,8 @@ async function statusOf(handler: Handler, request: Request, params: Record<strin
   return 200;
 }
 
-const validateIntent = (name: string | undefined) => JSON.stringify({ type: "validate", payload: name === undefined ? {} : { name } });
+const validateIntent = (name: string | undefined) =>
+  JSON.stringify({ type: "validate", payload: name === undefined ? {} : { name } });
 
 describe("conform's validation request writes nothing, on any route", () => {
   const routes = appRoutes();
@@ -54,13 +59,16 @@ describe("conform's validation request writes nothing, on any route", () => {
     withActions = [];
     for (const route of routes) {
       const module = (await import(`../../app/${route.file}`)) as { action?: Handler };
-      if (typeof module.action === "function") withActions.push({ id: route.id, file: route.file, path: fullPath(route, routes) });
+      if (typeof module.action === "function")
+        withActions.push({ id: route.id, file: route.file, path: fullPath(route, routes) });
     }
   }, 120_000);
 
   it("finds the app's actions, and a plausible body for each in the matrix", () => {
     expect(withActions.length).toBeGreaterThanOrEqual(20);
-    const without = withActions.filter((route) => !(MATRIX[route.id] ?? []).some((testCase) => testCase.method === "POST"));
+    const without = withActions.filter(
+      (route) => !(MATRIX[route.id] ?? []).some((testCase) => testCase.method === "POST"),
+    );
     expect(without.map((route) => route.id)).toEqual([]);
   });
 
@@ -77,7 +85,10 @@ describe("conform's validation request writes nothing, on any route", () => {
         const before = await snapshot();
         // once for the whole form, once for one field (what a blur sends)
         for (const name of [undefined, Object.keys(form)[0]]) {
-          const request = await requestAs(cast, "admin", testCase.url(cast), "POST", { ...form, __intent__: validateIntent(name) });
+          const request = await requestAs(cast, "admin", testCase.url(cast), "POST", {
+            ...form,
+            __intent__: validateIntent(name),
+          });
           const status = await statusOf(module.action!, request, testCase.params?.(cast) ?? {});
           expect(status, `${route.id} answered ${status}`).toBeLessThan(500);
         }

@@ -24,7 +24,17 @@ import * as tokensRoute from "../../app/routes/settings.tokens";
 import { db } from "../../app/utils/db.server";
 import { emailField, organisationNameField } from "../../app/forms/auth";
 import { cookieFor, createCast } from "../utils/actors";
-import { badVersion, CONTROL, type Encoding, formRequest, fuzzer, type Handler, type Value, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
+import {
+  badVersion,
+  CONTROL,
+  type Encoding,
+  formRequest,
+  fuzzer,
+  type Handler,
+  type Value,
+  FUZZ_RUNS,
+  FUZZ_TIMEOUT_MS,
+} from "./harness";
 
 const RUNS = FUZZ_RUNS;
 
@@ -48,7 +58,12 @@ beforeAll(async () => {
     departments: [],
     ipAddress: null,
   });
-  token = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "live", ipAddress: null });
+  token = await createApiToken({
+    organisationId: cast.organisation.id,
+    createdById: cast.admin.id,
+    name: "live",
+    ipAddress: null,
+  });
 });
 
 afterAll(() => {
@@ -58,11 +73,17 @@ afterAll(() => {
 // ---------------------------------------------------------------------------
 // values
 
-const HUGE = ["a".repeat(100_000), "中".repeat(100_000), "\u0000".repeat(100_000), "🦄".repeat(50_000), `${"x".repeat(99_999)}\n`];
+const HUGE = [
+  "a".repeat(100_000),
+  "中".repeat(100_000),
+  "\u0000".repeat(100_000),
+  "🦄".repeat(50_000),
+  `${"x".repeat(99_999)}\n`,
+];
 const INJECTIONS = [
   "' OR 1=1 --",
-  "'; DROP TABLE \"User\"; --",
-  "\" OR \"\"=\"",
+  '\'; DROP TABLE "User"; --',
+  '" OR ""="',
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
   "${7*7}",
@@ -105,16 +126,19 @@ const nasty: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("", " ", "\t", "\r\n", "\u0000", "\u0007", "\u007f"),
 );
 
-
 /** Text that no single-line name field accepts (empty, blank, too long, a control character inside). */
 function badText(max: number): fc.Arbitrary<string> {
   return fc.oneof(
     fc.constantFrom("", " ", "\t\t", " \r\n "),
     fc.integer({ min: max + 1, max: max * 4 }).map((length) => "名".repeat(length)),
     fc.constantFrom(...HUGE),
-    fc.tuple(fc.string({ unit: "grapheme", maxLength: 20 }), fc.constantFrom(...CONTROL), fc.string({ unit: "grapheme", maxLength: 20 })).map(
-      ([before, control, after]) => `x${before}${control}${after}x`,
-    ),
+    fc
+      .tuple(
+        fc.string({ unit: "grapheme", maxLength: 20 }),
+        fc.constantFrom(...CONTROL),
+        fc.string({ unit: "grapheme", maxLength: 20 }),
+      )
+      .map(([before, control, after]) => `x${before}${control}${after}x`),
   );
 }
 
@@ -137,10 +161,15 @@ function field(valid: fc.Arbitrary<string>, invalid: fc.Arbitrary<string>): fc.A
     { weight: 1, arbitrary: fc.constant<FieldSample>({ ok: false, values: [] }) },
     {
       weight: 1,
-      arbitrary: fc.array(fc.oneof(valid, invalid), { minLength: 2, maxLength: 4 }).map((values) => ({ ok: false, values })),
+      arbitrary: fc
+        .array(fc.oneof(valid, invalid), { minLength: 2, maxLength: 4 })
+        .map((values) => ({ ok: false, values })),
     },
     // a file where text belongs: not read, so the same as missing
-    { weight: 1, arbitrary: nasty.map((content): FieldSample => ({ ok: false, values: [new Blob([content.slice(0, 1000)])] })) },
+    {
+      weight: 1,
+      arbitrary: nasty.map((content): FieldSample => ({ ok: false, values: [new Blob([content.slice(0, 1000)])] })),
+    },
   );
 }
 
@@ -151,7 +180,12 @@ type DepartmentsSample = FieldSample & { count: number };
 
 /** Departments: any number of valid ids, or a list with one id that is not a role. */
 const departments: fc.Arbitrary<DepartmentsSample> = fc.oneof(
-  { weight: 3, arbitrary: fc.array(roleId, { maxLength: 4 }).map((values): DepartmentsSample => ({ ok: true, values, count: values.length })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(roleId, { maxLength: 4 })
+      .map((values): DepartmentsSample => ({ ok: true, values, count: values.length })),
+  },
   {
     weight: 2,
     arbitrary: fc
@@ -197,7 +231,10 @@ function noise(fields: readonly string[]): fc.Arbitrary<Array<[string, Value]>> 
       fc.string({ maxLength: 20 }),
     )
     .filter((value) => !fields.includes(value));
-  return fc.array(fc.tuple(name, fc.oneof(nasty, fc.constant('{"type":"update","payload":{"name":"kind","value":"admin"}}'))), { maxLength: 4 });
+  return fc.array(
+    fc.tuple(name, fc.oneof(nasty, fc.constant('{"type":"update","payload":{"name":"kind","value":"admin"}}'))),
+    { maxLength: 4 },
+  );
 }
 
 /**
@@ -222,7 +259,10 @@ const intentEntry: fc.Arbitrary<[string, Value]> = fc.tuple(
 );
 
 /** Samples that break a rule of the schema, or carry an intent (about one in five). */
-function malformed<T>(samples: fc.Arbitrary<T>, valid: (sample: T) => boolean): fc.Arbitrary<[T, [string, Value] | null]> {
+function malformed<T>(
+  samples: fc.Arbitrary<T>,
+  valid: (sample: T) => boolean,
+): fc.Arbitrary<[T, [string, Value] | null]> {
   const intent = fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: intentEntry });
   return fc.tuple(samples, intent).filter(([sample, withIntent]) => withIntent !== null || !valid(sample));
 }
@@ -235,7 +275,10 @@ const withIntent = (intent: [string, Value] | null): Array<[string, Value]> => (
 const encoding: fc.Arbitrary<Encoding> = fc.oneof(
   { weight: 6, arbitrary: fc.constant("urlencoded" as const) },
   { weight: 3, arbitrary: fc.constant("multipart" as const) },
-  { weight: 1, arbitrary: fc.constantFrom("json" as const, "text" as const, "none" as const, "broken-multipart" as const) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("json" as const, "text" as const, "none" as const, "broken-multipart" as const),
+  },
 );
 
 /** The id as it would appear in an address (a lone surrogate cannot be percent-encoded as is). */
@@ -244,7 +287,9 @@ function pathSegment(id: string): string {
 }
 
 function entriesOf(samples: Record<string, FieldSample>): Array<[string, Value]> {
-  return Object.entries(samples).flatMap(([name, sample]) => sample.values.map((value): [string, Value] => [name, value]));
+  return Object.entries(samples).flatMap(([name, sample]) =>
+    sample.values.map((value): [string, Value] => [name, value]),
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -274,14 +319,25 @@ const version = field(fc.constant("1"), badVersion);
 function target(real: () => string): fc.Arbitrary<{ id: string; real: boolean }> {
   return fc.oneof(
     { weight: 9, arbitrary: fc.constant(null).map(() => ({ id: real(), real: true })) },
-    { weight: 1, arbitrary: fc.oneof(nasty, fc.constant(cast?.otherAdmin.id ?? "other")).map((id) => ({ id, real: false })) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(nasty, fc.constant(cast?.otherAdmin.id ?? "other")).map((id) => ({ id, real: false })),
+    },
   );
 }
 
 /** No baseline: the fingerprint just before each input (the counts of whole tables) is compared with the one after it. */
 const fuzz = fuzzer({ fingerprint, logSuffix: "" });
 
-async function check(action: string, handler: Handler, path: string, params: Record<string, string>, entries: Array<[string, Value]>, how: Encoding, expected: number) {
+async function check(
+  action: string,
+  handler: Handler,
+  path: string,
+  params: Record<string, string>,
+  entries: Array<[string, Value]>,
+  how: Encoding,
+  expected: number,
+) {
   // an unknown id is 404 before the body is read; otherwise the body is refused
   await fuzz.check(action, handler, formRequest(path, adminCookie, entries, how), params, expected);
 }
@@ -291,7 +347,9 @@ async function check(action: string, handler: Handler, path: string, params: Rec
 describe("malformed submissions to the settings actions (as an admin)", () => {
   it(`POST /settings/organisation: ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const fields = ["name", "operatingModel", "stage", "version"] as const;
-    const validName = fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }).filter((value) => organisationNameField.safeParse(value).success);
+    const validName = fc
+      .string({ unit: "grapheme", minLength: 1, maxLength: 30 })
+      .filter((value) => organisationNameField.safeParse(value).success);
     const badName = badText(100).filter((value) => !organisationNameField.safeParse(value).success);
     const input = malformed(
       fc.record({
@@ -305,7 +363,15 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
     await fc.assert(
       fc.asyncProperty(input, noise(fields), encoding, async ([samples, intent], extra, how) => {
         const entries = [...entriesOf(samples), ...withIntent(intent), ...extra];
-        await check("POST /settings/organisation", organisationRoute.action, "/settings/organisation", {}, entries, how, 400);
+        await check(
+          "POST /settings/organisation",
+          organisationRoute.action,
+          "/settings/organisation",
+          {},
+          entries,
+          how,
+          400,
+        );
       }),
       { numRuns: RUNS },
     );
@@ -314,9 +380,9 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
   it(`POST /settings/people (invite): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const fields = ["email", "kind", "departments"] as const;
     const validEmail = fc.emailAddress().filter((value) => value.length <= 254 && emailField.safeParse(value).success);
-    const badEmail = fc.oneof(nasty, fc.string({ maxLength: 30 }), fc.constantFrom("a@", "@b.c", "a@b", "a b@c.d", "a@b..c")).filter(
-      (value) => !emailField.safeParse(value).success,
-    );
+    const badEmail = fc
+      .oneof(nasty, fc.string({ maxLength: 30 }), fc.constantFrom("a@", "@b.c", "a@b", "a b@c.d", "a@b..c"))
+      .filter((value) => !emailField.safeParse(value).success);
     const input = malformed(
       fc.record({ email: field(validEmail, badEmail), kind, departments }),
       (samples) => samples.email.ok && kindAndDepartmentsOk(samples.kind, samples.departments),
@@ -330,27 +396,52 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
     );
   });
 
-  it(`POST /settings/people/$userId (change_kind, disable, enable): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
-    const fields = ["intent", "kind", "departments", "confirm", "version"] as const;
-    // "enable" alone is always a valid request (of an active person: a no-op), so it comes only repeated or altered
-    const intent = field(fc.constantFrom("change_kind", "disable"), notOneOf(["change_kind", "disable", "enable"]));
-    const confirm = field(fc.constant("yes"), notOneOf(["yes"]));
-    const input = malformed(
-      fc.record({ target: target(() => cast.member.id), intent, kind, departments, confirm, version }),
-      ({ intent: sentIntent, kind: sentKind, departments: sentDepartments, confirm: sentConfirm, version: sentVersion }) => {
-        if (!sentIntent.ok) return false;
-        return sentIntent.values[0] === "change_kind" ? kindAndDepartmentsOk(sentKind, sentDepartments) && sentVersion.ok : sentConfirm.ok;
-      },
-    );
-    await fc.assert(
-      fc.asyncProperty(input, noise(fields), encoding, async ([{ target: to, ...samples }, conformIntent], extra, how) => {
-        const path = `/settings/people/${pathSegment(to.id)}`;
-        const entries = [...entriesOf(samples), ...withIntent(conformIntent), ...extra];
-        await check("POST /settings/people/$userId", personRoute.action, path, { userId: to.id }, entries, how, to.real ? 400 : 404);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    `POST /settings/people/$userId (change_kind, disable, enable): ${RUNS} inputs`,
+    { timeout: FUZZ_TIMEOUT_MS },
+    async () => {
+      const fields = ["intent", "kind", "departments", "confirm", "version"] as const;
+      // "enable" alone is always a valid request (of an active person: a no-op), so it comes only repeated or altered
+      const intent = field(fc.constantFrom("change_kind", "disable"), notOneOf(["change_kind", "disable", "enable"]));
+      const confirm = field(fc.constant("yes"), notOneOf(["yes"]));
+      const input = malformed(
+        fc.record({ target: target(() => cast.member.id), intent, kind, departments, confirm, version }),
+        ({
+          intent: sentIntent,
+          kind: sentKind,
+          departments: sentDepartments,
+          confirm: sentConfirm,
+          version: sentVersion,
+        }) => {
+          if (!sentIntent.ok) return false;
+          return sentIntent.values[0] === "change_kind"
+            ? kindAndDepartmentsOk(sentKind, sentDepartments) && sentVersion.ok
+            : sentConfirm.ok;
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          input,
+          noise(fields),
+          encoding,
+          async ([{ target: to, ...samples }, conformIntent], extra, how) => {
+            const path = `/settings/people/${pathSegment(to.id)}`;
+            const entries = [...entriesOf(samples), ...withIntent(conformIntent), ...extra];
+            await check(
+              "POST /settings/people/$userId",
+              personRoute.action,
+              path,
+              { userId: to.id },
+              entries,
+              how,
+              to.real ? 400 : 404,
+            );
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
   it(`POST /settings/invites/$inviteId (revoke): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const input = malformed(
@@ -358,18 +449,33 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
       (samples) => samples.confirm.ok,
     );
     await fc.assert(
-      fc.asyncProperty(input, noise(["confirm"]), encoding, async ([{ target: to, ...samples }, intent], extra, how) => {
-        const path = `/settings/invites/${pathSegment(to.id)}`;
-        const entries = [...entriesOf(samples), ...withIntent(intent), ...extra];
-        await check("POST /settings/invites/$inviteId", inviteRoute.action, path, { inviteId: to.id }, entries, how, to.real ? 400 : 404);
-      }),
+      fc.asyncProperty(
+        input,
+        noise(["confirm"]),
+        encoding,
+        async ([{ target: to, ...samples }, intent], extra, how) => {
+          const path = `/settings/invites/${pathSegment(to.id)}`;
+          const entries = [...entriesOf(samples), ...withIntent(intent), ...extra];
+          await check(
+            "POST /settings/invites/$inviteId",
+            inviteRoute.action,
+            path,
+            { inviteId: to.id },
+            entries,
+            how,
+            to.real ? 400 : 404,
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it(`POST /settings/tokens (create): ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    const validTokenName = fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }).filter((value) => value.trim().length > 0 && !/[\u0000-\u001f\u007f]/.test(value));
+    const validTokenName = fc
+      .string({ unit: "grapheme", minLength: 1, maxLength: 30 })
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .filter((value) => value.trim().length > 0 && !/[\u0000-\u001f\u007f]/.test(value));
     const input = malformed(fc.record({ name: field(validTokenName, badText(80)) }), (samples) => samples.name.ok);
     await fc.assert(
       fc.asyncProperty(input, noise(["name"]), encoding, async ([samples, intent], extra, how) => {
@@ -386,11 +492,24 @@ describe("malformed submissions to the settings actions (as an admin)", () => {
       (samples) => samples.confirm.ok,
     );
     await fc.assert(
-      fc.asyncProperty(input, noise(["confirm"]), encoding, async ([{ target: to, ...samples }, intent], extra, how) => {
-        const path = `/settings/tokens/${pathSegment(to.id)}`;
-        const entries = [...entriesOf(samples), ...withIntent(intent), ...extra];
-        await check("POST /settings/tokens/$tokenId", tokenRoute.action, path, { tokenId: to.id }, entries, how, to.real ? 400 : 404);
-      }),
+      fc.asyncProperty(
+        input,
+        noise(["confirm"]),
+        encoding,
+        async ([{ target: to, ...samples }, intent], extra, how) => {
+          const path = `/settings/tokens/${pathSegment(to.id)}`;
+          const entries = [...entriesOf(samples), ...withIntent(intent), ...extra];
+          await check(
+            "POST /settings/tokens/$tokenId",
+            tokenRoute.action,
+            path,
+            { tokenId: to.id },
+            entries,
+            how,
+            to.real ? 400 : 404,
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -31,7 +31,7 @@ afterAll(() => {
 
 const HOSTILE = [
   "' OR '1'='1",
-  "'; DROP TABLE \"User\"; --",
+  '\'; DROP TABLE "User"; --',
   "admin'--",
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
@@ -54,7 +54,9 @@ const HOSTILE = [
   "1e309",
   "-0",
 ];
-const HUGE = ["x", "é", "😀", "\u0000", "a@b.co ", "<b>", "'"].map((unit) => unit.repeat(Math.ceil(100_000 / unit.length)));
+const HUGE = ["x", "é", "😀", "\u0000", "a@b.co ", "<b>", "'"].map((unit) =>
+  unit.repeat(Math.ceil(100_000 / unit.length)),
+);
 
 const hostile = fc.constantFrom(...HOSTILE);
 const huge = fc.constantFrom(...HUGE);
@@ -69,18 +71,27 @@ const anyText = fc.oneof(
 );
 
 /** How a field arrives: absent, once, repeated (an array to conform), or as a file. */
-type FieldValue = { kind: "missing" } | { kind: "one"; value: string } | { kind: "many"; values: string[] } | { kind: "file"; value: string };
+type FieldValue =
+  | { kind: "missing" }
+  | { kind: "one"; value: string }
+  | { kind: "many"; values: string[] }
+  | { kind: "file"; value: string };
 const one = (value: fc.Arbitrary<string>) => value.map((v): FieldValue => ({ kind: "one", value: v }));
 const many = (value: fc.Arbitrary<string>) =>
   fc.array(value, { minLength: 2, maxLength: 4 }).map((values): FieldValue => ({ kind: "many", values }));
 const missing = fc.constant<FieldValue>({ kind: "missing" });
 const file = anyText.map((value): FieldValue => ({ kind: "file", value }));
 /** Any shape at all: the field may happen to be fine. */
-const anyField = (plausible: fc.Arbitrary<string>) => fc.oneof(one(plausible), one(anyText), missing, many(anyText), file);
+const anyField = (plausible: fc.Arbitrary<string>) =>
+  fc.oneof(one(plausible), one(anyText), missing, many(anyText), file);
 
 // Values that break a rule, whatever else the submission holds.
 const withControl = fc
-  .tuple(fc.string({ maxLength: 20 }), fc.constantFrom("\u0000", "\n", "\r", "\t", "\u001b", "\u007f"), fc.string({ maxLength: 20 }))
+  .tuple(
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom("\u0000", "\n", "\r", "\t", "\u001b", "\u007f"),
+    fc.string({ maxLength: 20 }),
+  )
   .map(([a, control, b]) => `x${a}${control}${b}`);
 const badName = fc.oneof(
   missing,
@@ -172,10 +183,20 @@ function submission(fields: Record<string, { bad: fc.Arbitrary<FieldValue>; any:
   const names = Object.keys(fields);
   return fc.constantFrom(...names).chain((broken) =>
     fc.record({
-      values: fc.record(Object.fromEntries(names.map((name) => [name, name === broken ? fields[name].bad : fields[name].any]))),
+      values: fc.record(
+        Object.fromEntries(names.map((name) => [name, name === broken ? fields[name].bad : fields[name].any])),
+      ),
       // an extra field must not stand in for a form field ("email." reads as "email")
       extra: extraFields.map((extra) => extra.filter(([name]) => !names.includes(name.replace(/^\.+|\.+$/g, "")))),
-      encoding: fc.constantFrom("urlencoded", "urlencoded", "urlencoded", "multipart", "json", "text", "broken-multipart"),
+      encoding: fc.constantFrom(
+        "urlencoded",
+        "urlencoded",
+        "urlencoded",
+        "multipart",
+        "json",
+        "text",
+        "broken-multipart",
+      ),
     }),
   );
 }
@@ -205,7 +226,11 @@ function toRequest(path: string, input: Submission, headers: Record<string, stri
         headers: { "Content-Type": "application/json", ...headers },
       });
     case "text":
-      return new Request(url, { method: "POST", body: entries.map(([n, v]) => `${n}=${String(v)}`).join("\n"), headers: { "Content-Type": "text/plain", ...headers } });
+      return new Request(url, {
+        method: "POST",
+        body: entries.map(([n, v]) => `${n}=${String(v)}`).join("\n"),
+        headers: { "Content-Type": "text/plain", ...headers },
+      });
     case "broken-multipart":
       return new Request(url, {
         method: "POST",
@@ -215,14 +240,22 @@ function toRequest(path: string, input: Submission, headers: Record<string, stri
     default: {
       const body = new URLSearchParams();
       for (const [name, value] of entries) body.append(name, typeof value === "string" ? value : "[file]");
-      return new Request(url, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } });
+      return new Request(url, {
+        method: "POST",
+        body,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      });
     }
   }
 }
 
 // ---- running ------------------------------------------------------------
 
-type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
+type Action = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => Promise<unknown>;
 
 /**
  * The HTTP status the action answers with; a thrown non-Response is a 500 and fails the property.
@@ -231,7 +264,9 @@ type Action = (args: { request: Request; params: Record<string, string>; context
  */
 let nextAddress = 0;
 const statusOf = (action: Action, request: Request, params: Record<string, string> = {}) =>
-  statusWith(action, request, params, { clientAddress: `203.0.${Math.floor(nextAddress / 250) % 250}.${nextAddress++ % 250}` });
+  statusWith(action, request, params, {
+    clientAddress: `203.0.${Math.floor(nextAddress / 250) % 250}.${nextAddress++ % 250}`,
+  });
 
 async function rowCounts() {
   const [organisations, users, sessions, invites, invitesUsed, throttles, events] = await Promise.all([
@@ -246,7 +281,12 @@ async function rowCounts() {
   return { organisations, users, sessions, invites, invitesUsed, throttles, events };
 }
 
-async function fuzz(name: string, arbitrary: fc.Arbitrary<Submission>, attempt: (input: Submission) => Promise<number>, expectStatus: (status: number) => void) {
+async function fuzz(
+  name: string,
+  arbitrary: fc.Arbitrary<Submission>,
+  attempt: (input: Submission) => Promise<number>,
+  expectStatus: (status: number) => void,
+) {
   let inputs = 0;
   const started = performance.now();
   const before = await rowCounts();
@@ -297,7 +337,12 @@ describe("malformed submissions to the account actions", () => {
         email: { bad: badEmail, any: anyField(fc.emailAddress()) },
         password: { bad: badNewPassword, any: anyField(plausiblePassword) },
       });
-      await fuzz("signup", arbitrary, (input) => statusOf(signup as Action, toRequest("/signup", input)), (status) => expect(status).toBe(400));
+      await fuzz(
+        "signup",
+        arbitrary,
+        (input) => statusOf(signup as Action, toRequest("/signup", input)),
+        (status) => expect(status).toBe(400),
+      );
     },
     FUZZ_TIMEOUT_MS,
   );
@@ -308,9 +353,23 @@ describe("malformed submissions to the account actions", () => {
       const arbitrary = submission({
         email: { bad: badEmail, any: anyField(fc.emailAddress()) },
         password: { bad: badCurrentPassword, any: anyField(plausiblePassword) },
-        redirectTo: { bad: anyField(fc.constantFrom("/org", "//evil.example", "javascript:alert(1)")), any: anyField(fc.constant("/org")) },
-      }).filter((input) => !(isFine(asReceived(input.values.email, input), "email") && isFine(asReceived(input.values.password, input), "password")));
-      await fuzz("login", arbitrary, (input) => statusOf(login as Action, toRequest("/login", input)), (status) => expect(status).toBe(400));
+        redirectTo: {
+          bad: anyField(fc.constantFrom("/org", "//evil.example", "javascript:alert(1)")),
+          any: anyField(fc.constant("/org")),
+        },
+      }).filter(
+        (input) =>
+          !(
+            isFine(asReceived(input.values.email, input), "email") &&
+            isFine(asReceived(input.values.password, input), "password")
+          ),
+      );
+      await fuzz(
+        "login",
+        arbitrary,
+        (input) => statusOf(login as Action, toRequest("/login", input)),
+        (status) => expect(status).toBe(400),
+      );
     },
     FUZZ_TIMEOUT_MS,
   );
@@ -353,7 +412,13 @@ describe("malformed submissions to the account actions", () => {
         fc.string({ minLength: 1, maxLength: 60 }).map((value): Forged => ({ kind: "signed", value })),
       );
       const arbitrary = fc
-        .tuple(submission({ redirectTo: { bad: anyField(anyText), any: anyField(anyText) }, intent: { bad: anyField(anyText), any: anyField(anyText) } }), cookie)
+        .tuple(
+          submission({
+            redirectTo: { bad: anyField(anyText), any: anyField(anyText) },
+            intent: { bad: anyField(anyText), any: anyField(anyText) },
+          }),
+          cookie,
+        )
         .map(([input, forged]) => ({ ...input, forged }));
       await fuzz(
         "logout",
@@ -363,10 +428,20 @@ describe("malformed submissions to the account actions", () => {
           const header: Record<string, string> =
             forged.kind === "none"
               ? {}
-              : { Cookie: forged.kind === "raw" ? `__session=${encodeURIComponent(forged.value)}` : (await sessionCookie().serialize(forged.value)).split(";")[0] };
+              : {
+                  Cookie:
+                    forged.kind === "raw"
+                      ? `__session=${encodeURIComponent(forged.value)}`
+                      : (await sessionCookie().serialize(forged.value)).split(";")[0],
+                };
           const request = toRequest("/logout", input, header);
           // a body carrying conform's marker is a browser's validation request, never a sign-out: 400 (the one form pipeline)
-          const carriesIntent = (await request.clone().formData().catch(() => new FormData())).has("__intent__");
+          const carriesIntent = (
+            await request
+              .clone()
+              .formData()
+              .catch(() => new FormData())
+          ).has("__intent__");
           const status = await statusOf(logout as Action, request);
           expect(status).toBe(carriesIntent ? 400 : 302);
           return status;

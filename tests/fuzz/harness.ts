@@ -13,7 +13,11 @@ import { databaseUrl } from "../../app/utils/database-url";
 
 export type Value = string | Blob;
 export type Entries = Array<[string, Value]>;
-export type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+export type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 /** A change that on its own makes a valid submission invalid. */
 export type Corruption = (entries: Entries) => Entries;
 
@@ -29,7 +33,8 @@ export const FUZZ_RUNS = runsFrom(process.env.FUZZ_RUNS);
 function runsFrom(value: string | undefined): number {
   if (value === undefined || value === "") return 100;
   const runs = Number(value);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive whole number, not ${JSON.stringify(value)}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`FUZZ_RUNS must be a positive whole number, not ${JSON.stringify(value)}`);
   return runs;
 }
 
@@ -43,7 +48,19 @@ export const FUZZ_TIMEOUT_MS = Math.max(120_000, FUZZ_RUNS * 600);
 export const scaledRuns = (atFullRun: number) => Math.max(1, Math.round((atFullRun * FUZZ_RUNS) / 1000));
 
 /** Not a version a form can carry (a whole number from 1): empty, zero, negative, fractional, too long, words. */
-export const badVersion: fc.Arbitrary<string> = fc.constantFrom("", "0", "00", "-1", "1.5", "1e3", "abc", "0x1", "9999999999", "1 1", "\u0661");
+export const badVersion: fc.Arbitrary<string> = fc.constantFrom(
+  "",
+  "0",
+  "00",
+  "-1",
+  "1.5",
+  "1e3",
+  "abc",
+  "0x1",
+  "9999999999",
+  "1 1",
+  "\u0661",
+);
 
 /** The C0 control characters and DEL. */
 export const CONTROL = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).concat("\u007f");
@@ -56,21 +73,43 @@ export function set(entries: Entries, name: string, ...values: Value[]): Entries
   return [...entries.filter(([key]) => key !== name), ...values.map((value): [string, Value] => [name, value])];
 }
 
-export const setTo = (name: string, values: fc.Arbitrary<string>): fc.Arbitrary<Corruption> => values.map((value): Corruption => (entries) => set(entries, name, value));
-export const missing = (name: string): fc.Arbitrary<Corruption> => fc.constant<Corruption>((entries) => entries.filter(([key]) => key !== name));
+export const setTo = (name: string, values: fc.Arbitrary<string>): fc.Arbitrary<Corruption> =>
+  values.map(
+    (value): Corruption =>
+      (entries) =>
+        set(entries, name, value),
+  );
+export const missing = (name: string): fc.Arbitrary<Corruption> =>
+  fc.constant<Corruption>((entries) => entries.filter(([key]) => key !== name));
 /** Two or more values where one is expected: read as a list, which no single field accepts. */
 export const repeated = (name: string, value: fc.Arbitrary<string>, maxLength = 4): fc.Arbitrary<Corruption> =>
-  fc.array(value, { minLength: 2, maxLength }).map((values): Corruption => (entries) => set(entries, name, ...values));
+  fc.array(value, { minLength: 2, maxLength }).map(
+    (values): Corruption =>
+      (entries) =>
+        set(entries, name, ...values),
+  );
 /** A file where text belongs, its content drawn from `contents` (the first 1,000 characters): for required fields. */
 export const fileWith =
   (contents: fc.Arbitrary<string>) =>
   (name: string): fc.Arbitrary<Corruption> =>
-    contents.map((content): Corruption => (entries) => set(entries, name, new Blob([content.slice(0, 1000)])));
+    contents.map(
+      (content): Corruption =>
+        (entries) =>
+          set(entries, name, new Blob([content.slice(0, 1000)])),
+    );
 
 export type Encoding = "urlencoded" | "multipart" | "json" | "text" | "none" | "broken-multipart";
-export const formEncoding: fc.Arbitrary<Encoding> = fc.oneof({ weight: 3, arbitrary: fc.constant("urlencoded" as const) }, { weight: 1, arbitrary: fc.constant("multipart" as const) });
+export const formEncoding: fc.Arbitrary<Encoding> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant("urlencoded" as const) },
+  { weight: 1, arbitrary: fc.constant("multipart" as const) },
+);
 /** Bodies that are not forms: nothing in them is read, so every required field is missing. */
-export const brokenEncoding: fc.Arbitrary<Encoding> = fc.constantFrom("json" as const, "text" as const, "none" as const, "broken-multipart" as const);
+export const brokenEncoding: fc.Arbitrary<Encoding> = fc.constantFrom(
+  "json" as const,
+  "text" as const,
+  "none" as const,
+  "broken-multipart" as const,
+);
 
 /** A POST of `entries` to `path`, encoded as `how` (files go only into a multipart body). */
 export function formRequest(path: string, cookie: string, entries: Entries, how: Encoding): Request {
@@ -112,17 +151,27 @@ export function formRequest(path: string, cookie: string, entries: Entries, how:
  * A valid base plus some noise, broken by one to three corruptions and sent as
  * a form (nine in ten), or sent as a body that is not a form (nothing is read).
  */
-export const corrupted = (base: fc.Arbitrary<Entries>, noise: fc.Arbitrary<Entries>, corruptions: fc.Arbitrary<Corruption>, broken: fc.Arbitrary<Encoding> = brokenEncoding) =>
+export const corrupted = (
+  base: fc.Arbitrary<Entries>,
+  noise: fc.Arbitrary<Entries>,
+  corruptions: fc.Arbitrary<Corruption>,
+  broken: fc.Arbitrary<Encoding> = brokenEncoding,
+) =>
   fc.oneof(
     {
       weight: 9,
       arbitrary: fc
         .tuple(base, noise, fc.array(corruptions, { minLength: 1, maxLength: 3 }), formEncoding)
-        .map(([entries, extra, changes, how]) => ({ entries: changes.reduce((acc, change) => change(acc), [...entries, ...extra]), how })),
+        .map(([entries, extra, changes, how]) => ({
+          entries: changes.reduce((acc, change) => change(acc), [...entries, ...extra]),
+          how,
+        })),
     },
     {
       weight: 1,
-      arbitrary: fc.tuple(base, noise, broken).map(([entries, extra, how]) => ({ entries: [...entries, ...extra], how })),
+      arbitrary: fc
+        .tuple(base, noise, broken)
+        .map(([entries, extra, how]) => ({ entries: [...entries, ...extra], how })),
     },
   );
 
@@ -130,7 +179,12 @@ export const corrupted = (base: fc.Arbitrary<Entries>, noise: fc.Arbitrary<Entri
 // running
 
 /** The HTTP status the action answers with. A 5xx shows up as a thrown Error: fail on it rather than read it as data. */
-export async function statusOf(handler: Handler, request: Request, params: Record<string, string> = {}, context: Record<string, unknown> = {}): Promise<number> {
+export async function statusOf(
+  handler: Handler,
+  request: Request,
+  params: Record<string, string> = {},
+  context: Record<string, unknown> = {},
+): Promise<number> {
   let result: unknown;
   try {
     result = await handler({ request, params, context });
@@ -156,7 +210,10 @@ export const yieldToRunner = () => new Promise((resolve) => setImmediate(resolve
  * its own (no ORM): fast enough to run after every input. With `counts`, the
  * row count of each query leads ("6/10/3/<hash>"), so a seed can be checked.
  */
-export function sqliteFingerprint(queries: readonly string[], options: { params?: () => unknown[]; counts?: boolean } = {}) {
+export function sqliteFingerprint(
+  queries: readonly string[],
+  options: { params?: () => unknown[]; counts?: boolean } = {},
+) {
   let reader: Database.Database | undefined;
   const counts = options.counts ?? true;
   return {
@@ -184,7 +241,11 @@ export function sqliteFingerprint(queries: readonly string[], options: { params?
  * and nothing written. `fingerprint` is compared with `baseline()` (taken once
  * after the seed) or, without one, with itself taken just before the input.
  */
-export function fuzzer(options: { fingerprint: () => string | Promise<string>; baseline?: () => string; logSuffix?: string }) {
+export function fuzzer(options: {
+  fingerprint: () => string | Promise<string>;
+  baseline?: () => string;
+  logSuffix?: string;
+}) {
   const tried: Record<string, number> = {};
   return {
     tried,
@@ -199,7 +260,8 @@ export function fuzzer(options: { fingerprint: () => string | Promise<string>; b
     },
     /** The log line, one per action. */
     log() {
-      for (const [action, count] of Object.entries(tried)) console.log(`[fuzz] ${action}: ${count} malformed submissions tried${options.logSuffix ?? ", none written"}`);
+      for (const [action, count] of Object.entries(tried))
+        console.log(`[fuzz] ${action}: ${count} malformed submissions tried${options.logSuffix ?? ", none written"}`);
     },
   };
 }

@@ -23,7 +23,24 @@ import * as editRoute from "../../app/routes/team.$memberId.edit";
 import * as newRoute from "../../app/routes/team.new";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast, createUser } from "../utils/actors";
-import { CONTROL, corrupted as corruptedWith, type Corruption, type Encoding, type Entries, fileWith, formEncoding, formRequest, fuzzer, type Handler, repeated, set, sqliteFingerprint, type Value, FUZZ_RUNS, FUZZ_TIMEOUT_MS } from "./harness";
+import {
+  CONTROL,
+  corrupted as corruptedWith,
+  type Corruption,
+  type Encoding,
+  type Entries,
+  fileWith,
+  formEncoding,
+  formRequest,
+  fuzzer,
+  type Handler,
+  repeated,
+  set,
+  sqliteFingerprint,
+  type Value,
+  FUZZ_RUNS,
+  FUZZ_TIMEOUT_MS,
+} from "./harness";
 
 const RUNS = FUZZ_RUNS;
 
@@ -48,7 +65,12 @@ beforeAll(async () => {
         department: "operations_manager",
         markets: '["US"]',
         ...extra,
-        roles: { create: [{ roleId: "operations_manager", sharePercent: 60 }, { roleId: "marketing", sharePercent: 40 }] },
+        roles: {
+          create: [
+            { roleId: "operations_manager", sharePercent: 60 },
+            { roleId: "marketing", sharePercent: 40 },
+          ],
+        },
       },
     });
   const a = await make("Fuzz A", { email: "a@fuzz.example" });
@@ -59,10 +81,26 @@ beforeAll(async () => {
   const f = await db.member.create({ data: { organisationId: cast.other.id, name: "Foreign" } });
   for (const member of [a, b, c]) {
     await db.skillAssessment.create({
-      data: { organisationId, memberId: member.id, skillId: "ad_buying", level: 2, assessedOn: new Date("2025-01-01"), assessorName: "Seed" },
+      data: {
+        organisationId,
+        memberId: member.id,
+        skillId: "ad_buying",
+        level: 2,
+        assessedOn: new Date("2025-01-01"),
+        assessorName: "Seed",
+      },
     });
   }
-  Object.assign(ids, { a: a.id, b: b.id, c: c.id, d: d.id, f: f.id, s: s.id, freeUser: freeUser.id, linkedUser: linkedUser.id });
+  Object.assign(ids, {
+    a: a.id,
+    b: b.id,
+    c: c.id,
+    d: d.id,
+    f: f.id,
+    s: s.id,
+    freeUser: freeUser.id,
+    linkedUser: linkedUser.id,
+  });
   baseline = noWrite.take();
   // the seed itself: 6 members, 10 roles, 3 assessments
   expect(baseline).toMatch(/^6\/10\/3\//);
@@ -76,11 +114,17 @@ afterAll(() => {
 // ---------------------------------------------------------------------------
 // values
 
-const HUGE = ["a".repeat(100_000), "中".repeat(100_000), "\u0000".repeat(100_000), "🦄".repeat(50_000), `${"x".repeat(99_999)}\n`];
+const HUGE = [
+  "a".repeat(100_000),
+  "中".repeat(100_000),
+  "\u0000".repeat(100_000),
+  "🦄".repeat(50_000),
+  `${"x".repeat(99_999)}\n`,
+];
 const INJECTIONS = [
   "' OR 1=1 --",
-  "'; DROP TABLE \"Member\"; --",
-  "Robert'); DELETE FROM \"SkillAssessment\";--",
+  '\'; DROP TABLE "Member"; --',
+  'Robert\'); DELETE FROM "SkillAssessment";--',
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
   "${7*7}",
@@ -118,7 +162,10 @@ const nasty: fc.Arbitrary<string> = fc.oneof(
 /** Valid single-line text: what a name or title may be (unicode and injection strings included). */
 const fineText = fc
   .oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }), fc.constantFrom(...INJECTIONS))
-  .filter((value) => value.trim().length > 0 && value.trim().length <= 100 && !CONTROL.some((control) => value.includes(control)));
+  .filter(
+    (value) =>
+      value.trim().length > 0 && value.trim().length <= 100 && !CONTROL.some((control) => value.includes(control)),
+  );
 
 /** Text no single-line name accepts: empty, blank, too long, a control character inside. */
 const badName: fc.Arbitrary<string> = fc.oneof(
@@ -126,7 +173,11 @@ const badName: fc.Arbitrary<string> = fc.oneof(
   fc.integer({ min: 101, max: 400 }).map((length) => "名".repeat(length)),
   fc.constantFrom(...HUGE),
   fc
-    .tuple(fc.string({ unit: "grapheme", maxLength: 20 }), fc.constantFrom(...CONTROL), fc.string({ unit: "grapheme", maxLength: 20 }))
+    .tuple(
+      fc.string({ unit: "grapheme", maxLength: 20 }),
+      fc.constantFrom(...CONTROL),
+      fc.string({ unit: "grapheme", maxLength: 20 }),
+    )
     .map(([before, control, after]) => `x${before}${control}${after}x`),
 );
 
@@ -145,7 +196,24 @@ function isValidDay(value: string, from: string, to: string): boolean {
 
 const badShare = fc
   .oneof(
-    fc.constantFrom("abc", "-5", "0", "101", "1e309", "1e2", "NaN", "Infinity", "12.5", "0x10", "５０", "50%%", "+50", "5 0", "½", "1,000"),
+    fc.constantFrom(
+      "abc",
+      "-5",
+      "0",
+      "101",
+      "1e309",
+      "1e2",
+      "NaN",
+      "Infinity",
+      "12.5",
+      "0x10",
+      "５０",
+      "50%%",
+      "+50",
+      "5 0",
+      "½",
+      "1,000",
+    ),
     fc.integer({ min: 101, max: 1_000_000_000 }).map(String),
     fc.integer({ min: -1_000_000_000, max: 0 }).map(String),
     fc.double({ noNaN: false }).map(String),
@@ -153,16 +221,29 @@ const badShare = fc
   )
   .filter((value) => value.trim() !== "" && !isValidShare(value));
 
-const notRoleId = fc.oneof(nasty, fc.string({ maxLength: 20 }), fc.constantFrom("ceo", "CEO", "Tech_Dev", "product manager", "产品经理"));
-const idLike = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789"), minLength: 8, maxLength: 30 }).map((value) => `c${value}`);
+const notRoleId = fc.oneof(
+  nasty,
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom("ceo", "CEO", "Tech_Dev", "product manager", "产品经理"),
+);
+const idLike = fc
+  .string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789"), minLength: 8, maxLength: 30 })
+  .map((value) => `c${value}`);
 const badIdShape = fc.oneof(nasty, fc.string({ maxLength: 20 }), fc.constant("x".repeat(65))).filter((value) => {
   const trimmed = value.trim();
   // a value that is only a byte-order mark arrives empty in a multipart body (a UTF-8 decoder drops a leading BOM): that is "no id", not a bad one
-  return value.replace(/^\uFEFF/, "") !== "" && !(trimmed.length > 0 && trimmed.length <= 64 && /^[A-Za-z0-9_-]+$/.test(trimmed));
+  return (
+    value.replace(/^\uFEFF/, "") !== "" &&
+    !(trimmed.length > 0 && trimmed.length <= 64 && /^[A-Za-z0-9_-]+$/.test(trimmed))
+  );
 });
 const emailCheck = z.string().trim().toLowerCase().max(254).email();
 const badEmail = fc
-  .oneof(nasty, fc.string({ maxLength: 30 }), fc.constantFrom("a@", "@b.c", "a@b", "a b@c.d", "a@b..c", `${"a".repeat(250)}@b.com`))
+  .oneof(
+    nasty,
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom("a@", "@b.c", "a@b", "a b@c.d", "a@b..c", `${"a".repeat(250)}@b.com`),
+  )
   .filter((value) => value.trim() !== "" && !emailCheck.safeParse(value).success);
 
 // ---------------------------------------------------------------------------
@@ -202,8 +283,14 @@ function noise(isField: (name: string) => boolean): fc.Arbitrary<Entries> {
       fc.string({ maxLength: 20 }),
     )
     .filter((value) => !isField(value));
-  const value = fc.oneof(nasty, fc.constant('{"type":"insert","payload":{"name":"roles"}}'), fc.constant('{"type":"validate"}'));
-  return fc.array(fc.tuple(name, value), { maxLength: 4 }).map((pairs) => pairs.map(([key, text]): [string, Value] => [key, text]));
+  const value = fc.oneof(
+    nasty,
+    fc.constant('{"type":"insert","payload":{"name":"roles"}}'),
+    fc.constant('{"type":"validate"}'),
+  );
+  return fc
+    .array(fc.tuple(name, value), { maxLength: 4 })
+    .map((pairs) => pairs.map(([key, text]): [string, Value] => [key, text]));
 }
 
 /** The address of a member's page; ids that cannot be encoded (a lone surrogate) still reach the action as params. */
@@ -232,17 +319,39 @@ const noWrite = sqliteFingerprint(
 let baseline = "";
 const fuzz = fuzzer({ fingerprint: noWrite.take, baseline: () => baseline });
 
-async function check(action: string, handler: Handler, path: string, params: Record<string, string>, entries: Entries, how: Encoding, expected: number) {
+async function check(
+  action: string,
+  handler: Handler,
+  path: string,
+  params: Record<string, string>,
+  entries: Entries,
+  how: Encoding,
+  expected: number,
+) {
   await fuzz.check(action, handler, formRequest(path, hrCookie, entries, how), params, expected);
 }
 
 /** Applies the corruptions in order; a broken body counts as one more. */
-const corrupted = (base: fc.Arbitrary<Entries>, isField: (name: string) => boolean, corruptions: fc.Arbitrary<Corruption>) => corruptedWith(base, noise(isField), corruptions);
+const corrupted = (
+  base: fc.Arbitrary<Entries>,
+  isField: (name: string) => boolean,
+  corruptions: fc.Arbitrary<Corruption>,
+) => corruptedWith(base, noise(isField), corruptions);
 
 // ---------------------------------------------------------------------------
 // the member form (create and edit)
 
-const MEMBER_FIELDS = ["name", "email", "title", "department", "managerId", "markets", "languages", "startDate", "userId"];
+const MEMBER_FIELDS = [
+  "name",
+  "email",
+  "title",
+  "department",
+  "managerId",
+  "markets",
+  "languages",
+  "startDate",
+  "userId",
+];
 const isMemberField = (name: string) => MEMBER_FIELDS.includes(name) || /^roles\[[0-6]\]\.(roleId|share)$/.test(name);
 const isRoleField = (name: string) => name.startsWith("roles[");
 
@@ -254,9 +363,15 @@ function validMember(managers: () => string[]): fc.Arbitrary<Entries> {
       email: fc.constantFrom("", "fresh@fuzz.example", " New.Person@Fuzz.Example "),
       title: fc.oneof(fc.constant(""), fineText),
       roles: fc.constantFrom<[string, string][]>(
-        [["operations_manager", "40"], ["product_manager", "40"]],
+        [
+          ["operations_manager", "40"],
+          ["product_manager", "40"],
+        ],
         [["supply_chain", "100"]],
-        [["marketing", "50 %"], ["tech_dev", "50"]],
+        [
+          ["marketing", "50 %"],
+          ["tech_dev", "50"],
+        ],
         [["data_analysis", "1"]],
       ),
       department: fc.constantFrom("", ...ROLE_IDS),
@@ -279,77 +394,184 @@ function validMember(managers: () => string[]): fc.Arbitrary<Entries> {
         ["startDate", value.startDate],
         ["userId", value.user ? ids.freeUser : ""],
       ];
-      value.roles.forEach(([roleId, share], index) => entries.push([`roles[${index}].roleId`, roleId], [`roles[${index}].share`, share]));
+      value.roles.forEach(([roleId, share], index) =>
+        entries.push([`roles[${index}].roleId`, roleId], [`roles[${index}].share`, share]),
+      );
       // the empty rows a form without JavaScript sends
-      for (let index = value.roles.length; index < 3; index += 1) entries.push([`roles[${index}].roleId`, ""], [`roles[${index}].share`, ""]);
+      for (let index = value.roles.length; index < 3; index += 1)
+        entries.push([`roles[${index}].roleId`, ""], [`roles[${index}].share`, ""]);
       return entries;
     });
 }
 
 /** Replaces the role rows. */
-const withRoles = (rows: [string, string][]): Corruption => (entries) => {
-  const kept = drop(entries, isRoleField);
-  rows.forEach(([roleId, share], index) => kept.push([`roles[${index}].roleId`, roleId], [`roles[${index}].share`, share]));
-  return kept;
-};
+const withRoles =
+  (rows: [string, string][]): Corruption =>
+  (entries) => {
+    const kept = drop(entries, isRoleField);
+    rows.forEach(([roleId, share], index) =>
+      kept.push([`roles[${index}].roleId`, roleId], [`roles[${index}].share`, share]),
+    );
+    return kept;
+  };
 
 function memberCorruptions(extra: fc.Arbitrary<Corruption>[] = []): fc.Arbitrary<Corruption> {
   const otherOrgManager = fc.constant<Corruption>((entries) => set(entries, "managerId", ids.f));
   return fc.oneof(
     // name
-    badName.map((value): Corruption => (entries) => set(entries, "name", value)),
+    badName.map(
+      (value): Corruption =>
+        (entries) =>
+          set(entries, "name", value),
+    ),
     fc.constant<Corruption>((entries) => drop(entries, (name) => name === "name")),
     repeated("name", fineText),
     fileFor("name"),
     // email
-    badEmail.map((value): Corruption => (entries) => set(entries, "email", value)),
-    fc.constantFrom("b@fuzz.example", " B@FUZZ.example").map((value): Corruption => (entries) => set(entries, "email", value)),
+    badEmail.map(
+      (value): Corruption =>
+        (entries) =>
+          set(entries, "email", value),
+    ),
+    fc.constantFrom("b@fuzz.example", " B@FUZZ.example").map(
+      (value): Corruption =>
+        (entries) =>
+          set(entries, "email", value),
+    ),
     repeated("email", fc.constantFrom("x@fuzz.example", "y@fuzz.example")),
     // title
     fc
-      .oneof(fc.integer({ min: 101, max: 300 }).map((length) => "t".repeat(length)), fc.constantFrom(...HUGE), fc.constantFrom("a\u0000b", "line\nbreak", "\u001b[31m"))
-      .map((value): Corruption => (entries) => set(entries, "title", value)),
+      .oneof(
+        fc.integer({ min: 101, max: 300 }).map((length) => "t".repeat(length)),
+        fc.constantFrom(...HUGE),
+        fc.constantFrom("a\u0000b", "line\nbreak", "\u001b[31m"),
+      )
+      .map(
+        (value): Corruption =>
+          (entries) =>
+            set(entries, "title", value),
+      ),
     // roles and shares
     badShare.map((share) => withRoles([["operations_manager", share]])),
-    fc.tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 })).filter(([x, y]) => x + y > 100).map(([x, y]) => withRoles([["product_manager", String(x)], ["operations_manager", String(y)]])),
-    fc.tuple(fc.constantFrom(...ROLE_IDS), fc.integer({ min: 1, max: 50 })).map(([roleId, share]) => withRoles([[roleId, String(share)], [roleId, String(share)]])),
-    notRoleId.filter((value) => value.trim() !== "" && !(ROLE_IDS as readonly string[]).includes(value.trim())).map((roleId) => withRoles([[roleId, "50"]])),
+    fc
+      .tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 }))
+      .filter(([x, y]) => x + y > 100)
+      .map(([x, y]) =>
+        withRoles([
+          ["product_manager", String(x)],
+          ["operations_manager", String(y)],
+        ]),
+      ),
+    fc.tuple(fc.constantFrom(...ROLE_IDS), fc.integer({ min: 1, max: 50 })).map(([roleId, share]) =>
+      withRoles([
+        [roleId, String(share)],
+        [roleId, String(share)],
+      ]),
+    ),
+    notRoleId
+      .filter((value) => value.trim() !== "" && !(ROLE_IDS as readonly string[]).includes(value.trim()))
+      .map((roleId) => withRoles([[roleId, "50"]])),
     fc.constantFrom<Corruption>(
       withRoles([["operations_manager", ""]]),
       withRoles([["", "50"]]),
-      withRoles([["", ""], ["", ""], ["", ""]]),
+      withRoles([
+        ["", ""],
+        ["", ""],
+        ["", ""],
+      ]),
       withRoles([]),
-      withRoles([["tech_dev", "60"], ["marketing", "30"], ["data_analysis", "11"]]),
-      withRoles([["tech_dev", "100"], ["marketing", "1"]]),
+      withRoles([
+        ["tech_dev", "60"],
+        ["marketing", "30"],
+        ["data_analysis", "11"],
+      ]),
+      withRoles([
+        ["tech_dev", "100"],
+        ["marketing", "1"],
+      ]),
     ),
     repeated("roles[0].roleId", fc.constantFrom(...ROLE_IDS)),
     repeated("roles[0].share", fc.constantFrom("10", "20")),
     // department
-    notRoleId.filter((value) => value !== "" && !(ROLE_IDS as readonly string[]).includes(value)).map((value): Corruption => (entries) => set(entries, "department", value)),
+    notRoleId
+      .filter((value) => value !== "" && !(ROLE_IDS as readonly string[]).includes(value))
+      .map(
+        (value): Corruption =>
+          (entries) =>
+            set(entries, "department", value),
+      ),
     repeated("department", fc.constantFrom(...ROLE_IDS)),
     // manager
     otherOrgManager,
-    idLike.map((value): Corruption => (entries) => set(entries, "managerId", value)),
-    badIdShape.map((value): Corruption => (entries) => set(entries, "managerId", value)),
+    idLike.map(
+      (value): Corruption =>
+        (entries) =>
+          set(entries, "managerId", value),
+    ),
+    badIdShape.map(
+      (value): Corruption =>
+        (entries) =>
+          set(entries, "managerId", value),
+    ),
     repeated("managerId", fc.constantFrom(ids.a || "a", ids.d || "d")),
     // account
-    fc.constantFrom<Corruption>((entries) => set(entries, "userId", cast.otherAdmin.id), (entries) => set(entries, "userId", ids.linkedUser)),
-    idLike.map((value): Corruption => (entries) => set(entries, "userId", value)),
-    badIdShape.map((value): Corruption => (entries) => set(entries, "userId", value)),
+    fc.constantFrom<Corruption>(
+      (entries) => set(entries, "userId", cast.otherAdmin.id),
+      (entries) => set(entries, "userId", ids.linkedUser),
+    ),
+    idLike.map(
+      (value): Corruption =>
+        (entries) =>
+          set(entries, "userId", value),
+    ),
+    badIdShape.map(
+      (value): Corruption =>
+        (entries) =>
+          set(entries, "userId", value),
+    ),
     // markets and languages
-    fc.tuple(fc.constantFrom("markets", "languages"), fc.integer({ min: 21, max: 60 })).map(([name, count]): Corruption => (entries) =>
-      set(entries, name, Array.from({ length: count }, (_, index) => `M${index}`).join(", ")),
+    fc.tuple(fc.constantFrom("markets", "languages"), fc.integer({ min: 21, max: 60 })).map(
+      ([name, count]): Corruption =>
+        (entries) =>
+          set(entries, name, Array.from({ length: count }, (_, index) => `M${index}`).join(", ")),
     ),
-    fc.tuple(fc.constantFrom("markets", "languages"), fc.integer({ min: 41, max: 500 })).map(([name, length]): Corruption => (entries) => set(entries, name, `US, ${"x".repeat(length)}`)),
+    fc.tuple(fc.constantFrom("markets", "languages"), fc.integer({ min: 41, max: 500 })).map(
+      ([name, length]): Corruption =>
+        (entries) =>
+          set(entries, name, `US, ${"x".repeat(length)}`),
+    ),
     // not a line break: "\n" separates entries, and a multipart body turns a lone "\r" into "\r\n"
-    fc.tuple(fc.constantFrom("markets", "languages"), fc.constantFrom(...CONTROL.filter((control) => control !== "\n" && control !== "\r"))).map(([name, control]): Corruption => (entries) =>
-      set(entries, name, `U${control}S, DE`),
-    ),
+    fc
+      .tuple(
+        fc.constantFrom("markets", "languages"),
+        fc.constantFrom(...CONTROL.filter((control) => control !== "\n" && control !== "\r")),
+      )
+      .map(
+        ([name, control]): Corruption =>
+          (entries) =>
+            set(entries, name, `U${control}S, DE`),
+      ),
     // start date
     fc
-      .oneof(nasty, fc.constantFrom("2024-02-30", "1899-12-31", "2101-01-01", "24-01-01", "2024/01/01", "2024-1-1", "01.02.2024", "2024-01-01T00:00"))
+      .oneof(
+        nasty,
+        fc.constantFrom(
+          "2024-02-30",
+          "1899-12-31",
+          "2101-01-01",
+          "24-01-01",
+          "2024/01/01",
+          "2024-1-1",
+          "01.02.2024",
+          "2024-01-01T00:00",
+        ),
+      )
       .filter((value) => value.trim() !== "" && !isValidDay(value, "1900-01-01", "2100-12-31"))
-      .map((value): Corruption => (entries) => set(entries, "startDate", value)),
+      .map(
+        (value): Corruption =>
+          (entries) =>
+            set(entries, "startDate", value),
+      ),
     repeated("startDate", fc.constant("2024-01-01")),
     ...extra,
   );
@@ -359,7 +581,11 @@ function memberCorruptions(extra: fc.Arbitrary<Corruption>[] = []): fc.Arbitrary
 
 describe("malformed submissions to the team actions (as HR)", () => {
   it(`POST /team/new: ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
-    const input = corrupted(validMember(() => [ids.a, ids.b, ids.c, ids.d]), isMemberField, memberCorruptions());
+    const input = corrupted(
+      validMember(() => [ids.a, ids.b, ids.c, ids.d]),
+      isMemberField,
+      memberCorruptions(),
+    );
     await fc.assert(
       fc.asyncProperty(input, async ({ entries, how }) => {
         await check("POST /team/new", newRoute.action as Handler, "/team/new", {}, entries, how, 400);
@@ -377,13 +603,37 @@ describe("malformed submissions to the team actions (as HR)", () => {
     );
     const target = fc.oneof(
       { weight: 9, arbitrary: fc.constant(null).map(() => ({ id: ids.a, real: true })) },
-      { weight: 1, arbitrary: fc.oneof(nasty, fc.constant(null).map(() => ids.f), idLike).map((id) => ({ id, real: false })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .oneof(
+            nasty,
+            fc.constant(null).map(() => ids.f),
+            idLike,
+          )
+          .map((id) => ({ id, real: false })),
+      },
     );
-    const input = fc.tuple(target, corrupted(validMember(() => [ids.d]), isMemberField, memberCorruptions([loops, loops])));
+    const input = fc.tuple(
+      target,
+      corrupted(
+        validMember(() => [ids.d]),
+        isMemberField,
+        memberCorruptions([loops, loops]),
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(input, async ([to, { entries, how }]) => {
         const path = memberPath(to.id, "edit");
-        await check("POST /team/$memberId/edit", editRoute.action as Handler, path, { memberId: to.id }, entries, how, to.real ? 400 : 404);
+        await check(
+          "POST /team/$memberId/edit",
+          editRoute.action as Handler,
+          path,
+          { memberId: to.id },
+          entries,
+          how,
+          to.real ? 400 : 404,
+        );
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
@@ -391,22 +641,53 @@ describe("malformed submissions to the team actions (as HR)", () => {
 
   it(`POST /team/$memberId/delete: ${RUNS} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const badConfirm: fc.Arbitrary<Corruption> = fc.oneof(
-      fc.oneof(nasty, fc.constantFrom("YES", " yes", "yes ", "true", "1", "on", "是", "ｙｅｓ")).filter((value) => value !== "yes").map((value): Corruption => (entries) => set(entries, "confirm", value)),
+      fc
+        .oneof(nasty, fc.constantFrom("YES", " yes", "yes ", "true", "1", "on", "是", "ｙｅｓ"))
+        .filter((value) => value !== "yes")
+        .map(
+          (value): Corruption =>
+            (entries) =>
+              set(entries, "confirm", value),
+        ),
       fc.constant<Corruption>((entries) => drop(entries, (name) => name === "confirm")),
       repeated("confirm", fc.constant("yes")),
       fileFor("confirm"),
     );
     const base = fc.constant<Entries>([["confirm", "yes"]]);
-    const real = fc.tuple(fc.constantFrom("a", "b", "c", "d"), corrupted(base, (name) => name === "confirm", badConfirm)).map(([key, body]) => ({ id: "", key, real: true, ...body }));
+    const real = fc
+      .tuple(
+        fc.constantFrom("a", "b", "c", "d"),
+        corrupted(base, (name) => name === "confirm", badConfirm),
+      )
+      .map(([key, body]) => ({ id: "", key, real: true, ...body }));
     // another organisation's member, or no member at all: 404 whatever the body says
     const unknown = fc
-      .tuple(fc.oneof(fc.constant("f"), nasty.map((id) => `raw:${id}`), idLike.map((id) => `raw:${id}`)), fc.oneof(base, noise((name) => name === "confirm").map((extra): Entries => [["confirm", "yes"], ...extra])), formEncoding)
+      .tuple(
+        fc.oneof(
+          fc.constant("f"),
+          nasty.map((id) => `raw:${id}`),
+          idLike.map((id) => `raw:${id}`),
+        ),
+        fc.oneof(
+          base,
+          noise((name) => name === "confirm").map((extra): Entries => [["confirm", "yes"], ...extra]),
+        ),
+        formEncoding,
+      )
       .map(([key, entries, how]) => ({ id: "", key, real: false, entries, how }));
     await fc.assert(
       fc.asyncProperty(fc.oneof({ weight: 4, arbitrary: real }, { weight: 1, arbitrary: unknown }), async (sample) => {
         const id = sample.key.startsWith("raw:") ? sample.key.slice(4) : ids[sample.key as keyof typeof ids];
         const path = memberPath(id, "delete");
-        await check("POST /team/$memberId/delete", deleteRoute.action as Handler, path, { memberId: id }, sample.entries, sample.how, sample.real ? 400 : 404);
+        await check(
+          "POST /team/$memberId/delete",
+          deleteRoute.action as Handler,
+          path,
+          { memberId: id },
+          sample.entries,
+          sample.how,
+          sample.real ? 400 : 404,
+        );
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
@@ -419,47 +700,103 @@ describe("malformed submissions to the team actions (as HR)", () => {
       .record({
         skillId: fc.constantFrom(...skillIds),
         level: fc.constantFrom("0", "1", "2", "3", "4"),
-        assessedOn: fc.constantFrom("2025-01-01", "2000-02-29", new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)),
+        assessedOn: fc.constantFrom(
+          "2025-01-01",
+          "2000-02-29",
+          new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+        ),
         note: fc.oneof(fc.constant(""), fineText, fc.constant("line one\nline two\ttabbed")),
       })
       .map((value): Entries => Object.entries(value));
-    const future = fc.integer({ min: 2, max: 100_000 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10));
+    const future = fc
+      .integer({ min: 2, max: 100_000 })
+      .map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10));
     const corruptions: fc.Arbitrary<Corruption> = fc.oneof(
       fc
         .oneof(nasty, fc.string({ maxLength: 20 }), fc.constantFrom("juggling", "AD_BUYING", "ad-buying", "技能"))
         .filter((value) => !skillIds.includes(value.trim()))
-        .map((value): Corruption => (entries) => set(entries, "skillId", value)),
+        .map(
+          (value): Corruption =>
+            (entries) =>
+              set(entries, "skillId", value),
+        ),
       repeated("skillId", fc.constantFrom(...skillIds)),
       fileFor("skillId"),
       fc
-        .oneof(nasty, fc.constantFrom("5", "-1", "abc", "1e309", "2.0", "02", "４", "Infinity", "-0", "0x1"), fc.integer().map(String))
+        .oneof(
+          nasty,
+          fc.constantFrom("5", "-1", "abc", "1e309", "2.0", "02", "４", "Infinity", "-0", "0x1"),
+          fc.integer().map(String),
+        )
         .filter((value) => !/^[0-4]$/.test(value.trim()))
-        .map((value): Corruption => (entries) => set(entries, "level", value)),
+        .map(
+          (value): Corruption =>
+            (entries) =>
+              set(entries, "level", value),
+        ),
       repeated("level", fc.constantFrom("1", "2")),
-      future.map((value): Corruption => (entries) => set(entries, "assessedOn", value)),
+      future.map(
+        (value): Corruption =>
+          (entries) =>
+            set(entries, "assessedOn", value),
+      ),
       fc
-        .oneof(nasty, fc.constantFrom("2025-02-29", "1899-12-31", "2025-13-01", "2025/01/01", "yesterday", "0000-00-00"))
+        .oneof(
+          nasty,
+          fc.constantFrom("2025-02-29", "1899-12-31", "2025-13-01", "2025/01/01", "yesterday", "0000-00-00"),
+        )
         .filter((value) => !isValidDay(value, "1900-01-01", "2100-12-31"))
-        .map((value): Corruption => (entries) => set(entries, "assessedOn", value)),
+        .map(
+          (value): Corruption =>
+            (entries) =>
+              set(entries, "assessedOn", value),
+        ),
       repeated("assessedOn", fc.constant("2025-01-01")),
-      fc.integer({ min: 2001, max: 20_000 }).map((length): Corruption => (entries) => set(entries, "note", "n".repeat(length))),
-      fc.constantFrom(...HUGE.filter((value) => value.trim().length > 2000)).map((value): Corruption => (entries) => set(entries, "note", value)),
-      fc
-        .tuple(fineText, fc.constantFrom(...CONTROL.filter((control) => !["\t", "\n", "\r"].includes(control))))
-        .map(([text, control]): Corruption => (entries) => set(entries, "note", `${text}${control}${text}`)),
+      fc.integer({ min: 2001, max: 20_000 }).map(
+        (length): Corruption =>
+          (entries) =>
+            set(entries, "note", "n".repeat(length)),
+      ),
+      fc.constantFrom(...HUGE.filter((value) => value.trim().length > 2000)).map(
+        (value): Corruption =>
+          (entries) =>
+            set(entries, "note", value),
+      ),
+      fc.tuple(fineText, fc.constantFrom(...CONTROL.filter((control) => !["\t", "\n", "\r"].includes(control)))).map(
+        ([text, control]): Corruption =>
+          (entries) =>
+            set(entries, "note", `${text}${control}${text}`),
+      ),
       repeated("note", fc.constantFrom("a", "b")),
     );
     // B is assessed; HR's own record is refused (403); another organisation's or an unknown id, 404
     const target = fc.oneof(
       { weight: 8, arbitrary: fc.constant({ key: "b", expected: 400 }) },
       { weight: 1, arbitrary: fc.constant({ key: "s", expected: 403 }) },
-      { weight: 1, arbitrary: fc.oneof(fc.constant("f"), idLike.map((id) => `raw:${id}`), nasty.map((id) => `raw:${id}`)).map((key) => ({ key, expected: 404 })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .oneof(
+            fc.constant("f"),
+            idLike.map((id) => `raw:${id}`),
+            nasty.map((id) => `raw:${id}`),
+          )
+          .map((key) => ({ key, expected: 404 })),
+      },
     );
     await fc.assert(
       fc.asyncProperty(target, corrupted(base, isField, corruptions), async (to, { entries, how }) => {
         const id = to.key.startsWith("raw:") ? to.key.slice(4) : ids[to.key as keyof typeof ids];
         const path = memberPath(id, "assessments");
-        await check("POST /team/$memberId/assessments", assessRoute.action as Handler, path, { memberId: id }, entries, how, to.expected);
+        await check(
+          "POST /team/$memberId/assessments",
+          assessRoute.action as Handler,
+          path,
+          { memberId: id },
+          entries,
+          how,
+          to.expected,
+        );
       }),
       { numRuns: RUNS, endOnFailure: true },
     );

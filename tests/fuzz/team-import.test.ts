@@ -13,7 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { latestToday } from "../../app/domain/calendar-day";
-import { ASSESSMENT_COLUMNS, MEMBER_COLUMNS, planAssessmentsImport, planMembersImport } from "../../app/domain/team-csv";
+import {
+  ASSESSMENT_COLUMNS,
+  MEMBER_COLUMNS,
+  planAssessmentsImport,
+  planMembersImport,
+} from "../../app/domain/team-csv";
 import { ROLE_IDS } from "../../app/domain/types";
 import { roleIdFromLabel, skillIndex } from "../../app/domain/csv-labels";
 import { action } from "../../app/routes/team.import";
@@ -22,7 +27,12 @@ import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
 import { CONTROL, fuzzer, sqliteFingerprint, scaledRuns, FUZZ_TIMEOUT_MS } from "./harness";
 
-const RUNS = { members: scaledRuns(600), assessments: scaledRuns(400), garbage: scaledRuns(150), forms: scaledRuns(100) };
+const RUNS = {
+  members: scaledRuns(600),
+  assessments: scaledRuns(400),
+  garbage: scaledRuns(150),
+  forms: scaledRuns(100),
+};
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 type Kind = "members" | "assessments";
@@ -38,7 +48,12 @@ type Transport = "file" | "pasted" | "urlencoded";
 let cast: Cast;
 let hrCookie: string;
 
-const EXISTING = { top: "top@fuzz.example", mid: "mid@fuzz.example", self: "self@fuzz.example", foreign: "foreign@fuzz.example" };
+const EXISTING = {
+  top: "top@fuzz.example",
+  mid: "mid@fuzz.example",
+  self: "self@fuzz.example",
+  foreign: "foreign@fuzz.example",
+};
 
 beforeAll(async () => {
   cast = await createCast();
@@ -46,10 +61,23 @@ beforeAll(async () => {
   const organisationId = cast.organisation.id;
   const roles = { create: [{ roleId: "operations_manager", sharePercent: 100 }] };
   const top = await db.member.create({ data: { organisationId, name: "Top", email: EXISTING.top, roles } });
-  const mid = await db.member.create({ data: { organisationId, name: "Mid", email: EXISTING.mid, managerId: top.id, roles } });
-  await db.member.create({ data: { organisationId, name: "HR themselves", email: EXISTING.self, userId: cast.hr.id, managerId: mid.id, roles } });
+  const mid = await db.member.create({
+    data: { organisationId, name: "Mid", email: EXISTING.mid, managerId: top.id, roles },
+  });
+  await db.member.create({
+    data: { organisationId, name: "HR themselves", email: EXISTING.self, userId: cast.hr.id, managerId: mid.id, roles },
+  });
   await db.member.create({ data: { organisationId: cast.other.id, name: "Foreign", email: EXISTING.foreign } });
-  await db.skillAssessment.create({ data: { organisationId, memberId: mid.id, skillId: "ad_buying", level: 2, assessedOn: new Date("2025-01-01"), assessorName: "Seed" } });
+  await db.skillAssessment.create({
+    data: {
+      organisationId,
+      memberId: mid.id,
+      skillId: "ad_buying",
+      level: 2,
+      assessedOn: new Date("2025-01-01"),
+      assessorName: "Seed",
+    },
+  });
   baseline = noWrite.take();
 });
 
@@ -57,21 +85,39 @@ afterAll(() => {
   noWrite.close();
   const tried = fuzz.tried;
   const total = Object.values(tried).reduce((sum, count) => sum + count, 0);
-  for (const [group, count] of Object.entries(tried)) console.log(`[fuzz] POST /team/import ${group}: ${count} malformed inputs tried, none written`);
+  for (const [group, count] of Object.entries(tried))
+    console.log(`[fuzz] POST /team/import ${group}: ${count} malformed inputs tried, none written`);
   console.log(`[fuzz] POST /team/import: ${total} malformed inputs in all`);
 });
 
 // ---------------------------------------------------------------------------
 // "no write": every row of the team's tables, hashed, through a connection of its own
 
-const noWrite = sqliteFingerprint(['SELECT * FROM "Member" ORDER BY "id"', 'SELECT * FROM "MemberRole" ORDER BY "memberId", "roleId"', 'SELECT * FROM "SkillAssessment" ORDER BY "id"']);
+const noWrite = sqliteFingerprint([
+  'SELECT * FROM "Member" ORDER BY "id"',
+  'SELECT * FROM "MemberRole" ORDER BY "memberId", "roleId"',
+  'SELECT * FROM "SkillAssessment" ORDER BY "id"',
+]);
 let baseline = "";
 const fuzz = fuzzer({ fingerprint: noWrite.take, baseline: () => baseline });
 
 // ---------------------------------------------------------------------------
 // values
 
-const INJECTIONS = ["' OR 1=1 --", "'; DROP TABLE \"Member\"; --", "<script>alert(1)</script>", "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)", "__proto__", "{{7*7}}", "\u202eevil", "ＡＤＭＩＮ", "\"quoted\", with comma"];
+const INJECTIONS = [
+  "' OR 1=1 --",
+  '\'; DROP TABLE "Member"; --',
+  "<script>alert(1)</script>",
+  "=cmd|' /C calc'!A0",
+  "+1",
+  "-1",
+  "@SUM(A1)",
+  "__proto__",
+  "{{7*7}}",
+  "\u202eevil",
+  "ＡＤＭＩＮ",
+  '"quoted", with comma',
+];
 const nasty: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...INJECTIONS),
   fc.string({ unit: "binary", maxLength: 40 }),
@@ -81,11 +127,21 @@ const nasty: fc.Arbitrary<string> = fc.oneof(
 
 /** A valid single-line text: what a name, title or note may be. */
 const fineText = fc
-  .oneof(fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }), fc.constantFrom(...INJECTIONS), fc.constantFrom("王芳 Wang Fang", "陈杰", "Zoë O'Brien"))
-  .filter((value) => value.trim().length > 0 && value.trim().length <= 100 && !CONTROL.some((control) => value.includes(control)));
+  .oneof(
+    fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }),
+    fc.constantFrom(...INJECTIONS),
+    fc.constantFrom("王芳 Wang Fang", "陈杰", "Zoë O'Brien"),
+  )
+  .filter(
+    (value) =>
+      value.trim().length > 0 && value.trim().length <= 100 && !CONTROL.some((control) => value.includes(control)),
+  );
 
 /** A control character in the middle (trimming cannot remove it); "\r" and "\n" only where they are not separators. */
-const withControl = (controls: string[]) => fc.tuple(fc.constantFrom(...controls), fc.string({ maxLength: 10 })).map(([control, text]) => `x${control}${text.replace(/[\r\n]/g, "")}x`);
+const withControl = (controls: string[]) =>
+  fc
+    .tuple(fc.constantFrom(...controls), fc.string({ maxLength: 10 }))
+    .map(([control, text]) => `x${control}${text.replace(/[\r\n]/g, "")}x`);
 const tooLong = (max: number) => fc.integer({ min: max + 1, max: max + 300 }).map((length) => "名".repeat(length));
 
 const emailCheck = z.string().trim().toLowerCase().max(254).email();
@@ -96,11 +152,29 @@ const skillOf = skillIndex(shippedPlaybook.skills);
 /** Not a role in any way the import reads one: not an id, and not a label or short name in either language, in any case or width (app/domain/csv-labels.ts). */
 const notRoleId = fc
   .oneof(nasty, fc.constantFrom("ceo", "CEO", "Tech_Dev", "product manager", "产品经理", "chief of staff"))
-  .filter((value) => value.trim() !== "" && !(ROLE_IDS as readonly string[]).includes(value.trim()) && roleIdFromLabel(value) === null);
+  .filter(
+    (value) =>
+      value.trim() !== "" && !(ROLE_IDS as readonly string[]).includes(value.trim()) && roleIdFromLabel(value) === null,
+  );
 const LENIENT_DAY = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const badDay = fc
-  .oneof(nasty, fc.constantFrom("2024-02-30", "2024-13-01", "01/02/2024", "yesterday", "1899-12-31", "24-01-01", "2024-01-01T00:00"))
-  .filter((value) => value.trim() !== "" && (!LENIENT_DAY.test(value.trim()) || ["2024-02-30", "2024-13-01", "1899-12-31"].includes(value.trim())));
+  .oneof(
+    nasty,
+    fc.constantFrom(
+      "2024-02-30",
+      "2024-13-01",
+      "01/02/2024",
+      "yesterday",
+      "1899-12-31",
+      "24-01-01",
+      "2024-01-01T00:00",
+    ),
+  )
+  .filter(
+    (value) =>
+      value.trim() !== "" &&
+      (!LENIENT_DAY.test(value.trim()) || ["2024-02-30", "2024-13-01", "1899-12-31"].includes(value.trim())),
+  );
 const skillIds = shippedPlaybook.skills.map((skill) => skill.id);
 
 // ---------------------------------------------------------------------------
@@ -117,7 +191,12 @@ const validMembers: fc.Arbitrary<Sheet> = fc
       existing: fc.constantFrom(null, null, null, EXISTING.mid),
       title: fc.oneof(fc.constant(""), fineText),
       department: fc.constantFrom("", ...ROLE_IDS),
-      roles: fc.constantFrom("operations_manager:100", "product_manager:50;operations_manager:50", "tech_dev:60 %；marketing:40", "data_analysis:1"),
+      roles: fc.constantFrom(
+        "operations_manager:100",
+        "product_manager:50;operations_manager:50",
+        "tech_dev:60 %；marketing:40",
+        "data_analysis:1",
+      ),
       manager: fc.constantFrom("", "top", "previous"),
       markets: fc.constantFrom("", "US;DE;JP", "美国，德国"),
       languages: fc.constantFrom("", "zh;en", "de"),
@@ -130,9 +209,24 @@ const validMembers: fc.Arbitrary<Sheet> = fc
     const data = rows.map((row, index) => {
       const email = row.existing && !emails.includes(row.existing) ? row.existing : freshEmail();
       emails.push(email);
-      const manager = row.manager === "top" || (row.manager === "previous" && index === 0) ? EXISTING.top : row.manager === "previous" ? emails[index - 1] : "";
+      const manager =
+        row.manager === "top" || (row.manager === "previous" && index === 0)
+          ? EXISTING.top
+          : row.manager === "previous"
+            ? emails[index - 1]
+            : "";
       // Mid already reports to Top; making Top report to Mid would be a loop, so Mid's row never points below Top
-      return [row.name, email, row.title, row.department, row.roles, email === EXISTING.top ? "" : manager, row.markets, row.languages, row.startDate];
+      return [
+        row.name,
+        email,
+        row.title,
+        row.department,
+        row.roles,
+        email === EXISTING.top ? "" : manager,
+        row.markets,
+        row.languages,
+        row.startDate,
+      ];
     });
     return { kind: "members" as const, header: [...MEMBER_COLUMNS], rows: data };
   });
@@ -162,11 +256,18 @@ function setCell(sheet: Sheet, column: string, pick: number, value: string): She
   const at = sheet.header.indexOf(column);
   if (at === -1) return sheet;
   const row = pick % sheet.rows.length;
-  return { ...sheet, rows: sheet.rows.map((cells, index) => (index === row ? cells.map((cell, i) => (i === at ? value : cell)) : cells)) };
+  return {
+    ...sheet,
+    rows: sheet.rows.map((cells, index) => (index === row ? cells.map((cell, i) => (i === at ? value : cell)) : cells)),
+  };
 }
 
 const cell = (column: string, values: fc.Arbitrary<string>): fc.Arbitrary<Corruption> =>
-  fc.tuple(values, fc.nat()).map(([value, pick]): Corruption => (sheet) => setCell(sheet, column, pick, value));
+  fc.tuple(values, fc.nat()).map(
+    ([value, pick]): Corruption =>
+      (sheet) =>
+        setCell(sheet, column, pick, value),
+  );
 
 /** A new row built from the sheet's current header. */
 function appendRow(sheet: Sheet, values: Record<string, string>): Sheet {
@@ -181,16 +282,30 @@ const structural: fc.Arbitrary<Corruption>[] = [
   // a column missing from the header and the rows
   fc.nat().map((pick): Corruption => (sheet) => {
     const at = pick % sheet.header.length;
-    return { ...sheet, header: sheet.header.filter((_, i) => i !== at), rows: sheet.rows.map((cells) => cells.filter((_, i) => i !== at)) };
+    return {
+      ...sheet,
+      header: sheet.header.filter((_, i) => i !== at),
+      rows: sheet.rows.map((cells) => cells.filter((_, i) => i !== at)),
+    };
   }),
   // a header renamed to something that is not that column
   fc.tuple(fc.nat(), nasty).map(([pick, name]): Corruption => (sheet) => {
     const at = pick % sheet.header.length;
-    const renamed = name.trim().toLowerCase().replace(/[\s-]+/g, "_") === sheet.header[at] ? `${name}x` : name;
+    const renamed =
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_") === sheet.header[at]
+        ? `${name}x`
+        : name;
     return { ...sheet, header: sheet.header.map((column, i) => (i === at ? renamed : column)) };
   }),
   // a column named twice
-  fc.nat().map((pick): Corruption => (sheet) => ({ ...sheet, header: [...sheet.header, sheet.header[pick % sheet.header.length]], rows: sheet.rows.map((cells) => [...cells, ""]) })),
+  fc.nat().map((pick): Corruption => (sheet) => ({
+    ...sheet,
+    header: [...sheet.header, sheet.header[pick % sheet.header.length]],
+    rows: sheet.rows.map((cells) => [...cells, ""]),
+  })),
   // only the header
   fc.constant<Corruption>((sheet) => ({ ...sheet, rows: [] })),
 ];
@@ -209,7 +324,21 @@ const memberCorruptions: fc.Arbitrary<Corruption> = fc.oneof(
   cell(
     "roles",
     fc.oneof(
-      fc.constantFrom("", " ; ", "tech_dev", "ceo:50", "tech_dev:0", "tech_dev:101", "tech_dev:60;marketing:41", "tech_dev:50;tech_dev:50", "tech_dev:abc", "tech_dev:-5", "tech_dev:1e2", "tech_dev:50:50", "tech_dev:５０"),
+      fc.constantFrom(
+        "",
+        " ; ",
+        "tech_dev",
+        "ceo:50",
+        "tech_dev:0",
+        "tech_dev:101",
+        "tech_dev:60;marketing:41",
+        "tech_dev:50;tech_dev:50",
+        "tech_dev:abc",
+        "tech_dev:-5",
+        "tech_dev:1e2",
+        "tech_dev:50:50",
+        "tech_dev:５０",
+      ),
       fc.string({ maxLength: 30 }).filter((value) => !/[:：]/.test(value)),
       notRoleId.filter((value) => !/[;；\n:：]/.test(value)).map((role) => `${role}:50`),
     ),
@@ -217,7 +346,9 @@ const memberCorruptions: fc.Arbitrary<Corruption> = fc.oneof(
   cell("manager_email", fc.oneof(badEmail, fc.constantFrom("ghost@fuzz.example", EXISTING.foreign))),
   fc.nat().map((pick): Corruption => (sheet) => {
     const emailAt = sheet.header.indexOf("email");
-    return emailAt === -1 || sheet.rows.length === 0 ? sheet : setCell(sheet, "manager_email", pick, sheet.rows[pick % sheet.rows.length][emailAt]);
+    return emailAt === -1 || sheet.rows.length === 0
+      ? sheet
+      : setCell(sheet, "manager_email", pick, sheet.rows[pick % sheet.rows.length][emailAt]);
   }),
   cell(
     "markets",
@@ -227,18 +358,35 @@ const memberCorruptions: fc.Arbitrary<Corruption> = fc.oneof(
       withControl(CONTROL.filter((control) => control !== "\n" && control !== "\r")),
     ),
   ),
-  cell("languages", fc.integer({ min: 41, max: 100 }).map((length) => "l".repeat(length))),
+  cell(
+    "languages",
+    fc.integer({ min: 41, max: 100 }).map((length) => "l".repeat(length)),
+  ),
   cell("start_date", fc.oneof(badDay, fc.constantFrom("2101-01-01", "1899-12-31"))),
   // the same email twice
-  fc.nat().map((pick): Corruption => (sheet) => (sheet.rows.length === 0 ? sheet : { ...sheet, rows: [...sheet.rows, [...sheet.rows[pick % sheet.rows.length]]] })),
+  fc.nat().map(
+    (pick): Corruption =>
+      (sheet) =>
+        sheet.rows.length === 0
+          ? sheet
+          : { ...sheet, rows: [...sheet.rows, [...sheet.rows[pick % sheet.rows.length]]] },
+  ),
   // two new members who report to each other, or Top (not in the file otherwise) reporting to a new member who reports to Top
   fc.constant<Corruption>((sheet) => {
     const [a, b] = [freshEmail(), freshEmail()];
-    return appendRow(appendRow(sheet, { name: "Loop A", email: a, roles: "tech_dev:100", manager_email: b }), { name: "Loop B", email: b, roles: "tech_dev:100", manager_email: a });
+    return appendRow(appendRow(sheet, { name: "Loop A", email: a, roles: "tech_dev:100", manager_email: b }), {
+      name: "Loop B",
+      email: b,
+      roles: "tech_dev:100",
+      manager_email: a,
+    });
   }),
   fc.constant<Corruption>((sheet) => {
     const below = freshEmail();
-    return appendRow(appendRow(sheet, { name: "Top", email: EXISTING.top, roles: "tech_dev:100", manager_email: below }), { name: "Below", email: below, roles: "tech_dev:100", manager_email: EXISTING.top });
+    return appendRow(
+      appendRow(sheet, { name: "Top", email: EXISTING.top, roles: "tech_dev:100", manager_email: below }),
+      { name: "Below", email: below, roles: "tech_dev:100", manager_email: EXISTING.top },
+    );
   }),
   extraCell,
   // the other kind of file
@@ -249,13 +397,30 @@ const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
 const assessmentCorruptions: fc.Arbitrary<Corruption> = fc.oneof(
   cell("member_email", fc.oneof(badEmail, fc.constantFrom("", "ghost@fuzz.example", EXISTING.foreign))),
   // not a skill in any way the import reads one: not an id, not a label in either language, in any case or width
-  cell("skill", fc.oneof(nasty, fc.constantFrom("Ad Buying", "广告投放", "ad-buying", "juggling", "杂耍")).filter((value) => !skillIds.includes(value.trim()) && skillOf(value) === null)),
-  cell("level", fc.oneof(nasty, fc.constantFrom("5", "-1", "2.0", "1e0", "４", "3 ", " 0x1")).filter((value) => !/^[0-4]$/.test(value.trim()))),
+  cell(
+    "skill",
+    fc
+      .oneof(nasty, fc.constantFrom("Ad Buying", "广告投放", "ad-buying", "juggling", "杂耍"))
+      .filter((value) => !skillIds.includes(value.trim()) && skillOf(value) === null),
+  ),
+  cell(
+    "level",
+    fc
+      .oneof(nasty, fc.constantFrom("5", "-1", "2.0", "1e0", "４", "3 ", " 0x1"))
+      .filter((value) => !/^[0-4]$/.test(value.trim())),
+  ),
   cell("assessed_on", fc.oneof(badDay, fc.constantFrom(future, "2100-01-01", ""))),
   cell("assessor", fc.oneof(tooLong(100), withControl(CONTROL))),
-  cell("note", fc.oneof(tooLong(2000), withControl(CONTROL.filter((control) => !["\t", "\n", "\r"].includes(control))))),
+  cell(
+    "note",
+    fc.oneof(tooLong(2000), withControl(CONTROL.filter((control) => !["\t", "\n", "\r"].includes(control)))),
+  ),
   // HR assessing themselves (the empty assessor is the importer)
-  fc.nat().map((pick): Corruption => (sheet) => setCell(setCell(sheet, "member_email", pick, EXISTING.self), "assessor", pick, "")),
+  fc.nat().map(
+    (pick): Corruption =>
+      (sheet) =>
+        setCell(setCell(sheet, "member_email", pick, EXISTING.self), "assessor", pick, ""),
+  ),
   extraCell,
   fc.constant<Corruption>((sheet) => ({ ...sheet, kind: "members" })),
 );
@@ -291,12 +456,19 @@ const corrupted = (base: fc.Arbitrary<Sheet>, corruptions: fc.Arbitrary<Corrupti
 
 /** Corruptions keep the shape; an unclosed quote alone is enough as well. */
 const quoteOnly = (base: fc.Arbitrary<Sheet>) =>
-  fc.tuple(base, fc.constantFrom<Transport>("file", "pasted", "urlencoded")).map(([sheet, transport]) => ({ kind: sheet.kind, text: unclosedQuote(toCsv(sheet.header, sheet.rows)), transport }));
+  fc.tuple(base, fc.constantFrom<Transport>("file", "pasted", "urlencoded")).map(([sheet, transport]) => ({
+    kind: sheet.kind,
+    text: unclosedQuote(toCsv(sheet.header, sheet.rows)),
+    transport,
+  }));
 
 // ---------------------------------------------------------------------------
 // sending
 
-function request(fields: { kind?: string | readonly string[]; file?: Uint8Array | string; csv?: string }, transport: Transport | "json" | "text" | "broken-multipart"): Request {
+function request(
+  fields: { kind?: string | readonly string[]; file?: Uint8Array | string; csv?: string },
+  transport: Transport | "json" | "text" | "broken-multipart",
+): Request {
   const url = "http://localhost/team/import";
   const headers: Record<string, string> = { Cookie: hrCookie };
   const kinds = fields.kind === undefined ? [] : Array.isArray(fields.kind) ? fields.kind : [fields.kind];
@@ -308,13 +480,28 @@ function request(fields: { kind?: string | readonly string[]; file?: Uint8Array 
   if (transport === "file" || transport === "pasted") {
     const form = new FormData();
     for (const kind of kinds) form.append("kind", kind);
-    const content: BlobPart[] = transport !== "file" || fields.file === undefined ? [] : typeof fields.file === "string" ? [fields.file] : [new Uint8Array(fields.file)];
+    const content: BlobPart[] =
+      transport !== "file" || fields.file === undefined
+        ? []
+        : typeof fields.file === "string"
+          ? [fields.file]
+          : [new Uint8Array(fields.file)];
     form.append("file", new Blob(content), transport === "file" ? "team.csv" : "");
     form.append("csv", transport === "pasted" && typeof fields.file === "string" ? fields.file : (fields.csv ?? ""));
     return new Request(url, { method: "POST", body: form, headers });
   }
-  if (transport === "json") return new Request(url, { method: "POST", body: JSON.stringify({ kind: kinds[0], csv: fields.csv }), headers: { ...headers, "Content-Type": "application/json" } });
-  if (transport === "text") return new Request(url, { method: "POST", body: `kind=${kinds[0] ?? ""}\ncsv=${fields.csv ?? ""}`, headers: { ...headers, "Content-Type": "text/plain" } });
+  if (transport === "json")
+    return new Request(url, {
+      method: "POST",
+      body: JSON.stringify({ kind: kinds[0], csv: fields.csv }),
+      headers: { ...headers, "Content-Type": "application/json" },
+    });
+  if (transport === "text")
+    return new Request(url, {
+      method: "POST",
+      body: `kind=${kinds[0] ?? ""}\ncsv=${fields.csv ?? ""}`,
+      headers: { ...headers, "Content-Type": "text/plain" },
+    });
   return new Request(url, {
     method: "POST",
     body: `--nope\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kinds[0] ?? ""}`,
@@ -334,19 +521,43 @@ describe("malformed imports (as HR)", () => {
       { id: "top", email: EXISTING.top, managerId: null },
       { id: "mid", email: EXISTING.mid, managerId: "top" },
       { id: "self", email: EXISTING.self, managerId: "mid", userId: cast.hr.id },
-    ].map((member) => ({ name: member.id, title: "", department: null, roles: [], markets: [], languages: [], startDate: null, userId: null, ...member }));
-    const context = { members: org, users: [{ id: cast.hr.id, name: cast.hr.name }], skillIds, today: latestToday(), importer: { userId: cast.hr.id, name: cast.hr.name }, existingKeys: new Set<string>() };
+    ].map((member) => ({
+      name: member.id,
+      title: "",
+      department: null,
+      roles: [],
+      markets: [],
+      languages: [],
+      startDate: null,
+      userId: null,
+      ...member,
+    }));
+    const context = {
+      members: org,
+      users: [{ id: cast.hr.id, name: cast.hr.name }],
+      skillIds,
+      today: latestToday(),
+      importer: { userId: cast.hr.id, name: cast.hr.name },
+      existingKeys: new Set<string>(),
+    };
     fc.assert(
       fc.property(validMembers, validAssessments, (members, assessments) => {
-        expect(planMembersImport(parseCsv(toCsv(members.header, members.rows)).records, org)).toMatchObject({ ok: true });
-        expect(planAssessmentsImport(parseCsv(toCsv(assessments.header, assessments.rows)).records, context)).toMatchObject({ ok: true });
+        expect(planMembersImport(parseCsv(toCsv(members.header, members.rows)).records, org)).toMatchObject({
+          ok: true,
+        });
+        expect(
+          planAssessmentsImport(parseCsv(toCsv(assessments.header, assessments.rows)).records, context),
+        ).toMatchObject({ ok: true });
       }),
       { numRuns: scaledRuns(200) },
     );
   });
 
   it(`members files: ${RUNS.members} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
-    const input = fc.oneof({ weight: 19, arbitrary: corrupted(validMembers, memberCorruptions) }, { weight: 1, arbitrary: quoteOnly(validMembers) });
+    const input = fc.oneof(
+      { weight: 19, arbitrary: corrupted(validMembers, memberCorruptions) },
+      { weight: 1, arbitrary: quoteOnly(validMembers) },
+    );
     await fc.assert(
       fc.asyncProperty(input, async ({ kind, text, transport }) => {
         await check("members files", request({ kind, file: text }, transport), 400);
@@ -356,7 +567,10 @@ describe("malformed imports (as HR)", () => {
   });
 
   it(`assessments files: ${RUNS.assessments} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
-    const input = fc.oneof({ weight: 19, arbitrary: corrupted(validAssessments, assessmentCorruptions) }, { weight: 1, arbitrary: quoteOnly(validAssessments) });
+    const input = fc.oneof(
+      { weight: 19, arbitrary: corrupted(validAssessments, assessmentCorruptions) },
+      { weight: 1, arbitrary: quoteOnly(validAssessments) },
+    );
     await fc.assert(
       fc.asyncProperty(input, async ({ kind, text, transport }) => {
         await check("assessments files", request({ kind, file: text }, transport), 400);
@@ -368,7 +582,12 @@ describe("malformed imports (as HR)", () => {
   it(`garbage text and bytes: ${RUNS.garbage} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const input = fc.tuple(
       fc.constantFrom("members", "assessments"),
-      fc.oneof(nasty, fc.string({ unit: "binary", maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), fc.constantFrom(MEMBER_COLUMNS.join(","), ASSESSMENT_COLUMNS.join(";"), "\uFEFF", "\r\n\r\n")),
+      fc.oneof(
+        nasty,
+        fc.string({ unit: "binary", maxLength: 300 }),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom(MEMBER_COLUMNS.join(","), ASSESSMENT_COLUMNS.join(";"), "\uFEFF", "\r\n\r\n"),
+      ),
       fc.constantFrom<Transport>("file", "pasted", "urlencoded"),
     );
     await fc.assert(
@@ -381,7 +600,9 @@ describe("malformed imports (as HR)", () => {
   });
 
   it(`broken forms and bodies: ${RUNS.forms} inputs`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
-    const goodText = toCsv(MEMBER_COLUMNS, [["Valid", "valid-form@fuzz.example", "", "", "tech_dev:100", "", "", "", ""]]);
+    const goodText = toCsv(MEMBER_COLUMNS, [
+      ["Valid", "valid-form@fuzz.example", "", "", "tech_dev:100", "", "", "", ""],
+    ]);
     const badKind = fc.oneof(
       fc.constant(undefined),
       nasty.filter((value) => value !== "members" && value !== "assessments"),
@@ -390,11 +611,21 @@ describe("malformed imports (as HR)", () => {
     );
     const input = fc.oneof(
       // a valid file, but no (single, known) kind
-      fc.tuple(badKind, fc.constantFrom<Transport>("file", "pasted", "urlencoded")).map(([kind, transport]) => request({ kind, file: goodText }, transport)),
+      fc
+        .tuple(badKind, fc.constantFrom<Transport>("file", "pasted", "urlencoded"))
+        .map(([kind, transport]) => request({ kind, file: goodText }, transport)),
       // a kind, but neither file nor text
-      fc.tuple(fc.constantFrom("members", "assessments"), fc.constantFrom("", " ", "\r\n"), fc.constantFrom<Transport>("file", "pasted", "urlencoded")).map(([kind, csv, transport]) => request({ kind, csv }, transport)),
+      fc
+        .tuple(
+          fc.constantFrom("members", "assessments"),
+          fc.constantFrom("", " ", "\r\n"),
+          fc.constantFrom<Transport>("file", "pasted", "urlencoded"),
+        )
+        .map(([kind, csv, transport]) => request({ kind, csv }, transport)),
       // bodies that are not the form
-      fc.constantFrom("json" as const, "text" as const, "broken-multipart" as const).map((transport) => request({ kind: "members", csv: goodText }, transport)),
+      fc
+        .constantFrom("json" as const, "text" as const, "broken-multipart" as const)
+        .map((transport) => request({ kind: "members", csv: goodText }, transport)),
     );
     await fc.assert(
       fc.asyncProperty(input, async (req) => {
@@ -404,6 +635,7 @@ describe("malformed imports (as HR)", () => {
     );
     // over the limit, as a file, as pasted text and url-encoded: refused before it is all read
     const huge = `${MEMBER_COLUMNS.join(",")}\r\n${"王".repeat(800_000)}`;
-    for (const transport of ["file", "pasted", "urlencoded"] as const) await check("too large", request({ kind: "members", file: huge }, transport), 413);
+    for (const transport of ["file", "pasted", "urlencoded"] as const)
+      await check("too large", request({ kind: "members", file: huge }, transport), 413);
   });
 });

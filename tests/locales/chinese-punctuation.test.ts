@@ -38,10 +38,15 @@ describe("the check itself", () => {
     expected.forEach((start, index) => expect(problems[index]).toContain(start));
   });
 
-  it.each(["交接：{{from}} → {{to}}", "由{{name}}负责", "API（JSON）", "{{min}}–{{max}}人", "{{count}}/3", "Amazon, eBay", "1. 打开"])(
-    "lets correct text through: %s",
-    (text) => expect(chinesePunctuationProblems(text)).toEqual([]),
-  );
+  it.each([
+    "交接：{{from}} → {{to}}",
+    "由{{name}}负责",
+    "API（JSON）",
+    "{{min}}–{{max}}人",
+    "{{count}}/3",
+    "Amazon, eBay",
+    "1. 打开",
+  ])("lets correct text through: %s", (text) => expect(chinesePunctuationProblems(text)).toEqual([]));
 });
 
 describe.each(TABLES.map((table) => [table.name, table] as const))("zh strings of %s", (_name, table) => {
@@ -61,7 +66,9 @@ describe("zh texts held as data (playbook, vocabulary, examples) and built by th
   });
 
   it("use full-width punctuation", () => {
-    const problems = texts.flatMap(({ where, zh }) => chinesePunctuationProblems(zh).map((problem) => `${where}: ${problem}`));
+    const problems = texts.flatMap(({ where, zh }) =>
+      chinesePunctuationProblems(zh).map((problem) => `${where}: ${problem}`),
+    );
     expect(problems).toEqual([]);
   });
 });

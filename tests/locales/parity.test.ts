@@ -45,7 +45,11 @@ describe("the string tables found", () => {
   it("include every module of app/locales and the diagram's table", () => {
     expect(LOCALE_MODULES.length).toBeGreaterThanOrEqual(10);
     for (const module of LOCALE_MODULES) {
-      expect(TABLES.some((table) => table.name.startsWith(module.replace("../../app/", ""))) || /\/(en|zh)\.ts$/.test(module), module).toBe(true);
+      expect(
+        TABLES.some((table) => table.name.startsWith(module.replace("../../app/", ""))) ||
+          /\/(en|zh)\.ts$/.test(module),
+        module,
+      ).toBe(true);
     }
     expect(TABLES.map((table) => table.name)).toContain("locales/en.ts + locales/zh.ts");
   });
@@ -99,7 +103,8 @@ describe.each(TABLES.map((table) => [table.name, table] as [string, Table]))("%s
         const known = new Set([...categoriesOf("en"), ...categoriesOf("zh"), "zero"]);
         const stray = [...(shape?.forms ?? [])].filter((form) => !known.has(form));
         if (stray.length) problems.push(`${lang} ${key}: unknown form ${stray.join(", ")}`);
-        if (shape && [...shape.forms].length > 0 && leaves(table[lang]).has(key)) problems.push(`${lang} ${key}: both plain and plural`);
+        if (shape && [...shape.forms].length > 0 && leaves(table[lang]).has(key))
+          problems.push(`${lang} ${key}: both plain and plural`);
       }
     }
     expect(problems).toEqual([]);

@@ -21,9 +21,12 @@ export interface Table {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const locales = import.meta.glob<Record<string, unknown>>(["../../app/locales/*.ts", "../../app/components/diagram/i18n.ts"], {
-  eager: true,
-});
+const locales = import.meta.glob<Record<string, unknown>>(
+  ["../../app/locales/*.ts", "../../app/components/diagram/i18n.ts"],
+  {
+    eager: true,
+  },
+);
 
 export const LOCALE_MODULES = Object.keys(locales);
 
@@ -40,7 +43,8 @@ export const TABLES: Table[] = Object.entries(locales).flatMap(([path, module]) 
 
 // en.ts and zh.ts each export one half of the main table
 const main = { en: locales["../../app/locales/en.ts"]?.en, zh: locales["../../app/locales/zh.ts"]?.zh };
-if (isObject(main.en) && isObject(main.zh)) TABLES.push({ name: "locales/en.ts + locales/zh.ts", en: main.en as Tree, zh: main.zh as Tree });
+if (isObject(main.en) && isObject(main.zh))
+  TABLES.push({ name: "locales/en.ts + locales/zh.ts", en: main.en as Tree, zh: main.zh as Tree });
 
 /** Leaf strings of a table, by dotted key. */
 export function leaves(tree: Tree, prefix = ""): Map<string, string> {
@@ -62,13 +66,15 @@ export function domainTexts(): { where: string; zh: string; en: string }[] {
     if (typeof value !== "object" || value === null || seen.has(value)) return;
     seen.add(value);
     const record = value as Record<string, unknown>;
-    if (typeof record.zh === "string" && typeof record.en === "string") found.push({ where, zh: record.zh, en: record.en });
+    if (typeof record.zh === "string" && typeof record.en === "string")
+      found.push({ where, zh: record.zh, en: record.en });
     for (const [key, child] of Object.entries(record)) walk(child, `${where}.${key}`);
   };
   walk(shippedPlaybook, "playbook");
   // and the texts the domain builds from parts: every recommendation's reasons
   for (const model of MODEL_IDS) {
-    for (const stage of STAGE_IDS) walk(recommendOrgChart(model, stage, shippedPlaybook), `recommendation(${model}, ${stage})`);
+    for (const stage of STAGE_IDS)
+      walk(recommendOrgChart(model, stage, shippedPlaybook), `recommendation(${model}, ${stage})`);
   }
   for (const [path, module] of Object.entries(domain)) walk(module, path.replace("../../app/", ""));
   return found;

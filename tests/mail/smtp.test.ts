@@ -35,7 +35,12 @@ beforeAll(async () => {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          inbox.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject: mail.subject ?? "", text: mail.text ?? "", html: typeof mail.html === "string" ? mail.html : "" });
+          inbox.push({
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            subject: mail.subject ?? "",
+            text: mail.text ?? "",
+            html: typeof mail.html === "string" ? mail.html : "",
+          });
           callback();
         })
         .catch(callback);
@@ -86,7 +91,14 @@ const linkIn = (text: string, path: RegExp) => {
 describe("email over SMTP", () => {
   it("sends the invitation the admin typed, and its link signs the person up", async () => {
     const cookie = await cookieFor(cast.admin.id);
-    const created = await callRoute<{ created: { url: string } }>(peopleAction, post("/settings/people", { email: "new.person@example.test", kind: "member" }, { Cookie: cookie, "Accept-Language": "en" }));
+    const created = await callRoute<{ created: { url: string } }>(
+      peopleAction,
+      post(
+        "/settings/people",
+        { email: "new.person@example.test", kind: "member" },
+        { Cookie: cookie, "Accept-Language": "en" },
+      ),
+    );
     expect(created.status).toBe(200);
     expect(created.data.created.url).toContain("/invite/"); // the copyable link stays
     expect(await drain()).toBe(1);
@@ -95,17 +107,42 @@ describe("email over SMTP", () => {
     expect(inbox[0].subject).toContain(cast.organisation.name);
     const path = linkIn(inbox[0].text, /\/invite\/[A-Za-z0-9_-]+/);
     const token = path.split("/").pop()!;
-    const handler = (args: Parameters<typeof inviteAction>[0]) => inviteAction({ ...args, context: { clientAddress: "198.51.100.77" } });
-    const accepted = await callRoute(handler, post(path, { name: "New Person", password: "a brand new password", confirmPassword: "a brand new password" }), { token });
+    const handler = (args: Parameters<typeof inviteAction>[0]) =>
+      inviteAction({ ...args, context: { clientAddress: "198.51.100.77" } });
+    const accepted = await callRoute(
+      handler,
+      post(path, { name: "New Person", password: "a brand new password", confirmPassword: "a brand new password" }),
+      { token },
+    );
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("Location")).toBe("/home");
-    expect(await db.user.findUnique({ where: { email: "new.person@example.test" }, select: { organisationId: true } })).toEqual({ organisationId: cast.organisation.id });
+    expect(
+      await db.user.findUnique({ where: { email: "new.person@example.test" }, select: { organisationId: true } }),
+    ).toEqual({ organisationId: cast.organisation.id });
   });
 
   it("sends a due-soon reminder once, not again after a restart, and its unsubscribe link stops that kind", async () => {
     const organisationId = cast.organisation.id;
-    const member = await db.member.create({ data: { organisationId, name: "Member Self", department: "operations_manager", userId: cast.member.id, roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] } } });
-    const item = await db.trainingItem.create({ data: { organisationId, memberId: member.id, skillId: "ad_buying", fromLevel: 1, targetLevel: 3, kind: "course", dueDate: dayFromToday(5) } });
+    const member = await db.member.create({
+      data: {
+        organisationId,
+        name: "Member Self",
+        department: "operations_manager",
+        userId: cast.member.id,
+        roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] },
+      },
+    });
+    const item = await db.trainingItem.create({
+      data: {
+        organisationId,
+        memberId: member.id,
+        skillId: "ad_buying",
+        fromLevel: 1,
+        targetLevel: 3,
+        kind: "course",
+        dueDate: dayFromToday(5),
+      },
+    });
 
     const first = await freshProcess();
     expect(await first.reminders.runReminders()).toBe(1);
@@ -125,19 +162,45 @@ describe("email over SMTP", () => {
     const unsubscribe = linkIn(reminder.text, /\/unsubscribe\?[^\s]+/);
     const page = await callRoute<{ valid: boolean }>(unsubscribeLoader, get(unsubscribe));
     expect(page.data.valid).toBe(true);
-    const done = await callRoute<{ done?: boolean }>(unsubscribeAction, post(unsubscribe, {}, { "Accept-Language": "en" }));
+    const done = await callRoute<{ done?: boolean }>(
+      unsubscribeAction,
+      post(unsubscribe, {}, { "Accept-Language": "en" }),
+    );
     expect(done.data.done).toBe(true);
     // a forged link does nothing
-    const forged = await callRoute(unsubscribeAction, post(unsubscribe.replace("training_due_soon", "training_overdue"), {}));
+    const forged = await callRoute(
+      unsubscribeAction,
+      post(unsubscribe.replace("training_due_soon", "training_overdue"), {}),
+    );
     expect(forged.status).toBe(400);
 
     inbox = [];
-    await db.trainingItem.create({ data: { organisationId, memberId: member.id, skillId: "platform_rules", fromLevel: 1, targetLevel: 3, kind: "course", dueDate: dayFromToday(3) } });
+    await db.trainingItem.create({
+      data: {
+        organisationId,
+        memberId: member.id,
+        skillId: "platform_rules",
+        fromLevel: 1,
+        targetLevel: 3,
+        kind: "course",
+        dueDate: dayFromToday(3),
+      },
+    });
     const later = await freshProcess();
     expect(await later.reminders.runReminders()).toBe(1); // the inbox still gets it
     expect(await drain()).toBe(0); // the email does not
     // other kinds still arrive: an overdue item
-    await db.trainingItem.create({ data: { organisationId, memberId: member.id, skillId: "data_analysis", fromLevel: 1, targetLevel: 3, kind: "course", dueDate: dayFromToday(-2) } });
+    await db.trainingItem.create({
+      data: {
+        organisationId,
+        memberId: member.id,
+        skillId: "data_analysis",
+        fromLevel: 1,
+        targetLevel: 3,
+        kind: "course",
+        dueDate: dayFromToday(-2),
+      },
+    });
     expect(await (await freshProcess()).reminders.runReminders()).toBe(1);
     expect(await drain()).toBe(1);
     expect(inbox.map((mail) => mail.subject)).toEqual([expect.stringMatching(/overdue|逾期/)]);
@@ -145,13 +208,48 @@ describe("email over SMTP", () => {
 
   it("never names a colleague or their levels in a member's email; the lead's re-assessment email names only the member who asked", async () => {
     const organisationId = cast.organisation.id;
-    const colleague = await db.member.create({ data: { organisationId, name: "Colleague Zhao", department: "operations_manager", roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] } } });
-    await db.skillAssessment.create({ data: { organisationId, memberId: colleague.id, skillId: "ad_buying", level: 1, assessedOn: new Date(), assessorName: "Lead", note: "Zhao struggles with bids" } });
+    const colleague = await db.member.create({
+      data: {
+        organisationId,
+        name: "Colleague Zhao",
+        department: "operations_manager",
+        roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] },
+      },
+    });
+    await db.skillAssessment.create({
+      data: {
+        organisationId,
+        memberId: colleague.id,
+        skillId: "ad_buying",
+        level: 1,
+        assessedOn: new Date(),
+        assessorName: "Lead",
+        note: "Zhao struggles with bids",
+      },
+    });
     const own = await db.member.findFirstOrThrow({ where: { userId: cast.member.id } });
-    const item = await db.trainingItem.create({ data: { organisationId, memberId: own.id, skillId: "erp_crm_tools", fromLevel: 1, targetLevel: 3, kind: "course", status: "in_progress" } });
+    const item = await db.trainingItem.create({
+      data: {
+        organisationId,
+        memberId: own.id,
+        skillId: "erp_crm_tools",
+        fromLevel: 1,
+        targetLevel: 3,
+        kind: "course",
+        status: "in_progress",
+      },
+    });
     // the member finishes their item through the page: the lead is asked to re-assess
     const memberCookie = await cookieFor(cast.member.id);
-    const finished = await callRoute(itemAction, post(`/training/items/${item.id}`, { version: "1", status: "completed", progressPercent: "100", evidence: "certificate" }, { Cookie: memberCookie }), { itemId: item.id });
+    const finished = await callRoute(
+      itemAction,
+      post(
+        `/training/items/${item.id}`,
+        { version: "1", status: "completed", progressPercent: "100", evidence: "certificate" },
+        { Cookie: memberCookie },
+      ),
+      { itemId: item.id },
+    );
     expect(finished.status).toBe(302);
     await drain();
     const toMember = inbox.filter((mail) => mail.to.includes(cast.member.email));

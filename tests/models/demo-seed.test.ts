@@ -17,7 +17,10 @@ describe("the demo team", () => {
     const organisation = await createOrganisation();
     const summary = await seedDemoTeam(organisation.id, new Date("2026-12-07T08:00:00Z"));
     expect(summary?.assessments).toBeGreaterThan(50);
-    const rows = await db.skillAssessment.findMany({ where: { organisationId: organisation.id }, select: { memberId: true, skillId: true, assessedOn: true } });
+    const rows = await db.skillAssessment.findMany({
+      where: { organisationId: organisation.id },
+      select: { memberId: true, skillId: true, assessedOn: true },
+    });
     expect(rows).toHaveLength(summary!.assessments);
     const keys = rows.map((row) => `${row.memberId}|${row.skillId}|${row.assessedOn.toISOString()}`);
     const repeated = keys.filter((key, index) => keys.indexOf(key) !== index);
@@ -36,13 +39,20 @@ describe("the demo team", () => {
     const organisation = await createOrganisation({ operatingModel: "platform", stage: "growth" });
     await seedDemoTeam(organisation.id, new Date("2026-12-07T08:00:00Z"));
     await seedDemoProfile(organisation.id);
-    const { recommendation } = await sizedForOrganisation({ organisationId: organisation.id, operatingModel: "platform", stage: "growth", playbook: shippedPlaybook });
+    const { recommendation } = await sizedForOrganisation({
+      organisationId: organisation.id,
+      operatingModel: "platform",
+      stage: "growth",
+      playbook: shippedPlaybook,
+    });
     const team = await loadTeam({ organisationId: organisation.id });
     const gaps = computeTeamGaps(recommendation, team.members, team.assessments);
     const staffed = gaps.roles.filter((role) => role.fte > 0);
     const under = staffed.filter((role) => role.unfilledSeats > 0).map((role) => role.roleId);
     const over = staffed.filter((role) => role.overStaffedBy > 0).map((role) => role.roleId);
-    const within = staffed.filter((role) => role.unfilledSeats === 0 && role.overStaffedBy === 0).map((role) => role.roleId);
+    const within = staffed
+      .filter((role) => role.unfilledSeats === 0 && role.overStaffedBy === 0)
+      .map((role) => role.roleId);
     // 4,500 SKUs want more product managers than the demo has; 10 stores and 3,200 orders a day fit its operations and supply chain
     expect(under).toEqual(["product_manager"]);
     expect(within).toEqual(expect.arrayContaining(["operations_manager", "supply_chain"]));

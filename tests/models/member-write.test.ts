@@ -101,7 +101,9 @@ describe("createMember", () => {
       refusals: [{ field: "userId", code: "user_taken" }],
     });
     // the same email in another organisation is someone else
-    expect((await createMember({ organisationId: other.id, input: input({ email: "taken@example.com" }) })).ok).toBe(true);
+    expect((await createMember({ organisationId: other.id, input: input({ email: "taken@example.com" }) })).ok).toBe(
+      true,
+    );
   });
 });
 
@@ -109,7 +111,12 @@ describe("updateMember", () => {
   it("replaces the roles in one go", async () => {
     const org = await createOrganisation();
     const id = await created(org.id);
-    const result = await updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ roles: [{ roleId: "data_analysis", sharePercent: 20 }] }) });
+    const result = await updateMember({
+      organisationId: org.id,
+      memberId: id,
+      version: 1,
+      input: input({ roles: [{ roleId: "data_analysis", sharePercent: 20 }] }),
+    });
     expect(result).toEqual({ ok: true, memberId: id });
     const roles = await db.memberRole.findMany({ where: { memberId: id } });
     expect(roles.map((r) => [r.roleId, r.sharePercent])).toEqual([["data_analysis", 20]]);
@@ -119,8 +126,17 @@ describe("updateMember", () => {
     const org = await createOrganisation();
     const a = await created(org.id, { name: "A" });
     const b = await created(org.id, { name: "B", managerId: a });
-    const result = await updateMember({ organisationId: org.id, memberId: a, version: 1, input: input({ name: "A renamed", managerId: b }) });
-    expect(result).toEqual({ ok: false, reason: "refused", refusals: [{ field: "managerId", code: "manager_cycle", chain: ["A", "B", "A"] }] });
+    const result = await updateMember({
+      organisationId: org.id,
+      memberId: a,
+      version: 1,
+      input: input({ name: "A renamed", managerId: b }),
+    });
+    expect(result).toEqual({
+      ok: false,
+      reason: "refused",
+      refusals: [{ field: "managerId", code: "manager_cycle", chain: ["A", "B", "A"] }],
+    });
     expect(await db.member.findUniqueOrThrow({ where: { id: a } })).toMatchObject({ name: "A", managerId: null });
   });
 
@@ -128,18 +144,40 @@ describe("updateMember", () => {
     const org = await createOrganisation();
     const other = await createOrganisation();
     const id = await created(org.id, { name: "Mine" });
-    expect(await updateMember({ organisationId: other.id, memberId: id, version: 1, input: input({ name: "Theirs" }) })).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      await updateMember({ organisationId: other.id, memberId: id, version: 1, input: input({ name: "Theirs" }) }),
+    ).toEqual({ ok: false, reason: "not_found" });
     expect((await db.member.findUniqueOrThrow({ where: { id } })).name).toBe("Mine");
   });
 
   it("raises the version, and refuses a save of an older one with the member as saved, writing nothing", async () => {
     const org = await createOrganisation();
     const id = await created(org.id, { name: "Ada", title: "Buyer" });
-    expect(await updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ name: "Ada", title: "Head buyer" }) })).toEqual({ ok: true, memberId: id });
+    expect(
+      await updateMember({
+        organisationId: org.id,
+        memberId: id,
+        version: 1,
+        input: input({ name: "Ada", title: "Head buyer" }),
+      }),
+    ).toEqual({ ok: true, memberId: id });
     expect((await db.member.findUniqueOrThrow({ where: { id } })).version).toBe(2);
-    const stale = await updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ name: "Ada", title: "Buyer", markets: ["DE"] }) });
-    expect(stale).toMatchObject({ ok: false, reason: "conflict", current: { title: "Head buyer", markets: [], version: 2 } });
-    expect(await db.member.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Head buyer", markets: "[]", version: 2 });
+    const stale = await updateMember({
+      organisationId: org.id,
+      memberId: id,
+      version: 1,
+      input: input({ name: "Ada", title: "Buyer", markets: ["DE"] }),
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      reason: "conflict",
+      current: { title: "Head buyer", markets: [], version: 2 },
+    });
+    expect(await db.member.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      title: "Head buyer",
+      markets: "[]",
+      version: 2,
+    });
   });
 
   it("lets only one of two simultaneous saves of one version land", async () => {
@@ -147,7 +185,12 @@ describe("updateMember", () => {
     const id = await created(org.id, { name: "Ada" });
     const results = await Promise.all([
       updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ name: "Ada", title: "First" }) }),
-      updateMember({ organisationId: org.id, memberId: id, version: 1, input: input({ name: "Ada", title: "Second" }) }),
+      updateMember({
+        organisationId: org.id,
+        memberId: id,
+        version: 1,
+        input: input({ name: "Ada", title: "Second" }),
+      }),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.reason === "conflict")).toHaveLength(1);
@@ -163,8 +206,22 @@ describe("deleteMember", () => {
     const org = await createOrganisation();
     const boss = await created(org.id, { name: "Boss" });
     const report = await created(org.id, { managerId: boss });
-    await db.skillAssessment.create({ data: { organisationId: org.id, memberId: boss, skillId: "ad_buying", level: 2, assessedOn: new Date(), assessorName: "x" } });
-    expect(await deleteMember({ organisationId: org.id, memberId: boss })).toEqual({ ok: true, name: "Boss", assessmentsRemoved: 1, reportsUnassigned: 1 });
+    await db.skillAssessment.create({
+      data: {
+        organisationId: org.id,
+        memberId: boss,
+        skillId: "ad_buying",
+        level: 2,
+        assessedOn: new Date(),
+        assessorName: "x",
+      },
+    });
+    expect(await deleteMember({ organisationId: org.id, memberId: boss })).toEqual({
+      ok: true,
+      name: "Boss",
+      assessmentsRemoved: 1,
+      reportsUnassigned: 1,
+    });
     expect((await db.member.findUniqueOrThrow({ where: { id: report } })).managerId).toBeNull();
     expect(await db.memberRole.count({ where: { memberId: boss } })).toBe(0);
   });
@@ -193,11 +250,27 @@ describe("recordAssessment", () => {
     const user = await createUser({ organisationId: org.id, kind: "hr" });
     const assessor = await createUser({ organisationId: org.id, kind: "hr" });
     const id = await created(org.id, { userId: user.id });
-    expect((await recordAssessment({ organisationId: org.id, memberId: id, input: assessment(assessor.id) })).ok).toBe(true);
-    expect((await recordAssessment({ organisationId: org.id, memberId: id, input: assessment(assessor.id) })).ok).toBe(true);
-    expect(await recordAssessment({ organisationId: org.id, memberId: id, input: assessment(user.id) })).toEqual({ ok: false, reason: "self_assessment" });
-    expect(await recordAssessment({ organisationId: other.id, memberId: id, input: assessment(assessor.id) })).toEqual({ ok: false, reason: "not_found" });
-    expect(await recordAssessment({ organisationId: org.id, memberId: id, input: { ...assessment(assessor.id), level: 7 as 4 } })).toEqual({
+    expect((await recordAssessment({ organisationId: org.id, memberId: id, input: assessment(assessor.id) })).ok).toBe(
+      true,
+    );
+    expect((await recordAssessment({ organisationId: org.id, memberId: id, input: assessment(assessor.id) })).ok).toBe(
+      true,
+    );
+    expect(await recordAssessment({ organisationId: org.id, memberId: id, input: assessment(user.id) })).toEqual({
+      ok: false,
+      reason: "self_assessment",
+    });
+    expect(await recordAssessment({ organisationId: other.id, memberId: id, input: assessment(assessor.id) })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(
+      await recordAssessment({
+        organisationId: org.id,
+        memberId: id,
+        input: { ...assessment(assessor.id), level: 7 as 4 },
+      }),
+    ).toEqual({
       ok: false,
       reason: "invalid",
     });
@@ -218,7 +291,10 @@ describe("assessmentScopeFor", () => {
         userId: "u1",
       }),
     ).toEqual({ departments: ["operations_manager", "data_analysis"], userId: "u1" });
-    expect(assessmentScopeFor({ department: null, roles: [], userId: null })).toEqual({ departments: [], userId: null });
+    expect(assessmentScopeFor({ department: null, roles: [], userId: null })).toEqual({
+      departments: [],
+      userId: null,
+    });
   });
 });
 

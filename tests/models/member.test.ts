@@ -9,12 +9,24 @@ async function memberIn(organisationId: string, name: string) {
       organisationId,
       name,
       department: "operations_manager",
-      roles: { create: [{ roleId: "operations_manager", sharePercent: 50 }, { roleId: "product_manager", sharePercent: 50 }] },
+      roles: {
+        create: [
+          { roleId: "operations_manager", sharePercent: 50 },
+          { roleId: "product_manager", sharePercent: 50 },
+        ],
+      },
     },
   });
 }
 
-function assess(organisationId: string, memberId: string, skillId: string, level: number, assessedOn: string, createdAt?: string) {
+function assess(
+  organisationId: string,
+  memberId: string,
+  skillId: string,
+  level: number,
+  assessedOn: string,
+  createdAt?: string,
+) {
   return db.skillAssessment.create({
     data: {
       organisationId,

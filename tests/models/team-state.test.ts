@@ -5,13 +5,27 @@ import { recommendOrgChart } from "../../app/domain/recommendation";
 import { latestAssessments, listMembers } from "../../app/models/member.server";
 import { deleteMember, recordAssessment, updateMember } from "../../app/models/member-write.server";
 import { importAssessments } from "../../app/models/team-import.server";
-import { forgetKeptTeams, keptTeam, keptTeamGaps, latestLevelRows, readMembers, revisionsOf, teamStateCounters } from "../../app/models/team-state.server";
+import {
+  forgetKeptTeams,
+  keptTeam,
+  keptTeamGaps,
+  latestLevelRows,
+  readMembers,
+  revisionsOf,
+  teamStateCounters,
+} from "../../app/models/team-state.server";
 import { db } from "../../app/utils/db.server";
 import { createOrganisation } from "../utils/actors";
 
 async function memberIn(organisationId: string, name: string, email?: string) {
   return db.member.create({
-    data: { organisationId, name, email, department: "marketing", roles: { create: [{ roleId: "marketing", sharePercent: 100 }] } },
+    data: {
+      organisationId,
+      name,
+      email,
+      department: "marketing",
+      roles: { create: [{ roleId: "marketing", sharePercent: 100 }] },
+    },
   });
 }
 
@@ -35,7 +49,11 @@ describe("the kept team (decision 0017)", () => {
   it("reads the team and computes its gaps once while nothing changes", async () => {
     const org = await createOrganisation();
     const member = await memberIn(org.id, "Ann");
-    await recordAssessment({ organisationId: org.id, memberId: member.id, input: { skillId: "ad_buying", level: 2, assessedOn: new Date("2026-03-01"), note: "", assessor } });
+    await recordAssessment({
+      organisationId: org.id,
+      memberId: member.id,
+      input: { skillId: "ad_buying", level: 2, assessedOn: new Date("2026-03-01"), note: "", assessor },
+    });
     const before = counts();
     const first = await keptTeamGaps(org.id, recommendation);
     const second = await keptTeamGaps(org.id, recommendation);
@@ -61,7 +79,12 @@ describe("the kept team (decision 0017)", () => {
     const writes: [string, () => Promise<unknown>, (team: Awaited<ReturnType<typeof keptTeam>>) => void][] = [
       [
         "an assessment",
-        () => recordAssessment({ organisationId: org.id, memberId: ann.id, input: { skillId: "ad_buying", level: 3, assessedOn: new Date("2026-03-01"), note: "", assessor } }),
+        () =>
+          recordAssessment({
+            organisationId: org.id,
+            memberId: ann.id,
+            input: { skillId: "ad_buying", level: 3, assessedOn: new Date("2026-03-01"), note: "", assessor },
+          }),
         (team) => expect(team.assessments.find((a) => a.memberId === ann.id)?.level).toBe(3),
       ],
       [
@@ -99,17 +122,32 @@ describe("the kept team (decision 0017)", () => {
             today: "2026-12-01",
             importer: assessor,
           }),
-        (team) => expect(team.assessments.find((a) => a.memberId === ann.id && a.skillId === "ad_buying")?.level).toBe(4),
+        (team) =>
+          expect(team.assessments.find((a) => a.memberId === ann.id && a.skillId === "ad_buying")?.level).toBe(4),
       ],
       [
         "a batch write that calls nothing",
         () =>
           db.skillAssessment.createMany({
-            data: [{ organisationId: org.id, memberId: ann.id, skillId: "ad_buying", level: 1, assessedOn: new Date("2026-05-01"), assessorName: "Grid" }],
+            data: [
+              {
+                organisationId: org.id,
+                memberId: ann.id,
+                skillId: "ad_buying",
+                level: 1,
+                assessedOn: new Date("2026-05-01"),
+                assessorName: "Grid",
+              },
+            ],
           }),
-        (team) => expect(team.assessments.find((a) => a.memberId === ann.id && a.skillId === "ad_buying")?.level).toBe(1),
+        (team) =>
+          expect(team.assessments.find((a) => a.memberId === ann.id && a.skillId === "ad_buying")?.level).toBe(1),
       ],
-      ["a deletion", () => deleteMember({ organisationId: org.id, memberId: bob.id }), (team) => expect(team.members.map((m) => m.id)).toEqual([ann.id])],
+      [
+        "a deletion",
+        () => deleteMember({ organisationId: org.id, memberId: bob.id }),
+        (team) => expect(team.members.map((m) => m.id)).toEqual([ann.id]),
+      ],
     ];
     await keptTeamGaps(org.id, recommendation);
     for (const [label, write, check] of writes) {
@@ -126,9 +164,28 @@ describe("the kept team (decision 0017)", () => {
   it("reads the members exactly as listMembers does", async () => {
     const org = await createOrganisation();
     const boss = await db.member.create({
-      data: { organisationId: org.id, name: "Zoe", email: "zoe@example.com", title: "CEO", roles: { create: [{ roleId: "product_manager", sharePercent: 50 }, { roleId: "operations_manager", sharePercent: 50 }] } },
+      data: {
+        organisationId: org.id,
+        name: "Zoe",
+        email: "zoe@example.com",
+        title: "CEO",
+        roles: {
+          create: [
+            { roleId: "product_manager", sharePercent: 50 },
+            { roleId: "operations_manager", sharePercent: 50 },
+          ],
+        },
+      },
     });
-    await db.member.create({ data: { organisationId: org.id, name: "Adam", department: "supply_chain", managerId: boss.id, roles: { create: [{ roleId: "supply_chain", sharePercent: 100 }] } } });
+    await db.member.create({
+      data: {
+        organisationId: org.id,
+        name: "Adam",
+        department: "supply_chain",
+        managerId: boss.id,
+        roles: { create: [{ roleId: "supply_chain", sharePercent: 100 }] },
+      },
+    });
     await db.member.create({ data: { organisationId: org.id, name: "Mia", department: "not_a_role" } });
     await memberIn((await createOrganisation()).id, "Elsewhere");
     expect(await readMembers(org.id)).toEqual(await listMembers({ organisationId: org.id }));
@@ -153,7 +210,17 @@ describe("the kept team (decision 0017)", () => {
     expect(afterMember.team).toBeGreaterThan(start.team);
     expect(afterMember.training).toBe(start.training);
     await db.trainingItem.create({
-      data: { organisationId: org.id, memberId: member.id, skillId: "ad_buying", fromLevel: 1, targetLevel: 3, kind: "course", startDate: new Date(), dueDate: new Date(), hours: 4 },
+      data: {
+        organisationId: org.id,
+        memberId: member.id,
+        skillId: "ad_buying",
+        fromLevel: 1,
+        targetLevel: 3,
+        kind: "course",
+        startDate: new Date(),
+        dueDate: new Date(),
+        hours: 4,
+      },
     });
     const afterItem = await revisionsOf(org.id);
     expect(afterItem.training).toBe(afterMember.training + 1);

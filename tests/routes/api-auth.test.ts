@@ -16,13 +16,34 @@ let revoked: Awaited<ReturnType<typeof createApiToken>>;
 
 beforeAll(async () => {
   cast = await createCast();
-  tokenA = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "A", ipAddress: null });
-  tokenB = await createApiToken({ organisationId: cast.other.id, createdById: cast.otherAdmin.id, name: "B", ipAddress: null });
-  revoked = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "old", ipAddress: null });
-  await revokeApiToken({ organisationId: cast.organisation.id, tokenId: revoked.id, actorUserId: cast.admin.id, ipAddress: null });
+  tokenA = await createApiToken({
+    organisationId: cast.organisation.id,
+    createdById: cast.admin.id,
+    name: "A",
+    ipAddress: null,
+  });
+  tokenB = await createApiToken({
+    organisationId: cast.other.id,
+    createdById: cast.otherAdmin.id,
+    name: "B",
+    ipAddress: null,
+  });
+  revoked = await createApiToken({
+    organisationId: cast.organisation.id,
+    createdById: cast.admin.id,
+    name: "old",
+    ipAddress: null,
+  });
+  await revokeApiToken({
+    organisationId: cast.organisation.id,
+    tokenId: revoked.id,
+    actorUserId: cast.admin.id,
+    ipAddress: null,
+  });
 });
 
-const withAuth = (authorization: string, path = "/api/v1/recommendation?model=b2b&stage=growth") => get(path, { Authorization: authorization });
+const withAuth = (authorization: string, path = "/api/v1/recommendation?model=b2b&stage=growth") =>
+  get(path, { Authorization: authorization });
 
 async function refusal(request: Request) {
   try {
@@ -44,10 +65,18 @@ describe("organisationFromBearer", () => {
   });
 
   it("names the token's organisation, and only that one", async () => {
-    expect(await organisationFromBearer(withAuth(`Bearer ${tokenA.token}`))).toEqual({ organisationId: cast.organisation.id, tokenId: tokenA.id });
-    expect(await organisationFromBearer(withAuth(`Bearer ${tokenB.token}`))).toEqual({ organisationId: cast.other.id, tokenId: tokenB.id });
+    expect(await organisationFromBearer(withAuth(`Bearer ${tokenA.token}`))).toEqual({
+      organisationId: cast.organisation.id,
+      tokenId: tokenA.id,
+    });
+    expect(await organisationFromBearer(withAuth(`Bearer ${tokenB.token}`))).toEqual({
+      organisationId: cast.other.id,
+      tokenId: tokenB.id,
+    });
     // the scheme is case-insensitive (RFC 7235)
-    expect(await organisationFromBearer(withAuth(`bearer ${tokenA.token}`))).toMatchObject({ organisationId: cast.organisation.id });
+    expect(await organisationFromBearer(withAuth(`bearer ${tokenA.token}`))).toMatchObject({
+      organisationId: cast.organisation.id,
+    });
   });
 
   it("refuses a revoked token with a 401 JSON error", async () => {
@@ -76,7 +105,12 @@ describe("organisationFromBearer", () => {
   });
 
   it("notes when a token was used, at most once a minute", async () => {
-    const fresh = await createApiToken({ organisationId: cast.organisation.id, createdById: cast.admin.id, name: "touch", ipAddress: null });
+    const fresh = await createApiToken({
+      organisationId: cast.organisation.id,
+      createdById: cast.admin.id,
+      name: "touch",
+      ipAddress: null,
+    });
     const t0 = new Date("2030-01-01T00:00:00Z");
     const lastUsed = async () => (await db.apiToken.findUniqueOrThrow({ where: { id: fresh.id } })).lastUsedAt;
     await organisationFromBearer(withAuth(`Bearer ${fresh.token}`), t0);
@@ -96,13 +130,18 @@ describe("the organisation behind a request", () => {
     expect(await organisationIdForRequest(get("/planner", { Cookie: cookie }))).toBe(cast.other.id);
     expect(await organisationIdForRequest(withAuth(`Bearer ${tokenA.token}`))).toBe(cast.organisation.id);
     // a token names its organisation even beside another organisation's session
-    expect(await organisationIdForRequest(get("/api", { Cookie: cookie, Authorization: `Bearer ${tokenA.token}` }))).toBe(cast.organisation.id);
+    expect(
+      await organisationIdForRequest(get("/api", { Cookie: cookie, Authorization: `Bearer ${tokenA.token}` })),
+    ).toBe(cast.organisation.id);
   });
 });
 
 describe("GET /api/v1/recommendation with a token", () => {
   it("answers with a valid token, and anonymously without one", async () => {
-    const withToken = await callRoute<{ model: string; roles: unknown[] }>(apiLoader, withAuth(`Bearer ${tokenA.token}`));
+    const withToken = await callRoute<{ model: string; roles: unknown[] }>(
+      apiLoader,
+      withAuth(`Bearer ${tokenA.token}`),
+    );
     expect(withToken.status).toBe(200);
     expect(withToken.data.roles).toHaveLength(7);
     const anonymous = await callRoute(apiLoader, get("/api/v1/recommendation?model=b2b&stage=growth"));

@@ -11,7 +11,13 @@ interface ApiRole {
   sizing?: {
     applied: boolean;
     setBy: string | null;
-    drivers: { driver: string; value: number | null; ratio: string; productDefault: boolean; next: { value: number } | null }[];
+    drivers: {
+      driver: string;
+      value: number | null;
+      ratio: string;
+      productDefault: boolean;
+      next: { value: number } | null;
+    }[];
   };
   addedBy?: string[];
   responsibilitiesByChannel?: { model: string; responsibilities: string[] }[];
@@ -100,8 +106,14 @@ describe("GET /api/v1/recommendation", () => {
     const { toRecommendationJson } = await import("../../app/domain/recommendation-json");
     const { shippedPlaybook } = await import("../../app/domain/playbook");
     for (const model of MODEL_IDS) {
-      const byModel = await callRoute<ApiBody>(loader, get(`/api/v1/recommendation?model=${model}&stage=growth&lang=zh`));
-      const byChannel = await callRoute<ApiBody>(loader, get(`/api/v1/recommendation?channels=${model}:100&stage=growth&lang=zh`));
+      const byModel = await callRoute<ApiBody>(
+        loader,
+        get(`/api/v1/recommendation?model=${model}&stage=growth&lang=zh`),
+      );
+      const byChannel = await callRoute<ApiBody>(
+        loader,
+        get(`/api/v1/recommendation?channels=${model}:100&stage=growth&lang=zh`),
+      );
       expect(v1(byModel.data)).toEqual({
         ...toRecommendationJson(recommendOrgChart(model, "growth", shippedPlaybook), "zh"),
         channels: undefined,
@@ -110,19 +122,33 @@ describe("GET /api/v1/recommendation", () => {
       expect(byChannel.data).toEqual(byModel.data);
       expect(byModel.data.roles.every((role) => role.headcount.isDefault === true)).toBe(true);
     }
-    const sizedA = await callRoute<ApiBody>(loader, get("/api/v1/recommendation?model=platform&stage=growth&stores=8&ordersPerDay=900"));
-    const sizedB = await callRoute<ApiBody>(loader, get("/api/v1/recommendation?channels=platform:100&stage=growth&stores=8&ordersPerDay=900"));
+    const sizedA = await callRoute<ApiBody>(
+      loader,
+      get("/api/v1/recommendation?model=platform&stage=growth&stores=8&ordersPerDay=900"),
+    );
+    const sizedB = await callRoute<ApiBody>(
+      loader,
+      get("/api/v1/recommendation?channels=platform:100&stage=growth&stores=8&ordersPerDay=900"),
+    );
     expect(sizedB.data).toEqual(sizedA.data);
   });
 
   it("sizes headcount by the drivers and says why", async () => {
-    const result = await callRoute<ApiBody>(loader, get("/api/v1/recommendation?model=platform&stage=growth&stores=8&lang=en"));
+    const result = await callRoute<ApiBody>(
+      loader,
+      get("/api/v1/recommendation?model=platform&stage=growth&stores=8&lang=en"),
+    );
     expect(result.status).toBe(200);
     const ops = result.data.roles.find((role) => role.id === "operations_manager")!;
     expect(ops.headcount).toEqual({ min: 3, max: 4, isDefault: true });
     expect(ops.sizing!.setBy).toBe("stores");
     const stores = ops.sizing!.drivers.find((d) => d.driver === "stores")!;
-    expect(stores).toMatchObject({ value: 8, ratio: "one operator per 2–3 stores", productDefault: true, next: { value: 9 } });
+    expect(stores).toMatchObject({
+      value: 8,
+      ratio: "one operator per 2–3 stores",
+      productDefault: true,
+      next: { value: 9 },
+    });
   });
 
   it("takes several channels: priorities are the highest of any channel, added roles name their channel", async () => {
@@ -149,7 +175,10 @@ describe("GET /api/v1/recommendation", () => {
       ["channels=platform:60,b2b:30&stage=growth", ["channels"]],
       ["channels=platform:50,platform:50&stage=growth", ["channels"]],
       ["channels=platform&stage=growth", ["channels"]],
-      ["model=platform&stage=growth&markets=0&stores=2.5&skus=-1&languages=abc", ["languages", "markets", "skus", "stores"]],
+      [
+        "model=platform&stage=growth&markets=0&stores=2.5&skus=-1&languages=abc",
+        ["languages", "markets", "skus", "stores"],
+      ],
       ["model=platform&channels=platform:100&stage=growth", ["model"]],
       ["channels=b2b:100&b2bAccounts=100001", ["b2bAccounts", "stage"]],
     ];
@@ -158,12 +187,21 @@ describe("GET /api/v1/recommendation", () => {
       expect(result.status, query).toBe(400);
       expect(Object.keys(result.data.fields!).sort(), query).toEqual(fields);
     }
-    const unknown = await callRoute<ApiBody>(loader, get("/api/v1/recommendation?channels=platform:60,temu:40&stage=growth"));
+    const unknown = await callRoute<ApiBody>(
+      loader,
+      get("/api/v1/recommendation?channels=platform:60,temu:40&stage=growth"),
+    );
     expect(unknown.data.fields!.channels.validIds).toEqual([...MODEL_IDS]);
     expect(unknown.data.fields!.channels.message).toContain("temu");
-    const twice = await callRoute<ApiBody>(loader, get("/api/v1/recommendation?channels=platform:50,platform:50&stage=growth"));
+    const twice = await callRoute<ApiBody>(
+      loader,
+      get("/api/v1/recommendation?channels=platform:50,platform:50&stage=growth"),
+    );
     expect(twice.data.fields!.channels.message).toContain("given twice");
-    const total = await callRoute<ApiBody>(loader, get("/api/v1/recommendation?channels=platform:60,b2b:30&stage=growth"));
+    const total = await callRoute<ApiBody>(
+      loader,
+      get("/api/v1/recommendation?channels=platform:60,b2b:30&stage=growth"),
+    );
     expect(total.data.fields!.channels.message).toContain("add up to 90");
     const range = await callRoute<ApiBody>(loader, get("/api/v1/recommendation?model=platform&stage=growth&markets=0"));
     expect(range.data.fields!.markets.range).toEqual({ min: 1, max: 250 });

@@ -13,12 +13,28 @@ import { callRoute, get, post } from "../utils/route";
  */
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type Shortfall = { roleId: string; skillId: string; required: number; closest: { memberId: string; level: number | null } | null; trainHref: string | null };
+type Shortfall = {
+  roleId: string;
+  skillId: string;
+  required: number;
+  closest: { memberId: string; level: number | null } | null;
+  trainHref: string | null;
+};
 type Page = {
   shortfalls: Shortfall[];
-  budget: { quarters: { quarter: string; positions: number; withoutBudget: number; totals: { currency: string; amount: number }[] }[] };
+  budget: {
+    quarters: {
+      quarter: string;
+      positions: number;
+      withoutBudget: number;
+      totals: { currency: string; amount: number }[];
+    }[];
+  };
 };
-type Reply = { intent: string | null; lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null } | null };
+type Reply = {
+  intent: string | null;
+  lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null } | null;
+};
 
 let cast: Cast;
 let ana: string;
@@ -29,9 +45,14 @@ const as = (who: string) => ({ Cookie: cookie[who] });
 beforeAll(async () => {
   cast = await createCast();
   const organisationId = cast.organisation.id;
-  await db.organisation.update({ where: { id: organisationId }, data: { operatingModel: "platform", stage: "growth", targetOperatingModel: "platform", targetStage: "growth" } });
+  await db.organisation.update({
+    where: { id: organisationId },
+    data: { operatingModel: "platform", stage: "growth", targetOperatingModel: "platform", targetStage: "growth" },
+  });
   const member = (name: string, roleId: string, userId: string | null = null) =>
-    db.member.create({ data: { organisationId, name, userId, department: roleId, roles: { create: [{ roleId, sharePercent: 100 }] } } });
+    db.member.create({
+      data: { organisationId, name, userId, department: roleId, roles: { create: [{ roleId, sharePercent: 100 }] } },
+    });
   ana = (await member("Ana", "operations_manager")).id;
   bo = (await member("Bo", "marketing", cast.manager.id)).id;
   const levels: [string, string, number][] = [
@@ -42,15 +63,25 @@ beforeAll(async () => {
     [bo, "ad_buying", 2],
   ];
   await db.skillAssessment.createMany({
-    data: levels.map(([memberId, skillId, level]) => ({ organisationId, memberId, skillId, level, assessedOn: new Date("2026-06-01"), assessorName: "Test" })),
+    data: levels.map(([memberId, skillId, level]) => ({
+      organisationId,
+      memberId,
+      skillId,
+      level,
+      assessedOn: new Date("2026-06-01"),
+      assessorName: "Test",
+    })),
   });
-  for (const name of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const) cookie[name] = await cookieFor(cast[name].id);
+  for (const name of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const)
+    cookie[name] = await cookieFor(cast[name].id);
 });
 
 const page = async (who: string) => (await callRoute<Page>(loader, get("/hiring", as(who)))).data;
 const ops = (p: Page) => p.shortfalls.filter((s) => s.roleId === "operations_manager");
-const positions = () => db.hiringPosition.findMany({ where: { organisationId: cast.organisation.id }, orderBy: { sortOrder: "asc" } });
-const hire = (who: string, form: Record<string, string>) => callRoute<Reply>(action, post("/hiring", { intent: "hire_for_skill", ...form }, as(who)));
+const positions = () =>
+  db.hiringPosition.findMany({ where: { organisationId: cast.organisation.id }, orderBy: { sortOrder: "asc" } });
+const hire = (who: string, form: Record<string, string>) =>
+  callRoute<Reply>(action, post("/hiring", { intent: "hire_for_skill", ...form }, as(who)));
 
 describe("skills nobody has at the level, on /hiring", () => {
   it("lists them for managers with the member closest to the level and a link to plan their training", async () => {
@@ -77,7 +108,9 @@ describe("skills nobody has at the level, on /hiring", () => {
 describe("POST /hiring: hire for a skill", () => {
   it("refuses HR, leads and members with 403 and writes nothing", async () => {
     for (const who of ["hr", "leadOps", "member"]) {
-      expect((await hire(who, { roleId: "operations_manager", skillId: "platform_rules", targetQuarter: "2027-Q1" })).status).toBe(403);
+      expect(
+        (await hire(who, { roleId: "operations_manager", skillId: "platform_rules", targetQuarter: "2027-Q1" })).status,
+      ).toBe(403);
     }
     expect(await positions()).toHaveLength(0);
   });
@@ -85,20 +118,31 @@ describe("POST /hiring: hire for a skill", () => {
   it("answers 400 per field: an unknown role, a bad quarter", async () => {
     const result = await hire("manager", { roleId: "ceo", skillId: "platform_rules", targetQuarter: "soon" });
     expect(result.status).toBe(400);
-    expect(result.data.lastResult!.error).toEqual({ roleId: ["hiring.errors.role"], targetQuarter: ["hiring.errors.quarter"] });
+    expect(result.data.lastResult!.error).toEqual({
+      roleId: ["hiring.errors.role"],
+      targetQuarter: ["hiring.errors.quarter"],
+    });
     expect(result.data.lastResult!.initialValue).toMatchObject({ targetQuarter: "soon" });
     expect(await positions()).toHaveLength(0);
   });
 
   it("refuses a skill the role is not short of", async () => {
-    const result = await hire("manager", { roleId: "operations_manager", skillId: "multi_language_culture", targetQuarter: "2027-Q1" });
+    const result = await hire("manager", {
+      roleId: "operations_manager",
+      skillId: "multi_language_culture",
+      targetQuarter: "2027-Q1",
+    });
     expect(result.status).toBe(400);
     expect(result.data.lastResult!.error![""]).toEqual(["hiring.errors.skillNotShort"]);
     expect(await positions()).toHaveLength(0);
   });
 
   it("adds a position for one person at the target's level; the proposal goes, and pressing again adds nothing", async () => {
-    const result = await hire("manager", { roleId: "operations_manager", skillId: "platform_rules", targetQuarter: "2027-q3" });
+    const result = await hire("manager", {
+      roleId: "operations_manager",
+      skillId: "platform_rules",
+      targetQuarter: "2027-q3",
+    });
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/hiring?done=skill#plan");
     const [position] = await positions();
@@ -113,7 +157,11 @@ describe("POST /hiring: hire for a skill", () => {
       ownerUserId: cast.manager.id,
     });
     expect(ops(await page("manager")).map((s) => s.skillId)).toEqual(["ad_buying"]);
-    const again = await hire("manager", { roleId: "operations_manager", skillId: "platform_rules", targetQuarter: "2027-Q3" });
+    const again = await hire("manager", {
+      roleId: "operations_manager",
+      skillId: "platform_rules",
+      targetQuarter: "2027-Q3",
+    });
     expect(again.status).toBe(400);
     expect(await positions()).toHaveLength(1);
   });
@@ -134,19 +182,38 @@ describe("the plan's budget per quarter, on /hiring", () => {
         { ...base, targetQuarter: "2027-Q1", headcount: 2, budgetAmount: 250_000, budgetCurrency: "CNY" },
         { ...base, targetQuarter: "2027-Q1", headcount: 1, budgetAmount: 80_000, budgetCurrency: "USD" },
         { ...base, targetQuarter: "2027-Q1", headcount: 1 },
-        { ...base, targetQuarter: "2027-Q2", headcount: 1, budgetAmount: 100_000, budgetCurrency: "CNY", status: "filled" },
+        {
+          ...base,
+          targetQuarter: "2027-Q2",
+          headcount: 1,
+          budgetAmount: 100_000,
+          budgetCurrency: "CNY",
+          status: "filled",
+        },
       ],
     });
     // the cancelled skill position of 2027-Q3 counts for nothing
     expect((await page("manager")).budget.quarters).toEqual([
-      { quarter: "2027-Q1", positions: 3, withoutBudget: 1, totals: [{ currency: "CNY", amount: 500_000 }, { currency: "USD", amount: 80_000 }] },
+      {
+        quarter: "2027-Q1",
+        positions: 3,
+        withoutBudget: 1,
+        totals: [
+          { currency: "CNY", amount: 500_000 },
+          { currency: "USD", amount: 80_000 },
+        ],
+      },
       { quarter: "2027-Q2", positions: 1, withoutBudget: 0, totals: [{ currency: "CNY", amount: 100_000 }] },
     ]);
   });
 });
 
 describe("the delta's headcount comes from the business profile", () => {
-  type Delta = { sized: boolean; delta: { roles: { roleId: string; targetHeadcount: { min: number; max: number }; gap: number }[] }; recommendation: { roles: { id: string; headcount: { min: number } }[] } };
+  type Delta = {
+    sized: boolean;
+    delta: { roles: { roleId: string; targetHeadcount: { min: number; max: number }; gap: number }[] };
+    recommendation: { roles: { id: string; headcount: { min: number } }[] };
+  };
   const opsOf = (page: Delta) => page.delta.roles.find((r) => r.roleId === "operations_manager")!;
 
   it("uses the stage's range without a profile, and the sized headcount once the profile has drivers: chart and delta agree", async () => {

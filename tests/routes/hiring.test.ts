@@ -15,7 +15,10 @@ type Loader = {
   canPlan: boolean;
   canStatus: boolean;
 };
-type Reply = { intent: string | null; lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null } | null };
+type Reply = {
+  intent: string | null;
+  lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null } | null;
+};
 
 let cast: Cast;
 const cookie: Record<string, string> = {};
@@ -24,11 +27,16 @@ const as = (who: string) => ({ Cookie: cookie[who] });
 beforeAll(async () => {
   // a B2B startup with nobody on the team yet
   cast = await createCast();
-  await db.organisation.update({ where: { id: cast.organisation.id }, data: { operatingModel: "platform", stage: "startup" } });
-  for (const name of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const) cookie[name] = await cookieFor(cast[name].id);
+  await db.organisation.update({
+    where: { id: cast.organisation.id },
+    data: { operatingModel: "platform", stage: "startup" },
+  });
+  for (const name of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const)
+    cookie[name] = await cookieFor(cast[name].id);
 });
 
-const positionsOf = (organisationId: string) => db.hiringPosition.findMany({ where: { organisationId }, orderBy: { sortOrder: "asc" } });
+const positionsOf = (organisationId: string) =>
+  db.hiringPosition.findMany({ where: { organisationId }, orderBy: { sortOrder: "asc" } });
 
 describe("GET /hiring", () => {
   it("sends anonymous visitors to sign in", async () => {
@@ -40,7 +48,14 @@ describe("GET /hiring", () => {
   it("shows members an empty page without a target, and says what they may do", async () => {
     const result = await callRoute<Loader>(loader, get("/hiring", as("member")));
     expect(result.status).toBe(200);
-    expect(result.data).toMatchObject({ target: null, delta: null, proposal: [], positions: [], canPlan: false, canStatus: false });
+    expect(result.data).toMatchObject({
+      target: null,
+      delta: null,
+      proposal: [],
+      positions: [],
+      canPlan: false,
+      canStatus: false,
+    });
     const hr = await callRoute<Loader>(loader, get("/hiring", as("hr")));
     expect(hr.data).toMatchObject({ canPlan: false, canStatus: true });
   });
@@ -49,26 +64,44 @@ describe("GET /hiring", () => {
 describe("POST /hiring: the target, the plan, the order, the status", () => {
   it("refuses HR and members the target with 403 and writes nothing", async () => {
     for (const who of ["hr", "member", "leadOps"]) {
-      const result = await callRoute(action, post("/hiring", { intent: "set_target", model: "independent_site", stage: "growth" }, as(who)));
+      const result = await callRoute(
+        action,
+        post("/hiring", { intent: "set_target", model: "independent_site", stage: "growth" }, as(who)),
+      );
       expect(result.status).toBe(403);
     }
-    expect((await db.organisation.findUnique({ where: { id: cast.organisation.id } }))!.targetOperatingModel).toBeNull();
+    expect(
+      (await db.organisation.findUnique({ where: { id: cast.organisation.id } }))!.targetOperatingModel,
+    ).toBeNull();
   });
 
   it("answers an unknown model with 400 on that field, keeping what was typed", async () => {
-    const result = await callRoute<Reply>(action, post("/hiring", { intent: "set_target", model: "shopify", stage: "growth" }, as("manager")));
+    const result = await callRoute<Reply>(
+      action,
+      post("/hiring", { intent: "set_target", model: "shopify", stage: "growth" }, as("manager")),
+    );
     expect(result.status).toBe(400);
     expect(result.data.lastResult!.error!.model).toEqual(["hiring.errors.model"]);
     expect(result.data.lastResult!.initialValue).toMatchObject({ model: "shopify", stage: "growth" });
   });
 
   it("a manager sets the target and sees the delta and the proposal in the playbook's order", async () => {
-    const result = await callRoute(action, post("/hiring", { intent: "set_target", model: "independent_site", stage: "growth" }, as("manager")));
+    const result = await callRoute(
+      action,
+      post("/hiring", { intent: "set_target", model: "independent_site", stage: "growth" }, as("manager")),
+    );
     expect(result.status).toBe(302);
     const page = await callRoute<Loader>(loader, get("/hiring", as("manager")));
     expect(page.data.target).toEqual({ model: "independent_site", stage: "growth" });
     expect(page.data.delta!.roles.find((r) => r.roleId === "tech_dev")).toMatchObject({ fte: 0, gap: 2 });
-    expect(page.data.proposal.map((p) => p.roleId)).toEqual(["product_manager", "operations_manager", "supply_chain", "tech_dev", "marketing", "data_analysis"]);
+    expect(page.data.proposal.map((p) => p.roleId)).toEqual([
+      "product_manager",
+      "operations_manager",
+      "supply_chain",
+      "tech_dev",
+      "marketing",
+      "data_analysis",
+    ]);
     // members read the same delta, without a proposal
     const reader = await callRoute<Loader>(loader, get("/hiring", as("member")));
     expect(reader.data.delta!.totals.gap).toBe(page.data.delta!.totals.gap);
@@ -95,12 +128,27 @@ describe("POST /hiring: the target, the plan, the order, the status", () => {
       ),
     );
     expect(result.status).toBe(400);
-    expect(result.data.lastResult!.error).toMatchObject({ "rows[1].headcount": ["hiring.errors.headcount"], "rows[1].targetQuarter": ["hiring.errors.quarter"] });
+    expect(result.data.lastResult!.error).toMatchObject({
+      "rows[1].headcount": ["hiring.errors.headcount"],
+      "rows[1].targetQuarter": ["hiring.errors.quarter"],
+    });
     expect(await positionsOf(cast.organisation.id)).toHaveLength(0);
   });
 
   it("refuses a plan with no row included", async () => {
-    const result = await callRoute<Reply>(action, post("/hiring", { intent: "create_plan", "rows[0].roleId": "tech_dev", "rows[0].headcount": "2", "rows[0].targetQuarter": "2027-Q1" }, as("manager")));
+    const result = await callRoute<Reply>(
+      action,
+      post(
+        "/hiring",
+        {
+          intent: "create_plan",
+          "rows[0].roleId": "tech_dev",
+          "rows[0].headcount": "2",
+          "rows[0].targetQuarter": "2027-Q1",
+        },
+        as("manager"),
+      ),
+    );
     expect(result.status).toBe(400);
     expect(result.data.lastResult!.error![""]).toEqual(["hiring.errors.noRows"]);
   });
@@ -129,7 +177,9 @@ describe("POST /hiring: the target, the plan, the order, the status", () => {
     );
     expect(result.status).toBe(302);
     const positions = await positionsOf(cast.organisation.id);
-    expect(positions.map((p) => [p.roleId, p.headcount, p.targetQuarter, p.status, p.sortOrder, p.ownerUserId])).toEqual([
+    expect(
+      positions.map((p) => [p.roleId, p.headcount, p.targetQuarter, p.status, p.sortOrder, p.ownerUserId]),
+    ).toEqual([
       ["tech_dev", 2, "2027-Q1", "planned", 0, cast.manager.id],
       ["data_analysis", 1, "2027-Q2", "planned", 1, cast.manager.id],
     ]);
@@ -142,8 +192,18 @@ describe("POST /hiring: the target, the plan, the order, the status", () => {
 
   it("a manager reorders; HR may not", async () => {
     const [first, second] = await positionsOf(cast.organisation.id);
-    expect((await callRoute(action, post("/hiring", { intent: "move", positionId: second.id, direction: "up" }, as("hr")))).status).toBe(403);
-    expect((await callRoute(action, post("/hiring", { intent: "move", positionId: second.id, direction: "up" }, as("manager")))).status).toBe(302);
+    expect(
+      (await callRoute(action, post("/hiring", { intent: "move", positionId: second.id, direction: "up" }, as("hr"))))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await callRoute(
+          action,
+          post("/hiring", { intent: "move", positionId: second.id, direction: "up" }, as("manager")),
+        )
+      ).status,
+    ).toBe(302);
     expect((await positionsOf(cast.organisation.id)).map((p) => p.id)).toEqual([second.id, first.id]);
     // the top one cannot move further up
     await callRoute(action, post("/hiring", { intent: "move", positionId: second.id, direction: "up" }, as("manager")));
@@ -152,25 +212,49 @@ describe("POST /hiring: the target, the plan, the order, the status", () => {
 
   it("HR moves a position's status; 'filled' needs the fill form", async () => {
     const [position] = await positionsOf(cast.organisation.id);
-    expect((await callRoute(action, post("/hiring", { intent: "status", positionId: position.id, status: "open" }, as("hr")))).status).toBe(302);
+    expect(
+      (
+        await callRoute(
+          action,
+          post("/hiring", { intent: "status", positionId: position.id, status: "open" }, as("hr")),
+        )
+      ).status,
+    ).toBe(302);
     expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("open");
-    const filled = await callRoute<Reply>(action, post("/hiring", { intent: "status", positionId: position.id, status: "filled" }, as("hr")));
+    const filled = await callRoute<Reply>(
+      action,
+      post("/hiring", { intent: "status", positionId: position.id, status: "filled" }, as("hr")),
+    );
     expect(filled.status).toBe(400);
     expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("open");
-    expect((await callRoute(action, post("/hiring", { intent: "status", positionId: position.id, status: "offer" }, as("member")))).status).toBe(403);
+    expect(
+      (
+        await callRoute(
+          action,
+          post("/hiring", { intent: "status", positionId: position.id, status: "offer" }, as("member")),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("'Cancelled' from the plan writes nothing and asks on the position's page; only the confirmation cancels", async () => {
     const [position] = await positionsOf(cast.organisation.id);
     const before = (await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status;
-    const ask = await callRoute(action, post("/hiring", { intent: "status", positionId: position.id, status: "cancelled" }, as("hr")));
+    const ask = await callRoute(
+      action,
+      post("/hiring", { intent: "status", positionId: position.id, status: "cancelled" }, as("hr")),
+    );
     expect(ask.status).toBe(302);
     expect(ask.headers.get("Location")).toBe(`/hiring/positions/${position.id}?confirm=cancel#confirm-cancel-title`);
     expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe(before);
 
-    const page = await callRoute<{ confirmCancel: boolean }>(positionLoader, get(`/hiring/positions/${position.id}?confirm=cancel`, as("hr")), {
-      positionId: position.id,
-    });
+    const page = await callRoute<{ confirmCancel: boolean }>(
+      positionLoader,
+      get(`/hiring/positions/${position.id}?confirm=cancel`, as("hr")),
+      {
+        positionId: position.id,
+      },
+    );
     expect(page.data.confirmCancel).toBe(true);
 
     const confirmed = await callRoute(
@@ -186,7 +270,10 @@ describe("POST /hiring: the target, the plan, the order, the status", () => {
 
   it("another organisation's position is 404", async () => {
     const [position] = await positionsOf(cast.organisation.id);
-    const result = await callRoute(action, post("/hiring", { intent: "status", positionId: position.id, status: "cancelled" }, as("otherAdmin")));
+    const result = await callRoute(
+      action,
+      post("/hiring", { intent: "status", positionId: position.id, status: "cancelled" }, as("otherAdmin")),
+    );
     expect(result.status).toBe(404);
     expect((await db.hiringPosition.findUnique({ where: { id: position.id } }))!.status).toBe("open");
   });

@@ -43,7 +43,8 @@ function invite(options: { kind?: UserKind; departments?: RoleId[]; email?: stri
 
 const open = (token: string) => callRoute<InvitePage>(loader, get(`/invite/${token}`), { token });
 const accept = (token: string, form: Record<string, string>) => {
-  const handler = (args: Parameters<typeof action>[0]) => action({ ...args, context: { clientAddress: "198.51.100.23" } });
+  const handler = (args: Parameters<typeof action>[0]) =>
+    action({ ...args, context: { clientAddress: "198.51.100.23" } });
   return callRoute<AcceptReply>(handler, post(`/invite/${token}`, form), { token });
 };
 const goodForm = { name: "Chen Jie 陈杰", password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
@@ -81,7 +82,12 @@ describe("GET /invite/$token", () => {
     const used = await invite();
     await db.invite.update({ where: { id: used.id }, data: { usedAt: new Date() } });
     const revoked = await invite();
-    await revokeInvite({ organisationId: organisation.id, inviteId: revoked.id, actorUserId: admin.id, ipAddress: null });
+    await revokeInvite({
+      organisationId: organisation.id,
+      inviteId: revoked.id,
+      actorUserId: admin.id,
+      ipAddress: null,
+    });
 
     for (const [token, problem] of [
       [expired.token, "expired"],

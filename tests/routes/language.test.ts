@@ -4,7 +4,10 @@ import { callRoute, post } from "../utils/route";
 
 describe("POST /language", () => {
   it("remembers the language in a cookie and goes back, dropping any ?lang= override", async () => {
-    const result = await callRoute(action, post("/language", { lang: "en", redirectTo: "/planner?model=b2b&stage=growth" }));
+    const result = await callRoute(
+      action,
+      post("/language", { lang: "en", redirectTo: "/planner?model=b2b&stage=growth" }),
+    );
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/planner?model=b2b&stage=growth");
     const cookie = result.headers.get("Set-Cookie") ?? "";
@@ -14,7 +17,15 @@ describe("POST /language", () => {
   });
 
   it("never redirects off the site", async () => {
-    for (const target of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/\t/evil.example/", "/\n/x", "/\u3000/x"]) {
+    for (const target of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/\t/evil.example/",
+      "/\n/x",
+      "/\u3000/x",
+    ]) {
       const result = await callRoute(action, post("/language", { lang: "zh", redirectTo: target }));
       expect(result.headers.get("Location")).toBe("/");
     }
@@ -31,7 +42,10 @@ describe("POST /language", () => {
   });
 
   it("answers 400 naming the field for an unknown language", async () => {
-    const result = await callRoute<{ errors: { lang: string } }>(action, post("/language", { lang: "fr", redirectTo: "/" }));
+    const result = await callRoute<{ errors: { lang: string } }>(
+      action,
+      post("/language", { lang: "fr", redirectTo: "/" }),
+    );
     expect(result.status).toBe(400);
     expect(result.data.errors.lang).toContain("zh, en");
   });

@@ -20,7 +20,8 @@ type LoginReply = {
 };
 
 /** A fresh address per test, so tests do not slow each other down. */
-const newAddress = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const newAddress = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 function signIn(form: Record<string, string>, options: { ip?: string | null; headers?: Record<string, string> } = {}) {
   const ip = options.ip === undefined ? newAddress() : options.ip;
@@ -78,21 +79,29 @@ describe("POST /login", () => {
 
   it("goes back to a same-site redirectTo, never off the site", async () => {
     const { user } = await member();
-    const back = await signIn({ email: user.email, password: TEST_PASSWORD, redirectTo: "/planner?model=b2b&stage=growth" });
+    const back = await signIn({
+      email: user.email,
+      password: TEST_PASSWORD,
+      redirectTo: "/planner?model=b2b&stage=growth",
+    });
     expect(back.headers.get("Location")).toBe("/planner?model=b2b&stage=growth");
     const away = await signIn({ email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example" });
     expect(away.headers.get("Location")).toBe("/home");
   });
 
-  it.each(["/\t/evil.example/", "/\n/evil.example", "/\u3000/evil.example", "/\\evil.example", "https://evil.example", "http:evil.example"])(
-    "refuses redirectTo %s with a plain redirect to /org, never a 500",
-    async (redirectTo) => {
-      const { user } = await member();
-      const result = await signIn({ email: user.email, password: TEST_PASSWORD, redirectTo });
-      expect(result.status).toBe(302);
-      expect(result.headers.get("Location")).toBe("/home");
-    },
-  );
+  it.each([
+    "/\t/evil.example/",
+    "/\n/evil.example",
+    "/\u3000/evil.example",
+    "/\\evil.example",
+    "https://evil.example",
+    "http:evil.example",
+  ])("refuses redirectTo %s with a plain redirect to /org, never a 500", async (redirectTo) => {
+    const { user } = await member();
+    const result = await signIn({ email: user.email, password: TEST_PASSWORD, redirectTo });
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/home");
+  });
 
   it("answers the same for an unknown email and a wrong password, without echoing the password", async () => {
     const { user } = await member();
@@ -114,7 +123,9 @@ describe("POST /login", () => {
     await signIn({ email: unknownEmail, password: "not the password" });
     const known = await db.securityEvent.findFirst({ where: { type: "sign_in_failed", subjectUserId: user.id } });
     expect(known?.organisationId).toBe(user.organisationId);
-    const unknown = await db.securityEvent.findFirst({ where: { type: "sign_in_failed", detail: { contains: unknownEmail } } });
+    const unknown = await db.securityEvent.findFirst({
+      where: { type: "sign_in_failed", detail: { contains: unknownEmail } },
+    });
     expect(unknown).toMatchObject({ organisationId: null, subjectUserId: null });
     expect(unknown?.detail).not.toContain("not the password");
   });
@@ -144,7 +155,9 @@ describe("POST /login", () => {
     expect(right.status).toBe(429);
     expect(right.headers.get("Set-Cookie")).toBeNull();
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
-    const throttled = await db.securityEvent.findFirst({ where: { type: "sign_in_throttled", subjectUserId: user.id } });
+    const throttled = await db.securityEvent.findFirst({
+      where: { type: "sign_in_throttled", subjectUserId: user.id },
+    });
     expect(throttled?.organisationId).toBe(user.organisationId);
   });
 
@@ -163,7 +176,12 @@ describe("POST /login", () => {
     const { user } = await member();
     const ip = newAddress();
     await db.signInThrottle.create({
-      data: { key: `account:${user.email}|${ip}`, failures: 7, windowStart: new Date(), blockedUntil: new Date(Date.now() + 119_000) },
+      data: {
+        key: `account:${user.email}|${ip}`,
+        failures: 7,
+        windowStart: new Date(),
+        blockedUntil: new Date(Date.now() + 119_000),
+      },
     });
     const english = await signIn({ email: user.email, password: TEST_PASSWORD }, { ip });
     expect(english.status).toBe(429);
@@ -185,7 +203,12 @@ describe("POST /login", () => {
     const { user } = await member();
     const ip = newAddress();
     await db.signInThrottle.create({
-      data: { key: `address:${ip}`, failures: 21, windowStart: new Date(), blockedUntil: new Date(Date.now() + 300_000) },
+      data: {
+        key: `address:${ip}`,
+        failures: 21,
+        windowStart: new Date(),
+        blockedUntil: new Date(Date.now() + 300_000),
+      },
     });
     const result = await signIn({ email: user.email, password: TEST_PASSWORD }, { ip });
     expect(result.status).toBe(429);

@@ -8,11 +8,17 @@ import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpCodeAt } from ".
 import { cookieFor, createOrganisation, createUser, TEST_PASSWORD } from "../utils/actors";
 import { callRoute, get, post } from "../utils/route";
 
-const newAddress = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-const from = <A extends (args: never) => unknown>(handler: A, ip: string) => (args: Parameters<A>[0]) =>
-  handler({ ...(args as object), context: { clientAddress: ip } } as Parameters<A>[0]);
+const newAddress = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const from =
+  <A extends (args: never) => unknown>(handler: A, ip: string) =>
+  (args: Parameters<A>[0]) =>
+    handler({ ...(args as object), context: { clientAddress: ip } } as Parameters<A>[0]);
 const cookieOf = (result: { headers: Headers }, name: string) =>
-  (result.headers.get("Set-Cookie") ?? "").split(/,(?=\s*[\w-]+=)/).map((part) => part.trim().split(";")[0]).find((part) => part.startsWith(`${name}=`)) ?? "";
+  (result.headers.get("Set-Cookie") ?? "")
+    .split(/,(?=\s*[\w-]+=)/)
+    .map((part) => part.trim().split(";")[0])
+    .find((part) => part.startsWith(`${name}=`)) ?? "";
 
 /** A person with two-factor sign-in on, and their secret and recovery codes. */
 async function withTwoFactor() {
@@ -106,14 +112,26 @@ describe("an admin unlocks sign-in", () => {
     const adminCookie = await cookieFor(admin.id);
     const blocked = [newAddress(), newAddress()];
     for (const ip of blocked) {
-      for (let i = 0; i < 6; i++) await callRoute(from(loginAction, ip), post("/login", { email: member.email, password: `guess ${i} here` }));
+      for (let i = 0; i < 6; i++)
+        await callRoute(from(loginAction, ip), post("/login", { email: member.email, password: `guess ${i} here` }));
     }
-    const page = await callRoute<{ blocks: { addresses: number } }>(personLoader, get(`/settings/people/${member.id}`, { Cookie: adminCookie }), { userId: member.id });
+    const page = await callRoute<{ blocks: { addresses: number } }>(
+      personLoader,
+      get(`/settings/people/${member.id}`, { Cookie: adminCookie }),
+      { userId: member.id },
+    );
     expect(page.data.blocks.addresses).toBe(2);
 
-    const result = await callRoute(personAction, post(`/settings/people/${member.id}`, { intent: "unlock" }, { Cookie: adminCookie }), { userId: member.id });
+    const result = await callRoute(
+      personAction,
+      post(`/settings/people/${member.id}`, { intent: "unlock" }, { Cookie: adminCookie }),
+      { userId: member.id },
+    );
     expect(result.headers.get("Location")).toBe(`/settings/people/${member.id}?done=unlocked`);
-    const again = await callRoute(from(loginAction, blocked[0]), post("/login", { email: member.email, password: TEST_PASSWORD }));
+    const again = await callRoute(
+      from(loginAction, blocked[0]),
+      post("/login", { email: member.email, password: TEST_PASSWORD }),
+    );
     expect(again.status).toBe(302);
     const event = await db.securityEvent.findFirst({ where: { type: "sign_in_unlocked", subjectUserId: member.id } });
     expect(event).toMatchObject({ actorUserId: admin.id, organisationId: organisation.id });
@@ -126,7 +144,11 @@ describe("an admin unlocks sign-in", () => {
     const manager = await createUser({ organisationId: organisation.id, kind: "manager" });
     const otherAdmin = await createUser({ organisationId: (await createOrganisation()).id, kind: "admin" });
     const send = async (userId: string) =>
-      callRoute(personAction, post(`/settings/people/${member.id}`, { intent: "unlock" }, { Cookie: await cookieFor(userId) }), { userId: member.id });
+      callRoute(
+        personAction,
+        post(`/settings/people/${member.id}`, { intent: "unlock" }, { Cookie: await cookieFor(userId) }),
+        { userId: member.id },
+      );
     expect((await send(manager.id)).status).toBe(403);
     expect((await send(otherAdmin.id)).status).toBe(404);
   });

@@ -16,7 +16,8 @@ const requestWith = (cookie: string) => new Request("http://localhost/", { heade
 describe("POST /logout", () => {
   it("ends the session on the server, clears the cookie and logs it", async () => {
     const { user, cookie } = await signedInMember();
-    const handler = (args: Parameters<typeof action>[0]) => action({ ...args, context: { clientAddress: "192.0.2.9" } });
+    const handler = (args: Parameters<typeof action>[0]) =>
+      action({ ...args, context: { clientAddress: "192.0.2.9" } });
     const result = await callRoute(handler, post("/logout", {}, { Cookie: cookie }));
 
     expect(result.status).toBe(302);

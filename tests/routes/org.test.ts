@@ -8,10 +8,17 @@ import { callRoute, get } from "../utils/route";
 type OrgPage = Awaited<ReturnType<typeof loader>>;
 
 async function visit(kind: UserKind, headers: Record<string, string> = {}) {
-  const organisation = await createOrganisation({ name: "Harbour Goods 海港优品", operatingModel: "b2b", stage: "mature" });
+  const organisation = await createOrganisation({
+    name: "Harbour Goods 海港优品",
+    operatingModel: "b2b",
+    stage: "mature",
+  });
   const user = await createUser({ organisationId: organisation.id, kind, name: `Wang Fang 王芳` });
   const cookie = await cookieFor(user.id);
-  return callRoute<OrgPage>(loader, get("/org", { Cookie: [cookie, headers.Cookie].filter(Boolean).join("; "), "Accept-Language": "en" }));
+  return callRoute<OrgPage>(
+    loader,
+    get("/org", { Cookie: [cookie, headers.Cookie].filter(Boolean).join("; "), "Accept-Language": "en" }),
+  );
 }
 
 describe("GET /org", () => {
@@ -42,7 +49,10 @@ describe("GET /org", () => {
 
   it("points admins and managers, and only them, to where the model and stage change", async () => {
     const hints = await Promise.all(
-      (["admin", "manager", "hr", "lead", "member"] as const).map(async (kind) => [kind, (await visit(kind)).data.canChangeModel]),
+      (["admin", "manager", "hr", "lead", "member"] as const).map(async (kind) => [
+        kind,
+        (await visit(kind)).data.canChangeModel,
+      ]),
     );
     expect(Object.fromEntries(hints)).toEqual({ admin: true, manager: true, hr: false, lead: false, member: false });
   });

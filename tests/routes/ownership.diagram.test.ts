@@ -25,12 +25,17 @@ describe("GET /ownership/diagram", () => {
     expect(data.accountable).toEqual(["product_manager"]);
     expect(data.responsible).toEqual(["operations_manager"]);
     // product selection (product manager) → listing (operations) → operations (operations: no hand-off)
-    expect(data.handOffs).toEqual([{ fromStep: "product_selection", toStep: "listing", from: "product_manager", to: "operations_manager" }]);
+    expect(data.handOffs).toEqual([
+      { fromStep: "product_selection", toStep: "listing", from: "product_manager", to: "operations_manager" },
+    ]);
   });
 
   it("without a known step, shows the first flagged one", async () => {
     const { as } = await ownershipWorld();
-    await callRoute(matrixAction, post("/ownership?index", { intent: "set_cell", step: "system_bi", role: "tech_dev", letter: "A" }, as("manager")));
+    await callRoute(
+      matrixAction,
+      post("/ownership?index", { intent: "set_cell", step: "system_bi", role: "tech_dev", letter: "A" }, as("manager")),
+    );
     for (const query of ["", "?step=nope", "?step=%00"]) {
       const { data } = await callRoute<DiagramData>(loader, get(`/ownership/diagram${query}`, as("member")));
       expect(data.chosen?.key).toBe("system_bi");
@@ -43,13 +48,21 @@ describe("GET /ownership/diagram", () => {
 describe("GET /ownership/export", () => {
   it("exports the matrix as CSV: ids, a letter per role, status and problems", async () => {
     const { as } = await ownershipWorld();
-    await callRoute(matrixAction, post("/ownership?index", { intent: "set_cell", step: "listing", role: "marketing", letter: "A" }, as("manager")));
+    await callRoute(
+      matrixAction,
+      post("/ownership?index", { intent: "set_cell", step: "listing", role: "marketing", letter: "A" }, as("manager")),
+    );
     const result = await callRoute<string>(exportLoader, get("/ownership/export", as("member")));
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    const lines = result.data.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = result.data
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toHaveLength(21);
-    expect(lines[0]).toBe("section,step,name_zh,name_en,product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk,status,problems");
+    expect(lines[0]).toBe(
+      "section,step,name_zh,name_en,product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk,status,problems",
+    );
     expect(lines[1]).toBe("core,product_selection,选品,Product selection,AR,C,,C,,C,,ok,");
     expect(lines[2]).toBe("core,listing,上架,Listing,A,R,,,A,,C,flagged,several_accountable");
   });

@@ -9,7 +9,15 @@ type StepData = {
   step: { key: string; retired: boolean; resolved: boolean };
   row: Record<string, string>;
   flags: { code: string }[];
-  log: { id: string; status: string; proposerName: string; ownerRoleId: string; deciderName: string | null; decisionReason: string | null; flags: string[] }[];
+  log: {
+    id: string;
+    status: string;
+    proposerName: string;
+    ownerRoleId: string;
+    deciderName: string | null;
+    decisionReason: string | null;
+    flags: string[];
+  }[];
   open: { id: string } | null;
   canPropose: boolean;
   canDecide: boolean;
@@ -18,13 +26,26 @@ type StepData = {
 /** A world where supply chain and operations are both accountable for choosing the clearance agent. */
 async function conflict() {
   const world = await ownershipWorld();
-  await callRoute(matrixAction, post("/ownership?index", { intent: "set_cell", step: "clearance_agent", role: "operations_manager", letter: "A" }, world.as("manager")));
-  const page = (who: Account) => callRoute<StepData>(loader, get("/ownership/steps/clearance_agent", world.as(who)), { stepKey: "clearance_agent" });
+  await callRoute(
+    matrixAction,
+    post(
+      "/ownership?index",
+      { intent: "set_cell", step: "clearance_agent", role: "operations_manager", letter: "A" },
+      world.as("manager"),
+    ),
+  );
+  const page = (who: Account) =>
+    callRoute<StepData>(loader, get("/ownership/steps/clearance_agent", world.as(who)), { stepKey: "clearance_agent" });
   const send = (who: Account, form: Record<string, string>) =>
-    callRoute<{ lastResult?: { error: Record<string, string[]> }; done?: string }>(action, post("/ownership/steps/clearance_agent", form, world.as(who)), {
-      stepKey: "clearance_agent",
-    });
-  const propose = (who: Account = "leadSupply") => send(who, { intent: "propose", owner: "supply_chain", reason: "We brief the agent." });
+    callRoute<{ lastResult?: { error: Record<string, string[]> }; done?: string }>(
+      action,
+      post("/ownership/steps/clearance_agent", form, world.as(who)),
+      {
+        stepKey: "clearance_agent",
+      },
+    );
+  const propose = (who: Account = "leadSupply") =>
+    send(who, { intent: "propose", owner: "supply_chain", reason: "We brief the agent." });
   return { ...world, page, send, propose };
 }
 
@@ -43,7 +64,10 @@ describe("GET /ownership/steps/:stepKey", () => {
   it("answers 404 for an unknown step and for a malformed key", async () => {
     const { as } = await ownershipWorld();
     for (const key of ["custom_unknown", "../../etc", "UPPER"]) {
-      expect((await callRoute(loader, get(`/ownership/steps/${encodeURIComponent(key)}`, as("admin")), { stepKey: key })).status).toBe(404);
+      expect(
+        (await callRoute(loader, get(`/ownership/steps/${encodeURIComponent(key)}`, as("admin")), { stepKey: key }))
+          .status,
+      ).toBe(404);
     }
   });
 });
@@ -58,9 +82,17 @@ describe("POST /ownership/steps/:stepKey (propose, accept, reject)", () => {
     // the proposer does not decide their own proposal
     expect((await page("leadSupply")).data.canDecide).toBe(false);
 
-    const accepted = await send("leadOps", { intent: "accept", proposalId: waiting.data.open!.id, reason: "Agreed: supply chain owns it." });
+    const accepted = await send("leadOps", {
+      intent: "accept",
+      proposalId: waiting.data.open!.id,
+      reason: "Agreed: supply chain owns it.",
+    });
     expect(accepted.data.done).toBe("accepted");
-    expect(await storedRow(cast.organisation.id, "clearance_agent")).toEqual({ supply_chain: "AR", compliance_risk: "C", operations_manager: "R" });
+    expect(await storedRow(cast.organisation.id, "clearance_agent")).toEqual({
+      supply_chain: "AR",
+      compliance_risk: "C",
+      operations_manager: "R",
+    });
     const after = await page("member");
     expect(after.data.flags).toEqual([]);
     expect(after.data.step.resolved).toBe(true);
@@ -83,7 +115,9 @@ describe("POST /ownership/steps/:stepKey (propose, accept, reject)", () => {
       expect((await send(who, { intent: "accept", proposalId: open!.id, reason: "Mine." })).status).toBe(403);
     }
     expect((await page("member")).data.open).not.toBeNull();
-    expect((await send("manager", { intent: "reject", proposalId: open!.id, reason: "Talk first." })).data.done).toBe("rejected");
+    expect((await send("manager", { intent: "reject", proposalId: open!.id, reason: "Talk first." })).data.done).toBe(
+      "rejected",
+    );
   });
 
   it("a rejection changes nothing in the row; the step stays flagged and a new proposal may follow", async () => {
@@ -91,10 +125,17 @@ describe("POST /ownership/steps/:stepKey (propose, accept, reject)", () => {
     await propose();
     const { open } = (await page("manager")).data;
     await send("leadOps", { intent: "reject", proposalId: open!.id, reason: "Operations books the agent for FBA." });
-    expect(await storedRow(cast.organisation.id, "clearance_agent")).toEqual({ supply_chain: "AR", compliance_risk: "C", operations_manager: "A" });
+    expect(await storedRow(cast.organisation.id, "clearance_agent")).toEqual({
+      supply_chain: "AR",
+      compliance_risk: "C",
+      operations_manager: "A",
+    });
     const after = await page("member");
     expect(after.data.flags.map((flag) => flag.code)).toEqual(["several_accountable"]);
-    expect(after.data.log[0]).toMatchObject({ status: "rejected", decisionReason: "Operations books the agent for FBA." });
+    expect(after.data.log[0]).toMatchObject({
+      status: "rejected",
+      decisionReason: "Operations books the agent for FBA.",
+    });
     expect((await propose("leadOps")).data.done).toBe("proposed");
   });
 
@@ -103,9 +144,17 @@ describe("POST /ownership/steps/:stepKey (propose, accept, reject)", () => {
     await propose();
     expect((await propose("leadOps")).status).toBe(409);
     const world = await ownershipWorld();
-    const clean = await callRoute(action, post("/ownership/steps/shipping", { intent: "propose", owner: "supply_chain", reason: "Ours." }, world.as("leadSupply")), {
-      stepKey: "shipping",
-    });
+    const clean = await callRoute(
+      action,
+      post(
+        "/ownership/steps/shipping",
+        { intent: "propose", owner: "supply_chain", reason: "Ours." },
+        world.as("leadSupply"),
+      ),
+      {
+        stepKey: "shipping",
+      },
+    );
     expect(clean.status).toBe(409);
     const { open } = (await page("manager")).data;
     expect((await send("manager", { intent: "accept", proposalId: `${open!.id}x`, reason: "Yes." })).status).toBe(409);
@@ -115,12 +164,17 @@ describe("POST /ownership/steps/:stepKey (propose, accept, reject)", () => {
     const { cast, send, propose } = await conflict();
     const bad = await send("leadSupply", { intent: "propose", owner: "ceo", reason: "   " });
     expect(bad.status).toBe(400);
-    expect(bad.data.lastResult?.error).toEqual({ owner: ["ownership.errors.role"], reason: ["ownership.errors.reasonRequired"] });
+    expect(bad.data.lastResult?.error).toEqual({
+      owner: ["ownership.errors.role"],
+      reason: ["ownership.errors.reasonRequired"],
+    });
     expect(await db.ownershipProposal.count({ where: { organisationId: cast.organisation.id } })).toBe(0);
     await propose();
     const noReason = await send("manager", { intent: "accept", proposalId: "whatever" });
     expect(noReason.status).toBe(400);
-    expect(await db.ownershipProposal.count({ where: { organisationId: cast.organisation.id, status: "proposed" } })).toBe(1);
+    expect(
+      await db.ownershipProposal.count({ where: { organisationId: cast.organisation.id, status: "proposed" } }),
+    ).toBe(1);
   });
 
   it("another organisation cannot reach this one's proposal (its own step has nothing to decide: 409)", async () => {
@@ -135,8 +189,17 @@ describe("POST /ownership/steps/:stepKey (propose, accept, reject)", () => {
 });
 
 describe("undoing a cell change from the decision log (issue 18)", () => {
-  type Change = { id: string; roleId: string; from: string | null; to: string | null; byName: string; isUndo: boolean; undone: boolean };
-  const changesOf = async (page: (who: Account) => Promise<{ data: StepData & { changes: Change[] } }>) => (await page("manager")).data.changes;
+  type Change = {
+    id: string;
+    roleId: string;
+    from: string | null;
+    to: string | null;
+    byName: string;
+    isUndo: boolean;
+    undone: boolean;
+  };
+  const changesOf = async (page: (who: Account) => Promise<{ data: StepData & { changes: Change[] } }>) =>
+    (await page("manager")).data.changes;
 
   it("logs each change with who made it, and restores the previous letter as a new logged change", async () => {
     const world = await conflict();

@@ -24,20 +24,34 @@ describe("GET /ownership/steps", () => {
 describe("POST /ownership/steps", () => {
   it("adds a step at the end of its section, with an empty row (flagged)", async () => {
     const { as } = await ownershipWorld();
-    const added = await callRoute(action, post("/ownership/steps", { intent: "add", section: "logistics", nameZh: "海外仓管理", nameEn: "Overseas warehouse" }, as("admin")));
+    const added = await callRoute(
+      action,
+      post(
+        "/ownership/steps",
+        { intent: "add", section: "logistics", nameZh: "海外仓管理", nameEn: "Overseas warehouse" },
+        as("admin"),
+      ),
+    );
     expect(added.data).toEqual({ done: "added" });
     const { data } = await callRoute<StepsData>(loader, get("/ownership/steps", as("admin")));
     const logistics = data.steps.filter((step) => step.section === "logistics");
     expect(logistics.at(-1)?.name).toEqual({ zh: "海外仓管理", en: "Overseas warehouse" });
     const key = logistics.at(-1)!.key;
     expect(key).toMatch(/^custom_[a-z0-9]+$/);
-    const matrix = await callRoute<{ report: { flagged: { stepKey: string; flags: { code: string }[] }[] } }>(matrixLoader, get("/ownership", as("member")));
-    expect(matrix.data.report.flagged).toEqual([{ stepKey: key, flags: [{ code: "no_accountable" }, { code: "no_responsible" }] }]);
+    const matrix = await callRoute<{ report: { flagged: { stepKey: string; flags: { code: string }[] }[] } }>(
+      matrixLoader,
+      get("/ownership", as("member")),
+    );
+    expect(matrix.data.report.flagged).toEqual([
+      { stepKey: key, flags: [{ code: "no_accountable" }, { code: "no_responsible" }] },
+    ]);
   });
 
   it("answers 400 with a message per field and what was typed, and adds nothing", async () => {
     const { cast, as } = await ownershipWorld();
-    const bad = await callRoute<{ lastResult: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(
+    const bad = await callRoute<{
+      lastResult: { error: Record<string, string[]>; initialValue: Record<string, string> };
+    }>(
       action,
       post("/ownership/steps", { intent: "add", section: "finance", nameZh: "", nameEn: "x".repeat(81) }, as("admin")),
     );
@@ -53,21 +67,37 @@ describe("POST /ownership/steps", () => {
 
   it("renames a step in both languages", async () => {
     const { as } = await ownershipWorld();
-    await callRoute(action, post("/ownership/steps", { intent: "rename", step: "listing", nameZh: "刊登", nameEn: "Listing on marketplaces", version: "1" }, as("admin")));
+    await callRoute(
+      action,
+      post(
+        "/ownership/steps",
+        { intent: "rename", step: "listing", nameZh: "刊登", nameEn: "Listing on marketplaces", version: "1" },
+        as("admin"),
+      ),
+    );
     const { data } = await callRoute<StepsData>(loader, get("/ownership/steps", as("admin")));
-    expect(data.steps.find((step) => step.key === "listing")?.name).toEqual({ zh: "刊登", en: "Listing on marketplaces" });
+    expect(data.steps.find((step) => step.key === "listing")?.name).toEqual({
+      zh: "刊登",
+      en: "Listing on marketplaces",
+    });
   });
 
   it("refuses a rename from a form loaded before someone else's rename, with both names, and lands once reloaded", async () => {
     const { as } = await ownershipWorld();
     const rename = (nameZh: string, nameEn: string, version: string) =>
-      callRoute<{ conflict?: Array<{ field: string; theirs: string; yours: string }>; version?: number }>(action, post("/ownership/steps", { intent: "rename", step: "listing", nameZh, nameEn, version }, as("admin")));
+      callRoute<{ conflict?: Array<{ field: string; theirs: string; yours: string }>; version?: number }>(
+        action,
+        post("/ownership/steps", { intent: "rename", step: "listing", nameZh, nameEn, version }, as("admin")),
+      );
     expect((await rename("刊登", "Listing", "1")).status).toBe(200);
     const stale = await rename("上新", "Listing", "1");
     expect(stale.status).toBe(409);
     expect(stale.data.conflict).toEqual([{ field: "nameZh", theirs: "刊登", yours: "上新" }]);
     expect(stale.data.version).toBe(2);
-    const names = async () => (await callRoute<StepsData>(loader, get("/ownership/steps", as("admin")))).data.steps.find((step) => step.key === "listing")?.name;
+    const names = async () =>
+      (await callRoute<StepsData>(loader, get("/ownership/steps", as("admin")))).data.steps.find(
+        (step) => step.key === "listing",
+      )?.name;
     expect(await names()).toEqual({ zh: "刊登", en: "Listing" });
     // the same name again is no lost update, whatever the version
     expect((await rename("刊登", "Listing", "1")).status).toBe(200);
@@ -77,8 +107,12 @@ describe("POST /ownership/steps", () => {
 
   it("moves a step up and down within its section; at the edge nothing changes", async () => {
     const { as } = await ownershipWorld();
-    const move = (step: string, direction: string) => callRoute<{ done?: string }>(action, post("/ownership/steps", { intent: "move", step, direction }, as("admin")));
-    const core = async () => (await callRoute<StepsData>(loader, get("/ownership/steps", as("admin")))).data.steps.filter((s) => s.section === "core").map((s) => s.key);
+    const move = (step: string, direction: string) =>
+      callRoute<{ done?: string }>(action, post("/ownership/steps", { intent: "move", step, direction }, as("admin")));
+    const core = async () =>
+      (await callRoute<StepsData>(loader, get("/ownership/steps", as("admin")))).data.steps
+        .filter((s) => s.section === "core")
+        .map((s) => s.key);
     expect((await move("listing", "up")).data.done).toBe("moved");
     expect(await core()).toEqual(["listing", "product_selection", "operations", "shipping", "after_sales"]);
     expect((await move("listing", "up")).data.done).toBe("edge");
@@ -91,7 +125,10 @@ describe("POST /ownership/steps", () => {
   it("refuses managers and leads (403)", async () => {
     const { as } = await ownershipWorld();
     for (const who of ["manager", "leadOps"] as const) {
-      const result = await callRoute(action, post("/ownership/steps", { intent: "add", section: "systems", nameZh: "系统", nameEn: "System" }, as(who)));
+      const result = await callRoute(
+        action,
+        post("/ownership/steps", { intent: "add", section: "systems", nameZh: "系统", nameEn: "System" }, as(who)),
+      );
       expect(result.status).toBe(403);
     }
   });
@@ -100,34 +137,92 @@ describe("POST /ownership/steps", () => {
 describe("/ownership/steps/:stepKey/retire", () => {
   it("asks first, then retires: the step leaves the matrix and its open proposal lapses", async () => {
     const { cast, as } = await ownershipWorld();
-    await callRoute(matrixAction, post("/ownership?index", { intent: "set_cell", step: "customs_documents", role: "compliance_risk", letter: "A" }, as("manager")));
-    await callRoute(stepAction, post("/ownership/steps/customs_documents", { intent: "propose", owner: "supply_chain", reason: "Ours." }, as("leadSupply")), {
-      stepKey: "customs_documents",
-    });
-    const confirm = await callRoute<{ step: { key: string } }>(retireLoader, get("/ownership/steps/customs_documents/retire", as("admin")), { stepKey: "customs_documents" });
+    await callRoute(
+      matrixAction,
+      post(
+        "/ownership?index",
+        { intent: "set_cell", step: "customs_documents", role: "compliance_risk", letter: "A" },
+        as("manager"),
+      ),
+    );
+    await callRoute(
+      stepAction,
+      post(
+        "/ownership/steps/customs_documents",
+        { intent: "propose", owner: "supply_chain", reason: "Ours." },
+        as("leadSupply"),
+      ),
+      {
+        stepKey: "customs_documents",
+      },
+    );
+    const confirm = await callRoute<{ step: { key: string } }>(
+      retireLoader,
+      get("/ownership/steps/customs_documents/retire", as("admin")),
+      { stepKey: "customs_documents" },
+    );
     expect(confirm.data.step.key).toBe("customs_documents");
 
-    const unconfirmed = await callRoute(retireAction, post("/ownership/steps/customs_documents/retire", {}, as("admin")), { stepKey: "customs_documents" });
+    const unconfirmed = await callRoute(
+      retireAction,
+      post("/ownership/steps/customs_documents/retire", {}, as("admin")),
+      { stepKey: "customs_documents" },
+    );
     expect(unconfirmed.status).toBe(400);
 
-    const done = await callRoute(retireAction, post("/ownership/steps/customs_documents/retire", { confirm: "yes" }, as("admin")), { stepKey: "customs_documents" });
+    const done = await callRoute(
+      retireAction,
+      post("/ownership/steps/customs_documents/retire", { confirm: "yes" }, as("admin")),
+      { stepKey: "customs_documents" },
+    );
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe("/ownership/steps?done=retired");
-    const matrix = await callRoute<{ steps: { key: string }[]; report: { problems: number } }>(matrixLoader, get("/ownership", as("member")));
+    const matrix = await callRoute<{ steps: { key: string }[]; report: { problems: number } }>(
+      matrixLoader,
+      get("/ownership", as("member")),
+    );
     expect(matrix.data.steps.map((step) => step.key)).not.toContain("customs_documents");
     expect(matrix.data.report.problems).toBe(0);
     const proposal = await db.ownershipProposal.findFirst({ where: { organisationId: cast.organisation.id } });
     expect(proposal?.status).toBe("rejected");
     // a retired step cannot be retired again, nor edited
-    expect((await callRoute(retireLoader, get("/ownership/steps/customs_documents/retire", as("admin")), { stepKey: "customs_documents" })).status).toBe(404);
-    const edit = await callRoute(matrixAction, post("/ownership?index", { intent: "set_cell", step: "customs_documents", role: "marketing", letter: "I" }, as("manager")));
+    expect(
+      (
+        await callRoute(retireLoader, get("/ownership/steps/customs_documents/retire", as("admin")), {
+          stepKey: "customs_documents",
+        })
+      ).status,
+    ).toBe(404);
+    const edit = await callRoute(
+      matrixAction,
+      post(
+        "/ownership?index",
+        { intent: "set_cell", step: "customs_documents", role: "marketing", letter: "I" },
+        as("manager"),
+      ),
+    );
     expect(edit.status).toBe(404);
   });
 
   it("is for admins only (403), and another organisation's step is not found (404)", async () => {
     const { as } = await ownershipWorld();
-    expect((await callRoute(retireLoader, get("/ownership/steps/listing/retire", as("manager")), { stepKey: "listing" })).status).toBe(403);
-    expect((await callRoute(retireAction, post("/ownership/steps/listing/retire", { confirm: "yes" }, as("leadOps")), { stepKey: "listing" })).status).toBe(403);
-    expect((await callRoute(retireLoader, get("/ownership/steps/custom_elsewhere/retire", as("otherAdmin")), { stepKey: "custom_elsewhere" })).status).toBe(404);
+    expect(
+      (await callRoute(retireLoader, get("/ownership/steps/listing/retire", as("manager")), { stepKey: "listing" }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await callRoute(retireAction, post("/ownership/steps/listing/retire", { confirm: "yes" }, as("leadOps")), {
+          stepKey: "listing",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await callRoute(retireLoader, get("/ownership/steps/custom_elsewhere/retire", as("otherAdmin")), {
+          stepKey: "custom_elsewhere",
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -51,7 +51,10 @@ describe("planner loader", () => {
   });
 
   it("reports unknown parameters but still answers", async () => {
-    const result = await callRoute<PlannerData>(loader, get("/planner?model=b2b&stage=growth&utm_source=x&foo=1&foo=2"));
+    const result = await callRoute<PlannerData>(
+      loader,
+      get("/planner?model=b2b&stage=growth&utm_source=x&foo=1&foo=2"),
+    );
     expect(result.status).toBe(200);
     expect(result.data.recommendation?.model).toBe("b2b");
     expect(result.data.query.unknownParams).toEqual(["foo", "utm_source"]);
@@ -75,9 +78,15 @@ describe("planner loader", () => {
   it("takes the language from ?lang=, then the cookie, then Accept-Language", async () => {
     const zhCookie = (await languageCookie.serialize("zh")).split(";")[0];
     const enCookie = (await languageCookie.serialize("en")).split(";")[0];
-    const byParam = await callRoute<PlannerData>(loader, get("/planner?lang=en", { Cookie: zhCookie, "Accept-Language": "zh-CN" }));
+    const byParam = await callRoute<PlannerData>(
+      loader,
+      get("/planner?lang=en", { Cookie: zhCookie, "Accept-Language": "zh-CN" }),
+    );
     expect(byParam.data.lang).toBe("en");
-    const byCookie = await callRoute<PlannerData>(loader, get("/planner", { Cookie: enCookie, "Accept-Language": "zh-CN" }));
+    const byCookie = await callRoute<PlannerData>(
+      loader,
+      get("/planner", { Cookie: enCookie, "Accept-Language": "zh-CN" }),
+    );
     expect(byCookie.data.lang).toBe("en");
     const byHeader = await callRoute<PlannerData>(loader, get("/planner", { "Accept-Language": "en-GB,en;q=0.8" }));
     expect(byHeader.data.lang).toBe("en");
@@ -98,7 +107,10 @@ describe("planner sized to a business profile in the address", () => {
     expect(result.data.query.model).toBe("platform");
     const ops = rec.roles.find((role) => role.id === "operations_manager")!;
     expect(ops.headcount).toEqual({ min: 3, max: 4, isDefault: false });
-    expect(ops.sizing.drivers.find((d) => d.driver === "stores")!.next).toEqual({ value: 9, headcount: { min: 3, max: 5 } });
+    expect(ops.sizing.drivers.find((d) => d.driver === "stores")!.next).toEqual({
+      value: 9,
+      headcount: { min: 3, max: 5 },
+    });
     expect(rec.roles.find((role) => role.id === "tech_dev")!.addedBy).toEqual(["independent_site"]);
     expect(result.data.query.unknownParams).toEqual([]);
   });
@@ -116,16 +128,23 @@ describe("planner sized to a business profile in the address", () => {
   it("turns the form's per-model shares into channels in the address, dropping empty fields", async () => {
     const result = await callRoute(
       loader,
-      get("/planner?model=b2b&stage=growth&share_platform=60&share_independent_site=40&share_b2b=&stores=5&skus=&lang=en"),
+      get(
+        "/planner?model=b2b&stage=growth&share_platform=60&share_independent_site=40&share_b2b=&stores=5&skus=&lang=en",
+      ),
     );
     expect(result.status).toBe(302);
-    expect(result.headers.get("Location")).toBe("/planner?stage=growth&stores=5&lang=en&channels=platform%3A60%2Cindependent_site%3A40");
+    expect(result.headers.get("Location")).toBe(
+      "/planner?stage=growth&stores=5&lang=en&channels=platform%3A60%2Cindependent_site%3A40",
+    );
     const none = await callRoute(loader, get("/planner?model=b2b&stage=growth&share_platform=&share_b2b="));
     expect(none.headers.get("Location")).toBe("/planner?model=b2b&stage=growth");
   });
 
   it("answers 400 naming bad channels or drivers, and keeps the page", async () => {
-    const result = await callRoute<PlannerData>(loader, get("/planner?channels=platform:60,b2b:30&stage=growth&markets=0"));
+    const result = await callRoute<PlannerData>(
+      loader,
+      get("/planner?channels=platform:60,b2b:30&stage=growth&markets=0"),
+    );
     expect(result.status).toBe(400);
     expect(result.data.recommendation).toBeNull();
     expect(result.data.sizing.problems.map((p) => p.field).sort()).toEqual(["channels", "markets"]);
@@ -147,7 +166,9 @@ describe("planner sized to a business profile in the address", () => {
       ipAddress: null,
     });
     const result = await callRoute(loader, get("/planner", { Cookie: await cookieFor(cast.member.id) }));
-    expect(result.headers.get("Location")).toBe("/planner?stage=growth&channels=platform%3A80%2Cb2b%3A20&stores=6&b2bAccounts=30");
+    expect(result.headers.get("Location")).toBe(
+      "/planner?stage=growth&channels=platform%3A80%2Cb2b%3A20&stores=6&b2bAccounts=30",
+    );
   });
 });
 
@@ -168,12 +189,18 @@ describe("planner for a signed-in organisation", () => {
     const cookie = await cookieFor(cast.manager.id);
     const result = await callRoute(
       action,
-      post("/planner?model=b2b&stage=mature", { intent: "use_for_organisation", model: "b2b", stage: "mature" }, { Cookie: cookie }),
+      post(
+        "/planner?model=b2b&stage=mature",
+        { intent: "use_for_organisation", model: "b2b", stage: "mature" },
+        { Cookie: cookie },
+      ),
     );
     expect(result.status).toBe(200);
     const organisation = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
     expect([organisation.operatingModel, organisation.stage]).toEqual(["b2b", "mature"]);
-    const events = await db.securityEvent.findMany({ where: { organisationId: cast.organisation.id, type: "organisation_updated" } });
+    const events = await db.securityEvent.findMany({
+      where: { organisationId: cast.organisation.id, type: "organisation_updated" },
+    });
     expect(events).toHaveLength(1);
   });
 

@@ -10,7 +10,10 @@ type Data = {
 
 describe("GET /scenarios", () => {
   it("compares two choices without signing in", async () => {
-    const result = await callRoute<Data>(loader, get("/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=growth"));
+    const result = await callRoute<Data>(
+      loader,
+      get("/scenarios?aModel=platform&aStage=growth&bModel=independent_site&bStage=growth"),
+    );
     expect(result.status).toBe(200);
     expect(result.data.a).toMatchObject({ model: "platform", stage: "growth" });
     expect(result.data.comparison!.roles.find((r) => r.roleId === "tech_dev")!.kind).toBe("added");
@@ -23,13 +26,19 @@ describe("GET /scenarios", () => {
   });
 
   it("drops the empty fields the form sends, so the address stays short enough to share", async () => {
-    const result = await callRoute<Data>(loader, get("/scenarios?aModel=b2b&aStage=growth&a_channels=&a_stores=&bModel=b2b&bStage=mature&b_skus=+"));
+    const result = await callRoute<Data>(
+      loader,
+      get("/scenarios?aModel=b2b&aStage=growth&a_channels=&a_stores=&bModel=b2b&bStage=mature&b_skus=+"),
+    );
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/scenarios?aModel=b2b&aStage=growth&bModel=b2b&bStage=mature");
   });
 
   it("answers an unknown id with 400 naming the field", async () => {
-    const result = await callRoute<Data>(loader, get("/scenarios?aModel=shopify&aStage=growth&bModel=b2b&bStage=eternal"));
+    const result = await callRoute<Data>(
+      loader,
+      get("/scenarios?aModel=shopify&aStage=growth&bModel=b2b&bStage=eternal"),
+    );
     expect(result.status).toBe(400);
     expect(result.data.invalid).toEqual(["aModel", "bStage"]);
     expect(result.data.comparison).toBeNull();
@@ -42,7 +51,13 @@ describe("scenarios with business profiles", () => {
     const url =
       "/scenarios?aModel=platform&aStage=growth&bModel=platform&bStage=growth&a_stores=6&a_markets=4&a_ordersPerDay=800" +
       "&b_channels=platform:70,independent_site:30&b_stores=7&b_markets=6&b_ordersPerDay=1100";
-    type Data = { comparison: { roles: { roleId: string; kind: string; headcountA: { max: number }; headcountB: { max: number } }[]; headcountA: { min: number }; headcountB: { min: number } } };
+    type Data = {
+      comparison: {
+        roles: { roleId: string; kind: string; headcountA: { max: number }; headcountB: { max: number } }[];
+        headcountA: { min: number };
+        headcountB: { min: number };
+      };
+    };
     const result = await call<Data>(scenarios, getUrl(url));
     expect(result.status).toBe(200);
     const tech = result.data.comparison.roles.find((r) => r.roleId === "tech_dev")!;
@@ -56,7 +71,9 @@ describe("scenarios with business profiles", () => {
     const [scenarios, call, getUrl] = [loader, callRoute, get];
     const result = await call<{ profileProblems: string[]; comparison: unknown }>(
       scenarios,
-      getUrl("/scenarios?aModel=platform&aStage=growth&bModel=platform&bStage=growth&b_channels=platform:50&a_markets=0"),
+      getUrl(
+        "/scenarios?aModel=platform&aStage=growth&bModel=platform&bStage=growth&b_channels=platform:50&a_markets=0",
+      ),
     );
     expect(result.status).toBe(400);
     expect(result.data.profileProblems.sort()).toEqual(["a_markets", "b_channels"]);

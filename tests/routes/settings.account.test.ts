@@ -10,7 +10,11 @@ import { totpCodeAt } from "../../app/utils/totp.server";
 import { cookieFor, createOrganisation, createUser, TEST_PASSWORD } from "../utils/actors";
 import { callRoute, get, post } from "../utils/route";
 
-type Reply = { intent: string | null; lastResult: { error?: Record<string, string[]> } | null; recoveryCodes: string[] | null };
+type Reply = {
+  intent: string | null;
+  lastResult: { error?: Record<string, string[]> } | null;
+  recoveryCodes: string[] | null;
+};
 type AccountData = Awaited<ReturnType<typeof loader>>;
 
 async function person(kind: "member" | "admin" = "member") {
@@ -19,14 +23,20 @@ async function person(kind: "member" | "admin" = "member") {
   return { organisation, user, cookie: await cookieFor(user.id) };
 }
 
-const send = (cookie: string, form: Record<string, string>) => callRoute<Reply>(action, post("/settings/account", form, { Cookie: cookie }));
+const send = (cookie: string, form: Record<string, string>) =>
+  callRoute<Reply>(action, post("/settings/account", form, { Cookie: cookie }));
 const isSignedIn = async (cookie: string) => (await getSignedIn(get("/", { Cookie: cookie }))) !== null;
 
 describe("/settings/account: password", () => {
   it("changes the password with the current one, and signs out every other session but this one", async () => {
     const { user, cookie } = await person();
     const other = await cookieFor(user.id);
-    const result = await send(cookie, { intent: "change_password", currentPassword: TEST_PASSWORD, password: "plum kettle harbour", confirmPassword: "plum kettle harbour" });
+    const result = await send(cookie, {
+      intent: "change_password",
+      currentPassword: TEST_PASSWORD,
+      password: "plum kettle harbour",
+      confirmPassword: "plum kettle harbour",
+    });
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/settings/account?done=password&count=1");
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -39,7 +49,12 @@ describe("/settings/account: password", () => {
   it("refuses a wrong current password on its field, changing nothing", async () => {
     const { user, cookie } = await person();
     const before = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
-    const result = await send(cookie, { intent: "change_password", currentPassword: "not the password", password: "plum kettle harbour", confirmPassword: "plum kettle harbour" });
+    const result = await send(cookie, {
+      intent: "change_password",
+      currentPassword: "not the password",
+      password: "plum kettle harbour",
+      confirmPassword: "plum kettle harbour",
+    });
     expect(result.status).toBe(400);
     expect(result.data.lastResult?.error).toEqual({ currentPassword: ["security.account.password.wrongCurrent"] });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before);
@@ -47,9 +62,19 @@ describe("/settings/account: password", () => {
 
   it("applies the password policy: a common password and the email are refused", async () => {
     const { user, cookie } = await person();
-    const weak = await send(cookie, { intent: "change_password", currentPassword: TEST_PASSWORD, password: "password12", confirmPassword: "password12" });
+    const weak = await send(cookie, {
+      intent: "change_password",
+      currentPassword: TEST_PASSWORD,
+      password: "password12",
+      confirmPassword: "password12",
+    });
     expect(weak.data.lastResult?.error).toEqual({ password: ["auth.validation.password.weak"] });
-    const email = await send(cookie, { intent: "change_password", currentPassword: TEST_PASSWORD, password: user.email, confirmPassword: user.email });
+    const email = await send(cookie, {
+      intent: "change_password",
+      currentPassword: TEST_PASSWORD,
+      password: user.email,
+      confirmPassword: user.email,
+    });
     expect(email.data.lastResult?.error).toEqual({ password: ["auth.validation.password.containsEmail"] });
   });
 });
@@ -123,9 +148,14 @@ describe("an organisation that requires two-factor sign-in", () => {
     const { organisation, user: admin, cookie: adminCookie } = await person("admin");
     const member = await createUser({ organisationId: organisation.id, kind: "member" });
     const memberCookie = await cookieFor(member.id);
-    const saved = await callRoute(securityAction, post("/settings/security", { intent: "require_two_factor", required: "on" }, { Cookie: adminCookie }));
+    const saved = await callRoute(
+      securityAction,
+      post("/settings/security", { intent: "require_two_factor", required: "on" }, { Cookie: adminCookie }),
+    );
     expect(saved.headers.get("Location")).toBe("/settings/security?saved=1");
-    expect(await db.securityEvent.count({ where: { type: "two_factor_requirement_changed", actorUserId: admin.id } })).toBe(1);
+    expect(
+      await db.securityEvent.count({ where: { type: "two_factor_requirement_changed", actorUserId: admin.id } }),
+    ).toBe(1);
 
     const elsewhere = await callRoute(orgLoader, get("/org", { Cookie: memberCookie }));
     expect(elsewhere.status).toBe(302);
@@ -138,7 +168,14 @@ describe("an organisation that requires two-factor sign-in", () => {
   it("cannot be set by anyone but an admin", async () => {
     const { organisation } = await person("admin");
     const manager = await createUser({ organisationId: organisation.id, kind: "manager" });
-    const result = await callRoute(securityAction, post("/settings/security", { intent: "require_two_factor", required: "on" }, { Cookie: await cookieFor(manager.id) }));
+    const result = await callRoute(
+      securityAction,
+      post(
+        "/settings/security",
+        { intent: "require_two_factor", required: "on" },
+        { Cookie: await cookieFor(manager.id) },
+      ),
+    );
     expect(result.status).toBe(403);
     expect((await db.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).requireTwoFactor).toBe(false);
   });

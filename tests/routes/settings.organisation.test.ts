@@ -20,11 +20,15 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   cast = await createCast();
-  for (const who of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const) cookies[who] = await cookieFor(cast[who].id);
+  for (const who of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const)
+    cookies[who] = await cookieFor(cast[who].id);
 });
 
 function events(organisationId: string) {
-  return db.securityEvent.findMany({ where: { organisationId, type: "organisation_updated" }, orderBy: { createdAt: "asc" } });
+  return db.securityEvent.findMany({
+    where: { organisationId, type: "organisation_updated" },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 describe("GET /settings/organisation", () => {
@@ -32,8 +36,19 @@ describe("GET /settings/organisation", () => {
     for (const who of ["admin", "manager"] as const) {
       const result = await callRoute<LoaderData>(loader, get("/settings/organisation", { Cookie: cookies[who] }));
       expect(result.status, who).toBe(200);
-      expect(result.data.organisation).toMatchObject({ id: cast.organisation.id, name: cast.organisation.name, operatingModel: "platform", stage: "growth" });
-      expect(result.data.models.map((model) => model.id)).toEqual(["platform", "independent_site", "distribution", "b2b", "managed_service"]);
+      expect(result.data.organisation).toMatchObject({
+        id: cast.organisation.id,
+        name: cast.organisation.name,
+        operatingModel: "platform",
+        stage: "growth",
+      });
+      expect(result.data.models.map((model) => model.id)).toEqual([
+        "platform",
+        "independent_site",
+        "distribution",
+        "b2b",
+        "managed_service",
+      ]);
       expect(result.data.models[0].label.zh).toBe("平台型自营");
       expect(result.data.stages.map((stage) => stage.id)).toEqual(["startup", "growth", "mature"]);
     }
@@ -51,7 +66,10 @@ describe("GET /settings/organisation", () => {
   it("says whether the last save changed anything", async () => {
     const saved = await callRoute<LoaderData>(loader, get("/settings/organisation?saved=1", { Cookie: cookies.admin }));
     expect(saved.data.saved).toBe("saved");
-    const unchanged = await callRoute<LoaderData>(loader, get("/settings/organisation?saved=0", { Cookie: cookies.admin }));
+    const unchanged = await callRoute<LoaderData>(
+      loader,
+      get("/settings/organisation?saved=0", { Cookie: cookies.admin }),
+    );
     expect(unchanged.data.saved).toBe("unchanged");
   });
 });
@@ -60,7 +78,11 @@ describe("POST /settings/organisation", () => {
   it("lets an admin change the name, model and stage, and records it", async () => {
     const result = await callRoute(
       action,
-      post("/settings/organisation", { name: "  Acme Export  ", operatingModel: "b2b", stage: "mature", version: "1" }, { Cookie: cookies.admin }),
+      post(
+        "/settings/organisation",
+        { name: "  Acme Export  ", operatingModel: "b2b", stage: "mature", version: "1" },
+        { Cookie: cookies.admin },
+      ),
     );
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/settings/organisation?saved=1");
@@ -79,7 +101,11 @@ describe("POST /settings/organisation", () => {
   it("lets a manager change them too", async () => {
     const result = await callRoute(
       action,
-      post("/settings/organisation", { name: "Acme Export", operatingModel: "independent_site", stage: "mature", version: "2" }, { Cookie: cookies.manager }),
+      post(
+        "/settings/organisation",
+        { name: "Acme Export", operatingModel: "independent_site", stage: "mature", version: "2" },
+        { Cookie: cookies.manager },
+      ),
     );
     expect(result.status).toBe(302);
     const organisation = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
@@ -93,11 +119,24 @@ describe("POST /settings/organisation", () => {
     const loaded = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
     const version = String(loaded.version);
     // the admin renames it; the manager, from the same loaded form, changes the stage
-    const first = await callRoute(action, post("/settings/organisation", { name: "Acme Global", operatingModel: loaded.operatingModel, stage: loaded.stage, version }, { Cookie: cookies.admin }));
-    expect(first.status).toBe(302);
-    const second = await callRoute<Invalid & { conflict: Array<{ field: string; theirs: string; yours: string }>; version: number }>(
+    const first = await callRoute(
       action,
-      post("/settings/organisation", { name: loaded.name, operatingModel: loaded.operatingModel, stage: "startup", version }, { Cookie: cookies.manager }),
+      post(
+        "/settings/organisation",
+        { name: "Acme Global", operatingModel: loaded.operatingModel, stage: loaded.stage, version },
+        { Cookie: cookies.admin },
+      ),
+    );
+    expect(first.status).toBe(302);
+    const second = await callRoute<
+      Invalid & { conflict: Array<{ field: string; theirs: string; yours: string }>; version: number }
+    >(
+      action,
+      post(
+        "/settings/organisation",
+        { name: loaded.name, operatingModel: loaded.operatingModel, stage: "startup", version },
+        { Cookie: cookies.manager },
+      ),
     );
     expect(second.status).toBe(409);
     expect(second.data.conflict).toEqual([
@@ -109,7 +148,19 @@ describe("POST /settings/organisation", () => {
     const after = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
     expect(after).toMatchObject({ name: "Acme Global", stage: loaded.stage, version: loaded.version + 1 });
     // saved again from the version it was shown, it lands
-    const again = await callRoute(action, post("/settings/organisation", { name: "Acme Export", operatingModel: loaded.operatingModel, stage: loaded.stage, version: String(second.data.version) }, { Cookie: cookies.manager }));
+    const again = await callRoute(
+      action,
+      post(
+        "/settings/organisation",
+        {
+          name: "Acme Export",
+          operatingModel: loaded.operatingModel,
+          stage: loaded.stage,
+          version: String(second.data.version),
+        },
+        { Cookie: cookies.manager },
+      ),
+    );
     expect(again.status).toBe(302);
   });
 
@@ -117,7 +168,11 @@ describe("POST /settings/organisation", () => {
     const before = (await events(cast.organisation.id)).length;
     const result = await callRoute(
       action,
-      post("/settings/organisation", { name: "Acme Export", operatingModel: "independent_site", stage: "mature", version: "1" }, { Cookie: cookies.admin }),
+      post(
+        "/settings/organisation",
+        { name: "Acme Export", operatingModel: "independent_site", stage: "mature", version: "1" },
+        { Cookie: cookies.admin },
+      ),
     );
     expect(result.headers.get("Location")).toBe("/settings/organisation?saved=0");
     expect((await events(cast.organisation.id)).length).toBe(before);
@@ -127,7 +182,11 @@ describe("POST /settings/organisation", () => {
     const before = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
     const result = await callRoute<Invalid>(
       action,
-      post("/settings/organisation", { name: "   ", operatingModel: "amazon", stage: "late", version: "1" }, { Cookie: cookies.admin }),
+      post(
+        "/settings/organisation",
+        { name: "   ", operatingModel: "amazon", stage: "late", version: "1" },
+        { Cookie: cookies.admin },
+      ),
     );
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error).toEqual({
@@ -144,7 +203,11 @@ describe("POST /settings/organisation", () => {
     for (const name of ["Acme\u0000Corp", "x".repeat(101)]) {
       const result = await callRoute<Invalid>(
         action,
-        post("/settings/organisation", { name, operatingModel: "b2b", stage: "growth", version: "1" }, { Cookie: cookies.admin }),
+        post(
+          "/settings/organisation",
+          { name, operatingModel: "b2b", stage: "growth", version: "1" },
+          { Cookie: cookies.admin },
+        ),
       );
       expect(result.status).toBe(400);
       expect(result.data.lastResult.error.name).toHaveLength(1);
@@ -155,7 +218,11 @@ describe("POST /settings/organisation", () => {
     for (const who of ["hr", "leadOps", "member"] as const) {
       const result = await callRoute(
         action,
-        post("/settings/organisation", { name: "Hijacked", operatingModel: "b2b", stage: "startup", version: "1" }, { Cookie: cookies[who] }),
+        post(
+          "/settings/organisation",
+          { name: "Hijacked", operatingModel: "b2b", stage: "startup", version: "1" },
+          { Cookie: cookies[who] },
+        ),
       );
       expect(result.status, who).toBe(403);
     }
@@ -163,7 +230,14 @@ describe("POST /settings/organisation", () => {
   });
 
   it("changes only the admin's own organisation", async () => {
-    await callRoute(action, post("/settings/organisation", { name: "Other Renamed", operatingModel: "b2b", stage: "startup", version: "1" }, { Cookie: cookies.otherAdmin }));
+    await callRoute(
+      action,
+      post(
+        "/settings/organisation",
+        { name: "Other Renamed", operatingModel: "b2b", stage: "startup", version: "1" },
+        { Cookie: cookies.otherAdmin },
+      ),
+    );
     expect((await db.organisation.findUniqueOrThrow({ where: { id: cast.other.id } })).name).toBe("Other Renamed");
     expect((await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } })).name).toBe("Acme Export");
   });

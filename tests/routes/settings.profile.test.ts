@@ -24,12 +24,16 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   cast = await createCast();
-  for (const who of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const) cookies[who] = await cookieFor(cast[who].id);
+  for (const who of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const)
+    cookies[who] = await cookieFor(cast[who].id);
 });
 
 /** The profile form as the page sends it, with the profile version it was loaded from (read now). */
 async function profileForm(organisationId: string, fields: Record<string, string>, cookie: string) {
-  const { profileVersion } = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { profileVersion: true } });
+  const { profileVersion } = await db.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { profileVersion: true },
+  });
   return post("/settings/profile", { ...fields, version: String(profileVersion) }, { Cookie: cookie });
 }
 
@@ -63,7 +67,20 @@ describe("POST /settings/profile", () => {
   it("saves two channels and the drivers in one go, makes the primary the operating model, and records it", async () => {
     const result = await callRoute(
       action,
-      await profileForm(cast.organisation.id, { share_platform: "70", share_independent_site: "30", stores: "8", skus: "3000", ordersPerDay: "900", markets: "4", languages: "3", b2bAccounts: "" }, cookies.manager),
+      await profileForm(
+        cast.organisation.id,
+        {
+          share_platform: "70",
+          share_independent_site: "30",
+          stores: "8",
+          skus: "3000",
+          ordersPerDay: "900",
+          markets: "4",
+          languages: "3",
+          b2bAccounts: "",
+        },
+        cookies.manager,
+      ),
     );
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/settings/profile?saved=1");
@@ -75,13 +92,22 @@ describe("POST /settings/profile", () => {
     expect(profile.drivers).toEqual({ stores: 8, skus: 3000, ordersPerDay: 900, markets: 4, languages: 3 });
     const organisation = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
     expect(organisation.operatingModel).toBe("platform");
-    const event = await db.securityEvent.findFirstOrThrow({ where: { organisationId: cast.organisation.id, type: "organisation_updated" }, orderBy: { createdAt: "desc" } });
+    const event = await db.securityEvent.findFirstOrThrow({
+      where: { organisationId: cast.organisation.id, type: "organisation_updated" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(event.actorUserId).toBe(cast.manager.id);
-    expect(JSON.parse(event.detail)).toMatchObject({ changed: ["businessProfile"], channels: ["platform:70", "independent_site:30"], stores: 8 });
+    expect(JSON.parse(event.detail)).toMatchObject({
+      changed: ["businessProfile"],
+      channels: ["platform:70", "independent_site:30"],
+      stores: 8,
+    });
 
     const page = await callRoute<LoaderData>(loader, get("/settings/profile?saved=1", { Cookie: cookies.admin }));
     expect(page.data).toMatchObject({ hasProfile: true, saved: true });
-    expect(page.data.plannerHref).toBe("/planner?stage=growth&channels=platform%3A70%2Cindependent_site%3A30&stores=8&skus=3000&ordersPerDay=900&markets=4&languages=3");
+    expect(page.data.plannerHref).toBe(
+      "/planner?stage=growth&channels=platform%3A70%2Cindependent_site%3A30&stores=8&skus=3000&ordersPerDay=900&markets=4&languages=3",
+    );
 
     const { recommendation } = await sizedForOrganisation({
       organisationId: cast.organisation.id,
@@ -90,14 +116,30 @@ describe("POST /settings/profile", () => {
       playbook: shippedPlaybook,
     });
     expect(recommendation.roles.find((r) => r.id === "tech_dev")!.addedBy).toEqual(["independent_site"]);
-    expect(recommendation.roles.find((r) => r.id === "operations_manager")!.headcount).toMatchObject({ min: 3, max: 4 });
+    expect(recommendation.roles.find((r) => r.id === "operations_manager")!.headcount).toMatchObject({
+      min: 3,
+      max: 4,
+    });
   });
 
   it("answers 400 with a message per field, keeps what was typed and writes nothing", async () => {
     const before = await getBusinessProfile({ organisationId: cast.organisation.id });
     const result = await callRoute<Invalid>(
       action,
-      await profileForm(cast.organisation.id, { share_platform: "60", share_b2b: "30", stores: "2.5", skus: "-1", ordersPerDay: "lots", markets: "0", languages: "101", b2bAccounts: "100001" }, cookies.admin),
+      await profileForm(
+        cast.organisation.id,
+        {
+          share_platform: "60",
+          share_b2b: "30",
+          stores: "2.5",
+          skus: "-1",
+          ordersPerDay: "lots",
+          markets: "0",
+          languages: "101",
+          b2bAccounts: "100001",
+        },
+        cookies.admin,
+      ),
     );
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error).toEqual({
@@ -109,12 +151,20 @@ describe("POST /settings/profile", () => {
       languages: ["sizing.errors.languages"],
       b2bAccounts: ["sizing.errors.b2bAccounts"],
     });
-    expect(result.data.lastResult.initialValue).toMatchObject({ share_platform: "60", share_b2b: "30", ordersPerDay: "lots", markets: "0" });
+    expect(result.data.lastResult.initialValue).toMatchObject({
+      share_platform: "60",
+      share_b2b: "30",
+      ordersPerDay: "lots",
+      markets: "0",
+    });
     expect(await getBusinessProfile({ organisationId: cast.organisation.id })).toEqual(before);
   });
 
   it("needs at least one channel and whole shares from 1 to 100", async () => {
-    const none = await callRoute<Invalid>(action, await profileForm(cast.organisation.id, { stores: "3" }, cookies.admin));
+    const none = await callRoute<Invalid>(
+      action,
+      await profileForm(cast.organisation.id, { stores: "3" }, cookies.admin),
+    );
     expect(none.status).toBe(400);
     expect(none.data.lastResult.error.share_platform).toEqual(["sizing.errors.noChannel"]);
     const bad = await callRoute<Invalid>(
@@ -136,7 +186,10 @@ describe("POST /settings/profile", () => {
   });
 
   it("another organisation's admin saves only their own profile", async () => {
-    await callRoute(action, await profileForm(cast.other.id, { share_b2b: "100", b2bAccounts: "40" }, cookies.otherAdmin));
+    await callRoute(
+      action,
+      await profileForm(cast.other.id, { share_b2b: "100", b2bAccounts: "40" }, cookies.otherAdmin),
+    );
     const mine = await getBusinessProfile({ organisationId: cast.organisation.id });
     expect(mine.channels.map((c) => c.model)).toEqual(["platform", "independent_site"]);
     const theirs = await getBusinessProfile({ organisationId: cast.other.id });
@@ -147,25 +200,49 @@ describe("POST /settings/profile", () => {
     const organisation = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id } });
     const result = await callRoute(
       organisationAction,
-      post("/settings/organisation", { name: organisation.name, operatingModel: "b2b", stage: organisation.stage, version: String(organisation.version) }, { Cookie: cookies.admin }),
+      post(
+        "/settings/organisation",
+        {
+          name: organisation.name,
+          operatingModel: "b2b",
+          stage: organisation.stage,
+          version: String(organisation.version),
+        },
+        { Cookie: cookies.admin },
+      ),
     );
     expect(result.status).toBe(302);
     const profile = await getBusinessProfile({ organisationId: cast.organisation.id });
     expect(profile.channels).toEqual([]);
     expect(profile.drivers.stores).toBe(8);
-    const event = await db.securityEvent.findFirstOrThrow({ where: { organisationId: cast.organisation.id, type: "organisation_updated" }, orderBy: { createdAt: "desc" } });
+    const event = await db.securityEvent.findFirstOrThrow({
+      where: { organisationId: cast.organisation.id, type: "organisation_updated" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(JSON.parse(event.detail)).toMatchObject({ changed: ["operatingModel"], channelsCleared: true });
   });
 
   it("refuses a save from a form loaded before someone else's save, with what changed, and writes nothing", async () => {
-    const { profileVersion } = await db.organisation.findUniqueOrThrow({ where: { id: cast.organisation.id }, select: { profileVersion: true } });
+    const { profileVersion } = await db.organisation.findUniqueOrThrow({
+      where: { id: cast.organisation.id },
+      select: { profileVersion: true },
+    });
     const loaded = String(profileVersion);
-    const mine = await callRoute(action, post("/settings/profile", { share_platform: "100", stores: "5", version: loaded }, { Cookie: cookies.admin }));
+    const mine = await callRoute(
+      action,
+      post("/settings/profile", { share_platform: "100", stores: "5", version: loaded }, { Cookie: cookies.admin }),
+    );
     expect(mine.status).toBe(302);
     const before = await getBusinessProfile({ organisationId: cast.organisation.id });
-    const stale = await callRoute<Invalid & { conflict: Array<{ field: string; theirs: string; yours: string }>; version: number }>(
+    const stale = await callRoute<
+      Invalid & { conflict: Array<{ field: string; theirs: string; yours: string }>; version: number }
+    >(
       action,
-      post("/settings/profile", { share_platform: "100", stores: "9", markets: "2", version: loaded }, { Cookie: cookies.manager }),
+      post(
+        "/settings/profile",
+        { share_platform: "100", stores: "9", markets: "2", version: loaded },
+        { Cookie: cookies.manager },
+      ),
     );
     expect(stale.status).toBe(409);
     expect(stale.data.conflict).toEqual(expect.arrayContaining([{ field: "stores", theirs: "5", yours: "9" }]));

@@ -29,7 +29,8 @@ const base = new Date("2026-01-01T00:00:00.000Z");
 
 beforeAll(async () => {
   cast = await createCast();
-  for (const who of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const) cookies[who] = await cookieFor(cast[who].id);
+  for (const who of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const)
+    cookies[who] = await cookieFor(cast[who].id);
   // 120 events of ours, many within the same millisecond (the cursor must neither skip nor repeat them), and some of another organisation
   const rows = Array.from({ length: 120 }, (_, index) => ({
     organisationId: cast.organisation.id,
@@ -42,11 +43,18 @@ beforeAll(async () => {
   }));
   await db.securityEvent.createMany({ data: rows });
   await db.securityEvent.createMany({
-    data: Array.from({ length: 5 }, () => ({ organisationId: cast.other.id, type: "sign_in", actorUserId: cast.otherAdmin.id, detail: "{}", createdAt: base })),
+    data: Array.from({ length: 5 }, () => ({
+      organisationId: cast.other.id,
+      type: "sign_in",
+      actorUserId: cast.otherAdmin.id,
+      detail: "{}",
+      createdAt: base,
+    })),
   });
 });
 
-const page = (search: string, cookie = cookies.admin) => callRoute<LoaderData>(loader, get(`/settings/security${search}`, { Cookie: cookie }));
+const page = (search: string, cookie = cookies.admin) =>
+  callRoute<LoaderData>(loader, get(`/settings/security${search}`, { Cookie: cookie }));
 
 describe("GET /settings/security", () => {
   it("shows the admin their organisation's events, newest first, 50 a page, with names instead of ids", async () => {
@@ -76,7 +84,10 @@ describe("GET /settings/security", () => {
       if (!result.data.next) break;
       search = `?${new URLSearchParams(result.data.next)}`;
     }
-    const ours = await db.securityEvent.findMany({ where: { organisationId: cast.organisation.id }, select: { id: true } });
+    const ours = await db.securityEvent.findMany({
+      where: { organisationId: cast.organisation.id },
+      select: { id: true },
+    });
     expect(seen).toHaveLength(ours.length);
     expect(new Set(seen)).toEqual(new Set(ours.map((row) => row.id)));
   });

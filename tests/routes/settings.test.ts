@@ -13,7 +13,8 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   cast = await createCast();
-  for (const who of ["admin", "manager", "hr", "leadOps", "member"] as const) cookies[who] = await cookieFor(cast[who].id);
+  for (const who of ["admin", "manager", "hr", "leadOps", "member"] as const)
+    cookies[who] = await cookieFor(cast[who].id);
 });
 
 describe("/settings (index)", () => {
@@ -62,7 +63,10 @@ describe("/settings (layout)", () => {
     expect(manager.data.pages.map((page) => page.id)).toEqual(["organisation", "profile", "account", "notifications"]);
     for (const who of ["hr", "leadOps", "member"] as const) {
       const result = await callRoute<LayoutData>(layoutLoader, get("/settings", { Cookie: cookies[who] }));
-      expect(result.data.pages.map((page) => page.id), who).toEqual(["account", "notifications"]);
+      expect(
+        result.data.pages.map((page) => page.id),
+        who,
+      ).toEqual(["account", "notifications"]);
     }
   });
 });
@@ -75,7 +79,9 @@ describe("admin strings", () => {
 
   it("have the same keys in Chinese and English, none empty", () => {
     expect(keys(adminStrings.zh).sort()).toEqual(keys(adminStrings.en).sort());
-    const texts = [adminStrings.en, adminStrings.zh].flatMap((strings) => JSON.stringify(strings).match(/"[^"]*"/g) ?? []);
+    const texts = [adminStrings.en, adminStrings.zh].flatMap(
+      (strings) => JSON.stringify(strings).match(/"[^"]*"/g) ?? [],
+    );
     expect(texts).not.toContain('""');
   });
 

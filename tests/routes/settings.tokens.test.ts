@@ -8,7 +8,15 @@ import { callRoute, get, post } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 interface LoaderData {
-  tokens: Array<Record<string, unknown> & { id: string; name: string; prefix: string; createdBy: { name: string } | null; revokedAt: Date | null }>;
+  tokens: Array<
+    Record<string, unknown> & {
+      id: string;
+      name: string;
+      prefix: string;
+      createdBy: { name: string } | null;
+      revokedAt: Date | null;
+    }
+  >;
 }
 interface ActionData {
   lastResult: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> | null };
@@ -20,7 +28,8 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   cast = await createCast();
-  for (const who of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const) cookies[who] = await cookieFor(cast[who].id);
+  for (const who of ["admin", "manager", "hr", "leadOps", "member", "otherAdmin"] as const)
+    cookies[who] = await cookieFor(cast[who].id);
 });
 
 const create = (form: Record<string, string>, cookie: string) => post("/settings/tokens", form, { Cookie: cookie });
@@ -38,11 +47,15 @@ describe("/settings/tokens", () => {
     expect(result.headers.get("Cache-Control")).toBe("no-store");
     const token = result.data.created!.token;
     expect(token).toMatch(/^ctp_[A-Za-z0-9_-]{43}$/);
-    const stored = await db.apiToken.findFirstOrThrow({ where: { organisationId: cast.organisation.id, name: "Power BI" } });
+    const stored = await db.apiToken.findFirstOrThrow({
+      where: { organisationId: cast.organisation.id, name: "Power BI" },
+    });
     expect(stored.tokenHash).toBe(sha256(token));
     expect(stored.prefix).toBe(token.slice(0, 8));
     expect(stored.createdById).toBe(cast.admin.id);
-    const event = await db.securityEvent.findFirstOrThrow({ where: { organisationId: cast.organisation.id, type: "token_created" } });
+    const event = await db.securityEvent.findFirstOrThrow({
+      where: { organisationId: cast.organisation.id, type: "token_created" },
+    });
     expect(JSON.parse(event.detail)).toEqual({ name: "Power BI", prefix: token.slice(0, 8) });
     expect(event.detail).not.toContain(token);
     // it works
@@ -54,7 +67,12 @@ describe("/settings/tokens", () => {
     // the list names it, who made it, and never the token or its hash
     const list = await callRoute<LoaderData>(loader, get("/settings/tokens", { Cookie: cookies.admin }));
     expect(list.data.tokens).toHaveLength(1);
-    expect(list.data.tokens[0]).toMatchObject({ name: "Power BI", prefix: token.slice(0, 8), createdBy: { name: cast.admin.name }, revokedAt: null });
+    expect(list.data.tokens[0]).toMatchObject({
+      name: "Power BI",
+      prefix: token.slice(0, 8),
+      createdBy: { name: cast.admin.name },
+      revokedAt: null,
+    });
     expect(Object.keys(list.data.tokens[0])).not.toContain("tokenHash");
     expect(JSON.stringify(list.data)).not.toContain(token);
   });

@@ -11,7 +11,8 @@ import { callRoute, get, post } from "../utils/route";
 type Reply = { lastResult: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } };
 type SignupData = Awaited<ReturnType<typeof loader>>;
 
-const fromAddress = (ip: string) => (args: Parameters<typeof action>[0]) => action({ ...args, context: { clientAddress: ip } });
+const fromAddress = (ip: string) => (args: Parameters<typeof action>[0]) =>
+  action({ ...args, context: { clientAddress: ip } });
 
 function founder(overrides: Record<string, string> = {}) {
   return {
@@ -47,7 +48,13 @@ describe("GET /signup", () => {
     const result = await callRoute<SignupData>(loader, get("/signup?model=b2b&stage=mature"));
     expect(result.status).toBe(200);
     expect(result.data.prefill).toEqual({ model: "b2b", stage: "mature" });
-    expect(result.data.models.map((model) => model.id)).toEqual(["platform", "independent_site", "distribution", "b2b", "managed_service"]);
+    expect(result.data.models.map((model) => model.id)).toEqual([
+      "platform",
+      "independent_site",
+      "distribution",
+      "b2b",
+      "managed_service",
+    ]);
   });
 
   it("ignores choices that are not in the playbook", async () => {
@@ -70,9 +77,17 @@ describe("POST /signup: the founder in the team", () => {
     const result = await callRoute(fromAddress("198.51.100.21"), post("/signup", form));
     expect(result.status).toBe(302);
     const user = await db.user.findUniqueOrThrow({ where: { email: form.email } });
-    const members = await db.member.findMany({ where: { organisationId: user.organisationId }, include: { roles: true } });
+    const members = await db.member.findMany({
+      where: { organisationId: user.organisationId },
+      include: { roles: true },
+    });
     expect(members).toHaveLength(1);
-    expect(members[0]).toMatchObject({ userId: user.id, name: "Zhao Lei 赵磊", email: form.email, department: "operations_manager" });
+    expect(members[0]).toMatchObject({
+      userId: user.id,
+      name: "Zhao Lei 赵磊",
+      email: form.email,
+      department: "operations_manager",
+    });
     expect(members[0].roles.map((r) => [r.roleId, r.sharePercent])).toEqual([["operations_manager", 100]]);
   });
 
@@ -80,7 +95,10 @@ describe("POST /signup: the founder in the team", () => {
     const form = founder({ addAsMember: "on", founderRole: "" });
     expect((await callRoute(fromAddress("198.51.100.22"), post("/signup", form))).status).toBe(302);
     const user = await db.user.findUniqueOrThrow({ where: { email: form.email } });
-    const members = await db.member.findMany({ where: { organisationId: user.organisationId }, include: { roles: true } });
+    const members = await db.member.findMany({
+      where: { organisationId: user.organisationId },
+      include: { roles: true },
+    });
     expect(members.map((m) => [m.userId, m.department, m.roles.length])).toEqual([[user.id, null, 0]]);
   });
 
@@ -97,7 +115,10 @@ describe("POST /signup: the founder in the team", () => {
     const result = await callRoute<Reply>(fromAddress("198.51.100.24"), post("/signup", form));
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error?.founderRole).toEqual(["auth.validation.founderRole.invalid"]);
-    expect(result.data.lastResult.initialValue).toMatchObject({ organisationName: form.organisationName, addAsMember: "on" });
+    expect(result.data.lastResult.initialValue).toMatchObject({
+      organisationName: form.organisationName,
+      addAsMember: "on",
+    });
     expect(await db.organisation.count()).toBe(before);
   });
 });
@@ -126,7 +147,9 @@ describe("POST /signup", () => {
     expect(signedIn?.user.id).toBe(user.id);
 
     const events = await db.securityEvent.findMany({ where: { organisationId: user.organisationId } });
-    expect(events).toEqual([expect.objectContaining({ type: "sign_up", actorUserId: user.id, ipAddress: "198.51.100.4" })]);
+    expect(events).toEqual([
+      expect.objectContaining({ type: "sign_up", actorUserId: user.id, ipAddress: "198.51.100.4" }),
+    ]);
     expect(events[0].detail).not.toContain(form.password);
   });
 
@@ -134,7 +157,14 @@ describe("POST /signup", () => {
     const before = await counts();
     const result = await callRoute<Reply>(
       action,
-      post("/signup", { organisationName: " ", model: "amazon", stage: "", name: "x".repeat(101), email: "not-an-email", password: "short" }),
+      post("/signup", {
+        organisationName: " ",
+        model: "amazon",
+        stage: "",
+        name: "x".repeat(101),
+        email: "not-an-email",
+        password: "short",
+      }),
     );
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error).toEqual({
@@ -151,7 +181,10 @@ describe("POST /signup", () => {
   });
 
   it("refuses a password over 200 characters and a name with a control character", async () => {
-    const result = await callRoute<Reply>(action, post("/signup", founder({ password: "p".repeat(201), name: "Ann\u0000" })));
+    const result = await callRoute<Reply>(
+      action,
+      post("/signup", founder({ password: "p".repeat(201), name: "Ann\u0000" })),
+    );
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error).toEqual({
       password: ["auth.validation.password.tooLong"],
@@ -163,7 +196,10 @@ describe("POST /signup", () => {
     const organisation = await createOrganisation();
     const existing = await createUser({ organisationId: organisation.id, kind: "member" });
     const before = await counts();
-    const result = await callRoute<Reply>(action, post("/signup", founder({ email: ` ${existing.email.toUpperCase()}` })));
+    const result = await callRoute<Reply>(
+      action,
+      post("/signup", founder({ email: ` ${existing.email.toUpperCase()}` })),
+    );
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error).toEqual({ email: ["auth.validation.email.taken"] });
     expect(result.headers.get("Set-Cookie")).toBeNull();
@@ -178,7 +214,9 @@ describe("POST /signup", () => {
       callRoute<Reply>(action, post("/signup", founder({ email: email.toUpperCase() }))),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual([302, 400]);
-    expect(results.find((result) => result.status === 400)?.data.lastResult.error).toEqual({ email: ["auth.validation.email.taken"] });
+    expect(results.find((result) => result.status === 400)?.data.lastResult.error).toEqual({
+      email: ["auth.validation.email.taken"],
+    });
     const after = await counts();
     expect(after.organisations - before.organisations).toBe(1);
     expect(after.users - before.users).toBe(1);
@@ -215,10 +253,28 @@ describe("POST /signup", () => {
   });
 
   it("has every message its forms can give in both languages", () => {
-    const keys = ["email.required", "email.invalid", "email.tooLong", "email.taken", "password.required", "password.invalid",
-      "password.tooShort", "password.tooLong", "password.mismatch", "password.weak", "password.containsEmail", "confirmPassword.required", "name.required", "name.invalid",
-      "name.tooLong", "organisationName.required", "organisationName.invalid", "organisationName.tooLong", "model.invalid",
-      "stage.invalid"].map((key) => `validation.${key}`);
+    const keys = [
+      "email.required",
+      "email.invalid",
+      "email.tooLong",
+      "email.taken",
+      "password.required",
+      "password.invalid",
+      "password.tooShort",
+      "password.tooLong",
+      "password.mismatch",
+      "password.weak",
+      "password.containsEmail",
+      "confirmPassword.required",
+      "name.required",
+      "name.invalid",
+      "name.tooLong",
+      "organisationName.required",
+      "organisationName.invalid",
+      "organisationName.tooLong",
+      "model.invalid",
+      "stage.invalid",
+    ].map((key) => `validation.${key}`);
     for (const lang of ["en", "zh"] as const) {
       const present = keysOf(authStrings[lang]);
       expect(present).toEqual(expect.arrayContaining(keys));

@@ -5,7 +5,11 @@ import { cookieFor, createCast } from "../utils/actors";
 import { callRoute, get, post } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type LoaderData = { member: { name: string; linked: boolean }; assessments: number; reports: { id: string; name: string }[] };
+type LoaderData = {
+  member: { name: string; linked: boolean };
+  assessments: number;
+  reports: { id: string; name: string }[];
+};
 
 let cast: Cast;
 const cookie: Record<string, string> = {};
@@ -25,11 +29,20 @@ async function smallTeam(name: string) {
     data: { organisationId, name, roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] } },
   });
   const reports = await Promise.all(
-    ["Report 1", "Report 2"].map((reportName) => db.member.create({ data: { organisationId, name: `${name} ${reportName}`, managerId: boss.id } })),
+    ["Report 1", "Report 2"].map((reportName) =>
+      db.member.create({ data: { organisationId, name: `${name} ${reportName}`, managerId: boss.id } }),
+    ),
   );
   for (const level of [1, 3]) {
     await db.skillAssessment.create({
-      data: { organisationId, memberId: boss.id, skillId: "platform_rules", level, assessedOn: new Date("2025-02-01"), assessorName: "HR" },
+      data: {
+        organisationId,
+        memberId: boss.id,
+        skillId: "platform_rules",
+        level,
+        assessedOn: new Date("2025-02-01"),
+        assessorName: "HR",
+      },
     });
   }
   return { boss, reports };
@@ -48,16 +61,22 @@ describe("GET /team/:memberId/delete", () => {
   it("answers 403 to members and leads, 404 to another organisation", async () => {
     const { boss } = await smallTeam("Guarded");
     for (const who of ["member", "leadOps"]) {
-      expect((await callRoute(loader, get(`/team/${boss.id}/delete`, as(who)), { memberId: boss.id })).status).toBe(403);
+      expect((await callRoute(loader, get(`/team/${boss.id}/delete`, as(who)), { memberId: boss.id })).status).toBe(
+        403,
+      );
     }
-    expect((await callRoute(loader, get(`/team/${boss.id}/delete`, as("otherAdmin")), { memberId: boss.id })).status).toBe(404);
+    expect(
+      (await callRoute(loader, get(`/team/${boss.id}/delete`, as("otherAdmin")), { memberId: boss.id })).status,
+    ).toBe(404);
   });
 });
 
 describe("POST /team/:memberId/delete", () => {
   it("removes the member with roles and assessments; the reports stay, without a manager", async () => {
     const { boss, reports } = await smallTeam("Gone");
-    const result = await callRoute(action, post(`/team/${boss.id}/delete`, { confirm: "yes" }, as("admin")), { memberId: boss.id });
+    const result = await callRoute(action, post(`/team/${boss.id}/delete`, { confirm: "yes" }, as("admin")), {
+      memberId: boss.id,
+    });
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/team?done=removed");
     expect(await db.member.findUnique({ where: { id: boss.id } })).toBeNull();
@@ -71,9 +90,18 @@ describe("POST /team/:memberId/delete", () => {
     const { boss } = await smallTeam("Staying");
     const unconfirmed = await callRoute(action, post(`/team/${boss.id}/delete`, {}, as("hr")), { memberId: boss.id });
     expect(unconfirmed.status).toBe(400);
-    expect((await callRoute(action, post(`/team/${boss.id}/delete`, { confirm: "yes" }, as("otherAdmin")), { memberId: boss.id })).status).toBe(404);
+    expect(
+      (
+        await callRoute(action, post(`/team/${boss.id}/delete`, { confirm: "yes" }, as("otherAdmin")), {
+          memberId: boss.id,
+        })
+      ).status,
+    ).toBe(404);
     for (const who of ["member", "leadOps"]) {
-      expect((await callRoute(action, post(`/team/${boss.id}/delete`, { confirm: "yes" }, as(who)), { memberId: boss.id })).status).toBe(403);
+      expect(
+        (await callRoute(action, post(`/team/${boss.id}/delete`, { confirm: "yes" }, as(who)), { memberId: boss.id }))
+          .status,
+      ).toBe(403);
     }
     expect(await db.member.findUnique({ where: { id: boss.id } })).not.toBeNull();
     expect(await db.skillAssessment.count({ where: { memberId: boss.id } })).toBe(2);

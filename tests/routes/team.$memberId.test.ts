@@ -7,9 +7,22 @@ import { cookieFor, createCast } from "../utils/actors";
 import { callRoute, get } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type SkillRow = { skillId: string; required: number; requiredBy: string[]; assessed: number | null; gap: number; history: { level: number; assessorName: string; note: string }[] };
+type SkillRow = {
+  skillId: string;
+  required: number;
+  requiredBy: string[];
+  assessed: number | null;
+  gap: number;
+  history: { level: number; assessorName: string; note: string }[];
+};
 type PageData = {
-  member: { name: string; roles: { roleId: string; percent: number }[]; manager: { name: string } | null; reports: { name: string }[]; markets: string[] };
+  member: {
+    name: string;
+    roles: { roleId: string; percent: number }[];
+    manager: { name: string } | null;
+    reports: { name: string }[];
+    markets: string[];
+  };
   gaps: { totalGap: number; maxGap: number; bucket: string; notAssessed: number; skills: SkillRow[] } | null;
   otherAssessed: { skillId: string; assessed: number }[];
   assessSkills: { roleSkills: { id: string }[]; otherSkills: { id: string }[]; chosen: string | null };
@@ -36,13 +49,28 @@ beforeAll(async () => {
       department: "operations_manager",
       managerId: boss.id,
       markets: JSON.stringify(["US", "JP"]),
-      roles: { create: [{ roleId: "operations_manager", sharePercent: 60 }, { roleId: "product_manager", sharePercent: 40 }] },
+      roles: {
+        create: [
+          { roleId: "operations_manager", sharePercent: 60 },
+          { roleId: "product_manager", sharePercent: 40 },
+        ],
+      },
     },
   });
   opsId = ops.id;
   await db.member.create({ data: { organisationId, name: "Report", managerId: ops.id } });
   const assess = (skillId: string, level: number, assessedOn: string, note = "") =>
-    db.skillAssessment.create({ data: { organisationId, memberId: ops.id, skillId, level, assessedOn: new Date(assessedOn), assessorName: `Assessor ${level}`, note } });
+    db.skillAssessment.create({
+      data: {
+        organisationId,
+        memberId: ops.id,
+        skillId,
+        level,
+        assessedOn: new Date(assessedOn),
+        assessorName: `Assessor ${level}`,
+        note,
+      },
+    });
   await assess("platform_rules", 4, "2025-01-10", "old");
   await assess("platform_rules", 1, "2025-03-01", "newer and lower: it counts");
   await assess("ad_buying", 0, "2025-02-01");
@@ -83,9 +111,14 @@ describe("GET /team/:memberId", () => {
   it("measures the skills of the member's roles against the organisation's current model and stage", async () => {
     // the lead of operations reads Olga's levels (issue 14)
     const result = await callRoute<PageData>(loader, get(`/team/${opsId}`, as("leadOps")), { memberId: opsId });
-    const recommendation = recommendOrgChart(cast.organisation.operatingModel as "platform", cast.organisation.stage as "growth", shippedPlaybook);
+    const recommendation = recommendOrgChart(
+      cast.organisation.operatingModel as "platform",
+      cast.organisation.stage as "growth",
+      shippedPlaybook,
+    );
     const required = (roleId: string, skillId: string) =>
-      recommendation.roles.find((role) => role.id === roleId)?.skills.find((skill) => skill.id === skillId)?.requiredLevel;
+      recommendation.roles.find((role) => role.id === roleId)?.skills.find((skill) => skill.id === skillId)
+        ?.requiredLevel;
     const bySkill = new Map(result.data.gaps!.skills.map((skill) => [skill.skillId, skill]));
 
     const platformRules = bySkill.get("platform_rules")!;
@@ -109,16 +142,32 @@ describe("GET /team/:memberId", () => {
     expect(result.data.gaps!.totalGap).toBe(result.data.gaps!.skills.reduce((sum, skill) => sum + skill.gap, 0));
 
     // the assess form offers the role skills first, then every other skill of the playbook
-    const offered = [...result.data.assessSkills.roleSkills, ...result.data.assessSkills.otherSkills].map((skill) => skill.id);
+    const offered = [...result.data.assessSkills.roleSkills, ...result.data.assessSkills.otherSkills].map(
+      (skill) => skill.id,
+    );
     expect(offered.sort()).toEqual(shippedPlaybook.skills.map((skill) => skill.id).sort());
     expect(result.data.assessSkills.roleSkills.map((skill) => skill.id).sort()).toEqual([...bySkill.keys()].sort());
   });
 
   it("follows a change of the organisation's stage", async () => {
-    const organisation = await db.organisation.create({ data: { name: "Staged", slug: `staged-${Date.now()}`, operatingModel: "platform", stage: "startup" } });
-    const hr = await db.user.create({ data: { organisationId: organisation.id, kind: "hr", name: "HR", email: `hr-${Date.now()}@staged.example`, passwordHash: "x" } });
+    const organisation = await db.organisation.create({
+      data: { name: "Staged", slug: `staged-${Date.now()}`, operatingModel: "platform", stage: "startup" },
+    });
+    const hr = await db.user.create({
+      data: {
+        organisationId: organisation.id,
+        kind: "hr",
+        name: "HR",
+        email: `hr-${Date.now()}@staged.example`,
+        passwordHash: "x",
+      },
+    });
     const member = await db.member.create({
-      data: { organisationId: organisation.id, name: "Grower", roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] } },
+      data: {
+        organisationId: organisation.id,
+        name: "Grower",
+        roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] },
+      },
     });
     const headers = { Cookie: await cookieFor(hr.id) };
     const level = async () => {
@@ -131,14 +180,21 @@ describe("GET /team/:memberId", () => {
   });
 
   it("offers the assess form to those who may assess, never to the member themselves", async () => {
-    const can = async (who: string) => (await callRoute<PageData>(loader, get(`/team/${opsId}`, as(who)), { memberId: opsId })).data.viewer;
+    const can = async (who: string) =>
+      (await callRoute<PageData>(loader, get(`/team/${opsId}`, as(who)), { memberId: opsId })).data.viewer;
     expect(await can("leadOps")).toMatchObject({ canAssess: true, canWrite: false });
     expect(await can("leadSupply")).toMatchObject({ canAssess: false, canWrite: false });
     expect(await can("member")).toMatchObject({ canAssess: false, canWrite: false });
-    for (const who of ["hr", "manager", "admin"]) expect(await can(who)).toMatchObject({ canAssess: true, canWrite: true });
+    for (const who of ["hr", "manager", "admin"])
+      expect(await can(who)).toMatchObject({ canAssess: true, canWrite: true });
 
     const own = await db.member.create({
-      data: { organisationId: cast.organisation.id, name: "Lead themselves", userId: cast.leadOps.id, department: "operations_manager" },
+      data: {
+        organisationId: cast.organisation.id,
+        name: "Lead themselves",
+        userId: cast.leadOps.id,
+        department: "operations_manager",
+      },
     });
     const self = await callRoute<PageData>(loader, get(`/team/${own.id}`, as("leadOps")), { memberId: own.id });
     expect(self.data.viewer).toMatchObject({ isSelf: true, canAssess: false });
@@ -146,7 +202,8 @@ describe("GET /team/:memberId", () => {
 
   it("opens the assess form on the skill a re-assessment request names, and on none for an unknown one", async () => {
     const chosen = async (query: string) =>
-      (await callRoute<PageData>(loader, get(`/team/${opsId}${query}`, as("leadOps")), { memberId: opsId })).data.assessSkills.chosen;
+      (await callRoute<PageData>(loader, get(`/team/${opsId}${query}`, as("leadOps")), { memberId: opsId })).data
+        .assessSkills.chosen;
     expect(await chosen("?assess=ad_buying")).toBe("ad_buying");
     expect(await chosen("?assess=backend_dev")).toBe("backend_dev");
     expect(await chosen("?assess=not_a_skill")).toBeNull();

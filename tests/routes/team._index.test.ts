@@ -14,7 +14,13 @@ type Row = {
   /** null: the reader may not see this person's gaps */
   gaps: { totalGap: number; maxGap: number; bucket: string; notAssessed: number } | null;
 };
-type ListData = { rows: Row[]; total: number; filters: { q: string; role: string | null; department: string | null }; canWrite: boolean; removed: boolean };
+type ListData = {
+  rows: Row[];
+  total: number;
+  filters: { q: string; role: string | null; department: string | null };
+  canWrite: boolean;
+  removed: boolean;
+};
 
 let cast: Cast;
 const cookie: Record<string, string> = {};
@@ -27,15 +33,48 @@ beforeAll(async () => {
   }
   const organisationId = cast.organisation.id;
   const founder = await db.member.create({
-    data: { organisationId, name: "Zhang Wei", title: "Founder", roles: { create: [{ roleId: "product_manager", sharePercent: 50 }, { roleId: "operations_manager", sharePercent: 50 }] } },
+    data: {
+      organisationId,
+      name: "Zhang Wei",
+      title: "Founder",
+      roles: {
+        create: [
+          { roleId: "product_manager", sharePercent: 50 },
+          { roleId: "operations_manager", sharePercent: 50 },
+        ],
+      },
+    },
   });
   const ops = await db.member.create({
-    data: { organisationId, name: "Anna Ops", department: "operations_manager", managerId: founder.id, roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] } },
+    data: {
+      organisationId,
+      name: "Anna Ops",
+      department: "operations_manager",
+      managerId: founder.id,
+      roles: { create: [{ roleId: "operations_manager", sharePercent: 100 }] },
+    },
   });
-  await db.member.create({ data: { organisationId, name: "Bob Supply", department: "supply_chain", managerId: founder.id, roles: { create: [{ roleId: "supply_chain", sharePercent: 100 }] } } });
+  await db.member.create({
+    data: {
+      organisationId,
+      name: "Bob Supply",
+      department: "supply_chain",
+      managerId: founder.id,
+      roles: { create: [{ roleId: "supply_chain", sharePercent: 100 }] },
+    },
+  });
   // Anna meets every operations skill at expert level: no gap
   for (const skillId of ["platform_rules", "ad_buying", "multi_language_culture", "erp_crm_tools"]) {
-    await db.skillAssessment.create({ data: { organisationId, memberId: ops.id, skillId, level: 4, assessedOn: new Date("2025-01-01"), assessorName: "HR" } });
+    await db.skillAssessment.create({
+      data: {
+        organisationId,
+        memberId: ops.id,
+        skillId,
+        level: 4,
+        assessedOn: new Date("2025-01-01"),
+        assessorName: "HR",
+      },
+    });
   }
 });
 
@@ -51,7 +90,10 @@ describe("GET /team", () => {
       { roleId: "product_manager", percent: 50 },
     ]);
     expect(anna.manager?.name).toBe("Zhang Wei");
-    expect(anna).toMatchObject({ department: "operations_manager", gaps: { totalGap: 0, bucket: "none", notAssessed: 0 } });
+    expect(anna).toMatchObject({
+      department: "operations_manager",
+      gaps: { totalGap: 0, bucket: "none", notAssessed: 0 },
+    });
     // nobody assessed Bob: no gap is known; every required skill is "not assessed", and says so
     expect(bob.gaps!.totalGap).toBe(0);
     expect(bob.gaps!.bucket).toBe("unassessed");
@@ -60,7 +102,12 @@ describe("GET /team", () => {
 
   it("lists everyone to everyone, with gaps only where the reader may read them (issue 14)", async () => {
     const gapsOf = async (who: string) =>
-      Object.fromEntries((await callRoute<ListData>(loader, get("/team", as(who)))).data.rows.map((row) => [row.name, row.gaps !== null]));
+      Object.fromEntries(
+        (await callRoute<ListData>(loader, get("/team", as(who)))).data.rows.map((row) => [
+          row.name,
+          row.gaps !== null,
+        ]),
+      );
     expect(await gapsOf("member")).toEqual({ "Anna Ops": false, "Bob Supply": false, "Zhang Wei": false });
     // Zhang Wei holds an operations role: the lead of operations reads him too
     expect(await gapsOf("leadOps")).toEqual({ "Anna Ops": true, "Bob Supply": false, "Zhang Wei": true });
@@ -69,7 +116,8 @@ describe("GET /team", () => {
   });
 
   it("searches by name and filters by role and department from the address", async () => {
-    const names = async (query: string) => (await callRoute<ListData>(loader, get(`/team?${query}`, as("member")))).data.rows.map((row) => row.name);
+    const names = async (query: string) =>
+      (await callRoute<ListData>(loader, get(`/team?${query}`, as("member")))).data.rows.map((row) => row.name);
     expect(await names("q=anna")).toEqual(["Anna Ops"]);
     expect(await names("q=%20WEI%20")).toEqual(["Zhang Wei"]);
     expect(await names("role=operations_manager")).toEqual(["Anna Ops", "Zhang Wei"]);
@@ -84,8 +132,10 @@ describe("GET /team", () => {
   });
 
   it("offers adding members only to HR, managers and admins", async () => {
-    for (const who of ["hr", "manager", "admin"]) expect((await callRoute<ListData>(loader, get("/team", as(who)))).data.canWrite, who).toBe(true);
-    for (const who of ["member", "leadOps", "leadSupply"]) expect((await callRoute<ListData>(loader, get("/team", as(who)))).data.canWrite, who).toBe(false);
+    for (const who of ["hr", "manager", "admin"])
+      expect((await callRoute<ListData>(loader, get("/team", as(who)))).data.canWrite, who).toBe(true);
+    for (const who of ["member", "leadOps", "leadSupply"])
+      expect((await callRoute<ListData>(loader, get("/team", as(who)))).data.canWrite, who).toBe(false);
   });
 
   it("shows another organisation only its own (empty) team, and sends anonymous visitors to sign in", async () => {
@@ -108,7 +158,11 @@ describe("GET /team with a large team (issue 15)", () => {
     const hrCookie = await cookieFor(big.hr.id);
     const names = Array.from({ length: 250 }, (_, i) => `Person ${String(i).padStart(3, "0")}`);
     await db.member.createMany({
-      data: names.map((name, i) => ({ organisationId: big.organisation.id, name, department: i % 2 === 0 ? "marketing" : "supply_chain" })),
+      data: names.map((name, i) => ({
+        organisationId: big.organisation.id,
+        name,
+        department: i % 2 === 0 ? "marketing" : "supply_chain",
+      })),
     });
     type Paged = ListData & { matching: number; page: number; pages: number };
     const first = await callRoute<Paged>(loader, get("/team", { Cookie: hrCookie }));

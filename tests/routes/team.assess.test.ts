@@ -5,7 +5,15 @@ import { cookieFor, createCast } from "../utils/actors";
 import { callRoute, get, post } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type Row = { key: string; memberId: string; memberName: string; skillId: string; required: number; last: { id: string; level: number; assessedOn: string } | null; assessable: boolean };
+type Row = {
+  key: string;
+  memberId: string;
+  memberName: string;
+  skillId: string;
+  required: number;
+  last: { id: string; level: number; assessedOn: string } | null;
+  assessable: boolean;
+};
 type Page = { grid: { rows: Row[]; memberName: string | null; truncated: boolean } | null; saved: number | null };
 type Reply = { lastResult: { error: Record<string, string[]> | null; initialValue: Record<string, unknown> | null } };
 
@@ -17,10 +25,19 @@ const ids = { ana: "", ben: "", sue: "", hal: "" };
 
 beforeAll(async () => {
   cast = await createCast();
-  for (const name of ["admin", "manager", "hr", "leadOps", "leadSupply", "member", "otherAdmin"] as const) cookie[name] = await cookieFor(cast[name].id);
+  for (const name of ["admin", "manager", "hr", "leadOps", "leadSupply", "member", "otherAdmin"] as const)
+    cookie[name] = await cookieFor(cast[name].id);
   const organisationId = cast.organisation.id;
   const make = (name: string, role: "operations_manager" | "supply_chain", userId?: string) =>
-    db.member.create({ data: { organisationId, name, department: role, userId, roles: { create: [{ roleId: role, sharePercent: 100 }] } } });
+    db.member.create({
+      data: {
+        organisationId,
+        name,
+        department: role,
+        userId,
+        roles: { create: [{ roleId: role, sharePercent: 100 }] },
+      },
+    });
   ids.ana = (await make("Ana", "operations_manager")).id;
   ids.ben = (await make("Ben", "operations_manager")).id;
   ids.sue = (await make("Sue", "supply_chain")).id;
@@ -30,7 +47,15 @@ beforeAll(async () => {
 beforeEach(async () => {
   await db.skillAssessment.deleteMany({ where: { organisationId: cast.organisation.id } });
   await db.skillAssessment.create({
-    data: { organisationId: cast.organisation.id, memberId: ids.ana, skillId: "ad_buying", level: 2, assessedOn: new Date("2026-01-05"), assessorName: "Earlier", note: "SECRET NOTE" },
+    data: {
+      organisationId: cast.organisation.id,
+      memberId: ids.ana,
+      skillId: "ad_buying",
+      level: 2,
+      assessedOn: new Date("2026-01-05"),
+      assessorName: "Earlier",
+      note: "SECRET NOTE",
+    },
   });
 });
 
@@ -67,7 +92,14 @@ describe("GET /team/assess", () => {
     const page = await callRoute<Page>(loader, get(memberGrid(ids.ana), as("leadOps")));
     expect(page.status).toBe(200);
     expect(page.data.grid?.memberName).toBe("Ana");
-    expect(page.data.grid?.rows.map((row) => [row.skillId, row.required, row.last?.level ?? null, row.last?.assessedOn ?? null])).toEqual([
+    expect(
+      page.data.grid?.rows.map((row) => [
+        row.skillId,
+        row.required,
+        row.last?.level ?? null,
+        row.last?.assessedOn ?? null,
+      ]),
+    ).toEqual([
       ["platform_rules", 3, null, null],
       ["ad_buying", 3, 2, "2026-01-05"],
       ["multi_language_culture", 2, null, null],
@@ -95,8 +127,12 @@ describe("GET /team/assess", () => {
   it("lets only those who may assess open a grid: the same rule as a single assessment", async () => {
     expect((await callRoute(loader, get(memberGrid(ids.ana), as("member")))).status).toBe(403);
     expect((await callRoute(loader, get(memberGrid(ids.ana), as("leadSupply")))).status).toBe(403);
-    expect((await callRoute(loader, get(departmentGrid("operations_manager", "ad_buying"), as("leadSupply")))).status).toBe(403);
-    expect((await callRoute(loader, get(departmentGrid("supply_chain", "ad_buying"), as("leadSupply")))).status).toBe(200);
+    expect(
+      (await callRoute(loader, get(departmentGrid("operations_manager", "ad_buying"), as("leadSupply")))).status,
+    ).toBe(403);
+    expect((await callRoute(loader, get(departmentGrid("supply_chain", "ad_buying"), as("leadSupply")))).status).toBe(
+      200,
+    );
     // nobody assesses themselves
     expect((await callRoute(loader, get(memberGrid(ids.hal), as("hr")))).status).toBe(403);
     // another organisation's member, or none at all
@@ -110,7 +146,11 @@ describe("POST /team/assess", () => {
   it("writes one history row per changed cell, in one submit, and nothing for unchanged cells", async () => {
     const rows = await rowsOf(memberGrid(ids.ana), "leadOps");
     const before = await count();
-    const form = gridForm(rows, { platform_rules: { level: "3" }, ad_buying: { level: "2" }, erp_crm_tools: { level: "１", note: "Learns the ERP" } });
+    const form = gridForm(rows, {
+      platform_rules: { level: "3" },
+      ad_buying: { level: "2" },
+      erp_crm_tools: { level: "１", note: "Learns the ERP" },
+    });
     const client = db as unknown as { $transaction: (...args: unknown[]) => unknown };
     const original = client.$transaction;
     const transactions = vi.fn((...args: unknown[]) => original.apply(db, args));
@@ -126,14 +166,28 @@ describe("POST /team/assess", () => {
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe(`/team/assess?member=${ids.ana}&saved=2`);
     expect(await count()).toBe(before + 2);
-    const written = await db.skillAssessment.findMany({ where: { memberId: ids.ana, assessorUserId: cast.leadOps.id }, orderBy: { skillId: "asc" } });
-    expect(written.map((row) => [row.skillId, row.level, row.note, row.assessedOn.toISOString().slice(0, 10), row.assessorName])).toEqual([
+    const written = await db.skillAssessment.findMany({
+      where: { memberId: ids.ana, assessorUserId: cast.leadOps.id },
+      orderBy: { skillId: "asc" },
+    });
+    expect(
+      written.map((row) => [
+        row.skillId,
+        row.level,
+        row.note,
+        row.assessedOn.toISOString().slice(0, 10),
+        row.assessorName,
+      ]),
+    ).toEqual([
       ["erp_crm_tools", 1, "Learns the ERP", "2026-02-01", cast.leadOps.name],
       ["platform_rules", 3, "", "2026-02-01", cast.leadOps.name],
     ]);
     const page = await callRoute<Page>(loader, get(`/team/assess?member=${ids.ana}&saved=2`, as("leadOps")));
     expect(page.data.saved).toBe(2);
-    expect(page.data.grid?.rows.find((row) => row.skillId === "platform_rules")?.last).toMatchObject({ level: 3, assessedOn: "2026-02-01" });
+    expect(page.data.grid?.rows.find((row) => row.skillId === "platform_rules")?.last).toMatchObject({
+      level: 3,
+      assessedOn: "2026-02-01",
+    });
   });
 
   it("writes nothing when nothing changed, and says so", async () => {
@@ -146,19 +200,38 @@ describe("POST /team/assess", () => {
 
   it("counts the same level with a note as an assessment", async () => {
     const rows = await rowsOf(memberGrid(ids.ana), "hr");
-    const result = await callRoute(action, post(memberGrid(ids.ana), gridForm(rows, { ad_buying: { note: "Still level 2" } }), as("hr")));
+    const result = await callRoute(
+      action,
+      post(memberGrid(ids.ana), gridForm(rows, { ad_buying: { note: "Still level 2" } }), as("hr")),
+    );
     expect(result.headers.get("Location")).toBe(`/team/assess?member=${ids.ana}&saved=1`);
   });
 
   it("saves a department on one skill, never the assessor's own row", async () => {
     const rows = await rowsOf(departmentGrid("operations_manager", "platform_rules"), "hr");
-    const ok = await callRoute(action, post(departmentGrid("operations_manager", "platform_rules"), gridForm(rows, { [ids.ana]: { level: "2" }, [ids.ben]: { level: "4" } }), as("hr")));
+    const ok = await callRoute(
+      action,
+      post(
+        departmentGrid("operations_manager", "platform_rules"),
+        gridForm(rows, { [ids.ana]: { level: "2" }, [ids.ben]: { level: "4" } }),
+        as("hr"),
+      ),
+    );
     expect(ok.status).toBe(302);
-    expect(await db.skillAssessment.count({ where: { skillId: "platform_rules", assessorUserId: cast.hr.id } })).toBe(2);
+    expect(await db.skillAssessment.count({ where: { skillId: "platform_rules", assessorUserId: cast.hr.id } })).toBe(
+      2,
+    );
 
     const before = await count();
     const fresh = await rowsOf(departmentGrid("operations_manager", "platform_rules"), "hr");
-    const own = await callRoute<Reply>(action, post(departmentGrid("operations_manager", "platform_rules"), gridForm(fresh, { [ids.hal]: { level: "4" }, [ids.ben]: { level: "3" } }), as("hr")));
+    const own = await callRoute<Reply>(
+      action,
+      post(
+        departmentGrid("operations_manager", "platform_rules"),
+        gridForm(fresh, { [ids.hal]: { level: "4" }, [ids.ben]: { level: "3" } }),
+        as("hr"),
+      ),
+    );
     expect(own.status).toBe(400);
     const halIndex = fresh.findIndex((row) => row.memberId === ids.hal);
     expect(own.data.lastResult.error?.[`cells[${halIndex}].level`]).toEqual(["grid.errors.self"]);
@@ -168,14 +241,20 @@ describe("POST /team/assess", () => {
   it("answers 400 per cell with the message beside it, keeps every typed value, and writes nothing", async () => {
     const rows = await rowsOf(memberGrid(ids.ana), "hr");
     const before = await count();
-    const form = gridForm(rows, { platform_rules: { level: "5" }, ad_buying: { level: "3", note: "Typed note" }, erp_crm_tools: { level: "x" } });
+    const form = gridForm(rows, {
+      platform_rules: { level: "5" },
+      ad_buying: { level: "3", note: "Typed note" },
+      erp_crm_tools: { level: "x" },
+    });
     const result = await callRoute<Reply>(action, post(memberGrid(ids.ana), form, as("hr")));
     expect(result.status).toBe(400);
     // a message per wrong cell, and one above the grid
     expect(Object.keys(result.data.lastResult.error ?? {}).sort()).toEqual(["", "cells[0].level", "cells[3].level"]);
     expect(result.data.lastResult.error?.[""]).toEqual(["grid.errors.refused"]);
     expect(result.data.lastResult.error?.["cells[0].level"]).toEqual(["grid.errors.level"]);
-    expect(result.data.lastResult.initialValue).toMatchObject({ cells: [{ level: "5" }, { level: "3", note: "Typed note" }, {}, { level: "x" }] });
+    expect(result.data.lastResult.initialValue).toMatchObject({
+      cells: [{ level: "5" }, { level: "3", note: "Typed note" }, {}, { level: "x" }],
+    });
     expect(await count()).toBe(before);
   });
 
@@ -183,7 +262,10 @@ describe("POST /team/assess", () => {
     const rows = await rowsOf(memberGrid(ids.ana), "hr");
     const before = await count();
     for (const assessedOn of ["2999-01-01", "", "01/02/2026"]) {
-      const result = await callRoute<Reply>(action, post(memberGrid(ids.ana), gridForm(rows, { platform_rules: { level: "1" } }, assessedOn), as("hr")));
+      const result = await callRoute<Reply>(
+        action,
+        post(memberGrid(ids.ana), gridForm(rows, { platform_rules: { level: "1" } }, assessedOn), as("hr")),
+      );
       expect(result.status, assessedOn).toBe(400);
       expect(result.data.lastResult.error?.assessedOn, assessedOn).toHaveLength(1);
     }
@@ -194,10 +276,22 @@ describe("POST /team/assess", () => {
     const rows = await rowsOf(memberGrid(ids.ana), "hr");
     // someone else, after the grid was opened: ad_buying (which this submit changes) and platform_rules (which it leaves)
     for (const skillId of ["ad_buying", "platform_rules"]) {
-      await db.skillAssessment.create({ data: { organisationId: cast.organisation.id, memberId: ids.ana, skillId, level: 4, assessedOn: new Date("2026-01-20"), assessorName: "Other" } });
+      await db.skillAssessment.create({
+        data: {
+          organisationId: cast.organisation.id,
+          memberId: ids.ana,
+          skillId,
+          level: 4,
+          assessedOn: new Date("2026-01-20"),
+          assessorName: "Other",
+        },
+      });
     }
     const before = await count();
-    const conflict = await callRoute<Reply>(action, post(memberGrid(ids.ana), gridForm(rows, { ad_buying: { level: "3" }, erp_crm_tools: { level: "2" } }), as("hr")));
+    const conflict = await callRoute<Reply>(
+      action,
+      post(memberGrid(ids.ana), gridForm(rows, { ad_buying: { level: "3" }, erp_crm_tools: { level: "2" } }), as("hr")),
+    );
     expect(conflict.status).toBe(409);
     expect(conflict.data.lastResult.error?.["cells[1].level"]).toEqual(["grid.errors.changedMeanwhile"]);
     expect(conflict.data.lastResult.error?.["cells[0].level"]).toBeUndefined();
@@ -205,7 +299,14 @@ describe("POST /team/assess", () => {
     // the grid reloaded shows the newer level; saving again is deliberate and lands
     const fresh = await rowsOf(memberGrid(ids.ana), "hr");
     expect(fresh[1].last?.level).toBe(4);
-    const again = await callRoute(action, post(memberGrid(ids.ana), gridForm(fresh, { ad_buying: { level: "3" }, erp_crm_tools: { level: "2" } }), as("hr")));
+    const again = await callRoute(
+      action,
+      post(
+        memberGrid(ids.ana),
+        gridForm(fresh, { ad_buying: { level: "3" }, erp_crm_tools: { level: "2" } }),
+        as("hr"),
+      ),
+    );
     expect(again.headers.get("Location")).toBe(`/team/assess?member=${ids.ana}&saved=2`);
   });
 
@@ -216,7 +317,13 @@ describe("POST /team/assess", () => {
     const result = await callRoute<Reply>(action, post(memberGrid(ids.ana), foreign, as("hr")));
     expect(result.status).toBe(400);
     expect(result.data.lastResult.error?.["cells[0].level"]).toEqual(["grid.errors.notInGrid"]);
-    const twice = { ...gridForm(rows, { platform_rules: { level: "2" } }), "cells[1].skillId": "platform_rules", "cells[1].level": "3", "cells[1].was": "", "cells[1].seen": "" };
+    const twice = {
+      ...gridForm(rows, { platform_rules: { level: "2" } }),
+      "cells[1].skillId": "platform_rules",
+      "cells[1].level": "3",
+      "cells[1].was": "",
+      "cells[1].seen": "",
+    };
     const duplicate = await callRoute<Reply>(action, post(memberGrid(ids.ana), twice, as("hr")));
     expect(duplicate.status).toBe(400);
     expect(duplicate.data.lastResult.error?.["cells[1].level"]).toEqual(["grid.errors.duplicate"]);
@@ -226,7 +333,10 @@ describe("POST /team/assess", () => {
   it("writes nothing for conform's validation request", async () => {
     const rows = await rowsOf(memberGrid(ids.ana), "hr");
     const before = await count();
-    const form = { ...gridForm(rows, { platform_rules: { level: "4" } }), __intent__: JSON.stringify({ type: "validate", payload: { name: "cells[0].level" } }) };
+    const form = {
+      ...gridForm(rows, { platform_rules: { level: "4" } }),
+      __intent__: JSON.stringify({ type: "validate", payload: { name: "cells[0].level" } }),
+    };
     const result = await callRoute(action, post(memberGrid(ids.ana), form, as("hr")));
     expect(result.status).not.toBe(302);
     expect(await count()).toBe(before);
@@ -236,7 +346,8 @@ describe("POST /team/assess", () => {
     const rows = await rowsOf(memberGrid(ids.ana), "hr");
     const before = await count();
     const form = gridForm(rows, { platform_rules: { level: "4" } });
-    for (const who of ["member", "leadSupply"]) expect((await callRoute(action, post(memberGrid(ids.ana), form, as(who)))).status, who).toBe(403);
+    for (const who of ["member", "leadSupply"])
+      expect((await callRoute(action, post(memberGrid(ids.ana), form, as(who)))).status, who).toBe(403);
     expect((await callRoute(action, post(memberGrid(ids.ana), form, as("otherAdmin")))).status).toBe(404);
     expect((await callRoute(action, post(memberGrid(ids.hal), form, as("hr")))).status).toBe(403);
     expect((await callRoute(action, post("/team/assess", form, as("hr")))).status).toBe(404);

@@ -29,7 +29,14 @@ async function addMember(
   });
   for (const [skillId, level] of Object.entries(levels)) {
     await db.skillAssessment.create({
-      data: { organisationId, memberId: member.id, skillId, level, assessedOn: new Date("2026-01-15"), assessorName: "Test" },
+      data: {
+        organisationId,
+        memberId: member.id,
+        skillId,
+        level,
+        assessedOn: new Date("2026-01-15"),
+        assessorName: "Test",
+      },
     });
   }
   return member;
@@ -39,7 +46,12 @@ async function addMember(
 async function addMany(organisationId: string, count: number, roleId: RoleId, prefix: string) {
   const ids = Array.from({ length: count }, () => randomUUID());
   await db.member.createMany({
-    data: ids.map((id, i) => ({ id, organisationId, name: `${prefix} ${String(i).padStart(4, "0")}`, department: roleId })),
+    data: ids.map((id, i) => ({
+      id,
+      organisationId,
+      name: `${prefix} ${String(i).padStart(4, "0")}`,
+      department: roleId,
+    })),
   });
   await db.memberRole.createMany({ data: ids.map((memberId) => ({ memberId, roleId, sharePercent: 100 })) });
   return ids;
@@ -52,15 +64,28 @@ describe("/team/chart", () => {
   let cookie: string;
   let ann: { id: string };
   let bo: { id: string };
-  const chart = async (query = "") => callRoute<ChartData>(loader, get(`/team/chart?lang=en${query}`, { Cookie: cookie }));
+  const chart = async (query = "") =>
+    callRoute<ChartData>(loader, get(`/team/chart?lang=en${query}`, { Cookie: cookie }));
 
   beforeAll(async () => {
     cast = await createCast(); // platform · growth
     cookie = await cookieFor(cast.hr.id); // HR reads everyone's gaps (issue 14)
     const org = cast.organisation.id;
-    ann = await addMember(org, "Ann", [["product_manager", 100]], { market_insight: 3, data_analytics: 2, multi_language_culture: 2 });
-    bo = await addMember(org, "Bo", [["operations_manager", 60], ["marketing", 40]]);
-    await addMember(org, "Cy", [["operations_manager", 100]], { platform_rules: 4, ad_buying: 3, multi_language_culture: 2, erp_crm_tools: 2 });
+    ann = await addMember(org, "Ann", [["product_manager", 100]], {
+      market_insight: 3,
+      data_analytics: 2,
+      multi_language_culture: 2,
+    });
+    bo = await addMember(org, "Bo", [
+      ["operations_manager", 60],
+      ["marketing", 40],
+    ]);
+    await addMember(org, "Cy", [["operations_manager", 100]], {
+      platform_rules: 4,
+      ad_buying: 3,
+      multi_language_culture: 2,
+      erp_crm_tools: 2,
+    });
   });
 
   it("sends anonymous visitors to sign in", async () => {
@@ -90,7 +115,12 @@ describe("/team/chart", () => {
     expect(data.edges.some((e) => e.type === "collaboration")).toBe(true);
     // the role nodes carry recommended vs actual
     const ops = data.nodes.find((n) => n.id === "operations_manager");
-    expect(ops?.type === "teamRole" && ops.data).toMatchObject({ fte: 1.6, headcount: { min: 1, max: 3 }, memberCount: 2, expanded: true });
+    expect(ops?.type === "teamRole" && ops.data).toMatchObject({
+      fte: 1.6,
+      headcount: { min: 1, max: 3 },
+      memberCount: 2,
+      expanded: true,
+    });
     // the no-JS table and the totals
     expect(data.totals).toMatchObject({ members: 3, unfilledSeats: 3 });
     expect(data.staffing.find((r) => r.roleId === "marketing")).toMatchObject({ unfilledSeats: 1, fte: 0.4 });
@@ -116,7 +146,14 @@ describe("/team/chart", () => {
   it("opens the member panel with their skills and gaps", async () => {
     const { status, data } = await chart(`&member=${ann.id}`);
     expect(status).toBe(200);
-    expect(data.memberPanel).toMatchObject({ id: ann.id, name: "Ann", bucket: "small", maxGap: 1, totalGap: 1, departmentLabel: "Product manager" });
+    expect(data.memberPanel).toMatchObject({
+      id: ann.id,
+      name: "Ann",
+      bucket: "small",
+      maxGap: 1,
+      totalGap: 1,
+      departmentLabel: "Product manager",
+    });
     expect(data.memberPanel?.skills.find((s) => s.id === "data_analytics")).toEqual({
       id: "data_analytics",
       label: "Data analysis",
@@ -132,7 +169,13 @@ describe("/team/chart", () => {
 
   it("opens the role panel with responsibilities and coverage", async () => {
     const { data } = await chart("&role=marketing");
-    expect(data.rolePanel).toMatchObject({ roleId: "marketing", fte: 0.4, unfilledSeats: 1, holderCount: 1, memberCount: 0 });
+    expect(data.rolePanel).toMatchObject({
+      roleId: "marketing",
+      fte: 0.4,
+      unfilledSeats: 1,
+      holderCount: 1,
+      memberCount: 0,
+    });
     expect(data.rolePanel?.responsibilities.length).toBeGreaterThan(0);
     // Bo, its one holder, is not assessed: neither met nor below
     expect(data.rolePanel?.skills.map((s) => s.status)).toEqual(["not_assessed", "not_assessed", "not_assessed"]);
@@ -146,13 +189,19 @@ describe("/team/chart", () => {
     expect(badRole.status).toBe(400);
     expect(badRole.data.rolePanel).toBeNull();
     // another organisation's admin sees their own team, not this one
-    const other = await callRoute<ChartData>(loader, get("/team/chart", { Cookie: await cookieFor(cast.otherAdmin.id) }));
+    const other = await callRoute<ChartData>(
+      loader,
+      get("/team/chart", { Cookie: await cookieFor(cast.otherAdmin.id) }),
+    );
     expect(other.status).toBe(200);
     expect(other.data.nodes.flatMap((n) => (n.type === "teamMember" ? [n.data.name] : []))).toEqual(["Stranger"]);
   });
 
   it("draws the nodes of people whose gaps the reader may not see without them, in the data too (issue 14)", async () => {
-    const asMember = await callRoute<ChartData>(loader, get(`/team/chart?lang=en&member=${ann.id}`, { Cookie: await cookieFor(cast.member.id) }));
+    const asMember = await callRoute<ChartData>(
+      loader,
+      get(`/team/chart?lang=en&member=${ann.id}`, { Cookie: await cookieFor(cast.member.id) }),
+    );
     const members = asMember.data.nodes.flatMap((n) => (n.type === "teamMember" ? [n.data] : []));
     expect(members.map((m) => [m.name, m.bucket, m.maxGap, m.totalGap])).toEqual([
       ["Ann", "hidden", 0, 0],
@@ -201,7 +250,10 @@ describe("/team/chart", () => {
       const { data } = await big("?expanded=supply_chain");
       expect(nodesOf(data, "teamMember")).toHaveLength(MEMBER_NODES_PER_DEPARTMENT);
       const more = data.nodes.find((n) => n.type === "moreMembers");
-      expect(more?.type === "moreMembers" && more.data).toMatchObject({ roleId: "supply_chain", hidden: 260 - MEMBER_NODES_PER_DEPARTMENT });
+      expect(more?.type === "moreMembers" && more.data).toMatchObject({
+        roleId: "supply_chain",
+        hidden: 260 - MEMBER_NODES_PER_DEPARTMENT,
+      });
       expect(data.nodes.length).toBeLessThan(1000);
     });
 

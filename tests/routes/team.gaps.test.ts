@@ -25,7 +25,14 @@ async function addMember(
   });
   for (const [skillId, level] of Object.entries(levels)) {
     await db.skillAssessment.create({
-      data: { organisationId, memberId: member.id, skillId, level, assessedOn: new Date("2026-01-15"), assessorName: "Test" },
+      data: {
+        organisationId,
+        memberId: member.id,
+        skillId,
+        level,
+        assessedOn: new Date("2026-01-15"),
+        assessorName: "Test",
+      },
     });
   }
   return member;
@@ -53,9 +60,12 @@ describe("/team/gaps", () => {
     expect(result.data.totals).toMatchObject({ members: 0, membersWithGaps: 0, totalGap: 0, unfilledSeats: 5 });
     expect(result.data.roles).toHaveLength(7);
     // platform · growth: five core roles of at least one person, none staffed
-    expect(result.data.roles.filter((r) => r.unfilledSeats === 1).map((r) => r.roleId).sort()).toEqual(
-      ["data_analysis", "marketing", "operations_manager", "product_manager", "supply_chain"].sort(),
-    );
+    expect(
+      result.data.roles
+        .filter((r) => r.unfilledSeats === 1)
+        .map((r) => r.roleId)
+        .sort(),
+    ).toEqual(["data_analysis", "marketing", "operations_manager", "product_manager", "supply_chain"].sort());
     // no business profile: the planner opens on the organisation's model and stage
     expect(result.data.plannerHref).toBe("/planner?model=platform&stage=growth");
   });
@@ -63,11 +73,27 @@ describe("/team/gaps", () => {
   describe("with a team", () => {
     beforeAll(async () => {
       const org = cast.organisation.id;
-      await addMember(org, "Ann", [["product_manager", 100]], { market_insight: 3, data_analytics: 2, multi_language_culture: 2 });
-      await addMember(org, "Bo", [["operations_manager", 60], ["marketing", 40]]);
-      await addMember(org, "Cy", [["operations_manager", 100]], { platform_rules: 4, ad_buying: 3, multi_language_culture: 2, erp_crm_tools: 2 });
+      await addMember(org, "Ann", [["product_manager", 100]], {
+        market_insight: 3,
+        data_analytics: 2,
+        multi_language_culture: 2,
+      });
+      await addMember(org, "Bo", [
+        ["operations_manager", 60],
+        ["marketing", 40],
+      ]);
+      await addMember(org, "Cy", [["operations_manager", 100]], {
+        platform_rules: 4,
+        ad_buying: 3,
+        multi_language_culture: 2,
+        erp_crm_tools: 2,
+      });
       for (const name of ["Di", "Eve", "Fay"]) {
-        await addMember(org, name, [["supply_chain", 100]], { supply_chain_management: 3, customs_logistics: 3, erp_crm_tools: 2 });
+        await addMember(org, name, [["supply_chain", 100]], {
+          supply_chain_management: 3,
+          customs_logistics: 3,
+          erp_crm_tools: 2,
+        });
       }
       // another organisation's people never count here
       await addMember(cast.other.id, "Stranger", [["data_analysis", 100]]);
@@ -77,9 +103,21 @@ describe("/team/gaps", () => {
       const { data } = await gapsAs(cast.hr.id);
       const role = (id: RoleId) => data.roles.find((r) => r.roleId === id)!;
 
-      expect(role("product_manager")).toMatchObject({ priority: "core", fte: 1, unfilledSeats: 0, overStaffedBy: 0, holderCount: 1 });
+      expect(role("product_manager")).toMatchObject({
+        priority: "core",
+        fte: 1,
+        unfilledSeats: 0,
+        overStaffedBy: 0,
+        holderCount: 1,
+      });
       expect(role("product_manager").skillsBelow).toEqual(["Data analysis"]);
-      expect(role("product_manager").skills.find((s) => s.id === "market_insight")).toMatchObject({ required: 3, bestLevel: 3, holders: 1, holdersMeeting: 1, status: "met" });
+      expect(role("product_manager").skills.find((s) => s.id === "market_insight")).toMatchObject({
+        required: 3,
+        bestLevel: 3,
+        holders: 1,
+        holdersMeeting: 1,
+        status: "met",
+      });
 
       // Cy meets every skill but Bo is not assessed: "1 of 2 meet", never "all met"
       expect(role("operations_manager")).toMatchObject({ fte: 1.6, unfilledSeats: 0, holderCount: 2, skillsBelow: [] });
@@ -100,7 +138,12 @@ describe("/team/gaps", () => {
       expect(role("marketing").skillsNotAssessed).toHaveLength(3);
 
       // three full-time people where the recommendation says one or two
-      expect(role("supply_chain")).toMatchObject({ headcount: { min: 1, max: 2 }, fte: 3, overStaffedBy: 1, unfilledSeats: 0 });
+      expect(role("supply_chain")).toMatchObject({
+        headcount: { min: 1, max: 2 },
+        fte: 3,
+        overStaffedBy: 1,
+        unfilledSeats: 0,
+      });
       expect(role("data_analysis")).toMatchObject({ fte: 0, unfilledSeats: 1, holderCount: 0, holders: [] });
       expect(role("compliance_risk")).toMatchObject({ priority: "later", unfilledSeats: 0 });
     });
@@ -134,9 +177,21 @@ describe("/team/gaps", () => {
       const { data } = await gapsAs(cast.member.id);
       const role = (id: RoleId) => data.roles.find((r) => r.roleId === id)!;
       // one holder: her best level would be her level
-      expect(role("product_manager")).toMatchObject({ holderCount: 1, withheld: true, skillsBelow: [], skillsNotAssessed: [] });
+      expect(role("product_manager")).toMatchObject({
+        holderCount: 1,
+        withheld: true,
+        skillsBelow: [],
+        skillsNotAssessed: [],
+      });
       expect(role("product_manager").skills.find((s) => s.id === "market_insight")).toEqual(
-        expect.objectContaining({ required: 3, bestLevel: null, holdersMeeting: null, holdersBelow: null, holdersNotAssessed: null, status: null }),
+        expect.objectContaining({
+          required: 3,
+          bestLevel: null,
+          holdersMeeting: null,
+          holdersBelow: null,
+          holdersNotAssessed: null,
+          status: null,
+        }),
       );
       // the org chart stays: who holds the role, and the seats
       expect(role("product_manager").holders.map((h) => h.name)).toEqual(["Ann"]);
@@ -147,7 +202,10 @@ describe("/team/gaps", () => {
 
       // the lead of operations reads both of its holders, but not the product manager
       const lead = (await gapsAs(cast.leadOps.id)).data;
-      expect(lead.roles.find((r) => r.roleId === "operations_manager")).toMatchObject({ withheld: false, holderCount: 2 });
+      expect(lead.roles.find((r) => r.roleId === "operations_manager")).toMatchObject({
+        withheld: false,
+        holderCount: 2,
+      });
       expect(lead.roles.find((r) => r.roleId === "product_manager")).toMatchObject({ withheld: true });
     });
 
@@ -160,7 +218,8 @@ describe("/team/gaps", () => {
 
   it("lists at most a dozen holders per role but counts them all", async () => {
     const cast2 = await createCast();
-    for (let i = 0; i < 15; i++) await addMember(cast2.organisation.id, `P${String(i).padStart(2, "0")}`, [["product_manager", 100]]);
+    for (let i = 0; i < 15; i++)
+      await addMember(cast2.organisation.id, `P${String(i).padStart(2, "0")}`, [["product_manager", 100]]);
     const { data } = await gapsAs(cast2.admin.id);
     const pm = data.roles.find((r) => r.roleId === "product_manager")!;
     expect(pm.holderCount).toBe(15);

@@ -17,11 +17,23 @@ async function addMember(
   department: RoleId | null = roles[0]?.[0] ?? null,
 ) {
   const member = await db.member.create({
-    data: { organisationId, name, department, roles: { create: roles.map(([roleId, sharePercent]) => ({ roleId, sharePercent })) } },
+    data: {
+      organisationId,
+      name,
+      department,
+      roles: { create: roles.map(([roleId, sharePercent]) => ({ roleId, sharePercent })) },
+    },
   });
   for (const [skillId, level] of Object.entries(levels)) {
     await db.skillAssessment.create({
-      data: { organisationId, memberId: member.id, skillId, level, assessedOn: new Date("2026-01-15"), assessorName: "Test" },
+      data: {
+        organisationId,
+        memberId: member.id,
+        skillId,
+        level,
+        assessedOn: new Date("2026-01-15"),
+        assessorName: "Test",
+      },
     });
   }
   return member;
@@ -30,16 +42,33 @@ async function addMember(
 describe("/team/heatmap", () => {
   let cast: Cast;
   let cookie: string;
-  const heatmap = async (query = "") => callRoute<HeatmapData>(loader, get(`/team/heatmap?lang=en${query}`, { Cookie: cookie }));
+  const heatmap = async (query = "") =>
+    callRoute<HeatmapData>(loader, get(`/team/heatmap?lang=en${query}`, { Cookie: cookie }));
 
   beforeAll(async () => {
     cast = await createCast(); // platform · growth
     cookie = await cookieFor(cast.hr.id); // HR reads everyone's levels (issue 14: a member sees their own row only)
     const org = cast.organisation.id;
-    await addMember(org, "Ann", [["product_manager", 100]], { market_insight: 3, data_analytics: 2, multi_language_culture: 2 });
-    await addMember(org, "Bo", [["operations_manager", 60], ["marketing", 40]]);
-    await addMember(org, "Cy", [["operations_manager", 100]], { platform_rules: 4, ad_buying: 3, multi_language_culture: 2, erp_crm_tools: 2 });
-    await addMember(org, "Di", [["supply_chain", 100]], { supply_chain_management: 1, customs_logistics: 3, erp_crm_tools: 2 });
+    await addMember(org, "Ann", [["product_manager", 100]], {
+      market_insight: 3,
+      data_analytics: 2,
+      multi_language_culture: 2,
+    });
+    await addMember(org, "Bo", [
+      ["operations_manager", 60],
+      ["marketing", 40],
+    ]);
+    await addMember(org, "Cy", [["operations_manager", 100]], {
+      platform_rules: 4,
+      ad_buying: 3,
+      multi_language_culture: 2,
+      erp_crm_tools: 2,
+    });
+    await addMember(org, "Di", [["supply_chain", 100]], {
+      supply_chain_management: 1,
+      customs_logistics: 3,
+      erp_crm_tools: 2,
+    });
     await addMember(org, "Eve", [["data_analysis", 100]], { bi_tools: 3, data_modelling: 2, erp_crm_tools: 2 }, null);
     await addMember(cast.other.id, "Stranger", [["data_analysis", 100]]);
   });
@@ -55,7 +84,15 @@ describe("/team/heatmap", () => {
     expect(status).toBe(200);
     expect(data.total).toBe(5);
     expect(data.rows.map((r) => r.name)).not.toContain("Stranger");
-    expect(data.groups.map((g) => g.key)).toEqual(["product_manager", "operations_manager", "tech_dev", "supply_chain", "marketing", "data_analysis", "shared"]);
+    expect(data.groups.map((g) => g.key)).toEqual([
+      "product_manager",
+      "operations_manager",
+      "tech_dev",
+      "supply_chain",
+      "marketing",
+      "data_analysis",
+      "shared",
+    ]);
     // multi_language_culture and erp_crm_tools are required by several roles
     const shared = data.columns.filter((c) => data.groups[c.group].key === "shared").map((c) => c.skillId);
     expect(shared).toEqual(["multi_language_culture", "erp_crm_tools"]);
@@ -77,12 +114,23 @@ describe("/team/heatmap", () => {
     // Bo's marketing share raises the shared skill to marketing's level
     expect(cell("Bo", "multi_language_culture")).toMatchObject({ required: 3 });
     expect(cell("Ann", "platform_rules")).toBeNull();
-    expect(data.rows.find((r) => r.name === "Di")).toMatchObject({ totalGap: 2, maxGap: 2, bucket: "large", departmentLabel: "Supply chain & logistics" });
+    expect(data.rows.find((r) => r.name === "Di")).toMatchObject({
+      totalGap: 2,
+      maxGap: 2,
+      bucket: "large",
+      departmentLabel: "Supply chain & logistics",
+    });
   });
 
   it("sorts by name, total gap, largest gap or one skill, either way", async () => {
     expect((await heatmap("&sort=name")).data.rows.map((r) => r.name)).toEqual(["Ann", "Bo", "Cy", "Di", "Eve"]);
-    expect((await heatmap("&sort=name&dir=desc")).data.rows.map((r) => r.name)).toEqual(["Eve", "Di", "Cy", "Bo", "Ann"]);
+    expect((await heatmap("&sort=name&dir=desc")).data.rows.map((r) => r.name)).toEqual([
+      "Eve",
+      "Di",
+      "Cy",
+      "Bo",
+      "Ann",
+    ]);
     // default: total gap, largest first; ties by name
     const byTotal = (await heatmap()).data;
     expect(byTotal.query).toMatchObject({ sort: "totalGap", direction: "desc" });
@@ -95,7 +143,13 @@ describe("/team/heatmap", () => {
       ["Cy", 0],
     ]);
     expect(byTotal.rows.find((r) => r.name === "Bo")?.bucket).toBe("unassessed");
-    expect((await heatmap("&sort=maxGap&dir=asc")).data.rows.map((r) => r.name)).toEqual(["Bo", "Cy", "Ann", "Eve", "Di"]);
+    expect((await heatmap("&sort=maxGap&dir=asc")).data.rows.map((r) => r.name)).toEqual([
+      "Bo",
+      "Cy",
+      "Ann",
+      "Eve",
+      "Di",
+    ]);
     // by a skill: members without that requirement come last either way
     const bySkill = (await heatmap("&sort=skill:erp_crm_tools&dir=desc")).data.rows.map((r) => r.name);
     expect(bySkill).toEqual(["Bo", "Cy", "Di", "Eve", "Ann"]);
@@ -104,8 +158,15 @@ describe("/team/heatmap", () => {
   it("filters by role held, department and minimum gap", async () => {
     expect((await heatmap("&role=marketing")).data.rows.map((r) => r.name)).toEqual(["Bo"]);
     // with a role filter the columns are that role's skills
-    expect((await heatmap("&role=marketing")).data.columns.map((c) => c.skillId)).toEqual(["digital_marketing", "content_creation", "multi_language_culture"]);
-    expect((await heatmap("&department=operations_manager&sort=name")).data.rows.map((r) => r.name)).toEqual(["Bo", "Cy"]);
+    expect((await heatmap("&role=marketing")).data.columns.map((c) => c.skillId)).toEqual([
+      "digital_marketing",
+      "content_creation",
+      "multi_language_culture",
+    ]);
+    expect((await heatmap("&department=operations_manager&sort=name")).data.rows.map((r) => r.name)).toEqual([
+      "Bo",
+      "Cy",
+    ]);
     expect((await heatmap("&department=none")).data.rows.map((r) => r.name)).toEqual(["Eve"]);
     expect((await heatmap("&minGap=2&sort=name")).data.rows.map((r) => r.name)).toEqual(["Di"]);
     const none = await heatmap("&role=compliance_risk");
@@ -128,9 +189,16 @@ describe("/team/heatmap", () => {
     const hr = await createUser({ organisationId: org.id, kind: "hr" });
     const ids = Array.from({ length: 230 }, () => randomUUID());
     await db.member.createMany({
-      data: ids.map((id, i) => ({ id, organisationId: org.id, name: `Member ${String(i).padStart(3, "0")}`, department: "supply_chain" })),
+      data: ids.map((id, i) => ({
+        id,
+        organisationId: org.id,
+        name: `Member ${String(i).padStart(3, "0")}`,
+        department: "supply_chain",
+      })),
     });
-    await db.memberRole.createMany({ data: ids.map((memberId) => ({ memberId, roleId: "supply_chain", sharePercent: 100 })) });
+    await db.memberRole.createMany({
+      data: ids.map((memberId) => ({ memberId, roleId: "supply_chain", sharePercent: 100 })),
+    });
     const page = async (query: string) =>
       callRoute<HeatmapData>(loader, get(`/team/heatmap?sort=name${query}`, { Cookie: await cookieFor(hr.id) }));
 
@@ -144,6 +212,14 @@ describe("/team/heatmap", () => {
     expect(beyond.status).toBe(200);
     expect(beyond.data.query.page).toBe(3);
     // each row carries only its cells and a few fields, not the member record
-    expect(Object.keys(first.data.rows[0]).sort()).toEqual(["bucket", "cells", "departmentLabel", "maxGap", "memberId", "name", "totalGap"]);
+    expect(Object.keys(first.data.rows[0]).sort()).toEqual([
+      "bucket",
+      "cells",
+      "departmentLabel",
+      "maxGap",
+      "memberId",
+      "name",
+      "totalGap",
+    ]);
   });
 });

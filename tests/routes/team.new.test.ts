@@ -6,7 +6,10 @@ import { callRoute, get, post } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
 type LoaderData = { roles: { id: string }[]; managers: { id: string; name: string }[]; users: { id: string }[] };
-type Reply = { lastResult: { status: string; initialValue: Record<string, unknown> | null; error: Record<string, string[]> | null }; cycle: string[] | null };
+type Reply = {
+  lastResult: { status: string; initialValue: Record<string, unknown> | null; error: Record<string, string[]> | null };
+  cycle: string[] | null;
+};
 
 let cast: Cast;
 const cookie: Record<string, string> = {};
@@ -21,7 +24,14 @@ beforeAll(async () => {
 const as = (who: string) => ({ Cookie: cookie[who] });
 
 function form(overrides: Record<string, string> = {}): Record<string, string> {
-  return { name: "Lin Wei", "roles[0].roleId": "product_manager", "roles[0].share": "50", "roles[1].roleId": "operations_manager", "roles[1].share": "50", ...overrides };
+  return {
+    name: "Lin Wei",
+    "roles[0].roleId": "product_manager",
+    "roles[0].share": "50",
+    "roles[1].roleId": "operations_manager",
+    "roles[1].share": "50",
+    ...overrides,
+  };
 }
 
 async function membersOf(organisationId: string) {
@@ -42,7 +52,9 @@ describe("GET /team/new", () => {
   });
 
   it("offers HR, managers and admins the seven roles, the possible managers and the unlinked accounts", async () => {
-    const boss = await db.member.create({ data: { organisationId: cast.organisation.id, name: "Boss", userId: cast.manager.id } });
+    const boss = await db.member.create({
+      data: { organisationId: cast.organisation.id, name: "Boss", userId: cast.manager.id },
+    });
     for (const who of ["hr", "manager", "admin"]) {
       const result = await callRoute<LoaderData>(loader, get("/team/new", as(who)));
       expect(result.status).toBe(200);
@@ -83,7 +95,10 @@ describe("POST /team/new", () => {
     const location = result.headers.get("Location") ?? "";
     expect(location).toMatch(/^\/team\/[^/?]+\?done=created$/);
     const id = decodeURIComponent(location.split("/")[2].split("?")[0]);
-    const member = await db.member.findUniqueOrThrow({ where: { id }, include: { roles: { orderBy: { roleId: "asc" } } } });
+    const member = await db.member.findUniqueOrThrow({
+      where: { id },
+      include: { roles: { orderBy: { roleId: "asc" } } },
+    });
     expect(member).toMatchObject({
       organisationId: cast.organisation.id,
       name: "Lin Wei",
@@ -105,10 +120,25 @@ describe("POST /team/new", () => {
   it("ignores empty role rows and accepts a share written as 60 %", async () => {
     const result = await callRoute(
       action,
-      post("/team/new", { name: "Solo", "roles[0].roleId": "", "roles[0].share": "", "roles[1].roleId": "supply_chain", "roles[1].share": "60 %", "roles[2].roleId": "", "roles[2].share": "" }, as("manager")),
+      post(
+        "/team/new",
+        {
+          name: "Solo",
+          "roles[0].roleId": "",
+          "roles[0].share": "",
+          "roles[1].roleId": "supply_chain",
+          "roles[1].share": "60 %",
+          "roles[2].roleId": "",
+          "roles[2].share": "",
+        },
+        as("manager"),
+      ),
     );
     expect(result.status).toBe(302);
-    const member = await db.member.findFirstOrThrow({ where: { organisationId: cast.organisation.id, name: "Solo" }, include: { roles: true } });
+    const member = await db.member.findFirstOrThrow({
+      where: { organisationId: cast.organisation.id, name: "Solo" },
+      include: { roles: true },
+    });
     expect(member.roles.map((r) => [r.roleId, r.sharePercent])).toEqual([["supply_chain", 60]]);
   });
 
@@ -144,7 +174,10 @@ describe("POST /team/new", () => {
       startDate: ["members.errors.startDate.invalid"],
       markets: ["members.errors.list.itemTooLong"],
     });
-    expect(initialValue).toMatchObject({ email: "not-an-email", roles: [{ roleId: "product_manager", share: "abc" }, { share: "30" }, { roleId: "ceo", share: "20" }] });
+    expect(initialValue).toMatchObject({
+      email: "not-an-email",
+      roles: [{ roleId: "product_manager", share: "abc" }, { share: "30" }, { roleId: "ceo", share: "20" }],
+    });
     expect(await membersOf(cast.organisation.id)).toBe(before);
   });
 
@@ -153,7 +186,10 @@ describe("POST /team/new", () => {
     expect(over.status).toBe(400);
     expect(over.data.lastResult.error).toEqual({ roles: ["members.errors.roles.totalOver"] });
 
-    const twice = await callRoute<Reply>(action, post("/team/new", form({ "roles[1].roleId": "product_manager", "roles[1].share": "10" }), as("hr")));
+    const twice = await callRoute<Reply>(
+      action,
+      post("/team/new", form({ "roles[1].roleId": "product_manager", "roles[1].share": "10" }), as("hr")),
+    );
     expect(twice.data.lastResult.error).toEqual({ "roles[1].roleId": ["members.errors.role.duplicate"] });
 
     for (const share of ["0", "-5", "101", "1e309", "12.5"]) {
@@ -166,11 +202,16 @@ describe("POST /team/new", () => {
   });
 
   it("keeps an email unique in the organisation, but not across organisations", async () => {
-    await db.member.create({ data: { organisationId: cast.organisation.id, name: "Taken", email: "taken@example.com" } });
+    await db.member.create({
+      data: { organisationId: cast.organisation.id, name: "Taken", email: "taken@example.com" },
+    });
     const clash = await callRoute<Reply>(action, post("/team/new", form({ email: "TAKEN@example.com" }), as("hr")));
     expect(clash.status).toBe(400);
     expect(clash.data.lastResult.error).toEqual({ email: ["members.errors.email.taken"] });
-    const elsewhere = await callRoute(action, post("/team/new", form({ email: "taken@example.com" }), as("otherAdmin")));
+    const elsewhere = await callRoute(
+      action,
+      post("/team/new", form({ email: "taken@example.com" }), as("otherAdmin")),
+    );
     expect(elsewhere.status).toBe(302);
   });
 
@@ -179,7 +220,10 @@ describe("POST /team/new", () => {
     const foreignManager = await callRoute<Reply>(action, post("/team/new", form({ managerId: foreign.id }), as("hr")));
     expect(foreignManager.data.lastResult.error).toEqual({ managerId: ["members.errors.managerId.unknown"] });
 
-    const foreignUser = await callRoute<Reply>(action, post("/team/new", form({ userId: cast.otherAdmin.id }), as("hr")));
+    const foreignUser = await callRoute<Reply>(
+      action,
+      post("/team/new", form({ userId: cast.otherAdmin.id }), as("hr")),
+    );
     expect(foreignUser.data.lastResult.error).toEqual({ userId: ["members.errors.userId.unknown"] });
 
     const linked = await createUser({ organisationId: cast.organisation.id, kind: "member" });

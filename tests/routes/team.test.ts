@@ -5,7 +5,12 @@ import { cookieFor, createCast } from "../utils/actors";
 import { callRoute, get } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
-type LayoutData = { organisationName: string; tabs: { id: string; path: string }[]; model: { en: string } | null; stage: { en: string } | null };
+type LayoutData = {
+  organisationName: string;
+  tabs: { id: string; path: string }[];
+  model: { en: string } | null;
+  stage: { en: string } | null;
+};
 
 let cast: Cast;
 const cookie: Record<string, string> = {};
@@ -22,7 +27,13 @@ describe("the /team layout", () => {
   it("links the team pages; import and export only for those who may write members", async () => {
     for (const who of ["hr", "manager", "admin"]) {
       const result = await callRoute<LayoutData>(loader, get("/team", as(who)));
-      expect(result.data.tabs.map((tab) => tab.path)).toEqual(["/team", "/team/gaps", "/team/heatmap", "/team/chart", "/team/import"]);
+      expect(result.data.tabs.map((tab) => tab.path)).toEqual([
+        "/team",
+        "/team/gaps",
+        "/team/heatmap",
+        "/team/chart",
+        "/team/import",
+      ]);
     }
     for (const who of ["member", "leadOps"]) {
       const result = await callRoute<LayoutData>(loader, get("/team", as(who)));

@@ -33,26 +33,59 @@ const daysFromToday = (days: number) => new Date(today + days * DAY);
 
 beforeAll(async () => {
   cast = await createCast();
-  for (const name of ["admin", "hr", "leadOps", "leadSupply", "member", "otherAdmin"] as const) cookie[name] = await cookieFor(cast[name].id);
+  for (const name of ["admin", "hr", "leadOps", "leadSupply", "member", "otherAdmin"] as const)
+    cookie[name] = await cookieFor(cast[name].id);
   const organisationId = cast.organisation.id;
   const member = (name: string, roleId: "operations_manager" | "supply_chain", userId?: string) =>
-    db.member.create({ data: { organisationId, name, department: roleId, userId, roles: { create: [{ roleId, sharePercent: 100 }] } } });
+    db.member.create({
+      data: { organisationId, name, department: roleId, userId, roles: { create: [{ roleId, sharePercent: 100 }] } },
+    });
   const ops = await member("Olga Ops", "operations_manager", cast.member.id);
   const ops2 = await member("Oscar Ops", "operations_manager");
   const supply = await member("Sam Supply", "supply_chain");
   const nina = await member("Nina Noplan", "supply_chain"); // a gap, no plan
   const item = (memberId: string, skillId: string, data: Record<string, unknown>) =>
-    db.trainingItem.create({ data: { organisationId, memberId, skillId, fromLevel: 0, targetLevel: 3, kind: "course", hours: 8, ...data } });
+    db.trainingItem.create({
+      data: { organisationId, memberId, skillId, fromLevel: 0, targetLevel: 3, kind: "course", hours: 8, ...data },
+    });
   const requested = daysFromToday(-20);
   await item(ops.id, "platform_rules", { status: "in_progress", dueDate: daysFromToday(-5), progressPercent: 40 }); // overdue
   await item(ops.id, "ad_buying", { status: "planned", dueDate: daysFromToday(10) }); // due soon
-  await item(ops2.id, "ad_buying", { status: "completed", completedAt: requested, reassessmentRequestedAt: requested, levelBefore: 1 }); // re-assessed below
+  await item(ops2.id, "ad_buying", {
+    status: "completed",
+    completedAt: requested,
+    reassessmentRequestedAt: requested,
+    levelBefore: 1,
+  }); // re-assessed below
   await item(supply.id, "customs_logistics", { status: "in_progress", dueDate: daysFromToday(-1) }); // overdue
-  await item(supply.id, "supply_chain_management", { status: "completed", completedAt: requested, reassessmentRequestedAt: requested, levelBefore: 1 }); // awaiting
+  await item(supply.id, "supply_chain_management", {
+    status: "completed",
+    completedAt: requested,
+    reassessmentRequestedAt: requested,
+    levelBefore: 1,
+  }); // awaiting
   await item(supply.id, "erp_crm_tools", { status: "cancelled", dueDate: daysFromToday(-30) });
-  await db.skillAssessment.create({ data: { organisationId, memberId: ops2.id, skillId: "ad_buying", level: 3, assessedOn: daysFromToday(-10), assessorName: "Lead" } });
+  await db.skillAssessment.create({
+    data: {
+      organisationId,
+      memberId: ops2.id,
+      skillId: "ad_buying",
+      level: 3,
+      assessedOn: daysFromToday(-10),
+      assessorName: "Lead",
+    },
+  });
   // assessed below the requirement (not assessed would not be a gap)
-  await db.skillAssessment.create({ data: { organisationId, memberId: nina.id, skillId: "customs_logistics", level: 0, assessedOn: daysFromToday(-10), assessorName: "Lead" } });
+  await db.skillAssessment.create({
+    data: {
+      organisationId,
+      memberId: nina.id,
+      skillId: "customs_logistics",
+      level: 0,
+      assessedOn: daysFromToday(-10),
+      assessorName: "Lead",
+    },
+  });
   token = (await createApiToken({ organisationId, createdById: cast.admin.id, name: "BI", ipAddress: null })).token;
   const revoked = await createApiToken({ organisationId, createdById: cast.admin.id, name: "Old", ipAddress: null });
   await revokeApiToken({ organisationId, tokenId: revoked.id, actorUserId: cast.admin.id, ipAddress: null });
@@ -96,7 +129,10 @@ describe("HR's progress page", () => {
   it("agrees with its CSV export and with the API, figure for figure", async () => {
     const page = await callRoute<Page>(pageLoader, get("/training", as("hr")));
     const csv = await csvOf("/training/export", "hr");
-    const api = await callRoute<{ figures: Record<string, unknown>; items: { overdue: boolean; gapClosed: boolean; dueSoon: boolean }[] }>(apiLoader, get("/api/v1/training-progress", { Authorization: `Bearer ${token}` }));
+    const api = await callRoute<{
+      figures: Record<string, unknown>;
+      items: { overdue: boolean; gapClosed: boolean; dueSoon: boolean }[];
+    }>(apiLoader, get("/api/v1/training-progress", { Authorization: `Bearer ${token}` }));
     expect(api.status).toBe(200);
     expect(api.data.figures).toEqual(page.data.figures);
     expect(csv).toHaveLength(page.data.figures.items as number);
@@ -106,8 +142,14 @@ describe("HR's progress page", () => {
       ["dueSoon", "due_soon", "dueSoon"],
       ["gapClosed", "gap_closed", "gapsClosed"],
     ] as const) {
-      expect(csv.filter((row) => row[column] === "yes"), column).toHaveLength(page.data.figures[figure] as number);
-      expect(api.data.items.filter((row) => row[flag]), flag).toHaveLength(page.data.figures[figure] as number);
+      expect(
+        csv.filter((row) => row[column] === "yes"),
+        column,
+      ).toHaveLength(page.data.figures[figure] as number);
+      expect(
+        api.data.items.filter((row) => row[flag]),
+        flag,
+      ).toHaveLength(page.data.figures[figure] as number);
     }
     expect(csv.filter((row) => row.status === "completed")).toHaveLength(page.data.figures.completed as number);
   });
@@ -115,10 +157,18 @@ describe("HR's progress page", () => {
   it("writes labels in the reader's language beside the ids", async () => {
     const en = await csvOf("/training/export?lang=en&sort=member", "hr");
     const row = en.find((r) => r.skill === "erp_crm_tools")!;
-    expect(row).toMatchObject({ skill: "erp_crm_tools", department: "supply_chain", department_label: "Supply chain & logistics", status: "cancelled" });
+    expect(row).toMatchObject({
+      skill: "erp_crm_tools",
+      department: "supply_chain",
+      department_label: "Supply chain & logistics",
+      status: "cancelled",
+    });
     expect(row.skill_label).not.toBe("erp_crm_tools");
     const zh = await csvOf("/training/export?lang=zh&sort=member", "hr");
-    expect(zh.find((r) => r.skill === "erp_crm_tools")).toMatchObject({ department_label: "供应链/物流", status_label: "已取消" });
+    expect(zh.find((r) => r.skill === "erp_crm_tools")).toMatchObject({
+      department_label: "供应链/物流",
+      status_label: "已取消",
+    });
   });
 
   it("filters and sorts by the address, and the CSV takes the same query", async () => {
@@ -154,21 +204,60 @@ describe("the page's inputs, kept between requests", () => {
     const organisationId = cast.organisation.id;
     const figures = async () => (await callRoute<Page>(pageLoader, get("/training", as("admin")))).data;
     const before = await figures();
-    const extra = await db.member.create({ data: { organisationId, name: "Late Joiner", department: "supply_chain", roles: { create: [{ roleId: "supply_chain", sharePercent: 100 }] } } });
-    const item = await db.trainingItem.create({ data: { organisationId, memberId: extra.id, skillId: "customs_logistics", fromLevel: 0, targetLevel: 3, kind: "course", status: "in_progress", dueDate: daysFromToday(-3) } });
+    const extra = await db.member.create({
+      data: {
+        organisationId,
+        name: "Late Joiner",
+        department: "supply_chain",
+        roles: { create: [{ roleId: "supply_chain", sharePercent: 100 }] },
+      },
+    });
+    const item = await db.trainingItem.create({
+      data: {
+        organisationId,
+        memberId: extra.id,
+        skillId: "customs_logistics",
+        fromLevel: 0,
+        targetLevel: 3,
+        kind: "course",
+        status: "in_progress",
+        dueDate: daysFromToday(-3),
+      },
+    });
     const added = await figures();
     expect(added.figures.items).toBe((before.figures.items as number) + 1);
     expect(added.figures.overdue).toBe((before.figures.overdue as number) + 1);
-    await db.trainingItem.update({ where: { id: item.id }, data: { status: "completed", version: { increment: 1 }, completedAt: new Date(), reassessmentRequestedAt: new Date(), levelBefore: 0 } });
+    await db.trainingItem.update({
+      where: { id: item.id },
+      data: {
+        status: "completed",
+        version: { increment: 1 },
+        completedAt: new Date(),
+        reassessmentRequestedAt: new Date(),
+        levelBefore: 0,
+      },
+    });
     const completed = await figures();
     expect(completed.figures.overdue).toBe(before.figures.overdue);
     expect(completed.figures.awaitingReassessment).toBe((before.figures.awaitingReassessment as number) + 1);
-    await db.skillAssessment.create({ data: { organisationId, memberId: extra.id, skillId: "customs_logistics", level: 3, assessedOn: new Date(today), assessorName: "Lead" } });
+    await db.skillAssessment.create({
+      data: {
+        organisationId,
+        memberId: extra.id,
+        skillId: "customs_logistics",
+        level: 3,
+        assessedOn: new Date(today),
+        assessorName: "Lead",
+      },
+    });
     expect((await figures()).figures.gapsClosed).toBe((before.figures.gapsClosed as number) + 1);
     // a change of roles alone (no write to the member row) moves the breakdown by role
     await db.memberRole.deleteMany({ where: { memberId: extra.id } });
     await db.memberRole.create({ data: { memberId: extra.id, roleId: "marketing", sharePercent: 100 } });
-    const moved = await callRoute<Page & { byRole: { key: string; items: number }[] }>(pageLoader, get("/training", as("admin")));
+    const moved = await callRoute<Page & { byRole: { key: string; items: number }[] }>(
+      pageLoader,
+      get("/training", as("admin")),
+    );
     expect(moved.data.byRole.find((row) => row.key === "marketing")?.items).toBe(1);
     await db.member.delete({ where: { id: extra.id } });
     expect((await figures()).figures.items).toBe(before.figures.items);
@@ -182,30 +271,79 @@ describe("GET /api/v1/training-progress", () => {
     const session = await callRoute<{ error: string }>(apiLoader, get("/api/v1/training-progress", as("hr")));
     expect(session.status).toBe(401);
     for (const bad of ["ctp_nope", revokedToken, "x".repeat(500)]) {
-      const answer = await callRoute<{ error: string }>(apiLoader, get("/api/v1/training-progress", { Authorization: `Bearer ${bad}` }));
+      const answer = await callRoute<{ error: string }>(
+        apiLoader,
+        get("/api/v1/training-progress", { Authorization: `Bearer ${bad}` }),
+      );
       expect([answer.status, answer.data.error], bad.slice(0, 10)).toEqual([401, "invalid_token"]);
     }
   });
 
   it("answers the documented fields", async () => {
-    const answer = await callRoute<Record<string, unknown> & { items: Record<string, unknown>[] }>(apiLoader, get("/api/v1/training-progress", { Authorization: `Bearer ${token}` }));
+    const answer = await callRoute<Record<string, unknown> & { items: Record<string, unknown>[] }>(
+      apiLoader,
+      get("/api/v1/training-progress", { Authorization: `Bearer ${token}` }),
+    );
     expect(answer.headers.get("Cache-Control")).toBe("no-store");
-    expect(Object.keys(answer.data).sort()).toEqual(["byDepartment", "byRole", "bySkill", "figures", "generatedAt", "items", "membersWithUncoveredGap", "page", "series", "today"]);
+    expect(Object.keys(answer.data).sort()).toEqual([
+      "byDepartment",
+      "byRole",
+      "bySkill",
+      "figures",
+      "generatedAt",
+      "items",
+      "membersWithUncoveredGap",
+      "page",
+      "series",
+      "today",
+    ]);
     expect(Object.keys(answer.data.items[0]).sort()).toEqual(
       [
-        "id", "memberId", "member", "department", "roles", "skill", "fromLevel", "targetLevel", "kind", "provider", "startDate", "dueDate", "hours", "status",
-        "overdue", "dueSoon", "progressPercent", "completedAt", "levelBefore", "levelAfter", "awaitingReassessment", "gapClosed",
+        "id",
+        "memberId",
+        "member",
+        "department",
+        "roles",
+        "skill",
+        "fromLevel",
+        "targetLevel",
+        "kind",
+        "provider",
+        "startDate",
+        "dueDate",
+        "hours",
+        "status",
+        "overdue",
+        "dueSoon",
+        "progressPercent",
+        "completedAt",
+        "levelBefore",
+        "levelAfter",
+        "awaitingReassessment",
+        "gapClosed",
       ].sort(),
     );
     const closed = answer.data.items.find((item) => item.gapClosed === true);
-    expect(closed).toMatchObject({ member: "Oscar Ops", skill: "ad_buying", levelBefore: 1, levelAfter: 3, status: "completed" });
+    expect(closed).toMatchObject({
+      member: "Oscar Ops",
+      skill: "ad_buying",
+      levelBefore: 1,
+      levelAfter: 3,
+      status: "completed",
+    });
   });
 
   it("pages the items with limit and offset; the figures always cover every item", async () => {
     const auth = { Authorization: `Bearer ${token}` };
-    const all = await callRoute<{ items: { id: string }[]; page: unknown }>(apiLoader, get("/api/v1/training-progress", auth));
+    const all = await callRoute<{ items: { id: string }[]; page: unknown }>(
+      apiLoader,
+      get("/api/v1/training-progress", auth),
+    );
     expect(all.data.page).toEqual({ offset: 0, limit: 1000, total: 6 });
-    const second = await callRoute<{ items: { id: string }[]; page: unknown; figures: { items: number } }>(apiLoader, get("/api/v1/training-progress?limit=2&offset=2", auth));
+    const second = await callRoute<{ items: { id: string }[]; page: unknown; figures: { items: number } }>(
+      apiLoader,
+      get("/api/v1/training-progress?limit=2&offset=2", auth),
+    );
     expect(second.data.page).toEqual({ offset: 2, limit: 2, total: 6 });
     expect(second.data.items.map((item) => item.id)).toEqual(all.data.items.slice(2, 4).map((item) => item.id));
     expect(second.data.figures.items).toBe(6);

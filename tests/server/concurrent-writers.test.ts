@@ -19,17 +19,31 @@ describe("writers in two processes at once", () => {
   it("loses no update and fails no save", async () => {
     const org = await createOrganisation();
     const member = await db.member.create({
-      data: { organisationId: org.id, name: "Shared", title: "0", department: "marketing", roles: { create: [{ roleId: "marketing", sharePercent: 100 }] } },
+      data: {
+        organisationId: org.id,
+        name: "Shared",
+        title: "0",
+        department: "marketing",
+        roles: { create: [{ roleId: "marketing", sharePercent: 100 }] },
+      },
     });
     const outcomes = await Promise.all(
       [1, 2].map(async () => {
-        const { stdout } = await run(process.execPath, ["--import", "tsx", WORKER, org.id, member.id, String(SAVES)], { env: process.env, timeout: 60_000 }).catch(
-          (error: { code?: number; signal?: string; stdout?: string; stderr?: string }) => {
-            // what the process said, so a failure names its cause
-            throw new Error(`writer process failed: code ${error.code}, signal ${error.signal}\n${error.stdout}\n${error.stderr}`);
-          },
-        );
-        return JSON.parse(stdout.trim().split("\n").at(-1)!) as { assessments: number; increments: number; conflicts: number; errors: string[] };
+        const { stdout } = await run(process.execPath, ["--import", "tsx", WORKER, org.id, member.id, String(SAVES)], {
+          env: process.env,
+          timeout: 60_000,
+        }).catch((error: { code?: number; signal?: string; stdout?: string; stderr?: string }) => {
+          // what the process said, so a failure names its cause
+          throw new Error(
+            `writer process failed: code ${error.code}, signal ${error.signal}\n${error.stdout}\n${error.stderr}`,
+          );
+        });
+        return JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+          assessments: number;
+          increments: number;
+          conflicts: number;
+          errors: string[];
+        };
       }),
     );
     expect(outcomes.flatMap((outcome) => outcome.errors)).toEqual([]);

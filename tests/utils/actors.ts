@@ -12,9 +12,7 @@ import { startSession } from "../../app/utils/session.server";
 export const TEST_PASSWORD = "correct horse battery";
 let cachedHash: Promise<string> | undefined;
 
-export async function createOrganisation(
-  overrides: { name?: string; operatingModel?: ModelId; stage?: StageId } = {},
-) {
+export async function createOrganisation(overrides: { name?: string; operatingModel?: ModelId; stage?: StageId } = {}) {
   const suffix = randomUUID().slice(0, 8);
   return db.organisation.create({
     data: {

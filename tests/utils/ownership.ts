@@ -14,7 +14,11 @@ export async function ownershipWorld(options: { staffed?: boolean } = {}) {
   if (options.staffed !== false) {
     for (const roleId of ROLE_IDS) {
       await db.member.create({
-        data: { organisationId: cast.organisation.id, name: `Holder of ${roleId}`, roles: { create: [{ roleId, sharePercent: 100 }] } },
+        data: {
+          organisationId: cast.organisation.id,
+          name: `Holder of ${roleId}`,
+          roles: { create: [{ roleId, sharePercent: 100 }] },
+        },
       });
     }
   }
@@ -23,6 +27,9 @@ export async function ownershipWorld(options: { staffed?: boolean } = {}) {
 
 /** The stored row of a step: role → letter. */
 export async function storedRow(organisationId: string, key: string): Promise<Record<string, string> | null> {
-  const step = await db.processStep.findUnique({ where: { organisationId_key: { organisationId, key } }, include: { assignments: true } });
+  const step = await db.processStep.findUnique({
+    where: { organisationId_key: { organisationId, key } },
+    include: { assignments: true },
+  });
   return step ? Object.fromEntries(step.assignments.map((cell) => [cell.roleId, cell.letter])) : null;
 }

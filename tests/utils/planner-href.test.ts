@@ -3,7 +3,9 @@ import { parseSizingQuery, plannerHref } from "../../app/utils/sizing-query";
 
 describe("plannerHref: the planner's address for an organisation as it is", () => {
   it("without a business profile: the operating model and the stage", () => {
-    expect(plannerHref({ operatingModel: "b2b", stage: "mature", channels: [], drivers: {} })).toBe("/planner?model=b2b&stage=mature");
+    expect(plannerHref({ operatingModel: "b2b", stage: "mature", channels: [], drivers: {} })).toBe(
+      "/planner?model=b2b&stage=mature",
+    );
   });
 
   it("with a profile: its channels and drivers instead of the model, which the planner reads back as given", () => {

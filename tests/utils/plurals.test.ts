@@ -14,14 +14,19 @@ const PLURAL_NOUNS =
 const ONE_THEN_PLURAL = new RegExp(`(?<![–\\d-])\\b1\\s+(?:[a-z-]+\\s+)?(?:${PLURAL_NOUNS})\\b`, "i");
 
 /** Limits written into messages; they are constants well above 1. */
-const CONSTANT_LIMITS = new Set(["teamData.codes.too_many_rows", "teamData.codes.too_long", "teamData.codes.list_too_many"]);
+const CONSTANT_LIMITS = new Set([
+  "teamData.codes.too_many_rows",
+  "teamData.codes.too_long",
+  "teamData.codes.list_too_many",
+]);
 
 function keysOf(tree: Record<string, unknown>, prefix = ""): string[] {
   const out = new Set<string>();
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === "string") out.add(path.replace(/_(zero|one|two|few|many|other)$/, ""));
-    else if (value && typeof value === "object") for (const k of keysOf(value as Record<string, unknown>, path)) out.add(k);
+    else if (value && typeof value === "object")
+      for (const k of keysOf(value as Record<string, unknown>, path)) out.add(k);
   }
   return [...out];
 }

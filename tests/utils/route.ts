@@ -2,7 +2,11 @@
  * Calls a Remix loader or action as the framework would, and unwraps what it
  * returned: a Response, a `data()` value or a plain object.
  */
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 
 export interface RouteResult<T = unknown> {
   status: number;
@@ -10,7 +14,11 @@ export interface RouteResult<T = unknown> {
   data: T;
 }
 
-export async function callRoute<T = unknown>(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<RouteResult<T>> {
+export async function callRoute<T = unknown>(
+  handler: Handler,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<RouteResult<T>> {
   let result: unknown;
   try {
     result = await handler({ request, params, context: {} });

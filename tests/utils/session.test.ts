@@ -11,7 +11,8 @@ import {
 } from "../../app/utils/session.server";
 import { createOrganisation, createUser } from "./actors";
 
-const requestWith = (cookie?: string) => new Request("http://localhost/", { headers: cookie ? { Cookie: cookie } : {} });
+const requestWith = (cookie?: string) =>
+  new Request("http://localhost/", { headers: cookie ? { Cookie: cookie } : {} });
 const cookieOf = (setCookie: string) => setCookie.split(";")[0];
 
 async function signedInUser() {

@@ -1,6 +1,16 @@
 import { useMemo } from "react";
 import { Controls, Panel, Position, ReactFlow } from "@xyflow/react";
-import type { Edge, EdgeTypes, FitViewOptions, Node, NodeChange, NodeHandle, NodeTypes, ProOptions, ReactFlowProps } from "@xyflow/react";
+import type {
+  Edge,
+  EdgeTypes,
+  FitViewOptions,
+  Node,
+  NodeChange,
+  NodeHandle,
+  NodeTypes,
+  ProOptions,
+  ReactFlowProps,
+} from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import { useHydrated } from "~/components/ui";
 import type { DiagramHandle, HandleSide } from "~/domain/layout";
@@ -82,7 +92,12 @@ export function DiagramFrame<N extends Node, E extends Edge>({
   );
 
   return (
-    <div role="group" aria-label={ariaLabel} className="overflow-hidden rounded-lg border border-slate-200 bg-white" data-testid={testId}>
+    <div
+      role="group"
+      aria-label={ariaLabel}
+      className="overflow-hidden rounded-lg border border-slate-200 bg-white"
+      data-testid={testId}
+    >
       {nodes.length === 0 && empty ? (
         <div style={{ height }} className="flex w-full items-center justify-center p-6 text-sm text-slate-600">
           {empty}

@@ -28,7 +28,15 @@ export type MakePicture = (measure: Measure, fontFamily: string) => Picture;
  * laid-out box, not just what is in view) with its title block and legend,
  * made in the browser. Shown once JavaScript runs (the caller decides).
  */
-export function DownloadPicture({ makePicture, fileStem, testId = "export" }: { makePicture: MakePicture; fileStem: string; testId?: string }) {
+export function DownloadPicture({
+  makePicture,
+  fileStem,
+  testId = "export",
+}: {
+  makePicture: MakePicture;
+  fileStem: string;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
@@ -38,7 +46,8 @@ export function DownloadPicture({ makePicture, fileStem, testId = "export" }: { 
       try {
         const fontFamily = getComputedStyle(document.body).fontFamily || "sans-serif";
         const picture = makePicture(canvasMeasure(fontFamily), fontFamily);
-        const blob = format === "png" ? await pictureToPng(picture) : new Blob([pictureToSvg(picture)], { type: "image/svg+xml" });
+        const blob =
+          format === "png" ? await pictureToPng(picture) : new Blob([pictureToSvg(picture)], { type: "image/svg+xml" });
         downloadBlob(blob, pictureFileName(fileStem, new Date(), format));
         setState("idle");
       } catch {
@@ -83,7 +92,12 @@ export function DownloadPicture({ makePicture, fileStem, testId = "export" }: { 
  * A picture's title block: `title`, then the organisation (when signed in),
  * the operating model and stage, an optional profile line, and today's date.
  */
-export function usePictureHeading({ title, model, stage, subtitle }: Pick<PictureOptions, "title" | "model" | "stage" | "subtitle">): PictureHeading {
+export function usePictureHeading({
+  title,
+  model,
+  stage,
+  subtitle,
+}: Pick<PictureOptions, "title" | "model" | "stage" | "subtitle">): PictureHeading {
   const { t } = useTranslation();
   const lang = useLang();
   const organisationName = useRouteLoaderData<typeof RootLoader>("root")?.viewer?.organisationName ?? null;

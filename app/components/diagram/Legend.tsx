@@ -11,7 +11,9 @@ export function Legend() {
       <PriorityLegend heading={t("diagram.legend.priorities")} />
       <LegendSection heading={t("diagram.legend.links")}>
         <LegendEntry sample={<LineSample color={EDGE_COLORS.reporting} />}>{t("diagram.legend.reporting")}</LegendEntry>
-        <LegendEntry sample={<LineSample color={EDGE_COLORS.collaboration} dash={COLLABORATION_DASH} />}>{t("diagram.legend.collaboration")}</LegendEntry>
+        <LegendEntry sample={<LineSample color={EDGE_COLORS.collaboration} dash={COLLABORATION_DASH} />}>
+          {t("diagram.legend.collaboration")}
+        </LegendEntry>
       </LegendSection>
       <div>
         <p className="mb-1 font-semibold text-slate-900">{t("diagram.legend.levels")}</p>

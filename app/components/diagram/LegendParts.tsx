@@ -21,14 +21,26 @@ export function LineSample({ color, dash }: { color: string; dash?: string }) {
 /** The frame of a diagram's legend: its sections side by side, wrapping. */
 export function LegendFrame({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div role="group" aria-label={label} className="flex flex-wrap gap-x-8 gap-y-3 border-t border-slate-200 bg-white px-4 py-3 text-xs text-slate-700">
+    <div
+      role="group"
+      aria-label={label}
+      className="flex flex-wrap gap-x-8 gap-y-3 border-t border-slate-200 bg-white px-4 py-3 text-xs text-slate-700"
+    >
       {children}
     </div>
   );
 }
 
 /** One section of a legend: a heading over its entries. */
-export function LegendSection({ heading, children, columns = false }: { heading: string; children: React.ReactNode; columns?: boolean }) {
+export function LegendSection({
+  heading,
+  children,
+  columns = false,
+}: {
+  heading: string;
+  children: React.ReactNode;
+  columns?: boolean;
+}) {
   return (
     <div>
       <p className="mb-1 font-semibold text-slate-900">{heading}</p>
@@ -52,7 +64,10 @@ export function PriorityLegend({ heading }: { heading: string }) {
   return (
     <LegendSection heading={heading} columns>
       {PRIORITIES.map((p) => (
-        <LegendEntry key={p} sample={<span aria-hidden="true" className={`h-3.5 w-5 shrink-0 rounded-sm ${PRIORITY_STYLES[p].swatch}`} />}>
+        <LegendEntry
+          key={p}
+          sample={<span aria-hidden="true" className={`h-3.5 w-5 shrink-0 rounded-sm ${PRIORITY_STYLES[p].swatch}`} />}
+        >
           {t(PRIORITY_LEGEND_KEYS[p])}
         </LegendEntry>
       ))}

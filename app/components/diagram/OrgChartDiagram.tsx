@@ -50,7 +50,6 @@ const FIT_VIEW_OPTIONS: FitViewOptions = {
   maxZoom: 1,
 };
 
-
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 function ariaLabelFor(node: DiagramNode, t: Translate): string {
@@ -125,7 +124,15 @@ function toHandOffEdge(handOff: OwnershipOverlay["handOffs"][number]): HandOffFl
  * or Space, calls onSelectRole(id); Escape or a click on the background calls
  * onSelectRole(null).
  */
-export function OrgChartDiagram({ recommendation, lang, selectedRoleId, onSelectRole, height = 560, ownership, picture }: OrgChartDiagramProps) {
+export function OrgChartDiagram({
+  recommendation,
+  lang,
+  selectedRoleId,
+  onSelectRole,
+  height = 560,
+  ownership,
+  picture,
+}: OrgChartDiagramProps) {
   const { t } = useTranslation();
   const graph = useMemo(() => orgChartGraph(recommendation, lang), [recommendation, lang]);
   const baseNodes = useMemo(
@@ -215,7 +222,11 @@ export function OrgChartDiagram({ recommendation, lang, selectedRoleId, onSelect
       fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.2}
       legend={<Legend />}
-      toolbar={picture ? <DownloadPicture makePicture={makePicture} fileStem={picture.fileStem} testId={picture.testId} /> : undefined}
+      toolbar={
+        picture ? (
+          <DownloadPicture makePicture={makePicture} fileStem={picture.fileStem} testId={picture.testId} />
+        ) : undefined
+      }
     />
   );
 }

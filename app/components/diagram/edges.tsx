@@ -48,7 +48,11 @@ function EdgeShape({ path, title, style }: { path: string; title: string; style:
   );
 }
 
-function edgeTitle(t: (key: string, options?: Record<string, unknown>) => string, kindLabel: string, reason: string | undefined): string {
+function edgeTitle(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  kindLabel: string,
+  reason: string | undefined,
+): string {
   return reason ? t("app.text.labelled", { label: kindLabel, value: reason }) : kindLabel;
 }
 
@@ -72,7 +76,6 @@ export const ReportingEdge = memo(function ReportingEdge(props: EdgeProps<Report
     />
   );
 });
-
 
 /** Role ↔ role: a dashed violet arc under the row, no arrow (it goes both ways). */
 export const CollaborationEdge = memo(function CollaborationEdge(props: EdgeProps<CollaborationFlowEdge>) {

@@ -69,10 +69,7 @@ export function SkillLevelBar({ level }: { level: SkillLevel }) {
     <span role="img" aria-label={label} title={label} className="flex shrink-0 items-center gap-1">
       <span className="flex gap-0.5" aria-hidden="true">
         {LEVEL_STEPS.map((step) => (
-          <span
-            key={step}
-            className={`h-2.5 w-1.5 rounded-sm ${step <= level ? "bg-indigo-600" : "bg-slate-200"}`}
-          />
+          <span key={step} className={`h-2.5 w-1.5 rounded-sm ${step <= level ? "bg-indigo-600" : "bg-slate-200"}`} />
         ))}
       </span>
       <span aria-hidden="true" className="w-2 text-right text-[11px] font-semibold tabular-nums">
@@ -108,7 +105,11 @@ export const RoleNode = memo(function RoleNode({ data, selected }: NodeProps<Rol
     <div
       data-ownership={data.ownership ?? undefined}
       className={`flex h-full w-full flex-col gap-1.5 overflow-hidden rounded-lg p-3 text-left shadow-sm transition-shadow ${style.card} ${
-        selected ? "shadow-lg ring-4 ring-indigo-500" : data.ownership ? `shadow-lg ${OWNERSHIP_RING[data.ownership]}` : ""
+        selected
+          ? "shadow-lg ring-4 ring-indigo-500"
+          : data.ownership
+            ? `shadow-lg ${OWNERSHIP_RING[data.ownership]}`
+            : ""
       } group-focus-visible:ring-4 group-focus-visible:ring-indigo-400`}
     >
       <Handle
@@ -125,7 +126,9 @@ export const RoleNode = memo(function RoleNode({ data, selected }: NodeProps<Rol
         <span className={`rounded px-1.5 font-medium ${style.badge}`}>{t(`diagram.priority.${data.priority}`)}</span>
         {headcount ? <span className="truncate tabular-nums">{headcount}</span> : null}
         {data.ownership ? (
-          <span className="ml-auto shrink-0 rounded bg-slate-900 px-1.5 font-semibold text-white">{ownershipPartLabel(data.ownership, t)}</span>
+          <span className="ml-auto shrink-0 rounded bg-slate-900 px-1.5 font-semibold text-white">
+            {ownershipPartLabel(data.ownership, t)}
+          </span>
         ) : null}
       </p>
       <p className="h-4 truncate text-xs leading-4 text-slate-600" title={detail ?? undefined}>

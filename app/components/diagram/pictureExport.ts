@@ -16,7 +16,8 @@ import type { Font, Measure, Picture, Shape } from "~/domain/picture";
 /** Longest side of the PNG in device pixels; browsers refuse much larger canvases. */
 const MAX_SIDE = 8192;
 
-const cssFont = (font: Font, family: string) => `${font.italic ? "italic " : ""}${font.weight ?? 400} ${font.size}px ${family}`;
+const cssFont = (font: Font, family: string) =>
+  `${font.italic ? "italic " : ""}${font.weight ?? 400} ${font.size}px ${family}`;
 
 /** Text widths as the browser draws them in `family` (cached: a chart measures the same strings often). */
 export function canvasMeasure(family: string): Measure {

@@ -3,7 +3,16 @@
  * legend of the on-screen diagrams, in the reader's language.
  */
 import { orgChartGraph, type DiagramNode } from "~/domain/layout";
-import { composePicture, type BoxInput, type BoxStyle, type EdgeKind, type EdgeStyle, type LegendSection, type Measure, type Picture } from "~/domain/picture";
+import {
+  composePicture,
+  type BoxInput,
+  type BoxStyle,
+  type EdgeKind,
+  type EdgeStyle,
+  type LegendSection,
+  type Measure,
+  type Picture,
+} from "~/domain/picture";
 import { PRIORITIES, type Language, type OrgChartRecommendation, type Priority, type RoleId } from "~/domain/types";
 import { COLLABORATION_DASH, EDGE_COLORS } from "./edges";
 import { PRIORITY_LEGEND_KEYS } from "./LegendParts";
@@ -26,10 +35,30 @@ const dash = (css: string) => css.split(" ").map(Number);
 
 /** Priority by border colour and pattern and by the badge's words, as on screen. */
 export const PRIORITY_PICTURE: Record<Priority, { box: BoxStyle; badge: string; badgeText: string; swatch: string }> = {
-  core: { box: { fill: "#ffffff", stroke: "#059669", strokeWidth: 2, radius: 8 }, badge: "#d1fae5", badgeText: "#064e3b", swatch: "#ffffff" },
-  later: { box: { fill: "#fffbeb", stroke: "#f59e0b", strokeWidth: 2, dash: [6, 4], radius: 8 }, badge: "#fef3c7", badgeText: "#78350f", swatch: "#fffbeb" },
-  optional: { box: { fill: "#f0f9ff", stroke: "#0ea5e9", strokeWidth: 2, dash: [2, 3], radius: 8 }, badge: "#e0f2fe", badgeText: "#0c4a6e", swatch: "#f0f9ff" },
-  not_needed: { box: { fill: "#f1f5f9", stroke: "#cbd5e1", strokeWidth: 1, radius: 8 }, badge: "#e2e8f0", badgeText: "#334155", swatch: "#f1f5f9" },
+  core: {
+    box: { fill: "#ffffff", stroke: "#059669", strokeWidth: 2, radius: 8 },
+    badge: "#d1fae5",
+    badgeText: "#064e3b",
+    swatch: "#ffffff",
+  },
+  later: {
+    box: { fill: "#fffbeb", stroke: "#f59e0b", strokeWidth: 2, dash: [6, 4], radius: 8 },
+    badge: "#fef3c7",
+    badgeText: "#78350f",
+    swatch: "#fffbeb",
+  },
+  optional: {
+    box: { fill: "#f0f9ff", stroke: "#0ea5e9", strokeWidth: 2, dash: [2, 3], radius: 8 },
+    badge: "#e0f2fe",
+    badgeText: "#0c4a6e",
+    swatch: "#f0f9ff",
+  },
+  not_needed: {
+    box: { fill: "#f1f5f9", stroke: "#cbd5e1", strokeWidth: 1, radius: 8 },
+    badge: "#e2e8f0",
+    badgeText: "#334155",
+    swatch: "#f1f5f9",
+  },
 };
 export const GM_BOX: BoxStyle = { fill: "#1e293b", stroke: "#334155", strokeWidth: 2, radius: 8 };
 const OWNERSHIP_STROKE: Record<OwnershipPart, string> = { A: "#f59e0b", AR: "#f97316", R: "#6366f1" };
@@ -48,7 +77,10 @@ export function priorityLegend(t: Translate, heading: string): LegendSection {
     heading,
     entries: PRIORITIES.map((p) => {
       const { box, swatch } = PRIORITY_PICTURE[p];
-      return { label: t(PRIORITY_LEGEND_KEYS[p]), swatch: { kind: "box" as const, fill: swatch, stroke: box.stroke, dash: box.dash } };
+      return {
+        label: t(PRIORITY_LEGEND_KEYS[p]),
+        swatch: { kind: "box" as const, fill: swatch, stroke: box.stroke, dash: box.dash },
+      };
     }),
   };
 }
@@ -56,9 +88,27 @@ export function priorityLegend(t: Translate, heading: string): LegendSection {
 /** The title block's lines under the title: organisation (signed in), model and stage, a profile line, the date. */
 export function pictureDetails(
   t: Translate,
-  { organisationName, model, stage, subtitle, lang, date = new Date() }: { organisationName?: string | null; model: string; stage: string; subtitle?: string | null; lang: Language; date?: Date },
+  {
+    organisationName,
+    model,
+    stage,
+    subtitle,
+    lang,
+    date = new Date(),
+  }: {
+    organisationName?: string | null;
+    model: string;
+    stage: string;
+    subtitle?: string | null;
+    lang: Language;
+    date?: Date;
+  },
 ): string[] {
-  const day = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "long", day: "numeric" }).format(date);
+  const day = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }).format(date);
   return [
     organisationName ? t("diagram.picture.organisation", { name: organisationName }) : null,
     t("diagram.picture.modelStage", { model, stage }),
@@ -73,7 +123,11 @@ export interface PictureHeading {
   details: string[];
 }
 
-function orgChartBox(node: DiagramNode, t: Translate, ownership: Partial<Record<RoleId, OwnershipPart>> | undefined): BoxInput {
+function orgChartBox(
+  node: DiagramNode,
+  t: Translate,
+  ownership: Partial<Record<RoleId, OwnershipPart>> | undefined,
+): BoxInput {
   const base = { id: node.id, x: node.position.x, y: node.position.y, width: node.width, height: node.height };
   if (node.type === "generalManager") {
     return {
@@ -90,19 +144,40 @@ function orgChartBox(node: DiagramNode, t: Translate, ownership: Partial<Record<
   const part = ownership?.[d.roleId];
   const headcount = roleHeadcount(d, t);
   const detail = roleDetail(d, t);
-  const heading = (key: string, more: number) => `${t(key)}${more > 0 ? ` · ${t("diagram.node.more", { n: more })}` : ""}`;
+  const heading = (key: string, more: number) =>
+    `${t(key)}${more > 0 ? ` · ${t("diagram.node.more", { n: more })}` : ""}`;
   return {
     ...base,
     style: part ? { ...style.box, stroke: OWNERSHIP_STROKE[part], strokeWidth: 4, dash: undefined } : style.box,
     badge: { text: t(`diagram.priority.${d.priority}`), fill: style.badge, color: style.badgeText },
     lines: [
       { text: d.label, size: 14, weight: 600, fill: PICTURE_TONES.text },
-      ...(part ? [{ text: ownershipPartLabel(part, t), size: 12, weight: 600 as const, fill: PICTURE_TONES.text }] : []),
+      ...(part
+        ? [{ text: ownershipPartLabel(part, t), size: 12, weight: 600 as const, fill: PICTURE_TONES.text }]
+        : []),
       ...(headcount ? [{ text: headcount, size: 12, fill: PICTURE_TONES.text }] : []),
       ...(detail ? [{ text: detail, size: 12, fill: PICTURE_TONES.muted }] : []),
-      ...(d.responsibilities.length > 0 ? [{ text: heading("diagram.node.responsibilities", d.moreResponsibilities), size: 10, weight: 600 as const, fill: PICTURE_TONES.muted }] : []),
+      ...(d.responsibilities.length > 0
+        ? [
+            {
+              text: heading("diagram.node.responsibilities", d.moreResponsibilities),
+              size: 10,
+              weight: 600 as const,
+              fill: PICTURE_TONES.muted,
+            },
+          ]
+        : []),
       ...d.responsibilities.map((r) => ({ text: `· ${r}`, size: 12, fill: PICTURE_TONES.text })),
-      ...(d.skills.length > 0 ? [{ text: heading("diagram.node.skills", d.moreSkills), size: 10, weight: 600 as const, fill: PICTURE_TONES.muted }] : []),
+      ...(d.skills.length > 0
+        ? [
+            {
+              text: heading("diagram.node.skills", d.moreSkills),
+              size: 10,
+              weight: 600 as const,
+              fill: PICTURE_TONES.muted,
+            },
+          ]
+        : []),
       ...d.skills.map((s) => ({
         text: `${s.label} · ${t("diagram.node.levelValue", { level: s.level, name: t(`diagram.level.${s.level}`) })}`,
         size: 12,
@@ -140,8 +215,18 @@ export function orgChartPicture(
       heading: t("diagram.legend.links"),
       entries: [
         { label: t("diagram.legend.reporting"), swatch: { kind: "line", stroke: EDGE_PICTURE.reporting.stroke } },
-        { label: t("diagram.legend.collaboration"), swatch: { kind: "line", stroke: EDGE_PICTURE.collaboration.stroke, dash: EDGE_PICTURE.collaboration.dash } },
-        ...(ownership ? [{ label: t("diagram.picture.handOff"), swatch: { kind: "line" as const, stroke: EDGE_PICTURE.handOff.stroke } }] : []),
+        {
+          label: t("diagram.legend.collaboration"),
+          swatch: { kind: "line", stroke: EDGE_PICTURE.collaboration.stroke, dash: EDGE_PICTURE.collaboration.dash },
+        },
+        ...(ownership
+          ? [
+              {
+                label: t("diagram.picture.handOff"),
+                swatch: { kind: "line" as const, stroke: EDGE_PICTURE.handOff.stroke },
+              },
+            ]
+          : []),
       ],
     },
     ...(ownership
@@ -155,7 +240,10 @@ export function orgChartPicture(
           },
         ]
       : []),
-    { heading: t("diagram.legend.levels"), entries: [{ label: t("diagram.legend.levelScale"), swatch: { kind: "box", fill: "#4f46e5", stroke: "#4f46e5" } }] },
+    {
+      heading: t("diagram.legend.levels"),
+      entries: [{ label: t("diagram.legend.levelScale"), swatch: { kind: "box", fill: "#4f46e5", stroke: "#4f46e5" } }],
+    },
   ];
   return composePicture(
     {
@@ -163,7 +251,9 @@ export function orgChartPicture(
       details: heading.details,
       boxes: graph.nodes.map((n) => orgChartBox(n, t, ownership?.parts)),
       edges: [
-        ...graph.edges.filter((e) => !ownership || e.type === "reporting").map((e) => ({ source: e.source, target: e.target, kind: e.type })),
+        ...graph.edges
+          .filter((e) => !ownership || e.type === "reporting")
+          .map((e) => ({ source: e.source, target: e.target, kind: e.type })),
         ...(ownership?.handOffs.map((h) => ({ source: h.from, target: h.to, kind: "handOff" as const })) ?? []),
       ],
       edgeStyles: EDGE_PICTURE,

@@ -6,9 +6,14 @@ import { BUCKET_STYLES } from "./colors";
 export function BucketBadge({ bucket, maxGap }: { bucket: GapBucket | "hidden"; maxGap?: number }) {
   const { t } = useTranslation();
   const style = BUCKET_STYLES[bucket];
-  const text = maxGap !== undefined && bucket !== "none" && bucket !== "hidden" ? t("insights.bucket.maxGap", { count: maxGap }) : t(`insights.bucket.${bucket}`);
+  const text =
+    maxGap !== undefined && bucket !== "none" && bucket !== "hidden"
+      ? t("insights.bucket.maxGap", { count: maxGap })
+      : t(`insights.bucket.${bucket}`);
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style.chip}`}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style.chip}`}
+    >
       <span aria-hidden="true">{style.symbol}</span>
       {text}
     </span>

@@ -32,7 +32,13 @@ export function HeatmapFilters({
   const field = "flex flex-col gap-1 text-xs font-medium text-slate-600";
   const select = "min-w-[9rem] rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900";
   return (
-    <Form method="get" action={action} preventScrollReset className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" aria-label={t("insights.heatmap.filters")}>
+    <Form
+      method="get"
+      action={action}
+      preventScrollReset
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      aria-label={t("insights.heatmap.filters")}
+    >
       <fieldset>
         <legend className="mb-3 text-sm font-semibold text-slate-900">{t("insights.heatmap.filters")}</legend>
         <div className="flex flex-wrap items-end gap-4">
@@ -41,7 +47,9 @@ export function HeatmapFilters({
             <select name="role" defaultValue={values.role ?? ""} className={select}>
               <option value="">{t("insights.heatmap.anyRole")}</option>
               {roles.map((r) => (
-                <option key={r.id} value={r.id}>{r.label}</option>
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
               ))}
             </select>
           </label>
@@ -50,7 +58,9 @@ export function HeatmapFilters({
             <select name="department" defaultValue={values.department ?? ""} className={select}>
               <option value="">{t("insights.heatmap.anyDepartment")}</option>
               {roles.map((r) => (
-                <option key={r.id} value={r.id}>{r.label}</option>
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
               ))}
               <option value="none">{t("insights.heatmap.noDepartment")}</option>
             </select>
@@ -60,7 +70,9 @@ export function HeatmapFilters({
             <select name="minGap" defaultValue={values.minGap === null ? "" : String(values.minGap)} className={select}>
               <option value="">{t("insights.heatmap.anyGap")}</option>
               {MIN_GAPS.map((g) => (
-                <option key={g} value={g}>{t("insights.heatmap.gapAtLeast", { count: g })}</option>
+                <option key={g} value={g}>
+                  {t("insights.heatmap.gapAtLeast", { count: g })}
+                </option>
               ))}
             </select>
           </label>
@@ -71,7 +83,9 @@ export function HeatmapFilters({
               <option value="maxGap">{t("insights.heatmap.sortMaxGap")}</option>
               <option value="name">{t("insights.heatmap.sortName")}</option>
               {columns.map((c) => (
-                <option key={c.skillId} value={`skill:${c.skillId}`}>{t("insights.heatmap.sortSkill", { skill: c.label })}</option>
+                <option key={c.skillId} value={`skill:${c.skillId}`}>
+                  {t("insights.heatmap.sortSkill", { skill: c.label })}
+                </option>
               ))}
             </select>
           </label>
@@ -83,7 +97,10 @@ export function HeatmapFilters({
             </select>
           </label>
           <div className="flex items-center gap-3">
-            <button type="submit" className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+            <button
+              type="submit"
+              className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+            >
               {t("insights.heatmap.apply")}
             </button>
             <Link to={action} className="text-sm text-slate-600 underline-offset-2 hover:underline">

@@ -29,10 +29,15 @@ export function HeatmapTable({
 }) {
   const { t } = useTranslation();
   const num = useNumberFormat();
-  const ariaSort = (key: HeatmapSortKey) => (sort === key ? (direction === "asc" ? "ascending" : "descending") : undefined);
+  const ariaSort = (key: HeatmapSortKey) =>
+    sort === key ? (direction === "asc" ? "ascending" : "descending") : undefined;
   const arrow = (key: HeatmapSortKey) => (sort === key ? (direction === "asc" ? "▲" : "▼") : "");
   const sortedLabel = (key: HeatmapSortKey) =>
-    sort === key ? t("insights.heatmap.sortState", { state: direction === "asc" ? t("insights.heatmap.sortedAsc") : t("insights.heatmap.sortedDesc") }) : "";
+    sort === key
+      ? t("insights.heatmap.sortState", {
+          state: direction === "asc" ? t("insights.heatmap.sortedAsc") : t("insights.heatmap.sortedDesc"),
+        })
+      : "";
 
   const headerLink = (key: HeatmapSortKey, label: string, className = "") => (
     <Link
@@ -42,12 +47,17 @@ export function HeatmapTable({
       aria-label={`${t("insights.heatmap.sortBy", { column: label })}${sortedLabel(key)}`}
     >
       <span>{label}</span>
-      <span aria-hidden="true" className="text-[10px] text-indigo-700">{arrow(key)}</span>
+      <span aria-hidden="true" className="text-[10px] text-indigo-700">
+        {arrow(key)}
+      </span>
     </Link>
   );
 
   return (
-    <div className="relative max-h-[70vh] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="heatmap-scroll">
+    <div
+      className="relative max-h-[70vh] overflow-auto rounded-xl border border-slate-200 bg-white shadow-sm"
+      data-testid="heatmap-scroll"
+    >
       <table className="border-separate border-spacing-0 text-sm" data-testid="heatmap">
         <caption className="sr-only">{t("insights.heatmap.tableCaption")}</caption>
         <thead>
@@ -83,7 +93,9 @@ export function HeatmapTable({
                 colSpan={g.span}
                 className={`sticky top-0 z-20 h-9 border-b border-r border-slate-200 px-2 text-left text-xs font-semibold text-slate-700 ${GROUP_TONES[i % 2]}`}
               >
-                <span className="block truncate" title={g.label}>{g.label}</span>
+                <span className="block truncate" title={g.label}>
+                  {g.label}
+                </span>
               </th>
             ))}
           </tr>
@@ -112,10 +124,15 @@ export function HeatmapTable({
                 scope="row"
                 className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-1.5 text-left font-normal group-hover:bg-slate-50"
               >
-                <Link to={`/team/${row.memberId}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+                <Link
+                  to={`/team/${row.memberId}`}
+                  className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+                >
                   {row.name}
                 </Link>
-                {row.departmentLabel ? <span className="block text-xs text-slate-500">{row.departmentLabel}</span> : null}
+                {row.departmentLabel ? (
+                  <span className="block text-xs text-slate-500">{row.departmentLabel}</span>
+                ) : null}
               </th>
               <td className="border-b border-slate-200 px-2 py-1.5 text-right tabular-nums" data-testid="total-gap">
                 {num(row.totalGap)}
@@ -134,14 +151,23 @@ export function HeatmapTable({
                 const column = columns[i];
                 if (!cell) {
                   return (
-                    <td key={column.skillId} className="border-b border-r border-slate-100 px-2 py-1.5" data-skill={column.skillId}>
+                    <td
+                      key={column.skillId}
+                      className="border-b border-r border-slate-100 px-2 py-1.5"
+                      data-skill={column.skillId}
+                    >
                       <span className="sr-only">{t("insights.heatmap.notRequiredSr")}</span>
                     </td>
                   );
                 }
                 const title = cell.notAssessed
                   ? t("insights.heatmap.cellNotAssessed", { skill: column.label, required: cell.required })
-                  : t("insights.heatmap.cell", { skill: column.label, assessed: cell.assessed, required: cell.required, gap: cell.gap });
+                  : t("insights.heatmap.cell", {
+                      skill: column.label,
+                      assessed: cell.assessed,
+                      required: cell.required,
+                      gap: cell.gap,
+                    });
                 return (
                   <td
                     key={column.skillId}

@@ -48,13 +48,27 @@ export function StaffingTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-3">{t("insights.staffing.role")}</th>
-            <th scope="col" className="px-4 py-3">{t("insights.staffing.priority")}</th>
-            <th scope="col" className="px-4 py-3 text-right">{t("insights.staffing.recommended")}</th>
-            <th scope="col" className="px-4 py-3 text-right">{t("insights.staffing.fte")}</th>
-            <th scope="col" className="px-4 py-3 text-right">{t("insights.staffing.unfilled")}</th>
-            <th scope="col" className="px-4 py-3 text-right">{t("insights.staffing.over")}</th>
-            <th scope="col" className="px-4 py-3">{t("insights.staffing.unmet")}</th>
+            <th scope="col" className="px-4 py-3">
+              {t("insights.staffing.role")}
+            </th>
+            <th scope="col" className="px-4 py-3">
+              {t("insights.staffing.priority")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              {t("insights.staffing.recommended")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              {t("insights.staffing.fte")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              {t("insights.staffing.unfilled")}
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              {t("insights.staffing.over")}
+            </th>
+            <th scope="col" className="px-4 py-3">
+              {t("insights.staffing.unmet")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -62,10 +76,20 @@ export function StaffingTable({
             <tr
               key={row.roleId}
               data-role={row.roleId}
-              className={row.roleId === selectedRoleId ? "bg-indigo-50/60" : row.priority === "not_needed" ? "text-slate-400" : undefined}
+              className={
+                row.roleId === selectedRoleId
+                  ? "bg-indigo-50/60"
+                  : row.priority === "not_needed"
+                    ? "text-slate-400"
+                    : undefined
+              }
             >
               <th scope="row" className="whitespace-nowrap px-4 py-3 text-left font-semibold">
-                <Link to={roleHref(row.roleId)} preventScrollReset className="text-indigo-700 underline-offset-2 hover:underline">
+                <Link
+                  to={roleHref(row.roleId)}
+                  preventScrollReset
+                  className="text-indigo-700 underline-offset-2 hover:underline"
+                >
                   {row.label}
                 </Link>
               </th>
@@ -77,25 +101,33 @@ export function StaffingTable({
               </td>
               <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
                 {t("insights.staffing.fteValue", { value: num(row.fte) })}
-                <span className="block text-xs text-slate-500">{t("insights.staffing.holders", { count: row.holderCount, n: num(row.holderCount) })}</span>
+                <span className="block text-xs text-slate-500">
+                  {t("insights.staffing.holders", { count: row.holderCount, n: num(row.holderCount) })}
+                </span>
               </td>
               <td className="px-4 py-3 text-right tabular-nums" data-testid="unfilled">
                 {row.unfilledSeats > 0 ? (
-                  <span className="font-semibold text-red-700">{t("insights.staffing.seats", { count: row.unfilledSeats })}</span>
+                  <span className="font-semibold text-red-700">
+                    {t("insights.staffing.seats", { count: row.unfilledSeats })}
+                  </span>
                 ) : (
                   <span className="text-slate-400">{t("insights.none")}</span>
                 )}
               </td>
               <td className="px-4 py-3 text-right tabular-nums" data-testid="over">
                 {row.overStaffedBy > 0 ? (
-                  <span className="font-semibold text-amber-800">{t("insights.staffing.overBy", { value: num(row.overStaffedBy) })}</span>
+                  <span className="font-semibold text-amber-800">
+                    {t("insights.staffing.overBy", { value: num(row.overStaffedBy) })}
+                  </span>
                 ) : (
                   <span className="text-slate-400">{t("insights.none")}</span>
                 )}
               </td>
               <td className="px-4 py-3" data-testid="skills-below">
                 {row.withheld ? (
-                  <span className="text-slate-500" data-testid="withheld">{t("insights.withheld", { count: MIN_GROUP_SIZE })}</span>
+                  <span className="text-slate-500" data-testid="withheld">
+                    {t("insights.withheld", { count: MIN_GROUP_SIZE })}
+                  </span>
                 ) : null}
                 {!row.withheld && row.skillsBelow.length > 0 ? (
                   <span className="text-red-800">
@@ -105,10 +137,14 @@ export function StaffingTable({
                 ) : null}
                 {!row.withheld && row.skillsNotAssessed.length > 0 ? (
                   <span className="block text-slate-600">
-                    {t("insights.staffing.notAssessedList", { skills: row.skillsNotAssessed.join(t("insights.listSeparator")) })}
+                    {t("insights.staffing.notAssessedList", {
+                      skills: row.skillsNotAssessed.join(t("insights.listSeparator")),
+                    })}
                   </span>
                 ) : null}
-                {row.withheld || row.skillsBelow.length > 0 || row.skillsNotAssessed.length > 0 ? null : row.holderCount > 0 ? (
+                {row.withheld ||
+                row.skillsBelow.length > 0 ||
+                row.skillsNotAssessed.length > 0 ? null : row.holderCount > 0 ? (
                   <span className="text-emerald-800">
                     <span aria-hidden="true">✓ </span>
                     {t("insights.staffing.allMet")}

@@ -6,5 +6,10 @@ import { numberFormat } from "~/utils/intl";
 export function useNumberFormat(): (value: number, maximumFractionDigits?: number) => string {
   const { i18n } = useTranslation();
   const locale = i18n.language === "zh" ? "zh-CN" : "en";
-  return useMemo(() => (value: number, digits = 2) => numberFormat(locale, { maximumFractionDigits: digits }).format(value), [locale]);
+  return useMemo(
+    () =>
+      (value: number, digits = 2) =>
+        numberFormat(locale, { maximumFractionDigits: digits }).format(value),
+    [locale],
+  );
 }

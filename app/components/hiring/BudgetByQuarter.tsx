@@ -15,7 +15,11 @@ export function BudgetByQuarter({ budget }: { budget: PlanBudget }) {
         {s.totals.length > 0 ? <MoneyTotals totals={s.totals} /> : <span className="text-slate-400">—</span>}
       </td>
       <td className={`${ui.td} text-sm`} data-testid="without-budget">
-        {s.withoutBudget > 0 ? t("hiring.budget.withoutBudget", { count: s.withoutBudget }) : <span className="text-slate-400">—</span>}
+        {s.withoutBudget > 0 ? (
+          t("hiring.budget.withoutBudget", { count: s.withoutBudget })
+        ) : (
+          <span className="text-slate-400">—</span>
+        )}
       </td>
     </>
   );

@@ -8,7 +8,17 @@ import type { Priority } from "~/domain/types";
  * out as "becomes"); `children` follows the second badge, e.g. a note on the
  * direction of the change.
  */
-export function PriorityChange({ from, to, changed, children }: { from: Priority; to: Priority; changed: boolean; children?: ReactNode }) {
+export function PriorityChange({
+  from,
+  to,
+  changed,
+  children,
+}: {
+  from: Priority;
+  to: Priority;
+  changed: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <span className="inline-flex flex-wrap items-center gap-1">

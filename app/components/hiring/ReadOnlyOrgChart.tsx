@@ -15,5 +15,14 @@ export function ReadOnlyOrgChart({
   height: number;
   picture?: OrgChartDiagramProps["picture"];
 }) {
-  return <OrgChartDiagram recommendation={recommendation} lang={lang} selectedRoleId={null} onSelectRole={noop} height={height} picture={picture} />;
+  return (
+    <OrgChartDiagram
+      recommendation={recommendation}
+      lang={lang}
+      selectedRoleId={null}
+      onSelectRole={noop}
+      height={height}
+      picture={picture}
+    />
+  );
 }

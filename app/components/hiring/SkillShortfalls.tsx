@@ -64,13 +64,20 @@ export function SkillShortfalls({
           const own = reply && reply.roleId === s.roleId && reply.skillId === s.skillId ? reply : null;
           const quarterId = `skill-quarter-${s.roleId}-${s.skillId}`;
           return (
-            <tr key={`${s.roleId}:${s.skillId}`} data-role={s.roleId} data-skill={s.skillId} data-nobody-in={s.nobodyIn}>
+            <tr
+              key={`${s.roleId}:${s.skillId}`}
+              data-role={s.roleId}
+              data-skill={s.skillId}
+              data-nobody-in={s.nobodyIn}
+            >
               <th scope="row" className={`${ui.td} text-left font-semibold`}>
                 {role}
               </th>
               <td className={ui.td}>
                 {skill}
-                <span className="block text-xs text-slate-500">{t("hiring.skills.required", { level: s.required })}</span>
+                <span className="block text-xs text-slate-500">
+                  {t("hiring.skills.required", { level: s.required })}
+                </span>
               </td>
               <td className={`${ui.td} text-sm`}>
                 {s.nobodyIn === "team" ? t("hiring.skills.nobodyInTeam") : t("hiring.skills.nobodyInRole")}
@@ -92,7 +99,11 @@ export function SkillShortfalls({
                         ? t("hiring.skills.closestNotAssessed", { name: s.closest.name })
                         : s.levelsToGo === 0
                           ? t("hiring.skills.alreadyThere", { name: s.closest.name, level: s.closest.level })
-                          : t("hiring.skills.closest", { name: s.closest.name, level: s.closest.level, required: s.required })}
+                          : t("hiring.skills.closest", {
+                              name: s.closest.name,
+                              level: s.closest.level,
+                              required: s.required,
+                            })}
                     </span>
                     {s.trainHref ? (
                       <Link to={s.trainHref} className={`${ui.link} text-xs`}>
@@ -122,7 +133,9 @@ export function SkillShortfalls({
                       className="w-24 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-[invalid=true]:border-red-600"
                     />
                     <div id={`${quarterId}-error`} className="mt-1 text-xs text-red-700" aria-live="polite">
-                      {own?.errors.targetQuarter?.map((e) => <p key={e}>{t(e)}</p>)}
+                      {own?.errors.targetQuarter?.map((e) => (
+                        <p key={e}>{t(e)}</p>
+                      ))}
                     </div>
                   </div>
                   <button

@@ -9,7 +9,10 @@ export function useMoneyFormat(): (amount: number, currency: string) => string {
   const { i18n } = useTranslation();
   const locale = i18n.language === "zh" ? "zh-CN" : "en";
   return useMemo(
-    () => (amount: number, currency: string) => numberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amount),
+    () => (amount: number, currency: string) =>
+      numberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
+        amount,
+      ),
     [locale],
   );
 }
@@ -81,7 +84,9 @@ function FieldErrorList({ id, errors }: { id: string; errors: string[] | null | 
   const { t } = useTranslation();
   return (
     <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {errors?.map((e) => <p key={e}>{t(e)}</p>)}
+      {errors?.map((e) => (
+        <p key={e}>{t(e)}</p>
+      ))}
     </div>
   );
 }

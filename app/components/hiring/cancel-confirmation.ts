@@ -10,4 +10,5 @@ export function needsCancelConfirmation(status: string, formData: { get(name: st
   return status === "cancelled" && formData.get("confirm") !== CANCEL_CONFIRMATION;
 }
 
-export const cancelConfirmationHref = (positionId: string) => `/hiring/positions/${positionId}?confirm=cancel#confirm-cancel-title`;
+export const cancelConfirmationHref = (positionId: string) =>
+  `/hiring/positions/${positionId}?confirm=cancel#confirm-cancel-title`;

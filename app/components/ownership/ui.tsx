@@ -13,7 +13,9 @@ type Page = keyof (typeof ownershipStrings)["en"]["meta"];
 /** The document title of an ownership page in the reader's language; `name` (a step) goes first. */
 export function ownershipTitle(lang: unknown, page: Page | null, name?: string): string {
   const strings = lang === "en" ? ownershipStrings.en : ownershipStrings.zh;
-  return [name, page ? strings.meta[page] : null, strings.title].filter((part): part is string => Boolean(part)).join(" — ");
+  return [name, page ? strings.meta[page] : null, strings.title]
+    .filter((part): part is string => Boolean(part))
+    .join(" — ");
 }
 
 export function ownershipMeta(page: Page | null): MetaFunction {
@@ -55,7 +57,12 @@ export const LETTER_STYLES: Record<RaciLetter, string> = {
 
 export function LetterBadge({ letter }: { letter: RaciLetter | null }) {
   const { t } = useTranslation();
-  if (!letter) return <span className="text-slate-400" title={t("ownership.letterNames.none")}>{t("ownership.letters.none")}</span>;
+  if (!letter)
+    return (
+      <span className="text-slate-400" title={t("ownership.letterNames.none")}>
+        {t("ownership.letters.none")}
+      </span>
+    );
   return (
     <abbr
       title={t(`ownership.letterNames.${letter}`)}
@@ -73,6 +80,8 @@ export function useFlagText(roleLabels: RoleLabels, lang: Language) {
   const { t } = useTranslation();
   return (flag: OwnershipFlag) =>
     "roles" in flag
-      ? t(`ownership.flags.${flag.code}`, { roles: flag.roles.map((roleId) => localize(roleLabels[roleId], lang)).join(lang === "zh" ? "、" : ", ") })
+      ? t(`ownership.flags.${flag.code}`, {
+          roles: flag.roles.map((roleId) => localize(roleLabels[roleId], lang)).join(lang === "zh" ? "、" : ", "),
+        })
       : t(`ownership.flags.${flag.code}`);
 }

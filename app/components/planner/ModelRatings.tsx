@@ -14,7 +14,9 @@ export function ModelRatings({ ratings }: { ratings: Ratings }) {
           <dt className="text-slate-500">{t(`planner.ratings.${key}`)}</dt>
           <dd className="text-amber-500" aria-label={t("planner.ratings.stars", { count: ratings[key] })}>
             <span aria-hidden>{"★".repeat(ratings[key])}</span>
-            <span aria-hidden className="text-slate-200">{"★".repeat(3 - ratings[key])}</span>
+            <span aria-hidden className="text-slate-200">
+              {"★".repeat(3 - ratings[key])}
+            </span>
           </dd>
         </div>
       ))}

@@ -26,7 +26,10 @@ export function OrganisationChoice({ organisation, model, stage, models, stages,
   if (!organisation) {
     return (
       <p className="mt-4 text-sm text-slate-600">
-        <Link to={`/signup?model=${model}&stage=${stage}`} className="font-medium text-indigo-700 underline underline-offset-2">
+        <Link
+          to={`/signup?model=${model}&stage=${stage}`}
+          className="font-medium text-indigo-700 underline underline-offset-2"
+        >
           {t("planner.organisation.signUp")}
         </Link>
       </p>
@@ -37,7 +40,10 @@ export function OrganisationChoice({ organisation, model, stage, models, stages,
   const isCurrent = organisation.operatingModel === model && organisation.stage === stage;
 
   return (
-    <div className="mt-4 flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white px-5 py-3 text-sm shadow-sm" data-testid="organisation-choice">
+    <div
+      className="mt-4 flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white px-5 py-3 text-sm shadow-sm"
+      data-testid="organisation-choice"
+    >
       <span className="text-slate-600">
         {t("planner.organisation.current", {
           organisation: organisation.name,
@@ -46,7 +52,9 @@ export function OrganisationChoice({ organisation, model, stage, models, stages,
         })}
       </span>
       {isCurrent ? (
-        <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">{t("planner.organisation.isCurrent")}</span>
+        <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">
+          {t("planner.organisation.isCurrent")}
+        </span>
       ) : organisation.canUpdate ? (
         <Form method="post" preventScrollReset>
           <input type="hidden" name="intent" value="use_for_organisation" />
@@ -65,7 +73,11 @@ export function OrganisationChoice({ organisation, model, stage, models, stages,
         {actionData?.ok ? t("planner.organisation.saved") : ""}
       </span>
       {actionData && !actionData.ok ? (
-        <span role="alert" className="text-red-700">{Object.values(actionData.errors ?? {}).flat().join(" ")}</span>
+        <span role="alert" className="text-red-700">
+          {Object.values(actionData.errors ?? {})
+            .flat()
+            .join(" ")}
+        </span>
       ) : null}
     </div>
   );

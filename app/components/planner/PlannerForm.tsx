@@ -23,7 +23,17 @@ interface PlannerFormProps {
  * A plain GET form: without JavaScript the button submits it; with it, every
  * change submits at once and the address stays shareable.
  */
-export function PlannerForm({ models, stages, model, stage, lang, langOverride, channels = null, drivers = {}, sizingProblems = [] }: PlannerFormProps) {
+export function PlannerForm({
+  models,
+  stages,
+  model,
+  stage,
+  lang,
+  langOverride,
+  channels = null,
+  drivers = {},
+  sizingProblems = [],
+}: PlannerFormProps) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -44,7 +54,9 @@ export function PlannerForm({ models, stages, model, stage, lang, langOverride, 
     >
       {langOverride ? <input type="hidden" name="lang" value={langOverride} /> : null}
       <fieldset>
-        <legend className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("planner.modelLegend")}</legend>
+        <legend className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          {t("planner.modelLegend")}
+        </legend>
         <div className="mt-3 grid gap-3 sm:grid-cols-2 xl:grid-cols-5">
           {models.map((option) => (
             <label
@@ -80,7 +92,9 @@ export function PlannerForm({ models, stages, model, stage, lang, langOverride, 
       </fieldset>
 
       <fieldset>
-        <legend className="text-sm font-semibold uppercase tracking-wide text-slate-500">{t("planner.stageLegend")}</legend>
+        <legend className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+          {t("planner.stageLegend")}
+        </legend>
         <div className="mt-3 grid gap-3 sm:grid-cols-3">
           {stages.map((option) => (
             <label
@@ -104,11 +118,21 @@ export function PlannerForm({ models, stages, model, stage, lang, langOverride, 
         </div>
       </fieldset>
 
-      <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-sizing open={channels !== null || Object.keys(drivers).length > 0 || sizingProblems.length > 0}>
-        <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-slate-500">{t("sizing.planner.legend")}</summary>
+      <details
+        className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+        data-sizing
+        open={channels !== null || Object.keys(drivers).length > 0 || sizingProblems.length > 0}
+      >
+        <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-slate-500">
+          {t("sizing.planner.legend")}
+        </summary>
         <p className="mt-2 text-xs text-slate-500">{t("sizing.planner.hint")}</p>
         {sizingProblems.length > 0 ? (
-          <div role="alert" className="mt-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="sizing-problems">
+          <div
+            role="alert"
+            className="mt-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+            data-testid="sizing-problems"
+          >
             {sizingProblems.map((problem) => (
               <p key={problem.field}>{t(`sizing.errors.${problem.field}`)}</p>
             ))}
@@ -153,13 +177,18 @@ export function PlannerForm({ models, stages, model, stage, lang, langOverride, 
                   className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
                 />
                 <span className="mt-0.5 block text-[11px] text-slate-400">
-                  {DRIVERS[id].min.toLocaleString()}–{DRIVERS[id].max.toLocaleString()} {localize(DRIVERS[id].unit, lang)}
+                  {DRIVERS[id].min.toLocaleString()}–{DRIVERS[id].max.toLocaleString()}{" "}
+                  {localize(DRIVERS[id].unit, lang)}
                 </span>
               </label>
             ))}
           </div>
         </fieldset>
-        <button type="submit" className="mt-3 rounded-lg border border-indigo-600 px-3 py-1.5 text-sm font-semibold text-indigo-700 hover:bg-indigo-50" data-testid="sizing-apply">
+        <button
+          type="submit"
+          className="mt-3 rounded-lg border border-indigo-600 px-3 py-1.5 text-sm font-semibold text-indigo-700 hover:bg-indigo-50"
+          data-testid="sizing-apply"
+        >
           {t("sizing.planner.apply")}
         </button>
       </details>

@@ -11,7 +11,9 @@ const STYLE: Record<Priority, string> = {
 export function PriorityBadge({ priority }: { priority: Priority }) {
   const { t } = useTranslation();
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STYLE[priority]}`}>
+    <span
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${STYLE[priority]}`}
+    >
       {t(`planner.priority.${priority}`)}
     </span>
   );

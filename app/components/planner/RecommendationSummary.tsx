@@ -25,9 +25,13 @@ export function RecommendationSummary({
   // Generated from the priorities, so it never says "add" a role the chart marks optional.
   const guidance = stageGuidanceFor(recommendation);
   const roleNames = (ids: string[]) =>
-    ids.map((id) => localize(recommendation.roles.find((r) => r.id === id)?.label ?? { zh: id, en: id }, lang)).join(lang === "zh" ? "、" : ", ");
+    ids
+      .map((id) => localize(recommendation.roles.find((r) => r.id === id)?.label ?? { zh: id, en: id }, lang))
+      .join(lang === "zh" ? "、" : ", ");
   const guidanceText = [
-    guidance.add.length > 0 ? t("planner.guidance.add", { roles: roleNames(guidance.add) }) : t("planner.guidance.nothingNew"),
+    guidance.add.length > 0
+      ? t("planner.guidance.add", { roles: roleNames(guidance.add) })
+      : t("planner.guidance.nothingNew"),
     guidance.optional.length > 0 ? t("planner.guidance.optional", { roles: roleNames(guidance.optional) }) : null,
     guidance.later.length > 0 ? t("planner.guidance.later", { roles: roleNames(guidance.later) }) : null,
   ]

@@ -83,10 +83,14 @@ export function RolePanel({
             </span>
           </div>
           {role.priority === "later" && role.coreFrom ? (
-            <p className="mt-1 text-xs text-slate-500">{t("planner.priorityDetail.later", { stage: stageLabel(role.coreFrom) })}</p>
+            <p className="mt-1 text-xs text-slate-500">
+              {t("planner.priorityDetail.later", { stage: stageLabel(role.coreFrom) })}
+            </p>
           ) : null}
           {role.priority === "optional" && role.coveredBy ? (
-            <p className="mt-1 text-xs text-slate-500">{t("planner.priorityDetail.optional", { who: localize(role.coveredBy, lang) })}</p>
+            <p className="mt-1 text-xs text-slate-500">
+              {t("planner.priorityDetail.optional", { who: localize(role.coveredBy, lang) })}
+            </p>
           ) : null}
         </div>
         <Link
@@ -151,7 +155,11 @@ export function RolePanel({
                   {other === GENERAL_MANAGER ? (
                     <span className="font-medium">{label(other)}</span>
                   ) : (
-                    <Link to={roleHref(other)} preventScrollReset className="font-medium text-indigo-700 hover:underline">
+                    <Link
+                      to={roleHref(other)}
+                      preventScrollReset
+                      className="font-medium text-indigo-700 hover:underline"
+                    >
                       {label(other)}
                     </Link>
                   )}
@@ -175,7 +183,9 @@ export function RolePanel({
                 {t(`planner.panel.rationaleTopic.${topic}`)}
               </dt>
               {entries.map((entry, index) => (
-                <dd key={index} className="mt-0.5">{localize(entry.text, lang)}</dd>
+                <dd key={index} className="mt-0.5">
+                  {localize(entry.text, lang)}
+                </dd>
               ))}
             </div>
           ))}

@@ -34,11 +34,21 @@ export function RoleTable({
         <caption className="sr-only">{t("planner.tableTitle")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-3">{t("planner.table.role")}</th>
-            <th scope="col" className="px-4 py-3">{t("planner.table.priority")}</th>
-            <th scope="col" className="px-4 py-3">{t("planner.table.headcount")}</th>
-            <th scope="col" className="px-4 py-3">{t("planner.table.responsibilities")}</th>
-            <th scope="col" className="px-4 py-3">{t("planner.table.skills")}</th>
+            <th scope="col" className="px-4 py-3">
+              {t("planner.table.role")}
+            </th>
+            <th scope="col" className="px-4 py-3">
+              {t("planner.table.priority")}
+            </th>
+            <th scope="col" className="px-4 py-3">
+              {t("planner.table.headcount")}
+            </th>
+            <th scope="col" className="px-4 py-3">
+              {t("planner.table.responsibilities")}
+            </th>
+            <th scope="col" className="px-4 py-3">
+              {t("planner.table.skills")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -47,7 +57,13 @@ export function RoleTable({
               key={role.id}
               data-role={role.id}
               data-priority={role.priority}
-              className={role.id === selectedRoleId ? "bg-indigo-50/60" : role.priority === "not_needed" ? "text-slate-400" : undefined}
+              className={
+                role.id === selectedRoleId
+                  ? "bg-indigo-50/60"
+                  : role.priority === "not_needed"
+                    ? "text-slate-400"
+                    : undefined
+              }
             >
               <th scope="row" className="whitespace-nowrap px-4 py-3 text-left align-top font-semibold">
                 <Link
@@ -103,7 +119,9 @@ export function RoleTable({
                           {t("planner.levelShort", { level: skill.requiredLevel })}
                         </span>
                       ) : (
-                        <span className="text-slate-400" aria-label={t("planner.notRequiredYet")}>–</span>
+                        <span className="text-slate-400" aria-label={t("planner.notRequiredYet")}>
+                          –
+                        </span>
                       )}
                     </li>
                   ))}

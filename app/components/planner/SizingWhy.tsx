@@ -24,15 +24,28 @@ export function DefaultBadge() {
 }
 
 /** The headcount's badges: "default" and the channels that add the role. */
-export function SizingBadges({ role, modelLabel, lang }: { role: RecommendedRole; modelLabel: (id: ModelId) => Localized; lang: Language }) {
+export function SizingBadges({
+  role,
+  modelLabel,
+  lang,
+}: {
+  role: RecommendedRole;
+  modelLabel: (id: ModelId) => Localized;
+  lang: Language;
+}) {
   const { t } = useTranslation();
   if (!isSized(role)) return null;
   return (
     <>
       {role.headcount.isDefault && role.priority === "core" ? <DefaultBadge /> : null}
       {role.addedBy.length > 0 ? (
-        <span className="ml-1 inline-flex rounded-full bg-sky-50 px-1.5 py-0.5 text-[11px] font-medium text-sky-800 ring-1 ring-inset ring-sky-600/20" data-testid="added-by">
-          {t("sizing.why.addedBy", { channels: role.addedBy.map((m) => localize(modelLabel(m), lang)).join(lang === "zh" ? "、" : ", ") })}
+        <span
+          className="ml-1 inline-flex rounded-full bg-sky-50 px-1.5 py-0.5 text-[11px] font-medium text-sky-800 ring-1 ring-inset ring-sky-600/20"
+          data-testid="added-by"
+        >
+          {t("sizing.why.addedBy", {
+            channels: role.addedBy.map((m) => localize(modelLabel(m), lang)).join(lang === "zh" ? "、" : ", "),
+          })}
         </span>
       ) : null}
     </>
@@ -44,7 +57,15 @@ export function SizingBadges({ role, modelLabel, lang }: { role: RecommendedRole
  * with (value, ratio, what that driver alone asks for, the next step), which
  * one sets the number, and the responsibilities per channel where they differ.
  */
-export function SizingWhy({ role, modelLabel, lang }: { role: RecommendedRole; modelLabel: (id: ModelId) => Localized; lang: Language }) {
+export function SizingWhy({
+  role,
+  modelLabel,
+  lang,
+}: {
+  role: RecommendedRole;
+  modelLabel: (id: ModelId) => Localized;
+  lang: Language;
+}) {
   const { t } = useTranslation();
   if (!isSized(role)) return null;
   const { sizing } = role;
@@ -64,7 +85,11 @@ export function SizingWhy({ role, modelLabel, lang }: { role: RecommendedRole; m
               <span className="font-medium text-slate-700">
                 {d.value === null || d.headcount === null
                   ? t("sizing.why.notGiven", { driver: driverLabel(d.driver) })
-                  : t("sizing.why.driver", { driver: driverLabel(d.driver), value: d.value.toLocaleString(lang === "zh" ? "zh-CN" : "en"), range: range(d.headcount) })}
+                  : t("sizing.why.driver", {
+                      driver: driverLabel(d.driver),
+                      value: d.value.toLocaleString(lang === "zh" ? "zh-CN" : "en"),
+                      range: range(d.headcount),
+                    })}
               </span>
               <span className="block">
                 {t("sizing.why.ratio", { ratio: localize(d.ratio, lang) })}
@@ -77,7 +102,12 @@ export function SizingWhy({ role, modelLabel, lang }: { role: RecommendedRole; m
               </span>
               {sizing.applied ? (
                 <span className="block text-slate-500">
-                  {d.next ? t("sizing.why.next", { value: d.next.value.toLocaleString(lang === "zh" ? "zh-CN" : "en"), range: range(d.next.headcount) }) : t("sizing.why.nextNone")}
+                  {d.next
+                    ? t("sizing.why.next", {
+                        value: d.next.value.toLocaleString(lang === "zh" ? "zh-CN" : "en"),
+                        range: range(d.next.headcount),
+                      })
+                    : t("sizing.why.nextNone")}
                 </span>
               ) : null}
             </li>

@@ -27,7 +27,11 @@ export function EditedMark({ edited }: { edited: boolean }) {
   const { t } = useTranslation();
   if (!edited) return null;
   return (
-    <span className="ml-1 rounded bg-indigo-50 px-1 text-xs font-medium text-indigo-800" title={t("playbook.editedHint")} data-testid="edited-mark">
+    <span
+      className="ml-1 rounded bg-indigo-50 px-1 text-xs font-medium text-indigo-800"
+      title={t("playbook.editedHint")}
+      data-testid="edited-mark"
+    >
       {t("playbook.edited")}
     </span>
   );
@@ -42,7 +46,11 @@ export function ProblemList({ problems }: { problems: readonly string[] }) {
   const { t } = useTranslation();
   if (problems.length === 0) return null;
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="problems">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+      data-testid="problems"
+    >
       <p className="font-semibold">{t("playbook.errors.problemCount", { count: problems.length })}</p>
       <ul className="mt-2 list-disc space-y-1 pl-6">
         {problems.map((problem) => (

@@ -60,12 +60,14 @@ export function KindFields({
             {t("admin.fields.departmentsHint")}
           </p>
           <div className="mt-2 grid gap-2 sm:grid-cols-2">
-            {getCollectionProps(departments, { type: "checkbox", options: roles.map((role) => role.id) }).map(({ key, ...props }) => (
-              <label key={key} className="flex items-center gap-2 text-sm text-slate-700">
-                <input {...props} className="h-4 w-4 accent-indigo-600" />
-                {localize(roles.find((role) => role.id === props.value)!.label, lang)}
-              </label>
-            ))}
+            {getCollectionProps(departments, { type: "checkbox", options: roles.map((role) => role.id) }).map(
+              ({ key, ...props }) => (
+                <label key={key} className="flex items-center gap-2 text-sm text-slate-700">
+                  <input {...props} className="h-4 w-4 accent-indigo-600" />
+                  {localize(roles.find((role) => role.id === props.value)!.label, lang)}
+                </label>
+              ),
+            )}
           </div>
           <FieldErrors id={departments.errorId} errors={departments.errors} />
         </fieldset>
@@ -76,8 +78,10 @@ export function KindFields({
 
 /** Department ids as their labels, for tables. */
 export function departmentLabels(ids: readonly string[], roles: RoleOption[], lang: Language): string {
-  return ids.map((id) => {
-    const role = roles.find((candidate) => candidate.id === id);
-    return role ? localize(role.label, lang) : id;
-  }).join(lang === "zh" ? "、" : ", ");
+  return ids
+    .map((id) => {
+      const role = roles.find((candidate) => candidate.id === id);
+      return role ? localize(role.label, lang) : id;
+    })
+    .join(lang === "zh" ? "、" : ", ");
 }

@@ -15,7 +15,14 @@ export interface DepartmentListEntry {
   expanded: boolean;
   holderCount: number;
   /** the role's required skills: how many holders meet each */
-  skills: { id: string; label: string; holdersMeeting: number; holdersBelow: number; holdersNotAssessed: number; status: SkillCoverageStatus }[];
+  skills: {
+    id: string;
+    label: string;
+    holdersMeeting: number;
+    holdersBelow: number;
+    holdersNotAssessed: number;
+    status: SkillCoverageStatus;
+  }[];
 }
 
 /**
@@ -55,10 +62,16 @@ export function DepartmentList({
         return (
           <li key={d.roleId} data-role={d.roleId} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
             <div className="flex items-baseline justify-between gap-2">
-              <Link to={roleHref(d.roleId)} preventScrollReset className="font-semibold text-indigo-700 underline-offset-2 hover:underline">
+              <Link
+                to={roleHref(d.roleId)}
+                preventScrollReset
+                className="font-semibold text-indigo-700 underline-offset-2 hover:underline"
+              >
                 {d.label}
               </Link>
-              <span className="text-xs text-slate-500">{t("insights.chart.membersHere", { count: d.memberCount, n: num(d.memberCount) })}</span>
+              <span className="text-xs text-slate-500">
+                {t("insights.chart.membersHere", { count: d.memberCount, n: num(d.memberCount) })}
+              </span>
             </div>
             {d.memberCount > 0 || d.unfilledSeats > 0 ? (
               <Link
@@ -79,10 +92,15 @@ export function DepartmentList({
               <ul className="mt-2 space-y-1 text-sm">
                 {members.map((m) => (
                   <li key={m.memberId} className="flex items-center justify-between gap-2">
-                    <Link to={`/team/${m.memberId}`} className="truncate text-slate-900 underline-offset-2 hover:underline">
+                    <Link
+                      to={`/team/${m.memberId}`}
+                      className="truncate text-slate-900 underline-offset-2 hover:underline"
+                    >
                       {m.name}
                     </Link>
-                    <span className={`shrink-0 rounded px-1.5 text-xs font-medium ring-1 ring-inset ${BUCKET_STYLES[m.bucket].chip}`}>
+                    <span
+                      className={`shrink-0 rounded px-1.5 text-xs font-medium ring-1 ring-inset ${BUCKET_STYLES[m.bucket].chip}`}
+                    >
                       <span aria-hidden="true">{BUCKET_STYLES[m.bucket].symbol} </span>
                       {memberGapText(m, t)}
                     </span>
@@ -92,7 +110,9 @@ export function DepartmentList({
             ) : null}
             {d.holderCount > 0 && d.skills.length > 0 ? <DepartmentSkills department={d} /> : null}
             {d.unfilledSeats > 0 ? (
-              <p className="mt-2 text-sm italic text-red-700">{t("insights.chart.role.seats", { count: d.unfilledSeats })}</p>
+              <p className="mt-2 text-sm italic text-red-700">
+                {t("insights.chart.role.seats", { count: d.unfilledSeats })}
+              </p>
             ) : null}
             {d.expanded && hidden > 0 ? (
               <p className="mt-2 text-sm text-slate-600">
@@ -117,7 +137,10 @@ function DepartmentSkills({ department }: { department: DepartmentListEntry }) {
   const notAssessed = department.skills.filter((s) => s.status === "not_assessed").length;
   return (
     <div className="mt-2 text-sm" data-testid="department-skills">
-      <p className={below > 0 ? "font-medium text-red-700" : notAssessed > 0 ? "text-slate-600" : "text-emerald-800"} data-testid="department-skill-flag">
+      <p
+        className={below > 0 ? "font-medium text-red-700" : notAssessed > 0 ? "text-slate-600" : "text-emerald-800"}
+        data-testid="department-skill-flag"
+      >
         <span aria-hidden="true">{below > 0 ? "⚠ " : notAssessed > 0 ? "" : "✓ "}</span>
         {below > 0
           ? t("insights.chart.role.below", { count: below })
@@ -131,7 +154,9 @@ function DepartmentSkills({ department }: { department: DepartmentListEntry }) {
             <span className="truncate">{s.label}</span>
             <span className={`shrink-0 tabular-nums ${s.status === "below" ? "font-medium text-red-700" : ""}`}>
               {t("insights.gaps.meetCount", { met: num(s.holdersMeeting), holders: num(department.holderCount) })}
-              {s.holdersNotAssessed > 0 ? ` · ${t("insights.gaps.statusNotAssessed", { count: s.holdersNotAssessed })}` : ""}
+              {s.holdersNotAssessed > 0
+                ? ` · ${t("insights.gaps.statusNotAssessed", { count: s.holdersNotAssessed })}`
+                : ""}
             </span>
           </li>
         ))}

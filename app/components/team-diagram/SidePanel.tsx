@@ -51,7 +51,9 @@ function PanelFrame({
           <h3 id="team-panel-title" ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
             {title}
           </h3>
-          {subtitle ? <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">{subtitle}</div> : null}
+          {subtitle ? (
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">{subtitle}</div>
+          ) : null}
         </div>
         <Link
           to={closeHref}
@@ -81,7 +83,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function MemberPanel({ member, closeHref, onClose }: { member: MemberPanelData; closeHref: string; onClose: () => void }) {
+export function MemberPanel({
+  member,
+  closeHref,
+  onClose,
+}: {
+  member: MemberPanelData;
+  closeHref: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const num = useNumberFormat();
   return (
@@ -113,7 +123,9 @@ export function MemberPanel({ member, closeHref, onClose }: { member: MemberPane
             {member.roles.map((r) => (
               <li key={r.roleId} className="flex justify-between gap-3">
                 <span>{r.label}</span>
-                <span className="tabular-nums text-slate-500">{t("insights.gaps.share", { value: num(r.share * 100, 0) })}</span>
+                <span className="tabular-nums text-slate-500">
+                  {t("insights.gaps.share", { value: num(r.share * 100, 0) })}
+                </span>
               </li>
             ))}
           </ul>
@@ -129,18 +141,32 @@ export function MemberPanel({ member, closeHref, onClose }: { member: MemberPane
             <table className="w-full text-sm" data-testid="member-skills">
               <thead className="text-left text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1 pr-2 font-medium">{t("insights.chart.panel.skill")}</th>
-                  <th scope="col" className="px-1 py-1 text-right font-medium">{t("insights.chart.panel.assessed")}</th>
-                  <th scope="col" className="px-1 py-1 text-right font-medium">{t("insights.chart.panel.required")}</th>
-                  <th scope="col" className="py-1 pl-1 text-right font-medium">{t("insights.chart.panel.gap")}</th>
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    {t("insights.chart.panel.skill")}
+                  </th>
+                  <th scope="col" className="px-1 py-1 text-right font-medium">
+                    {t("insights.chart.panel.assessed")}
+                  </th>
+                  <th scope="col" className="px-1 py-1 text-right font-medium">
+                    {t("insights.chart.panel.required")}
+                  </th>
+                  <th scope="col" className="py-1 pl-1 text-right font-medium">
+                    {t("insights.chart.panel.gap")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {member.skills.map((s) => (
                   <tr key={s.id} data-skill={s.id}>
-                    <th scope="row" className="py-1 pr-2 text-left font-normal">{s.label}</th>
+                    <th scope="row" className="py-1 pr-2 text-left font-normal">
+                      {s.label}
+                    </th>
                     <td className="px-1 py-1 text-right tabular-nums">
-                      {s.notAssessed ? <span className="text-slate-500">{t("insights.chart.panel.notAssessed")}</span> : s.assessed}
+                      {s.notAssessed ? (
+                        <span className="text-slate-500">{t("insights.chart.panel.notAssessed")}</span>
+                      ) : (
+                        s.assessed
+                      )}
                     </td>
                     <td className="px-1 py-1 text-right tabular-nums">{s.required}</td>
                     <td className="py-1 pl-1 text-right">
@@ -156,7 +182,10 @@ export function MemberPanel({ member, closeHref, onClose }: { member: MemberPane
               </tbody>
             </table>
             <p className="mt-2 text-xs text-slate-500">
-              {t("insights.chart.panel.totals", { total: num(member.totalGap), notAssessed: num(member.notAssessedCount) })}
+              {t("insights.chart.panel.totals", {
+                total: num(member.totalGap),
+                notAssessed: num(member.notAssessedCount),
+              })}
             </p>
           </>
         )}
@@ -189,7 +218,9 @@ export function TeamRolePanel({
         <dl className="grid grid-cols-2 gap-2">
           <div>
             <dt className="text-xs text-slate-500">{t("insights.chart.panel.recommended")}</dt>
-            <dd className="tabular-nums"><HeadcountText range={role.headcount} /></dd>
+            <dd className="tabular-nums">
+              <HeadcountText range={role.headcount} />
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">{t("insights.chart.panel.team")}</dt>
@@ -200,12 +231,16 @@ export function TeamRolePanel({
           </div>
           <div>
             <dt className="text-xs text-slate-500">{t("insights.staffing.unfilled")}</dt>
-            <dd className={`tabular-nums ${role.unfilledSeats > 0 ? "font-semibold text-red-700" : ""}`}>{num(role.unfilledSeats)}</dd>
+            <dd className={`tabular-nums ${role.unfilledSeats > 0 ? "font-semibold text-red-700" : ""}`}>
+              {num(role.unfilledSeats)}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">{t("insights.staffing.over")}</dt>
             <dd className={`tabular-nums ${role.overStaffedBy > 0 ? "font-semibold text-amber-800" : ""}`}>
-              {role.overStaffedBy > 0 ? t("insights.staffing.overBy", { value: num(role.overStaffedBy) }) : t("insights.none")}
+              {role.overStaffedBy > 0
+                ? t("insights.staffing.overBy", { value: num(role.overStaffedBy) })
+                : t("insights.none")}
             </dd>
           </div>
         </dl>
@@ -221,15 +256,25 @@ export function TeamRolePanel({
         {required.length === 0 ? (
           <p className="text-slate-500">{t("insights.gaps.notRequiredNow")}</p>
         ) : role.withheld ? (
-          <p className="text-slate-500" data-testid="withheld">{t("insights.withheld", { count: MIN_GROUP_SIZE })}</p>
+          <p className="text-slate-500" data-testid="withheld">
+            {t("insights.withheld", { count: MIN_GROUP_SIZE })}
+          </p>
         ) : (
           <table className="w-full text-sm" data-testid="role-coverage">
             <thead className="text-left text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-1 pr-2 font-medium">{t("insights.chart.panel.skill")}</th>
-                <th scope="col" className="px-1 py-1 text-right font-medium">{t("insights.chart.panel.required")}</th>
-                <th scope="col" className="px-1 py-1 text-right font-medium">{t("insights.chart.panel.best")}</th>
-                <th scope="col" className="py-1 pl-1 text-right font-medium">{t("insights.chart.panel.meeting")}</th>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  {t("insights.chart.panel.skill")}
+                </th>
+                <th scope="col" className="px-1 py-1 text-right font-medium">
+                  {t("insights.chart.panel.required")}
+                </th>
+                <th scope="col" className="px-1 py-1 text-right font-medium">
+                  {t("insights.chart.panel.best")}
+                </th>
+                <th scope="col" className="py-1 pl-1 text-right font-medium">
+                  {t("insights.chart.panel.meeting")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -254,7 +299,10 @@ export function TeamRolePanel({
                   <td className="px-1 py-1 text-right tabular-nums">{s.required}</td>
                   <td className="px-1 py-1 text-right tabular-nums">{s.bestLevel ?? t("insights.none")}</td>
                   <td className="py-1 pl-1 text-right tabular-nums">
-                    {t("insights.chart.panel.meetCount", { met: num(s.holdersMeeting), holders: num(role.holderCount) })}
+                    {t("insights.chart.panel.meetCount", {
+                      met: num(s.holdersMeeting),
+                      holders: num(role.holderCount),
+                    })}
                   </td>
                 </tr>
               ))}
@@ -263,7 +311,10 @@ export function TeamRolePanel({
         )}
       </Section>
       <p className="mt-5 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link to={`/team/heatmap?${new URLSearchParams({ role: role.roleId })}`} className="text-indigo-700 underline-offset-2 hover:underline">
+        <Link
+          to={`/team/heatmap?${new URLSearchParams({ role: role.roleId })}`}
+          className="text-indigo-700 underline-offset-2 hover:underline"
+        >
           {t("insights.chart.panel.seeHolders")}
         </Link>
         <Link to={`/team/gaps#role-${role.roleId}`} className="text-indigo-700 underline-offset-2 hover:underline">

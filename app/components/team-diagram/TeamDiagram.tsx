@@ -8,7 +8,12 @@ import type { TeamDiagramEdge, TeamDiagramNode } from "~/domain/team-graph";
 import type { RoleId } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { DiagramFrame, toFlowHandle } from "~/components/diagram/DiagramFrame";
-import { DownloadPicture, usePictureHeading, type MakePicture, type PictureOptions } from "~/components/diagram/DownloadPicture";
+import {
+  DownloadPicture,
+  usePictureHeading,
+  type MakePicture,
+  type PictureOptions,
+} from "~/components/diagram/DownloadPicture";
 import type { EdgeEmphasis } from "~/components/diagram/edges";
 import { teamEdgeTypes } from "./edges";
 import type { TeamFlowEdge } from "./edges";
@@ -52,8 +57,14 @@ function ariaLabelFor(node: TeamDiagramNode, t: Translate, num: Format): string 
       return t("insights.chart.aria.gm", {
         label: node.data.label,
         summary: [
-          t("insights.chart.gm.members", { count: node.data.memberCount, n: num(node.data.memberCount), fte: num(node.data.fte) }),
-          node.data.unfilledSeats > 0 ? t("insights.chart.gm.seats", { count: node.data.unfilledSeats }) : t("insights.chart.gm.staffed"),
+          t("insights.chart.gm.members", {
+            count: node.data.memberCount,
+            n: num(node.data.memberCount),
+            fte: num(node.data.fte),
+          }),
+          node.data.unfilledSeats > 0
+            ? t("insights.chart.gm.seats", { count: node.data.unfilledSeats })
+            : t("insights.chart.gm.staffed"),
         ].join(t("app.text.clauses")),
       });
     case "teamRole": {
@@ -61,7 +72,10 @@ function ariaLabelFor(node: TeamDiagramNode, t: Translate, num: Format): string 
       return t("insights.chart.aria.role", {
         label: d.label,
         priority: t(`diagram.priority.${d.priority}`),
-        staffing: t("insights.chart.role.recommendedVsActual", { recommended: headcountLabel(d.headcount), fte: num(d.fte) }),
+        staffing: t("insights.chart.role.recommendedVsActual", {
+          recommended: headcountLabel(d.headcount),
+          fte: num(d.fte),
+        }),
         status: roleStaffingStatus(d, t, num).text,
         skills: roleSkillStatus(d, t)?.text ?? "",
         members: t("insights.chart.membersHere", { count: d.memberCount, n: num(d.memberCount) }),
@@ -72,7 +86,10 @@ function ariaLabelFor(node: TeamDiagramNode, t: Translate, num: Format): string 
       return t("insights.chart.aria.member", {
         name: node.data.name,
         gap: memberGapText(node.data, t),
-        also: node.data.alsoHolds.length > 0 ? t("insights.chart.alsoHolds", { roles: node.data.alsoHolds.join(t("insights.listSeparator")) }) : "",
+        also:
+          node.data.alsoHolds.length > 0
+            ? t("insights.chart.alsoHolds", { roles: node.data.alsoHolds.join(t("insights.listSeparator")) })
+            : "",
       });
     case "openSeat":
       return t("insights.chart.openSeat");
@@ -81,7 +98,12 @@ function ariaLabelFor(node: TeamDiagramNode, t: Translate, num: Format): string 
   }
 }
 
-function toFlowNode(node: TeamDiagramNode, props: Pick<TeamDiagramProps, "toggleHref" | "moreHref">, t: Translate, num: Format): TeamFlowNode {
+function toFlowNode(
+  node: TeamDiagramNode,
+  props: Pick<TeamDiagramProps, "toggleHref" | "moreHref">,
+  t: Translate,
+  num: Format,
+): TeamFlowNode {
   const interactive = node.type === "teamRole" || node.type === "teamMember" || node.type === "teamGm";
   const common = {
     id: node.id,
@@ -200,7 +222,14 @@ function FitOnChange({ nodes, expandedKey }: { nodes: readonly TeamDiagramNode[]
     const focusIds = focus ? new Set([teamNodeId.role(focus), teamNodeId.department(focus)]) : null;
     const bounds = boundsOf(focusIds ? nodes.filter((n) => focusIds.has(n.id)) : nodes);
     if (!bounds) return;
-    const viewport = getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_VIEW_OPTIONS.maxZoom ?? 1, FIT_VIEW_OPTIONS.padding ?? 0.1);
+    const viewport = getViewportForBounds(
+      bounds,
+      width,
+      height,
+      MIN_ZOOM,
+      FIT_VIEW_OPTIONS.maxZoom ?? 1,
+      FIT_VIEW_OPTIONS.padding ?? 0.1,
+    );
     void setViewport(viewport, { duration: before.expandedKey === expandedKey ? 0 : 300 });
   }, [nodes, expandedKey, width, height, setViewport]);
   return null;
@@ -220,13 +249,26 @@ function heightFor(nodes: TeamDiagramNode[]): number {
   return Math.round(Math.min(720, Math.max(420, fitted)));
 }
 
-export function TeamDiagram({ nodes, edges, selection, onSelect, toggleHref, moreHref, height: fixedHeight, picture }: TeamDiagramProps) {
+export function TeamDiagram({
+  nodes,
+  edges,
+  selection,
+  onSelect,
+  toggleHref,
+  moreHref,
+  height: fixedHeight,
+  picture,
+}: TeamDiagramProps) {
   const height = useMemo(() => fixedHeight ?? heightFor(nodes), [fixedHeight, nodes]);
   const { t } = useTranslation();
   const num = useNumberFormat();
 
   const selectedNodeId =
-    selection === null ? null : selection.kind === "member" ? teamNodeId.member(selection.id) : teamNodeId.role(selection.id);
+    selection === null
+      ? null
+      : selection.kind === "member"
+        ? teamNodeId.member(selection.id)
+        : teamNodeId.role(selection.id);
   const freshNodes = useMemo(
     () =>
       nodes.map((n) => {

@@ -15,7 +15,10 @@ export function TeamLegend() {
           <LegendEntry
             key={bucket}
             sample={
-              <span aria-hidden="true" className={`inline-flex h-4 w-7 items-center justify-end rounded-sm border border-l-4 pr-0.5 text-[9px] font-bold ${BUCKET_STYLES[bucket].node}`}>
+              <span
+                aria-hidden="true"
+                className={`inline-flex h-4 w-7 items-center justify-end rounded-sm border border-l-4 pr-0.5 text-[9px] font-bold ${BUCKET_STYLES[bucket].node}`}
+              >
                 {BUCKET_STYLES[bucket].symbol}
               </span>
             }
@@ -23,14 +26,27 @@ export function TeamLegend() {
             {t(`insights.chart.legend.${bucket}`)}
           </LegendEntry>
         ))}
-        <LegendEntry sample={<span aria-hidden="true" className="inline-block h-4 w-7 rounded-sm border-2 border-dashed border-slate-400 bg-white" />}>
+        <LegendEntry
+          sample={
+            <span
+              aria-hidden="true"
+              className="inline-block h-4 w-7 rounded-sm border-2 border-dashed border-slate-400 bg-white"
+            />
+          }
+        >
           {t("insights.chart.legend.openSeat")}
         </LegendEntry>
       </LegendSection>
       <LegendSection heading={t("insights.chart.legend.links")}>
-        <LegendEntry sample={<LineSample color={EDGE_COLORS.reporting} />}>{t("insights.chart.legend.reporting")}</LegendEntry>
-        <LegendEntry sample={<LineSample color={EDGE_COLORS.collaboration} dash={COLLABORATION_DASH} />}>{t("insights.chart.legend.collaboration")}</LegendEntry>
-        <LegendEntry sample={<LineSample color={ALSO_HOLDS_COLOR} dash={ALSO_HOLDS_DASH} />}>{t("insights.chart.legend.alsoHolds")}</LegendEntry>
+        <LegendEntry sample={<LineSample color={EDGE_COLORS.reporting} />}>
+          {t("insights.chart.legend.reporting")}
+        </LegendEntry>
+        <LegendEntry sample={<LineSample color={EDGE_COLORS.collaboration} dash={COLLABORATION_DASH} />}>
+          {t("insights.chart.legend.collaboration")}
+        </LegendEntry>
+        <LegendEntry sample={<LineSample color={ALSO_HOLDS_COLOR} dash={ALSO_HOLDS_DASH} />}>
+          {t("insights.chart.legend.alsoHolds")}
+        </LegendEntry>
       </LegendSection>
       <PriorityLegend heading={t("insights.chart.legend.priorities")} />
     </LegendFrame>

@@ -25,12 +25,7 @@ export type OpenSeatFlowNode = Node<OpenSeatNodeData, "openSeat">;
 export type MoreMembersFlowNode = Node<MoreMembersNodeData & { listHref: string }, "moreMembers">;
 export type DepartmentFlowNode = Node<DepartmentNodeData, "department">;
 export type TeamFlowNode =
-  | TeamGmFlowNode
-  | TeamRoleFlowNode
-  | TeamMemberFlowNode
-  | OpenSeatFlowNode
-  | MoreMembersFlowNode
-  | DepartmentFlowNode;
+  TeamGmFlowNode | TeamRoleFlowNode | TeamMemberFlowNode | OpenSeatFlowNode | MoreMembersFlowNode | DepartmentFlowNode;
 
 /** Edges end on these, but nobody connects by hand: keep them out of sight. */
 const HIDDEN_HANDLE: CSSProperties = { opacity: 0, pointerEvents: "none" };
@@ -52,17 +47,27 @@ export function headcountLabel(range: HeadcountRange): string {
 }
 
 /** The staffing line of a role: open seats, over-staffing, staffed, or nobody. */
-export function roleStaffingStatus(data: TeamRoleNodeData, t: Translate, num: Format): { text: string; tone: "bad" | "warn" | "ok" | "muted" } {
-  if (data.unfilledSeats > 0) return { text: t("insights.chart.role.seats", { count: data.unfilledSeats }), tone: "bad" };
-  if (data.overStaffedBy > 0) return { text: t("insights.chart.role.over", { value: num(data.overStaffedBy) }), tone: "warn" };
+export function roleStaffingStatus(
+  data: TeamRoleNodeData,
+  t: Translate,
+  num: Format,
+): { text: string; tone: "bad" | "warn" | "ok" | "muted" } {
+  if (data.unfilledSeats > 0)
+    return { text: t("insights.chart.role.seats", { count: data.unfilledSeats }), tone: "bad" };
+  if (data.overStaffedBy > 0)
+    return { text: t("insights.chart.role.over", { value: num(data.overStaffedBy) }), tone: "warn" };
   if (data.holderCount === 0) return { text: t("insights.chart.role.noHolders"), tone: "muted" };
   return { text: t("insights.chart.role.staffed"), tone: "ok" };
 }
 
-export function roleSkillStatus(data: TeamRoleNodeData, t: Translate): { text: string; tone: "bad" | "ok" | "muted" } | null {
+export function roleSkillStatus(
+  data: TeamRoleNodeData,
+  t: Translate,
+): { text: string; tone: "bad" | "ok" | "muted" } | null {
   if (data.skillsBelow === null || data.skillsNotAssessed === null) return null;
   if (data.skillsBelow > 0) return { text: t("insights.chart.role.below", { count: data.skillsBelow }), tone: "bad" };
-  if (data.skillsNotAssessed > 0) return { text: t("insights.chart.role.notAssessed", { count: data.skillsNotAssessed }), tone: "muted" };
+  if (data.skillsNotAssessed > 0)
+    return { text: t("insights.chart.role.notAssessed", { count: data.skillsNotAssessed }), tone: "muted" };
   if (data.holderCount > 0) return { text: t("insights.chart.role.allMet"), tone: "ok" };
   return null;
 }
@@ -91,10 +96,20 @@ export const TeamGmNode = memo(function TeamGmNode({ data }: NodeProps<TeamGmFlo
         {t("insights.chart.gm.members", { count: data.memberCount, n: num(data.memberCount), fte: num(data.fte) })}
       </p>
       <p className={`truncate text-xs ${data.unfilledSeats > 0 ? "text-amber-300" : "text-slate-300"}`}>
-        {data.unfilledSeats > 0 ? t("insights.chart.gm.seats", { count: data.unfilledSeats }) : t("insights.chart.gm.staffed")}
-        {data.withoutRole > 0 ? ` · ${t("insights.chart.withoutRole", { count: data.withoutRole, n: num(data.withoutRole) })}` : ""}
+        {data.unfilledSeats > 0
+          ? t("insights.chart.gm.seats", { count: data.unfilledSeats })
+          : t("insights.chart.gm.staffed")}
+        {data.withoutRole > 0
+          ? ` · ${t("insights.chart.withoutRole", { count: data.withoutRole, n: num(data.withoutRole) })}`
+          : ""}
       </p>
-      <Handle type="source" position={Position.Bottom} id={TEAM_HANDLE_IDS.reportingOut} isConnectable={false} style={HIDDEN_HANDLE} />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id={TEAM_HANDLE_IDS.reportingOut}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
     </div>
   );
 });
@@ -118,12 +133,25 @@ export const TeamRoleNode = memo(function TeamRoleNode({ data, selected }: NodeP
       } group-focus-visible:ring-4 group-focus-visible:ring-indigo-400`}
       data-role={data.roleId}
     >
-      <Handle type="target" position={Position.Top} id={TEAM_HANDLE_IDS.reportingIn} isConnectable={false} style={HIDDEN_HANDLE} />
-      <p className="truncate text-sm font-semibold leading-5" title={data.label}>{data.label}</p>
+      <Handle
+        type="target"
+        position={Position.Top}
+        id={TEAM_HANDLE_IDS.reportingIn}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
+      <p className="truncate text-sm font-semibold leading-5" title={data.label}>
+        {data.label}
+      </p>
       <p className="flex items-center gap-1.5 text-xs leading-5">
-        <span className={`shrink-0 rounded px-1.5 font-medium ${style.badge}`}>{t(`diagram.priority.${data.priority}`)}</span>
+        <span className={`shrink-0 rounded px-1.5 font-medium ${style.badge}`}>
+          {t(`diagram.priority.${data.priority}`)}
+        </span>
         <span className="truncate tabular-nums text-slate-700">
-          {t("insights.chart.role.recommendedVsActual", { recommended: headcountLabel(data.headcount), fte: num(data.fte) })}
+          {t("insights.chart.role.recommendedVsActual", {
+            recommended: headcountLabel(data.headcount),
+            fte: num(data.fte),
+          })}
         </span>
       </p>
       <p className={`truncate text-xs font-medium leading-4 ${TONE[staffing.tone]}`}>
@@ -158,10 +186,34 @@ export const TeamRoleNode = memo(function TeamRoleNode({ data, selected }: NodeP
           <p className="flex h-7 items-center justify-center text-xs text-slate-500">{t("insights.chart.noMembers")}</p>
         )}
       </div>
-      <Handle type="source" position={Position.Bottom} id={TEAM_HANDLE_IDS.reportingOut} isConnectable={false} style={HIDDEN_HANDLE} />
-      <Handle type="source" position={Position.Bottom} id={TEAM_HANDLE_IDS.collaborationOut} isConnectable={false} style={HIDDEN_HANDLE} />
-      <Handle type="target" position={Position.Bottom} id={TEAM_HANDLE_IDS.collaborationIn} isConnectable={false} style={HIDDEN_HANDLE} />
-      <Handle type="target" position={Position.Bottom} id={TEAM_HANDLE_IDS.alsoHoldsIn} isConnectable={false} style={ALSO_HOLDS_HANDLE} />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id={TEAM_HANDLE_IDS.reportingOut}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        id={TEAM_HANDLE_IDS.collaborationOut}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
+      <Handle
+        type="target"
+        position={Position.Bottom}
+        id={TEAM_HANDLE_IDS.collaborationIn}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
+      <Handle
+        type="target"
+        position={Position.Bottom}
+        id={TEAM_HANDLE_IDS.alsoHoldsIn}
+        isConnectable={false}
+        style={ALSO_HOLDS_HANDLE}
+      />
     </div>
   );
 });
@@ -169,7 +221,12 @@ export const TeamRoleNode = memo(function TeamRoleNode({ data, selected }: NodeP
 export const TeamMemberNode = memo(function TeamMemberNode({ data, selected }: NodeProps<TeamMemberFlowNode>) {
   const { t } = useTranslation();
   const style = BUCKET_STYLES[data.bucket];
-  const detail = [memberGapText(data, t), data.alsoHolds.length > 0 ? t("insights.chart.alsoHolds", { roles: data.alsoHolds.join(t("insights.listSeparator")) }) : null]
+  const detail = [
+    memberGapText(data, t),
+    data.alsoHolds.length > 0
+      ? t("insights.chart.alsoHolds", { roles: data.alsoHolds.join(t("insights.listSeparator")) })
+      : null,
+  ]
     .filter(Boolean)
     .join(" · ");
   return (
@@ -179,15 +236,28 @@ export const TeamMemberNode = memo(function TeamMemberNode({ data, selected }: N
       } group-focus-visible:ring-4 group-focus-visible:ring-indigo-400`}
       data-bucket={data.bucket}
     >
-      <Handle type="source" position={Position.Top} id={TEAM_HANDLE_IDS.alsoHoldsOut} isConnectable={false} style={HIDDEN_HANDLE} />
+      <Handle
+        type="source"
+        position={Position.Top}
+        id={TEAM_HANDLE_IDS.alsoHoldsOut}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
       <p className="flex items-center gap-1 text-xs font-semibold leading-4 text-slate-900">
-        <span className="min-w-0 flex-1 truncate" title={data.name}>{data.name}</span>
-        <span aria-hidden="true" className={`shrink-0 rounded px-1 text-[10px] font-bold leading-4 ring-1 ring-inset ${style.chip}`}>
+        <span className="min-w-0 flex-1 truncate" title={data.name}>
+          {data.name}
+        </span>
+        <span
+          aria-hidden="true"
+          className={`shrink-0 rounded px-1 text-[10px] font-bold leading-4 ring-1 ring-inset ${style.chip}`}
+        >
           {style.symbol}
           {data.maxGap > 0 ? data.maxGap : ""}
         </span>
       </p>
-      <p className="truncate text-[11px] leading-4 text-slate-600" title={detail}>{detail}</p>
+      <p className="truncate text-[11px] leading-4 text-slate-600" title={detail}>
+        {detail}
+      </p>
     </div>
   );
 });
@@ -207,7 +277,12 @@ export const MoreMembersNode = memo(function MoreMembersNode({ data }: NodeProps
   return (
     <div className="flex h-full w-full flex-col items-center justify-center rounded-md border border-slate-300 bg-slate-100 px-2 text-center text-xs text-slate-700">
       <p className="font-semibold">{t("insights.chart.moreMembers", { count: data.hidden, n: num(data.hidden) })}</p>
-      <Link to={data.listHref} onClick={stop} onKeyDown={stop} className="nokey nodrag nopan text-indigo-700 underline underline-offset-2">
+      <Link
+        to={data.listHref}
+        onClick={stop}
+        onKeyDown={stop}
+        className="nokey nodrag nopan text-indigo-700 underline underline-offset-2"
+      >
         {t("insights.chart.seeList")}
       </Link>
     </div>
@@ -218,7 +293,13 @@ export const MoreMembersNode = memo(function MoreMembersNode({ data }: NodeProps
 export const DepartmentNode = memo(function DepartmentNode() {
   return (
     <div className="h-full w-full rounded-xl border border-slate-200 bg-slate-50">
-      <Handle type="target" position={Position.Top} id={TEAM_HANDLE_IDS.reportingIn} isConnectable={false} style={HIDDEN_HANDLE} />
+      <Handle
+        type="target"
+        position={Position.Top}
+        id={TEAM_HANDLE_IDS.reportingIn}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
     </div>
   );
 });

@@ -14,7 +14,14 @@ export interface MemberPanelData {
   totalGap: number;
   notAssessedCount: number;
   /** the skills the member's roles require now */
-  skills: { id: string; label: string; required: SkillLevel; assessed: SkillLevel; gap: number; notAssessed: boolean }[];
+  skills: {
+    id: string;
+    label: string;
+    required: SkillLevel;
+    assessed: SkillLevel;
+    gap: number;
+    notAssessed: boolean;
+  }[];
 }
 
 /** What the side panel shows about a selected role. */

@@ -39,7 +39,9 @@ function moveFocus(event: KeyboardEvent<HTMLTableSectionElement>) {
   else if (event.key === "ArrowLeft" && atStart) target = [row, column - 1];
   else if (event.key === "ArrowRight" && atEnd) target = [row, column + 1];
   if (!target) return;
-  const next = event.currentTarget.querySelector<HTMLInputElement>(`input[data-row="${target[0]}"][data-column="${COLUMNS[target[1]]}"]`);
+  const next = event.currentTarget.querySelector<HTMLInputElement>(
+    `input[data-row="${target[0]}"][data-column="${COLUMNS[target[1]]}"]`,
+  );
   if (!next) return;
   event.preventDefault();
   next.focus();
@@ -87,7 +89,11 @@ export function AssessmentGrid({
   const cellFields = fields.cells.getFieldList();
   const initial = (index: number) => {
     const cell = cellFields[index]?.getFieldset();
-    return { level: textValue(cell?.level.initialValue), note: textValue(cell?.note.initialValue), errors: [...(cell?.level.errors ?? []), ...(cell?.note.errors ?? []), ...(cellFields[index]?.errors ?? [])] };
+    return {
+      level: textValue(cell?.level.initialValue),
+      note: textValue(cell?.note.initialValue),
+      errors: [...(cell?.level.errors ?? []), ...(cell?.note.errors ?? []), ...(cellFields[index]?.errors ?? [])],
+    };
   };
   const [typed, setTyped] = useState<Record<number, { level: string; note: string }>>({});
   const valueOf = (index: number) => typed[index] ?? { level: initial(index).level, note: initial(index).note };
@@ -127,7 +133,9 @@ export function AssessmentGrid({
           <FieldErrors id={fields.assessedOn.errorId} errors={fields.assessedOn.errors} />
         </div>
         <p className="text-sm text-slate-500">
-          {t("grid.legend", { levels: SKILL_LEVELS.map((level) => `${level} ${levelName(level, lang)}`).join(t("app.text.list")) })}
+          {t("grid.legend", {
+            levels: SKILL_LEVELS.map((level) => `${level} ${levelName(level, lang)}`).join(t("app.text.list")),
+          })}
         </p>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -159,7 +167,11 @@ export function AssessmentGrid({
               const rowName = kind === "member" ? skillName(row.skillId) : row.memberName;
               const typedLevel = parseGridLevel(valueOf(index).level);
               return (
-                <tr key={row.key} className={`border-t border-slate-100 ${changed(index) ? "bg-indigo-50" : ""}`} data-testid={`grid-row-${row.memberId}-${row.skillId}`}>
+                <tr
+                  key={row.key}
+                  className={`border-t border-slate-100 ${changed(index) ? "bg-indigo-50" : ""}`}
+                  data-testid={`grid-row-${row.memberId}-${row.skillId}`}
+                >
                   <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
                     {rowName}
                     <input type="hidden" name={`cells[${index}].memberId`} value={row.memberId} />
@@ -167,9 +179,19 @@ export function AssessmentGrid({
                     <input type="hidden" name={`cells[${index}].was`} value={row.last ? String(row.last.level) : ""} />
                     <input type="hidden" name={`cells[${index}].seen`} value={row.last?.id ?? ""} />
                   </th>
-                  <td className="px-3 py-2 text-slate-600">{row.required > 0 ? t("members.level", { level: row.required, name: levelName(row.required, lang) }) : t("grid.notRequired")}</td>
                   <td className="px-3 py-2 text-slate-600">
-                    {row.last ? t("grid.lastValue", { level: row.last.level, name: levelName(row.last.level, lang), date: formatDay(row.last.assessedOn, lang) }) : t("grid.notAssessed")}
+                    {row.required > 0
+                      ? t("members.level", { level: row.required, name: levelName(row.required, lang) })
+                      : t("grid.notRequired")}
+                  </td>
+                  <td className="px-3 py-2 text-slate-600">
+                    {row.last
+                      ? t("grid.lastValue", {
+                          level: row.last.level,
+                          name: levelName(row.last.level, lang),
+                          date: formatDay(row.last.assessedOn, lang),
+                        })
+                      : t("grid.notAssessed")}
                   </td>
                   <td className="px-3 py-2 align-top">
                     {row.assessable ? (

@@ -14,7 +14,15 @@ export interface AssessmentEntry {
  * Every assessment of one skill, newest first; the first one is the level
  * that counts. Collapsed by default (a native disclosure, no JavaScript).
  */
-export function AssessmentHistory({ skillLabel, entries, lang }: { skillLabel: string; entries: readonly AssessmentEntry[]; lang: Language }) {
+export function AssessmentHistory({
+  skillLabel,
+  entries,
+  lang,
+}: {
+  skillLabel: string;
+  entries: readonly AssessmentEntry[];
+  lang: Language;
+}) {
   const { t } = useTranslation();
   if (entries.length === 0) return <span className="text-sm text-slate-500">{t("members.history.empty")}</span>;
   return (
@@ -45,9 +53,15 @@ export function AssessmentHistory({ skillLabel, entries, lang }: { skillLabel: s
             <tr key={entry.id} className={index === 0 ? "font-medium text-slate-900" : "text-slate-600"}>
               <td className="whitespace-nowrap py-1 pr-3 align-top">
                 {formatDay(entry.assessedOn, lang)}
-                {index === 0 ? <span className="ml-1 rounded bg-slate-100 px-1 text-[10px] uppercase text-slate-600">{t("members.history.latest")}</span> : null}
+                {index === 0 ? (
+                  <span className="ml-1 rounded bg-slate-100 px-1 text-[10px] uppercase text-slate-600">
+                    {t("members.history.latest")}
+                  </span>
+                ) : null}
               </td>
-              <td className="whitespace-nowrap py-1 pr-3 align-top">{t("members.level", { level: entry.level, name: levelName(entry.level, lang) })}</td>
+              <td className="whitespace-nowrap py-1 pr-3 align-top">
+                {t("members.level", { level: entry.level, name: levelName(entry.level, lang) })}
+              </td>
               <td className="py-1 pr-3 align-top">{entry.assessorName}</td>
               <td className="whitespace-pre-line break-words py-1 align-top">{entry.note || t("members.none")}</td>
             </tr>

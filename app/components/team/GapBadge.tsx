@@ -12,7 +12,17 @@ const COLOURS: Record<GapBucket, string> = {
  * A member's skill gap, coloured by the largest single gap (the same buckets
  * as the org diagram). The bucket is also said in words, not by colour alone.
  */
-export function GapBadge({ totalGap, maxGap, bucket, notAssessed }: { totalGap: number; maxGap: number; bucket: GapBucket; notAssessed: number }) {
+export function GapBadge({
+  totalGap,
+  maxGap,
+  bucket,
+  notAssessed,
+}: {
+  totalGap: number;
+  maxGap: number;
+  bucket: GapBucket;
+  notAssessed: number;
+}) {
   const { t } = useTranslation();
   return (
     <span className="inline-flex flex-col gap-1">
@@ -27,7 +37,9 @@ export function GapBadge({ totalGap, maxGap, bucket, notAssessed }: { totalGap: 
             ? t("members.gap.unassessed")
             : t("members.gap.total", { total: totalGap, max: maxGap })}
       </span>
-      {notAssessed > 0 ? <span className="text-xs text-slate-500">{t("members.gap.notAssessed", { count: notAssessed })}</span> : null}
+      {notAssessed > 0 ? (
+        <span className="text-xs text-slate-500">{t("members.gap.notAssessed", { count: notAssessed })}</span>
+      ) : null}
     </span>
   );
 }

@@ -9,7 +9,13 @@ import type { Language } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import type { Labelled } from "./format";
 import { RoleShareInputs } from "./RoleShareInputs";
-import { DEFAULT_ROLE_ROWS, MAX_ROLE_ROWS, parseMemberEditForm, parseMemberForm, type RoleRowValue } from "~/forms/team";
+import {
+  DEFAULT_ROLE_ROWS,
+  MAX_ROLE_ROWS,
+  parseMemberEditForm,
+  parseMemberForm,
+  type RoleRowValue,
+} from "~/forms/team";
 
 export type MemberFormDefaults = {
   name: string;
@@ -124,8 +130,23 @@ export function MemberForm({
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="space-y-8">
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-      {conflict?.length ? <ConflictNotice conflict={conflict} label={(field) => t(`members.fields.${conflictLabel(field)}`)} show={(field, value) => shownValue(field, value, options, lang)} /> : null}
-      <FormErrors id={form.errorId} errors={form.errors?.length ? form.errors : Object.keys(form.allErrors).length > 0 ? ["members.form.problems"] : undefined} />
+      {conflict?.length ? (
+        <ConflictNotice
+          conflict={conflict}
+          label={(field) => t(`members.fields.${conflictLabel(field)}`)}
+          show={(field, value) => shownValue(field, value, options, lang)}
+        />
+      ) : null}
+      <FormErrors
+        id={form.errorId}
+        errors={
+          form.errors?.length
+            ? form.errors
+            : Object.keys(form.allErrors).length > 0
+              ? ["members.form.problems"]
+              : undefined
+        }
+      />
 
       <section className={`${ui.card} space-y-5`} aria-labelledby={`${id}-person`}>
         <h2 id={`${id}-person`} className={ui.h2}>
@@ -133,8 +154,19 @@ export function MemberForm({
         </h2>
         <TextField meta={fields.name} label={t("members.fields.name")} required maxLength={100} autoComplete="off" />
         <div className="grid gap-5 sm:grid-cols-2">
-          <TextField meta={fields.email} type="email" label={t("members.fields.email")} hint={t("members.fields.emailHint")} autoComplete="off" />
-          <TextField meta={fields.title} label={t("members.fields.title")} hint={t("members.fields.titleHint")} maxLength={100} />
+          <TextField
+            meta={fields.email}
+            type="email"
+            label={t("members.fields.email")}
+            hint={t("members.fields.emailHint")}
+            autoComplete="off"
+          />
+          <TextField
+            meta={fields.title}
+            label={t("members.fields.title")}
+            hint={t("members.fields.titleHint")}
+            maxLength={100}
+          />
           <TextField meta={fields.startDate} type="date" label={t("members.fields.startDate")} />
           <SelectField meta={fields.userId} label={t("members.fields.user")} hint={t("members.fields.userHint")}>
             <option value="">{t("members.fields.noUser")}</option>
@@ -165,7 +197,11 @@ export function MemberForm({
           {t("members.form.sectionOrg")}
         </h2>
         <div className="grid gap-5 sm:grid-cols-2">
-          <SelectField meta={fields.department} label={t("members.fields.department")} hint={t("members.fields.departmentHint")}>
+          <SelectField
+            meta={fields.department}
+            label={t("members.fields.department")}
+            hint={t("members.fields.departmentHint")}
+          >
             <option value="">{t("members.noDepartment")}</option>
             {options.roles.map((role) => (
               <option key={role.id} value={role.id}>
@@ -195,7 +231,13 @@ export function MemberForm({
         </h2>
         <div className="grid gap-5 sm:grid-cols-2">
           {(["markets", "languages"] as const).map((key) => (
-            <TextField key={key} meta={fields[key]} label={t(`members.fields.${key}`)} hint={t(`members.fields.${key}Hint`)} autoComplete="off" />
+            <TextField
+              key={key}
+              meta={fields[key]}
+              label={t(`members.fields.${key}`)}
+              hint={t(`members.fields.${key}Hint`)}
+              autoComplete="off"
+            />
           ))}
         </div>
       </section>

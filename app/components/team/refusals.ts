@@ -14,7 +14,10 @@ const MESSAGES: Record<MemberRefusal["code"], string> = {
  * The model's refusals as the member form's field errors, and the reporting
  * loop's names (its message names the chain).
  */
-export function refusalErrors(refusals: readonly MemberRefusal[]): { fieldErrors: Record<string, string[]>; cycle: string[] | null } {
+export function refusalErrors(refusals: readonly MemberRefusal[]): {
+  fieldErrors: Record<string, string[]>;
+  cycle: string[] | null;
+} {
   const fieldErrors: Record<string, string[]> = {};
   let cycle: string[] | null = null;
   for (const refusal of refusals) {

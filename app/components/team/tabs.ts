@@ -16,6 +16,8 @@ export type TeamTab = (typeof TEAM_TABS)[number];
 
 /** The tab a path belongs to: a member's own pages belong to "members". */
 export function activeTab(pathname: string): TeamTab["id"] {
-  const match = TEAM_TABS.find((tab) => tab.id !== "members" && (pathname === tab.path || pathname.startsWith(`${tab.path}/`)));
+  const match = TEAM_TABS.find(
+    (tab) => tab.id !== "members" && (pathname === tab.path || pathname.startsWith(`${tab.path}/`)),
+  );
   return match ? match.id : "members";
 }

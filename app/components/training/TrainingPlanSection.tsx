@@ -60,12 +60,17 @@ export function TrainingPlanSection({
         ) : null}
       </div>
       {notice ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800"
+        >
           {notice}
         </p>
       ) : null}
       {items.length === 0 ? (
-        <p className="text-sm text-slate-600">{openGaps > 0 ? t("training.memberPlan.emptyWithGaps", { count: openGaps }) : t("training.memberPlan.empty")}</p>
+        <p className="text-sm text-slate-600">
+          {openGaps > 0 ? t("training.memberPlan.emptyWithGaps", { count: openGaps }) : t("training.memberPlan.empty")}
+        </p>
       ) : (
         <div className={ui.tableWrap}>
           <table className={ui.table} data-testid="training-plan">
@@ -92,23 +97,39 @@ export function TrainingPlanSection({
                   </th>
                   <td className={ui.td}>
                     {t(`training.kind.${item.kind}`)}
-                    {item.provider ? <span className="block max-w-48 truncate text-xs text-slate-500">{item.provider}</span> : null}
+                    {item.provider ? (
+                      <span className="block max-w-48 truncate text-xs text-slate-500">{item.provider}</span>
+                    ) : null}
                   </td>
                   <td className={ui.td}>
                     <StatusBadge status={item.display} />
-                    {item.awaiting ? <span className="mt-1 block text-xs text-amber-800">{t("training.awaiting")}</span> : null}
+                    {item.awaiting ? (
+                      <span className="mt-1 block text-xs text-amber-800">{t("training.awaiting")}</span>
+                    ) : null}
                   </td>
-                  <td className={`${ui.td} whitespace-nowrap`}>{item.dueDate ? formatDay(item.dueDate, lang) : t("training.none")}</td>
+                  <td className={`${ui.td} whitespace-nowrap`}>
+                    {item.dueDate ? formatDay(item.dueDate, lang) : t("training.none")}
+                  </td>
                   <td className={ui.td}>
                     <ProgressBar percent={item.progressPercent} label={t("training.fields.progress")} />
                   </td>
                   <td className={`${ui.td} whitespace-nowrap`} data-testid="levels">
-                    {item.levelBefore !== null ? item.levelAfter === null ? t("training.beforeAwaiting", { before: item.levelBefore }) : t("training.beforeAfter", { before: item.levelBefore, after: item.levelAfter }) : t("training.none")}
-                    {item.gapClosed ? <span className="block text-xs text-emerald-700">{t("training.gapClosed")}</span> : null}
+                    {item.levelBefore !== null
+                      ? item.levelAfter === null
+                        ? t("training.beforeAwaiting", { before: item.levelBefore })
+                        : t("training.beforeAfter", { before: item.levelBefore, after: item.levelAfter })
+                      : t("training.none")}
+                    {item.gapClosed ? (
+                      <span className="block text-xs text-emerald-700">{t("training.gapClosed")}</span>
+                    ) : null}
                   </td>
                   <td className={ui.td}>
                     <Link to={`/training/items/${item.id}`} className={ui.link}>
-                      {canPlan ? t("training.memberPlan.edit") : canProgress ? t("training.memberPlan.update") : t("training.item.metaTitle")}
+                      {canPlan
+                        ? t("training.memberPlan.edit")
+                        : canProgress
+                          ? t("training.memberPlan.update")
+                          : t("training.item.metaTitle")}
                     </Link>
                   </td>
                 </tr>

@@ -13,7 +13,10 @@ export const STATUS_COLOURS: Record<DisplayStatus, string> = {
 export function StatusBadge({ status }: { status: DisplayStatus }) {
   const { t } = useTranslation();
   return (
-    <span data-status={status} className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_COLOURS[status]}`}>
+    <span
+      data-status={status}
+      className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_COLOURS[status]}`}
+    >
       {t(`training.status.${status}`)}
     </span>
   );
@@ -22,7 +25,14 @@ export function StatusBadge({ status }: { status: DisplayStatus }) {
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
   return (
     <div className="flex items-center gap-2">
-      <div className="h-2 w-20 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label={label}>
+      <div
+        className="h-2 w-20 overflow-hidden rounded-full bg-slate-200"
+        role="progressbar"
+        aria-valuenow={percent}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-label={label}
+      >
         <div className="h-full bg-indigo-600" style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
       </div>
       <span className="text-xs tabular-nums text-slate-600">{percent}%</span>
@@ -45,7 +55,13 @@ export function ProgressChart({ series, title }: { series: readonly SeriesPoint[
   const ticks = [...new Set([0, Math.round(max / 2), max])];
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={title} data-testid="progress-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full"
+        role="img"
+        aria-label={title}
+        data-testid="progress-chart"
+      >
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={left} x2={width} y1={y(tick)} y2={y(tick)} stroke="#e2e8f0" />
@@ -57,12 +73,39 @@ export function ProgressChart({ series, title }: { series: readonly SeriesPoint[
         {series.map((point, i) => {
           const x = left + i * band + band / 2;
           return (
-            <g key={point.month} data-month={point.month} data-completed={point.completed} data-closed={point.gapsClosed}>
-              <rect x={x - bar} y={y(point.completed)} width={bar - 1} height={y(0) - y(point.completed)} fill="#4f46e5">
-                <title>{t("app.text.labelled", { label: point.month, value: t("training.page.seriesValue", { series: t("training.page.completedSeries"), value: point.completed }) })}</title>
+            <g
+              key={point.month}
+              data-month={point.month}
+              data-completed={point.completed}
+              data-closed={point.gapsClosed}
+            >
+              <rect
+                x={x - bar}
+                y={y(point.completed)}
+                width={bar - 1}
+                height={y(0) - y(point.completed)}
+                fill="#4f46e5"
+              >
+                <title>
+                  {t("app.text.labelled", {
+                    label: point.month,
+                    value: t("training.page.seriesValue", {
+                      series: t("training.page.completedSeries"),
+                      value: point.completed,
+                    }),
+                  })}
+                </title>
               </rect>
               <rect x={x} y={y(point.gapsClosed)} width={bar - 1} height={y(0) - y(point.gapsClosed)} fill="#10b981">
-                <title>{t("app.text.labelled", { label: point.month, value: t("training.page.seriesValue", { series: t("training.page.closedSeries"), value: point.gapsClosed }) })}</title>
+                <title>
+                  {t("app.text.labelled", {
+                    label: point.month,
+                    value: t("training.page.seriesValue", {
+                      series: t("training.page.closedSeries"),
+                      value: point.gapsClosed,
+                    }),
+                  })}
+                </title>
               </rect>
               <text x={x} y={height - 8} textAnchor="middle" fontSize="10" fill="#64748b">
                 {point.month.slice(2)}
@@ -73,10 +116,12 @@ export function ProgressChart({ series, title }: { series: readonly SeriesPoint[
       </svg>
       <figcaption className="flex flex-wrap gap-4 text-xs text-slate-600">
         <span className="inline-flex items-center gap-1">
-          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-indigo-600" /> {t("training.page.completedSeries")}
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-indigo-600" />{" "}
+          {t("training.page.completedSeries")}
         </span>
         <span className="inline-flex items-center gap-1">
-          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-emerald-500" /> {t("training.page.closedSeries")}
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-emerald-500" />{" "}
+          {t("training.page.closedSeries")}
         </span>
       </figcaption>
     </figure>

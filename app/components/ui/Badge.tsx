@@ -20,9 +20,15 @@ export function Badge({
   tone,
   className = "",
   ...rest
-}: { children: React.ReactNode; tone: BadgeTone; className?: string } & Omit<React.HTMLAttributes<HTMLSpanElement>, "className">) {
+}: { children: React.ReactNode; tone: BadgeTone; className?: string } & Omit<
+  React.HTMLAttributes<HTMLSpanElement>,
+  "className"
+>) {
   return (
-    <span {...rest} className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]} ${className}`}>
+    <span
+      {...rest}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]} ${className}`}
+    >
       {children}
     </span>
   );

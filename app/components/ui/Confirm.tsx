@@ -18,11 +18,23 @@ interface ConfirmProps {
  * The confirmation of a destructive action as a page section: a POST with
  * `confirm=yes`, or a way back. Works without JavaScript.
  */
-export function ConfirmPanel({ action, fields, title, body, confirmLabel, cancelHref, id }: ConfirmProps & { cancelHref: string; id?: string }) {
+export function ConfirmPanel({
+  action,
+  fields,
+  title,
+  body,
+  confirmLabel,
+  cancelHref,
+  id,
+}: ConfirmProps & { cancelHref: string; id?: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
-    <section id={id} aria-labelledby={titleId} className="rounded-xl border border-red-200 bg-white p-5 shadow-sm sm:p-6">
+    <section
+      id={id}
+      aria-labelledby={titleId}
+      className="rounded-xl border border-red-200 bg-white p-5 shadow-sm sm:p-6"
+    >
       <h2 id={titleId} className={ui.h2}>
         {title}
       </h2>
@@ -52,7 +64,12 @@ export function ConfirmAction({
   triggerAriaLabel,
   triggerStyle = "link",
   ...confirm
-}: ConfirmProps & { confirmHref: string; triggerLabel: string; triggerAriaLabel?: string; triggerStyle?: "link" | "button" }) {
+}: ConfirmProps & {
+  confirmHref: string;
+  triggerLabel: string;
+  triggerAriaLabel?: string;
+  triggerStyle?: "link" | "button";
+}) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -89,7 +106,12 @@ export function ConfirmAction({
           {confirm.title}
         </h2>
         <p className="mt-2 text-sm font-normal normal-case tracking-normal text-slate-600">{confirm.body}</p>
-        <Form method="post" action={confirm.action} className="mt-5 flex flex-wrap justify-end gap-3" onSubmit={() => dialog.current?.close()}>
+        <Form
+          method="post"
+          action={confirm.action}
+          className="mt-5 flex flex-wrap justify-end gap-3"
+          onSubmit={() => dialog.current?.close()}
+        >
           <HiddenFields fields={confirm.fields} />
           <button type="button" className={ui.secondaryButton} onClick={() => dialog.current?.close()} autoFocus>
             {t("admin.common.cancel")}

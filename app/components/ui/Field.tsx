@@ -8,7 +8,15 @@ import { ui } from "./styles";
  * chain of names. Always rendered, so aria-describedby has a target and
  * aria-live announces what appears.
  */
-export function FieldErrors({ id, errors, values }: { id: string; errors: readonly string[] | string | undefined; values?: Record<string, string> }) {
+export function FieldErrors({
+  id,
+  errors,
+  values,
+}: {
+  id: string;
+  errors: readonly string[] | string | undefined;
+  values?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const list = typeof errors === "string" ? [errors] : (errors ?? []);
   return (
@@ -83,7 +91,11 @@ export function Field({
       <label htmlFor={id} className={ui.label}>
         {label}
       </label>
-      {children({ id, "aria-invalid": invalid || undefined, "aria-describedby": describedBy(hintId, errorId, invalid) })}
+      {children({
+        id,
+        "aria-invalid": invalid || undefined,
+        "aria-describedby": describedBy(hintId, errorId, invalid),
+      })}
       {hint ? (
         <p id={hintId ?? undefined} className={ui.hint}>
           {hint}

@@ -3,7 +3,16 @@ export { Badge, type BadgeTone } from "./Badge";
 export { ConfirmAction, ConfirmPanel } from "./Confirm";
 export { CopyField } from "./CopyField";
 export { DateTime, formatDateTime } from "./DateTime";
-export { describedBy, Field, FieldErrors, FormErrors, SelectField, TextField, textValue, type ControlProps } from "./Field";
+export {
+  describedBy,
+  Field,
+  FieldErrors,
+  FormErrors,
+  SelectField,
+  TextField,
+  textValue,
+  type ControlProps,
+} from "./Field";
 export { langOfMatches, pageTitle, titleMeta } from "./meta";
 export { SectionErrorBoundary, sectionErrorBoundary, type Section } from "./SectionErrorBoundary";
 export { StatusMessage } from "./StatusMessage";
