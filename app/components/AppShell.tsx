@@ -132,6 +132,18 @@ export function AppShell({
                     </NavLink>
                   </>
                 ) : null}
+                {/* those who cannot read the hiring plan see the positions marked public */}
+                {viewer.permissions.includes("hiring.publicPositions") &&
+                !viewer.permissions.includes("hiring.positions") ? (
+                  <NavLink
+                    to="/hiring/open"
+                    className={({ isActive }) =>
+                      isActive ? "font-semibold text-indigo-700" : "text-slate-600 hover:text-slate-900"
+                    }
+                  >
+                    {t("hiringPublic.nav")}
+                  </NavLink>
+                ) : null}
                 {viewer.permissions.includes("ownership.read") ? (
                   <NavLink
                     to="/ownership"

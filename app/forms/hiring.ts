@@ -73,6 +73,12 @@ const budgetFields = {
   budgetCurrency: z.enum(CURRENCIES, { errorMap: () => ({ message: `${E}.currency` }) }).optional(),
 };
 
+/** The "public" checkbox: sent as "on" when ticked, absent when not. */
+const publicField = z
+  .literal("on", { errorMap: () => ({ message: `${E}.invalid` }) })
+  .optional()
+  .transform((value) => value === "on");
+
 /** An amount without a currency is refused on the currency; a currency without an amount is no budget. */
 function requireCurrency(value: { budgetAmount?: number; budgetCurrency?: string }, ctx: z.RefinementCtx) {
   if (value.budgetAmount !== undefined && value.budgetCurrency === undefined) {
@@ -188,6 +194,7 @@ export const positionSchema = z
     reason: notesField(REASON_MAX)
       .optional()
       .transform((value) => value ?? ""),
+    isPublic: publicField,
     ...budgetFields,
   })
   .superRefine(requireCurrency)
@@ -214,6 +221,7 @@ export const manualPositionSchema = z
     reason: z
       .string({ required_error: `${E}.reason` })
       .pipe(notesField(REASON_MAX).refine((value) => value !== "", `${E}.reason`)),
+    isPublic: publicField,
     ...budgetFields,
   })
   .superRefine(requireCurrency)
@@ -268,6 +276,7 @@ export const POSITION_FIELDS = [
   "reason",
   "budgetAmount",
   "budgetCurrency",
+  "isPublic",
 ] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
@@ -280,6 +289,7 @@ export function positionFormValues(position: {
   title: string;
   reason: string;
   budget: Budget | null;
+  isPublic: boolean;
 }): Record<PositionField, string> {
   return {
     headcount: String(position.headcount),
@@ -290,5 +300,6 @@ export function positionFormValues(position: {
     reason: position.reason,
     budgetAmount: position.budget ? String(position.budget.amount) : "",
     budgetCurrency: position.budget?.currency ?? "",
+    isPublic: position.isPublic ? "on" : "",
   };
 }

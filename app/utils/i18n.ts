@@ -6,6 +6,7 @@ import { formsStrings } from "~/locales/forms";
 import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
+import { hiringPublicStrings } from "~/locales/hiring-public";
 import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
 import { playbookStrings } from "~/locales/playbook";
@@ -41,6 +42,7 @@ export const resources = {
       insights: teamInsightsStrings.en,
       teamData: teamDataStrings.en,
       hiring: hiringStrings.en,
+      hiringPublic: hiringPublicStrings.en,
       ownership: ownershipStrings.en,
       training: trainingStrings.en,
       sizing: sizingStrings.en,
@@ -63,6 +65,7 @@ export const resources = {
       insights: teamInsightsStrings.zh,
       teamData: teamDataStrings.zh,
       hiring: hiringStrings.zh,
+      hiringPublic: hiringPublicStrings.zh,
       ownership: ownershipStrings.zh,
       training: trainingStrings.zh,
       sizing: sizingStrings.zh,
