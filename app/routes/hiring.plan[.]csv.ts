@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { positionBudgetTotal } from "~/domain/hiring-budget";
 import { localize } from "~/domain/vocabulary";
+import { hiringStrings } from "~/locales/hiring";
 import { listPositions } from "~/models/hiring.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
 import { languageFor } from "~/utils/i18n.server";
 
+/** Ids in their own columns, each followed by its label in the reader's language (as the team and training exports do). */
 const PLAN_CSV_COLUMNS = [
   "order",
   "role_id",
@@ -15,8 +17,11 @@ const PLAN_CSV_COLUMNS = [
   "headcount",
   "target_quarter",
   "status",
+  "status_label",
   "origin",
+  "origin_label",
   "skill_id",
+  "skill",
   "skill_level",
   "budget_per_person",
   "budget_total",
@@ -24,6 +29,7 @@ const PLAN_CSV_COLUMNS = [
   "reason",
   "owner",
   "filled_by",
+  "public",
   "notes",
 ] as const;
 
@@ -36,7 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     playbookForOrganisation(organisation.id),
     languageFor(request),
   ]);
+  const strings = hiringStrings[lang];
   const roleLabel = new Map(playbook.roles.map((r) => [r.id, localize(r.label, lang)]));
+  const skillLabel = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
   const rows = positions.map((p, i) => [
     String(i + 1),
     p.roleId,
@@ -45,8 +53,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     String(p.headcount),
     p.targetQuarter,
     p.status,
+    strings.status[p.status],
     p.origin,
+    strings.origin[p.origin],
     p.skill?.skillId ?? "",
+    p.skill ? (skillLabel.get(p.skill.skillId) ?? p.skill.skillId) : "",
     p.skill ? String(p.skill.level) : "",
     // whole numbers without separators, so a spreadsheet reads them as numbers
     p.budget ? String(p.budget.amount) : "",
@@ -55,6 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     p.reason,
     p.owner?.name ?? "",
     p.filledBy?.name ?? "",
+    // "yes" or "no" like the training export: a value a spreadsheet filter and an import read the same in both languages
+    p.isPublic ? "yes" : "no",
     p.notes,
   ]);
   return csvDownload(PLAN_CSV_COLUMNS, rows, `hiring-plan-${new Date().toISOString().slice(0, 10)}.csv`);
