@@ -5,6 +5,7 @@
 import { orgChartGraph, type DiagramNode } from "~/domain/layout";
 import {
   composePicture,
+  MIN_PICTURE_FONT,
   type BoxInput,
   type BoxStyle,
   type EdgeKind,
@@ -161,7 +162,7 @@ function orgChartBox(
         ? [
             {
               text: heading("diagram.node.responsibilities", d.moreResponsibilities),
-              size: 10,
+              size: MIN_PICTURE_FONT,
               weight: 600 as const,
               fill: PICTURE_TONES.muted,
             },
@@ -172,7 +173,7 @@ function orgChartBox(
         ? [
             {
               text: heading("diagram.node.skills", d.moreSkills),
-              size: 10,
+              size: MIN_PICTURE_FONT,
               weight: 600 as const,
               fill: PICTURE_TONES.muted,
             },
@@ -187,6 +188,9 @@ function orgChartBox(
   };
 }
 
+/** Four roles a row (about 1,030 px wide instead of 1,780), under the GM's usual gap. */
+const SIDE_BY_SIDE_LAYOUT = { roleColumns: 4, levelGap: 56 } as const;
+
 /**
  * A recommended org chart (planner, scenarios, hiring target, ownership) as a
  * picture. With `ownership`, the roles' parts in one step and the hand-offs.
@@ -198,17 +202,20 @@ export function orgChartPicture(
     t,
     heading,
     ownership,
+    sideBySide = false,
   }: {
     recommendation: OrgChartRecommendation;
     lang: Language;
     t: Translate;
     heading: PictureHeading;
+    /** one of two charts shared side by side: the roles in rows of four, so the picture is half as wide */
+    sideBySide?: boolean;
     ownership?: { parts: Partial<Record<RoleId, OwnershipPart>>; handOffs: { from: RoleId; to: RoleId }[] };
   },
   measure: Measure,
   fontFamily: string,
 ): Picture {
-  const graph = orgChartGraph(recommendation, lang);
+  const graph = orgChartGraph(recommendation, lang, sideBySide ? SIDE_BY_SIDE_LAYOUT : {});
   const legend: LegendSection[] = [
     priorityLegend(t, t("diagram.legend.priorities")),
     {
@@ -259,6 +266,7 @@ export function orgChartPicture(
       edgeStyles: EDGE_PICTURE,
       legend,
       fontFamily,
+      reportingBusDrop: sideBySide ? SIDE_BY_SIDE_LAYOUT.levelGap / 2 : undefined,
     },
     measure,
   );
