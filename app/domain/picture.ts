@@ -139,8 +139,12 @@ export const PICTURE_COLOURS = { text: "#0f172a", muted: "#475569", background: 
 
 const lineHeight = (font: Font) => Math.round(font.size * LINE_GAP);
 
-/** Each CJK character may start a line; other words break at spaces (or, when too long, anywhere). */
-const TOKENS = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+\s*|\s+/gu;
+/**
+ * Each CJK character may start a line, except closing punctuation (，。、；：！？ and closing brackets),
+ * which stays with the character before it; other words break at spaces (or, when too long, anywhere).
+ */
+const TOKENS =
+  /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF][，。、；：！？）》」』】〉”’]*|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+[，。、；：！？）》」』】〉”’]*\s*|\s+/gu;
 
 /** `text` in lines no wider than `maxWidth`; nothing is left out (a lone character wider than the box gets a line of its own). */
 export function wrapText(text: string, maxWidth: number, font: Font, measure: Measure): string[] {

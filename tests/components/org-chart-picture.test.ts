@@ -14,12 +14,16 @@ const measure: Measure = (text, font) =>
 const HALF_SCREEN = 960;
 const LEGIBLE = 10;
 
-async function picture(lang: "en" | "zh", sideBySide: boolean): Promise<Picture> {
+async function picture(
+  lang: "en" | "zh",
+  sideBySide: boolean,
+  recommendation = recommendOrgChart("independent_site", "mature", shippedPlaybook),
+): Promise<Picture> {
   const i18n = i18next.createInstance();
   await i18n.init(i18nOptions(lang));
   return orgChartPicture(
     {
-      recommendation: recommendOrgChart("independent_site", "mature", shippedPlaybook),
+      recommendation,
       lang,
       t: i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string,
       heading: { title: "Scenario B", details: ["Organisation: Acme", "Made on 7 December 2026"] },
@@ -90,6 +94,21 @@ describe("a scenario's picture, to read side by side", () => {
       const [left, right] = [points[1][0], x].sort((a, b) => a - b);
       const along = frames.filter((f) => f.y < from && f.y + f.height > from && f.x < right && f.x + f.width > left);
       expect(along.map((f) => f.id)).toEqual([]);
+    }
+  });
+
+  it("says a later role's skills are not required at this stage, never level 0 (en, zh)", async () => {
+    const platformStartup = recommendOrgChart("platform", "startup", shippedPlaybook);
+    expect(platformStartup.roles.find((r) => r.id === "compliance_risk")?.priority).toBe("later");
+    for (const [lang, notRequired, levelZero] of [
+      ["en", "Not required at this stage", /Level 0/],
+      ["zh", "当前阶段不要求", /等级0/],
+    ] as const) {
+      const texts = flat((await picture(lang, true, platformStartup)).shapes)
+        .flatMap((s) => (s.kind === "text" ? [s.text] : []))
+        .join(" ");
+      expect(texts).toContain(notRequired);
+      expect(texts).not.toMatch(levelZero);
     }
   });
 });

@@ -180,7 +180,12 @@ function orgChartBox(
           ]
         : []),
       ...d.skills.map((s) => ({
-        text: `${s.label} · ${t("diagram.node.levelValue", { level: s.level, name: t(`diagram.level.${s.level}`) })}`,
+        // level 0 is a later role's skill: "not required at this stage", as the chart on screen says (issue 18)
+        text: `${s.label} · ${
+          s.level === 0
+            ? t("diagram.node.notRequiredNow")
+            : t("diagram.node.levelValue", { level: s.level, name: t(`diagram.level.${s.level}`) })
+        }`,
         size: 12,
         fill: PICTURE_TONES.text,
       })),
