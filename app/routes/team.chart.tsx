@@ -90,19 +90,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (role && !memberPanel) {
     const r = recommendation.roles.find((candidate) => candidate.id === role);
     const c = gaps.roles.find((candidate) => candidate.roleId === role);
-    if (r && c) {
+    const row = staffing.find((candidate) => candidate.roleId === role);
+    if (r && c && row) {
+      // the staffing table's row (the same figures, the same privacy), and what only the panel shows
       rolePanel = {
-        roleId: role,
-        label: roleLabel(role),
-        priority: c.priority,
-        headcount: c.headcount,
-        fte: c.fte,
-        unfilledSeats: c.unfilledSeats,
-        overStaffedBy: c.overStaffedBy,
-        holderCount: c.holders.length,
+        ...row,
         memberCount: memberCounts.get(role) ?? 0,
         responsibilities: r.responsibilities.map((text) => localize(text, lang)),
-        withheld: c.withheld,
         skills: c.skills.map((s) => ({
           id: s.skillId,
           label: skillLabel(s.skillId),
