@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportLabels } from "~/domain/csv-labels";
 import { positionBudgetTotal } from "~/domain/hiring-budget";
-import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
 import { listPositions } from "~/models/hiring.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -43,12 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     languageFor(request),
   ]);
   const strings = hiringStrings[lang];
-  const roleLabel = new Map(playbook.roles.map((r) => [r.id, localize(r.label, lang)]));
-  const skillLabel = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
+  const label = exportLabels(playbook, lang);
   const rows = positions.map((p, i) => [
     String(i + 1),
     p.roleId,
-    roleLabel.get(p.roleId) ?? p.roleId,
+    label.role(p.roleId),
     p.title,
     String(p.headcount),
     p.targetQuarter,
@@ -57,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     p.origin,
     strings.origin[p.origin],
     p.skill?.skillId ?? "",
-    p.skill ? (skillLabel.get(p.skill.skillId) ?? p.skill.skillId) : "",
+    p.skill ? label.skill(p.skill.skillId) : "",
     p.skill ? String(p.skill.level) : "",
     // whole numbers without separators, so a spreadsheet reads them as numbers
     p.budget ? String(p.budget.amount) : "",

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { keepScreenshot } from "./helpers";
 
 /*
  * Who sees what inside the demo company (issue 14; README, "Who sees what"):
@@ -101,5 +102,5 @@ test("a member finds the public position under Open positions, and not the priva
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("技术开发");
   await expect(rows.first()).toContainText("招聘中");
-  await page.screenshot({ path: "/tmp/hiring-open-zh.png", fullPage: true });
+  await keepScreenshot(page, "test-results/hiring-open-zh.png");
 });
