@@ -92,6 +92,17 @@ function budgetFrom(value: { budgetAmount?: number; budgetCurrency?: (typeof CUR
     : null;
 }
 
+/** A position form: its own fields, then the public mark and the budget per person (read as one `budget`). */
+function positionFormSchema<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z
+    .object({ ...shape, isPublic: publicField, ...budgetFields })
+    .superRefine(requireCurrency)
+    .transform(({ budgetAmount, budgetCurrency, ...value }) => ({
+      ...value,
+      budget: budgetFrom({ budgetAmount, budgetCurrency }),
+    }));
+}
+
 /* The target --------------------------------------------------------- */
 
 export const targetSchema = z.object({
@@ -178,30 +189,22 @@ export function parseStatusForm(formData: FormData | URLSearchParams) {
 
 /* One position: details and filling ----------------------------------- */
 
-export const positionSchema = z
-  .object({
-    intent: z.literal("update"),
-    version: versionField(),
-    headcount: headcountField,
-    targetQuarter: quarterField,
-    ownerUserId: idField(`${E}.owner`).optional(),
-    notes: notesField(NOTES_MAX)
-      .optional()
-      .transform((value) => value ?? ""),
-    title: singleLine(POSITION_TITLE_MAX, `${E}.invalid`)
-      .optional()
-      .transform((value) => value ?? ""),
-    reason: notesField(REASON_MAX)
-      .optional()
-      .transform((value) => value ?? ""),
-    isPublic: publicField,
-    ...budgetFields,
-  })
-  .superRefine(requireCurrency)
-  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({
-    ...value,
-    budget: budgetFrom({ budgetAmount, budgetCurrency }),
-  }));
+export const positionSchema = positionFormSchema({
+  intent: z.literal("update"),
+  version: versionField(),
+  headcount: headcountField,
+  targetQuarter: quarterField,
+  ownerUserId: idField(`${E}.owner`).optional(),
+  notes: notesField(NOTES_MAX)
+    .optional()
+    .transform((value) => value ?? ""),
+  title: singleLine(POSITION_TITLE_MAX, `${E}.invalid`)
+    .optional()
+    .transform((value) => value ?? ""),
+  reason: notesField(REASON_MAX)
+    .optional()
+    .transform((value) => value ?? ""),
+});
 
 export function parsePositionForm(formData: FormData | URLSearchParams) {
   return parse(formData, positionSchema);
@@ -209,26 +212,18 @@ export function parsePositionForm(formData: FormData | URLSearchParams) {
 
 /* A position added by hand, and one hired for a skill ------------------- */
 
-export const manualPositionSchema = z
-  .object({
-    intent: z.literal("add_position"),
-    roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
-    title: z
-      .string({ required_error: `${E}.title` })
-      .pipe(singleLine(POSITION_TITLE_MAX, `${E}.invalid`).refine((value) => value !== "", `${E}.title`)),
-    headcount: headcountField,
-    targetQuarter: quarterField,
-    reason: z
-      .string({ required_error: `${E}.reason` })
-      .pipe(notesField(REASON_MAX).refine((value) => value !== "", `${E}.reason`)),
-    isPublic: publicField,
-    ...budgetFields,
-  })
-  .superRefine(requireCurrency)
-  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({
-    ...value,
-    budget: budgetFrom({ budgetAmount, budgetCurrency }),
-  }));
+export const manualPositionSchema = positionFormSchema({
+  intent: z.literal("add_position"),
+  roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  title: z
+    .string({ required_error: `${E}.title` })
+    .pipe(singleLine(POSITION_TITLE_MAX, `${E}.invalid`).refine((value) => value !== "", `${E}.title`)),
+  headcount: headcountField,
+  targetQuarter: quarterField,
+  reason: z
+    .string({ required_error: `${E}.reason` })
+    .pipe(notesField(REASON_MAX).refine((value) => value !== "", `${E}.reason`)),
+});
 
 export function parseManualPositionForm(formData: FormData | URLSearchParams) {
   return parse(formData, manualPositionSchema);
