@@ -15,6 +15,7 @@ import {
   type Picture,
 } from "~/domain/picture";
 import { PRIORITIES, type Language, type OrgChartRecommendation, type Priority, type RoleId } from "~/domain/types";
+import { dateTimeFormat } from "~/utils/intl";
 import { COLLABORATION_DASH, EDGE_COLORS } from "./edges";
 import { PRIORITY_LEGEND_KEYS } from "./LegendParts";
 import { generalManagerSummary, ownershipPartLabel, roleDetail, roleHeadcount, type OwnershipPart } from "./nodes";
@@ -105,7 +106,7 @@ export function pictureDetails(
     date?: Date;
   },
 ): string[] {
-  const day = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", {
+  const day = dateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", {
     year: "numeric",
     month: "long",
     day: "numeric",
