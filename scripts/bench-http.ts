@@ -13,7 +13,7 @@
  * BENCH_PIDS=pa,pb (the servers' process ids, one worker each:
  * WEB_CONCURRENCY=1) adds the CPU time each server spent per request, read
  * from /proc (Linux): on a shared machine it moves much less than the
- * elapsed time. `npm run bench:planner-vs` is this script; decision 0018 has
+ * elapsed time. `npm run bench:planner-vs` is this script; decision 0020 has
  * the commands that build and start the older tree beside this one.
  */
 import { readFileSync } from "node:fs";

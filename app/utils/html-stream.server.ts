@@ -3,7 +3,7 @@
 // (renderToReadableStream) encodes every string into a fresh array first and
 // sends a separate chunk per 512 bytes: on the planner page that was ~10 % of
 // the server's busy time in TextEncoder.encode plus the compression of many
-// small chunks (measured with --cpu-prof; decision 0018).
+// small chunks (measured with --cpu-prof; decision 0020).
 //
 // The Node writer has one bug (facebook/react#24985; fixed only in React 19):
 // when the next character does not fit in the last one to three bytes of a
