@@ -12,10 +12,19 @@ import { OrganisationChoice } from "~/components/planner/OrganisationChoice";
 import { RecommendationSummary } from "~/components/planner/RecommendationSummary";
 import { can } from "~/domain/permissions";
 import { sizedRecommendation } from "~/domain/sizing";
-import { DRIVER_IDS, MODEL_IDS, STAGE_IDS, type ModelId, type RoleId, type StageId } from "~/domain/types";
+import {
+  DRIVER_IDS,
+  MODEL_IDS,
+  STAGE_IDS,
+  type Language,
+  type ModelId,
+  type RoleId,
+  type StageId,
+} from "~/domain/types";
 import { getBusinessProfile } from "~/models/business-profile.server";
 import { updateOrganisation } from "~/models/organisation.server";
 import { localize } from "~/domain/vocabulary";
+import { inOneLanguage } from "~/domain/one-language";
 import { playbookForRequest } from "~/models/playbook.server";
 import { getSignedIn, requirePermission } from "~/utils/auth.server";
 import { isConformIntent, readFormData } from "~/utils/forms";
@@ -79,13 +88,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       query: { ...query, model: recommendation?.model ?? query.model },
       sizing: { channels: sizing.channels, drivers: sizing.drivers, problems: sizing.problems },
       lang,
-      models: playbook.models,
-      stages: playbook.stages,
-      recommendation,
+      // the reader's language only: the page never shows the other one (decision 0020)
+      ...playbookLabels(playbook, lang),
+      recommendation: recommendation ? inOneLanguage(recommendation, lang) : null,
       organisation,
     },
     { status: invalid ? 400 : 200 },
   );
+}
+
+type Playbook = Awaited<ReturnType<typeof playbookForRequest>>;
+type PlaybookLabels = Pick<Playbook, "models" | "stages">;
+/** The models and stages in one language, made once per playbook version and language. */
+const labelsByPlaybook = new WeakMap<Playbook, Partial<Record<Language, PlaybookLabels>>>();
+function playbookLabels(playbook: Playbook, lang: Language): PlaybookLabels {
+  const byLanguage = labelsByPlaybook.get(playbook) ?? {};
+  labelsByPlaybook.set(playbook, byLanguage);
+  return (byLanguage[lang] ??= inOneLanguage({ models: playbook.models, stages: playbook.stages }, lang));
 }
 
 const organisationChoiceSchema = z.object({

@@ -20,6 +20,22 @@ describe("planner loader", () => {
     }
   });
 
+  it("sends the reader's language only: no English text in a Chinese page's data, and the other way round", async () => {
+    const zh = await callRoute<PlannerData>(loader, get("/planner?model=b2b&stage=growth&lang=zh"));
+    const en = await callRoute<PlannerData>(loader, get("/planner?model=b2b&stage=growth&lang=en"));
+    const ops = (data: PlannerData) => data.recommendation!.roles.find((role) => role.id === "operations_manager")!;
+    expect(ops(zh.data).label).toEqual({ zh: "运营经理", en: "运营经理" });
+    expect(ops(en.data).label).toEqual({ zh: "Operations manager", en: "Operations manager" });
+    const b2b = (data: PlannerData) => data.models.find((model) => model.id === "b2b")!;
+    expect(b2b(zh.data).label.en).toBe(b2b(zh.data).label.zh);
+    expect(JSON.stringify(zh.data)).not.toContain("Operations manager");
+    expect(JSON.stringify(en.data)).not.toContain("运营经理");
+    // the shared playbook itself keeps both languages: a second reader gets theirs
+    const zhAgain = await callRoute<PlannerData>(loader, get("/planner?model=b2b&stage=growth&lang=zh"));
+    expect(b2b(zhAgain.data).label).toEqual(b2b(zh.data).label);
+    expect(b2b(en.data).label.en).not.toBe(b2b(zh.data).label.zh);
+  });
+
   it("asks for a choice, without an error, when nothing is chosen", async () => {
     const result = await callRoute<PlannerData>(loader, get("/planner"));
     expect(result.status).toBe(200);

@@ -1,10 +1,19 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localize } from "~/domain/vocabulary";
-import type { Language, Localized, ModelId, OrgChartRecommendation, Priority, RoleId, StageId } from "~/domain/types";
+import {
+  SKILL_LEVELS,
+  type Language,
+  type Localized,
+  type ModelId,
+  type OrgChartRecommendation,
+  type Priority,
+  type RoleId,
+  type StageId,
+} from "~/domain/types";
 import { HeadcountText } from "./HeadcountText";
 import { PriorityBadge } from "./PriorityBadge";
-import { SizingBadges, SizingWhy } from "./SizingWhy";
+import { SizingBadges } from "./SizingWhy";
 
 /** Later and not-needed roles have no requirement yet: show a dash, not "level 0". */
 export function hasRequirements(priority: Priority): boolean {
@@ -28,6 +37,11 @@ export function RoleTable({
   modelLabel?: (model: ModelId) => Localized;
 }) {
   const { t } = useTranslation();
+  // once per render, not once per skill of every role (decision 0020)
+  const levelLabels = SKILL_LEVELS.map((level) => ({
+    title: t(`planner.level.${level}`),
+    short: t("planner.levelShort", { level }),
+  }));
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="role-table">
@@ -93,13 +107,19 @@ export function RoleTable({
                   <HeadcountText range={role.headcount} />
                 </span>
                 <SizingBadges role={role} modelLabel={modelLabel} lang={lang} />
-                {"sizing" in role ? (
-                  <details className="mt-1 max-w-64">
-                    <summary className="cursor-pointer text-xs text-indigo-700">{t("sizing.why.title")}</summary>
-                    <div className="mt-1">
-                      <SizingWhy role={role} modelLabel={modelLabel} lang={lang} />
-                    </div>
-                  </details>
+                {"sizing" in role && role.id !== selectedRoleId ? (
+                  // the notes themselves are in the role's panel: rendering them for every role doubled the page
+                  <div className="mt-1">
+                    <Link
+                      to={roleHref(role.id)}
+                      preventScrollReset
+                      className="text-xs text-indigo-700 underline-offset-2 hover:underline"
+                      aria-label={`${t("sizing.why.title")} · ${localize(role.label, lang)}`}
+                      data-testid={`sizing-link-${role.id}`}
+                    >
+                      {t("sizing.why.title")}
+                    </Link>
+                  </div>
                 ) : null}
               </td>
               <td className="px-4 py-3 align-top">
@@ -115,8 +135,8 @@ export function RoleTable({
                     <li key={skill.id} className="flex justify-between gap-3">
                       <span>{localize(skill.label, lang)}</span>
                       {hasRequirements(role.priority) ? (
-                        <span className="tabular-nums text-slate-500" title={t(`planner.level.${skill.requiredLevel}`)}>
-                          {t("planner.levelShort", { level: skill.requiredLevel })}
+                        <span className="tabular-nums text-slate-500" title={levelLabels[skill.requiredLevel].title}>
+                          {levelLabels[skill.requiredLevel].short}
                         </span>
                       ) : (
                         <span className="text-slate-400" aria-label={t("planner.notRequiredYet")}>
