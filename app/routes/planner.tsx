@@ -79,7 +79,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const channels = sizing.channels ?? (query.model && !channelsGiven ? [{ model: query.model, share: 100 }] : null);
   const recommendation =
     channels && query.stage && sizing.problems.length === 0
-      ? sizedRecommendation({ playbook, channels, stage: query.stage, drivers: sizing.drivers })
+      ? recommendationFor(playbook, { channels, stage: query.stage, drivers: sizing.drivers }, lang)
       : null;
   // A garbage id or driver is the client's mistake (400); a missing one is just a page to fill in.
   const invalid = blockingProblems(query).some((problem) => problem.kind === "invalid") || sizing.problems.length > 0;
@@ -90,7 +90,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       lang,
       // the reader's language only: the page never shows the other one (decision 0020)
       ...playbookLabels(playbook, lang),
-      recommendation: recommendation ? inOneLanguage(recommendation, lang) : null,
+      recommendation,
       organisation,
     },
     { status: invalid ? 400 : 200 },
@@ -105,6 +105,26 @@ function playbookLabels(playbook: Playbook, lang: Language): PlaybookLabels {
   const byLanguage = labelsByPlaybook.get(playbook) ?? {};
   labelsByPlaybook.set(playbook, byLanguage);
   return (byLanguage[lang] ??= inOneLanguage({ models: playbook.models, stages: playbook.stages }, lang));
+}
+
+type SizedInput = Omit<Parameters<typeof sizedRecommendation>[0], "playbook">;
+const RECOMMENDATIONS_KEPT = 200;
+const recommendationsByPlaybook = new WeakMap<Playbook, Map<string, ReturnType<typeof sizedRecommendation>>>();
+/**
+ * The sized recommendation in the reader's language. It is a pure function of
+ * (playbook version, channels, stage, drivers), so the page keeps the last few
+ * hundred answers per playbook: most readers ask for the same handful.
+ */
+function recommendationFor(playbook: Playbook, input: SizedInput, lang: Language) {
+  const cache = recommendationsByPlaybook.get(playbook) ?? new Map<string, ReturnType<typeof sizedRecommendation>>();
+  recommendationsByPlaybook.set(playbook, cache);
+  const key = JSON.stringify([lang, input.channels, input.stage, input.drivers ?? null]);
+  const kept = cache.get(key);
+  if (kept) return kept;
+  const made = inOneLanguage(sizedRecommendation({ playbook, ...input }), lang);
+  if (cache.size >= RECOMMENDATIONS_KEPT) cache.delete(cache.keys().next().value!);
+  cache.set(key, made);
+  return made;
 }
 
 const organisationChoiceSchema = z.object({
