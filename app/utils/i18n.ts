@@ -6,6 +6,7 @@ import { formsStrings } from "~/locales/forms";
 import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
+import { mobileStrings } from "~/locales/mobile";
 import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
 import { playbookStrings } from "~/locales/playbook";
@@ -51,6 +52,7 @@ export const resources = {
       grid: gridStrings.en,
       raciLog: raciLogStrings.en,
       nextSteps: nextStepsStrings.en,
+      mobile: mobileStrings.en,
     },
   },
   zh: {
@@ -73,6 +75,7 @@ export const resources = {
       grid: gridStrings.zh,
       raciLog: raciLogStrings.zh,
       nextSteps: nextStepsStrings.zh,
+      mobile: mobileStrings.zh,
     },
   },
 };
