@@ -44,7 +44,7 @@ export function StaffingTable({
   const { t } = useTranslation();
   const num = useNumberFormat();
   return (
-    <div className={ui.tableWrap}>
+    <div className={ui.tableWrap} tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="staffing-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">

@@ -44,12 +44,22 @@ export function RolePanel({
 }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const role = recommendation.roles.find((candidate) => candidate.id === roleId);
+
+  // Focus goes back to what opened the panel (a diagram node, a table link) when it closes.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
 
   useEffect(() => {
     heading.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") onClose();
+      else if (event.key === "Tab" && panel.current) keepTabInside(panel.current, event);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -66,6 +76,7 @@ export function RolePanel({
 
   return (
     <aside
+      ref={panel}
       aria-labelledby="role-panel-title"
       data-testid="role-panel"
       className="rounded-xl border border-slate-200 bg-white p-5 shadow-lg lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
@@ -134,7 +145,7 @@ export function RolePanel({
                   </span>
                 </span>
               ) : (
-                <span className="text-xs text-slate-400">{t("planner.notRequiredYet")}</span>
+                <span className="text-xs text-slate-500">{t("planner.notRequiredYet")}</span>
               )}
             </li>
           ))}
@@ -219,4 +230,30 @@ function LevelBar({ level }: { level: number }) {
       ))}
     </span>
   );
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab go round the panel's own links and buttons while it is open (Escape leaves it). */
+function keepTabInside(container: HTMLElement, event: KeyboardEvent) {
+  const items = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((item) =>
+    item.checkVisibility ? item.checkVisibility() : true,
+  );
+  if (items.length === 0) return;
+  const first = items[0];
+  const last = items[items.length - 1];
+  const active = document.activeElement;
+  const inside = active instanceof Node && container.contains(active);
+  if (event.shiftKey && (!inside || active === first || active === heading(container))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (!inside || active === last)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+function heading(container: HTMLElement): Element | null {
+  return container.querySelector("#role-panel-title");
 }

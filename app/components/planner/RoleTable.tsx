@@ -30,7 +30,7 @@ export function RoleTable({
 }) {
   const { t } = useTranslation();
   return (
-    <div className={ui.tableWrap}>
+    <div className={ui.tableWrap} tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="role-table">
         <caption className="sr-only">{t("planner.tableTitle")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -120,8 +120,9 @@ export function RoleTable({
                           {t("planner.levelShort", { level: skill.requiredLevel })}
                         </span>
                       ) : (
-                        <span className="text-slate-400" aria-label={t("planner.notRequiredYet")}>
-                          –
+                        <span className="text-slate-500">
+                          <span aria-hidden>–</span>
+                          <span className="sr-only">{t("planner.notRequiredYet")}</span>
                         </span>
                       )}
                     </li>
