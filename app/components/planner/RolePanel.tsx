@@ -17,6 +17,7 @@ import { HeadcountText } from "./HeadcountText";
 import { SizingBadges, SizingWhy } from "./SizingWhy";
 import { PriorityBadge } from "./PriorityBadge";
 import { hasRequirements } from "./RoleTable";
+import { keepTabInside } from "~/components/ui/keepTabInside";
 
 /**
  * The side panel of one role: everything the recommendation says about it
@@ -59,7 +60,7 @@ export function RolePanel({
     heading.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") onClose();
-      else if (event.key === "Tab" && panel.current) keepTabInside(panel.current, event);
+      else if (panel.current) keepTabInside(panel.current, event);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -230,30 +231,4 @@ function LevelBar({ level }: { level: number }) {
       ))}
     </span>
   );
-}
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-
-/** Tab and Shift+Tab go round the panel's own links and buttons while it is open (Escape leaves it). */
-function keepTabInside(container: HTMLElement, event: KeyboardEvent) {
-  const items = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((item) =>
-    item.checkVisibility ? item.checkVisibility() : true,
-  );
-  if (items.length === 0) return;
-  const first = items[0];
-  const last = items[items.length - 1];
-  const active = document.activeElement;
-  const inside = active instanceof Node && container.contains(active);
-  if (event.shiftKey && (!inside || active === first || active === heading(container))) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && (!inside || active === last)) {
-    event.preventDefault();
-    first.focus();
-  }
-}
-
-function heading(container: HTMLElement): Element | null {
-  return container.querySelector("#role-panel-title");
 }
