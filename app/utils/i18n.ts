@@ -7,6 +7,7 @@ import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
 import { hiringPublicStrings } from "~/locales/hiring-public";
+import { mobileStrings } from "~/locales/mobile";
 import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
 import { playbookStrings } from "~/locales/playbook";
@@ -55,6 +56,7 @@ export const resources = {
       raciLog: raciLogStrings.en,
       raciCsv: raciCsvStrings.en,
       nextSteps: nextStepsStrings.en,
+      mobile: mobileStrings.en,
     },
   },
   zh: {
@@ -79,6 +81,7 @@ export const resources = {
       raciLog: raciLogStrings.zh,
       raciCsv: raciCsvStrings.zh,
       nextSteps: nextStepsStrings.zh,
+      mobile: mobileStrings.zh,
     },
   },
 };
