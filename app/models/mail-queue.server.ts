@@ -48,6 +48,15 @@ export function mailFrom(): string {
 }
 
 /**
+ * Without SMTP, an email that belongs to no organisation (a sign-up's
+ * confirmation) has no admin to read it in an outbox: the server's log is
+ * where the person who runs the server finds it (decision 0010's addendum).
+ */
+function logUnsentMail(message: { toEmail: string; subject: string; text: string }) {
+  console.info(`[mail] no SMTP_URL: to ${message.toEmail}: ${message.subject}\n${message.text}\n[mail] end`);
+}
+
+/**
  * Sends the messages that are due, up to `limit`; returns how many were sent
  * and how many failed this round.
  */
@@ -76,7 +85,7 @@ export async function processMailQueue({
     if (claimed.count !== 1) continue; // another process took it
     const message = await db.mailMessage.findUniqueOrThrow({
       where: { id },
-      select: { toEmail: true, subject: true, text: true, html: true, attempts: true },
+      select: { toEmail: true, subject: true, text: true, html: true, attempts: true, organisationId: true },
     });
     try {
       await sender.send({
@@ -86,6 +95,7 @@ export async function processMailQueue({
         text: message.text,
         html: message.html,
       });
+      if (sender.name === "outbox" && message.organisationId === null) logUnsentMail(message);
       await db.mailMessage.update({
         where: { id },
         data: { status: "sent", sentAt: new Date(), transport: sender.name, lastError: null },

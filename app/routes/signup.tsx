@@ -11,13 +11,11 @@ import { ROLE_IDS } from "~/domain/types";
 import { isModelId, isStageId, localize } from "~/domain/vocabulary";
 import { authStrings } from "~/locales/auth";
 import { playbookForRequest } from "~/models/playbook.server";
-import { createOrganisationWithAdmin, EmailTakenError } from "~/models/user.server";
+import { requestSignup } from "~/models/signup.server";
 import { getSignedIn } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "~/utils/password-policy.server";
 import { limitPublicWrite } from "~/utils/rate-limit.server";
-import { clientAddress } from "~/utils/request.server";
-import { startSession } from "~/utils/session.server";
 import { AUTH_FORM, signupSchema } from "~/forms/auth";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
@@ -47,22 +45,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const problem = passwordProblem(password, { email, name, extra: [organisationName] });
   if (problem)
     return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
-  const ipAddress = clientAddress(request, context);
-  try {
-    const { user } = await createOrganisationWithAdmin({
+  // The same answer, and the same work, whether the email is new or has an account: only the email differs.
+  await requestSignup({
+    email,
+    password,
+    lang: await languageFor(request),
+    details: {
       organisation: { name: organisationName, operatingModel: model, stage },
-      admin: { name, email, password },
+      name,
       founderMember: addAsMember === "on" ? { roleId: founderRole ?? null } : null,
-      ipAddress,
-    });
-    const cookie = await startSession(user.id, request, { ipAddress });
-    return redirect("/home", { headers: { "Set-Cookie": cookie } });
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return invalidSubmission(submission, { fieldErrors: { email: ["auth.validation.email.taken"] } });
-    }
-    throw error;
-  }
+    },
+  });
+  return { sent: email, lastResult: submission.reply({ resetForm: true }) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -89,6 +83,23 @@ export default function SignupPage() {
   useEffect(() => {
     if (actionData) setReplies((count) => count + 1);
   }, [actionData]);
+
+  if (actionData && "sent" in actionData) {
+    return (
+      <main id="main" className="mx-auto max-w-xl px-4 py-12 sm:px-6">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("access.signup.sentTitle")}</h1>
+        <p role="status" className="mt-4 text-slate-700" data-testid="signup-sent" data-email={actionData.sent}>
+          {t("access.signup.sent", { email: actionData.sent })}
+        </p>
+        <p className="mt-3 text-sm text-slate-600">{t("access.signup.sentNothingYet")}</p>
+        <p className="mt-6 text-sm">
+          <Link to="/login" className="font-medium text-indigo-700 underline">
+            {t("access.signup.signIn")}
+          </Link>
+        </p>
+      </main>
+    );
+  }
 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">

@@ -1,6 +1,7 @@
 import type { InitOptions } from "i18next";
 import { diagramStrings } from "~/components/diagram/i18n";
 import { LANGUAGES, type Language } from "~/domain/types";
+import { accessStrings } from "~/locales/access";
 import { adminStrings } from "~/locales/admin";
 import { formsStrings } from "~/locales/forms";
 import { authStrings } from "~/locales/auth";
@@ -51,6 +52,7 @@ export const resources = {
       grid: gridStrings.en,
       raciLog: raciLogStrings.en,
       nextSteps: nextStepsStrings.en,
+      access: accessStrings.en,
     },
   },
   zh: {
@@ -73,6 +75,7 @@ export const resources = {
       grid: gridStrings.zh,
       raciLog: raciLogStrings.zh,
       nextSteps: nextStepsStrings.zh,
+      access: accessStrings.zh,
     },
   },
 };
