@@ -7,11 +7,13 @@ const en = {
   signup: {
     sentTitle: "Check your email",
     sent: "We sent an email to {{email}}. Open the link in it to create your organisation: it works once, within 24 hours. If this address already has an account, the email tells you how to sign in instead.",
-    sentNothingYet: "Nothing is created until you open the link. No email after a few minutes? Check the spam folder, or sign up again.",
+    sentNothingYet:
+      "Nothing is created until you open the link. No email after a few minutes? Check the spam folder, or sign up again.",
     confirmTitle: "Create your organisation",
     confirmText: "Create {{organisation}} with {{email}} as its admin.",
     confirmSubmit: "Create organisation",
-    invalid: "This link no longer works: it was used already, it expired, or it is incomplete. Sign up again to get a new one.",
+    invalid:
+      "This link no longer works: it was used already, it expired, or it is incomplete. Sign up again to get a new one.",
     emailTaken: "This email address already has an account. Sign in, or reset your password if you forgot it.",
     signUpAgain: "Sign up again",
     signIn: "Sign in",
@@ -31,7 +33,8 @@ const en = {
     title: "Password reset link",
     text: "For a person who forgot their password when no email can reach them: a link that lets them choose a new one. It works once, for one hour, and signs them out everywhere. Give it to them yourself.",
     submit: "Create a reset link",
-    shownOnce: "Copy this link now and give it to {{name}} in person or over a channel you trust: it is shown only once.",
+    shownOnce:
+      "Copy this link now and give it to {{name}} in person or over a channel you trust: it is shown only once.",
     copy: "Link",
     disabled: "This account is disabled: enable it first.",
   },

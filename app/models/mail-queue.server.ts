@@ -53,7 +53,7 @@ export function mailFrom(): string {
  * where the person who runs the server finds it (decision 0010's addendum).
  */
 function logUnsentMail(message: { toEmail: string; subject: string; text: string }) {
-  console.info(`[mail] no SMTP_URL: to ${message.toEmail}: ${message.subject}\n${message.text}\n[mail] end`);
+  console.warn(`[mail] no SMTP_URL: to ${message.toEmail}: ${message.subject}\n${message.text}\n[mail] end`);
 }
 
 /**

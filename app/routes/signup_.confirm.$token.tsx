@@ -37,10 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect("/home", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (error instanceof SignupLinkUnusableError) {
-      return data(
-        { problem: error.reason },
-        { status: error.reason === "email_taken" ? 409 : 404, headers: PRIVATE },
-      );
+      return data({ problem: error.reason }, { status: error.reason === "email_taken" ? 409 : 404, headers: PRIVATE });
     }
     throw error;
   }
