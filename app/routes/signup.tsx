@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { getZodConstraint } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { NewPasswordFields } from "~/components/auth/NewPasswordFields";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FieldErrors, FormErrors, TextField } from "~/components/ui";
@@ -78,11 +78,6 @@ export default function SignupPage() {
     shouldRevalidate: "onInput",
     onValidate: validateWith(signupSchema, AUTH_FORM),
   });
-  // Each answer from the server empties the password fields: what was typed there never comes back.
-  const [replies, setReplies] = useState(0);
-  useEffect(() => {
-    if (actionData) setReplies((count) => count + 1);
-  }, [actionData]);
 
   if (actionData && "sent" in actionData) {
     return (
@@ -182,14 +177,7 @@ export default function SignupPage() {
           </legend>
           <TextField meta={fields.name} label={t("auth.fields.name")} autoComplete="name" />
           <TextField meta={fields.email} label={t("auth.fields.email")} type="email" autoComplete="email" />
-          <TextField
-            key={`password-${replies}`}
-            meta={fields.password}
-            label={t("auth.fields.newPassword")}
-            type="password"
-            autoComplete="new-password"
-            hint={t("auth.fields.passwordHint")}
-          />
+          <NewPasswordFields password={fields.password} answer={actionData} />
         </fieldset>
 
         <fieldset className="max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
