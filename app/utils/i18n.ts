@@ -15,6 +15,7 @@ import { scaleStrings } from "~/locales/scale";
 import { securityStrings } from "~/locales/security";
 import { teamDataStrings } from "~/locales/team-data";
 import { gridStrings } from "~/locales/assessment-grid";
+import { raciCsvStrings } from "~/locales/raci-csv";
 import { raciLogStrings } from "~/locales/raci-log";
 import { teamInsightsStrings } from "~/locales/team-insights";
 import { teamMembersStrings } from "~/locales/team-members";
@@ -51,6 +52,7 @@ export const resources = {
       scale: scaleStrings.en,
       grid: gridStrings.en,
       raciLog: raciLogStrings.en,
+      raciCsv: raciCsvStrings.en,
       nextSteps: nextStepsStrings.en,
       access: accessStrings.en,
     },
@@ -74,6 +76,7 @@ export const resources = {
       scale: scaleStrings.zh,
       grid: gridStrings.zh,
       raciLog: raciLogStrings.zh,
+      raciCsv: raciCsvStrings.zh,
       nextSteps: nextStepsStrings.zh,
       access: accessStrings.zh,
     },
