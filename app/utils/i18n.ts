@@ -1,6 +1,7 @@
 import type { InitOptions } from "i18next";
 import { diagramStrings } from "~/components/diagram/i18n";
 import { LANGUAGES, type Language } from "~/domain/types";
+import { accessStrings } from "~/locales/access";
 import { adminStrings } from "~/locales/admin";
 import { formsStrings } from "~/locales/forms";
 import { authStrings } from "~/locales/auth";
@@ -57,6 +58,7 @@ export const resources = {
       raciCsv: raciCsvStrings.en,
       nextSteps: nextStepsStrings.en,
       mobile: mobileStrings.en,
+      access: accessStrings.en,
     },
   },
   zh: {
@@ -82,6 +84,7 @@ export const resources = {
       raciCsv: raciCsvStrings.zh,
       nextSteps: nextStepsStrings.zh,
       mobile: mobileStrings.zh,
+      access: accessStrings.zh,
     },
   },
 };

@@ -161,6 +161,23 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: everyone("ok"),
     },
   ],
+  "routes/signup_.confirm.$token": [
+    {
+      method: "GET",
+      label: "unknown link",
+      url: () => "/signup/confirm/nope",
+      params: () => ({ token: "nope" }),
+      expect: everyone(404),
+    },
+    {
+      method: "POST",
+      label: "unknown link",
+      url: () => "/signup/confirm/nope",
+      params: () => ({ token: "nope" }),
+      form: () => ({}),
+      expect: everyone(404),
+    },
+  ],
   "routes/reset-password.$token": [
     {
       method: "GET",

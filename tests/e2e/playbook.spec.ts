@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { rememberLanguage, waitForAppHydration, type Lang, keepScreenshot } from "./helpers";
+import { confirmSignup } from "./mailbox";
 
 /*
  * The organisation's own playbook (issue 13), in each language, on an
@@ -68,7 +69,7 @@ async function signUpAdmin(browser: Browser, lang: Lang, baseURL: string | undef
   await page.getByLabel("Email address").fill(`playbook-${lang}-${Date.now()}-${unique++}@test.example`);
   await page.getByLabel("Choose a password").fill("a long enough password");
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await confirmSignup(page);
   await rememberLanguage(context, lang, baseURL);
   return page;
 }
