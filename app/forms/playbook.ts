@@ -81,6 +81,17 @@ const range = z.object({
   min: whole(0, HEADCOUNT_MAX, `${E}.headcount`),
   max: whole(0, HEADCOUNT_MAX, `${E}.headcount`),
 });
+/** A model's own table: its fields count only when "own" is ticked (the page keeps them filled either way). */
+const maybeRange = z.object({
+  min: whole(0, HEADCOUNT_MAX, `${E}.headcount`).optional(),
+  max: whole(0, HEADCOUNT_MAX, `${E}.headcount`).optional(),
+});
+const modelTable = z.object({
+  own: z.literal("on", { errorMap: () => ({ message: `${E}.invalid` }) }).optional(),
+  startup: maybeRange.optional(),
+  growth: maybeRange.optional(),
+  mature: maybeRange.optional(),
+});
 const level = whole(0, 4, `${E}.level`);
 const levels = z.object({ startup: level, growth: level, mature: level });
 
@@ -100,6 +111,14 @@ export const roleSchema = z
     appliesTo: z.array(z.enum(MODEL_IDS, { errorMap: () => ({ message: `${E}.model` }) })).default([]),
     reportsTo: z.enum([GENERAL_MANAGER, ...ROLE_IDS], { errorMap: () => ({ message: `${E}.reportsTo` }) }),
     headcount: z.object({ startup: range, growth: range, mature: range }),
+    headcountByModel: z
+      .object(
+        Object.fromEntries(MODEL_IDS.map((m) => [m, modelTable.optional()])) as Record<
+          ModelId,
+          z.ZodOptional<typeof modelTable>
+        >,
+      )
+      .optional(),
     // a row left on "no skill" is dropped: that is how a skill is taken off the role, and how the spare row stays empty
     skills: z
       .array(
@@ -158,6 +177,26 @@ export const roleSchema = z
           message: `${E}.headcountOrder`,
         });
     }
+    for (const m of MODEL_IDS) {
+      const table = value.headcountByModel?.[m];
+      if (table?.own !== "on") continue;
+      for (const stage of STAGE_IDS) {
+        const h = table[stage];
+        for (const end of ["min", "max"] as const)
+          if (h?.[end] === undefined)
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: ["headcountByModel", m, stage, end],
+              message: `${E}.headcount`,
+            });
+        if (h?.min !== undefined && h.max !== undefined && h.min > h.max)
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ["headcountByModel", m, stage, "max"],
+            message: `${E}.headcountOrder`,
+          });
+      }
+    }
     const seen = new Set<string>();
     value.skills.forEach((s, i) => {
       if (!s.skillId) return;
@@ -182,12 +221,20 @@ export function roleEditFromForm(value: RoleForm): RoleEdit {
     const list = value.byModel?.[m];
     if (list && list.zh.length > 0) responsibilitiesByModel[m] = pair(list.zh, list.en);
   }
+  const headcountByModel: RoleEdit["headcountByModel"] = {};
+  for (const m of MODEL_IDS) {
+    const table = value.headcountByModel?.[m];
+    if (table?.own !== "on") continue;
+    const range = (stage: StageId) => ({ min: table[stage]?.min ?? 0, max: table[stage]?.max ?? 0 });
+    headcountByModel[m] = { startup: range("startup"), growth: range("growth"), mature: range("mature") };
+  }
   return {
     label: value.label,
     tier: value.tier,
     appliesTo: value.appliesTo,
     reportsTo: value.reportsTo,
     headcount: value.headcount,
+    headcountByModel,
     skills: value.skills.flatMap((s) =>
       s.skillId && s.levels ? [{ skillId: s.skillId, levels: s.levels as Record<StageId, SkillLevel> }] : [],
     ),
@@ -213,6 +260,8 @@ export function roleFieldOfProblem(problemPath: string, roleId: string, skillOrd
     if (i >= 0) return rest[2] ? `skills[${i}].levels.${rest[2]}` : `skills[${i}].skillId`;
   }
   if (rest[0] === "headcount" && rest[1]) return `headcount.${rest[1]}.max`;
+  if (rest[0] === "headcountByModel" && rest[1])
+    return rest[2] ? `headcountByModel.${rest[1]}.${rest[2]}.max` : `headcountByModel.${rest[1]}.own`;
   if (rest[0] === "reportsTo" || rest[0] === "tier" || rest[0] === "appliesTo") return rest[0];
   return null;
 }

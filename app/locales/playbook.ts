@@ -66,6 +66,11 @@ export const playbookStrings = {
       headcountHint: "People when the role is core, per stage; neither end drops at a later stage.",
       min: "Min",
       max: "Max",
+      byModelHeadcount: "Each model's own table",
+      byModelHeadcountHint:
+        "Where a model has a table of its own, the planner uses it for that model instead of the one above. Untick it to use the one above.",
+      ownTable: "{{model}} has a headcount table of its own",
+      usesDefaultTable: "uses the table above",
       sizing: "Sizing ratios",
       sizingHint:
         "Units of the workload driver one person handles: busy (low) to light (high). An edited ratio is marked as your default.",
@@ -257,6 +262,11 @@ export const playbookStrings = {
       headcountHint: "该岗位为核心岗位时各阶段的人数；后一阶段的上下限均不得减少。",
       min: "下限",
       max: "上限",
+      byModelHeadcount: "各模式单独编制",
+      byModelHeadcountHint:
+        "某一模式设有单独编制时，规划器对该模式采用单独编制，不再采用上方编制；取消勾选即恢复采用上方编制。",
+      ownTable: "{{model}}采用单独编制",
+      usesDefaultTable: "采用上方编制",
       sizing: "编制测算比例",
       sizingHint: "每人可承担的业务量：繁忙（低值）到宽松（高值）。修改后的比例标注为本组织默认值。",
       per_low: "每人承担（繁忙）",

@@ -9,7 +9,15 @@ import { diffPlaybooks, isEditedUnder } from "~/domain/playbook-diff";
 import { activeSkills, roleEditOf, withRoleEdited } from "~/domain/playbook-edit";
 import { splitProblem } from "~/domain/playbook-validation";
 import { DRIVERS } from "~/domain/sizing";
-import { GENERAL_MANAGER, MODEL_IDS, SKILL_LEVELS, STAGE_IDS, type Localized, type RoleId } from "~/domain/types";
+import {
+  GENERAL_MANAGER,
+  MODEL_IDS,
+  SKILL_LEVELS,
+  STAGE_IDS,
+  type Localized,
+  type ModelId,
+  type RoleId,
+} from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
 import {
   PLAYBOOK_FORM,
@@ -65,6 +73,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       appliesTo: editedUnder("appliesTo"),
       reportsTo: editedUnder("reportsTo"),
       headcount: Object.fromEntries(STAGE_IDS.map((s) => [s, editedUnder(`headcount.${s}`)])),
+      headcountByModel: Object.fromEntries(
+        MODEL_IDS.map((m) => [
+          m,
+          Object.fromEntries(STAGE_IDS.map((s) => [s, editedUnder(`headcountByModel.${m}.${s}`)])),
+        ]),
+      ),
       skills: Object.fromEntries(
         role.skills.map((s) => [
           s.skillId,
@@ -195,6 +209,10 @@ export default function RolePage() {
     if (!initial) return role.appliesTo.includes(m as never);
     const v = typedAt(initial, "appliesTo");
     return Array.isArray(v) ? v.includes(m) : v === m;
+  };
+  const ownTable = (m: string) => {
+    if (!initial) return role.headcountByModel[m as ModelId] !== undefined;
+    return typedAt(initial, `headcountByModel.${m}.own`) === "on";
   };
   const problems = answer?.problems ?? [];
 
@@ -429,6 +447,76 @@ export default function RolePage() {
                   </div>
                 </fieldset>
               ))}
+            </div>
+            <div className="space-y-3">
+              <h3 className="text-sm font-semibold">{t("playbook.role.byModelHeadcount")}</h3>
+              <p className={ui.hint}>{t("playbook.role.byModelHeadcountHint")}</p>
+              {MODEL_IDS.map((m) => {
+                const modelLabel = localize(models.find((x) => x.id === m)!.label, lang);
+                const table = role.headcountByModel[m] ?? role.headcount;
+                const hasErrors = Object.keys(errors).some((name) => name.startsWith(`headcountByModel.${m}.`));
+                return (
+                  <details
+                    key={m}
+                    className="rounded-lg border border-slate-200 p-3"
+                    open={ownTable(m) || hasErrors}
+                    data-model={m}
+                  >
+                    <summary className="cursor-pointer text-sm font-medium">
+                      {modelLabel}
+                      {ownTable(m) ? null : (
+                        <span className="ml-2 text-xs font-normal text-slate-500">
+                          {t("playbook.role.usesDefaultTable")}
+                        </span>
+                      )}
+                      <EditedMark
+                        edited={STAGE_IDS.some((stage) => editedFields.headcountByModel[m]?.[stage] ?? false)}
+                      />
+                    </summary>
+                    <label className="mt-3 flex items-center gap-2 text-sm">
+                      <input
+                        type="checkbox"
+                        name={`headcountByModel.${m}.own`}
+                        value="on"
+                        defaultChecked={ownTable(m)}
+                        aria-describedby={`headcountByModel.${m}.own-error`}
+                      />
+                      {t("playbook.role.ownTable", { model: modelLabel })}
+                    </label>
+                    <FieldErrors id={`headcountByModel.${m}.own-error`} errors={errors[`headcountByModel.${m}.own`]} />
+                    <div className="mt-3 grid gap-4 sm:grid-cols-3">
+                      {STAGE_IDS.map((stage) => (
+                        <fieldset key={stage}>
+                          <legend className="text-xs font-medium text-slate-700">
+                            {localize(stages.find((s) => s.id === stage)!.label, lang)}
+                          </legend>
+                          <div className="flex gap-2">
+                            {(["min", "max"] as const).map((end) => {
+                              const name = `headcountByModel.${m}.${stage}.${end}`;
+                              return (
+                                <div key={end}>
+                                  <label htmlFor={name} className="text-xs text-slate-600">
+                                    {t(`playbook.role.${end}`)}
+                                  </label>
+                                  <input
+                                    id={name}
+                                    name={name}
+                                    inputMode="numeric"
+                                    defaultValue={typed(name, String(table[stage][end]))}
+                                    className={ui.input}
+                                    {...err(name)}
+                                  />
+                                  <FieldErrors id={`${name}-error`} errors={errors[name]} />
+                                </div>
+                              );
+                            })}
+                          </div>
+                        </fieldset>
+                      ))}
+                    </div>
+                  </details>
+                );
+              })}
             </div>
             {role.sizing.length > 0 ? (
               <div className="space-y-3">
