@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { RoleEdit } from "~/domain/playbook-edit";
+import { defaultRowFlags } from "~/domain/playbook-raci";
+import { defaultStepsFor, RACI_LETTERS, STEP_KEY_PATTERN, type RaciRow } from "~/domain/process-steps";
 import {
   DRIVER_IDS,
   GENERAL_MANAGER,
@@ -8,6 +10,7 @@ import {
   STAGE_IDS,
   type Localized,
   type ModelId,
+  type RoleId,
   type SkillLevel,
   type StageId,
 } from "~/domain/types";
@@ -322,3 +325,48 @@ export const importSchema = z.object({
 });
 
 export const settingsSchema = z.object({ managersEdit: z.enum(["on", "off"]).default("off") });
+
+/**
+ * The default RACI of one model's steps (its core flow and the shared
+ * steps): `cells.<step>.<role>` is a letter, empty for no part. Each row
+ * follows the ownership rule (defaultRowFlags): one accountable role, at
+ * least one responsible one; a row that breaks it is refused on that row.
+ */
+const raciLetter = z.enum(RACI_LETTERS, { errorMap: () => ({ message: `${E}.raciLetter` }) });
+type RaciCell = z.ZodOptional<typeof raciLetter>;
+
+export const raciSchema = z
+  .object({
+    version: playbookVersionField,
+    summary: summaryField,
+    model: z.enum(MODEL_IDS, { errorMap: () => ({ message: `${E}.model` }) }),
+    cells: z
+      .record(
+        z.string().regex(STEP_KEY_PATTERN, `${E}.invalid`),
+        z.object(Object.fromEntries(ROLE_IDS.map((r) => [r, raciLetter.optional()])) as Record<RoleId, RaciCell>),
+      )
+      .default({}),
+  })
+  .superRefine((value, ctx) => {
+    const keys = new Set(defaultStepsFor(value.model).map((step) => step.key));
+    for (const key of Object.keys(value.cells))
+      if (!keys.has(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["cells", key], message: `${E}.invalid` });
+    for (const key of keys) {
+      for (const flag of defaultRowFlags(value.cells[key] ?? {}))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["cells", key], message: `${E}.raci.${flag.code}` });
+    }
+  });
+
+export type RaciForm = z.output<typeof raciSchema>;
+
+/** The rows the form sets, every step of the model present (a row left empty is an empty row). */
+export function raciRowsFromForm(value: RaciForm): Record<string, RaciRow> {
+  return Object.fromEntries(
+    defaultStepsFor(value.model).map((step) => {
+      const cells = value.cells[step.key] ?? {};
+      const row: RaciRow = {};
+      for (const roleId of ROLE_IDS) if (cells[roleId]) row[roleId] = cells[roleId];
+      return [step.key, row];
+    }),
+  );
+}

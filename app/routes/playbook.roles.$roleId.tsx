@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ConflictNotice";
 import { EditedMark, PlaybookNav, ProblemList } from "~/components/playbook/PlaybookNav";
 import { FieldErrors, FormErrors, StatusMessage, sectionErrorBoundary, titleMeta, ui, useLang } from "~/components/ui";
-import { diffPlaybooks, isEditedUnder } from "~/domain/playbook-diff";
+import { isEditedUnder, playbookConflict } from "~/domain/playbook-diff";
 import { activeSkills, roleEditOf, withRoleEdited } from "~/domain/playbook-edit";
 import { splitProblem } from "~/domain/playbook-validation";
 import { DRIVERS } from "~/domain/sizing";
@@ -128,15 +128,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.reason === "not_found") throw notFound();
   if (result.reason === "conflict") {
     // what the other save changed since this form was loaded, their value beside this person's
-    const theirs = diffPlaybooks(loaded, result.current.playbook);
-    const yours = new Map(diffPlaybooks(loaded, next).map((c) => [c.path, c.after]));
-    const conflict = theirs.map((c) => ({
-      field: c.path,
-      theirs: c.after ?? "",
-      yours: yours.get(c.path) ?? c.before ?? "",
-    }));
     return conflictSubmission(submission, {
-      conflict,
+      conflict: playbookConflict(loaded, result.current.playbook, next),
       version: result.current.version,
       extra: { problems: [] as string[] },
     });

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { PlaybookNav, ProblemList } from "~/components/playbook/PlaybookNav";
 import { FieldErrors, FormErrors, sectionErrorBoundary, titleMeta, ui } from "~/components/ui";
+import { withDefaultRaciCompleted } from "~/domain/playbook-raci";
 import { validatePlaybookEdit } from "~/domain/playbook-validation";
 import type { Playbook } from "~/domain/types";
 import { IMPORT_MAX, importSchema, PLAYBOOK_FORM, SUMMARY_MAX } from "~/forms/playbook";
@@ -46,7 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalidSubmission(submission, { extra: none });
   let next: Playbook;
   try {
-    next = JSON.parse(submission.value.document) as Playbook;
+    // a document exported before the playbook held the default RACI gets the shipped one
+    next = withDefaultRaciCompleted(JSON.parse(submission.value.document) as Playbook);
   } catch {
     return invalidSubmission(submission, { fieldErrors: { document: ["playbook.errors.notJson"] }, extra: none });
   }
