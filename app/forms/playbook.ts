@@ -351,13 +351,19 @@ export const raciSchema = z
     const keys = new Set(defaultStepsFor(value.model).map((step) => step.key));
     for (const key of Object.keys(value.cells))
       if (!keys.has(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["cells", key], message: `${E}.invalid` });
+    // on the row's first cell: conform shows (and the browser checks) errors of fields, not of a row object
     for (const key of keys) {
       for (const flag of defaultRowFlags(value.cells[key] ?? {}))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["cells", key], message: `${E}.raci.${flag.code}` });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: raciRowErrorPath(key), message: `${E}.raci.${flag.code}` });
     }
   });
 
 export type RaciForm = z.output<typeof raciSchema>;
+
+/** Where a row's error sits: its first cell's field (`cells.<step>.<first role>`). */
+export function raciRowErrorPath(stepKey: string): [string, string, string] {
+  return ["cells", stepKey, ROLE_IDS[0]];
+}
 
 /** The rows the form sets, every step of the model present (a row left empty is an empty row). */
 export function raciRowsFromForm(value: RaciForm): Record<string, RaciRow> {

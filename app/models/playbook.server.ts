@@ -5,7 +5,7 @@ import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-valida
 import type { Playbook } from "~/domain/types";
 import { organisationFromBearer } from "~/utils/api-auth.server";
 import { can, type Actor } from "~/domain/permissions";
-import { forbidden, getSignedIn, requireSignedIn } from "~/utils/auth.server";
+import { forbidden, getSignedIn, requirePermission, requireSignedIn } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { saveIfVersion } from "./versioned.server";
 
@@ -265,4 +265,19 @@ export async function requirePlaybookEditor(request: Request) {
 /** May this person edit the organisation's playbook (for the UI to offer it). */
 export function mayEditPlaybook(actor: Actor, settings: { managersEditPlaybook: boolean }): boolean {
   return can(actor, "playbook.edit", { organisationId: actor.organisationId, ...settings });
+}
+
+/**
+ * What every playbook page starts from: a reader of the playbook, the
+ * organisation's current playbook (with its version and edited paths), the
+ * organisation's setting and whether this reader may edit.
+ */
+export async function readPlaybookPage(request: Request) {
+  const signedIn = await requirePermission(request, "playbook.read");
+  const organisationId = signedIn.actor.organisationId;
+  const [state, settings] = await Promise.all([
+    playbookStateForOrganisation(organisationId),
+    playbookSettings({ organisationId }),
+  ]);
+  return { ...signedIn, organisationId, state, settings, canEdit: mayEditPlaybook(signedIn.actor, settings) };
 }

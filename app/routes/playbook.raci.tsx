@@ -11,17 +11,10 @@ import { splitProblem } from "~/domain/playbook-validation";
 import { defaultStepsFor, RACI_LETTERS, STEP_SECTIONS } from "~/domain/process-steps";
 import { ROLE_IDS } from "~/domain/types";
 import { isModelId, localize } from "~/domain/vocabulary";
-import { PLAYBOOK_FORM, raciRowsFromForm, raciSchema, SUMMARY_MAX } from "~/forms/playbook";
+import { PLAYBOOK_FORM, raciRowErrorPath, raciRowsFromForm, raciSchema, SUMMARY_MAX } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
-import {
-  mayEditPlaybook,
-  playbookAtVersion,
-  playbookSettings,
-  playbookStateForOrganisation,
-  requirePlaybookEditor,
-  savePlaybook,
-} from "~/models/playbook.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { readPlaybookPage, playbookAtVersion, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
+import { notFound } from "~/utils/auth.server";
 import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 /**
@@ -34,14 +27,10 @@ import { conflictSubmission, invalidSubmission, parseForm, readFormData, validat
 export const meta = titleMeta((lang) => [playbookStrings[lang].raci.title, playbookStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "playbook.read");
+  const { organisation, state, canEdit } = await readPlaybookPage(request);
   const url = new URL(request.url);
   const asked = url.searchParams.get("model");
   const model = isModelId(asked) ? asked : organisation.operatingModel;
-  const [state, settings] = await Promise.all([
-    playbookStateForOrganisation(actor.organisationId),
-    playbookSettings({ organisationId: actor.organisationId }),
-  ]);
   const { playbook, edited } = state;
   const held = new Set(playbook.roles.map((r) => r.id));
   const steps = defaultStepsFor(model, playbook.defaultRaci).map((step) => {
@@ -64,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       label: playbook.roles.find((r) => r.id === id)!.label,
     })),
     steps,
-    canEdit: mayEditPlaybook(actor, settings),
+    canEdit,
     saved: url.searchParams.get("saved") === "1",
   };
 }
@@ -98,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fieldErrors: Record<string, string[]> = {};
   for (const problem of result.problems) {
     const match = /^defaultRaci\.(?:byModel\.[a-z_]+|shared)\.([a-z0-9_]+)/.exec(splitProblem(problem).path);
-    if (match) (fieldErrors[`cells.${match[1]}`] ??= []).push("playbook.errors.invariant");
+    if (match) (fieldErrors[raciRowErrorPath(match[1]).join(".")] ??= []).push("playbook.errors.invariant");
   }
   return invalidSubmission(submission, {
     formErrors: ["playbook.errors.invalidPlaybook"],
@@ -218,12 +207,19 @@ export default function DefaultRaciPage() {
                     </tr>
                     {inSection.map((step) => {
                       const rowName = `cells.${step.key}`;
+                      const rowErrors = [
+                        ...new Set(
+                          Object.entries(errors)
+                            .filter(([name]) => name.startsWith(`${rowName}.`))
+                            .flatMap(([, list]) => list ?? []),
+                        ),
+                      ];
                       const stepName = localize(step.name, lang);
                       return (
                         <tr key={step.key} data-step={step.key}>
                           <th scope="row" className={`${ui.td} text-left font-medium`}>
                             {stepName}
-                            <FieldErrors id={`${rowName}-error`} errors={errors[rowName]} />
+                            <FieldErrors id={`${rowName}-error`} errors={rowErrors} />
                           </th>
                           {roles.map((r) => {
                             const name = `${rowName}.${r.id}`;
@@ -237,8 +233,8 @@ export default function DefaultRaciPage() {
                                   name={name}
                                   defaultValue={letterOf(step.key, r.id, (step.row as Record<string, string>)[r.id])}
                                   className={ui.input}
-                                  aria-invalid={errors[rowName] ? true : undefined}
-                                  aria-describedby={errors[rowName] ? `${rowName}-error` : undefined}
+                                  aria-invalid={rowErrors.length > 0 ? true : undefined}
+                                  aria-describedby={rowErrors.length > 0 ? `${rowName}-error` : undefined}
                                 >
                                   <option value="">{t("ownership.letters.none")}</option>
                                   {RACI_LETTERS.map((letter) => (

@@ -29,15 +29,8 @@ import {
   TEXT_MAX,
 } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
-import {
-  mayEditPlaybook,
-  playbookAtVersion,
-  playbookSettings,
-  playbookStateForOrganisation,
-  requirePlaybookEditor,
-  savePlaybook,
-} from "~/models/playbook.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { readPlaybookPage, playbookAtVersion, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
+import { notFound } from "~/utils/auth.server";
 import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 export const meta = titleMeta<typeof loader>((lang, data) => [
@@ -52,13 +45,8 @@ function roleIdOf(params: { roleId?: string }): RoleId {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "playbook.read");
   const roleId = roleIdOf(params);
-  const organisationId = actor.organisationId;
-  const [state, settings] = await Promise.all([
-    playbookStateForOrganisation(organisationId),
-    playbookSettings({ organisationId }),
-  ]);
+  const { state, canEdit } = await readPlaybookPage(request);
   const { playbook, edited } = state;
   const role = roleEditOf(playbook, roleId);
   if (!role) throw notFound();
@@ -99,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         DRIVERS[s.driver as keyof typeof DRIVERS]?.label ?? { zh: s.driver, en: s.driver },
       ]),
     ) as Record<string, Localized>,
-    canEdit: mayEditPlaybook(actor, settings),
+    canEdit,
     saved: new URL(request.url).searchParams.get("saved") === "1",
   };
 }

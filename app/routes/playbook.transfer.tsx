@@ -9,24 +9,19 @@ import type { Playbook } from "~/domain/types";
 import { IMPORT_MAX, importSchema, PLAYBOOK_FORM, SUMMARY_MAX } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
 import {
-  mayEditPlaybook,
-  playbookSettings,
+  readPlaybookPage,
   playbookStateForOrganisation,
   requirePlaybookEditor,
   savePlaybook,
 } from "~/models/playbook.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { notFound } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 
 export const meta = titleMeta((lang) => [playbookStrings[lang].transfer.title, playbookStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "playbook.read");
-  const [state, settings] = await Promise.all([
-    playbookStateForOrganisation(actor.organisationId),
-    playbookSettings({ organisationId: actor.organisationId }),
-  ]);
-  return { version: state.version, canEdit: mayEditPlaybook(actor, settings) };
+  const { state, canEdit } = await readPlaybookPage(request);
+  return { version: state.version, canEdit };
 }
 
 /** A chosen file (multipart) takes the place of pasted text. */

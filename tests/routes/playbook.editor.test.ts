@@ -164,12 +164,16 @@ describe("the steps' default RACI", () => {
       await raciForm("platform", { listing: { product_manager: "A", operations_manager: "AR" } }),
     );
     expect(twoA.status).toBe(400);
-    expect(twoA.data.lastResult.error["cells.listing"]).toEqual(["playbook.errors.raci.several_accountable"]);
+    expect(twoA.data.lastResult.error["cells.listing.product_manager"]).toEqual([
+      "playbook.errors.raci.several_accountable",
+    ]);
     const noR = await postRaci(await raciForm("platform", { system_erp: { supply_chain: "A", tech_dev: "C" } }));
     expect(noR.status).toBe(400);
-    expect(noR.data.lastResult.error["cells.system_erp"]).toEqual(["playbook.errors.raci.no_responsible"]);
+    expect(noR.data.lastResult.error["cells.system_erp.product_manager"]).toEqual([
+      "playbook.errors.raci.no_responsible",
+    ]);
     const empty = await postRaci(await raciForm("platform", { shipping: {} }));
-    expect(empty.data.lastResult.error["cells.shipping"]).toEqual([
+    expect(empty.data.lastResult.error["cells.shipping.product_manager"]).toEqual([
       "playbook.errors.raci.no_accountable",
       "playbook.errors.raci.no_responsible",
     ]);
