@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { RoleEdit } from "~/domain/playbook-edit";
 import { defaultRowFlags } from "~/domain/playbook-raci";
-import { defaultStepsFor, RACI_LETTERS, STEP_KEY_PATTERN, type RaciRow } from "~/domain/process-steps";
+import { defaultStepsFor, RACI_LETTERS, type RaciRow } from "~/domain/process-steps";
 import {
   DRIVER_IDS,
   GENERAL_MANAGER,
@@ -334,23 +334,29 @@ export const settingsSchema = z.object({ managersEdit: z.enum(["on", "off"]).def
  */
 const raciLetter = z.enum(RACI_LETTERS, { errorMap: () => ({ message: `${E}.raciLetter` }) });
 type RaciCell = z.ZodOptional<typeof raciLetter>;
+const raciRow = z.object(
+  Object.fromEntries(ROLE_IDS.map((r) => [r, raciLetter.optional()])) as Record<RoleId, RaciCell>,
+);
+/** Every default step's key, of every model's core flow and the shared steps. */
+const ALL_STEP_KEYS = [...new Set([...MODEL_IDS.flatMap((m) => defaultStepsFor(m).map((step) => step.key))])];
 
 export const raciSchema = z
   .object({
     version: playbookVersionField,
     summary: summaryField,
     model: z.enum(MODEL_IDS, { errorMap: () => ({ message: `${E}.model` }) }),
+    // an object of the known steps (not a record): conform reads an empty select of a known field as no letter
     cells: z
-      .record(
-        z.string().regex(STEP_KEY_PATTERN, `${E}.invalid`),
-        z.object(Object.fromEntries(ROLE_IDS.map((r) => [r, raciLetter.optional()])) as Record<RoleId, RaciCell>),
+      .object(
+        Object.fromEntries(ALL_STEP_KEYS.map((key) => [key, raciRow.optional()])) as Record<
+          string,
+          z.ZodOptional<typeof raciRow>
+        >,
       )
       .default({}),
   })
   .superRefine((value, ctx) => {
     const keys = new Set(defaultStepsFor(value.model).map((step) => step.key));
-    for (const key of Object.keys(value.cells))
-      if (!keys.has(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["cells", key], message: `${E}.invalid` });
     // on the row's first cell: conform shows (and the browser checks) errors of fields, not of a row object
     for (const key of keys) {
       for (const flag of defaultRowFlags(value.cells[key] ?? {}))

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
-import type { RoleId } from "../../app/domain/types";
+import { ROLE_IDS, type RoleId } from "../../app/domain/types";
 import { playbookForOrganisation, playbookStateForOrganisation } from "../../app/models/playbook.server";
 import { CORE_FLOWS } from "../../app/domain/process-steps";
 import { loadSteps } from "../../app/models/ownership.server";
@@ -131,9 +131,11 @@ const raciPage = (cookie: string, query = "") =>
 async function raciForm(model: string, rows: Record<string, Record<string, string>> = {}, extra = {}) {
   const page = await raciPage(admin, `?model=${model}`);
   const form: Record<string, string> = { version: String(page.data.version), model, summary: "RACI edit", ...extra };
-  for (const step of page.data.steps)
-    for (const [roleId, letter] of Object.entries(rows[step.key] ?? step.row))
-      form[`cells.${step.key}.${roleId}`] = letter;
+  // as a browser posts it: every select, the empty ones as ""
+  for (const step of page.data.steps) {
+    const row: Record<string, string> = rows[step.key] ?? step.row;
+    for (const roleId of ROLE_IDS) form[`cells.${step.key}.${roleId}`] = row[roleId] ?? "";
+  }
   return form;
 }
 const postRaci = (form: Record<string, string>, cookie = admin) =>
