@@ -29,7 +29,7 @@ function demoExposed(context: unknown): boolean {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [lang, signedIn] = await Promise.all([languageFor(request), getSignedIn(request)]);
+  const [lang, signedIn] = await Promise.all([languageFor(request), getSignedIn(request, context)]);
   const unread = signedIn ? await unreadCount(signedIn.user.id) : 0;
   // What the header needs, and what the UI may offer (the server checks again).
   const viewer = signedIn

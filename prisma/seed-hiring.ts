@@ -2,7 +2,8 @@
  * The demo organisation's hiring: a target (from marketplace seller at growth
  * to an independent DTC site at the mature stage, the source's Shenzhen case
  * a step further) and a hiring plan with positions in every status, one of
- * them filled by a member of the demo team.
+ * them filled by a member of the demo team and one (tech, open) public, so a
+ * member sees it under "Open positions" and nothing else of the plan.
  *
  * Runs only while the organisation has no target and no positions, so it
  * never touches a plan someone edited.
@@ -17,6 +18,8 @@ interface DemoPosition {
   notes: string;
   /** the demo member who filled it, by email */
   filledBy?: string;
+  /** shown to the whole organisation under "Open positions" (PRODUCT.md "Privacy") */
+  isPublic?: boolean;
 }
 
 const POSITIONS: DemoPosition[] = [
@@ -26,6 +29,7 @@ const POSITIONS: DemoPosition[] = [
     targetQuarter: "2027-Q1",
     status: "open",
     notes: "独立站前端与结账流程 Storefront and checkout for the own site",
+    isPublic: true,
   },
   {
     roleId: "marketing",
@@ -99,6 +103,7 @@ export async function seedDemoHiring(organisationId: string): Promise<number> {
           notes: p.notes,
           ownerUserId: (p.status === "offer" ? hr?.id : owner?.id) ?? null,
           filledByMemberId: filledBy?.id ?? null,
+          isPublic: p.isPublic ?? false,
         },
       });
     }

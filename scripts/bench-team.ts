@@ -14,22 +14,13 @@ import { spawn, execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { seedBenchTeam } from "./bench-seed";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100,1000,5000").split(",").map(Number);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const DB_FILE = path.resolve("data/bench.db");
 const DATABASE_URL = `file:${DB_FILE}`;
-
-const ROLES = [
-  "product_manager",
-  "operations_manager",
-  "tech_dev",
-  "supply_chain",
-  "marketing",
-  "data_analysis",
-  "compliance_risk",
-] as const;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -42,50 +33,11 @@ async function seed() {
   process.env.DATABASE_URL = DATABASE_URL;
   const { db } = await import("../app/utils/db.server");
   const { hashPassword } = await import("../app/utils/password.server");
-  const { shippedPlaybook } = await import("../app/domain/playbook");
   const passwordHash = await hashPassword("bench-password-123");
-  const skillsOf = new Map(shippedPlaybook.roles.map((role) => [role.id, role.skills.map((skill) => skill.skillId)]));
   const orgs: { size: number; id: string; email: string }[] = [];
   for (const size of SIZES) {
-    const organisation = await db.organisation.create({
-      data: { name: `Bench ${size}`, slug: `bench-${size}`, operatingModel: "independent_site", stage: "growth" },
-    });
-    const email = `hr-${size}@bench.example`;
-    await db.user.create({
-      data: { organisationId: organisation.id, email, name: "Bench HR", kind: "hr", passwordHash },
-    });
-    const members = Array.from({ length: size }, (_, i) => ({
-      id: `m-${size}-${i}`,
-      organisationId: organisation.id,
-      name: `Member ${String(i).padStart(5, "0")}`,
-      department: ROLES[i % ROLES.length],
-      title: "Specialist",
-    }));
-    for (let i = 0; i < members.length; i += 500) await db.member.createMany({ data: members.slice(i, i + 500) });
-    const roles = members.flatMap((member, i) =>
-      i % 5 === 0
-        ? [
-            { memberId: member.id, roleId: ROLES[i % ROLES.length], sharePercent: 50 },
-            { memberId: member.id, roleId: ROLES[(i + 1) % ROLES.length], sharePercent: 50 },
-          ]
-        : [{ memberId: member.id, roleId: ROLES[i % ROLES.length], sharePercent: 100 }],
-    );
-    for (let i = 0; i < roles.length; i += 1000) await db.memberRole.createMany({ data: roles.slice(i, i + 1000) });
-    // ten assessments per member: the skills of their role, several times over the year
-    const assessments = members.flatMap((member, i) => {
-      const skills = skillsOf.get(ROLES[i % ROLES.length]) ?? [];
-      return Array.from({ length: 10 }, (_, k) => ({
-        organisationId: organisation.id,
-        memberId: member.id,
-        skillId: skills[k % skills.length],
-        level: (i + k) % 5,
-        assessedOn: new Date(Date.UTC(2026, k, 1 + (i % 28))),
-        assessorName: "Bench",
-      }));
-    });
-    for (let i = 0; i < assessments.length; i += 2000)
-      await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
-    orgs.push({ size, id: organisation.id, email });
+    const team = await seedBenchTeam(db, size, { slug: `bench-${size}`, passwordHash });
+    orgs.push({ size, id: team.id, email: team.email });
   }
   await db.$disconnect();
   return orgs;

@@ -24,6 +24,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { chromium, type Browser } from "playwright-core";
+import { seedBenchTeam } from "./bench-seed";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100,1000,5000").split(",").map(Number);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
@@ -35,15 +36,6 @@ const DB_FILE = path.resolve("data/bench-http.db");
 const DATABASE_URL = `file:${DB_FILE}`;
 const PASSWORD = "bench-password-123";
 const EXPAND_ALL = "product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk";
-const ROLES = [
-  "product_manager",
-  "operations_manager",
-  "tech_dev",
-  "supply_chain",
-  "marketing",
-  "data_analysis",
-  "compliance_risk",
-] as const;
 
 const PAGES = [
   "/login",
@@ -84,50 +76,12 @@ async function seed(): Promise<Org[]> {
   const skillsOf = new Map(shippedPlaybook.roles.map((role) => [role.id, role.skills.map((skill) => skill.skillId)]));
   const orgs: Org[] = [];
   for (const size of SIZES) {
-    const organisation = await db.organisation.create({
-      data: { name: `Bench ${size}`, slug: `bench-http-${size}`, operatingModel: "independent_site", stage: "growth" },
-    });
-    const email = `hr-${size}@bench.example`;
-    await db.user.create({
-      data: { organisationId: organisation.id, email, name: "Bench HR", kind: "hr", passwordHash },
-    });
-    const members = Array.from({ length: size }, (_, i) => ({
-      id: `m-${size}-${i}`,
-      organisationId: organisation.id,
-      name: `Member ${String(i).padStart(5, "0")}`,
-      department: ROLES[i % ROLES.length],
-      title: "Specialist",
-      // a reporting line: everyone in a department reports to its first member
-      managerId: i >= ROLES.length ? `m-${size}-${i % ROLES.length}` : null,
-    }));
-    // the managers are the first rows of the first batch
-    for (let i = 0; i < members.length; i += 500) await db.member.createMany({ data: members.slice(i, i + 500) });
-    const roles = members.flatMap((member, i) =>
-      i % 5 === 0
-        ? [
-            { memberId: member.id, roleId: ROLES[i % ROLES.length], sharePercent: 50 },
-            { memberId: member.id, roleId: ROLES[(i + 1) % ROLES.length], sharePercent: 50 },
-          ]
-        : [{ memberId: member.id, roleId: ROLES[i % ROLES.length], sharePercent: 100 }],
-    );
-    for (let i = 0; i < roles.length; i += 1000) await db.memberRole.createMany({ data: roles.slice(i, i + 1000) });
-    const assessments = members.flatMap((member, i) => {
-      const skills = skillsOf.get(ROLES[i % ROLES.length]) ?? [];
-      return Array.from({ length: 10 }, (_, k) => ({
-        organisationId: organisation.id,
-        memberId: member.id,
-        skillId: skills[k % skills.length],
-        level: (i + k) % 5,
-        assessedOn: new Date(Date.UTC(2026, k, 1 + (i % 28))),
-        assessorName: "Bench",
-      }));
-    });
-    for (let i = 0; i < assessments.length; i += 2000)
-      await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
+    const team = await seedBenchTeam(db, size, { slug: `bench-http-${size}`, passwordHash, reportingLines: true });
+    const { members } = team;
     const items = members.map((member, i) => ({
-      organisationId: organisation.id,
+      organisationId: team.id,
       memberId: member.id,
-      skillId: (skillsOf.get(ROLES[i % ROLES.length]) ?? [])[0],
+      skillId: (skillsOf.get(member.department) ?? [])[0],
       fromLevel: 1,
       targetLevel: 3,
       kind: "course",
@@ -137,7 +91,7 @@ async function seed(): Promise<Org[]> {
       status: i % 3 === 0 ? "in_progress" : "planned",
     }));
     for (let i = 0; i < items.length; i += 2000) await db.trainingItem.createMany({ data: items.slice(i, i + 2000) });
-    orgs.push({ size, id: organisation.id, email, firstMemberId: members[0].id });
+    orgs.push({ size, id: team.id, email: team.email, firstMemberId: members[0].id });
   }
   await db.$disconnect();
   return orgs;

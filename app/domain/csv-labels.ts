@@ -7,7 +7,8 @@
  */
 import { shippedPlaybook } from "./playbook";
 import { ROLE_IDS } from "./types";
-import type { RoleId } from "./types";
+import type { Language, RoleId } from "./types";
+import { localize } from "./vocabulary";
 
 /** Width- and case-insensitive: NFKC folds full-width letters, digits and the colon; "_" and runs of spaces are one space. */
 export function normaliseLabel(value: string): string {
@@ -54,4 +55,29 @@ export function skillIndex(
 ): (value: string) => string | null {
   const index = indexOf(skills.map((s) => ({ id: s.id, names: s.label ? [s.label.zh, s.label.en] : [] })));
   return (value) => index.get(normaliseLabel(value)) ?? null;
+}
+
+/** How an export names roles and skills: in the reader's language. */
+export interface ExportLabels {
+  role: (id: string) => string;
+  skill: (id: string) => string;
+}
+
+/**
+ * The labels every CSV export writes beside the ids: the organisation's own
+ * role and skill labels in the reader's language; an id the playbook does not
+ * know (a retired skill) is written as itself.
+ */
+export function exportLabels(
+  playbook: {
+    roles: readonly { id: string; label: { zh: string; en: string } }[];
+    skills: readonly { id: string; label: { zh: string; en: string } }[];
+  },
+  lang: Language,
+): ExportLabels {
+  const labeller = (entries: readonly { id: string; label: { zh: string; en: string } }[]) => {
+    const byId = new Map(entries.map((entry) => [entry.id, localize(entry.label, lang)]));
+    return (id: string) => byId.get(id) ?? id;
+  };
+  return { role: labeller(playbook.roles), skill: labeller(playbook.skills) };
 }

@@ -314,6 +314,14 @@ export interface OrgChartGraphOptions {
   siblingGap?: number;
   /** gap between the GM and the row of roles (px); default 56 */
   levelGap?: number;
+  /**
+   * Roles per row: the pictures of two charts read side by side (scenarios)
+   * put the roles in rows of this many, the second row centred so that each
+   * of its reporting lines runs down a gap of the first. Default: one row.
+   */
+  roleColumns?: number;
+  /** gap between those rows (px), room for the arcs under the first; default 112 */
+  roleRowGap?: number;
 }
 
 function handle(id: string, type: "source" | "target", side: HandleSide, width: number, height: number): DiagramHandle {
@@ -431,6 +439,8 @@ export function orgChartGraph(
     siblingGap: options.siblingGap ?? 24,
     subtreeGap: options.siblingGap ?? 24,
     levelGap: options.levelGap ?? 56,
+    maxLeafColumns: options.roleColumns,
+    gridRowGap: options.roleRowGap ?? 112,
   });
 
   const coreRoles = roles.filter((r) => r.priority === "core");

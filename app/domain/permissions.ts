@@ -57,6 +57,8 @@ export const FIELD_GROUPS = [
   "team.figures",
   /** the hiring plan: positions, their owners, notes and fills; its CSV */
   "hiring.positions",
+  /** the positions marked public, as open positions: title, role, quarter, headcount, status (never budget, notes, owner) */
+  "hiring.publicPositions",
 ] as const;
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
@@ -192,8 +194,9 @@ const RULES: Record<Permission, Rule> = {
     readsPerson(actor, scope) || (scope.authorUserId != null && scope.authorUserId === actor.userId),
   "person.training": readsPerson,
   "team.figures": anyone,
-  // PRODUCT.md: positions marked public are for members too; no position carries that mark yet.
+  // PRODUCT.md: the plan is for managers, HR and admins; the positions marked public are for everyone.
   "hiring.positions": kinds("admin", "manager", "hr"),
+  "hiring.publicPositions": anyone,
 };
 
 /** May this actor do this to that record? Never across organisations. */

@@ -71,6 +71,12 @@ export interface PictureInput {
   fontFamily: string;
   /** the alsoHolds line ends this far left of its target's right edge */
   alsoHoldsInset?: number;
+  /**
+   * Reporting lines turn this far under their source, onto one bus (default:
+   * halfway to the target). A chart in rows sets the gap under the GM, so a
+   * line to the second row runs along the bus and down a gap of the first.
+   */
+  reportingBusDrop?: number;
 }
 
 export type Shape =
@@ -112,7 +118,13 @@ const PAD_X = 12;
 const PAD_Y = 10;
 const LINE_GAP = 1.4;
 const BADGE_HEIGHT = 18;
-const BADGE_FONT: Font = { size: 11, weight: 600 };
+/**
+ * The smallest text in any picture (px at 1×): with the widest chart that is
+ * shared side by side (two scenarios, about 1,030 px each), it still reads at
+ * 10 px when each picture gets half of a 1,920 px screen.
+ */
+export const MIN_PICTURE_FONT = 11;
+const BADGE_FONT: Font = { size: MIN_PICTURE_FONT, weight: 600 };
 const MARGIN = 32;
 /** Room under the lowest boxes for the collaboration arcs (they dip up to 80 px). */
 const ARC_ROOM = 88;
@@ -127,8 +139,12 @@ export const PICTURE_COLOURS = { text: "#0f172a", muted: "#475569", background: 
 
 const lineHeight = (font: Font) => Math.round(font.size * LINE_GAP);
 
-/** Each CJK character may start a line; other words break at spaces (or, when too long, anywhere). */
-const TOKENS = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+\s*|\s+/gu;
+/**
+ * Each CJK character may start a line, except closing punctuation (，。、；：！？ and closing brackets),
+ * which stays with the character before it; other words break at spaces (or, when too long, anywhere).
+ */
+const TOKENS =
+  /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF][，。、；：！？）》」』】〉”’]*|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+[，。、；：！？）》」』】〉”’]*\s*|\s+/gu;
 
 /** `text` in lines no wider than `maxWidth`; nothing is left out (a lone character wider than the box gets a line of its own). */
 export function wrapText(text: string, maxWidth: number, font: Font, measure: Measure): string[] {
@@ -290,7 +306,30 @@ export function collaborationArc(sourceX: number, sourceY: number, targetX: numb
   return { path, x1, x2, labelX: (x1 + x2) / 2, labelY: (sourceY + targetY) / 2 + depth, depth };
 }
 
-function edgeShapes(edge: EdgeInput, byId: ReadonlyMap<string, LaidOutBox>, style: EdgeStyle, inset: number): Shape[] {
+/**
+ * A collaboration between roles in two rows: from the bottom of the upper one
+ * to the top of the lower one, an S-curve within the gap between the rows
+ * (never across a box), ending beside the reporting line's end, not on it.
+ */
+function crossRowLink(upper: LaidOutBox, lower: LaidOutBox): string {
+  const ux = upper.x + upper.width / 2;
+  const lx = lower.x + lower.width / 2;
+  const direction = lx >= ux ? 1 : -1;
+  const x1 = ux + direction * 12;
+  const x2 = lx - direction * 12;
+  const y1 = upper.y + upper.height;
+  const y2 = lower.y;
+  const middle = (y1 + y2) / 2;
+  return `M ${x1},${y1} C ${x1},${middle} ${x2},${middle} ${x2},${y2}`;
+}
+
+function edgeShapes(
+  edge: EdgeInput,
+  byId: ReadonlyMap<string, LaidOutBox>,
+  style: EdgeStyle,
+  inset: number,
+  busDrop: number | undefined,
+): Shape[] {
   const s = byId.get(edge.source);
   const t = byId.get(edge.target);
   if (!s || !t) return [];
@@ -300,7 +339,7 @@ function edgeShapes(edge: EdgeInput, byId: ReadonlyMap<string, LaidOutBox>, styl
   switch (edge.kind) {
     case "reporting": {
       const sy = bottom(s);
-      const mid = sy + (t.y - sy) / 2;
+      const mid = sy + Math.min(busDrop ?? Infinity, (t.y - sy) / 2);
       return [
         {
           kind: "path",
@@ -310,6 +349,8 @@ function edgeShapes(edge: EdgeInput, byId: ReadonlyMap<string, LaidOutBox>, styl
       ];
     }
     case "collaboration":
+      if (Math.abs(s.y - t.y) > 1)
+        return [{ kind: "path", d: s.y < t.y ? crossRowLink(s, t) : crossRowLink(t, s), ...common }];
       return [{ kind: "path", d: collaborationArc(centre(s), bottom(s), centre(t), bottom(t)).path, ...common }];
     case "handOff": {
       const arc = collaborationArc(centre(s), bottom(s), centre(t), bottom(t));
@@ -400,7 +441,7 @@ function swatchShapes(swatch: Swatch, x: number, y: number): Shape[] {
       x: x + SWATCH_W - 6,
       y: y + 11,
       text: swatch.symbol,
-      size: 10,
+      size: MIN_PICTURE_FONT,
       weight: 700,
       fill: swatch.stroke,
       anchor: "middle",
@@ -485,7 +526,9 @@ export function composePicture(input: PictureInput, measure: Measure): Picture {
   const dy = diagramTop - minY;
   const moved = boxes.map((b) => ({ ...b, x: b.x + dx, y: b.y + dy }));
   const byId = new Map(moved.map((b) => [b.id, b]));
-  const edges = input.edges.flatMap((e) => edgeShapes(e, byId, input.edgeStyles[e.kind], input.alsoHoldsInset ?? 0));
+  const edges = input.edges.flatMap((e) =>
+    edgeShapes(e, byId, input.edgeStyles[e.kind], input.alsoHoldsInset ?? 0, input.reportingBusDrop),
+  );
 
   const legendTop = diagramTop + diagramHeight + 24;
   const legend = legendShapes(input.legend, MARGIN, legendTop + 12, inner, measure);

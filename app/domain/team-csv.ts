@@ -13,7 +13,7 @@ import { z } from "zod";
 import { dayString, parseDay } from "./calendar-day";
 import { findReportingCycle, validateShares } from "./team";
 import type { RoleId, SkillLevel } from "./types";
-import { roleIdFromLabel, skillIndex } from "./csv-labels";
+import { roleIdFromLabel, skillIndex, type ExportLabels } from "./csv-labels";
 import { isRoleId, isSkillLevel } from "./vocabulary";
 
 /* ------------------------------------------------------------------ */
@@ -73,11 +73,7 @@ export const EXPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
   assessments: ["member_name", "member_email", "skill", "skill_id", "level", "assessed_on", "assessor", "note"],
 };
 
-/** How an export names roles and skills: in the reader's language. */
-export interface ExportLabels {
-  role: (id: string) => string;
-  skill: (id: string) => string;
-}
+export type { ExportLabels } from "./csv-labels";
 
 /**
  * The limits of the member and assessment forms (a test keeps them equal), and

@@ -73,6 +73,12 @@ const budgetFields = {
   budgetCurrency: z.enum(CURRENCIES, { errorMap: () => ({ message: `${E}.currency` }) }).optional(),
 };
 
+/** The "public" checkbox: sent as "on" when ticked, absent when not. */
+const publicField = z
+  .literal("on", { errorMap: () => ({ message: `${E}.invalid` }) })
+  .optional()
+  .transform((value) => value === "on");
+
 /** An amount without a currency is refused on the currency; a currency without an amount is no budget. */
 function requireCurrency(value: { budgetAmount?: number; budgetCurrency?: string }, ctx: z.RefinementCtx) {
   if (value.budgetAmount !== undefined && value.budgetCurrency === undefined) {
@@ -84,6 +90,17 @@ function budgetFrom(value: { budgetAmount?: number; budgetCurrency?: (typeof CUR
   return value.budgetAmount !== undefined && value.budgetCurrency !== undefined
     ? { amount: value.budgetAmount, currency: value.budgetCurrency }
     : null;
+}
+
+/** A position form: its own fields, then the public mark and the budget per person (read as one `budget`). */
+function positionFormSchema<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z
+    .object({ ...shape, isPublic: publicField, ...budgetFields })
+    .superRefine(requireCurrency)
+    .transform(({ budgetAmount, budgetCurrency, ...value }) => ({
+      ...value,
+      budget: budgetFrom({ budgetAmount, budgetCurrency }),
+    }));
 }
 
 /* The target --------------------------------------------------------- */
@@ -172,29 +189,22 @@ export function parseStatusForm(formData: FormData | URLSearchParams) {
 
 /* One position: details and filling ----------------------------------- */
 
-export const positionSchema = z
-  .object({
-    intent: z.literal("update"),
-    version: versionField(),
-    headcount: headcountField,
-    targetQuarter: quarterField,
-    ownerUserId: idField(`${E}.owner`).optional(),
-    notes: notesField(NOTES_MAX)
-      .optional()
-      .transform((value) => value ?? ""),
-    title: singleLine(POSITION_TITLE_MAX, `${E}.invalid`)
-      .optional()
-      .transform((value) => value ?? ""),
-    reason: notesField(REASON_MAX)
-      .optional()
-      .transform((value) => value ?? ""),
-    ...budgetFields,
-  })
-  .superRefine(requireCurrency)
-  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({
-    ...value,
-    budget: budgetFrom({ budgetAmount, budgetCurrency }),
-  }));
+export const positionSchema = positionFormSchema({
+  intent: z.literal("update"),
+  version: versionField(),
+  headcount: headcountField,
+  targetQuarter: quarterField,
+  ownerUserId: idField(`${E}.owner`).optional(),
+  notes: notesField(NOTES_MAX)
+    .optional()
+    .transform((value) => value ?? ""),
+  title: singleLine(POSITION_TITLE_MAX, `${E}.invalid`)
+    .optional()
+    .transform((value) => value ?? ""),
+  reason: notesField(REASON_MAX)
+    .optional()
+    .transform((value) => value ?? ""),
+});
 
 export function parsePositionForm(formData: FormData | URLSearchParams) {
   return parse(formData, positionSchema);
@@ -202,25 +212,18 @@ export function parsePositionForm(formData: FormData | URLSearchParams) {
 
 /* A position added by hand, and one hired for a skill ------------------- */
 
-export const manualPositionSchema = z
-  .object({
-    intent: z.literal("add_position"),
-    roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
-    title: z
-      .string({ required_error: `${E}.title` })
-      .pipe(singleLine(POSITION_TITLE_MAX, `${E}.invalid`).refine((value) => value !== "", `${E}.title`)),
-    headcount: headcountField,
-    targetQuarter: quarterField,
-    reason: z
-      .string({ required_error: `${E}.reason` })
-      .pipe(notesField(REASON_MAX).refine((value) => value !== "", `${E}.reason`)),
-    ...budgetFields,
-  })
-  .superRefine(requireCurrency)
-  .transform(({ budgetAmount, budgetCurrency, ...value }) => ({
-    ...value,
-    budget: budgetFrom({ budgetAmount, budgetCurrency }),
-  }));
+export const manualPositionSchema = positionFormSchema({
+  intent: z.literal("add_position"),
+  roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  title: z
+    .string({ required_error: `${E}.title` })
+    .pipe(singleLine(POSITION_TITLE_MAX, `${E}.invalid`).refine((value) => value !== "", `${E}.title`)),
+  headcount: headcountField,
+  targetQuarter: quarterField,
+  reason: z
+    .string({ required_error: `${E}.reason` })
+    .pipe(notesField(REASON_MAX).refine((value) => value !== "", `${E}.reason`)),
+});
 
 export function parseManualPositionForm(formData: FormData | URLSearchParams) {
   return parse(formData, manualPositionSchema);
@@ -268,6 +271,7 @@ export const POSITION_FIELDS = [
   "reason",
   "budgetAmount",
   "budgetCurrency",
+  "isPublic",
 ] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
@@ -280,6 +284,7 @@ export function positionFormValues(position: {
   title: string;
   reason: string;
   budget: Budget | null;
+  isPublic: boolean;
 }): Record<PositionField, string> {
   return {
     headcount: String(position.headcount),
@@ -290,5 +295,6 @@ export function positionFormValues(position: {
     reason: position.reason,
     budgetAmount: position.budget ? String(position.budget.amount) : "",
     budgetCurrency: position.budget?.currency ?? "",
+    isPublic: position.isPublic ? "on" : "",
   };
 }

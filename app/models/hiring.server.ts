@@ -1,6 +1,6 @@
 import { budgetOf, type Budget } from "~/domain/hiring-budget";
 import type { Choice, PositionOrigin, PositionStatus } from "~/domain/hiring-delta";
-import { isPositionOrigin, isPositionStatus, moveInOrder } from "~/domain/hiring-delta";
+import { isPositionOrigin, isPositionStatus, moveInOrder, PIPELINE_STATUSES } from "~/domain/hiring-delta";
 import type { RoleId } from "~/domain/types";
 import { isModelId, isRoleId, isStageId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
@@ -56,6 +56,8 @@ export interface PositionRow {
   updatedAt: Date;
   /** raised by every change of the position form's fields (decision 0009) */
   version: number;
+  /** shown to the whole organisation as an open position (listPublicPositions) */
+  isPublic: boolean;
 }
 
 const positionSelect = {
@@ -75,6 +77,7 @@ const positionSelect = {
   budgetCurrency: true,
   updatedAt: true,
   version: true,
+  isPublic: true,
   owner: { select: { id: true, name: true } },
   filledBy: { select: { id: true, name: true } },
 } as const;
@@ -102,6 +105,7 @@ function toRow({
   budgetCurrency: string | null;
   updatedAt: Date;
   version: number;
+  isPublic: boolean;
   owner: { id: string; name: string } | null;
   filledBy: { id: string; name: string } | null;
 }): PositionRow | null {
@@ -129,6 +133,36 @@ export async function listPositions({ organisationId }: { organisationId: string
     orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map(toRow).filter((row): row is PositionRow => row !== null);
+}
+
+/** What everyone in the organisation may read of a public position (PRODUCT.md "Privacy"): no budget, notes, owner, reason or fill. */
+export interface PublicPositionRow {
+  id: string;
+  roleId: RoleId;
+  title: string;
+  headcount: number;
+  targetQuarter: string;
+  status: PositionStatus;
+}
+
+/**
+ * The positions marked public that are still to be filled (planned, open,
+ * offer), in the order of hires. Only the public fields are read, so nothing
+ * else can reach a member's page by accident.
+ */
+export async function listPublicPositions({
+  organisationId,
+}: {
+  organisationId: string;
+}): Promise<PublicPositionRow[]> {
+  const rows = await db.hiringPosition.findMany({
+    where: { organisationId, isPublic: true, status: { in: [...PIPELINE_STATUSES] } },
+    select: { id: true, roleId: true, title: true, headcount: true, targetQuarter: true, status: true },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.flatMap((row) =>
+    isRoleId(row.roleId) && isPositionStatus(row.status) ? [{ ...row, roleId: row.roleId, status: row.status }] : [],
+  );
 }
 
 export async function getPosition({ organisationId, positionId }: { organisationId: string; positionId: string }) {
@@ -170,6 +204,8 @@ export interface NewPosition {
   reason?: string;
   skill?: { skillId: string; level: number } | null;
   budget?: Budget | null;
+  /** false unless said otherwise */
+  isPublic?: boolean;
 }
 
 export type PlanWriteResult = { ok: true; created: number } | { ok: false; reason: "owner_unknown" };
@@ -211,6 +247,7 @@ export interface PositionEdit {
   title: string;
   reason: string;
   budget: Budget | null;
+  isPublic: boolean;
 }
 
 export type PositionWriteResult =
@@ -253,6 +290,7 @@ export async function updatePosition({
             reason: true,
             budgetAmount: true,
             budgetCurrency: true,
+            isPublic: true,
             version: true,
           },
         });
@@ -390,6 +428,7 @@ export async function fillPosition({
             // a budget is per person: the filled seat keeps it, and so do the seats still open
             budgetAmount: position.budgetAmount,
             budgetCurrency: position.budgetCurrency,
+            isPublic: position.isPublic,
             filledByMemberId: memberId,
           },
         });

@@ -5,7 +5,7 @@ import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-valida
 import type { Playbook } from "~/domain/types";
 import { organisationFromBearer } from "~/utils/api-auth.server";
 import { can, type Actor } from "~/domain/permissions";
-import { forbidden, getSignedIn, requirePermission, requireSignedIn } from "~/utils/auth.server";
+import { forbidden, getSignedIn, requirePermission, requireSignedIn, type SignedIn } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { saveIfVersion } from "./versioned.server";
 
@@ -14,16 +14,17 @@ import { saveIfVersion } from "./versioned.server";
  * an API token, else by the session, else the shipped one (anyone may try
  * the planner). A bad token throws the 401 of organisationFromBearer.
  */
-export async function playbookForRequest(request: Request): Promise<Playbook> {
-  const organisationId = await organisationIdForRequest(request);
+export async function playbookForRequest(request: Request, signedIn?: SignedIn | null): Promise<Playbook> {
+  const organisationId = await organisationIdForRequest(request, signedIn);
   return playbookForOrganisation(organisationId);
 }
 
-export async function organisationIdForRequest(request: Request): Promise<string | null> {
+/** `signedIn`: the caller's own lookup of the session (null: nobody), so the session is not looked up twice. */
+export async function organisationIdForRequest(request: Request, signedIn?: SignedIn | null): Promise<string | null> {
   const bearer = await organisationFromBearer(request);
   if (bearer) return bearer.organisationId;
-  const signedIn = await getSignedIn(request);
-  return signedIn?.actor.organisationId ?? null;
+  const person = signedIn === undefined ? await getSignedIn(request) : signedIn;
+  return person?.actor.organisationId ?? null;
 }
 
 /* ------------------------------------------------------------------ */

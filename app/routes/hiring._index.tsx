@@ -18,7 +18,7 @@ import {
   SETTABLE_STATUSES,
 } from "~/forms/hiring";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
-import { ui } from "~/components/ui";
+import { Badge, ui } from "~/components/ui";
 import { budgetByQuarter } from "~/domain/hiring-budget";
 import {
   addQuarters,
@@ -638,6 +638,11 @@ function PlanSection({ data: d }: { data: LoaderData }) {
               {t("hiring.manual.add")}
             </Link>
           ) : null}
+          {d.canReadPlan ? (
+            <Link to="/hiring/open" className={ui.link}>
+              {t("hiringPublic.open.title")}
+            </Link>
+          ) : null}
           {positions.length > 0 ? (
             <a href="/hiring/plan.csv" className={ui.link} download>
               {t("hiring.plan.exportCsv")}
@@ -647,13 +652,22 @@ function PlanSection({ data: d }: { data: LoaderData }) {
       </div>
       {positions.length === 0 ? (
         <p className={`${ui.empty} mt-3`} data-testid="plan-empty">
-          {!d.canReadPlan
-            ? t("hiring.plan.private")
-            : d.target
-              ? d.canPlan
-                ? t("hiring.plan.emptyPlanner")
-                : t("hiring.plan.emptyReader")
-              : t("hiring.plan.emptyNoTarget")}
+          {!d.canReadPlan ? (
+            <>
+              {t("hiring.plan.private")}{" "}
+              <Link to="/hiring/open" className={ui.link}>
+                {t("hiringPublic.planPrivateLink")}
+              </Link>
+            </>
+          ) : d.target ? (
+            d.canPlan ? (
+              t("hiring.plan.emptyPlanner")
+            ) : (
+              t("hiring.plan.emptyReader")
+            )
+          ) : (
+            t("hiring.plan.emptyNoTarget")
+          )}
         </p>
       ) : (
         <>
@@ -705,6 +719,11 @@ function PlanSection({ data: d }: { data: LoaderData }) {
                     <Link to={`/hiring/positions/${p.id}`} className={ui.link}>
                       {p.title || label}
                     </Link>
+                    {p.isPublic ? (
+                      <Badge tone="sky" className="ml-2 align-middle" data-testid="public-badge">
+                        {t("hiringPublic.badge")}
+                      </Badge>
+                    ) : null}
                     {p.title ? <span className="block text-xs font-normal text-slate-500">{label}</span> : null}
                     {p.origin !== "delta" ? (
                       <span className="block text-xs font-normal text-slate-500" data-testid="origin">

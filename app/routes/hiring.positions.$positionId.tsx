@@ -3,21 +3,18 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  HEADCOUNT_MAX,
   NOTES_MAX,
   parseFillForm,
   parsePositionForm,
   parseStatusForm,
   POSITION_FIELDS,
-  POSITION_TITLE_MAX,
   positionFormValues,
-  REASON_MAX,
   SETTABLE_STATUSES,
 } from "~/forms/hiring";
-import { BudgetFields, useMoneyFormat } from "~/components/hiring/budget";
+import { useMoneyFormat } from "~/components/hiring/budget";
+import { PositionFields } from "~/components/hiring/PositionFields";
 import { refusalErrors } from "~/components/team/refusals";
-import { ui } from "~/components/ui";
-import { useHydrated } from "~/components/ui";
+import { Badge, Field, FieldErrors, FormErrors, ui, useHydrated } from "~/components/ui";
 import { ConflictNotice } from "~/components/ConflictNotice";
 import { conflictingFields, type FieldConflict } from "~/domain/conflicts";
 import { can } from "~/domain/permissions";
@@ -109,8 +106,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parsePositionForm(formData);
     if (submission.status !== "success")
       return data({ intent, lastResult: submission.reply(), formError: null }, { status: 400 });
-    const { headcount, targetQuarter, ownerUserId, notes, title, reason, budget, version } = submission.value;
-    const edit = { headcount, targetQuarter, ownerUserId: ownerUserId ?? null, notes, title, reason, budget };
+    const { headcount, targetQuarter, ownerUserId, notes, title, reason, budget, isPublic, version } = submission.value;
+    const edit = { headcount, targetQuarter, ownerUserId: ownerUserId ?? null, notes, title, reason, budget, isPublic };
     const result = await updatePosition({ organisationId, positionId, version, edit });
     if (!result.ok && result.reason === "conflict") {
       const conflict = conflictingFields(positionFormValues(result.current), positionFormValues(edit), POSITION_FIELDS);
@@ -208,6 +205,7 @@ const CONFLICT_LABELS: Record<string, string> = {
   reason: "hiring.manual.reason",
   budgetAmount: "hiring.budget.amount",
   budgetCurrency: "hiring.budget.currency",
+  isPublic: "hiringPublic.badge",
 };
 
 export default function PositionPage() {
@@ -223,6 +221,8 @@ export default function PositionPage() {
   const updateErrors = update?.error ?? {};
   const fillErrors = fill?.error ?? {};
   const typedUpdate = (update?.initialValue ?? null) as Record<string, string> | null;
+  // after a refusal, what was typed (an empty or unticked field is absent); before it, the position as saved
+  const typed = (name: string, saved: string) => (typedUpdate ? (typedUpdate[name] ?? "") : saved);
   const typedFill = (fill?.initialValue ?? null) as Record<string, string> | null;
   // a refused stale save (409); its type merges into the update answer's, so it is named here
   const refused =
@@ -247,6 +247,15 @@ export default function PositionPage() {
           {t("hiring.position.title", { role: p.title || d.roleLabel })}
         </h1>
         {p.title ? <p className="mt-1 text-sm text-slate-600">{d.roleLabel}</p> : null}
+        <p className="mt-1">
+          {p.isPublic ? (
+            <Badge tone="sky" data-testid="public-badge">
+              {t("hiringPublic.badge")}
+            </Badge>
+          ) : (
+            <Badge tone="slate">{t("hiringPublic.notPublic")}</Badge>
+          )}
+        </p>
         <p className="mt-1 text-sm text-slate-600" data-testid="position-summary">
           {t("hiring.position.summary", {
             count: p.headcount,
@@ -330,121 +339,73 @@ export default function PositionPage() {
               <ConflictNotice
                 conflict={refused.conflict}
                 label={(field) => t(CONFLICT_LABELS[field] ?? `hiring.plan.${field}`)}
-                show={(field, value) => (field === "ownerUserId" ? ownerName(value) : value)}
+                show={(field, value) =>
+                  field === "ownerUserId"
+                    ? ownerName(value)
+                    : field === "isPublic"
+                      ? t(value === "on" ? "hiringPublic.badge" : "hiringPublic.notPublic")
+                      : value
+                }
               />
             </div>
           ) : null}
           <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2">
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={refused?.version ?? p.version} />
-            <div>
-              <label htmlFor="headcount" className={ui.label}>
-                {t("hiring.plan.headcount")}
-              </label>
-              <input
-                id="headcount"
-                name="headcount"
-                type="number"
-                min={1}
-                max={HEADCOUNT_MAX}
-                defaultValue={typedUpdate?.headcount ?? String(p.headcount)}
-                aria-invalid={updateErrors.headcount ? true : undefined}
-                aria-describedby="headcount-error"
-                className={ui.input}
-              />
-              <Errors id="headcount-error" errors={updateErrors.headcount} />
-            </div>
-            <div>
-              <label htmlFor="targetQuarter" className={ui.label}>
-                {t("hiring.plan.quarter")}
-              </label>
-              <input
-                id="targetQuarter"
-                name="targetQuarter"
-                type="text"
-                placeholder="2027-Q1"
-                defaultValue={typedUpdate?.targetQuarter ?? p.targetQuarter}
-                aria-invalid={updateErrors.targetQuarter ? true : undefined}
-                aria-describedby="targetQuarter-error"
-                className={ui.input}
-              />
-              <Errors id="targetQuarter-error" errors={updateErrors.targetQuarter} />
-            </div>
-            <div>
-              <label htmlFor="ownerUserId" className={ui.label}>
-                {t("hiring.plan.owner")}
-              </label>
-              <select
-                id="ownerUserId"
-                name="ownerUserId"
-                defaultValue={typedUpdate ? (typedUpdate.ownerUserId ?? "") : (p.owner?.id ?? "")}
-                aria-invalid={updateErrors.ownerUserId ? true : undefined}
-                aria-describedby="ownerUserId-error"
-                className={ui.input}
-              >
-                <option value="">{t("hiring.plan.noOwner")}</option>
-                {d.owners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-              <Errors id="ownerUserId-error" errors={updateErrors.ownerUserId} />
-            </div>
-            <div>
-              <label htmlFor="title" className={ui.label}>
-                {t("hiring.manual.title")}
-              </label>
-              <input
-                id="title"
-                name="title"
-                type="text"
-                maxLength={POSITION_TITLE_MAX}
-                placeholder={d.roleLabel}
-                defaultValue={typedUpdate ? (typedUpdate.title ?? "") : p.title}
-                aria-invalid={updateErrors.title ? true : undefined}
-                aria-describedby="title-error"
-                className={ui.input}
-              />
-              <Errors id="title-error" errors={updateErrors.title} />
-            </div>
-            <div className="sm:col-span-2">
-              <label htmlFor="reason" className={ui.label}>
-                {t("hiring.manual.reason")}
-              </label>
-              <textarea
-                id="reason"
-                name="reason"
-                rows={2}
-                maxLength={REASON_MAX}
-                defaultValue={typedUpdate ? (typedUpdate.reason ?? "") : p.reason}
-                aria-invalid={updateErrors.reason ? true : undefined}
-                aria-describedby="reason-error"
-                className={ui.input}
-              />
-              <Errors id="reason-error" errors={updateErrors.reason} />
-            </div>
-            <BudgetFields
-              amount={typedUpdate ? (typedUpdate.budgetAmount ?? "") : p.budget ? String(p.budget.amount) : ""}
-              currency={typedUpdate ? (typedUpdate.budgetCurrency ?? "") : (p.budget?.currency ?? "")}
-              errors={{ budgetAmount: updateErrors.budgetAmount, budgetCurrency: updateErrors.budgetCurrency }}
+            <PositionFields
+              values={{
+                title: typed("title", p.title),
+                headcount: typed("headcount", String(p.headcount)),
+                targetQuarter: typed("targetQuarter", p.targetQuarter),
+                reason: typed("reason", p.reason),
+                budgetAmount: typed("budgetAmount", p.budget ? String(p.budget.amount) : ""),
+                budgetCurrency: typed("budgetCurrency", p.budget?.currency ?? ""),
+                isPublic: typed("isPublic", p.isPublic ? "on" : "") === "on",
+              }}
+              errors={updateErrors}
+              titlePlaceholder={d.roleLabel}
+              reasonRows={2}
             />
-            <div className="sm:col-span-2">
-              <label htmlFor="notes" className={ui.label}>
-                {t("hiring.position.notes")}
-              </label>
-              <textarea
-                id="notes"
-                name="notes"
-                rows={3}
-                maxLength={NOTES_MAX}
-                defaultValue={typedUpdate ? (typedUpdate.notes ?? "") : p.notes}
-                aria-invalid={updateErrors.notes ? true : undefined}
-                aria-describedby="notes-error"
-                className={ui.input}
-              />
-              <Errors id="notes-error" errors={updateErrors.notes} />
-            </div>
+            <Field
+              id="ownerUserId"
+              label={t("hiring.plan.owner")}
+              errorId="ownerUserId-error"
+              errors={updateErrors.ownerUserId ?? undefined}
+            >
+              {(control) => (
+                <select
+                  {...control}
+                  name="ownerUserId"
+                  defaultValue={typed("ownerUserId", p.owner?.id ?? "")}
+                  className={ui.input}
+                >
+                  <option value="">{t("hiring.plan.noOwner")}</option>
+                  {d.owners.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              id="notes"
+              label={t("hiring.position.notes")}
+              errorId="notes-error"
+              errors={updateErrors.notes ?? undefined}
+              className="sm:col-span-2"
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  name="notes"
+                  rows={3}
+                  maxLength={NOTES_MAX}
+                  defaultValue={typed("notes", p.notes)}
+                  className={ui.input}
+                />
+              )}
+            </Field>
             <div>
               <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
                 {t("hiring.position.save")}
@@ -488,13 +449,7 @@ export default function PositionPage() {
           <p className="mt-1 text-sm text-slate-600">{t("hiring.fill.intro", { role: d.roleLabel })}</p>
           <Form method="post" className="mt-4 space-y-4">
             <input type="hidden" name="intent" value="fill" />
-            {fillErrors[""] ? (
-              <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-                {fillErrors[""].map((e) => (
-                  <p key={e}>{t(e)}</p>
-                ))}
-              </div>
-            ) : null}
+            <FormErrors id="fill-form-errors" errors={fillErrors[""] ?? undefined} />
             <fieldset className="space-y-2">
               <legend className={ui.label}>{t("hiring.fill.how")}</legend>
               <label className="flex items-center gap-2 text-sm">
@@ -511,76 +466,53 @@ export default function PositionPage() {
                 />
                 {t("hiring.fill.existing")}
               </label>
-              <Errors id="how-error" errors={fillErrors.how} />
+              <FieldErrors id="how-error" errors={fillErrors.how ?? undefined} />
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-3" hidden={hydrated && how !== "new"}>
-              <div>
-                <label htmlFor="fill-name" className={ui.label}>
-                  {t("hiring.fill.name")}
-                </label>
-                <input
-                  id="fill-name"
-                  name="name"
-                  type="text"
-                  defaultValue={typedFill?.name ?? ""}
-                  aria-invalid={fillErrors.name ? true : undefined}
-                  aria-describedby="fill-name-error"
-                  className={ui.input}
-                />
-                <Errors id="fill-name-error" errors={fillErrors.name} />
-              </div>
-              <div>
-                <label htmlFor="fill-email" className={ui.label}>
-                  {t("hiring.fill.email")}
-                </label>
-                <input
-                  id="fill-email"
-                  name="email"
-                  type="email"
-                  defaultValue={typedFill?.email ?? ""}
-                  aria-invalid={fillErrors.email ? true : undefined}
-                  aria-describedby="fill-email-error"
-                  className={ui.input}
-                />
-                <Errors id="fill-email-error" errors={fillErrors.email} />
-              </div>
-              <div>
-                <label htmlFor="fill-title" className={ui.label}>
-                  {t("hiring.fill.jobTitle")}
-                </label>
-                <input
-                  id="fill-title"
-                  name="title"
-                  type="text"
-                  defaultValue={typedFill?.title ?? ""}
-                  aria-invalid={fillErrors.title ? true : undefined}
-                  aria-describedby="fill-title-error"
-                  className={ui.input}
-                />
-                <Errors id="fill-title-error" errors={fillErrors.title} />
-              </div>
+              {(
+                [
+                  ["name", "fill-name", "text", "hiring.fill.name"],
+                  ["email", "fill-email", "email", "hiring.fill.email"],
+                  ["title", "fill-title", "text", "hiring.fill.jobTitle"],
+                ] as const
+              ).map(([name, id, type, label]) => (
+                <Field
+                  key={name}
+                  id={id}
+                  label={t(label)}
+                  errorId={`${id}-error`}
+                  errors={fillErrors[name] ?? undefined}
+                >
+                  {(control) => (
+                    <input
+                      {...control}
+                      name={name}
+                      type={type}
+                      defaultValue={typedFill?.[name] ?? ""}
+                      className={ui.input}
+                    />
+                  )}
+                </Field>
+              ))}
             </div>
-            <div hidden={hydrated && how !== "existing"}>
-              <label htmlFor="fill-member" className={ui.label}>
-                {t("hiring.fill.member")}
-              </label>
-              <select
-                id="fill-member"
-                name="memberId"
-                defaultValue={typedFill?.memberId ?? ""}
-                aria-invalid={fillErrors.memberId ? true : undefined}
-                aria-describedby="fill-member-error"
-                className={ui.input}
-              >
-                <option value="">{t("hiring.fill.chooseMember")}</option>
-                {d.members.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.title ? `${m.name} · ${m.title}` : m.name}
-                  </option>
-                ))}
-              </select>
-              <Errors id="fill-member-error" errors={fillErrors.memberId} />
-            </div>
+            <Field
+              id="fill-member"
+              label={t("hiring.fill.member")}
+              errorId="fill-member-error"
+              errors={fillErrors.memberId ?? undefined}
+              className={hydrated && how !== "existing" ? "hidden" : undefined}
+            >
+              {(control) => (
+                <select {...control} name="memberId" defaultValue={typedFill?.memberId ?? ""} className={ui.input}>
+                  <option value="">{t("hiring.fill.chooseMember")}</option>
+                  {d.members.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.title ? `${m.name} · ${m.title}` : m.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
               {t("hiring.fill.submit")}
             </button>
@@ -588,16 +520,5 @@ export default function PositionPage() {
         </section>
       ) : null}
     </main>
-  );
-}
-
-function Errors({ id, errors }: { id: string; errors: string[] | null | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {errors?.map((e) => (
-        <p key={e}>{t(e)}</p>
-      ))}
-    </div>
   );
 }

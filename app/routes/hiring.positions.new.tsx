@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BudgetFields } from "~/components/hiring/budget";
-import { HEADCOUNT_MAX, parseManualPositionForm, POSITION_TITLE_MAX, REASON_MAX } from "~/forms/hiring";
-import { ui } from "~/components/ui";
+import { PositionFields } from "~/components/hiring/PositionFields";
+import { parseManualPositionForm } from "~/forms/hiring";
+import { Field, FormErrors, ui } from "~/components/ui";
 import { addQuarters, quarterOf } from "~/domain/hiring-delta";
 import { ROLE_IDS } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "hiring.plan");
   const submission = parseManualPositionForm(formData);
   if (submission.status !== "success") return data({ lastResult: submission.reply() }, { status: 400 });
-  const { roleId, title, headcount, targetQuarter, reason, budget } = submission.value;
+  const { roleId, title, headcount, targetQuarter, reason, budget, isPublic } = submission.value;
   const result = await addPositions({
     organisationId: organisation.id,
     positions: [
@@ -42,6 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
         targetQuarter,
         reason,
         budget,
+        isPublic,
         origin: "manual",
         ownerUserId: actor.userId,
         notes: "",
@@ -84,108 +85,34 @@ export default function NewPositionPage() {
         </h2>
         <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
           <input type="hidden" name="intent" value="add_position" />
-          {errors[""] ? (
-            <div
-              role="alert"
-              className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 sm:col-span-2"
-            >
-              {errors[""].map((e) => (
-                <p key={e}>{t(e)}</p>
-              ))}
-            </div>
-          ) : null}
-          <div>
-            <label htmlFor="roleId" className={ui.label}>
-              {t("hiring.delta.role")}
-            </label>
-            <select
-              id="roleId"
-              name="roleId"
-              defaultValue={value("roleId", "")}
-              aria-invalid={errors.roleId ? true : undefined}
-              aria-describedby="roleId-error"
-              className={ui.input}
-            >
-              <option value="">{t("hiring.target.choose")}</option>
-              {d.roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-            <Errors id="roleId-error" errors={errors.roleId} />
+          <div className="sm:col-span-2 empty:hidden">
+            <FormErrors id="position-form-errors" errors={errors[""] ?? undefined} />
           </div>
-          <div>
-            <label htmlFor="title" className={ui.label}>
-              {t("hiring.manual.title")}
-            </label>
-            <input
-              id="title"
-              name="title"
-              type="text"
-              maxLength={POSITION_TITLE_MAX}
-              placeholder={t("hiring.manual.titlePlaceholder")}
-              defaultValue={value("title", "")}
-              aria-invalid={errors.title ? true : undefined}
-              aria-describedby="title-error"
-              className={ui.input}
-            />
-            <Errors id="title-error" errors={errors.title} />
-          </div>
-          <div>
-            <label htmlFor="headcount" className={ui.label}>
-              {t("hiring.plan.headcount")}
-            </label>
-            <input
-              id="headcount"
-              name="headcount"
-              type="number"
-              min={1}
-              max={HEADCOUNT_MAX}
-              defaultValue={value("headcount", "1")}
-              aria-invalid={errors.headcount ? true : undefined}
-              aria-describedby="headcount-error"
-              className={`${ui.input} w-28`}
-            />
-            <Errors id="headcount-error" errors={errors.headcount} />
-          </div>
-          <div>
-            <label htmlFor="targetQuarter" className={ui.label}>
-              {t("hiring.proposal.quarter")}
-            </label>
-            <input
-              id="targetQuarter"
-              name="targetQuarter"
-              type="text"
-              placeholder="2027-Q1"
-              defaultValue={value("targetQuarter", d.nextQuarter)}
-              aria-invalid={errors.targetQuarter ? true : undefined}
-              aria-describedby="targetQuarter-error"
-              className={`${ui.input} w-36`}
-            />
-            <Errors id="targetQuarter-error" errors={errors.targetQuarter} />
-          </div>
-          <div className="sm:col-span-2">
-            <label htmlFor="reason" className={ui.label}>
-              {t("hiring.manual.reason")}
-            </label>
-            <textarea
-              id="reason"
-              name="reason"
-              rows={3}
-              maxLength={REASON_MAX}
-              placeholder={t("hiring.manual.reasonPlaceholder")}
-              defaultValue={value("reason", "")}
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby="reason-error"
-              className={ui.input}
-            />
-            <Errors id="reason-error" errors={errors.reason} />
-          </div>
-          <BudgetFields
-            amount={value("budgetAmount", "")}
-            currency={value("budgetCurrency", "")}
-            errors={{ budgetAmount: errors.budgetAmount, budgetCurrency: errors.budgetCurrency }}
+          <Field id="roleId" label={t("hiring.delta.role")} errorId="roleId-error" errors={errors.roleId ?? undefined}>
+            {(control) => (
+              <select {...control} name="roleId" defaultValue={value("roleId", "")} className={ui.input}>
+                <option value="">{t("hiring.target.choose")}</option>
+                {d.roles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <PositionFields
+            values={{
+              title: value("title", ""),
+              headcount: value("headcount", "1"),
+              targetQuarter: value("targetQuarter", d.nextQuarter),
+              reason: value("reason", ""),
+              budgetAmount: value("budgetAmount", ""),
+              budgetCurrency: value("budgetCurrency", ""),
+              isPublic: value("isPublic", "") === "on",
+            }}
+            errors={errors}
+            titlePlaceholder={t("hiring.manual.titlePlaceholder")}
+            reasonPlaceholder={t("hiring.manual.reasonPlaceholder")}
           />
           <div className="sm:col-span-2">
             <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
@@ -195,16 +122,5 @@ export default function NewPositionPage() {
         </Form>
       </section>
     </main>
-  );
-}
-
-function Errors({ id, errors }: { id: string; errors: string[] | null | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {errors?.map((e) => (
-        <p key={e}>{t(e)}</p>
-      ))}
-    </div>
   );
 }

@@ -1,35 +1,42 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportLabels } from "~/domain/csv-labels";
 import { rowsByStep } from "~/domain/ownership-checks";
-import { ROLE_IDS } from "~/domain/types";
+import { RACI_CSV_COLUMNS, raciExportRows, type RaciCsvLabels } from "~/domain/raci-csv";
+import { ownershipStrings } from "~/locales/ownership";
+import { raciCsvStrings } from "~/locales/raci-csv";
 import { loadOwnership } from "~/models/ownership.server";
+import { playbookForOrganisation } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
-
-const MATRIX_COLUMNS = ["section", "step", "name_zh", "name_en", ...ROLE_IDS, "status", "problems"] as const;
+import { languageFor } from "~/utils/i18n.server";
 
 /**
  * The RACI matrix as CSV: one row per step (retired ones too, marked), a
- * column per role with its letter (A/R written "AR"), the step's status and
- * its problems as flag codes. Ids and codes, not labels, so a BI tool can join on them.
+ * column per role with its letter, and sections, steps, owners, status and
+ * problems by their labels in the reader's language with their ids and codes
+ * in columns of their own (app/domain/raci-csv.ts).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = await requirePermission(request, "ownership.read");
-  const ownership = await loadOwnership({ organisationId: organisation.id, model: organisation.operatingModel });
-  const rows = rowsByStep(ownership.cells);
-  const flags = new Map(ownership.report.flagged.map((check) => [check.stepKey, check.flags]));
-  const lines = ownership.steps.map((step) => {
-    const row = rows.get(step.key) ?? {};
-    const status = step.retired ? "retired" : step.resolved ? "resolved" : flags.has(step.key) ? "flagged" : "ok";
-    return [
-      step.section,
-      step.key,
-      step.name.zh,
-      step.name.en,
-      ...ROLE_IDS.map((roleId) => row[roleId] ?? ""),
-      status,
-      (flags.get(step.key) ?? []).map((flag) => flag.code).join(";"),
-    ];
+  const [ownership, playbook, lang] = await Promise.all([
+    loadOwnership({ organisationId: organisation.id, model: organisation.operatingModel }),
+    playbookForOrganisation(organisation.id),
+    languageFor(request),
+  ]);
+  const words = ownershipStrings[lang];
+  const labels: RaciCsvLabels = {
+    role: exportLabels(playbook, lang).role,
+    section: (id) => words.sections[id],
+    status: (id) => raciCsvStrings[lang].status[id],
+    flag: (code) => words.flagNames[code],
+  };
+  const lines = raciExportRows({
+    steps: ownership.steps,
+    rows: rowsByStep(ownership.cells),
+    flags: new Map(ownership.report.flagged.map((check) => [check.stepKey, check.flags])),
+    labels,
+    lang,
   });
   const day = new Date().toISOString().slice(0, 10);
-  return csvDownload(MATRIX_COLUMNS, lines, `raci-matrix-${day}.csv`);
+  return csvDownload(RACI_CSV_COLUMNS, lines, `raci-matrix-${day}.csv`);
 }

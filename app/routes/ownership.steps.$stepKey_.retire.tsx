@@ -6,7 +6,7 @@ import { FormErrors, ui, useLang } from "~/components/ui";
 import { localize } from "~/domain/vocabulary";
 import { isStepKey, loadSteps, retireStep } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { invalidSubmission, readFormData } from "~/utils/forms";
+import { allMessagesOf, invalidSubmission, readFormData } from "~/utils/forms";
 import { ownershipStrings } from "~/locales/ownership";
 import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 
@@ -52,9 +52,7 @@ export default function RetireStep() {
   const { t } = useTranslation();
   const lang = useLang();
   const name = localize(step.name, lang);
-  const errors = actionData
-    ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? [])
-    : undefined;
+  const errors = allMessagesOf(actionData?.lastResult);
   return (
     <section
       aria-labelledby="retire-title"

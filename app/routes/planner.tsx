@@ -24,7 +24,7 @@ import { clientAddress } from "~/utils/request.server";
 import { blockingProblems, parseRecommendationQuery } from "~/utils/recommendation-query";
 import { channelsFromShareFields, parseSizingQuery, SHARE_PREFIX, sizingParams } from "~/utils/sizing-query";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // The form without JavaScript sends one share per model: the address keeps `channels` instead.
   const shares = channelsFromShareFields(url.searchParams);
@@ -46,11 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sizing = parseSizingQuery(url.searchParams);
   const channelsGiven = url.searchParams.getAll("channels").some((value) => value.trim() !== "");
   const query = parseRecommendationQuery(url.searchParams, channelsGiven ? ["stage"] : ["model", "stage"]);
-  const [playbook, lang, signedIn] = await Promise.all([
-    playbookForRequest(request),
-    languageFor(request),
-    getSignedIn(request),
-  ]);
+  // one session lookup for the whole page: shared with the root loader through the request's context
+  const [lang, signedIn] = await Promise.all([languageFor(request), getSignedIn(request, context)]);
+  const playbook = await playbookForRequest(request, signedIn);
   // A signed-in person who has not chosen yet starts from their organisation's current choice and profile.
   if (signedIn && !url.searchParams.has("model") && !url.searchParams.has("stage") && !channelsGiven) {
     const profile = await getBusinessProfile({ organisationId: signedIn.organisation.id });

@@ -79,7 +79,7 @@ export default function PlaybookPage() {
         <h2 id="roles-title" className={ui.h2}>
           {t("playbook.roles.title")}
         </h2>
-        <div className={ui.tableWrap}>
+        <div className={ui.tableWrap} tabIndex={0}>
           <table className={ui.table}>
             <thead className={ui.thead}>
               <tr>

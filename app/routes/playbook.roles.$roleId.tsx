@@ -313,7 +313,7 @@ export default function RolePage() {
               {t("playbook.role.skills")}
             </h2>
             <p className={ui.hint}>{t("playbook.role.skillsHint")}</p>
-            <div className="overflow-x-auto">
+            <div className="scroll-cue relative overflow-x-auto">
               <table className={ui.table}>
                 <thead className={ui.thead}>
                   <tr>

@@ -139,7 +139,7 @@ export default function SkillsPage() {
           confirmLabel={t("playbook.skills.retire")}
         />
       ) : null}
-      <div className={ui.tableWrap}>
+      <div className={ui.tableWrap} tabIndex={0}>
         <table className={ui.table}>
           <thead className={ui.thead}>
             <tr>

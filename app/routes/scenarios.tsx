@@ -371,6 +371,7 @@ export default function ScenariosPage() {
                       model: labels.model[rec.model],
                       stage: labels.stage[rec.stage],
                       fileStem: `scenario-${i === 0 ? "a" : "b"}-${rec.model}-${rec.stage}`,
+                      sideBySide: true,
                     }}
                   />
                 </div>

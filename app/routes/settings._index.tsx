@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { settingsPagesFor } from "~/components/settings/pages";
+import { settingsPagesFor } from "~/domain/settings-pages";
 import { permissionsOf } from "~/domain/permissions";
 import { forbidden, requireSignedIn } from "~/utils/auth.server";
 import { sectionErrorBoundary } from "~/components/ui";

@@ -10,7 +10,7 @@ import { requireOwnRecord } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
-import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
+import { allMessagesOf, invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 import { adminStrings } from "~/locales/admin";
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
@@ -50,9 +50,7 @@ export default function RevokeInvite() {
   const { invite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors = actionData
-    ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? [])
-    : [];
+  const errors = allMessagesOf(actionData?.lastResult);
   return (
     <div className="max-w-2xl space-y-4">
       <p className="text-sm">

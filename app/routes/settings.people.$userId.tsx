@@ -22,7 +22,14 @@ import { notFound, requireOwnRecord } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { changeKindSchema, SETTINGS_FORM, userChangeSchema } from "~/forms/settings";
-import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
+import {
+  allMessagesOf,
+  conflictSubmission,
+  invalidSubmission,
+  parseForm,
+  readFormData,
+  validateWith,
+} from "~/utils/forms";
 import { conflictingFields } from "~/domain/conflicts";
 import { ConflictNotice } from "~/components/ConflictNotice";
 
@@ -125,10 +132,7 @@ export default function PersonSettings() {
   const { t } = useTranslation();
   const lang = useLang();
   const here = `/settings/people/${user.id}`;
-  const otherErrors =
-    actionData && actionData.intent !== "change_kind"
-      ? Object.values(actionData.lastResult.error ?? {}).flatMap((errors) => errors ?? [])
-      : [];
+  const otherErrors = actionData && actionData.intent !== "change_kind" ? allMessagesOf(actionData.lastResult) : [];
 
   return (
     <div className="max-w-3xl space-y-6">

@@ -8,7 +8,7 @@ import { notFound, requireOwnRecord } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
-import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
+import { allMessagesOf, invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 import { adminStrings } from "~/locales/admin";
 import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 
@@ -48,9 +48,7 @@ export default function RevokeToken() {
   const { token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors = actionData
-    ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? [])
-    : [];
+  const errors = allMessagesOf(actionData?.lastResult);
   return (
     <div className="max-w-2xl space-y-4">
       <p className="text-sm">

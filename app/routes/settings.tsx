@@ -3,7 +3,7 @@ import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionLayout, SectionMain } from "~/components/SectionLayout";
 import { isAtOrBelow } from "~/components/SectionTabs";
-import { settingsPagesFor } from "~/components/settings/pages";
+import { settingsPagesFor } from "~/domain/settings-pages";
 import { permissionsOf } from "~/domain/permissions";
 import { requireSignedIn } from "~/utils/auth.server";
 import { adminStrings } from "~/locales/admin";

@@ -7,7 +7,7 @@ import { getMember } from "~/models/member.server";
 import { deleteMember, findMemberToAuthorise, isRecordId } from "~/models/member-write.server";
 import { notFound, requirePermission, requireRecord } from "~/utils/auth.server";
 import { parseDeleteForm } from "~/forms/team";
-import { invalidSubmission, readFormData } from "~/utils/forms";
+import { allMessagesOf, invalidSubmission, readFormData } from "~/utils/forms";
 import { teamMembersStrings } from "~/locales/team-members";
 
 export const handle: MemberPageHandle = { memberPage: "replace" };
@@ -50,9 +50,7 @@ export default function RemoveMember() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const here = `/team/${member.id}`;
-  const errors = actionData
-    ? Object.values(actionData.lastResult.error ?? {}).flatMap((messages) => messages ?? [])
-    : undefined;
+  const errors = allMessagesOf(actionData?.lastResult);
   return (
     <section
       aria-labelledby="remove-title"

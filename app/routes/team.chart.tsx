@@ -1,20 +1,17 @@
-import { sizedForOrganisation } from "~/models/business-profile.server";
 import { describeProfile } from "~/domain/sizing";
-import { plannerHref } from "~/utils/sizing-query";
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { StaffingTable } from "~/components/heatmap/StaffingTable";
-import type { StaffingRow } from "~/components/heatmap/StaffingTable";
+import { InsightsHeader } from "~/components/team/InsightsHeader";
 import { useNumberFormat } from "~/components/heatmap/format";
 import { DepartmentList } from "~/components/team-diagram/DepartmentList";
 import { MemberPanel, TeamRolePanel } from "~/components/team-diagram/SidePanel";
 import { TeamDiagram } from "~/components/team-diagram/TeamDiagram";
 import type { TeamSelection } from "~/components/team-diagram/TeamDiagram";
 import type { MemberPanelData, RolePanelData } from "~/components/team-diagram/types";
-import { visibleTeamGaps } from "~/domain/visibility";
 import {
   COLLAPSE_THRESHOLD,
   expandedFromQuery,
@@ -26,10 +23,8 @@ import { ROLE_IDS } from "~/domain/types";
 import type { RoleId } from "~/domain/types";
 import { isLanguage, isRoleId, localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
-import { keptTeam, keptTeamGaps } from "~/models/team-state.server";
-import { playbookForRequest } from "~/models/playbook.server";
+import { teamInsightsBasis } from "~/models/team-insights.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { languageFor } from "~/utils/i18n.server";
 
 /**
  * The team's org chart. Everything the view depends on is in the address:
@@ -45,26 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const expandedParam = url.searchParams.get("expanded");
   const langParam = url.searchParams.get("lang");
 
-  const [playbook, lang, team] = await Promise.all([
-    playbookForRequest(request),
-    languageFor(request),
-    keptTeam(organisation.id),
-  ]);
+  const { playbook, lang, team, recommendation, profile, gaps, staffing, roleLabel, skillLabel, plannerHref } =
+    await teamInsightsBasis(request, { actor, organisation });
   // A member id that is not in this organisation (or no longer exists) is a 404, like any record.
   const selectedMember = memberParam ? team.members.find((m) => m.id === memberParam) : undefined;
   if (memberParam && !selectedMember) throw notFound();
   const role = roleParam && isRoleId(roleParam) ? roleParam : null;
 
-  const { recommendation, profile } = await sizedForOrganisation({
-    organisationId: organisation.id,
-    operatingModel: organisation.operatingModel,
-    stage: organisation.stage,
-    playbook,
-  });
-
-  const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
   // Privacy (issue 14): the nodes, panels and the PNG drawn from them carry only the gaps this reader may see.
-  const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
   const expanded = expandedFromQuery(expandedParam, team.members.length);
   const graph = teamGraph({
     recommendation,
@@ -75,27 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     selectedMemberId: selectedMember?.id ?? null,
   });
 
-  const roleLabels = new Map(recommendation.roles.map((r) => [r.id, localize(r.label, lang)]));
-  const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
-  for (const r of recommendation.roles)
-    for (const s of r.skills) if (!skillLabels.has(s.id)) skillLabels.set(s.id, localize(s.label, lang));
-  const roleLabel = (id: RoleId) => roleLabels.get(id) ?? id;
-  const skillLabel = (id: string) => skillLabels.get(id) ?? id;
   const memberCounts = new Map(graph.departments.map((d) => [d.roleId, d.memberCount]));
-
-  const staffing: StaffingRow[] = gaps.roles.map((c) => ({
-    roleId: c.roleId,
-    label: roleLabel(c.roleId),
-    priority: c.priority,
-    headcount: c.headcount,
-    fte: c.fte,
-    unfilledSeats: c.unfilledSeats,
-    overStaffedBy: c.overStaffedBy,
-    holderCount: c.holders.length,
-    skillsBelow: c.skillsBelow.map(skillLabel),
-    skillsNotAssessed: c.skillsNotAssessed.map(skillLabel),
-    withheld: c.withheld,
-  }));
 
   let memberPanel: MemberPanelData | null = null;
   if (selectedMember) {
@@ -127,19 +90,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (role && !memberPanel) {
     const r = recommendation.roles.find((candidate) => candidate.id === role);
     const c = gaps.roles.find((candidate) => candidate.roleId === role);
-    if (r && c) {
+    const row = staffing.find((candidate) => candidate.roleId === role);
+    if (r && c && row) {
+      // the staffing table's row (the same figures, the same privacy), and what only the panel shows
       rolePanel = {
-        roleId: role,
-        label: roleLabel(role),
-        priority: c.priority,
-        headcount: c.headcount,
-        fte: c.fte,
-        unfilledSeats: c.unfilledSeats,
-        overStaffedBy: c.overStaffedBy,
-        holderCount: c.holders.length,
+        ...row,
         memberCount: memberCounts.get(role) ?? 0,
         responsibilities: r.responsibilities.map((text) => localize(text, lang)),
-        withheld: c.withheld,
         skills: c.skills.map((s) => ({
           id: s.skillId,
           label: skillLabel(s.skillId),
@@ -173,12 +130,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       expanded: graph.expanded,
       large: team.members.length > COLLAPSE_THRESHOLD,
-      plannerHref: plannerHref({
-        operatingModel: organisation.operatingModel,
-        stage: organisation.stage,
-        channels: profile.channels,
-        drivers: profile.drivers,
-      }),
+      plannerHref,
       profileSummary:
         profile.updatedAt === null
           ? null
@@ -305,18 +257,11 @@ export default function TeamChartPage() {
 
   return (
     <div className="space-y-6" data-testid="team-chart">
-      <header>
-        <h2 className="text-xl font-semibold tracking-tight">{t("insights.chart.title")}</h2>
-        <p className="mt-2 max-w-3xl text-slate-600">{t("insights.chart.intro")}</p>
-        <p className="mt-2 text-sm text-slate-500">
-          <Link to={plannerHref} className="text-indigo-700 underline-offset-2 hover:underline">
-            {t("insights.openPlanner")}
-          </Link>
-        </p>
+      <InsightsHeader title={t("insights.chart.title")} intro={t("insights.chart.intro")} plannerHref={plannerHref}>
         <p className="mt-1 text-sm text-slate-500" data-testid="chart-profile">
           {profileSummary ? t("sizing.chart.sizedTo", { summary: profileSummary }) : t("sizing.chart.noProfile")}
         </p>
-      </header>
+      </InsightsHeader>
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm font-medium text-slate-700" data-testid="chart-summary">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { EXPORT_COLUMNS, type ExportLabels, type ImportKind } from "~/domain/team-csv";
-import { localize } from "~/domain/vocabulary";
+import { exportLabels } from "~/domain/csv-labels";
+import { EXPORT_COLUMNS, type ImportKind } from "~/domain/team-csv";
 import { playbookForRequest } from "~/models/playbook.server";
 import { exportAssessments, exportMembers } from "~/models/team-import.server";
 import { languageFor } from "~/utils/i18n.server";
@@ -20,11 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kind = Object.hasOwn(FILES, params.kind ?? "") ? FILES[params.kind ?? ""] : undefined;
   if (!kind) throw notFound();
   const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
-  const label = (entries: readonly { id: string; label: { zh: string; en: string } }[]) => (id: string) => {
-    const entry = entries.find((candidate) => candidate.id === id);
-    return entry ? localize(entry.label, lang) : id;
-  };
-  const labels: ExportLabels = { role: label(playbook.roles), skill: label(playbook.skills) };
+  const labels = exportLabels(playbook, lang);
   const rows =
     kind === "members"
       ? await exportMembers({ organisationId: organisation.id, labels })

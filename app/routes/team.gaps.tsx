@@ -1,10 +1,9 @@
-import { plannerHref } from "~/utils/sizing-query";
-import { sizedForOrganisation } from "~/models/business-profile.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GapTotals } from "~/components/heatmap/GapTotals";
 import { StaffingTable } from "~/components/heatmap/StaffingTable";
+import { InsightsHeader } from "~/components/team/InsightsHeader";
 import type { StaffingRow } from "~/components/heatmap/StaffingTable";
 import { useNumberFormat } from "~/components/heatmap/format";
 import { HeadcountText } from "~/components/planner/HeadcountText";
@@ -12,57 +11,33 @@ import { PriorityBadge } from "~/components/planner/PriorityBadge";
 import type { SkillCoverageStatus } from "~/domain/gaps";
 import { can, MIN_GROUP_SIZE } from "~/domain/permissions";
 import { gridHref } from "~/domain/assessment-grid";
-import { visibleTeamGaps } from "~/domain/visibility";
 import type { SkillLevel } from "~/domain/types";
-import { localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
-import { keptTeam, keptTeamGaps } from "~/models/team-state.server";
-import { playbookForRequest } from "~/models/playbook.server";
+import { teamInsightsBasis } from "~/models/team-insights.server";
 import { requirePermission } from "~/utils/auth.server";
-import { languageFor } from "~/utils/i18n.server";
 
 /** Holders listed per role; the heat map (filtered by role) lists them all. */
 const HOLDERS_SHOWN = 12;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission(request, "members.read");
-  const [playbook, lang, team] = await Promise.all([
-    playbookForRequest(request),
-    languageFor(request),
-    keptTeam(organisation.id),
-  ]);
-  const { recommendation, profile } = await sizedForOrganisation({
-    organisationId: organisation.id,
-    operatingModel: organisation.operatingModel,
-    stage: organisation.stage,
-    playbook,
-  });
-  const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
   // Privacy (issue 14): figures over fewer than MIN_GROUP_SIZE people only for readers of each of them.
-  const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
+  const {
+    lang,
+    gaps,
+    staffing,
+    skillLabel: label,
+    plannerHref,
+  } = await teamInsightsBasis(request, {
+    actor,
+    organisation,
+  });
 
-  const skillLabel = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
-  for (const role of recommendation.roles)
-    for (const s of role.skills) if (!skillLabel.has(s.id)) skillLabel.set(s.id, localize(s.label, lang));
-  const roleById = new Map(recommendation.roles.map((r) => [r.id, r]));
-  const label = (id: string) => skillLabel.get(id) ?? id;
-
-  const roles = gaps.roles.map((c) => {
-    const role = roleById.get(c.roleId);
+  // withheld (in the staffing): the role's requirements (the playbook's), none of its holders' figures
+  const roles = gaps.roles.map((c, index) => {
     return {
-      roleId: c.roleId,
-      label: role ? localize(role.label, lang) : c.roleId,
-      priority: c.priority,
-      headcount: c.headcount,
-      fte: c.fte,
-      unfilledSeats: c.unfilledSeats,
-      overStaffedBy: c.overStaffedBy,
-      holderCount: c.holders.length,
+      ...staffing[index],
       holders: c.holders.slice(0, HOLDERS_SHOWN),
-      skillsBelow: c.skillsBelow.map(label),
-      skillsNotAssessed: c.skillsNotAssessed.map(label),
-      // withheld: the role's requirements (the playbook's), none of its holders' figures (app/domain/visibility.ts leaves them out)
-      withheld: c.withheld,
       // the assessment grid of this department, one skill at a time (issue 18), for those who may assess in it
       canAssess: can(actor, "assessments.write", { organisationId: organisation.id, departments: [c.roleId] }),
       skills: c.skills.map((s) => ({
@@ -84,12 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   return {
     lang,
-    plannerHref: plannerHref({
-      operatingModel: organisation.operatingModel,
-      stage: organisation.stage,
-      channels: profile.channels,
-      drivers: profile.drivers,
-    }),
+    plannerHref,
     totals: gaps.totals,
     roles,
   };
@@ -108,15 +78,7 @@ export default function TeamGapsPage() {
 
   return (
     <div className="space-y-10" data-testid="team-gaps">
-      <header>
-        <h2 className="text-xl font-semibold tracking-tight">{t("insights.gaps.title")}</h2>
-        <p className="mt-2 max-w-3xl text-slate-600">{t("insights.gaps.intro")}</p>
-        <p className="mt-2 text-sm text-slate-500">
-          <Link to={plannerHref} className="text-indigo-700 underline-offset-2 hover:underline">
-            {t("insights.openPlanner")}
-          </Link>
-        </p>
-      </header>
+      <InsightsHeader title={t("insights.gaps.title")} intro={t("insights.gaps.intro")} plannerHref={plannerHref} />
 
       {noMembers ? (
         <div
@@ -176,7 +138,7 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
       id={`role-${role.roleId}`}
       data-role={role.roleId}
       aria-labelledby={`role-${role.roleId}-title`}
-      className="scroll-mt-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm target:ring-2 target:ring-indigo-500"
+      className="min-w-0 scroll-mt-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm target:ring-2 target:ring-indigo-500"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h4 id={`role-${role.roleId}-title`} className="text-base font-semibold">
@@ -227,74 +189,76 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
           {t("insights.withheld", { count: MIN_GROUP_SIZE })}
         </p>
       ) : (
-        <table className="mt-4 w-full text-sm" data-testid="skill-coverage">
-          <caption className="sr-only">{`${role.label} · ${t("insights.gaps.rolesTitle")}`}</caption>
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1.5 pr-2">
-                {t("insights.gaps.skill")}
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                {t("insights.gaps.required")}
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                {t("insights.gaps.best")}
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                {t("insights.gaps.meeting")}
-              </th>
-              <th scope="col" className="py-1.5 pl-2">
-                {t("insights.gaps.status")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {required.map((s) => (
-              <tr key={s.id} data-skill={s.id}>
-                <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                  {s.label}
-                  {role.canAssess ? (
-                    <>
-                      {" "}
-                      <Link
-                        to={gridHref({ kind: "department", department: role.roleId, skillId: s.id })}
-                        aria-label={t("grid.assessDepartmentSkill", { department: role.label, skill: s.label })}
-                        className="text-xs text-indigo-700 underline-offset-2 hover:underline"
-                      >
-                        {t("grid.assess")}
-                      </Link>
-                    </>
-                  ) : null}
+        <div className="scroll-cue relative mt-4 overflow-x-auto">
+          <table className="w-full text-sm" data-testid="skill-coverage">
+            <caption className="sr-only">{`${role.label} · ${t("insights.gaps.rolesTitle")}`}</caption>
+            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="py-1.5 pr-2">
+                  {t("insights.gaps.skill")}
                 </th>
-                <td className="px-2 py-1.5 text-right tabular-nums">
-                  <LevelText level={s.required} />
-                </td>
-                <td className="px-2 py-1.5 text-right tabular-nums">
-                  {s.bestLevel !== null ? (
-                    <LevelText level={s.bestLevel} />
-                  ) : (
-                    <span className="text-slate-400">
-                      {s.holders === 0 ? t("insights.gaps.nobody") : t("insights.gaps.notAssessed")}
-                    </span>
-                  )}
-                </td>
-                <td className="px-2 py-1.5 text-right tabular-nums" data-testid="meet-count">
-                  {/* the figures are null only when withheld, and a withheld role shows no table */}
-                  {t("insights.gaps.meetCount", { met: num(s.holdersMeeting ?? 0), holders: num(s.holders) })}
-                </td>
-                <td className="py-1.5 pl-2" data-status={s.status ?? undefined}>
-                  {s.status === null ? null : (
-                    <SkillStatusText
-                      status={s.status}
-                      below={s.holdersBelow ?? 0}
-                      notAssessed={s.holdersNotAssessed ?? 0}
-                    />
-                  )}
-                </td>
+                <th scope="col" className="px-2 py-1.5 text-right">
+                  {t("insights.gaps.required")}
+                </th>
+                <th scope="col" className="px-2 py-1.5 text-right">
+                  {t("insights.gaps.best")}
+                </th>
+                <th scope="col" className="px-2 py-1.5 text-right">
+                  {t("insights.gaps.meeting")}
+                </th>
+                <th scope="col" className="py-1.5 pl-2">
+                  {t("insights.gaps.status")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {required.map((s) => (
+                <tr key={s.id} data-skill={s.id}>
+                  <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                    {s.label}
+                    {role.canAssess ? (
+                      <>
+                        {" "}
+                        <Link
+                          to={gridHref({ kind: "department", department: role.roleId, skillId: s.id })}
+                          aria-label={t("grid.assessDepartmentSkill", { department: role.label, skill: s.label })}
+                          className="text-xs text-indigo-700 underline-offset-2 hover:underline"
+                        >
+                          {t("grid.assess")}
+                        </Link>
+                      </>
+                    ) : null}
+                  </th>
+                  <td className="px-2 py-1.5 text-right tabular-nums">
+                    <LevelText level={s.required} />
+                  </td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">
+                    {s.bestLevel !== null ? (
+                      <LevelText level={s.bestLevel} />
+                    ) : (
+                      <span className="text-slate-400">
+                        {s.holders === 0 ? t("insights.gaps.nobody") : t("insights.gaps.notAssessed")}
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-2 py-1.5 text-right tabular-nums" data-testid="meet-count">
+                    {/* the figures are null only when withheld, and a withheld role shows no table */}
+                    {t("insights.gaps.meetCount", { met: num(s.holdersMeeting ?? 0), holders: num(s.holders) })}
+                  </td>
+                  <td className="py-1.5 pl-2" data-status={s.status ?? undefined}>
+                    {s.status === null ? null : (
+                      <SkillStatusText
+                        status={s.status}
+                        below={s.holdersBelow ?? 0}
+                        notAssessed={s.holdersNotAssessed ?? 0}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {required.length > 0 && role.holderCount > 0 && !role.withheld ? (
         <div className="mt-3 space-y-1 text-sm" data-testid="role-skill-summary">

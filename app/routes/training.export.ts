@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportLabels } from "~/domain/csv-labels";
 import { TRAINING_KINDS } from "~/domain/training-advice";
 import {
   LABELLED_CSV_COLUMNS,
@@ -13,7 +14,6 @@ import { loadTrainingProgress } from "~/models/training.server";
 import { requirePermission } from "~/utils/auth.server";
 import { csvDownload } from "~/utils/csv";
 import { languageFor } from "~/utils/i18n.server";
-import { localize } from "~/domain/vocabulary";
 import { trainingStrings } from "~/locales/training";
 
 /**
@@ -32,11 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const lang = await languageFor(request);
   const strings = trainingStrings[lang];
-  const roleLabels = new Map(playbook.roles.map((r) => [r.id as string, localize(r.label, lang)]));
-  const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
+  const labels = exportLabels(playbook, lang);
   const label: CsvLabeller = (column, id) => {
-    if (column === "department") return roleLabels.get(id) ?? id;
-    if (column === "skill") return skillLabels.get(id) ?? id;
+    if (column === "department") return labels.role(id);
+    if (column === "skill") return labels.skill(id);
     if (column === "kind") return (strings.kind as Record<string, string>)[id] ?? id;
     return (strings.status as Record<string, string>)[id] ?? id;
   };

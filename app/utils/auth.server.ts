@@ -30,8 +30,31 @@ export function parseDepartments(json: string): RoleId[] {
   }
 }
 
-/** The signed-in person, or null. */
-export async function getSignedIn(request: Request): Promise<SignedIn | null> {
+/**
+ * What the loaders of one page request found, by that request's load context:
+ * Remix hands each loader its own copy of the Request but the same context
+ * (server/app.mjs makes one per HTTP request), so the root and the page look
+ * the session up once between them. Only for reads (GET, HEAD): after an
+ * action the loaders look again, and a different Cookie header never shares.
+ */
+const lookupsByContext = new WeakMap<object, { cookie: string | null; found: Promise<SignedIn | null> }>();
+
+/**
+ * The signed-in person, or null. Pass the loader's `context` to share the
+ * lookup with the other loaders of the same page request.
+ */
+export function getSignedIn(request: Request, context?: unknown): Promise<SignedIn | null> {
+  if (!context || typeof context !== "object" || (request.method !== "GET" && request.method !== "HEAD"))
+    return lookUpSignedIn(request);
+  const cookie = request.headers.get("Cookie");
+  const known = lookupsByContext.get(context);
+  if (known && known.cookie === cookie) return known.found;
+  const found = lookUpSignedIn(request);
+  lookupsByContext.set(context, { cookie, found });
+  return found;
+}
+
+async function lookUpSignedIn(request: Request): Promise<SignedIn | null> {
   const session = await activeSession(request);
   if (!session) return null;
   const user = await db.user.findUnique({

@@ -228,6 +228,15 @@ export function invalidSubmission<Extra extends Record<string, unknown> = Record
   );
 }
 
+/**
+ * Every message of an answer, field and form errors together, for pages
+ * whose form has one field or none (a confirmation) and lists them in one
+ * place. An absent answer (nothing submitted yet) has none.
+ */
+export function allMessagesOf(lastResult: { error?: Record<string, string[] | null> | null } | undefined): string[] {
+  return Object.values(lastResult?.error ?? {}).flatMap((messages) => messages ?? []);
+}
+
 /* ------------------------------------------------------------------ */
 /* Versions: no silent lost update                                      */
 /* ------------------------------------------------------------------ */

@@ -6,6 +6,8 @@ import { formsStrings } from "~/locales/forms";
 import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
+import { hiringPublicStrings } from "~/locales/hiring-public";
+import { mobileStrings } from "~/locales/mobile";
 import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
 import { playbookStrings } from "~/locales/playbook";
@@ -14,6 +16,7 @@ import { scaleStrings } from "~/locales/scale";
 import { securityStrings } from "~/locales/security";
 import { teamDataStrings } from "~/locales/team-data";
 import { gridStrings } from "~/locales/assessment-grid";
+import { raciCsvStrings } from "~/locales/raci-csv";
 import { raciLogStrings } from "~/locales/raci-log";
 import { teamInsightsStrings } from "~/locales/team-insights";
 import { teamMembersStrings } from "~/locales/team-members";
@@ -41,6 +44,7 @@ export const resources = {
       insights: teamInsightsStrings.en,
       teamData: teamDataStrings.en,
       hiring: hiringStrings.en,
+      hiringPublic: hiringPublicStrings.en,
       ownership: ownershipStrings.en,
       training: trainingStrings.en,
       sizing: sizingStrings.en,
@@ -50,7 +54,9 @@ export const resources = {
       scale: scaleStrings.en,
       grid: gridStrings.en,
       raciLog: raciLogStrings.en,
+      raciCsv: raciCsvStrings.en,
       nextSteps: nextStepsStrings.en,
+      mobile: mobileStrings.en,
     },
   },
   zh: {
@@ -63,6 +69,7 @@ export const resources = {
       insights: teamInsightsStrings.zh,
       teamData: teamDataStrings.zh,
       hiring: hiringStrings.zh,
+      hiringPublic: hiringPublicStrings.zh,
       ownership: ownershipStrings.zh,
       training: trainingStrings.zh,
       sizing: sizingStrings.zh,
@@ -72,7 +79,9 @@ export const resources = {
       scale: scaleStrings.zh,
       grid: gridStrings.zh,
       raciLog: raciLogStrings.zh,
+      raciCsv: raciCsvStrings.zh,
       nextSteps: nextStepsStrings.zh,
+      mobile: mobileStrings.zh,
     },
   },
 };

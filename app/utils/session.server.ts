@@ -67,10 +67,14 @@ export interface ActiveSession {
   userId: string;
 }
 
+/** How many presented sessions were looked up in the database (tests count them: one per page request). */
+export const sessionLookupStats = { lookups: 0 };
+
 /** The live session a request presents, or null (expired, idle, unknown or disabled user). */
 export async function activeSession(request: Request, now = new Date()): Promise<ActiveSession | null> {
   const presented = await presentedSessionId(request);
   if (!presented) return null;
+  sessionLookupStats.lookups += 1;
   const session = await db.session.findUnique({
     where: { idHash: sha256(presented) },
     select: { id: true, userId: true, lastSeenAt: true, expiresAt: true, user: { select: { disabledAt: true } } },

@@ -556,6 +556,8 @@ export const MATRIX: Record<string, MatrixCase[]> = {
   "routes/hiring.plan[.]csv": [
     { method: "GET", url: () => "/hiring/plan.csv", expect: only(["hr", "manager", "admin"], "ok") },
   ],
+  // the positions marked public: everyone signed in (PRODUCT.md "Privacy")
+  "routes/hiring.open": [{ method: "GET", url: () => "/hiring/open", expect: signedIn("ok") }],
   "routes/scenarios": [
     {
       method: "GET",

@@ -63,6 +63,7 @@ const nothing = (): Record<FieldGroup, Seen> => ({
   "person.training": nobody,
   "team.figures": nobody,
   "hiring.positions": nobody,
+  "hiring.publicPositions": nobody,
 });
 
 type Json = Record<string, unknown>;
@@ -231,6 +232,8 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
       expect: {
         ...nothing(),
         "hiring.positions": office,
+        // the plan's rows carry the public position's title: for those who read the plan
+        "hiring.publicPositions": office,
         "team.figures": department,
         // skills nobody has at the level name who is closest (decision 0013): for admins and managers only. In the
         // fixture the admin's own record and "Person other" (supply chain's only holder) are the closest ones.
@@ -238,7 +241,14 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
       },
     },
   ],
-  "routes/hiring.plan[.]csv": [{ url: () => "/hiring/plan.csv", expect: { ...nothing(), "hiring.positions": office } }],
+  "routes/hiring.plan[.]csv": [
+    {
+      url: () => "/hiring/plan.csv",
+      expect: { ...nothing(), "hiring.positions": office, "hiring.publicPositions": office },
+    },
+  ],
+  // the positions marked public, for everyone: their titles, never the plan's notes (PRODUCT.md "Privacy")
+  "routes/hiring.open": [{ url: () => "/hiring/open", expect: { ...nothing(), "hiring.publicPositions": everybody } }],
   "routes/hiring.positions.$positionId": [
     {
       url: (fx) => `/hiring/positions/${fx.positionId}`,

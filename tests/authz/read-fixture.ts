@@ -30,6 +30,8 @@ export interface ReadFixture {
   other: Subject;
   /** in the notes of the hiring plan's position */
   planNote: string;
+  /** the title of a second position, marked public; its notes hold planNote too */
+  publicTitle: string;
   positionId: string;
   apiToken: string;
 }
@@ -40,8 +42,8 @@ const DEPARTMENT: RoleId = "operations_manager";
  * One organisation of seven people: an account of each kind, every one in
  * operations (the lead leads it) with a member record of their own; Sam, a
  * colleague in operations; Otto, alone in supply chain. Everyone is assessed
- * (twice, with a note) and has a training item. The hiring plan has one
- * position. Seven people: the team's figures may be shown to everyone;
+ * (twice, with a note) and has a training item. The hiring plan has two
+ * positions, one of them public. Seven people: the team's figures may be shown to everyone;
  * operations has six holders, supply chain one.
  */
 export async function makeReadFixture(): Promise<ReadFixture> {
@@ -149,9 +151,35 @@ export async function makeReadFixture(): Promise<ReadFixture> {
       notes: planNote,
     },
   });
+  // a public position (PRODUCT.md "Privacy"): its title is for everyone; its notes and budget stay with the plan
+  const publicTitle = "PUBLICTITLE-MARK";
+  await db.hiringPosition.create({
+    data: {
+      organisationId,
+      roleId: "marketing",
+      headcount: 1,
+      targetQuarter: "2027-Q2",
+      sortOrder: 1,
+      title: publicTitle,
+      notes: planNote,
+      budgetAmount: 300000,
+      budgetCurrency: "CNY",
+      isPublic: true,
+    },
+  });
   const token = await createApiToken({ organisationId, createdById: users.admin.id, name: "BI", ipAddress: null });
   const cookies = Object.fromEntries(
     await Promise.all(kinds.map(async (kind) => [kind, await cookieFor(users[kind].id)] as const)),
   ) as Record<UserKind, string>;
-  return { organisationId, cookies, own, same, other, planNote, positionId: position.id, apiToken: token.token };
+  return {
+    organisationId,
+    cookies,
+    own,
+    same,
+    other,
+    planNote,
+    publicTitle,
+    positionId: position.id,
+    apiToken: token.token,
+  };
 }

@@ -31,6 +31,7 @@ function groupsIn(data: unknown, subject: Subject, fx: ReadFixture, testCase: Re
     "person.training": text.includes(subject.trainingItemId),
     "team.figures": testCase.probe?.["team.figures"]?.(data, subject) ?? false,
     "hiring.positions": text.includes(fx.planNote),
+    "hiring.publicPositions": text.includes(fx.publicTitle),
   };
   return FIELD_GROUPS.filter((group) => seen[group]);
 }

@@ -57,6 +57,8 @@ const EXPECTED: Record<Permission, UserKind[]> = {
   "person.training": ["admin", "manager", "hr"],
   "team.figures": ["admin", "manager", "hr", "lead", "member"],
   "hiring.positions": ["admin", "manager", "hr"],
+  // PRODUCT.md "Privacy": members see the positions marked public
+  "hiring.publicPositions": ["admin", "manager", "hr", "lead", "member"],
   // the playbook: everyone reads; admins edit (managers only when the organisation allows it, below)
   "playbook.read": ["admin", "manager", "hr", "lead", "member"],
   "playbook.edit": ["admin"],
@@ -102,6 +104,7 @@ describe("can", () => {
       "playbook.read",
       "person.profile",
       "team.figures",
+      "hiring.publicPositions",
     ]);
     expect(permissionsOf(actor("admin"))).toEqual([...PERMISSIONS]);
   });
@@ -167,8 +170,9 @@ describe("visibleFieldsFor: who reads what about a person (PRODUCT.md, Privacy)"
     "person.notes",
     "person.training",
     "team.figures",
+    "hiring.publicPositions",
   ];
-  const orgChart = ["person.profile", "team.figures"];
+  const orgChart = ["person.profile", "team.figures", "hiring.publicPositions"];
   const cases: [string, Actor, string[]][] = [
     ["the person themselves (a member)", { ...actor("member"), userId: "u-person" }, personal],
     ["a colleague (a member of the same department)", actor("member", ["operations_manager"]), orgChart],

@@ -48,6 +48,12 @@ describe("wrapText", () => {
     // 10 px a character: 4 fit in 40 px
     expect(wrapText("跨境电商运营经理", 40, font, measure)).toEqual(["跨境电商", "运营经理"]);
   });
+
+  it("never starts a line with closing punctuation: a comma or bracket stays with what comes before it", () => {
+    // six characters a line: "维护账号健康" fits, but would leave a line starting with "，"
+    expect(wrapText("维护账号健康，避免违规", 60, font, measure)).toEqual(["维护账号健", "康，避免违规"]);
+    expect(wrapText("如欧盟 VAT）合规", 60, font, measure)).toEqual(["如欧盟", "VAT）合规"]);
+  });
 });
 
 describe("fitBoxes", () => {

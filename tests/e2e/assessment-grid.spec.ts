@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { waitForAppHydration, type Lang } from "./helpers";
+import { waitForAppHydration, type Lang, keepScreenshot } from "./helpers";
 
 /*
  * The assessment grid (issue 18), as HR uses it: one member on every skill of
@@ -111,7 +111,7 @@ test("HR assesses one member on all role skills and a department on one skill, e
     const row = page.getByTestId(`grid-row-${annId}-platform_rules`);
     await expect(row).toContainText(TEXT[lang].lastLevel(3 + round));
     await expect(levelInput(page, annId, "platform_rules")).toHaveValue(String(3 + round));
-    await page.screenshot({ path: `/tmp/everyday-grid-member-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `/tmp/everyday-grid-member-${lang}.png`);
 
     // saving again without a change writes nothing
     posts.length = 0;
@@ -149,7 +149,7 @@ test("HR assesses one member on all role skills and a department on one skill, e
     await expect(page.getByText(TEXT[lang].saved(2))).toBeVisible();
     expect(posts).toHaveLength(1);
     await expect(page.getByTestId(`grid-row-${boId}-erp_crm_tools`)).toContainText(TEXT[lang].lastLevel(1 + round));
-    await page.screenshot({ path: `/tmp/everyday-grid-department-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `/tmp/everyday-grid-department-${lang}.png`);
   }
 });
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { waitForAppHydration, type Lang } from "./helpers";
+import { diagramNode, waitForAppHydration, type Lang } from "./helpers";
 
 /*
  * Issue 18's everyday fixes, as a founder and HR would meet them, checked in
@@ -267,4 +267,85 @@ test("the member form starts with one role row and adds a second without JavaScr
     await expect(page.getByText(lang === "en" ? "Marketing" : "市场营销").first()).toBeVisible();
   }
   await context.close();
+});
+
+test("CSV by labels, the template's rows refused, exports with labels and ids; later roles read right (en, zh)", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const words = {
+    en: {
+      addAsMember: "Add me as a member of the team",
+      membersKind: "Members",
+      text: "CSV text",
+      submit: "Check and import",
+      refused: "Nothing was imported: 2 problems",
+      sampleRow: "This is an example row of the template.",
+      opsLabel: "Operations manager,operations_manager",
+      notRequiredNow: "Not required at this stage",
+    },
+    zh: {
+      addAsMember: "把我添加为团队成员",
+      membersKind: "成员",
+      text: "CSV 文本",
+      submit: "检查并导入",
+      refused: "未导入任何数据：发现2个问题",
+      sampleRow: "这是模板中的示例行。",
+      opsLabel: "运营经理,operations_manager",
+      notRequiredNow: "当前阶段不要求",
+    },
+  } as const;
+
+  // the founder is offered a place in the team at sign-up, in both languages (nothing submitted)
+  for (const lang of ["en", "zh"] as const) {
+    await switchLanguage(page, lang);
+    await page.goto("/signup");
+    await expect(page.getByRole("checkbox", { name: words[lang].addAsMember })).toBeChecked();
+  }
+
+  await switchLanguage(page, "en");
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill("hr@demo.example");
+  await page.getByLabel("Password").fill("demo-only-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/home$/);
+
+  for (const lang of ["en", "zh"] as const) {
+    await switchLanguage(page, lang);
+    const w = words[lang];
+    // labels typed by hand, in the other language, any case and width, pass; a bad role and a row of the
+    // template are refused, so nothing of the file is written (the demo stays as it is for the other specs)
+    await page.goto("/team/import");
+    await page.getByRole("radio", { name: w.membersKind, exact: true }).check();
+    await page
+      .getByLabel(w.text, { exact: true })
+      .fill(
+        [
+          "name,email,title,department,roles,manager_email,markets,languages,start_date",
+          `Label Person,label.person.${lang}.e2e@demo.example,Analyst,营销,ＳＵＰＰＬＹ chain:60;Marketing:40,,US,en,2026-01-05`,
+          `Bad Person,bad.person.${lang}.e2e@demo.example,Analyst,,astrology:100,,US,en,2026-01-05`,
+          "王芳 Wang Fang,wang.fang@example.com,创始人兼总经理 Founder & GM,,product_manager:50;operations_manager:50,,US;DE;JP,zh;en,2019-03-01",
+        ].join("\n"),
+      );
+    await page.getByRole("button", { name: w.submit }).click();
+    await expect(page.getByText(w.refused)).toBeVisible();
+    const problems = page.locator("table").filter({ hasText: "astrology" });
+    await expect(problems.locator("tbody tr td:first-child")).toHaveText(["3", "4"]);
+    await expect(problems).toContainText(w.sampleRow);
+
+    // the export names roles in the reader's language, with the ids in their own columns
+    const exported = await page.request.get(`/team/export/members.csv?lang=${lang}`);
+    const text = await exported.text();
+    expect(text.split("\r\n")[0]).toBe(
+      "\uFEFFname,email,title,department,department_id,roles,role_ids,manager_email,markets,languages,start_date",
+    );
+    expect(text).toContain(`,${w.opsLabel},`);
+    expect(text).not.toContain("label.person");
+
+    // a later role's skills say "not required at this stage", not level 0
+    await page.goto("/planner?model=platform&stage=startup");
+    await expect(diagramNode(page, "compliance_risk").getByTestId("not-required-now").first()).toContainText(
+      w.notRequiredNow,
+    );
+  }
 });

@@ -235,3 +235,17 @@ export async function expectRecommendationShown(page: Page, model: Model, stage:
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * Screenshots are for people to look at (layout, overflow, Chinese text),
+ * not assertions: they are taken unless `E2E_SCREENSHOTS=0`, which CI sets
+ * to spend its time on the checks. Every spec takes them through here.
+ */
+export const SCREENSHOTS = process.env.E2E_SCREENSHOTS !== "0";
+
+export async function keepScreenshot(target: Page | Locator, path: string): Promise<boolean> {
+  if (!SCREENSHOTS) return false;
+  if ("goto" in target) await target.screenshot({ path, fullPage: true });
+  else await target.screenshot({ path });
+  return true;
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { rememberLanguage, type Lang } from "./helpers";
+import { rememberLanguage, type Lang, keepScreenshot } from "./helpers";
 
 /*
  * The demo company's manager (target: an independent DTC site at the mature
@@ -138,7 +138,7 @@ for (const lang of ["en", "zh"] as const) {
     await expect(quarterRow.getByTestId("budget-total")).toHaveText(t.total);
     await expect(quarterRow.getByTestId("without-budget")).toHaveText(t.withoutOne);
     await page.getByTestId("budget-by-quarter").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/hiring-budget-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `test-results/hiring-budget-${lang}.png`);
 
     // the CSV carries the budget
     const [download] = await Promise.all([

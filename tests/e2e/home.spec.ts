@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { waitForAppHydration } from "./helpers";
+import { waitForAppHydration, keepScreenshot } from "./helpers";
 
 /*
  * Issue 16 in a real browser, in both languages: each person lands on their
@@ -58,12 +58,12 @@ for (const lang of ["en", "zh"] as const) {
     await expect(section).toBeVisible();
     await section.getByRole("link", { name: t.plan }).first().click();
     await expect(page).toHaveURL(/\/training\/plan\//);
-    await page.screenshot({ path: `/tmp/home-hr-plan-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `/tmp/home-hr-plan-${lang}.png`);
   });
 
   test(`[${lang}] a member turns on a calendar feed of their due dates`, async ({ page }) => {
     await signIn(page, "member@demo.example", lang);
-    await page.screenshot({ path: `/tmp/home-member-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `/tmp/home-member-${lang}.png`);
     await page.goto("/settings/notifications");
     await page.getByRole("button", { name: t.create }).click();
     const url = await page.getByTestId("calendar-url").locator("input").inputValue();
@@ -104,5 +104,5 @@ test("forgot password answers the same words, and the admin's outbox shows the e
     await entry.locator("summary").click();
     await expect(entry.locator("pre")).not.toContainText(/reset-password\/[A-Za-z0-9_-]{10}/);
   }).toPass({ timeout: 30_000 });
-  await page.screenshot({ path: "/tmp/home-outbox-en.png", fullPage: true });
+  await keepScreenshot(page, "/tmp/home-outbox-en.png");
 });

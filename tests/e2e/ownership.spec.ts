@@ -129,20 +129,33 @@ test("two accountable roles: a lead proposes, the other accepts, the flag clears
   await opsLead.context().close();
 });
 
-test("the matrix exports as CSV with a column per role", async ({ browser }) => {
+test("the matrix exports as CSV with a column per role, labels in the reader's language beside the ids", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "member@demo.example");
-  const response = await page.request.get("/ownership/export");
-  expect(response.status()).toBe(200);
-  expect(response.headers()["content-type"]).toContain("text/csv");
-  const lines = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
-  expect(lines[0]).toBe(
-    "section,step,name_zh,name_en,product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk,status,problems",
+  const rowsOf = async (lang: "en" | "zh") => {
+    const response = await page.request.get(`/ownership/export?lang=${lang}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/csv");
+    const lines = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toBe(
+      "section,section_id,step,step_id,product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk,accountable,accountable_ids,responsible,responsible_ids,status,status_id,problems,problem_codes",
+    );
+    return (step: string) => lines.find((line) => line.includes(`,${step},`));
+  };
+  const en = await rowsOf("en");
+  expect(en("customs_documents")).toBe(
+    "Logistics and customs clearance,logistics,Customs documents,customs_documents,,,,AR,,,A,Supply chain & logistics;Compliance & risk,supply_chain;compliance_risk,Supply chain & logistics,supply_chain,Has problems,flagged,Two or more accountable,several_accountable",
   );
-  expect(lines.find((line) => line.startsWith("logistics,customs_documents,"))).toBe(
-    "logistics,customs_documents,报关资料准备,Customs documents,,,,AR,,,A,flagged,several_accountable",
+  expect(en("duties_taxes")).toBe(
+    "Logistics and customs clearance,logistics,Duties and taxes,duties_taxes,,,,R,,I,A,Compliance & risk,compliance_risk,Supply chain & logistics,supply_chain,Resolved by a decision,resolved,,",
   );
-  expect(lines.find((line) => line.startsWith("logistics,duties_taxes,"))).toBe(
-    "logistics,duties_taxes,申报税费,Duties and taxes,,,,R,,I,A,resolved,",
+  const zh = await rowsOf("zh");
+  expect(zh("customs_documents")).toBe(
+    "物流与清关,logistics,报关资料准备,customs_documents,,,,AR,,,A,供应链/物流;合规风控,supply_chain;compliance_risk,供应链/物流,supply_chain,有问题,flagged,多个批准负责,several_accountable",
+  );
+  expect(zh("duties_taxes")).toBe(
+    "物流与清关,logistics,申报税费,duties_taxes,,,,R,,I,A,合规风控,compliance_risk,供应链/物流,supply_chain,已由决定解决,resolved,,",
   );
   await page.context().close();
 });

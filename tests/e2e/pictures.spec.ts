@@ -192,6 +192,19 @@ for (const lang of ["en", "zh"] as const) {
         fileName: new RegExp(`^scenario-${side}-${m}-${s}-\\d{4}-\\d{2}-\\d{2}`),
       });
       expect(svg).toContain(xmlText(model(m)));
+      // large enough to read side by side: at half of a 1,920 px screen its smallest text is still 10 px
+      const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)?.[1]);
+      const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((match) => Number(match[1]));
+      expect(sizes.length).toBeGreaterThan(50);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+      expect((Math.min(...sizes) * 960) / width).toBeGreaterThanOrEqual(10);
+      // the seven roles in two rows under the GM
+      const tops = new Set(
+        [...svg.matchAll(/<g class="node" data-id="(\w+)"><rect x="[\d.-]+" y="([\d.-]+)"/g)]
+          .filter((match) => match[1] !== "general_manager")
+          .map((match) => match[2]),
+      );
+      expect(tops.size).toBe(2);
     }
 
     // the team chart: every member's name is in the picture, in full

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { rememberLanguage, waitForAppHydration, type Lang } from "./helpers";
+import { rememberLanguage, waitForAppHydration, type Lang, keepScreenshot } from "./helpers";
 
 /*
  * The organisation's own playbook (issue 13), in each language, on an
@@ -132,14 +132,14 @@ for (const lang of ["en", "zh"] as const) {
     await page.getByRole("button", { name: t.save }).click();
     await expect(page.getByRole("status")).toHaveText(t.saved);
     await expect(page.getByLabel(t.adBuyingGrowth)).toHaveValue("4");
-    await page.screenshot({ path: `test-results/playbook-role-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `test-results/playbook-role-${lang}.png`);
 
     // the gap grew on the member page (marked as an edited value) and in the heat map
     const after = await memberGap(page, memberId);
     expect(after).toMatchObject({ required: "4", gap: "4" });
     await expect(after.row).toContainText(t.edited);
     expect(await heatmapGap(page, "Olu Ops")).toBe("4");
-    await page.screenshot({ path: `test-results/playbook-heatmap-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `test-results/playbook-heatmap-${lang}.png`);
 
     // the version list shows it, and its diff names the field
     await page.goto("/playbook");
@@ -174,7 +174,7 @@ for (const lang of ["en", "zh"] as const) {
     expect(await heatmapGap(page, "Olu Ops")).toBe("4");
     await page.goto("/playbook");
     await expect(page.getByTestId("versions").locator("li")).toHaveCount(3);
-    await page.screenshot({ path: `test-results/playbook-versions-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `test-results/playbook-versions-${lang}.png`);
 
     // an export, broken by hand, does not import: every problem listed with its path, nothing changed
     const exported = await (await page.request.get("/playbook/export")).json();
@@ -189,11 +189,11 @@ for (const lang of ["en", "zh"] as const) {
     await expect(problems).toContainText("roles.tech_dev.headcount.mature: a core role needs max ≥ 1 (got 0)");
     await expect(problems).toContainText("skills.ad_buying: a skill cannot be removed; retire it instead");
     await expect(page.getByLabel(t.importSummary)).toHaveValue("broken");
-    await page.screenshot({ path: `test-results/playbook-import-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `test-results/playbook-import-${lang}.png`);
     await page.goto("/playbook");
     await expect(page.getByTestId("versions").locator("li")).toHaveCount(3);
     await page.goto("/playbook/skills");
-    await page.screenshot({ path: `test-results/playbook-skills-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `test-results/playbook-skills-${lang}.png`);
 
     // the default RACI: listing handed to operations; two accountable roles are refused on the row first
     await page.getByRole("link", { name: t.raciTab }).click();
@@ -208,6 +208,6 @@ for (const lang of ["en", "zh"] as const) {
     await expect(page.getByRole("status")).toHaveText(t.raciSaved);
     await expect(page.getByLabel(t.opsOnListing)).toHaveValue("AR");
     await expect(listing.getByTestId("edited-mark")).toHaveCount(2);
-    await page.screenshot({ path: `test-results/playbook-raci-${lang}.png`, fullPage: true });
+    await keepScreenshot(page, `test-results/playbook-raci-${lang}.png`);
   });
 }

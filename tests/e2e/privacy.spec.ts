@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { keepScreenshot } from "./helpers";
 
 /*
  * Who sees what inside the demo company (issue 14; README, "Who sees what"):
@@ -75,4 +76,31 @@ test("HR sees everyone's levels, the whole heat map and the hiring plan", async 
 
   const csv = await page.request.get("/hiring/plan.csv");
   expect(csv.status()).toBe(200);
+});
+
+test("a member finds the public position under Open positions, and not the private ones, in English and Chinese", async ({
+  page,
+}) => {
+  await signInAs(page, "member@demo.example");
+  await page
+    .getByRole("navigation", { name: "Cross-border Team Planner" })
+    .getByRole("link", { name: "Open positions" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: "Open positions" })).toBeVisible();
+  // the demo's tech position is public; its notes and the plan's other positions are not
+  const rows = page.getByTestId("open-positions").locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Tech & development");
+  await expect(rows.first()).toContainText("2027-Q1");
+  await expect(rows.first()).toContainText("Open");
+  await expect(page.getByText("Storefront and checkout")).toHaveCount(0);
+  await expect(page.getByText("Compliance & risk")).toHaveCount(0);
+
+  await page.context().addCookies([{ name: "lang", value: "InpoIg%3D%3D", domain: "localhost", path: "/" }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "在招岗位" })).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("技术开发");
+  await expect(rows.first()).toContainText("招聘中");
+  await keepScreenshot(page, "test-results/hiring-open-zh.png");
 });

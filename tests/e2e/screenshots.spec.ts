@@ -6,6 +6,7 @@ import {
   diagramNode,
   rememberLanguage,
   waitForDiagramToSettle,
+  keepScreenshot,
   waitForHydration,
   type Lang,
 } from "./helpers";
@@ -31,14 +32,12 @@ async function settle(page: Page) {
 
 async function capture(page: Page, testInfo: TestInfo, name: string) {
   const file = screenshotPath(testInfo, name);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
+  if (await keepScreenshot(page, file)) await testInfo.attach(name, { path: file, contentType: "image/png" });
 }
 
 async function captureElement(element: Locator, testInfo: TestInfo, name: string) {
   const file = screenshotPath(testInfo, name);
-  await element.screenshot({ path: file });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
+  if (await keepScreenshot(element, file)) await testInfo.attach(name, { path: file, contentType: "image/png" });
 }
 
 /** Things a person would notice on the screenshot, checked in numbers too. */

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { keepScreenshot } from "./helpers";
 import { Secret, TOTP } from "otpauth";
 
 /*
@@ -106,7 +107,7 @@ test("turn on two-factor sign-in and sign in with a code from the authenticator"
   await page.getByLabel("6-digit code").fill(totp.generate());
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
-  await page.screenshot({ path: "test-results/security-two-factor-on.png", fullPage: true });
+  await keepScreenshot(page, "test-results/security-two-factor-on.png");
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signIn(page, email, PASSWORD);

@@ -92,6 +92,11 @@ test("plan from gaps, progress as the member, complete, re-assess as the lead: t
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Completed: the lead or HR is asked to re-assess this skill.")).toBeVisible();
   await expect(page.getByTestId("item-levels")).toContainText("0 → awaiting re-assessment");
+  // the same in Chinese (issue 18: never "0 → ?"), then back to English for the rest of the story
+  await page.context().addCookies([{ name: "lang", value: "InpoIg%3D%3D", domain: "localhost", path: "/" }]);
+  await page.reload();
+  await expect(page.getByTestId("item-levels")).toContainText("0 → 待重新评估");
+  await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
 
   // the operations lead sees the request and re-assesses
   await signIn(page, "lead.ops@demo.example");

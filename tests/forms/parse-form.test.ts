@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { parseForm } from "../../app/utils/forms";
+import { allMessagesOf, parseForm } from "../../app/utils/forms";
 
 const schema = z.object({ name: z.string(), departments: z.array(z.string()).default([]) });
 const form = (entries: [string, string][]) => {
@@ -73,5 +73,15 @@ describe("parseForm", () => {
     const submission = parseForm(form([]), schema, { messages: "feature.errors" });
     expect(submission.status).toBe("error");
     expect(submission.status === "error" && submission.error).toEqual({ name: ["feature.errors.required"] });
+  });
+});
+
+describe("allMessagesOf", () => {
+  it("lists the form's and every field's messages of an answer, and none before a submit", () => {
+    const submission = parseForm(form([]), schema, { messages: "feature.errors" });
+    const lastResult = submission.reply({ formErrors: ["feature.errors.stale"] });
+    expect(allMessagesOf(lastResult).sort()).toEqual(["feature.errors.required", "feature.errors.stale"]);
+    expect(allMessagesOf(undefined)).toEqual([]);
+    expect(allMessagesOf({ error: { name: null } })).toEqual([]);
   });
 });

@@ -477,7 +477,7 @@ describe("GET /hiring/plan.csv", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe(
-      "order,role_id,role,title,headcount,target_quarter,status,origin,skill_id,skill_level,budget_per_person,budget_total,budget_currency,reason,owner,filled_by,notes",
+      "order,role_id,role,title,headcount,target_quarter,status,status_label,origin,origin_label,skill_id,skill,skill_level,budget_per_person,budget_total,budget_currency,reason,owner,filled_by,public,notes",
     );
     const count = await db.hiringPosition.count({ where: { organisationId: cast.organisation.id } });
     expect(lines).toHaveLength(count + 1);
@@ -490,5 +490,56 @@ describe("GET /hiring/plan.csv", () => {
       ),
     ).toBe(true);
     expect((await callRoute(csvLoader, get("/hiring/plan.csv"))).status).toBe(302);
+  });
+
+  it("writes labels in the reader's language beside the ids, in columns of their own (issue 18)", async () => {
+    const labelled = await db.hiringPosition.create({
+      data: {
+        organisationId: cast.organisation.id,
+        roleId: "data_analysis",
+        headcount: 1,
+        targetQuarter: "2027-Q3",
+        sortOrder: 99,
+        status: "offer",
+        origin: "skill",
+        skillId: "bi_tools",
+        skillLevel: 3,
+        title: "Labelled analyst",
+        isPublic: true,
+      },
+    });
+    const csvOf = async (lang: "zh" | "en") => {
+      const result = await callRoute<string>(csvLoader, get(`/hiring/plan.csv?lang=${lang}`, as("manager")));
+      const [header, ...rows] = result.data
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n");
+      const columns = header.split(",");
+      const row = rows.find((line) => line.includes("Labelled analyst"))!.split(",");
+      return Object.fromEntries(columns.map((column, i) => [column, row[i]]));
+    };
+    const ids = {
+      role_id: "data_analysis",
+      status: "offer",
+      origin: "skill",
+      skill_id: "bi_tools",
+      skill_level: "3",
+      public: "yes",
+    };
+    expect(await csvOf("en")).toMatchObject({
+      ...ids,
+      role: "Data analysis",
+      status_label: "Offer made",
+      origin_label: "For a skill nobody has",
+      skill: "BI tools",
+    });
+    expect(await csvOf("zh")).toMatchObject({
+      ...ids,
+      role: "数据分析",
+      status_label: "已发 Offer",
+      origin_label: "针对团队缺少的技能",
+      skill: "BI 工具",
+    });
+    await db.hiringPosition.delete({ where: { id: labelled.id } });
   });
 });

@@ -46,25 +46,50 @@ describe("GET /ownership/diagram", () => {
 });
 
 describe("GET /ownership/export", () => {
-  it("exports the matrix as CSV: ids, a letter per role, status and problems", async () => {
+  const HEADER =
+    "section,section_id,step,step_id,product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk,accountable,accountable_ids,responsible,responsible_ids,status,status_id,problems,problem_codes";
+  const csvLines = (text: string) =>
+    text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+  /** the columns that hold ids, letters and codes: the same whatever the reader's language */
+  const ID_COLUMNS = HEADER.split(",").flatMap((column, index) =>
+    ["section", "step", "accountable", "responsible", "status", "problems"].includes(column) ? [] : [index],
+  );
+
+  it("exports the matrix as CSV: labels in the reader's language, ids, a letter per role, status and problems", async () => {
     const { as } = await ownershipWorld();
     await callRoute(
       matrixAction,
       post("/ownership?index", { intent: "set_cell", step: "listing", role: "marketing", letter: "A" }, as("manager")),
     );
-    const result = await callRoute<string>(exportLoader, get("/ownership/export", as("member")));
-    expect(result.status).toBe(200);
-    expect(result.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    const lines = result.data
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\r\n");
-    expect(lines).toHaveLength(21);
-    expect(lines[0]).toBe(
-      "section,step,name_zh,name_en,product_manager,operations_manager,tech_dev,supply_chain,marketing,data_analysis,compliance_risk,status,problems",
+    const en = await callRoute<string>(exportLoader, get("/ownership/export?lang=en", as("member")));
+    expect(en.status).toBe(200);
+    expect(en.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const enLines = csvLines(en.data);
+    expect(enLines).toHaveLength(21);
+    expect(enLines[0]).toBe(HEADER);
+    expect(enLines[1]).toBe(
+      "Core flow,core,Product selection,product_selection,AR,C,,C,,C,,Product manager,product_manager,Product manager,product_manager,OK,ok,,",
     );
-    expect(lines[1]).toBe("core,product_selection,选品,Product selection,AR,C,,C,,C,,ok,");
-    expect(lines[2]).toBe("core,listing,上架,Listing,A,R,,,A,,C,flagged,several_accountable");
+    expect(enLines[2]).toBe(
+      "Core flow,core,Listing,listing,A,R,,,A,,C,Product manager;Marketing,product_manager;marketing,Operations manager,operations_manager,Has problems,flagged,Two or more accountable,several_accountable",
+    );
+
+    const zh = await callRoute<string>(exportLoader, get("/ownership/export?lang=zh", as("member")));
+    const zhLines = csvLines(zh.data);
+    expect(zhLines[0]).toBe(HEADER);
+    expect(zhLines[1]).toBe(
+      "核心流程,core,选品,product_selection,AR,C,,C,,C,,产品经理,product_manager,产品经理,product_manager,正常,ok,,",
+    );
+    expect(zhLines[2]).toBe(
+      "核心流程,core,上架,listing,A,R,,,A,,C,产品经理;市场营销,product_manager;marketing,运营经理,operations_manager,有问题,flagged,多个批准负责,several_accountable",
+    );
+    // the id columns say the same in both languages, row by row; the label columns differ
+    const ids = (lines: string[]) => lines.map((line) => ID_COLUMNS.map((index) => line.split(",")[index]));
+    expect(ids(zhLines)).toEqual(ids(enLines));
+    expect(zhLines.slice(1).every((line, i) => line !== enLines[i + 1])).toBe(true);
   });
 
   it("sends a visitor who is not signed in to sign in", async () => {

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { renderHtmlStream } from "../../app/utils/html-stream.server";
+import { renderHtmlStream, VIEW_SIZE, ViewTailRepair } from "../../app/utils/html-stream.server";
 
 /**
  * Many short Chinese text nodes (3 bytes a character, one 4-byte emoji), shifted
@@ -50,11 +50,53 @@ describe("the streamed HTML document", () => {
   });
 });
 
-describe("why the document is not rendered with renderToPipeableStream", () => {
+/** What the repair passes on for these chunks, written one by one. */
+async function repaired(chunks: Buffer[]): Promise<Buffer> {
+  const repair = new ViewTailRepair();
+  const out: Buffer[] = [];
+  repair.on("data", (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise((resolve) => repair.on("end", resolve));
+  for (const chunk of chunks) repair.write(chunk);
+  repair.end();
+  await ended;
+  return Buffer.concat(out);
+}
+
+/** A view of VIEW_SIZE bytes: `text` and then `zeros` unwritten bytes. */
+function view(text: string, zeros: number): Buffer {
+  const bytes = Buffer.alloc(VIEW_SIZE);
+  const written = bytes.write(text);
+  expect(written).toBe(VIEW_SIZE - zeros);
+  return bytes;
+}
+
+describe("ViewTailRepair: the unwritten tail of a view React sent too early", () => {
+  it.each([1, 2])("drops %i unwritten bytes before the Chinese character that did not fit", async (zeros) => {
+    const cut = view("a".repeat(VIEW_SIZE - zeros), zeros);
+    const next = Buffer.from("中文</p>");
+    expect(utf8(await repaired([cut, next]))).toBe(`${"a".repeat(VIEW_SIZE - zeros)}中文</p>`);
+  });
+
+  it("drops 3 unwritten bytes before a 4-byte emoji, and 1 before a 2-byte character", async () => {
+    const emoji = await repaired([view("b".repeat(VIEW_SIZE - 3), 3), Buffer.from("🙂!")]);
+    expect(utf8(emoji)).toBe(`${"b".repeat(VIEW_SIZE - 3)}🙂!`);
+    const accent = await repaired([view("c".repeat(VIEW_SIZE - 1), 1), Buffer.from("é")]);
+    expect(utf8(accent)).toBe(`${"c".repeat(VIEW_SIZE - 1)}é`);
+  });
+
+  it("passes everything else through unchanged: full views, short chunks, a NUL before ASCII, the last chunk", async () => {
+    const full = Buffer.from("d".repeat(VIEW_SIZE));
+    const nulThenAscii = view(`${"e".repeat(VIEW_SIZE - 1)}`, 1);
+    const chunks = [Buffer.from("<p>"), full, nulThenAscii, Buffer.from("ascii"), view("f".repeat(VIEW_SIZE - 2), 2)];
+    expect((await repaired(chunks)).equals(Buffer.concat(chunks))).toBe(true);
+  });
+});
+
+describe("why the Node writer's output goes through ViewTailRepair", () => {
   // React 18's Node writer sends a whole 2,048-byte view when the next
   // character does not fit, unwritten bytes and all (facebook/react#24985).
   // Once React is upgraded past the bug this fails: then html-stream.server
-  // can go back to the Node writer.
+  // can drop ViewTailRepair.
   it("React 18's Node writer puts NUL bytes into Chinese pages", async () => {
     const withNul = await Promise.all(
       SHIFTS.map(

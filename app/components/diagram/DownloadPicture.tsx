@@ -18,6 +18,8 @@ export interface PictureOptions {
   fileStem: string;
   /** the buttons' test ids are `${testId}-png` and `${testId}-svg`; default "export" */
   testId?: string;
+  /** one of two charts meant to be read side by side (the scenarios): a narrower picture */
+  sideBySide?: boolean;
 }
 
 /** Lays a diagram's picture out, given the page's text measure and font family. */

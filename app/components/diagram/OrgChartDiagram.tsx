@@ -201,11 +201,12 @@ export function OrgChartDiagram({
           t,
           heading,
           ownership: ownership ? { parts: ownership.parts, handOffs: ownership.handOffs } : undefined,
+          sideBySide: picture?.sideBySide,
         },
         measure,
         fontFamily,
       ),
-    [recommendation, lang, t, heading, ownership],
+    [recommendation, lang, t, heading, ownership, picture?.sideBySide],
   );
 
   return (

@@ -5,6 +5,7 @@
 import { orgChartGraph, type DiagramNode } from "~/domain/layout";
 import {
   composePicture,
+  MIN_PICTURE_FONT,
   type BoxInput,
   type BoxStyle,
   type EdgeKind,
@@ -14,6 +15,7 @@ import {
   type Picture,
 } from "~/domain/picture";
 import { PRIORITIES, type Language, type OrgChartRecommendation, type Priority, type RoleId } from "~/domain/types";
+import { dateTimeFormat } from "~/utils/intl";
 import { COLLABORATION_DASH, EDGE_COLORS } from "./edges";
 import { PRIORITY_LEGEND_KEYS } from "./LegendParts";
 import { generalManagerSummary, ownershipPartLabel, roleDetail, roleHeadcount, type OwnershipPart } from "./nodes";
@@ -104,7 +106,7 @@ export function pictureDetails(
     date?: Date;
   },
 ): string[] {
-  const day = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", {
+  const day = dateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", {
     year: "numeric",
     month: "long",
     day: "numeric",
@@ -161,7 +163,7 @@ function orgChartBox(
         ? [
             {
               text: heading("diagram.node.responsibilities", d.moreResponsibilities),
-              size: 10,
+              size: MIN_PICTURE_FONT,
               weight: 600 as const,
               fill: PICTURE_TONES.muted,
             },
@@ -172,20 +174,28 @@ function orgChartBox(
         ? [
             {
               text: heading("diagram.node.skills", d.moreSkills),
-              size: 10,
+              size: MIN_PICTURE_FONT,
               weight: 600 as const,
               fill: PICTURE_TONES.muted,
             },
           ]
         : []),
       ...d.skills.map((s) => ({
-        text: `${s.label} · ${t("diagram.node.levelValue", { level: s.level, name: t(`diagram.level.${s.level}`) })}`,
+        // level 0 is a later role's skill: "not required at this stage", as the chart on screen says (issue 18)
+        text: `${s.label} · ${
+          s.level === 0
+            ? t("diagram.node.notRequiredNow")
+            : t("diagram.node.levelValue", { level: s.level, name: t(`diagram.level.${s.level}`) })
+        }`,
         size: 12,
         fill: PICTURE_TONES.text,
       })),
     ],
   };
 }
+
+/** Four roles a row (about 1,030 px wide instead of 1,780), under the GM's usual gap. */
+const SIDE_BY_SIDE_LAYOUT = { roleColumns: 4, levelGap: 56 } as const;
 
 /**
  * A recommended org chart (planner, scenarios, hiring target, ownership) as a
@@ -198,17 +208,20 @@ export function orgChartPicture(
     t,
     heading,
     ownership,
+    sideBySide = false,
   }: {
     recommendation: OrgChartRecommendation;
     lang: Language;
     t: Translate;
     heading: PictureHeading;
+    /** one of two charts shared side by side: the roles in rows of four, so the picture is half as wide */
+    sideBySide?: boolean;
     ownership?: { parts: Partial<Record<RoleId, OwnershipPart>>; handOffs: { from: RoleId; to: RoleId }[] };
   },
   measure: Measure,
   fontFamily: string,
 ): Picture {
-  const graph = orgChartGraph(recommendation, lang);
+  const graph = orgChartGraph(recommendation, lang, sideBySide ? SIDE_BY_SIDE_LAYOUT : {});
   const legend: LegendSection[] = [
     priorityLegend(t, t("diagram.legend.priorities")),
     {
@@ -259,6 +272,7 @@ export function orgChartPicture(
       edgeStyles: EDGE_PICTURE,
       legend,
       fontFamily,
+      reportingBusDrop: sideBySide ? SIDE_BY_SIDE_LAYOUT.levelGap / 2 : undefined,
     },
     measure,
   );

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ui } from "~/components/ui";
+import { FieldErrors, ui } from "~/components/ui";
 import { CURRENCIES, DEFAULT_CURRENCY, type CurrencyTotal } from "~/domain/hiring-budget";
 import { numberFormat } from "~/utils/intl";
 
@@ -31,7 +31,7 @@ export function BudgetFields({
 }: {
   amount: string;
   currency: string;
-  errors: { budgetAmount?: string[] | null; budgetCurrency?: string[] | null };
+  errors: { budgetAmount?: readonly string[] | null; budgetCurrency?: readonly string[] | null };
 }) {
   const { t } = useTranslation();
   return (
@@ -54,7 +54,7 @@ export function BudgetFields({
         <p id="budgetAmount-hint" className={`${ui.hint} max-w-xs`}>
           {t("hiring.budget.hint")}
         </p>
-        <FieldErrorList id="budgetAmount-error" errors={errors.budgetAmount} />
+        <FieldErrors id="budgetAmount-error" errors={errors.budgetAmount ?? undefined} />
       </div>
       <div>
         <label htmlFor="budgetCurrency" className={ui.label}>
@@ -74,19 +74,8 @@ export function BudgetFields({
             </option>
           ))}
         </select>
-        <FieldErrorList id="budgetCurrency-error" errors={errors.budgetCurrency} />
+        <FieldErrors id="budgetCurrency-error" errors={errors.budgetCurrency ?? undefined} />
       </div>
-    </div>
-  );
-}
-
-function FieldErrorList({ id, errors }: { id: string; errors: string[] | null | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <div id={id} className="mt-1 text-sm text-red-700" aria-live="polite">
-      {errors?.map((e) => (
-        <p key={e}>{t(e)}</p>
-      ))}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localize } from "~/domain/vocabulary";
+import { numberFormat } from "~/utils/intl";
 import { DRIVERS, type Channel, type Drivers } from "~/domain/sizing";
 import { DRIVER_IDS, type Language, type ModelId, type OperatingModel, type Stage, type StageId } from "~/domain/types";
 import { ModelRatings } from "./ModelRatings";
@@ -23,6 +24,9 @@ interface PlannerFormProps {
  * A plain GET form: without JavaScript the button submits it; with it, every
  * change submits at once and the address stays shareable.
  */
+/** A driver's bound with thousands separators (the same in both languages; the formatter is made once). */
+const whole = (value: number) => numberFormat("en", {}).format(value);
+
 export function PlannerForm({
   models,
   stages,
@@ -176,9 +180,8 @@ export function PlannerForm({
                   defaultValue={drivers[id] ?? ""}
                   className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
                 />
-                <span className="mt-0.5 block text-[11px] text-slate-400">
-                  {DRIVERS[id].min.toLocaleString()}–{DRIVERS[id].max.toLocaleString()}{" "}
-                  {localize(DRIVERS[id].unit, lang)}
+                <span className="mt-0.5 block text-[11px] text-slate-500">
+                  {whole(DRIVERS[id].min)}–{whole(DRIVERS[id].max)} {localize(DRIVERS[id].unit, lang)}
                 </span>
               </label>
             ))}

@@ -2,7 +2,10 @@ import { useTranslation } from "react-i18next";
 import { DRIVERS, type SizedRole } from "~/domain/sizing";
 import type { HeadcountRange, Language, Localized, ModelId, RecommendedRole } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
+import { numberFormat } from "~/utils/intl";
 
+/** A driver's value as the reader's language writes whole numbers (formatters are made once: ~/utils/intl). */
+const whole = (value: number, lang: Language) => numberFormat(lang === "zh" ? "zh-CN" : "en", {}).format(value);
 const range = (h: HeadcountRange) => (h.min === h.max ? `${h.min}` : `${h.min}–${h.max}`);
 
 function isSized(role: RecommendedRole): role is SizedRole {
@@ -87,7 +90,7 @@ export function SizingWhy({
                   ? t("sizing.why.notGiven", { driver: driverLabel(d.driver) })
                   : t("sizing.why.driver", {
                       driver: driverLabel(d.driver),
-                      value: d.value.toLocaleString(lang === "zh" ? "zh-CN" : "en"),
+                      value: whole(d.value, lang),
                       range: range(d.headcount),
                     })}
               </span>
@@ -104,7 +107,7 @@ export function SizingWhy({
                 <span className="block text-slate-500">
                   {d.next
                     ? t("sizing.why.next", {
-                        value: d.next.value.toLocaleString(lang === "zh" ? "zh-CN" : "en"),
+                        value: whole(d.next.value, lang),
                         range: range(d.next.headcount),
                       })
                     : t("sizing.why.nextNone")}

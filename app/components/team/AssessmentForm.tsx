@@ -1,20 +1,14 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, ui } from "~/components/ui";
 import { SKILL_LEVELS, type Language } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { describedBy, FieldErrors, textValue } from "~/components/ui";
+import { AssessedOnField } from "./AssessedOnField";
 import { levelName, type Labelled } from "./format";
 import { latestToday } from "~/domain/calendar-day";
 import { NOTE_MAX, parseAssessmentForm } from "~/forms/team";
-
-/** Today in the browser's own time zone, as a date input wants it. */
-function localToday(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 /**
  * Records one assessment of one skill. The skills of the member's roles come
@@ -56,13 +50,6 @@ export function AssessmentForm({
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
-  const dateInput = useRef<HTMLInputElement>(null);
-  // The server guessed today in UTC; the browser knows the reader's own day.
-  useEffect(() => {
-    const input = dateInput.current;
-    if (input && !lastResult && input.value === today) input.value = localToday();
-  }, [lastResult, today]);
-
   const submitting = navigation.state === "submitting" && navigation.formAction === action;
   const invalid = (errors: string[] | undefined) => Boolean(errors?.length);
   const chosenLevel = textValue(fields.level.initialValue);
@@ -104,24 +91,13 @@ export function AssessmentForm({
           </select>
           <FieldErrors id={fields.skillId.errorId} errors={fields.skillId.errors} />
         </div>
-        <div>
-          <label htmlFor={fields.assessedOn.id} className={ui.label}>
-            {t("members.assess.date")}
-          </label>
-          <input
-            ref={dateInput}
-            id={fields.assessedOn.id}
-            name={fields.assessedOn.name}
-            type="date"
-            required
-            max={maxDay}
-            defaultValue={textValue(fields.assessedOn.initialValue)}
-            aria-invalid={invalid(fields.assessedOn.errors) || undefined}
-            aria-describedby={describedBy(null, fields.assessedOn.errorId, invalid(fields.assessedOn.errors))}
-            className={ui.input}
-          />
-          <FieldErrors id={fields.assessedOn.errorId} errors={fields.assessedOn.errors} />
-        </div>
+        <AssessedOnField
+          meta={fields.assessedOn}
+          label={t("members.assess.date")}
+          today={today}
+          maxDay={maxDay}
+          submitted={Boolean(lastResult)}
+        />
       </div>
       <fieldset aria-describedby={describedBy(null, fields.level.errorId, invalid(fields.level.errors))}>
         <legend className={ui.label}>{t("members.assess.level")}</legend>

@@ -7,6 +7,7 @@ import { latestToday } from "~/domain/calendar-day";
 import { SKILL_LEVELS, type Language, type SkillLevel } from "~/domain/types";
 import { NOTE_MAX } from "~/forms/team";
 import { parseAssessmentGridForm, parseGridLevel } from "~/forms/assessment-grid";
+import { AssessedOnField } from "./AssessedOnField";
 import { formatDay, labelOf, levelName, type Labelled } from "./format";
 
 export interface AssessmentGridRow {
@@ -115,30 +116,20 @@ export function AssessmentGrid({
     <Form method="post" action={action} {...getFormProps(form)} className="space-y-4">
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="flex flex-wrap items-end gap-6">
-        <div>
-          <label htmlFor={fields.assessedOn.id} className={ui.label}>
-            {t("grid.date")}
-          </label>
-          <input
-            id={fields.assessedOn.id}
-            name={fields.assessedOn.name}
-            type="date"
-            required
-            max={maxDay}
-            defaultValue={textValue(fields.assessedOn.initialValue)}
-            aria-invalid={fields.assessedOn.errors?.length ? true : undefined}
-            aria-describedby={fields.assessedOn.errors?.length ? fields.assessedOn.errorId : undefined}
-            className={ui.input}
-          />
-          <FieldErrors id={fields.assessedOn.errorId} errors={fields.assessedOn.errors} />
-        </div>
+        <AssessedOnField
+          meta={fields.assessedOn}
+          label={t("grid.date")}
+          today={today}
+          maxDay={maxDay}
+          submitted={Boolean(lastResult)}
+        />
         <p className="text-sm text-slate-500">
           {t("grid.legend", {
             levels: SKILL_LEVELS.map((level) => `${level} ${levelName(level, lang)}`).join(t("app.text.list")),
           })}
         </p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="scroll-cue relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>

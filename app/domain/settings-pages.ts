@@ -1,4 +1,4 @@
-import type { Permission } from "~/domain/permissions";
+import type { Permission } from "./permissions";
 
 /**
  * The settings pages, in tab order, with the permission each needs to be

@@ -1,0 +1,75 @@
+import type { Actor } from "~/domain/permissions";
+import type { ModelId, RoleId, StageId } from "~/domain/types";
+import { visibleTeamGaps } from "~/domain/visibility";
+import { localize } from "~/domain/vocabulary";
+import { languageFor } from "~/utils/i18n.server";
+import { plannerHref } from "~/utils/sizing-query";
+import { sizedForOrganisation } from "./business-profile.server";
+import { playbookForRequest } from "./playbook.server";
+import { keptTeam, keptTeamGaps } from "./team-state.server";
+
+/**
+ * What the team's chart and its gaps page both start from: the organisation's
+ * playbook, the reader's language, the kept team, the recommendation sized to
+ * the business profile, the gaps this reader may see (privacy, issue 14), each
+ * role's staffing, the labels of roles and skills, and the link to the planner with the profile.
+ */
+export async function teamInsightsBasis(
+  request: Request,
+  { actor, organisation }: { actor: Actor; organisation: { id: string; operatingModel: ModelId; stage: StageId } },
+) {
+  const [playbook, lang, team] = await Promise.all([
+    playbookForRequest(request),
+    languageFor(request),
+    keptTeam(organisation.id),
+  ]);
+  const { recommendation, profile } = await sizedForOrganisation({
+    organisationId: organisation.id,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+    playbook,
+  });
+  const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
+  const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
+
+  const roleLabels = new Map(recommendation.roles.map((r) => [r.id, localize(r.label, lang)]));
+  // a required skill the catalogue no longer lists still has its label in the recommendation
+  const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
+  for (const r of recommendation.roles)
+    for (const s of r.skills) if (!skillLabels.has(s.id)) skillLabels.set(s.id, localize(s.label, lang));
+
+  const roleLabel = (id: RoleId) => roleLabels.get(id) ?? id;
+  const skillLabel = (id: string) => skillLabels.get(id) ?? id;
+  // each role's staffing, as the staffing table shows it (withheld: no holder's figures, app/domain/visibility.ts)
+  const staffing = gaps.roles.map((c) => ({
+    roleId: c.roleId,
+    label: roleLabel(c.roleId),
+    priority: c.priority,
+    headcount: c.headcount,
+    fte: c.fte,
+    unfilledSeats: c.unfilledSeats,
+    overStaffedBy: c.overStaffedBy,
+    holderCount: c.holders.length,
+    skillsBelow: c.skillsBelow.map(skillLabel),
+    skillsNotAssessed: c.skillsNotAssessed.map(skillLabel),
+    withheld: c.withheld,
+  }));
+
+  return {
+    playbook,
+    lang,
+    team,
+    recommendation,
+    profile,
+    gaps,
+    staffing,
+    roleLabel,
+    skillLabel,
+    plannerHref: plannerHref({
+      operatingModel: organisation.operatingModel,
+      stage: organisation.stage,
+      channels: profile.channels,
+      drivers: profile.drivers,
+    }),
+  };
+}
