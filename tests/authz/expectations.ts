@@ -756,6 +756,15 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["admin"], 400, 400),
     },
   ],
+  "routes/playbook.raci": [
+    { method: "GET", url: () => "/playbook/raci?model=b2b", expect: signedIn("ok") },
+    {
+      method: "POST",
+      url: () => "/playbook/raci",
+      form: () => ({ version: "0", model: "platform" }),
+      expect: only(["admin"], 400, 400),
+    },
+  ],
   "routes/playbook.skills": [
     { method: "GET", url: () => "/playbook/skills", expect: signedIn("ok") },
     {

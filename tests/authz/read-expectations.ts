@@ -323,6 +323,7 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   },
   "routes/playbook.roles.$roleId": { none: "a role of the playbook" },
   "routes/playbook.skills": { none: "the skill catalogue" },
+  "routes/playbook.raci": { none: "the default RACI of the playbook (roles and steps, no person)" },
   "routes/playbook.versions.$number": { none: "a version of the playbook and its differences" },
   "routes/playbook.export": { none: "the playbook as JSON" },
   "routes/playbook.transfer": { none: "the export and import forms" },
