@@ -95,7 +95,7 @@ export default tseslint.config(
   },
   {
     // Scripts, servers and tests print to the console on purpose.
-    files: ["scripts/**", "server.mjs", "tests/**", "prisma/**"],
+    files: ["scripts/**", "server.mjs", "server/dev.mjs", "tests/**", "prisma/**"],
     rules: { "no-console": "off" },
   },
 );

@@ -66,6 +66,18 @@ export function writeOrigin(req) {
   return SESSION_COOKIE.test(req.get("cookie") ?? "") ? "cross" : "same";
 }
 
+/**
+ * What the development server's CSP allows beyond production's, because Vite
+ * needs it and only there: Vite injects each imported stylesheet as a
+ * <style> element without our nonce ('unsafe-inline' in style-src: a nonce
+ * would make browsers ignore it), and its hot-reload client talks over a
+ * WebSocket (ws: in connect-src). Scripts keep the nonce: Remix puts it on its
+ * inline scripts, and Vite's client and modules are files of 'self'.
+ */
+export function devCspRelaxations() {
+  return { "style-src": ["'unsafe-inline'"], "connect-src": ["ws:", "wss:"] };
+}
+
 /** Loopback addresses: a server bound only to these is reachable from this machine alone. */
 export function isLoopback(address) {
   if (!address) return false;
@@ -113,9 +125,19 @@ async function isBrokenForm(req, body) {
  *   assets?: { publicPath: string, directory: string },
  *   demo?: { enabled: boolean, exposed: () => boolean },
  *   trustProxy?: boolean,
+ *   dev?: { middlewares: import("express").RequestHandler } | null,
  * }} options
+ * `dev` is the development server (server/dev.mjs): Vite's middlewares serve
+ * the modules and hot reload behind the same guards, with the two relaxations
+ * of the CSP that Vite needs (devCspRelaxations).
  */
-export function createApp({ handle, assets, demo = { enabled: false, exposed: () => false }, trustProxy = false }) {
+export function createApp({
+  handle,
+  assets,
+  demo = { enabled: false, exposed: () => false },
+  trustProxy = false,
+  dev = null,
+}) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy ? 1 : false);
@@ -132,6 +154,7 @@ export function createApp({ handle, assets, demo = { enabled: false, exposed: ()
     next();
   });
   const nonce = (_req, res) => `'nonce-${res.locals.cspNonce}'`;
+  const relaxed = dev ? devCspRelaxations() : { "style-src": [], "connect-src": [] };
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -142,11 +165,12 @@ export function createApp({ handle, assets, demo = { enabled: false, exposed: ()
           "script-src-attr": ["'none'"],
           // <style> elements need the nonce; style="" attributes (React Flow's node positions, SVG
           // charts, widths of bars) are rendered on the server, so they are allowed: they cannot run code.
-          "style-src": ["'self'", nonce],
+          // (In development only, Vite's injected stylesheets are allowed too: devCspRelaxations.)
+          "style-src": dev ? ["'self'", ...relaxed["style-src"]] : ["'self'", nonce],
           "style-src-attr": ["'unsafe-inline'"],
           "img-src": ["'self'", "data:", "blob:"],
           "font-src": ["'self'"],
-          "connect-src": ["'self'"],
+          "connect-src": ["'self'", ...relaxed["connect-src"]],
           "object-src": ["'none'"],
           "base-uri": ["'self'"],
           "form-action": ["'self'"],
@@ -165,6 +189,8 @@ export function createApp({ handle, assets, demo = { enabled: false, exposed: ()
     app.use(assets.publicPath, express.static(assets.directory, { immutable: true, maxAge: "1y" }));
     app.use(express.static("public", { maxAge: "1h" }));
   }
+  // Vite's modules, source files and hot-reload client: GETs of files, behind the method check and the headers
+  if (dev) app.use(dev.middlewares);
 
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method) || writeOrigin(req) === "same") return next();

@@ -1,5 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useHydrated } from "~/components/ui/useHydrated";
 import type { Permission } from "~/domain/permissions";
 import type { Language } from "~/domain/types";
 import type { Viewer } from "~/root";
@@ -25,6 +27,7 @@ export function AppShell({
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  const menu = usePhoneMenu();
   return (
     <>
       <a
@@ -33,7 +36,7 @@ export function AppShell({
       >
         {t("app.skipToContent")}
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white" onKeyDown={menu.onKeyDown}>
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
           <Link to="/" className="flex items-center gap-2 font-semibold text-slate-900">
             <span
@@ -44,9 +47,29 @@ export function AppShell({
             </span>
             {t("app.name")}
           </Link>
+          {menu.enabled ? (
+            <button
+              ref={menu.buttonRef}
+              type="button"
+              aria-expanded={menu.open}
+              aria-controls="site-nav"
+              onClick={() => menu.setOpen(!menu.open)}
+              className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 lg:hidden"
+              data-testid="menu-button"
+            >
+              <span aria-hidden>{menu.open ? "✕" : "☰"}</span>
+              {menu.open ? t("mobile.closeMenu") : t("mobile.menu")}
+            </button>
+          ) : null}
+          {/* On a phone the links fold behind the menu button once JavaScript runs; without it they stay shown. */}
           <nav
+            id="site-nav"
             aria-label={t("app.name")}
-            className="flex flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap text-sm"
+            className={
+              menu.enabled
+                ? `${menu.open ? "flex" : "hidden"} w-full flex-col items-start gap-y-3 whitespace-nowrap border-t border-slate-200 pt-3 text-sm lg:flex lg:w-auto lg:flex-row lg:flex-wrap lg:items-center lg:gap-x-4 lg:gap-y-2 lg:border-0 lg:pt-0`
+                : "flex flex-wrap items-center gap-x-4 gap-y-2 whitespace-nowrap text-sm"
+            }
           >
             <NavLink
               to="/planner"
@@ -206,6 +229,25 @@ export function AppShell({
       {children}
     </>
   );
+}
+
+/**
+ * The phone menu's state: closed after every navigation, Escape closes it and
+ * gives focus back to its button. Off until hydration, so that without
+ * JavaScript the links stay visible.
+ */
+function usePhoneMenu() {
+  const enabled = useHydrated();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const location = useLocation();
+  useEffect(() => setOpen(false), [location.key]);
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key !== "Escape" || !open) return;
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+  return { enabled, open, setOpen, buttonRef, onKeyDown };
 }
 
 /**

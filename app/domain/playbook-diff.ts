@@ -85,3 +85,21 @@ export function isEditedUnder(edited: ReadonlySet<string>, prefix: string): bool
 /** The path of a role's required level for a skill at a stage, as diffPlaybooks names it. */
 export const requiredLevelPath = (roleId: string, skillId: string, stage: string) =>
   `roles.${roleId}.skills.${skillId}.levels.${stage}`;
+
+/**
+ * What a stale save meets (decision 0015): each field another save changed
+ * since `loaded`, their value beside the one this person's edit (`next`)
+ * would have given it.
+ */
+export function playbookConflict(
+  loaded: Playbook,
+  current: Playbook,
+  next: Playbook,
+): { field: string; theirs: string; yours: string }[] {
+  const yours = new Map(diffPlaybooks(loaded, next).map((c) => [c.path, c.after]));
+  return diffPlaybooks(loaded, current).map((c) => ({
+    field: c.path,
+    theirs: c.after ?? "",
+    yours: yours.get(c.path) ?? c.before ?? "",
+  }));
+}

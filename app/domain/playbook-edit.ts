@@ -22,6 +22,8 @@ export interface RoleEdit {
   appliesTo: ModelId[];
   reportsTo: RoleId | GeneralManagerId;
   headcount: Record<StageId, HeadcountRange>;
+  /** a model's own table, used for that model instead of `headcount`; a model left out has none */
+  headcountByModel: Partial<Record<ModelId, Record<StageId, HeadcountRange>>>;
   skills: { skillId: string; levels: Record<StageId, SkillLevel> }[];
   coreResponsibilities: Localized[];
   /** per model; an empty list falls back to the core responsibilities */
@@ -42,6 +44,7 @@ export function roleEditOf(p: Playbook, roleId: RoleId): RoleEdit | null {
     appliesTo: [...role.appliesTo],
     reportsTo: role.reportsTo,
     headcount: role.headcount,
+    headcountByModel: role.headcountByModel,
     skills: role.skills.map((s) => ({ skillId: s.skillId, levels: { ...s.levels } })),
     coreResponsibilities: role.coreResponsibilities,
     responsibilitiesByModel: role.responsibilitiesByModel,
@@ -53,7 +56,7 @@ export function roleEditOf(p: Playbook, roleId: RoleId): RoleEdit | null {
   };
 }
 
-/** The playbook with one role replaced by the edit (its per-model headcount overrides dropped: the form edits one table). */
+/** The playbook with one role replaced by the edit (the form edits the default headcount table and each model's own). */
 export function withRoleEdited(p: Playbook, roleId: RoleId, edit: RoleEdit): Playbook {
   const byModel: Partial<Record<ModelId, Localized[]>> = {};
   for (const model of MODEL_IDS) {
@@ -72,8 +75,9 @@ export function withRoleEdited(p: Playbook, roleId: RoleId, edit: RoleEdit): Pla
             appliesTo: MODEL_IDS.filter((m) => edit.appliesTo.includes(m)),
             reportsTo: edit.reportsTo,
             headcount: edit.headcount,
-            // an edited table replaces the per-model ones only where it differs from the role's
-            headcountByModel: sameHeadcount(role.headcount, edit.headcount) ? role.headcountByModel : {},
+            headcountByModel: Object.fromEntries(
+              MODEL_IDS.flatMap((m) => (edit.headcountByModel[m] ? [[m, edit.headcountByModel[m]]] : [])),
+            ),
             skills: edit.skills,
             coreResponsibilities: edit.coreResponsibilities,
             responsibilitiesByModel: byModel,
@@ -89,12 +93,6 @@ export function withRoleEdited(p: Playbook, roleId: RoleId, edit: RoleEdit): Pla
         : row;
     }),
   };
-}
-
-function sameHeadcount(a: Record<StageId, HeadcountRange>, b: Record<StageId, HeadcountRange>): boolean {
-  return (Object.keys(a) as StageId[]).every(
-    (stage) => a[stage].min === b[stage]?.min && a[stage].max === b[stage]?.max,
-  );
 }
 
 /** Adds a skill to the catalogue. */

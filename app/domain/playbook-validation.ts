@@ -8,6 +8,7 @@
  */
 import { DRIVER_IDS, GENERAL_MANAGER, MODEL_IDS, ROLE_IDS, STAGE_IDS } from "./types";
 import type { HeadcountRange, Localized, Playbook, RoleDefinition, SkillLevel, StageId } from "./types";
+import { checkDefaultRaci } from "./playbook-raci";
 import { isModelId, isRoleId, isStageId } from "./vocabulary";
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -280,6 +281,7 @@ export function validatePlaybook(p: Playbook): string[] {
   });
 
   checkSizingTable(problems, p, roles);
+  checkDefaultRaci(problems, p);
 
   return problems;
 }

@@ -23,6 +23,7 @@ import type {
   StageId,
   TrustGrade,
 } from "./types";
+import { shippedDefaultRaci } from "./process-steps";
 
 const t = (zh: string, en: string): Localized => ({ zh, en });
 
@@ -1190,4 +1191,5 @@ export const shippedPlaybook: Playbook = {
   ],
 
   sizing: SIZING_TABLE,
+  defaultRaci: shippedDefaultRaci(),
 };

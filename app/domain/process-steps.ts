@@ -263,9 +263,42 @@ export const SHARED_STEPS: DefaultStep[] = [
   },
 ];
 
-/** The steps an organisation of this model starts with, in order: its core flow, then the shared steps. */
-export function defaultStepsFor(model: ModelId): DefaultStep[] {
-  return [...CORE_FLOWS[model].map((step) => ({ ...step, section: "core" as const })), ...SHARED_STEPS];
+/**
+ * The default RACI as an organisation's playbook holds it (issue 13): each
+ * model's core steps by step key, and the shared steps once for every model.
+ * The steps themselves (keys, names, sections) stay the ones above.
+ */
+export interface DefaultRaci {
+  byModel: Record<ModelId, Record<string, RaciRow>>;
+  shared: Record<string, RaciRow>;
+}
+
+/** The default RACI the product ships: the rows of CORE_FLOWS and SHARED_STEPS. */
+export function shippedDefaultRaci(): DefaultRaci {
+  const rows = (steps: readonly { key: string; raci: RaciRow }[]) =>
+    Object.fromEntries(steps.map((step) => [step.key, { ...step.raci }]));
+  return {
+    byModel: Object.fromEntries(
+      (Object.keys(CORE_FLOWS) as ModelId[]).map((model) => [model, rows(CORE_FLOWS[model])]),
+    ) as Record<ModelId, Record<string, RaciRow>>,
+    shared: rows(SHARED_STEPS),
+  };
+}
+
+/**
+ * The steps an organisation of this model starts with, in order: its core
+ * flow, then the shared steps; with the RACI of `raci` (the organisation's
+ * playbook) where it has a row for the step, else the shipped one.
+ */
+export function defaultStepsFor(model: ModelId, raci?: DefaultRaci): DefaultStep[] {
+  return [
+    ...CORE_FLOWS[model].map((step) => ({
+      ...step,
+      section: "core" as const,
+      raci: raci?.byModel[model]?.[step.key] ?? step.raci,
+    })),
+    ...SHARED_STEPS.map((step) => ({ ...step, raci: raci?.shared[step.key] ?? step.raci })),
+  ];
 }
 
 /**
@@ -274,9 +307,9 @@ export function defaultStepsFor(model: ModelId): DefaultStep[] {
  * all of them; one that changed its model gets the new model's core steps
  * and keeps its old ones (an admin retires what no longer applies).
  */
-export function missingDefaultSteps(model: ModelId, storedKeys: Iterable<string>): DefaultStep[] {
+export function missingDefaultSteps(model: ModelId, storedKeys: Iterable<string>, raci?: DefaultRaci): DefaultStep[] {
   const stored = new Set(storedKeys);
-  return defaultStepsFor(model).filter((step) => !stored.has(step.key));
+  return defaultStepsFor(model, raci).filter((step) => !stored.has(step.key));
 }
 
 /** A key for a step an admin adds: "custom_" and a random part the caller supplies. */

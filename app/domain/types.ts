@@ -2,6 +2,7 @@
  * The vocabulary of the product (see PRODUCT.md): stable ids, the playbook's
  * shape and the recommendation's shape. Pure types and id lists, no I/O.
  */
+import type { DefaultRaci } from "./process-steps";
 
 export const MODEL_IDS = ["platform", "independent_site", "distribution", "b2b", "managed_service"] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
@@ -193,6 +194,8 @@ export interface Playbook {
   collaborationLinks: CollaborationLinkDefinition[];
   /** headcount per workload driver: one documented table (sizing.ts) */
   sizing: SizingRule[];
+  /** the process steps' default RACI, per model for the core flows (process-steps.ts, issue 13) */
+  defaultRaci: DefaultRaci;
 }
 
 /* ------------------------------------------------------------------ */

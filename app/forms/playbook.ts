@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { RoleEdit } from "~/domain/playbook-edit";
+import { defaultRowFlags } from "~/domain/playbook-raci";
+import { defaultStepsFor, RACI_LETTERS, type RaciRow } from "~/domain/process-steps";
 import {
   DRIVER_IDS,
   GENERAL_MANAGER,
@@ -8,6 +10,7 @@ import {
   STAGE_IDS,
   type Localized,
   type ModelId,
+  type RoleId,
   type SkillLevel,
   type StageId,
 } from "~/domain/types";
@@ -81,6 +84,17 @@ const range = z.object({
   min: whole(0, HEADCOUNT_MAX, `${E}.headcount`),
   max: whole(0, HEADCOUNT_MAX, `${E}.headcount`),
 });
+/** A model's own table: its fields count only when "own" is ticked (the page keeps them filled either way). */
+const maybeRange = z.object({
+  min: whole(0, HEADCOUNT_MAX, `${E}.headcount`).optional(),
+  max: whole(0, HEADCOUNT_MAX, `${E}.headcount`).optional(),
+});
+const modelTable = z.object({
+  own: z.literal("on", { errorMap: () => ({ message: `${E}.invalid` }) }).optional(),
+  startup: maybeRange.optional(),
+  growth: maybeRange.optional(),
+  mature: maybeRange.optional(),
+});
 const level = whole(0, 4, `${E}.level`);
 const levels = z.object({ startup: level, growth: level, mature: level });
 
@@ -100,6 +114,14 @@ export const roleSchema = z
     appliesTo: z.array(z.enum(MODEL_IDS, { errorMap: () => ({ message: `${E}.model` }) })).default([]),
     reportsTo: z.enum([GENERAL_MANAGER, ...ROLE_IDS], { errorMap: () => ({ message: `${E}.reportsTo` }) }),
     headcount: z.object({ startup: range, growth: range, mature: range }),
+    headcountByModel: z
+      .object(
+        Object.fromEntries(MODEL_IDS.map((m) => [m, modelTable.optional()])) as Record<
+          ModelId,
+          z.ZodOptional<typeof modelTable>
+        >,
+      )
+      .optional(),
     // a row left on "no skill" is dropped: that is how a skill is taken off the role, and how the spare row stays empty
     skills: z
       .array(
@@ -158,6 +180,26 @@ export const roleSchema = z
           message: `${E}.headcountOrder`,
         });
     }
+    for (const m of MODEL_IDS) {
+      const table = value.headcountByModel?.[m];
+      if (table?.own !== "on") continue;
+      for (const stage of STAGE_IDS) {
+        const h = table[stage];
+        for (const end of ["min", "max"] as const)
+          if (h?.[end] === undefined)
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: ["headcountByModel", m, stage, end],
+              message: `${E}.headcount`,
+            });
+        if (h?.min !== undefined && h.max !== undefined && h.min > h.max)
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ["headcountByModel", m, stage, "max"],
+            message: `${E}.headcountOrder`,
+          });
+      }
+    }
     const seen = new Set<string>();
     value.skills.forEach((s, i) => {
       if (!s.skillId) return;
@@ -182,12 +224,20 @@ export function roleEditFromForm(value: RoleForm): RoleEdit {
     const list = value.byModel?.[m];
     if (list && list.zh.length > 0) responsibilitiesByModel[m] = pair(list.zh, list.en);
   }
+  const headcountByModel: RoleEdit["headcountByModel"] = {};
+  for (const m of MODEL_IDS) {
+    const table = value.headcountByModel?.[m];
+    if (table?.own !== "on") continue;
+    const range = (stage: StageId) => ({ min: table[stage]?.min ?? 0, max: table[stage]?.max ?? 0 });
+    headcountByModel[m] = { startup: range("startup"), growth: range("growth"), mature: range("mature") };
+  }
   return {
     label: value.label,
     tier: value.tier,
     appliesTo: value.appliesTo,
     reportsTo: value.reportsTo,
     headcount: value.headcount,
+    headcountByModel,
     skills: value.skills.flatMap((s) =>
       s.skillId && s.levels ? [{ skillId: s.skillId, levels: s.levels as Record<StageId, SkillLevel> }] : [],
     ),
@@ -213,6 +263,8 @@ export function roleFieldOfProblem(problemPath: string, roleId: string, skillOrd
     if (i >= 0) return rest[2] ? `skills[${i}].levels.${rest[2]}` : `skills[${i}].skillId`;
   }
   if (rest[0] === "headcount" && rest[1]) return `headcount.${rest[1]}.max`;
+  if (rest[0] === "headcountByModel" && rest[1])
+    return rest[2] ? `headcountByModel.${rest[1]}.${rest[2]}.max` : `headcountByModel.${rest[1]}.own`;
   if (rest[0] === "reportsTo" || rest[0] === "tier" || rest[0] === "appliesTo") return rest[0];
   return null;
 }
@@ -273,3 +325,60 @@ export const importSchema = z.object({
 });
 
 export const settingsSchema = z.object({ managersEdit: z.enum(["on", "off"]).default("off") });
+
+/**
+ * The default RACI of one model's steps (its core flow and the shared
+ * steps): `cells.<step>.<role>` is a letter, empty for no part. Each row
+ * follows the ownership rule (defaultRowFlags): one accountable role, at
+ * least one responsible one; a row that breaks it is refused on that row.
+ */
+const raciLetter = z.enum(RACI_LETTERS, { errorMap: () => ({ message: `${E}.raciLetter` }) });
+type RaciCell = z.ZodOptional<typeof raciLetter>;
+const raciRow = z.object(
+  Object.fromEntries(ROLE_IDS.map((r) => [r, raciLetter.optional()])) as Record<RoleId, RaciCell>,
+);
+/** Every default step's key, of every model's core flow and the shared steps. */
+const ALL_STEP_KEYS = [...new Set([...MODEL_IDS.flatMap((m) => defaultStepsFor(m).map((step) => step.key))])];
+
+export const raciSchema = z
+  .object({
+    version: playbookVersionField,
+    summary: summaryField,
+    model: z.enum(MODEL_IDS, { errorMap: () => ({ message: `${E}.model` }) }),
+    // an object of the known steps (not a record): conform reads an empty select of a known field as no letter
+    cells: z
+      .object(
+        Object.fromEntries(ALL_STEP_KEYS.map((key) => [key, raciRow.optional()])) as Record<
+          string,
+          z.ZodOptional<typeof raciRow>
+        >,
+      )
+      .default({}),
+  })
+  .superRefine((value, ctx) => {
+    const keys = new Set(defaultStepsFor(value.model).map((step) => step.key));
+    // on the row's first cell: conform shows (and the browser checks) errors of fields, not of a row object
+    for (const key of keys) {
+      for (const flag of defaultRowFlags(value.cells[key] ?? {}))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: raciRowErrorPath(key), message: `${E}.raci.${flag.code}` });
+    }
+  });
+
+export type RaciForm = z.output<typeof raciSchema>;
+
+/** Where a row's error sits: its first cell's field (`cells.<step>.<first role>`). */
+export function raciRowErrorPath(stepKey: string): [string, string, string] {
+  return ["cells", stepKey, ROLE_IDS[0]];
+}
+
+/** The rows the form sets, every step of the model present (a row left empty is an empty row). */
+export function raciRowsFromForm(value: RaciForm): Record<string, RaciRow> {
+  return Object.fromEntries(
+    defaultStepsFor(value.model).map((step) => {
+      const cells = value.cells[step.key] ?? {};
+      const row: RaciRow = {};
+      for (const roleId of ROLE_IDS) if (cells[roleId]) row[roleId] = cells[roleId];
+      return [step.key, row];
+    }),
+  );
+}

@@ -70,7 +70,7 @@ const changeKindFields = z.object({
   version: versionField(),
 });
 
-/** The forms of one person's page, told apart by `intent` (unlock: lift the sign-in blocks, decision 0010). */
+/** The forms of one person's page, told apart by `intent` (unlock: lift the sign-in blocks, decision 0010; issue_reset: a password-reset link shown once). */
 export const userChangeSchema = z
   .discriminatedUnion(
     "intent",
@@ -79,6 +79,7 @@ export const userChangeSchema = z
       z.object({ intent: z.literal("disable"), confirm: confirmField }),
       z.object({ intent: z.literal("enable") }),
       z.object({ intent: z.literal("unlock") }),
+      z.object({ intent: z.literal("issue_reset") }),
     ],
     { errorMap: () => ({ message: "admin.errors.intent" }) },
   )

@@ -11,8 +11,6 @@ const en = {
       required: "Enter your email address.",
       invalid: "Enter an email address like name@example.com.",
       tooLong: "An email address has at most 254 characters.",
-      taken:
-        "This email address can't be used for a new organisation. If you already have an account, sign in; otherwise use another address.",
     },
     password: {
       required: "Enter your password.",
@@ -142,7 +140,6 @@ const zh: Strings<typeof en> = {
       required: "请输入邮箱地址。",
       invalid: "请输入有效的邮箱地址，例如 name@example.com。",
       tooLong: "邮箱地址最多 254 个字符。",
-      taken: "该邮箱无法用于创建新组织。如果你已有账号，请直接登录；否则请换一个邮箱。",
     },
     password: {
       required: "请输入密码。",

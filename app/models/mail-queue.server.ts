@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import nodemailer, { type Transporter } from "nodemailer";
-import { afterAttempt } from "~/domain/notifications";
+import { afterAttempt, isOptionalEmailKind } from "~/domain/notifications";
+import { unsubscribeUrl } from "~/utils/mail-content.server";
 import { db } from "~/utils/db.server";
 
 /**
@@ -18,7 +19,14 @@ export const WORKER_ID = `${hostname()}:${process.pid}`;
 
 export interface MailSender {
   name: "smtp" | "outbox";
-  send(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<void>;
+  send(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    headers?: Record<string, string>;
+  }): Promise<void>;
 }
 
 let cached: { url: string | undefined; sender: MailSender } | null = null;
@@ -45,6 +53,28 @@ export function defaultSender(): MailSender {
 
 export function mailFrom(): string {
   return process.env.MAIL_FROM?.trim() || "Cross-border Team Planner <no-reply@localhost>";
+}
+
+/**
+ * RFC 2369 / RFC 8058 headers for the kinds a person may turn off: mail
+ * clients show their own "unsubscribe" and POST `List-Unsubscribe=One-Click`
+ * to the same signed link as the one in the footer (issue 16).
+ */
+export function listHeaders(message: { userId: string | null; kind: string }): Record<string, string> | undefined {
+  if (!message.userId || !isOptionalEmailKind(message.kind)) return undefined;
+  return {
+    "List-Unsubscribe": `<${unsubscribeUrl(message.userId, message.kind)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}
+
+/**
+ * Without SMTP, an email that belongs to no organisation (a sign-up's
+ * confirmation) has no admin to read it in an outbox: the server's log is
+ * where the person who runs the server finds it (decision 0010's addendum).
+ */
+function logUnsentMail(message: { toEmail: string; subject: string; text: string }) {
+  console.warn(`[mail] no SMTP_URL: to ${message.toEmail}: ${message.subject}\n${message.text}\n[mail] end`);
 }
 
 /**
@@ -76,7 +106,16 @@ export async function processMailQueue({
     if (claimed.count !== 1) continue; // another process took it
     const message = await db.mailMessage.findUniqueOrThrow({
       where: { id },
-      select: { toEmail: true, subject: true, text: true, html: true, attempts: true },
+      select: {
+        toEmail: true,
+        subject: true,
+        text: true,
+        html: true,
+        attempts: true,
+        organisationId: true,
+        userId: true,
+        kind: true,
+      },
     });
     try {
       await sender.send({
@@ -85,7 +124,9 @@ export async function processMailQueue({
         subject: message.subject,
         text: message.text,
         html: message.html,
+        headers: listHeaders(message),
       });
+      if (sender.name === "outbox" && message.organisationId === null) logUnsentMail(message);
       await db.mailMessage.update({
         where: { id },
         data: { status: "sent", sentAt: new Date(), transport: sender.name, lastError: null },

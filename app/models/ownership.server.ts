@@ -33,7 +33,8 @@ import { playbookForOrganisation } from "./playbook.server";
  * Data access for ownership: process steps, the RACI matrix and the decision
  * log. Every function is scoped by organisation.
  *
- * An organisation's steps start from its operating model's defaults. Until
+ * An organisation's steps start from its operating model's defaults, with the
+ * default RACI of its playbook (issue 13). Until
  * someone changes something, the defaults that are not stored are shown as
  * they are (no GET writes); the first change stores them, in the same
  * transaction (see docs/decisions/0008).
@@ -81,7 +82,10 @@ async function storedSteps(client: Tx | typeof db, organisationId: string) {
 
 /** The organisation's steps and matrix: what is stored, plus the model's defaults not stored yet. */
 export async function loadSteps({ organisationId, model }: { organisationId: string; model: ModelId }) {
-  const rows = await storedSteps(db, organisationId);
+  const [rows, playbook] = await Promise.all([
+    storedSteps(db, organisationId),
+    playbookForOrganisation(organisationId),
+  ]);
   const steps: StepView[] = [];
   const cells: RaciCell[] = [];
   for (const row of rows) {
@@ -104,6 +108,7 @@ export async function loadSteps({ organisationId, model }: { organisationId: str
   for (const step of missingDefaultSteps(
     model,
     rows.map((row) => row.key),
+    playbook.defaultRaci,
   )) {
     position += 1;
     steps.push({
@@ -143,9 +148,12 @@ export async function loadOwnership({
 async function storeDefaults(tx: Tx, organisationId: string, model: ModelId): Promise<void> {
   const rows = await tx.processStep.findMany({ where: { organisationId }, select: { key: true, position: true } });
   let position = rows.reduce((max, row) => Math.max(max, row.position), -1);
+  // the default RACI of the organisation's playbook, read in the transaction (a version is cached once parsed)
+  const { defaultRaci } = await playbookForOrganisation(organisationId, tx);
   for (const step of missingDefaultSteps(
     model,
     rows.map((row) => row.key),
+    defaultRaci,
   )) {
     position += 1;
     await tx.processStep.create({

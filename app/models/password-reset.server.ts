@@ -2,6 +2,7 @@ import { db } from "~/utils/db.server";
 import { renderMail } from "~/utils/mail-content.server";
 import { hashPassword } from "~/utils/password.server";
 import { randomToken, sha256 } from "~/utils/secrets.server";
+import { securityEventCreate } from "./security-event.server";
 import { emailSettingsOf, enqueueMail } from "./notify.server";
 
 /**
@@ -43,6 +44,41 @@ export async function requestPasswordReset({ email, now = new Date() }: { email:
     ...mail,
     dedupeKey: `password_reset:${reset.id}`,
   });
+}
+
+/**
+ * A reset link an admin creates for a person of their organisation, to hand
+ * over themselves (issue 16's leftover: without SMTP nobody can reset by
+ * email). The same link as the email's: once, one hour. Returns the secret,
+ * shown to the admin once, or null for a person who is not an active account
+ * of this organisation. The link and its security event are one transaction.
+ */
+export async function issuePasswordReset(input: {
+  organisationId: string;
+  actorUserId: string;
+  userId: string;
+  ipAddress: string | null;
+  now?: Date;
+}): Promise<{ token: string; expiresAt: Date } | null> {
+  const now = input.now ?? new Date();
+  const user = await db.user.findFirst({
+    where: { id: input.userId, organisationId: input.organisationId, disabledAt: null },
+    select: { id: true },
+  });
+  if (!user) return null;
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MS);
+  await db.$transaction([
+    db.passwordReset.create({ data: { userId: user.id, tokenHash: sha256(token), createdAt: now, expiresAt } }),
+    securityEventCreate({
+      type: "password_reset_issued",
+      organisationId: input.organisationId,
+      actorUserId: input.actorUserId,
+      subjectUserId: user.id,
+      ipAddress: input.ipAddress,
+    }),
+  ]);
+  return { token, expiresAt };
 }
 
 /** The account a reset link is for, while it is unused and unexpired. */

@@ -1,10 +1,11 @@
 import { shippedPlaybook } from "~/domain/playbook";
 import { editedPaths } from "~/domain/playbook-diff";
+import { withDefaultRaciCompleted } from "~/domain/playbook-raci";
 import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-validation";
 import type { Playbook } from "~/domain/types";
 import { organisationFromBearer } from "~/utils/api-auth.server";
 import { can, type Actor } from "~/domain/permissions";
-import { forbidden, getSignedIn, requireSignedIn, type SignedIn } from "~/utils/auth.server";
+import { forbidden, getSignedIn, requirePermission, requireSignedIn, type SignedIn } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { saveIfVersion } from "./versioned.server";
 
@@ -43,9 +44,15 @@ const cache = new Map<string, CachedPlaybook>();
 /** How many stored documents were parsed and validated (tests count them: a read must not parse again). */
 export const playbookCacheStats = { parses: 0 };
 
-async function currentEntry(organisationId: string | null): Promise<CachedPlaybook & { version: number }> {
+/** The db client, or a transaction's (a read inside a transaction goes through it). */
+type Client = Pick<typeof db, "organisation" | "playbookVersion">;
+
+async function currentEntry(
+  organisationId: string | null,
+  client: Client = db,
+): Promise<CachedPlaybook & { version: number }> {
   if (!organisationId) return { ...SHIPPED, version: 0 };
-  const organisation = await db.organisation.findUnique({
+  const organisation = await client.organisation.findUnique({
     where: { id: organisationId },
     select: { playbookVersion: true },
   });
@@ -54,7 +61,7 @@ async function currentEntry(organisationId: string | null): Promise<CachedPlaybo
   const key = `${organisationId}:${version}`;
   const hit = cache.get(key);
   if (hit) return { ...hit, version };
-  const row = await db.playbookVersion.findUnique({
+  const row = await client.playbookVersion.findUnique({
     where: { organisationId_number: { organisationId, number: version } },
     select: { document: true },
   });
@@ -73,7 +80,7 @@ async function currentEntry(organisationId: string | null): Promise<CachedPlaybo
 function parseStored(document: string, key: string): CachedPlaybook {
   playbookCacheStats.parses += 1;
   try {
-    const playbook = JSON.parse(document) as Playbook;
+    const playbook = withDefaultRaciCompleted(JSON.parse(document) as Playbook);
     const problems = validatePlaybook(playbook);
     if (problems.length === 0) return { playbook, edited: editedPaths(shippedPlaybook, playbook) };
     console.error(`playbook ${key} no longer validates; using the shipped one`, problems.slice(0, 5));
@@ -84,8 +91,8 @@ function parseStored(document: string, key: string): CachedPlaybook {
 }
 
 /** An organisation's current playbook; the shipped one without an organisation or before its first edit. */
-export async function playbookForOrganisation(organisationId: string | null): Promise<Playbook> {
-  return (await currentEntry(organisationId)).playbook;
+export async function playbookForOrganisation(organisationId: string | null, client?: Client): Promise<Playbook> {
+  return (await currentEntry(organisationId, client)).playbook;
 }
 
 /** The current playbook with its version number (0 = shipped) and the paths edited from the shipped one. */
@@ -259,4 +266,19 @@ export async function requirePlaybookEditor(request: Request) {
 /** May this person edit the organisation's playbook (for the UI to offer it). */
 export function mayEditPlaybook(actor: Actor, settings: { managersEditPlaybook: boolean }): boolean {
   return can(actor, "playbook.edit", { organisationId: actor.organisationId, ...settings });
+}
+
+/**
+ * What every playbook page starts from: a reader of the playbook, the
+ * organisation's current playbook (with its version and edited paths), the
+ * organisation's setting and whether this reader may edit.
+ */
+export async function readPlaybookPage(request: Request) {
+  const signedIn = await requirePermission(request, "playbook.read");
+  const organisationId = signedIn.actor.organisationId;
+  const [state, settings] = await Promise.all([
+    playbookStateForOrganisation(organisationId),
+    playbookSettings({ organisationId }),
+  ]);
+  return { ...signedIn, organisationId, state, settings, canEdit: mayEditPlaybook(signedIn.actor, settings) };
 }

@@ -17,6 +17,7 @@ export const SECURITY_EVENT_TYPES = [
   "token_revoked",
   "organisation_updated",
   "password_changed",
+  "password_reset_issued",
   "other_sessions_ended",
   "two_factor_enabled",
   "two_factor_disabled",

@@ -72,15 +72,20 @@ function organisationSlug(name: string): string {
  */
 export async function createOrganisationWithAdmin(input: {
   organisation: { name: string; operatingModel: ModelId; stage: StageId };
-  admin: { name: string; email: string; password: string };
+  /** the password, or its hash when it was hashed earlier (a confirmed sign-up) */
+  admin: { name: string; email: string } & ({ password: string } | { passwordHash: string });
   /** the founder as a team member too (linked to their account), holding this role full-time if given */
   founderMember?: { roleId: RoleId | null } | null;
   ipAddress: string | null;
+  /** runs first inside the transaction (using up a sign-up link); throwing creates nothing */
+  claim?: (tx: Prisma.TransactionClient) => Promise<void>;
 }) {
-  const passwordHash = await hashPassword(input.admin.password);
+  const passwordHash =
+    "passwordHash" in input.admin ? input.admin.passwordHash : await hashPassword(input.admin.password);
   if (await emailIsTaken({ email: input.admin.email })) throw new EmailTakenError();
   try {
     return await db.$transaction(async (tx) => {
+      await input.claim?.(tx);
       const organisation = await tx.organisation.create({
         data: { ...input.organisation, slug: organisationSlug(input.organisation.name) },
       });

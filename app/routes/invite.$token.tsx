@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint } from "@conform-to/zod";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { NewPasswordFields } from "~/components/auth/NewPasswordFields";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FormErrors, inputClass, TextField } from "~/components/ui";
@@ -130,11 +130,6 @@ function AcceptForm({
     shouldRevalidate: "onInput",
     onValidate: validateWith(acceptSchema, AUTH_FORM),
   });
-  // Each answer from the server empties the password fields: what was typed there never comes back.
-  const [replies, setReplies] = useState(0);
-  useEffect(() => {
-    if (lastResult) setReplies((count) => count + 1);
-  }, [lastResult]);
   const organisation = invite.organisationName;
 
   return (
@@ -164,21 +159,7 @@ function AcceptForm({
           />
         </div>
         <TextField meta={fields.name} label={t("auth.fields.name")} type="text" autoComplete="name" />
-        <TextField
-          key={`password-${replies}`}
-          meta={fields.password}
-          label={t("auth.fields.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("auth.fields.passwordHint")}
-        />
-        <TextField
-          key={`confirmPassword-${replies}`}
-          meta={fields.confirmPassword}
-          label={t("auth.fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirmPassword} answer={lastResult} />
         <button
           type="submit"
           disabled={submitting}

@@ -148,7 +148,7 @@ export default function OwnershipMatrix() {
         </div>
         <p className="text-xs text-slate-500">{t("ownership.legend")}</p>
         {anyEditable ? null : <StatusMessage tone="info">{t("ownership.matrix.readOnly")}</StatusMessage>}
-        <div className={ui.tableWrap}>
+        <div className={ui.tableWrap} tabIndex={0}>
           <table className={ui.table} data-testid="raci-matrix">
             <caption className="sr-only">{t("ownership.matrix.caption")}</caption>
             <thead className={ui.thead}>

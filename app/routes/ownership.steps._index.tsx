@@ -119,7 +119,7 @@ export default function ManageSteps() {
         <StatusMessage tone={done === "edge" ? "info" : "success"}>{t(DONE_MESSAGES[done])}</StatusMessage>
       ) : null}
 
-      <div className={ui.tableWrap}>
+      <div className={ui.tableWrap} tabIndex={0}>
         <table className={ui.table} data-testid="steps-table">
           <thead className={ui.thead}>
             <tr>

@@ -7,13 +7,7 @@ import { isEditedUnder } from "~/domain/playbook-diff";
 import { localize } from "~/domain/vocabulary";
 import { settingsSchema, PLAYBOOK_FORM } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
-import {
-  listPlaybookVersions,
-  mayEditPlaybook,
-  playbookSettings,
-  playbookStateForOrganisation,
-  setManagersEditPlaybook,
-} from "~/models/playbook.server";
+import { listPlaybookVersions, readPlaybookPage, setManagersEditPlaybook } from "~/models/playbook.server";
 import { requirePermission } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 import { can } from "~/domain/permissions";
@@ -21,13 +15,8 @@ import { can } from "~/domain/permissions";
 export const meta = titleMeta((lang) => [playbookStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "playbook.read");
-  const organisationId = actor.organisationId;
-  const [state, versions, settings] = await Promise.all([
-    playbookStateForOrganisation(organisationId),
-    listPlaybookVersions({ organisationId }),
-    playbookSettings({ organisationId }),
-  ]);
+  const { actor, organisationId, state, settings, canEdit } = await readPlaybookPage(request);
+  const versions = await listPlaybookVersions({ organisationId });
   const { playbook, edited } = state;
   const saved = new URL(request.url).searchParams.get("saved");
   return {
@@ -47,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     versions,
     settings,
     viewer: {
-      canEdit: mayEditPlaybook(actor, settings),
+      canEdit,
       canSettings: can(actor, "playbook.settings", { organisationId }),
     },
     saved: saved === "settings" || saved === "imported" ? saved : null,
@@ -90,7 +79,7 @@ export default function PlaybookPage() {
         <h2 id="roles-title" className={ui.h2}>
           {t("playbook.roles.title")}
         </h2>
-        <div className={ui.tableWrap}>
+        <div className={ui.tableWrap} tabIndex={0}>
           <table className={ui.table}>
             <thead className={ui.thead}>
               <tr>

@@ -5,11 +5,19 @@ import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ConflictNotice";
 import { EditedMark, PlaybookNav, ProblemList } from "~/components/playbook/PlaybookNav";
 import { FieldErrors, FormErrors, StatusMessage, sectionErrorBoundary, titleMeta, ui, useLang } from "~/components/ui";
-import { diffPlaybooks, isEditedUnder } from "~/domain/playbook-diff";
+import { isEditedUnder, playbookConflict } from "~/domain/playbook-diff";
 import { activeSkills, roleEditOf, withRoleEdited } from "~/domain/playbook-edit";
 import { splitProblem } from "~/domain/playbook-validation";
 import { DRIVERS } from "~/domain/sizing";
-import { GENERAL_MANAGER, MODEL_IDS, SKILL_LEVELS, STAGE_IDS, type Localized, type RoleId } from "~/domain/types";
+import {
+  GENERAL_MANAGER,
+  MODEL_IDS,
+  SKILL_LEVELS,
+  STAGE_IDS,
+  type Localized,
+  type ModelId,
+  type RoleId,
+} from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
 import {
   PLAYBOOK_FORM,
@@ -21,15 +29,8 @@ import {
   TEXT_MAX,
 } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
-import {
-  mayEditPlaybook,
-  playbookAtVersion,
-  playbookSettings,
-  playbookStateForOrganisation,
-  requirePlaybookEditor,
-  savePlaybook,
-} from "~/models/playbook.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { readPlaybookPage, playbookAtVersion, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
+import { notFound } from "~/utils/auth.server";
 import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 export const meta = titleMeta<typeof loader>((lang, data) => [
@@ -44,13 +45,8 @@ function roleIdOf(params: { roleId?: string }): RoleId {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "playbook.read");
   const roleId = roleIdOf(params);
-  const organisationId = actor.organisationId;
-  const [state, settings] = await Promise.all([
-    playbookStateForOrganisation(organisationId),
-    playbookSettings({ organisationId }),
-  ]);
+  const { state, canEdit } = await readPlaybookPage(request);
   const { playbook, edited } = state;
   const role = roleEditOf(playbook, roleId);
   if (!role) throw notFound();
@@ -65,6 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       appliesTo: editedUnder("appliesTo"),
       reportsTo: editedUnder("reportsTo"),
       headcount: Object.fromEntries(STAGE_IDS.map((s) => [s, editedUnder(`headcount.${s}`)])),
+      headcountByModel: Object.fromEntries(
+        MODEL_IDS.map((m) => [
+          m,
+          Object.fromEntries(STAGE_IDS.map((s) => [s, editedUnder(`headcountByModel.${m}.${s}`)])),
+        ]),
+      ),
       skills: Object.fromEntries(
         role.skills.map((s) => [
           s.skillId,
@@ -85,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         DRIVERS[s.driver as keyof typeof DRIVERS]?.label ?? { zh: s.driver, en: s.driver },
       ]),
     ) as Record<string, Localized>,
-    canEdit: mayEditPlaybook(actor, settings),
+    canEdit,
     saved: new URL(request.url).searchParams.get("saved") === "1",
   };
 }
@@ -114,15 +116,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.reason === "not_found") throw notFound();
   if (result.reason === "conflict") {
     // what the other save changed since this form was loaded, their value beside this person's
-    const theirs = diffPlaybooks(loaded, result.current.playbook);
-    const yours = new Map(diffPlaybooks(loaded, next).map((c) => [c.path, c.after]));
-    const conflict = theirs.map((c) => ({
-      field: c.path,
-      theirs: c.after ?? "",
-      yours: yours.get(c.path) ?? c.before ?? "",
-    }));
     return conflictSubmission(submission, {
-      conflict,
+      conflict: playbookConflict(loaded, result.current.playbook, next),
       version: result.current.version,
       extra: { problems: [] as string[] },
     });
@@ -195,6 +190,10 @@ export default function RolePage() {
     if (!initial) return role.appliesTo.includes(m as never);
     const v = typedAt(initial, "appliesTo");
     return Array.isArray(v) ? v.includes(m) : v === m;
+  };
+  const ownTable = (m: string) => {
+    if (!initial) return role.headcountByModel[m as ModelId] !== undefined;
+    return typedAt(initial, `headcountByModel.${m}.own`) === "on";
   };
   const problems = answer?.problems ?? [];
 
@@ -314,7 +313,7 @@ export default function RolePage() {
               {t("playbook.role.skills")}
             </h2>
             <p className={ui.hint}>{t("playbook.role.skillsHint")}</p>
-            <div className="overflow-x-auto">
+            <div className="scroll-cue relative overflow-x-auto">
               <table className={ui.table}>
                 <thead className={ui.thead}>
                   <tr>
@@ -429,6 +428,76 @@ export default function RolePage() {
                   </div>
                 </fieldset>
               ))}
+            </div>
+            <div className="space-y-3">
+              <h3 className="text-sm font-semibold">{t("playbook.role.byModelHeadcount")}</h3>
+              <p className={ui.hint}>{t("playbook.role.byModelHeadcountHint")}</p>
+              {MODEL_IDS.map((m) => {
+                const modelLabel = localize(models.find((x) => x.id === m)!.label, lang);
+                const table = role.headcountByModel[m] ?? role.headcount;
+                const hasErrors = Object.keys(errors).some((name) => name.startsWith(`headcountByModel.${m}.`));
+                return (
+                  <details
+                    key={m}
+                    className="rounded-lg border border-slate-200 p-3"
+                    open={ownTable(m) || hasErrors}
+                    data-model={m}
+                  >
+                    <summary className="cursor-pointer text-sm font-medium">
+                      {modelLabel}
+                      {ownTable(m) ? null : (
+                        <span className="ml-2 text-xs font-normal text-slate-500">
+                          {t("playbook.role.usesDefaultTable")}
+                        </span>
+                      )}
+                      <EditedMark
+                        edited={STAGE_IDS.some((stage) => editedFields.headcountByModel[m]?.[stage] ?? false)}
+                      />
+                    </summary>
+                    <label className="mt-3 flex items-center gap-2 text-sm">
+                      <input
+                        type="checkbox"
+                        name={`headcountByModel.${m}.own`}
+                        value="on"
+                        defaultChecked={ownTable(m)}
+                        aria-describedby={`headcountByModel.${m}.own-error`}
+                      />
+                      {t("playbook.role.ownTable", { model: modelLabel })}
+                    </label>
+                    <FieldErrors id={`headcountByModel.${m}.own-error`} errors={errors[`headcountByModel.${m}.own`]} />
+                    <div className="mt-3 grid gap-4 sm:grid-cols-3">
+                      {STAGE_IDS.map((stage) => (
+                        <fieldset key={stage}>
+                          <legend className="text-xs font-medium text-slate-700">
+                            {localize(stages.find((s) => s.id === stage)!.label, lang)}
+                          </legend>
+                          <div className="flex gap-2">
+                            {(["min", "max"] as const).map((end) => {
+                              const name = `headcountByModel.${m}.${stage}.${end}`;
+                              return (
+                                <div key={end}>
+                                  <label htmlFor={name} className="text-xs text-slate-600">
+                                    {t(`playbook.role.${end}`)}
+                                  </label>
+                                  <input
+                                    id={name}
+                                    name={name}
+                                    inputMode="numeric"
+                                    defaultValue={typed(name, String(table[stage][end]))}
+                                    className={ui.input}
+                                    {...err(name)}
+                                  />
+                                  <FieldErrors id={`${name}-error`} errors={errors[name]} />
+                                </div>
+                              );
+                            })}
+                          </div>
+                        </fieldset>
+                      ))}
+                    </div>
+                  </details>
+                );
+              })}
             </div>
             {role.sizing.length > 0 ? (
               <div className="space-y-3">

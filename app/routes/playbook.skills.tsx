@@ -19,27 +19,15 @@ import { withSkillAdded, withSkillRenamed, withSkillRestored, withSkillRetired }
 import { localize } from "~/domain/vocabulary";
 import { LABEL_MAX, PLAYBOOK_FORM, skillSchema, TEXT_MAX } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
-import {
-  mayEditPlaybook,
-  playbookAtVersion,
-  playbookSettings,
-  playbookStateForOrganisation,
-  requirePlaybookEditor,
-  savePlaybook,
-} from "~/models/playbook.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { readPlaybookPage, playbookAtVersion, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
+import { notFound } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
 export const meta = titleMeta((lang) => [playbookStrings[lang].skills.title, playbookStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "playbook.read");
-  const organisationId = actor.organisationId;
-  const [state, settings] = await Promise.all([
-    playbookStateForOrganisation(organisationId),
-    playbookSettings({ organisationId }),
-  ]);
+  const { state, canEdit } = await readPlaybookPage(request);
   const { playbook, edited } = state;
   const usedBy = (skillId: string) =>
     playbook.roles.filter((r) => r.skills.some((s) => s.skillId === skillId)).map((r) => r.label);
@@ -52,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       usedBy: usedBy(s.id),
       edited: isEditedUnder(edited, `skills.${s.id}`),
     })),
-    canEdit: mayEditPlaybook(actor, settings),
+    canEdit,
     saved: url.searchParams.get("saved"),
     confirmRetire: url.searchParams.get("retire"),
   };
@@ -151,7 +139,7 @@ export default function SkillsPage() {
           confirmLabel={t("playbook.skills.retire")}
         />
       ) : null}
-      <div className={ui.tableWrap}>
+      <div className={ui.tableWrap} tabIndex={0}>
         <table className={ui.table}>
           <thead className={ui.thead}>
             <tr>

@@ -3,29 +3,25 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { PlaybookNav, ProblemList } from "~/components/playbook/PlaybookNav";
 import { FieldErrors, FormErrors, sectionErrorBoundary, titleMeta, ui } from "~/components/ui";
+import { withDefaultRaciCompleted } from "~/domain/playbook-raci";
 import { validatePlaybookEdit } from "~/domain/playbook-validation";
 import type { Playbook } from "~/domain/types";
 import { IMPORT_MAX, importSchema, PLAYBOOK_FORM, SUMMARY_MAX } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
 import {
-  mayEditPlaybook,
-  playbookSettings,
+  readPlaybookPage,
   playbookStateForOrganisation,
   requirePlaybookEditor,
   savePlaybook,
 } from "~/models/playbook.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
+import { notFound } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 
 export const meta = titleMeta((lang) => [playbookStrings[lang].transfer.title, playbookStrings[lang].title]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "playbook.read");
-  const [state, settings] = await Promise.all([
-    playbookStateForOrganisation(actor.organisationId),
-    playbookSettings({ organisationId: actor.organisationId }),
-  ]);
-  return { version: state.version, canEdit: mayEditPlaybook(actor, settings) };
+  const { state, canEdit } = await readPlaybookPage(request);
+  return { version: state.version, canEdit };
 }
 
 /** A chosen file (multipart) takes the place of pasted text. */
@@ -46,7 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalidSubmission(submission, { extra: none });
   let next: Playbook;
   try {
-    next = JSON.parse(submission.value.document) as Playbook;
+    // a document exported before the playbook held the default RACI gets the shipped one
+    next = withDefaultRaciCompleted(JSON.parse(submission.value.document) as Playbook);
   } catch {
     return invalidSubmission(submission, { fieldErrors: { document: ["playbook.errors.notJson"] }, extra: none });
   }

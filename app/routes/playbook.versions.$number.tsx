@@ -96,7 +96,7 @@ function ChangeTable({ changes, total, testId }: { changes: PlaybookChange[]; to
   const { t } = useTranslation();
   if (total === 0) return <p className={ui.empty}>{t("playbook.diff.none")}</p>;
   return (
-    <div className={ui.tableWrap}>
+    <div className={ui.tableWrap} tabIndex={0}>
       <table className={ui.table} data-testid={testId}>
         <thead className={ui.thead}>
           <tr>

@@ -7,9 +7,10 @@ import { ConfirmAction, ConfirmPanel } from "~/components/ui";
 import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { departmentLabels, KindFields } from "~/components/settings/KindFields";
 import { useHydrated } from "~/components/ui";
-import { Badge, DateTime, formatDateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
+import { Badge, CopyField, DateTime, formatDateTime, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { accountBlocks } from "~/models/sign-in-throttle.server";
+import { issuePasswordReset } from "~/models/password-reset.server";
 import {
   changeKind,
   disableUser,
@@ -76,11 +77,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const sentIntent = formData.get("intent");
   const extra = {
     intent:
-      sentIntent === "change_kind" || sentIntent === "disable" || sentIntent === "enable" || sentIntent === "unlock"
+      sentIntent === "change_kind" ||
+      sentIntent === "disable" ||
+      sentIntent === "enable" ||
+      sentIntent === "unlock" ||
+      sentIntent === "issue_reset"
         ? sentIntent
         : null,
     conflict: null,
     version: null,
+    resetLink: null as string | null,
   };
   if (submission.status !== "success") return invalidSubmission(submission, { extra });
 
@@ -91,6 +97,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipAddress: clientAddress(request, context),
   };
   const value = submission.value;
+  if (value.intent === "issue_reset") {
+    // answered on the page, not by a redirect: the link is shown this once and kept nowhere
+    const issued = await issuePasswordReset(input);
+    if (!issued) return invalidSubmission(submission, { formErrors: ["access.adminReset.disabled"], extra });
+    return {
+      ...extra,
+      resetLink: `${new URL(request.url).origin}/reset-password/${issued.token}`,
+      lastResult: submission.reply({ resetForm: true }),
+    };
+  }
   let result: AdminChangeResult;
   let done: Done;
   if (value.intent === "change_kind") {
@@ -220,6 +236,28 @@ export default function PersonSettings() {
             </button>
           </Form>
         ) : null}
+      </section>
+
+      <section aria-labelledby="reset-title" className={`${ui.card} space-y-3`} data-testid="admin-reset">
+        <h3 id="reset-title" className="font-semibold text-slate-900">
+          {t("access.adminReset.title")}
+        </h3>
+        <p className="text-sm text-slate-600">{t("access.adminReset.text")}</p>
+        {actionData?.resetLink ? (
+          <div className="space-y-2">
+            <StatusMessage>{t("access.adminReset.shownOnce", { name: user.name })}</StatusMessage>
+            <CopyField id="reset-link" label={t("access.adminReset.copy")} value={actionData.resetLink} />
+          </div>
+        ) : user.disabledAt ? (
+          <p className="text-sm text-slate-600">{t("access.adminReset.disabled")}</p>
+        ) : (
+          <Form method="post" action={here}>
+            <input type="hidden" name="intent" value="issue_reset" />
+            <button type="submit" className={ui.secondaryButton}>
+              {t("access.adminReset.submit")}
+            </button>
+          </Form>
+        )}
       </section>
 
       <ChangeKindForm key={`${user.kind}:${user.departments.join(",")}`} user={user} roles={roles} />

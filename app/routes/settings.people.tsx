@@ -126,7 +126,7 @@ function PeopleSettings() {
         {users.length === 0 ? (
           <p className={ui.empty}>{t("admin.people.empty")}</p>
         ) : (
-          <div className={ui.tableWrap}>
+          <div className={ui.tableWrap} tabIndex={0}>
             <table className={ui.table} data-testid="users-table">
               <caption className="sr-only">{t("admin.people.title")}</caption>
               <thead className={ui.thead}>
@@ -203,7 +203,7 @@ function PeopleSettings() {
         {invites.length === 0 ? (
           <p className={ui.empty}>{t("admin.invites.empty")}</p>
         ) : (
-          <div className={ui.tableWrap}>
+          <div className={ui.tableWrap} tabIndex={0}>
             <table className={ui.table} data-testid="invites-table">
               <caption className="sr-only">{t("admin.invites.title")}</caption>
               <thead className={ui.thead}>

@@ -165,7 +165,7 @@ export default function SecurityLog() {
       {entries.length === 0 ? (
         <p className={ui.empty}>{type ? t("admin.security.emptyFiltered") : t("admin.security.empty")}</p>
       ) : (
-        <div className={ui.tableWrap}>
+        <div className={ui.tableWrap} tabIndex={0}>
           <table className={ui.table} data-testid="security-table">
             <caption className="sr-only">{t("admin.security.title")}</caption>
             <thead className={ui.thead}>

@@ -82,7 +82,7 @@ function TokenSettings() {
         {tokens.length === 0 ? (
           <p className={ui.empty}>{t("admin.tokens.empty")}</p>
         ) : (
-          <div className={ui.tableWrap}>
+          <div className={ui.tableWrap} tabIndex={0}>
             <table className={ui.table} data-testid="tokens-table">
               <caption className="sr-only">{t("admin.tokens.title")}</caption>
               <thead className={ui.thead}>

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { getZodConstraint } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { NewPasswordFields } from "~/components/auth/NewPasswordFields";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FieldErrors, FormErrors, TextField } from "~/components/ui";
@@ -11,13 +11,11 @@ import { ROLE_IDS } from "~/domain/types";
 import { isModelId, isStageId, localize } from "~/domain/vocabulary";
 import { authStrings } from "~/locales/auth";
 import { playbookForRequest } from "~/models/playbook.server";
-import { createOrganisationWithAdmin, EmailTakenError } from "~/models/user.server";
+import { requestSignup } from "~/models/signup.server";
 import { getSignedIn } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "~/utils/password-policy.server";
 import { limitPublicWrite } from "~/utils/rate-limit.server";
-import { clientAddress } from "~/utils/request.server";
-import { startSession } from "~/utils/session.server";
 import { AUTH_FORM, signupSchema } from "~/forms/auth";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
@@ -47,22 +45,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const problem = passwordProblem(password, { email, name, extra: [organisationName] });
   if (problem)
     return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
-  const ipAddress = clientAddress(request, context);
-  try {
-    const { user } = await createOrganisationWithAdmin({
+  // The same answer, and the same work, whether the email is new or has an account: only the email differs.
+  await requestSignup({
+    email,
+    password,
+    lang: await languageFor(request),
+    details: {
       organisation: { name: organisationName, operatingModel: model, stage },
-      admin: { name, email, password },
+      name,
       founderMember: addAsMember === "on" ? { roleId: founderRole ?? null } : null,
-      ipAddress,
-    });
-    const cookie = await startSession(user.id, request, { ipAddress });
-    return redirect("/home", { headers: { "Set-Cookie": cookie } });
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return invalidSubmission(submission, { fieldErrors: { email: ["auth.validation.email.taken"] } });
-    }
-    throw error;
-  }
+    },
+  });
+  return { sent: email, lastResult: submission.reply({ resetForm: true }) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -84,11 +78,23 @@ export default function SignupPage() {
     shouldRevalidate: "onInput",
     onValidate: validateWith(signupSchema, AUTH_FORM),
   });
-  // Each answer from the server empties the password fields: what was typed there never comes back.
-  const [replies, setReplies] = useState(0);
-  useEffect(() => {
-    if (actionData) setReplies((count) => count + 1);
-  }, [actionData]);
+
+  if (actionData && "sent" in actionData) {
+    return (
+      <main id="main" className="mx-auto max-w-xl px-4 py-12 sm:px-6">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("access.signup.sentTitle")}</h1>
+        <p role="status" className="mt-4 text-slate-700" data-testid="signup-sent" data-email={actionData.sent}>
+          {t("access.signup.sent", { email: actionData.sent })}
+        </p>
+        <p className="mt-3 text-sm text-slate-600">{t("access.signup.sentNothingYet")}</p>
+        <p className="mt-6 text-sm">
+          <Link to="/login" className="font-medium text-indigo-700 underline">
+            {t("access.signup.signIn")}
+          </Link>
+        </p>
+      </main>
+    );
+  }
 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
@@ -171,14 +177,7 @@ export default function SignupPage() {
           </legend>
           <TextField meta={fields.name} label={t("auth.fields.name")} autoComplete="name" />
           <TextField meta={fields.email} label={t("auth.fields.email")} type="email" autoComplete="email" />
-          <TextField
-            key={`password-${replies}`}
-            meta={fields.password}
-            label={t("auth.fields.newPassword")}
-            type="password"
-            autoComplete="new-password"
-            hint={t("auth.fields.passwordHint")}
-          />
+          <NewPasswordFields password={fields.password} answer={actionData} />
         </fieldset>
 
         <fieldset className="max-w-xl space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">

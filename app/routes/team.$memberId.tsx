@@ -388,7 +388,7 @@ function SkillTable({ rows }: { rows: SkillRow[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <div className={ui.tableWrap}>
+    <div className={ui.tableWrap} tabIndex={0}>
       <table className={ui.table}>
         <thead className={ui.thead}>
           <tr>

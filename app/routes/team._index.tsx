@@ -267,7 +267,7 @@ export default function MemberList() {
                   </div>
                 </nav>
               ) : null}
-              <div className={ui.tableWrap}>
+              <div className={ui.tableWrap} tabIndex={0}>
                 <table className={ui.table}>
                   <caption className="sr-only">{t("members.list.caption")}</caption>
                   <thead className={ui.thead}>

@@ -138,7 +138,7 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
       id={`role-${role.roleId}`}
       data-role={role.roleId}
       aria-labelledby={`role-${role.roleId}-title`}
-      className="scroll-mt-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm target:ring-2 target:ring-indigo-500"
+      className="min-w-0 scroll-mt-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm target:ring-2 target:ring-indigo-500"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h4 id={`role-${role.roleId}-title`} className="text-base font-semibold">
@@ -189,74 +189,76 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
           {t("insights.withheld", { count: MIN_GROUP_SIZE })}
         </p>
       ) : (
-        <table className="mt-4 w-full text-sm" data-testid="skill-coverage">
-          <caption className="sr-only">{`${role.label} · ${t("insights.gaps.rolesTitle")}`}</caption>
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1.5 pr-2">
-                {t("insights.gaps.skill")}
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                {t("insights.gaps.required")}
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                {t("insights.gaps.best")}
-              </th>
-              <th scope="col" className="px-2 py-1.5 text-right">
-                {t("insights.gaps.meeting")}
-              </th>
-              <th scope="col" className="py-1.5 pl-2">
-                {t("insights.gaps.status")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {required.map((s) => (
-              <tr key={s.id} data-skill={s.id}>
-                <th scope="row" className="py-1.5 pr-2 text-left font-normal">
-                  {s.label}
-                  {role.canAssess ? (
-                    <>
-                      {" "}
-                      <Link
-                        to={gridHref({ kind: "department", department: role.roleId, skillId: s.id })}
-                        aria-label={t("grid.assessDepartmentSkill", { department: role.label, skill: s.label })}
-                        className="text-xs text-indigo-700 underline-offset-2 hover:underline"
-                      >
-                        {t("grid.assess")}
-                      </Link>
-                    </>
-                  ) : null}
+        <div className="scroll-cue relative mt-4 overflow-x-auto">
+          <table className="w-full text-sm" data-testid="skill-coverage">
+            <caption className="sr-only">{`${role.label} · ${t("insights.gaps.rolesTitle")}`}</caption>
+            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="py-1.5 pr-2">
+                  {t("insights.gaps.skill")}
                 </th>
-                <td className="px-2 py-1.5 text-right tabular-nums">
-                  <LevelText level={s.required} />
-                </td>
-                <td className="px-2 py-1.5 text-right tabular-nums">
-                  {s.bestLevel !== null ? (
-                    <LevelText level={s.bestLevel} />
-                  ) : (
-                    <span className="text-slate-400">
-                      {s.holders === 0 ? t("insights.gaps.nobody") : t("insights.gaps.notAssessed")}
-                    </span>
-                  )}
-                </td>
-                <td className="px-2 py-1.5 text-right tabular-nums" data-testid="meet-count">
-                  {/* the figures are null only when withheld, and a withheld role shows no table */}
-                  {t("insights.gaps.meetCount", { met: num(s.holdersMeeting ?? 0), holders: num(s.holders) })}
-                </td>
-                <td className="py-1.5 pl-2" data-status={s.status ?? undefined}>
-                  {s.status === null ? null : (
-                    <SkillStatusText
-                      status={s.status}
-                      below={s.holdersBelow ?? 0}
-                      notAssessed={s.holdersNotAssessed ?? 0}
-                    />
-                  )}
-                </td>
+                <th scope="col" className="px-2 py-1.5 text-right">
+                  {t("insights.gaps.required")}
+                </th>
+                <th scope="col" className="px-2 py-1.5 text-right">
+                  {t("insights.gaps.best")}
+                </th>
+                <th scope="col" className="px-2 py-1.5 text-right">
+                  {t("insights.gaps.meeting")}
+                </th>
+                <th scope="col" className="py-1.5 pl-2">
+                  {t("insights.gaps.status")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {required.map((s) => (
+                <tr key={s.id} data-skill={s.id}>
+                  <th scope="row" className="py-1.5 pr-2 text-left font-normal">
+                    {s.label}
+                    {role.canAssess ? (
+                      <>
+                        {" "}
+                        <Link
+                          to={gridHref({ kind: "department", department: role.roleId, skillId: s.id })}
+                          aria-label={t("grid.assessDepartmentSkill", { department: role.label, skill: s.label })}
+                          className="text-xs text-indigo-700 underline-offset-2 hover:underline"
+                        >
+                          {t("grid.assess")}
+                        </Link>
+                      </>
+                    ) : null}
+                  </th>
+                  <td className="px-2 py-1.5 text-right tabular-nums">
+                    <LevelText level={s.required} />
+                  </td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">
+                    {s.bestLevel !== null ? (
+                      <LevelText level={s.bestLevel} />
+                    ) : (
+                      <span className="text-slate-400">
+                        {s.holders === 0 ? t("insights.gaps.nobody") : t("insights.gaps.notAssessed")}
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-2 py-1.5 text-right tabular-nums" data-testid="meet-count">
+                    {/* the figures are null only when withheld, and a withheld role shows no table */}
+                    {t("insights.gaps.meetCount", { met: num(s.holdersMeeting ?? 0), holders: num(s.holders) })}
+                  </td>
+                  <td className="py-1.5 pl-2" data-status={s.status ?? undefined}>
+                    {s.status === null ? null : (
+                      <SkillStatusText
+                        status={s.status}
+                        below={s.holdersBelow ?? 0}
+                        notAssessed={s.holdersNotAssessed ?? 0}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {required.length > 0 && role.holderCount > 0 && !role.withheld ? (
         <div className="mt-3 space-y-1 text-sm" data-testid="role-skill-summary">

@@ -284,7 +284,7 @@ function ImportErrors({ errors, total }: { errors: RowError[]; total: number }) 
         {t("teamData.import.errors.title", { count: total })}
       </h3>
       <p className="mt-1 text-sm text-red-800">{t("teamData.import.errors.text")}</p>
-      <div className={`${ui.tableWrap} mt-4`}>
+      <div className={`${ui.tableWrap} mt-4`} tabIndex={0}>
         <table className={ui.table}>
           <caption className="sr-only">{t("teamData.import.errors.caption")}</caption>
           <thead className={ui.thead}>

@@ -376,7 +376,7 @@ export default function TrainingProgressPage() {
         {data.rows.length === 0 ? (
           <p className={ui.empty}>{t("training.page.noItems")}</p>
         ) : (
-          <div className={ui.tableWrap}>
+          <div className={ui.tableWrap} tabIndex={0}>
             <table className={ui.table} data-testid="training-list">
               <thead className={ui.thead}>
                 <tr>
@@ -500,7 +500,8 @@ function BreakdownTable({
 }) {
   const { t } = useTranslation();
   return (
-    <div className={ui.tableWrap}>
+    // focusable: a box that scrolls sideways on a phone must be reachable from the keyboard
+    <div className={ui.tableWrap} tabIndex={0} role="region" aria-label={title}>
       <table className={ui.table} data-testid={id}>
         <caption className="px-4 py-3 text-left text-sm font-semibold text-slate-900">{title}</caption>
         <thead className={ui.thead}>

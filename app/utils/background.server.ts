@@ -1,3 +1,4 @@
+import { purgeExpiredSignups } from "~/models/signup.server";
 import { processMailQueue } from "~/models/mail-queue.server";
 import { runReminders, runWeeklyDigest } from "~/models/reminders.server";
 
@@ -40,6 +41,7 @@ export function startBackgroundJobs(): boolean {
   const schedule = guarded("scheduler", async () => {
     await runReminders();
     await runWeeklyDigest();
+    await purgeExpiredSignups();
     mail();
   });
   setInterval(mail, MAIL_EVERY_MS).unref();

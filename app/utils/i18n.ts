@@ -1,12 +1,14 @@
 import type { InitOptions } from "i18next";
 import { diagramStrings } from "~/components/diagram/i18n";
 import { LANGUAGES, type Language } from "~/domain/types";
+import { accessStrings } from "~/locales/access";
 import { adminStrings } from "~/locales/admin";
 import { formsStrings } from "~/locales/forms";
 import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
 import { hiringPublicStrings } from "~/locales/hiring-public";
+import { mobileStrings } from "~/locales/mobile";
 import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
 import { playbookStrings } from "~/locales/playbook";
@@ -55,6 +57,8 @@ export const resources = {
       raciLog: raciLogStrings.en,
       raciCsv: raciCsvStrings.en,
       nextSteps: nextStepsStrings.en,
+      mobile: mobileStrings.en,
+      access: accessStrings.en,
     },
   },
   zh: {
@@ -79,6 +83,8 @@ export const resources = {
       raciLog: raciLogStrings.zh,
       raciCsv: raciCsvStrings.zh,
       nextSteps: nextStepsStrings.zh,
+      mobile: mobileStrings.zh,
+      access: accessStrings.zh,
     },
   },
 };

@@ -58,11 +58,28 @@ export function renderMail(input: {
   organisationName?: string;
   unsubscribe?: string | null;
 }): RenderedMail {
+  const template = nextStepsStrings[input.lang].message[input.kind];
+  return composeMail({ ...input, subject: template.subject, body: template.body });
+}
+
+/**
+ * An email from its own subject and body templates (`{{name}}` filled from
+ * `params`): what renderMail does for a notification kind, for the emails
+ * that belong to no organisation's inbox (a sign-up's confirmation).
+ */
+export function composeMail(input: {
+  lang: Language;
+  subject: string;
+  body: string;
+  params: Record<string, string | number>;
+  href: string;
+  organisationName?: string;
+  unsubscribe?: string | null;
+}): RenderedMail {
   const strings = nextStepsStrings[input.lang].message;
-  const template = strings[input.kind];
   const link = /^https?:\/\//.test(input.href) ? input.href : `${appUrl()}${input.href}`;
-  const subject = interpolate(template.subject, input.params);
-  const body = interpolate(template.body, input.params);
+  const subject = interpolate(input.subject, input.params);
+  const body = interpolate(input.body, input.params);
   const footer = input.organisationName ? interpolate(strings.footer, { organisation: input.organisationName }) : "";
   const text = [body, "", link, "", footer, input.unsubscribe ? `${strings.unsubscribe}: ${input.unsubscribe}` : ""]
     .filter((line, index, all) => line !== "" || (index > 0 && all[index - 1] !== ""))

@@ -161,6 +161,23 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: everyone("ok"),
     },
   ],
+  "routes/signup_.confirm.$token": [
+    {
+      method: "GET",
+      label: "unknown link",
+      url: () => "/signup/confirm/nope",
+      params: () => ({ token: "nope" }),
+      expect: everyone(404),
+    },
+    {
+      method: "POST",
+      label: "unknown link",
+      url: () => "/signup/confirm/nope",
+      params: () => ({ token: "nope" }),
+      form: () => ({}),
+      expect: everyone(404),
+    },
+  ],
   "routes/reset-password.$token": [
     {
       method: "GET",
@@ -736,6 +753,15 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       url: () => "/playbook/roles/marketing",
       params: () => ({ roleId: "marketing" }),
       form: () => ({ version: "0" }),
+      expect: only(["admin"], 400, 400),
+    },
+  ],
+  "routes/playbook.raci": [
+    { method: "GET", url: () => "/playbook/raci?model=b2b", expect: signedIn("ok") },
+    {
+      method: "POST",
+      url: () => "/playbook/raci",
+      form: () => ({ version: "0", model: "platform" }),
       expect: only(["admin"], 400, 400),
     },
   ],

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { confirmSignup } from "./mailbox";
 
 /*
  * Accounts as a person uses them: sign up, sign out, sign in, and being
@@ -21,7 +22,7 @@ async function signUp(page: Page, email: string, organisation: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await confirmSignup(page);
 }
 
 test("a founder signs up, lands in their organisation, signs out and back in", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { waitForAppHydration, type Lang, keepScreenshot } from "./helpers";
+import { confirmSignup } from "./mailbox";
 
 /*
  * The assessment grid (issue 18), as HR uses it: one member on every skill of
@@ -50,7 +51,7 @@ async function signUp(page: Page) {
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByLabel("My role (optional)").selectOption("operations_manager");
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await confirmSignup(page);
 }
 
 async function addMember(page: Page, name: string, roleId: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { waitForAppHydration } from "./helpers";
+import { confirmSignup } from "./mailbox";
 
 /*
  * Hiring by stage, as a manager would do it: a new organisation (a
@@ -26,7 +27,7 @@ async function signUpFounder(page: Page) {
     .fill(`hiring-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await confirmSignup(page);
 }
 
 const deltaRow = (page: Page, role: string) => page.getByTestId("delta-table").locator(`tr[data-role="${role}"]`);

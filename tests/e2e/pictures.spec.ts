@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Download, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { MODEL_LABELS, STAGE_LABELS, waitForAppHydration, type Lang } from "./helpers";
+import { confirmSignup } from "./mailbox";
 
 /*
  * Every diagram downloads as a PNG and an SVG with a title block (title,
@@ -255,7 +256,7 @@ test("the hiring target's chart downloads as PNG and SVG (en, zh)", async ({ pag
     .fill(`pictures-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`);
   await page.getByLabel("Choose a password").fill("a long enough password");
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await confirmSignup(page);
   await page.goto("/hiring");
   await page.getByLabel("Target operating model").selectOption("independent_site");
   await page.getByLabel("Target stage").selectOption("growth");

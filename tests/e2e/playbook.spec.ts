@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { rememberLanguage, waitForAppHydration, type Lang, keepScreenshot } from "./helpers";
+import { confirmSignup } from "./mailbox";
 
 /*
  * The organisation's own playbook (issue 13), in each language, on an
@@ -32,6 +33,11 @@ const TEXT = {
     importRefused: "Nothing was imported: the playbook does not validate.",
     summaryText: "Ad buying at level 4 from growth",
     backText: "Back to 3",
+    raciTab: "Default RACI",
+    opsOnListing: "Operations manager on Listing",
+    pmOnListing: "Product manager on Listing",
+    twoAccountable: "Only one role may be accountable (A or A/R).",
+    raciSaved: "Saved as a new version. Steps your team has not changed yet start from it.",
   },
   zh: {
     nav: "组织手册",
@@ -53,6 +59,11 @@ const TEXT = {
     importRefused: "未导入任何内容：该组织手册校验不通过。",
     summaryText: "成长期起广告投放要求4级",
     backText: "回到3级",
+    raciTab: "默认 RACI",
+    opsOnListing: "运营经理在“上架”中的分工",
+    pmOnListing: "产品经理在“上架”中的分工",
+    twoAccountable: "只能有一个岗位最终负责（A 或 A/R）。",
+    raciSaved: "已保存为新版本。团队尚未修改的环节将依此起步。",
   },
 } as const;
 
@@ -68,7 +79,7 @@ async function signUpAdmin(browser: Browser, lang: Lang, baseURL: string | undef
   await page.getByLabel("Email address").fill(`playbook-${lang}-${Date.now()}-${unique++}@test.example`);
   await page.getByLabel("Choose a password").fill("a long enough password");
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await confirmSignup(page);
   await rememberLanguage(context, lang, baseURL);
   return page;
 }
@@ -184,5 +195,20 @@ for (const lang of ["en", "zh"] as const) {
     await expect(page.getByTestId("versions").locator("li")).toHaveCount(3);
     await page.goto("/playbook/skills");
     await keepScreenshot(page, `test-results/playbook-skills-${lang}.png`);
+
+    // the default RACI: listing handed to operations; two accountable roles are refused on the row first
+    await page.getByRole("link", { name: t.raciTab }).click();
+    await waitForAppHydration(page);
+    const listing = page.locator('tr[data-step="listing"]');
+    await page.getByLabel(t.opsOnListing).selectOption("AR");
+    await page.getByLabel(t.summary).fill("Listing to operations");
+    await page.getByRole("button", { name: t.save }).click();
+    await expect(listing).toContainText(t.twoAccountable);
+    await page.getByLabel(t.pmOnListing).selectOption("C");
+    await page.getByRole("button", { name: t.save }).click();
+    await expect(page.getByRole("status")).toHaveText(t.raciSaved);
+    await expect(page.getByLabel(t.opsOnListing)).toHaveValue("AR");
+    await expect(listing.getByTestId("edited-mark")).toHaveCount(2);
+    await keepScreenshot(page, `test-results/playbook-raci-${lang}.png`);
   });
 }

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { keepScreenshot } from "./helpers";
 import { Secret, TOTP } from "otpauth";
+import { confirmSignup } from "./mailbox";
 
 /*
  * One's own account as a person uses it: change the password, sign out the
@@ -40,7 +41,7 @@ async function signUp(page: Page, email: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Choose a password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await confirmSignup(page);
 }
 
 async function signIn(page: Page, email: string, password: string) {

@@ -20,6 +20,8 @@ interface Received {
   subject: string;
   text: string;
   html: string;
+  /** the raw header lines, by lowercase name */
+  headers: Record<string, string>;
 }
 let server: SMTPServer;
 let inbox: Received[] = [];
@@ -40,6 +42,15 @@ beforeAll(async () => {
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
+            headers: Object.fromEntries(
+              mail.headerLines.map(({ key, line }) => [
+                key,
+                line
+                  .slice(line.indexOf(":") + 1)
+                  .replace(/\s*\r?\n\s*/g, "")
+                  .trim(),
+              ]),
+            ),
           });
           callback();
         })
@@ -105,6 +116,8 @@ describe("email over SMTP", () => {
     expect(inbox).toHaveLength(1);
     expect(inbox[0].to).toEqual(["new.person@example.test"]);
     expect(inbox[0].subject).toContain(cast.organisation.name);
+    // an invitation cannot be turned off: no unsubscribe header
+    expect(inbox[0].headers["list-unsubscribe"]).toBeUndefined();
     const path = linkIn(inbox[0].text, /\/invite\/[A-Za-z0-9_-]+/);
     const token = path.split("/").pop()!;
     const handler = (args: Parameters<typeof inviteAction>[0]) =>
@@ -160,11 +173,15 @@ describe("email over SMTP", () => {
 
     // unsubscribe from "due soon"
     const unsubscribe = linkIn(reminder.text, /\/unsubscribe\?[^\s]+/);
+    // the mail client's own unsubscribe (RFC 2369, one-click by RFC 8058) points at the same signed link
+    expect(reminder.headers["list-unsubscribe"]).toBe(`<${APP}${unsubscribe}>`);
+    expect(reminder.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     const page = await callRoute<{ valid: boolean }>(unsubscribeLoader, get(unsubscribe));
     expect(page.data.valid).toBe(true);
+    // what a mail client's one-click sends (RFC 8058)
     const done = await callRoute<{ done?: boolean }>(
       unsubscribeAction,
-      post(unsubscribe, {}, { "Accept-Language": "en" }),
+      post(unsubscribe, { "List-Unsubscribe": "One-Click" }, { "Accept-Language": "en" }),
     );
     expect(done.data.done).toBe(true);
     // a forged link does nothing

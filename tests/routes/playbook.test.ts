@@ -7,8 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { roleEditOf } from "../../app/domain/playbook-edit";
-import type { Playbook, RoleId } from "../../app/domain/types";
-import { MODEL_IDS } from "../../app/domain/types";
+import type { Playbook } from "../../app/domain/types";
 import {
   playbookCacheStats,
   playbookForOrganisation,
@@ -26,6 +25,7 @@ import { createApiToken } from "../../app/models/api-token.server";
 import { loader as memberLoader } from "../../app/routes/team.$memberId";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
+import { roleForm, postRole as postRoleAs } from "../utils/playbook-form";
 import { callRoute, get, post } from "../utils/route";
 
 type Cast = Awaited<ReturnType<typeof createCast>>;
@@ -61,60 +61,9 @@ beforeAll(async () => {
   });
 });
 
-/** The role form as the page fills it from `playbook`, with `changes` on top. */
-function roleForm(
-  playbook: Playbook,
-  roleId: RoleId,
-  version: number,
-  changes: Record<string, string> = {},
-): Record<string, string> {
-  const role = roleEditOf(playbook, roleId)!;
-  const form: Record<string, string> = {
-    version: String(version),
-    summary: "test edit",
-    "label.zh": role.label.zh,
-    "label.en": role.label.en,
-    tier: role.tier,
-    reportsTo: role.reportsTo,
-  };
-  role.skills.forEach((s, i) => {
-    form[`skills[${i}].skillId`] = s.skillId;
-    for (const [stage, level] of Object.entries(s.levels)) form[`skills[${i}].levels.${stage}`] = String(level);
-  });
-  for (const [stage, h] of Object.entries(role.headcount)) {
-    form[`headcount.${stage}.min`] = String(h.min);
-    form[`headcount.${stage}.max`] = String(h.max);
-  }
-  form["core.zh"] = role.coreResponsibilities.map((r) => r.zh).join("\n");
-  form["core.en"] = role.coreResponsibilities.map((r) => r.en).join("\n");
-  for (const m of MODEL_IDS) {
-    const list = role.responsibilitiesByModel[m];
-    if (list) {
-      form[`byModel.${m}.zh`] = list.map((r) => r.zh).join("\n");
-      form[`byModel.${m}.en`] = list.map((r) => r.en).join("\n");
-    }
-  }
-  for (const l of ["zh", "en"] as const) {
-    form[`optionalCover.${l}`] = role.optionalCover[l];
-    form[`orgChallenge.${l}`] = role.orgChallenge[l];
-  }
-  role.sizing.forEach((s, i) => {
-    form[`sizing[${i}].driver`] = s.driver;
-    form[`sizing[${i}].low`] = String(s.low);
-    form[`sizing[${i}].high`] = String(s.high);
-  });
-  return { ...form, ...changes };
-}
 /** appliesTo is a repeated field: post it as such. */
-function postRole(path: string, form: Record<string, string>, appliesTo: readonly string[], who: string): Request {
-  const body = new URLSearchParams(form);
-  for (const m of appliesTo) body.append("appliesTo", m);
-  return new Request(`http://localhost${path}`, {
-    method: "POST",
-    body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...as(who) },
-  });
-}
+const postRole = (path: string, form: Record<string, string>, appliesTo: readonly string[], who: string) =>
+  postRoleAs(path, form, appliesTo, cookie[who]);
 const opsApplies = shippedPlaybook.roles.find((r) => r.id === "operations_manager")!.appliesTo;
 const adBuyingRow = roleEditOf(shippedPlaybook, "operations_manager")!.skills.findIndex(
   (s) => s.skillId === "ad_buying",

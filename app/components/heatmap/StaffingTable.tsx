@@ -1,3 +1,4 @@
+import { ui } from "~/components/ui";
 import { MIN_GROUP_SIZE } from "~/domain/permissions";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -43,7 +44,7 @@ export function StaffingTable({
   const { t } = useTranslation();
   const num = useNumberFormat();
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <div className={ui.tableWrap} tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="staffing-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">

@@ -23,7 +23,7 @@ export function HiringTable({
   children: ReactNode;
 }) {
   return (
-    <div className={className ? `${ui.tableWrap} ${className}` : ui.tableWrap}>
+    <div className={className ? `${ui.tableWrap} ${className}` : ui.tableWrap} tabIndex={0}>
       <table className={ui.table} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className={ui.thead}>

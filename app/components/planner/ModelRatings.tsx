@@ -12,7 +12,8 @@ export function ModelRatings({ ratings }: { ratings: Ratings }) {
       {STAR_KEYS.map((key) => (
         <div key={key} className="contents">
           <dt className="text-slate-500">{t(`planner.ratings.${key}`)}</dt>
-          <dd className="text-amber-500" aria-label={t("planner.ratings.stars", { count: ratings[key] })}>
+          <dd className="relative text-amber-500">
+            <span className="sr-only">{t("planner.ratings.stars", { count: ratings[key] })}</span>
             <span aria-hidden>{"★".repeat(ratings[key])}</span>
             <span aria-hidden className="text-slate-200">
               {"★".repeat(3 - ratings[key])}

@@ -180,7 +180,7 @@ export function PlannerForm({
                   defaultValue={drivers[id] ?? ""}
                   className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
                 />
-                <span className="mt-0.5 block text-[11px] text-slate-400">
+                <span className="mt-0.5 block text-[11px] text-slate-500">
                   {whole(DRIVERS[id].min)}–{whole(DRIVERS[id].max)} {localize(DRIVERS[id].unit, lang)}
                 </span>
               </label>

@@ -17,6 +17,7 @@ import { HeadcountText } from "./HeadcountText";
 import { SizingBadges, SizingWhy } from "./SizingWhy";
 import { PriorityBadge } from "./PriorityBadge";
 import { hasRequirements } from "./RoleTable";
+import { keepTabInside } from "~/components/ui/keepTabInside";
 
 /**
  * The side panel of one role: everything the recommendation says about it
@@ -44,12 +45,22 @@ export function RolePanel({
 }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const role = recommendation.roles.find((candidate) => candidate.id === roleId);
+
+  // Focus goes back to what opened the panel (a diagram node, a table link) when it closes.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
 
   useEffect(() => {
     heading.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") onClose();
+      else if (panel.current) keepTabInside(panel.current, event);
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -66,6 +77,7 @@ export function RolePanel({
 
   return (
     <aside
+      ref={panel}
       aria-labelledby="role-panel-title"
       data-testid="role-panel"
       className="rounded-xl border border-slate-200 bg-white p-5 shadow-lg lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
@@ -134,7 +146,7 @@ export function RolePanel({
                   </span>
                 </span>
               ) : (
-                <span className="text-xs text-slate-400">{t("planner.notRequiredYet")}</span>
+                <span className="text-xs text-slate-500">{t("planner.notRequiredYet")}</span>
               )}
             </li>
           ))}

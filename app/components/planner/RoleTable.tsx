@@ -1,3 +1,4 @@
+import { ui } from "~/components/ui";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localize } from "~/domain/vocabulary";
@@ -43,7 +44,7 @@ export function RoleTable({
     short: t("planner.levelShort", { level }),
   }));
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <div className={ui.tableWrap} tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="role-table">
         <caption className="sr-only">{t("planner.tableTitle")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -139,8 +140,9 @@ export function RoleTable({
                           {levelLabels[skill.requiredLevel].short}
                         </span>
                       ) : (
-                        <span className="text-slate-400" aria-label={t("planner.notRequiredYet")}>
-                          –
+                        <span className="text-slate-500">
+                          <span aria-hidden>–</span>
+                          <span className="sr-only">{t("planner.notRequiredYet")}</span>
                         </span>
                       )}
                     </li>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 const tab = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-1.5 text-sm ${isActive ? "bg-indigo-50 font-semibold text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"}`;
 
-/** The playbook section's tabs: overview (roles, versions), skills, extension roles, export and import. */
+/** The playbook section's tabs: overview (roles, versions), skills, default RACI, export and import. */
 export function PlaybookNav({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   return (
@@ -14,6 +14,9 @@ export function PlaybookNav({ canEdit }: { canEdit: boolean }) {
       </NavLink>
       <NavLink to="/playbook/skills" className={tab}>
         {t("playbook.nav.skills")}
+      </NavLink>
+      <NavLink to="/playbook/raci" className={tab}>
+        {t("playbook.nav.raci")}
       </NavLink>
       <NavLink to="/playbook/transfer" className={tab}>
         {t(canEdit ? "playbook.nav.transfer" : "playbook.nav.export")}

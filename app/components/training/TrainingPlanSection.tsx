@@ -72,7 +72,7 @@ export function TrainingPlanSection({
           {openGaps > 0 ? t("training.memberPlan.emptyWithGaps", { count: openGaps }) : t("training.memberPlan.empty")}
         </p>
       ) : (
-        <div className={ui.tableWrap}>
+        <div className={ui.tableWrap} tabIndex={0}>
           <table className={ui.table} data-testid="training-plan">
             <thead className={ui.thead}>
               <tr>

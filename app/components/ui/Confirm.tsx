@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { keepTabInside } from "./keepTabInside";
 import { ui } from "./styles";
 import { useHydrated } from "./useHydrated";
 
@@ -100,6 +101,7 @@ export function ConfirmAction({
         aria-labelledby={titleId}
         // Escape closes a modal dialog natively; either way focus goes back to the button that opened it
         onClose={() => trigger.current?.focus()}
+        onKeyDown={(event) => keepTabInside(event.currentTarget, event)}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 p-6 text-left shadow-xl backdrop:bg-slate-900/40"
       >
         <h2 id={titleId} className={ui.h2}>

@@ -1,7 +1,7 @@
 /** Class names shared by every page, so cards, tables, inputs and buttons look alike. */
 export const ui = {
   card: "rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6",
-  tableWrap: "overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm",
+  tableWrap: "scroll-cue relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm",
   table: "min-w-full divide-y divide-slate-200 text-sm",
   thead: "bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500",
   th: "whitespace-nowrap px-4 py-3",
