@@ -171,7 +171,7 @@ export default function DefaultRaciPage() {
         <input type="hidden" name="version" value={answer?.version ?? version} />
         <input type="hidden" name="model" value={model} />
         <fieldset disabled={!canEdit} className="space-y-6">
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <div className={ui.tableWrap} tabIndex={0}>
             <table className={ui.table}>
               <caption className="sr-only">{t("playbook.raci.caption", { model: modelLabel })}</caption>
               <thead className={ui.thead}>

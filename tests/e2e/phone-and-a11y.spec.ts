@@ -53,6 +53,7 @@ const PUBLIC = new Set([
   "/login",
   "/login/two-factor",
   "/signup",
+  "/signup/confirm/:token",
   "/forgot-password",
   "/invite/:token",
   "/reset-password/:token",
@@ -158,6 +159,7 @@ test("every page fits a 390-px phone in both languages; the main pages pass axe-
   const publicUrls: Record<string, string> = {
     "/invite/:token": "/invite/not-a-real-invitation",
     "/reset-password/:token": "/reset-password/not-a-real-link",
+    "/signup/confirm/:token": "/signup/confirm/not-a-real-link",
   };
   for (const lang of ["en", "zh"] as const) {
     await setLanguage(lang);
@@ -224,6 +226,6 @@ test("every page fits a 390-px phone in both languages; the main pages pass axe-
     for (const { template, url } of signedIn) await visit(url, template, lang);
   }
 
-  expect(problems, "pages wider than a phone").toEqual([]);
+  expect.soft(problems, "pages wider than a phone").toEqual([]);
   expect(violations, "serious or critical axe-core violations").toEqual([]);
 });
