@@ -1,6 +1,18 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * `E2E_LEAN=1` (CI sets it): no trace recording and no HTML report. Both cost
+ * CPU on every test of a 2-core machine, and nobody opens them from a CI log;
+ * a failure still prints its error, and a screenshot is still taken.
+ */
+const LEAN = process.env.E2E_LEAN === "1";
+/**
+ * The phone sweep (every page at 390 px in both languages, axe-core on the
+ * main pages) takes about 3 minutes alone: `npm run test:phone` runs it, and
+ * `E2E_PHONE=0` (CI sets it, to stay under its 20 minutes) leaves it out.
+ */
+const PHONE_SWEEP = "**/phone-and-a11y.spec.ts";
 
 /**
  * End-to-end tests drive Debian's Chromium (never a downloaded browser)
@@ -8,6 +20,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
  */
 export default defineConfig({
   testDir: "tests/e2e",
+  testIgnore: process.env.E2E_PHONE === "0" ? [PHONE_SWEEP] : [],
   outputDir: "test-results",
   fullyParallel: true,
   workers: 2,
@@ -15,10 +28,10 @@ export default defineConfig({
   // a shared 2-core machine: a minute per test, so a busy neighbour is not a failure
   timeout: 60_000,
   expect: { timeout: 7_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: LEAN ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
+    trace: LEAN ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
