@@ -22,6 +22,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   testIgnore: process.env.E2E_PHONE === "0" ? [PHONE_SWEEP] : [],
   outputDir: "test-results",
+  // signs each demo account in once per run; tests reuse the sessions (helpers.ts, addDemoSession)
+  globalSetup: "./tests/e2e/setup/demo-sessions.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { diagramNode, waitForAppHydration, type Lang } from "./helpers";
+import { diagramNode, openHomeAs, waitForAppHydration, type Lang } from "./helpers";
 import { confirmSignup } from "./mailbox";
 
 /*
@@ -182,13 +182,8 @@ test("a RACI cell saves only when asked: arrows change the draft, Enter saves an
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.goto("/login");
   await switchLanguage(page, "en");
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill("manager@demo.example");
-  await page.getByLabel("Password").fill("demo-only-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await openHomeAs(page, "manager@demo.example");
   const saves: string[] = [];
   page.on("request", (request) => {
     // Remix posts a fetcher to /ownership.data (single fetch) or /ownership
@@ -305,11 +300,7 @@ test("CSV by labels, the template's rows refused, exports with labels and ids; l
   }
 
   await switchLanguage(page, "en");
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill("hr@demo.example");
-  await page.getByLabel("Password").fill("demo-only-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await openHomeAs(page, "hr@demo.example");
 
   for (const lang of ["en", "zh"] as const) {
     await switchLanguage(page, lang);

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 /*
@@ -248,4 +250,43 @@ export async function keepScreenshot(target: Page | Locator, path: string): Prom
   if ("goto" in target) await target.screenshot({ path, fullPage: true });
   else await target.screenshot({ path });
   return true;
+}
+
+/** The seeded demo accounts (prisma/seed.ts), one of each kind. */
+export const DEMO_PASSWORD = "demo-only-password";
+export const DEMO_ACCOUNTS = [
+  "admin@demo.example",
+  "manager@demo.example",
+  "hr@demo.example",
+  "lead.ops@demo.example",
+  "lead.supply@demo.example",
+  "member@demo.example",
+] as const;
+export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
+
+/** Where the global setup (setup/demo-sessions.ts) saves each demo account's signed-in cookies. */
+export function demoStatePath(email: DemoAccount): string {
+  return path.resolve("data/e2e-sessions", `${email}.json`);
+}
+
+/**
+ * Signs a context in as a demo account with the session the global setup
+ * made once for the whole run (no form, no password hash). Cookies already
+ * in the context (the language) stay. Only for tests that leave the session
+ * alone: a test that signs out, changes the password or ends sessions signs
+ * in through the form (or signs up) for a session of its own, since every
+ * test that uses this helper shares the one session of the account.
+ */
+export async function addDemoSession(context: BrowserContext, email: DemoAccount) {
+  const state = JSON.parse(readFileSync(demoStatePath(email), "utf8")) as {
+    cookies: Parameters<BrowserContext["addCookies"]>[0];
+  };
+  await context.addCookies(state.cookies);
+}
+
+/** `addDemoSession`, then the home page, where a sign-in through the form lands. */
+export async function openHomeAs(page: Page, email: DemoAccount) {
+  await addDemoSession(page.context(), email);
+  await page.goto("/home");
+  await expect(page).toHaveURL(/\/home$/);
 }

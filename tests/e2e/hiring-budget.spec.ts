@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { rememberLanguage, type Lang, keepScreenshot } from "./helpers";
+import { rememberLanguage, type Lang, keepScreenshot, openHomeAs } from "./helpers";
 import { confirmSignup } from "./mailbox";
 
 /*
@@ -16,9 +16,6 @@ test.describe.configure({ mode: "serial" });
 
 const TEXT = {
   en: {
-    email: "Email address",
-    password: "Password",
-    signIn: "Sign in",
     addByHand: "Add a position by hand",
     role: "Role",
     title: "Position title",
@@ -41,9 +38,6 @@ const TEXT = {
     quarterValue: "2031-Q1",
   },
   zh: {
-    email: "邮箱地址",
-    password: "密码",
-    signIn: "登录",
     addByHand: "手动添加岗位",
     role: "岗位",
     title: "岗位名称",
@@ -71,12 +65,7 @@ async function signInAsManager(browser: Browser, lang: Lang, baseURL: string | u
   const context = await browser.newContext();
   await rememberLanguage(context, lang, baseURL);
   const page = await context.newPage();
-  const t = TEXT[lang];
-  await page.goto("/login");
-  await page.getByLabel(t.email).fill("manager@demo.example");
-  await page.getByLabel(t.password).fill("demo-only-password");
-  await page.getByRole("button", { name: t.signIn, exact: true }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await openHomeAs(page, "manager@demo.example");
   return page;
 }
 

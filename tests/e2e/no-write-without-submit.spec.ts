@@ -1,7 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { waitForAppHydration } from "./helpers";
+import { waitForAppHydration, openHomeAs } from "./helpers";
 
 /*
  * No write without an explicit submit (issue 11). In real Chromium, with
@@ -26,11 +26,7 @@ function readDb<T>(query: string, ...params: unknown[]): T[] {
 async function signIn(page: Page) {
   await page.context().clearCookies();
   await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill("admin@demo.example");
-  await page.getByLabel("Password").fill("demo-only-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await openHomeAs(page, "admin@demo.example");
 }
 
 /** Every POST the page sends from now on. */

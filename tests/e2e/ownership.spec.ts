@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { diagramNode, waitForAppHydration, waitForDiagramToSettle } from "./helpers";
+import { diagramNode, waitForAppHydration, waitForDiagramToSettle, openHomeAs, type DemoAccount } from "./helpers";
 
 /*
  * Ownership on the demo company (marketplace seller at growth), whose seed
@@ -14,15 +14,11 @@ const EN = "ImVuIg%3D%3D";
 // The tests count the demo's problems, which the others change: one after another.
 test.describe.configure({ mode: "serial" });
 
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
+async function signedInPage(browser: Browser, email: DemoAccount): Promise<Page> {
   const context = await browser.newContext();
   await context.addCookies([{ name: "lang", value: EN, domain: "localhost", path: "/" }]);
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill("demo-only-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await openHomeAs(page, email);
   return page;
 }
 

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Download, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { MODEL_LABELS, STAGE_LABELS, waitForAppHydration, type Lang } from "./helpers";
+import { MODEL_LABELS, STAGE_LABELS, waitForAppHydration, type Lang, openHomeAs, type DemoAccount } from "./helpers";
 import { confirmSignup } from "./mailbox";
 
 /*
@@ -52,13 +52,9 @@ async function setLanguage(page: Page, lang: Lang) {
     ]);
 }
 
-async function signIn(page: Page, email: string, password: string) {
+async function signIn(page: Page, email: DemoAccount) {
   await setLanguage(page, "en");
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await openHomeAs(page, email);
 }
 
 function xmlText(s: string): string {
@@ -161,7 +157,7 @@ for (const lang of ["en", "zh"] as const) {
     const words = WORDS[lang];
     const model = (id: keyof typeof MODEL_LABELS) => MODEL_LABELS[id][lang];
     const stage = (id: keyof typeof STAGE_LABELS) => STAGE_LABELS[id][lang];
-    await signIn(page, "hr@demo.example", "demo-only-password");
+    await signIn(page, "hr@demo.example");
     await setLanguage(page, lang);
     const orgLegend = [words.coreLegend, `${words.reportingLegend}`];
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { keepScreenshot } from "./helpers";
+import { keepScreenshot, openHomeAs, type DemoAccount } from "./helpers";
 
 /*
  * Who sees what inside the demo company (issue 14; README, "Who sees what"):
@@ -8,13 +8,9 @@ import { keepScreenshot } from "./helpers";
  * operations.
  */
 
-async function signInAs(page: Page, email: string) {
+async function signInAs(page: Page, email: DemoAccount) {
   await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill("demo-only-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await openHomeAs(page, email);
 }
 
 async function openMemberPage(page: Page, name: string) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { waitForAppHydration } from "./helpers";
+import { waitForAppHydration, openHomeAs } from "./helpers";
 
 /*
  * HR's flows on the demo company (marketplace seller at growth): add a
@@ -10,11 +10,7 @@ import { waitForAppHydration } from "./helpers";
 
 async function signInAsHr(page: Page) {
   await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill("hr@demo.example");
-  await page.getByLabel("Password").fill("demo-only-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await openHomeAs(page, "hr@demo.example");
 }
 
 async function heatmapTotalGap(page: Page, name: string): Promise<number> {

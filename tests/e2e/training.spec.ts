@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { waitForAppHydration } from "./helpers";
+import { waitForAppHydration, openHomeAs, type DemoAccount } from "./helpers";
 
 /*
  * Training plans on the demo company (issue 5): HR plans training for the
@@ -11,14 +11,10 @@ import { waitForAppHydration } from "./helpers";
 
 const LIU = "刘洋 Liu Yang";
 
-async function signIn(page: Page, email: string) {
+async function signIn(page: Page, email: DemoAccount) {
   await page.context().clearCookies();
   await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill("demo-only-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/home$/);
+  await openHomeAs(page, email);
 }
 
 async function figure(page: Page, key: string): Promise<number> {
