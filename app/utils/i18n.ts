@@ -8,6 +8,7 @@ import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
 import { hiringPublicStrings } from "~/locales/hiring-public";
+import { invitationStrings } from "~/locales/invitation";
 import { mobileStrings } from "~/locales/mobile";
 import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
@@ -59,6 +60,7 @@ export const resources = {
       nextSteps: nextStepsStrings.en,
       mobile: mobileStrings.en,
       access: accessStrings.en,
+      invitation: invitationStrings.en,
     },
   },
   zh: {
@@ -85,6 +87,7 @@ export const resources = {
       nextSteps: nextStepsStrings.zh,
       mobile: mobileStrings.zh,
       access: accessStrings.zh,
+      invitation: invitationStrings.zh,
     },
   },
 };

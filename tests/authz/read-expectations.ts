@@ -298,6 +298,7 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   "routes/unsubscribe": { none: "a signed link's kind" },
   "routes/forgot-password": { none: "a form" },
   "routes/reset-password.$token": { none: "a form" },
+  "routes/invite_.confirm.$secret": { none: "the organisation's name and the email, name and kind its own link names" },
   "routes/signup_.confirm.$token": { none: "the organisation's name and email its own link names" },
   "routes/settings": { none: "the settings' frame" },
   "routes/settings._index": { none: "links" },
