@@ -9,6 +9,7 @@ import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
 import { hiringPublicStrings } from "~/locales/hiring-public";
 import { invitationStrings } from "~/locales/invitation";
+import { tokenScopeStrings } from "~/locales/token-scope";
 import { mobileStrings } from "~/locales/mobile";
 import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
@@ -61,6 +62,7 @@ export const resources = {
       mobile: mobileStrings.en,
       access: accessStrings.en,
       invitation: invitationStrings.en,
+      tokenScope: tokenScopeStrings.en,
     },
   },
   zh: {
@@ -88,6 +90,7 @@ export const resources = {
       mobile: mobileStrings.zh,
       access: accessStrings.zh,
       invitation: invitationStrings.zh,
+      tokenScope: tokenScopeStrings.zh,
     },
   },
 };
