@@ -249,3 +249,28 @@ export async function keepScreenshot(target: Page | Locator, path: string): Prom
   else await target.screenshot({ path });
   return true;
 }
+
+/** The demo's accounts, one per user kind (README, "user kinds"); they share one password. */
+export const DEMO_ACCOUNTS = {
+  admin: "admin@demo.example",
+  manager: "manager@demo.example",
+  hr: "hr@demo.example",
+  lead: "lead.ops@demo.example",
+  member: "member@demo.example",
+} as const;
+export type DemoKind = keyof typeof DEMO_ACCOUNTS;
+export const DEMO_PASSWORD = "demo-only-password";
+
+/**
+ * Signs the page in as a demo account through the sign-in form, in whatever
+ * language the page is in (the fields by name, Enter to send), and waits for
+ * the home page.
+ */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(email);
+  const field = page.locator('input[name="password"]');
+  await field.fill(password);
+  await field.press("Enter");
+  await expect(page).toHaveURL(/\/home$/);
+}
