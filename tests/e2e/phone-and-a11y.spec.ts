@@ -110,12 +110,14 @@ const SIGNED_OUT_ONLY = new Set([
   "/signup/confirm/:token",
   "/forgot-password",
   "/invite/:token",
+  "/invite/confirm/:secret",
   "/reset-password/:token",
   "/unsubscribe",
 ]);
 /** Made-up links: each answers its own "not found" page. */
 const MADE_UP: Record<string, string> = {
   "/invite/:token": "/invite/not-a-real-invitation",
+  "/invite/confirm/:secret": "/invite/confirm/not-a-real-link",
   "/reset-password/:token": "/reset-password/not-a-real-link",
   "/signup/confirm/:token": "/signup/confirm/not-a-real-link",
 };
