@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { keepTabInside } from "~/components/ui/keepTabInside";
 import { useHydrated } from "~/components/ui/useHydrated";
 import type { Permission } from "~/domain/permissions";
 import type { Language } from "~/domain/types";
@@ -233,8 +234,8 @@ export function AppShell({
 
 /**
  * The phone menu's state: closed after every navigation, Escape closes it and
- * gives focus back to its button. Off until hydration, so that without
- * JavaScript the links stay visible.
+ * gives focus back to its button, and while it is open Tab stays inside it.
+ * Off until hydration, so that without JavaScript the links stay visible.
  */
 function usePhoneMenu() {
   const enabled = useHydrated();
@@ -243,9 +244,16 @@ function usePhoneMenu() {
   const location = useLocation();
   useEffect(() => setOpen(false), [location.key]);
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key !== "Escape" || !open) return;
-    setOpen(false);
-    buttonRef.current?.focus();
+    if (!open) return;
+    if (event.key === "Escape") {
+      setOpen(false);
+      buttonRef.current?.focus();
+      return;
+    }
+    // open on a phone (its button shows): Tab goes round the button and the links, as in a dialog
+    const button = buttonRef.current;
+    const nav = document.getElementById("site-nav");
+    if (button && nav && button.checkVisibility?.() !== false) keepTabInside(nav, event, button);
   };
   return { enabled, open, setOpen, buttonRef, onKeyDown };
 }

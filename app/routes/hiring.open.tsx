@@ -52,7 +52,7 @@ export default function OpenPositionsPage() {
           {t("hiringPublic.open.empty")}
         </p>
       ) : (
-        <div className={ui.tableWrap}>
+        <div className={ui.tableWrap} tabIndex={0}>
           <table className={ui.table} data-testid="open-positions">
             <caption className="sr-only">{t("hiringPublic.open.caption")}</caption>
             <thead className={ui.thead}>

@@ -170,90 +170,93 @@ export default function DefaultRaciPage() {
       <Form method="post" {...getFormProps(form)} className="space-y-6">
         <input type="hidden" name="version" value={answer?.version ?? version} />
         <input type="hidden" name="model" value={model} />
-        <fieldset disabled={!canEdit} className="space-y-6">
+        {/* the read-only fieldset inside the scroll box, so that a reader's keyboard can still scroll it */}
+        <div className="space-y-6">
           <div className={ui.tableWrap} tabIndex={0}>
-            <table className={ui.table}>
-              <caption className="sr-only">{t("playbook.raci.caption", { model: modelLabel })}</caption>
-              <thead className={ui.thead}>
-                <tr>
-                  <th scope="col" className={ui.th}>
-                    {t("playbook.raci.step")}
-                  </th>
-                  {roles.map((r) => (
-                    <th key={r.id} scope="col" className={ui.th}>
-                      {localize(r.label, lang)}
+            <fieldset disabled={!canEdit}>
+              <table className={ui.table}>
+                <caption className="sr-only">{t("playbook.raci.caption", { model: modelLabel })}</caption>
+                <thead className={ui.thead}>
+                  <tr>
+                    <th scope="col" className={ui.th}>
+                      {t("playbook.raci.step")}
                     </th>
-                  ))}
-                </tr>
-              </thead>
-              {STEP_SECTIONS.map((section) => {
-                const inSection = steps.filter((s) => s.section === section);
-                if (inSection.length === 0) return null;
-                return (
-                  <tbody key={section} className="divide-y divide-slate-100">
-                    <tr>
-                      <th scope="colgroup" colSpan={roles.length + 1} className="bg-slate-50 px-3 py-2 text-left">
-                        {t(`ownership.sections.${section}`)}
-                        {section === "core" ? (
-                          <span className="ml-2 text-xs font-normal text-slate-500">
-                            {t("playbook.raci.forModel", { model: modelLabel })}
-                          </span>
-                        ) : (
-                          <span className="ml-2 text-xs font-normal text-slate-500">
-                            {t("playbook.raci.everyModel")}
-                          </span>
-                        )}
+                    {roles.map((r) => (
+                      <th key={r.id} scope="col" className={ui.th}>
+                        {localize(r.label, lang)}
                       </th>
-                    </tr>
-                    {inSection.map((step) => {
-                      const rowName = `cells.${step.key}`;
-                      const rowErrors = [
-                        ...new Set(
-                          Object.entries(errors)
-                            .filter(([name]) => name.startsWith(`${rowName}.`))
-                            .flatMap(([, list]) => list ?? []),
-                        ),
-                      ];
-                      const stepName = localize(step.name, lang);
-                      return (
-                        <tr key={step.key} data-step={step.key}>
-                          <th scope="row" className={`${ui.td} text-left font-medium`}>
-                            {stepName}
-                            <FieldErrors id={`${rowName}-error`} errors={rowErrors} />
-                          </th>
-                          {roles.map((r) => {
-                            const name = `${rowName}.${r.id}`;
-                            return (
-                              <td key={r.id} className={ui.td}>
-                                <label htmlFor={name} className="sr-only">
-                                  {t("playbook.raci.cellOf", { role: localize(r.label, lang), step: stepName })}
-                                </label>
-                                <select
-                                  id={name}
-                                  name={name}
-                                  defaultValue={letterOf(step.key, r.id, (step.row as Record<string, string>)[r.id])}
-                                  className={ui.input}
-                                  aria-invalid={rowErrors.length > 0 ? true : undefined}
-                                  aria-describedby={rowErrors.length > 0 ? `${rowName}-error` : undefined}
-                                >
-                                  <option value="">{t("ownership.letters.none")}</option>
-                                  {RACI_LETTERS.map((letter) => (
-                                    <option key={letter} value={letter}>
-                                      {t(`ownership.letters.${letter}`)}
-                                    </option>
-                                  ))}
-                                </select>
-                                <EditedMark edited={step.edited.includes(r.id)} />
-                              </td>
-                            );
-                          })}
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                );
-              })}
-            </table>
+                    ))}
+                  </tr>
+                </thead>
+                {STEP_SECTIONS.map((section) => {
+                  const inSection = steps.filter((s) => s.section === section);
+                  if (inSection.length === 0) return null;
+                  return (
+                    <tbody key={section} className="divide-y divide-slate-100">
+                      <tr>
+                        <th scope="colgroup" colSpan={roles.length + 1} className="bg-slate-50 px-3 py-2 text-left">
+                          {t(`ownership.sections.${section}`)}
+                          {section === "core" ? (
+                            <span className="ml-2 text-xs font-normal text-slate-500">
+                              {t("playbook.raci.forModel", { model: modelLabel })}
+                            </span>
+                          ) : (
+                            <span className="ml-2 text-xs font-normal text-slate-500">
+                              {t("playbook.raci.everyModel")}
+                            </span>
+                          )}
+                        </th>
+                      </tr>
+                      {inSection.map((step) => {
+                        const rowName = `cells.${step.key}`;
+                        const rowErrors = [
+                          ...new Set(
+                            Object.entries(errors)
+                              .filter(([name]) => name.startsWith(`${rowName}.`))
+                              .flatMap(([, list]) => list ?? []),
+                          ),
+                        ];
+                        const stepName = localize(step.name, lang);
+                        return (
+                          <tr key={step.key} data-step={step.key}>
+                            <th scope="row" className={`${ui.td} text-left font-medium`}>
+                              {stepName}
+                              <FieldErrors id={`${rowName}-error`} errors={rowErrors} />
+                            </th>
+                            {roles.map((r) => {
+                              const name = `${rowName}.${r.id}`;
+                              return (
+                                <td key={r.id} className={ui.td}>
+                                  <label htmlFor={name} className="sr-only">
+                                    {t("playbook.raci.cellOf", { role: localize(r.label, lang), step: stepName })}
+                                  </label>
+                                  <select
+                                    id={name}
+                                    name={name}
+                                    defaultValue={letterOf(step.key, r.id, (step.row as Record<string, string>)[r.id])}
+                                    className={ui.input}
+                                    aria-invalid={rowErrors.length > 0 ? true : undefined}
+                                    aria-describedby={rowErrors.length > 0 ? `${rowName}-error` : undefined}
+                                  >
+                                    <option value="">{t("ownership.letters.none")}</option>
+                                    {RACI_LETTERS.map((letter) => (
+                                      <option key={letter} value={letter}>
+                                        {t(`ownership.letters.${letter}`)}
+                                      </option>
+                                    ))}
+                                  </select>
+                                  <EditedMark edited={step.edited.includes(r.id)} />
+                                </td>
+                              );
+                            })}
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  );
+                })}
+              </table>
+            </fieldset>
           </div>
 
           {canEdit ? (
@@ -277,7 +280,7 @@ export default function DefaultRaciPage() {
               </button>
             </section>
           ) : null}
-        </fieldset>
+        </div>
       </Form>
     </main>
   );

@@ -307,13 +307,16 @@ export default function RolePage() {
               <FieldErrors id="appliesTo-error" errors={errors.appliesTo} />
             </fieldset>
           </section>
+        </fieldset>
 
-          <section className={`${ui.card} space-y-4`} aria-labelledby="skills-title">
-            <h2 id="skills-title" className={ui.h2}>
-              {t("playbook.role.skills")}
-            </h2>
-            <p className={ui.hint}>{t("playbook.role.skillsHint")}</p>
-            <div className="scroll-cue relative overflow-x-auto">
+        {/* the scroll box outside the read-only fieldset, so that a reader's keyboard can still scroll it */}
+        <section className={`${ui.card} space-y-4`} aria-labelledby="skills-title">
+          <h2 id="skills-title" className={ui.h2}>
+            {t("playbook.role.skills")}
+          </h2>
+          <p className={ui.hint}>{t("playbook.role.skillsHint")}</p>
+          <div className="scroll-cue relative overflow-x-auto" tabIndex={0}>
+            <fieldset disabled={!canEdit}>
               <table className={ui.table}>
                 <thead className={ui.thead}>
                   <tr>
@@ -390,9 +393,11 @@ export default function RolePage() {
                   })}
                 </tbody>
               </table>
-            </div>
-          </section>
+            </fieldset>
+          </div>
+        </section>
 
+        <fieldset disabled={!canEdit} className="space-y-6">
           <section className={`${ui.card} space-y-4`} aria-labelledby="headcount-title">
             <h2 id="headcount-title" className={ui.h2}>
               {t("playbook.role.headcount")}

@@ -189,7 +189,7 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
           {t("insights.withheld", { count: MIN_GROUP_SIZE })}
         </p>
       ) : (
-        <div className="scroll-cue relative mt-4 overflow-x-auto">
+        <div className="scroll-cue relative mt-4 overflow-x-auto" tabIndex={0}>
           <table className="w-full text-sm" data-testid="skill-coverage">
             <caption className="sr-only">{`${role.label} · ${t("insights.gaps.rolesTitle")}`}</caption>
             <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">

@@ -6,7 +6,7 @@ import { diagramNode, waitForAppHydration, waitForDiagramToSettle, waitForHydrat
 /*
  * Issue 16, keyboard use: the confirm dialog and the planner's role panel take
  * focus when they open, keep Tab inside, close with Escape and give focus back
- * to what opened them. The phone menu does the same with Escape.
+ * to what opened them. The phone menu does the same: Tab stays inside it while it is open.
  */
 
 const DB_FILE = path.resolve(process.env.E2E_DB_FILE ?? "data/e2e.db");
@@ -81,7 +81,9 @@ test("the confirm dialog and the role panel trap focus, close with Escape and gi
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test("the navigation folds into a menu that opens from the keyboard and closes with Escape", async ({ page }) => {
+  test("the navigation folds into a menu that opens from the keyboard, keeps Tab inside and closes with Escape", async ({
+    page,
+  }) => {
     await page.context().addCookies([{ name: "lang", value: COOKIE.en, domain: "localhost", path: "/" }]);
     await page.goto("/planner");
     await waitForAppHydration(page);
@@ -95,6 +97,27 @@ test.describe("on a phone", () => {
     await expect(nav.getByRole("link", { name: "Sign in" })).toBeVisible();
     await page.keyboard.press("Tab");
     expect(await focusIsInside(nav)).toBe(true);
+    // while open, Tab goes round the button and the menu's links: as many presses as stops bring it back
+    const inMenu = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute("data-testid") === "menu-button" ||
+          !!document.getElementById("site-nav")?.contains(document.activeElement),
+      );
+    const stops = (await nav.locator("a[href], button").count()) + 1;
+    expect(stops).toBeGreaterThan(3);
+    await button.focus();
+    for (let press = 1; press <= stops; press++) {
+      await page.keyboard.press("Tab");
+      expect(await inMenu(), `focus in the menu after Tab #${press}`).toBe(true);
+    }
+    await expect(button).toBeFocused();
+    await page.keyboard.press("Shift+Tab");
+    await expect(nav.locator("a[href], button").last()).toBeFocused();
+    for (let press = 1; press <= stops; press++) {
+      await page.keyboard.press("Shift+Tab");
+      expect(await inMenu(), `focus in the menu after Shift+Tab #${press}`).toBe(true);
+    }
     await page.keyboard.press("Escape");
     await expect(nav).toBeHidden();
     await expect(button).toBeFocused();

@@ -290,3 +290,32 @@ export async function openHomeAs(page: Page, email: DemoAccount) {
   await page.goto("/home");
   await expect(page).toHaveURL(/\/home$/);
 }
+
+/** The demo's account of each user kind (README, "user kinds"). */
+export const DEMO_ACCOUNT_OF_KIND = {
+  admin: "admin@demo.example",
+  manager: "manager@demo.example",
+  hr: "hr@demo.example",
+  lead: "lead.ops@demo.example",
+  member: "member@demo.example",
+} as const satisfies Record<string, DemoAccount>;
+export type DemoKind = keyof typeof DEMO_ACCOUNT_OF_KIND;
+
+/**
+ * Signs the page in as a demo account with the run's saved session and waits
+ * for the home page (`openHomeAs`); an account of a test's own signs in
+ * through the form, in whatever language the page is in (the fields by name,
+ * Enter to send).
+ */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
+  if ((DEMO_ACCOUNTS as readonly string[]).includes(email) && password === DEMO_PASSWORD) {
+    await openHomeAs(page, email as DemoAccount);
+    return;
+  }
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(email);
+  const field = page.locator('input[name="password"]');
+  await field.fill(password);
+  await field.press("Enter");
+  await expect(page).toHaveURL(/\/home$/);
+}
