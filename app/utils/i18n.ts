@@ -8,6 +8,8 @@ import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
 import { hiringPublicStrings } from "~/locales/hiring-public";
+import { invitationStrings } from "~/locales/invitation";
+import { tokenScopeStrings } from "~/locales/token-scope";
 import { mobileStrings } from "~/locales/mobile";
 import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
@@ -59,6 +61,8 @@ export const resources = {
       nextSteps: nextStepsStrings.en,
       mobile: mobileStrings.en,
       access: accessStrings.en,
+      invitation: invitationStrings.en,
+      tokenScope: tokenScopeStrings.en,
     },
   },
   zh: {
@@ -85,6 +89,8 @@ export const resources = {
       nextSteps: nextStepsStrings.zh,
       mobile: mobileStrings.zh,
       access: accessStrings.zh,
+      invitation: invitationStrings.zh,
+      tokenScope: tokenScopeStrings.zh,
     },
   },
 };
