@@ -6,6 +6,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { nonceFromContext, NonceProvider } from "~/components/Nonce";
 import type { Language } from "~/domain/types";
 import { i18nOptions } from "~/utils/i18n";
+import { memoizeTranslations } from "~/utils/i18n-memo.server";
 import { renderHtmlStream } from "~/utils/html-stream.server";
 import { languageFor } from "~/utils/i18n.server";
 
@@ -24,7 +25,11 @@ function i18nFor(language: Language): Promise<i18n> {
     instance = created
       .use(initReactI18next)
       .init(i18nOptions(language))
-      .then(() => created)
+      .then(() => {
+        // resources are fixed once loaded: the same call gives the same string (decision 0020)
+        memoizeTranslations(created);
+        return created;
+      })
       .catch((error: unknown) => {
         instances.delete(language);
         throw error;

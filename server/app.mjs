@@ -229,6 +229,10 @@ export function createApp({
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (await isBrokenForm(req, body)) return plain(res, 400, "Bad Request");
       const request = toRequest(req, body, controller.signal);
+      // The load context: one new object per HTTP request, handed to every loader and action of it.
+      // It is also the key of what the request's loaders share: the session lookup is made lazily,
+      // by the first loader that asks, and the others get the same answer (getSignedIn in
+      // app/utils/auth.server.ts; decision 0020).
       const response = await handle(request, {
         clientAddress: req.socket.remoteAddress ?? null,
         cspNonce: res.locals.cspNonce,

@@ -5,7 +5,14 @@ import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-valida
 import type { Playbook } from "~/domain/types";
 import { organisationFromBearer } from "~/utils/api-auth.server";
 import { can, type Actor } from "~/domain/permissions";
-import { forbidden, getSignedIn, requirePermission, requireSignedIn, type SignedIn } from "~/utils/auth.server";
+import {
+  forbidden,
+  getSignedIn,
+  requirePermission,
+  requireSignedIn,
+  type RequestArgs,
+  type SignedIn,
+} from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { saveIfVersion } from "./versioned.server";
 
@@ -14,16 +21,22 @@ import { saveIfVersion } from "./versioned.server";
  * an API token, else by the session, else the shipped one (anyone may try
  * the planner). A bad token throws the 401 of organisationFromBearer.
  */
-export async function playbookForRequest(request: Request, signedIn?: SignedIn | null): Promise<Playbook> {
-  const organisationId = await organisationIdForRequest(request, signedIn);
+export async function playbookForRequest(args: RequestArgs, signedIn?: SignedIn | null): Promise<Playbook> {
+  const organisationId = await organisationIdForRequest(args, signedIn);
   return playbookForOrganisation(organisationId);
 }
 
-/** `signedIn`: the caller's own lookup of the session (null: nobody), so the session is not looked up twice. */
-export async function organisationIdForRequest(request: Request, signedIn?: SignedIn | null): Promise<string | null> {
+/**
+ * `signedIn`: the caller's own lookup of the session (null: nobody); without it the
+ * lookup the request's other loaders share (`getSignedIn` with the load context).
+ */
+export async function organisationIdForRequest(
+  { request, context }: RequestArgs,
+  signedIn?: SignedIn | null,
+): Promise<string | null> {
   const bearer = await organisationFromBearer(request);
   if (bearer) return bearer.organisationId;
-  const person = signedIn === undefined ? await getSignedIn(request) : signedIn;
+  const person = signedIn === undefined ? await getSignedIn(request, context) : signedIn;
   return person?.actor.organisationId ?? null;
 }
 
@@ -255,8 +268,8 @@ export async function setManagersEditPlaybook({
  * The guard of every playbook write: signed in, and allowed to edit this
  * organisation's playbook (admins; managers when the organisation allows it).
  */
-export async function requirePlaybookEditor(request: Request) {
-  const signedIn = await requireSignedIn(request);
+export async function requirePlaybookEditor(args: RequestArgs) {
+  const signedIn = await requireSignedIn(args);
   const settings = await playbookSettings({ organisationId: signedIn.actor.organisationId });
   if (!can(signedIn.actor, "playbook.edit", { organisationId: signedIn.actor.organisationId, ...settings }))
     throw forbidden();
@@ -273,8 +286,8 @@ export function mayEditPlaybook(actor: Actor, settings: { managersEditPlaybook: 
  * organisation's current playbook (with its version and edited paths), the
  * organisation's setting and whether this reader may edit.
  */
-export async function readPlaybookPage(request: Request) {
-  const signedIn = await requirePermission(request, "playbook.read");
+export async function readPlaybookPage(args: RequestArgs) {
+  const signedIn = await requirePermission(args, "playbook.read");
   const organisationId = signedIn.actor.organisationId;
   const [state, settings] = await Promise.all([
     playbookStateForOrganisation(organisationId),

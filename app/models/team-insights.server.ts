@@ -2,6 +2,7 @@ import type { Actor } from "~/domain/permissions";
 import type { ModelId, RoleId, StageId } from "~/domain/types";
 import { visibleTeamGaps } from "~/domain/visibility";
 import { localize } from "~/domain/vocabulary";
+import type { RequestArgs } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
 import { plannerHref } from "~/utils/sizing-query";
 import { sizedForOrganisation } from "./business-profile.server";
@@ -15,12 +16,12 @@ import { keptTeam, keptTeamGaps } from "./team-state.server";
  * role's staffing, the labels of roles and skills, and the link to the planner with the profile.
  */
 export async function teamInsightsBasis(
-  request: Request,
+  args: RequestArgs,
   { actor, organisation }: { actor: Actor; organisation: { id: string; operatingModel: ModelId; stage: StageId } },
 ) {
   const [playbook, lang, team] = await Promise.all([
-    playbookForRequest(request),
-    languageFor(request),
+    playbookForRequest(args),
+    languageFor(args.request),
     keptTeam(organisation.id),
   ]);
   const { recommendation, profile } = await sizedForOrganisation({

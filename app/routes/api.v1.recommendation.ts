@@ -11,9 +11,9 @@ import { parseSizingQuery } from "~/utils/sizing-query";
  * also with `channels=<model>:<share>,…` instead of `model`, and the drivers
  * stores, skus, ordersPerDay, markets, languages, b2bAccounts.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   // first, so a bad token is a 401 whatever the query (it throws the answer)
-  const playbook = await playbookForRequest(request);
+  const playbook = await playbookForRequest({ request, context });
   const params = new URL(request.url).searchParams;
   const sizing = parseSizingQuery(params);
   const channelsGiven = params.getAll("channels").some((value) => value.trim() !== "");

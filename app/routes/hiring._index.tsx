@@ -85,8 +85,8 @@ async function hiringState(organisation: { id: string; operatingModel: Choice["m
   return { playbook, team, target, positions, current, delta, targetChart, sized };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "hiring.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "hiring.read");
   const [{ playbook, team, target, positions, current, delta, targetChart, sized }, lang] = await Promise.all([
     hiringState(organisation),
     languageFor(request),
@@ -144,11 +144,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const INTENTS = ["set_target", "create_plan", "hire_for_skill", "move", "status"] as const;
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = intentOf(formData, INTENTS);
   // the permission depends on what is asked: HR may only move a position's status
-  const signedIn = await requirePermission(request, intent === "status" ? "hiring.status" : "hiring.plan");
+  const signedIn = await requirePermission({ request, context }, intent === "status" ? "hiring.status" : "hiring.plan");
   const organisationId = signedIn.organisation.id;
   if (intent === null) {
     return data({ intent: null, lastResult: null, formError: "hiring.errors.intent" }, { status: 400 });

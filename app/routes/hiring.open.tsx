@@ -15,8 +15,8 @@ import { languageFor } from "~/utils/i18n.server";
  * public, still to be filled, for everyone in the organisation. Only the
  * public fields leave the server: no budget, reason, notes, owner or fill.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "hiring.publicPositions");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "hiring.publicPositions");
   const [positions, playbook, lang] = await Promise.all([
     listPublicPositions({ organisationId: organisation.id }),
     playbookForOrganisation(organisation.id),

@@ -34,9 +34,9 @@ const PLAN_CSV_COLUMNS = [
 ] as const;
 
 /** The hiring plan in the order of hires, for a spreadsheet. Those who may read the plan (managers, HR, admins) may export it. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   // Privacy (issue 14): the plan is for managers, HR and admins; others 403.
-  const { organisation } = await requirePermission(request, "hiring.positions");
+  const { organisation } = await requirePermission({ request, context }, "hiring.positions");
   const [positions, playbook, lang] = await Promise.all([
     listPositions({ organisationId: organisation.id }),
     playbookForOrganisation(organisation.id),

@@ -30,7 +30,7 @@ import {
   updatePosition,
 } from "~/models/hiring.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
-import { notFound, requirePermission, requireRecord } from "~/utils/auth.server";
+import { notFound, requirePermission, requireRecord, type RequestArgs } from "~/utils/auth.server";
 import { conflictSubmission, intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 import {
@@ -40,21 +40,21 @@ import {
 } from "~/components/hiring/cancel-confirmation";
 
 async function authorise(
-  request: Request,
+  args: RequestArgs,
   positionId: string | undefined,
   permission: "hiring.positions" | "hiring.plan" | "hiring.status",
 ) {
   // an unknown id answers like another organisation's: 404 once signed in
-  const signedIn = await requireRecord(request, {
+  const signedIn = await requireRecord(args, {
     find: () => findPositionToAuthorise({ positionId: positionId ?? "" }),
     permission,
   });
   return { signedIn, positionId: signedIn.found.id };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Privacy (issue 14): a position is part of the plan: managers, HR and admins.
-  const { signedIn, positionId } = await authorise(request, params.positionId, "hiring.positions");
+  const { signedIn, positionId } = await authorise({ request, context }, params.positionId, "hiring.positions");
   const organisationId = signedIn.organisation.id;
   const scope = { organisationId };
   const canPlan = can(signedIn.actor, "hiring.plan", scope);
@@ -90,11 +90,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const INTENTS = ["update", "status", "fill"] as const;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = intentOf(formData, INTENTS);
   const { signedIn, positionId } = await authorise(
-    request,
+    { request, context },
     params.positionId,
     intent === "update" || intent === null ? "hiring.plan" : "hiring.status",
   );
@@ -153,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!position) throw notFound();
   if (value.how === "new") {
     // creating a member is a team write as well
-    await requirePermission(request, "members.write");
+    await requirePermission({ request, context }, "members.write");
   }
   const result = await fillPosition({
     organisationId,

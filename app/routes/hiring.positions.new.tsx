@@ -15,8 +15,8 @@ import { readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
 
 /** A position added by hand: managers and admins (hiring.plan), like the rest of the plan. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "hiring.plan");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "hiring.plan");
   const [playbook, lang] = await Promise.all([playbookForOrganisation(organisation.id), languageFor(request)]);
   const label = new Map(playbook.roles.map((r) => [r.id, localize(r.label, lang)]));
   return {
@@ -26,9 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
-  const { actor, organisation } = await requirePermission(request, "hiring.plan");
+  const { actor, organisation } = await requirePermission({ request, context }, "hiring.plan");
   const submission = parseManualPositionForm(formData);
   if (submission.status !== "success") return data({ lastResult: submission.reply() }, { status: 400 });
   const { roleId, title, headcount, targetQuarter, reason, budget, isPublic } = submission.value;

@@ -25,9 +25,9 @@ const MORE_HREF: Record<NextStepKind, string> = {
 };
 
 /** The page after sign-in: what needs this person now, most urgent first (issue 16). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, user, organisation } = await requireSignedIn(request);
-  const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, user, organisation } = await requireSignedIn({ request, context });
+  const [playbook, lang] = await Promise.all([playbookForRequest({ request, context }), languageFor(request)]);
   const home = await loadHome({ actor, organisation, playbook, lang });
   const skill = new Map(playbook.skills.map((entry) => [entry.id, localize(entry.label, lang)]));
   const role = new Map<string, string>(playbook.roles.map((entry) => [entry.id, localize(entry.label, lang)]));

@@ -10,14 +10,14 @@ import { requireSignedIn } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 
 /** A person's inbox: every notification addressed to them (issue 16), newest first. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireSignedIn(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requireSignedIn({ request, context });
   const notifications = await listNotifications({ userId: user.id });
   return { notifications };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireSignedIn(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireSignedIn({ request, context });
   const submission = parseForm(await readFormData(request), inboxSchema, NOTIFY_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   if (submission.value.intent === "read_all") {

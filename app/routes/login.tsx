@@ -19,8 +19,8 @@ import { startSession } from "~/utils/session.server";
 import { AUTH_FORM, loginSchema } from "~/forms/auth";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getSignedIn(request)) throw redirect("/home");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getSignedIn(request, context)) throw redirect("/home");
   const redirectTo = new URL(request.url).searchParams.get("redirectTo");
   return { lang: await languageFor(request), redirectTo: safeRedirectPath(redirectTo, "") || undefined };
 }

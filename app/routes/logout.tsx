@@ -13,7 +13,7 @@ import { endSession } from "~/utils/session.server";
 export async function action({ request, context }: ActionFunctionArgs) {
   // conform's requests (a blur's validation) are never a submission: nobody is signed out by one
   if (isConformIntent(await readFormData(request.clone()))) return data({ signedOut: false }, { status: 400 });
-  const signedIn = await getSignedIn(request);
+  const signedIn = await getSignedIn(request, context);
   if (signedIn) {
     await recordSecurityEvent({
       type: "sign_out",
@@ -26,8 +26,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** A GET changes nothing: it offers the button, or goes home when there is no one to sign out. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const signedIn = await getSignedIn(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await getSignedIn(request, context);
   if (!signedIn) throw redirect("/");
   return { lang: await languageFor(request), name: signedIn.user.name };
 }

@@ -9,9 +9,9 @@ import { requirePermission } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
 
 /** "Our organisation": what it is, where it stands, and who is looking. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, user, organisation } = await requirePermission(request, "organisation.read");
-  const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, user, organisation } = await requirePermission({ request, context }, "organisation.read");
+  const [playbook, lang] = await Promise.all([playbookForRequest({ request, context }), languageFor(request)]);
   const model = playbook.models.find((candidate) => candidate.id === organisation.operatingModel);
   const stage = playbook.stages.find((candidate) => candidate.id === organisation.stage);
   return {

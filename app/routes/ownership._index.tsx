@@ -18,8 +18,8 @@ import { intentOf, invalidSubmission, readFormData } from "~/utils/forms";
 import { ownershipStrings } from "~/locales/ownership";
 
 /** The RACI matrix (steps × the seven roles), which rows the viewer may edit, and every problem. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "ownership.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "ownership.read");
   const [ownership, roleLabels, waiting] = await Promise.all([
     loadOwnership({ organisationId: organisation.id, model: organisation.operatingModel }),
     roleLabelsFor(organisation.id),
@@ -48,8 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Sets one cell. Who may: managers and admins on every row, a lead on rows their department is R or A for. */
-export async function action({ request }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePermission(request, "ownership.read");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { organisation, user } = await requirePermission({ request, context }, "ownership.read");
   const formData = await readFormData(request);
   const submission = parseOwnershipForm(formData, cellSchema);
   const intent = intentOf(formData, ["set_cell"]);
@@ -60,7 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const ownership = await loadOwnership({ organisationId: organisation.id, model });
   const step = ownership.steps.find((candidate) => candidate.key === submission.value.step && !candidate.retired);
   if (!step) throw notFound();
-  await requirePermission(request, "ownership.raci.write", { departments: holdersOf(ownership.cells, step.key) });
+  await requirePermission({ request, context }, "ownership.raci.write", {
+    departments: holdersOf(ownership.cells, step.key),
+  });
   const result = await setCell({
     organisationId: organisation.id,
     model,

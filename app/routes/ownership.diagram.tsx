@@ -22,8 +22,8 @@ import { ownershipStrings } from "~/locales/ownership";
  * roles highlighted, the hand-offs from the step before and to the step after.
  * An unknown or missing ?step= shows the first flagged step, else the first step.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "ownership.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "ownership.read");
   const [ownership, playbook] = await Promise.all([
     loadOwnership({ organisationId: organisation.id, model: organisation.operatingModel }),
     playbookForOrganisation(organisation.id),

@@ -16,8 +16,8 @@ import { languageFor } from "~/utils/i18n.server";
  * problems by their labels in the reader's language with their ids and codes
  * in columns of their own (app/domain/raci-csv.ts).
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "ownership.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "ownership.read");
   const [ownership, playbook, lang] = await Promise.all([
     loadOwnership({ organisationId: organisation.id, model: organisation.operatingModel }),
     playbookForOrganisation(organisation.id),

@@ -28,8 +28,8 @@ import { intentOf, invalidSubmission, readFormData, validateWith } from "~/utils
 import { ownershipStrings } from "~/locales/ownership";
 
 /** One step: who does what, its problems, its decision log, and the propose / decide forms the viewer may use. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "ownership.read");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "ownership.read");
   const key = params.stepKey ?? "";
   const [detail, roleLabels] = await Promise.all([
     getStep({ organisationId: organisation.id, model: organisation.operatingModel, key }),
@@ -56,8 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePermission(request, "ownership.read");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { organisation, user } = await requirePermission({ request, context }, "ownership.read");
   const key = params.stepKey ?? "";
   if (!isStepKey(key)) throw notFound();
   const formData = await readFormData(request);
@@ -68,7 +68,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // the same rule as editing the row's cells: managers and admins, a lead of a role that is R or A
     const detail = await getStep({ organisationId: organisation.id, model, key });
     if (!detail || detail.step.retired) throw notFound();
-    await requirePermission(request, "ownership.raci.write", { departments: holdersOf(detail.ownership.cells, key) });
+    await requirePermission({ request, context }, "ownership.raci.write", {
+      departments: holdersOf(detail.ownership.cells, key),
+    });
     const submission = parseOwnershipForm(formData, undoSchema);
     if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent } });
     const result = await undoCellChange({
@@ -85,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "propose") {
-    await requirePermission(request, "ownership.propose");
+    await requirePermission({ request, context }, "ownership.propose");
     const submission = parseOwnershipForm(formData, proposeSchema);
     if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent } });
     const result = await proposeOwner({
@@ -116,7 +118,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!detail || detail.step.retired) throw notFound();
       return invalidSubmission(submission, { formErrors: ["ownership.step.conflict"], status: 409, extra: { intent } });
     }
-    await requirePermission(request, "ownership.decide", { departments: open.involved, userId: open.proposerUserId });
+    await requirePermission({ request, context }, "ownership.decide", {
+      departments: open.involved,
+      userId: open.proposerUserId,
+    });
     if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent } });
     if (submission.value.proposalId !== open.id) {
       return invalidSubmission(submission, { formErrors: ["ownership.step.conflict"], status: 409, extra: { intent } });

@@ -17,15 +17,15 @@ async function activeStep(organisationId: string, model: Parameters<typeof loadS
 }
 
 /** The confirmation before retiring a step. Works without JavaScript. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "ownership.steps.manage");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "ownership.steps.manage");
   const step = await activeStep(organisation.id, organisation.operatingModel, params.stepKey ?? "");
   if (!step) throw notFound();
   return { step: { key: step.key, name: step.name } };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { organisation } = await requirePermission(request, "ownership.steps.manage");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "ownership.steps.manage");
   const step = await activeStep(organisation.id, organisation.operatingModel, params.stepKey ?? "");
   if (!step) throw notFound();
   const formData = await readFormData(request);

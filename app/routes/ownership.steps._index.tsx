@@ -23,8 +23,8 @@ import { ConflictNotice } from "~/components/ConflictNotice";
 import { ownershipStrings } from "~/locales/ownership";
 
 /** The organisation's process steps, for the admin who keeps them. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "ownership.steps.manage");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "ownership.steps.manage");
   const { steps } = await loadSteps({ organisationId: organisation.id, model: organisation.operatingModel });
   return { steps: steps.map(({ key, section, name, retired, version }) => ({ key, section, name, retired, version })) };
 }
@@ -33,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const NOT_CONFLICTING = { conflict: null as FieldConflict[] | null, version: null as number | null };
 
 /** Add, rename, move up or down. Retiring has its own confirmation page. */
-export async function action({ request }: ActionFunctionArgs) {
-  const { organisation } = await requirePermission(request, "ownership.steps.manage");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "ownership.steps.manage");
   const formData = await readFormData(request);
   const intent = intentOf(formData, ["add", "rename", "move"]);
   const base = { organisationId: organisation.id, model: organisation.operatingModel };

@@ -22,8 +22,8 @@ function activeTab(pathname: string) {
 }
 
 /** The ownership area: a header, tabs for the pages the viewer may open, the page below. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "ownership.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "ownership.read");
   const playbook = await playbookForOrganisation(organisation.id);
   const model = playbook.models.find((candidate) => candidate.id === organisation.operatingModel);
   return {

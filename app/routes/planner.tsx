@@ -57,7 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseRecommendationQuery(url.searchParams, channelsGiven ? ["stage"] : ["model", "stage"]);
   // one session lookup for the whole page: shared with the root loader through the request's context
   const [lang, signedIn] = await Promise.all([languageFor(request), getSignedIn(request, context)]);
-  const playbook = await playbookForRequest(request, signedIn);
+  const playbook = await playbookForRequest({ request, context }, signedIn);
   // A signed-in person who has not chosen yet starts from their organisation's current choice and profile.
   if (signedIn && !url.searchParams.has("model") && !url.searchParams.has("stage") && !channelsGiven) {
     const profile = await getBusinessProfile({ organisationId: signedIn.organisation.id });
@@ -135,7 +135,7 @@ const organisationChoiceSchema = z.object({
 
 /** Makes the chosen model and stage the organisation's current ones (admins and managers). */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const signedIn = await requirePermission(request, "organisation.update");
+  const signedIn = await requirePermission({ request, context }, "organisation.update");
   const form = await readFormData(request);
   // conform's requests (a blur's validation) are never a submission
   if (isConformIntent(form)) return data({ ok: false as const, errors: null }, { status: 400 });

@@ -14,8 +14,8 @@ import { can } from "~/domain/permissions";
 
 export const meta = titleMeta((lang) => [playbookStrings[lang].title]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisationId, state, settings, canEdit } = await readPlaybookPage(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisationId, state, settings, canEdit } = await readPlaybookPage({ request, context });
   const versions = await listPlaybookVersions({ organisationId });
   const { playbook, edited } = state;
   const saved = new URL(request.url).searchParams.get("saved");
@@ -43,8 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "playbook.settings");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { actor } = await requirePermission({ request, context }, "playbook.settings");
   const submission = parseForm(await readFormData(request), settingsSchema, PLAYBOOK_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   await setManagersEditPlaybook({

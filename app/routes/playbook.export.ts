@@ -7,8 +7,8 @@ import { requirePermission } from "~/utils/auth.server";
  * import takes, so it can be copied between organisations or kept in version
  * control. It holds no person's data.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "playbook.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission({ request, context }, "playbook.read");
   const state = await playbookStateForOrganisation(actor.organisationId);
   return new Response(`${JSON.stringify(state.playbook, null, 2)}\n`, {
     headers: {

@@ -26,8 +26,8 @@ import { conflictSubmission, invalidSubmission, parseForm, readFormData, validat
 
 export const meta = titleMeta((lang) => [playbookStrings[lang].raci.title, playbookStrings[lang].title]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation, state, canEdit } = await readPlaybookPage(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { organisation, state, canEdit } = await readPlaybookPage({ request, context });
   const url = new URL(request.url);
   const asked = url.searchParams.get("model");
   const model = isModelId(asked) ? asked : organisation.operatingModel;
@@ -58,8 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const signedIn = await requirePlaybookEditor(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const signedIn = await requirePlaybookEditor({ request, context });
   const organisationId = signedIn.actor.organisationId;
   const submission = parseForm(await readFormData(request), raciSchema, PLAYBOOK_FORM);
   const none = { conflict: null, version: null, problems: [] as string[] };

@@ -44,9 +44,9 @@ function roleIdOf(params: { roleId?: string }): RoleId {
   return id;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const roleId = roleIdOf(params);
-  const { state, canEdit } = await readPlaybookPage(request);
+  const { state, canEdit } = await readPlaybookPage({ request, context });
   const { playbook, edited } = state;
   const role = roleEditOf(playbook, roleId);
   if (!role) throw notFound();
@@ -94,8 +94,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const schema = roleSchema;
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const signedIn = await requirePlaybookEditor(request);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const signedIn = await requirePlaybookEditor({ request, context });
   const roleId = roleIdOf(params);
   const organisationId = signedIn.actor.organisationId;
   const submission = parseForm(await readFormData(request), schema, PLAYBOOK_FORM);

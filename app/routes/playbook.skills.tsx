@@ -26,8 +26,8 @@ import { languageFor } from "~/utils/i18n.server";
 
 export const meta = titleMeta((lang) => [playbookStrings[lang].skills.title, playbookStrings[lang].title]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { state, canEdit } = await readPlaybookPage(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { state, canEdit } = await readPlaybookPage({ request, context });
   const { playbook, edited } = state;
   const usedBy = (skillId: string) =>
     playbook.roles.filter((r) => r.skills.some((s) => s.skillId === skillId)).map((r) => r.label);
@@ -46,8 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const signedIn = await requirePlaybookEditor(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const signedIn = await requirePlaybookEditor({ request, context });
   const organisationId = signedIn.actor.organisationId;
   const submission = parseForm(await readFormData(request), skillSchema, PLAYBOOK_FORM);
   if (submission.status !== "success") return invalidSubmission(submission, { extra: { problems: [] as string[] } });

@@ -19,8 +19,8 @@ import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 
 export const meta = titleMeta((lang) => [playbookStrings[lang].transfer.title, playbookStrings[lang].title]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { state, canEdit } = await readPlaybookPage(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { state, canEdit } = await readPlaybookPage({ request, context });
   return { version: state.version, canEdit };
 }
 
@@ -34,8 +34,8 @@ async function withUploadedFile(formData: FormData): Promise<FormData> {
   return formData;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const signedIn = await requirePlaybookEditor(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const signedIn = await requirePlaybookEditor({ request, context });
   const organisationId = signedIn.actor.organisationId;
   const submission = parseForm(await withUploadedFile(await readFormData(request)), importSchema, PLAYBOOK_FORM);
   const none = { problems: [] as string[] };

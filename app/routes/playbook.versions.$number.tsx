@@ -43,8 +43,8 @@ function numberOf(params: { number?: string }): number {
 /** Changes shown per page: a whole imported playbook can differ in thousands of fields. */
 const SHOWN = 300;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "playbook.read");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission({ request, context }, "playbook.read");
   const organisationId = actor.organisationId;
   const number = numberOf(params);
   const [info, doc, previous, state, settings] = await Promise.all([
@@ -68,8 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const signedIn = await requirePlaybookEditor(request);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const signedIn = await requirePlaybookEditor({ request, context });
   const organisationId = signedIn.actor.organisationId;
   const number = numberOf(params);
   const submission = parseForm(await readFormData(request), revertSchema, PLAYBOOK_FORM);

@@ -35,13 +35,13 @@ function scenarioHref(a: { model: ModelId; stage: StageId }, b: { model: ModelId
   return `/scenarios?${new URLSearchParams({ aModel: a.model, aStage: a.stage, bModel: b.model, bStage: b.stage })}`;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   // the form sends every field, the empty profile ones too: keep the address short enough to share
   const filled = [...params].filter(([, value]) => value.trim() !== "");
   if (filled.length < [...params].length)
     throw redirect(filled.length > 0 ? `/scenarios?${new URLSearchParams(filled)}` : "/scenarios");
-  const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
+  const [playbook, lang] = await Promise.all([playbookForRequest({ request, context }), languageFor(request)]);
   const values: Partial<Record<Field, string>> = {};
   const invalid: Field[] = [];
   for (const field of FIELD_NAMES) {

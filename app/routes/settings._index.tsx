@@ -5,8 +5,8 @@ import { forbidden, requireSignedIn } from "~/utils/auth.server";
 import { sectionErrorBoundary } from "~/components/ui";
 
 /** /settings opens the first page the viewer may see; with none, 403. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const signedIn = await requireSignedIn(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await requireSignedIn({ request, context });
   const [first] = settingsPagesFor(permissionsOf(signedIn.actor));
   if (!first) throw forbidden();
   return redirect(first.path);

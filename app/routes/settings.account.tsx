@@ -46,8 +46,8 @@ const HIDDEN = [...SECRET_FIELDS, "currentPassword", "code"];
 
 const DONE = ["password", "sessions", "disabled"] as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const signedIn = await requireSignedIn(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await requireSignedIn({ request, context });
   const account = await getAccount({ userId: signedIn.user.id });
   if (!account) throw notFound();
   const search = new URL(request.url).searchParams;
@@ -69,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const signedIn = await requireSignedIn(request);
+  const signedIn = await requireSignedIn({ request, context });
   const who = {
     userId: signedIn.user.id,
     organisationId: signedIn.actor.organisationId,

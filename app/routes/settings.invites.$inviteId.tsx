@@ -6,7 +6,7 @@ import { FormErrors, ui } from "~/components/ui";
 import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { revokeInvite } from "~/models/invite.server";
 import { getInviteForAdmin } from "~/models/user-admin.server";
-import { requireOwnRecord } from "~/utils/auth.server";
+import { requireOwnRecord, type RequestArgs } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
@@ -16,21 +16,21 @@ import { adminStrings } from "~/locales/admin";
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
 /** GET: the confirmation page for revoking one invitation (it changes nothing). */
-const requireInvite = (request: Request, inviteId: string | undefined) =>
-  requireOwnRecord(request, {
+const requireInvite = (args: RequestArgs, inviteId: string | undefined) =>
+  requireOwnRecord(args, {
     permission: "users.manage",
     id: recordIdParam(inviteId),
     find: ({ organisationId, id }) => getInviteForAdmin({ organisationId, inviteId: id }),
   });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { found: invite } = await requireInvite(request, params.inviteId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { found: invite } = await requireInvite({ request, context }, params.inviteId);
   return { invite: { id: invite.id, email: invite.email, status: invite.status } };
 }
 
 /** POST with confirm=yes: revokes a pending invitation, so its link stops working. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, found: invite } = await requireInvite(request, params.inviteId);
+  const { actor, found: invite } = await requireInvite({ request, context }, params.inviteId);
   const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   if (invite.status !== "pending") {

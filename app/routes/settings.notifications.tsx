@@ -11,8 +11,8 @@ import { requireSignedIn } from "~/utils/auth.server";
 import { invalidSubmission, parseForm, readFormData } from "~/utils/forms";
 
 /** One's own email preferences (kinds, language) and calendar feed (issue 16). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireSignedIn(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requireSignedIn({ request, context });
   const [settings, calendar] = await Promise.all([emailSettingsOf(user.id), hasCalendarFeed(user.id)]);
   return {
     lang: settings.lang,
@@ -21,8 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireSignedIn(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireSignedIn({ request, context });
   const submission = parseForm(await readFormData(request), preferencesSchema, NOTIFY_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   const value = submission.value;

@@ -18,8 +18,8 @@ import { adminStrings } from "~/locales/admin";
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.organisation, adminStrings[lang].title]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "organisation.update");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission({ request, context }, "organisation.update");
   const [organisation, playbook] = await Promise.all([
     getOrganisationSettings({ organisationId: actor.organisationId }),
     playbookForOrganisation(actor.organisationId),
@@ -39,7 +39,7 @@ const FIELDS = ["name", "operatingModel", "stage"] as const;
 const NOT_CONFLICTING = { conflict: null as FieldConflict[] | null, version: null as number | null };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "organisation.update");
+  const { actor } = await requirePermission({ request, context }, "organisation.update");
   const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOT_CONFLICTING });
   const result = await updateOrganisation({

@@ -11,8 +11,8 @@ import { requirePermission } from "~/utils/auth.server";
  * the outbox (nothing leaves the machine, the whole loop is still visible);
  * with it, what was queued and whether it went.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "users.manage");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission({ request, context }, "users.manage");
   const messages = await listOutbox({ organisationId: actor.organisationId });
   return { smtp: Boolean(process.env.SMTP_URL?.trim()), messages };
 }

@@ -19,7 +19,7 @@ import {
   unlockSignIn,
   type AdminChangeResult,
 } from "~/models/user-admin.server";
-import { notFound, requireOwnRecord } from "~/utils/auth.server";
+import { notFound, requireOwnRecord, type RequestArgs } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { changeKindSchema, SETTINGS_FORM, userChangeSchema } from "~/forms/settings";
@@ -43,9 +43,9 @@ const REFUSALS = { self: "admin.errors.disableSelf", last_admin: "admin.errors.l
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
 /** The person in the address, of the admin's own organisation: unknown here or another organisation's, the same 404. */
-const requirePerson = (request: Request, userId: string | undefined, permission: "users.read" | "users.manage") => {
+const requirePerson = (args: RequestArgs, userId: string | undefined, permission: "users.read" | "users.manage") => {
   const id = recordIdParam(userId);
-  return requireOwnRecord(request, {
+  return requireOwnRecord(args, {
     permission,
     id,
     scope: { userId: id },
@@ -53,8 +53,8 @@ const requirePerson = (request: Request, userId: string | undefined, permission:
   });
 };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, found: user } = await requirePerson(request, params.userId, "users.read");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { actor, found: user } = await requirePerson({ request, context }, params.userId, "users.read");
   const playbook = await playbookForOrganisation(actor.organisationId);
   const search = new URL(request.url).searchParams;
   const blocks = await accountBlocks({ email: user.email });
@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, found: target } = await requirePerson(request, params.userId, "users.manage");
+  const { actor, found: target } = await requirePerson({ request, context }, params.userId, "users.manage");
   const userId = target.id;
   const formData = await readFormData(request);
   const submission = parseForm(formData, userChangeSchema, SETTINGS_FORM);

@@ -29,8 +29,8 @@ const NOTHING_CREATED = { created: null };
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.people, adminStrings[lang].title]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "users.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission({ request, context }, "users.read");
   const [users, invites, playbook] = await Promise.all([
     listUsers({ organisationId: actor.organisationId }),
     listInvites(actor.organisationId),
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor, user } = await requirePermission(request, "users.manage");
+  const { actor, user } = await requirePermission({ request, context }, "users.manage");
   const submission = parseForm(await readFormData(request), inviteSchema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOTHING_CREATED });
   const { email, kind, departments } = submission.value;

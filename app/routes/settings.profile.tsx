@@ -20,8 +20,8 @@ import { conflictSubmission, invalidSubmission, parseForm, readFormData, validat
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.profile, adminStrings[lang].title]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "organisation.update");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission({ request, context }, "organisation.update");
   const [organisation, profile, playbook] = await Promise.all([
     getOrganisationSettings({ organisationId: actor.organisationId }),
     getBusinessProfile({ organisationId: actor.organisationId }),
@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const NOT_CONFLICTING = { conflict: null as FieldConflict[] | null, version: null as number | null };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "organisation.update");
+  const { actor } = await requirePermission({ request, context }, "organisation.update");
   const formData = await readFormData(request);
   const submission = parseForm(formData, schema, PROFILE_FORM);
   const channelsProblem = channelsError(Object.fromEntries(formData.entries()));

@@ -18,8 +18,8 @@ import { adminStrings } from "~/locales/admin";
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.security, adminStrings[lang].title]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "securityLog.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission({ request, context }, "securityLog.read");
   const search = new URL(request.url).searchParams;
   const problems: Array<"type" | "cursor"> = [];
 
@@ -71,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The admin's "everyone must use two-factor sign-in" switch: a checkbox, so absent means off. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "users.manage");
+  const { actor } = await requirePermission({ request, context }, "users.manage");
   const form = await readFormData(request);
   // only the one button; conform's validation requests never write
   if (intentOf(form, ["require_two_factor"]) === null || isConformIntent(form))

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmPanel } from "~/components/ui";
 import { FormErrors, ui } from "~/components/ui";
 import { getApiToken, revokeApiToken } from "~/models/api-token.server";
-import { notFound, requireOwnRecord } from "~/utils/auth.server";
+import { notFound, requireOwnRecord, type RequestArgs } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
 import { recordIdParam } from "~/forms/common";
 import { confirmSchema as schema, SETTINGS_FORM } from "~/forms/settings";
@@ -15,21 +15,21 @@ import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.tokens, adminStrings[lang].title]);
 
 /** GET: the confirmation page for revoking one token (it changes nothing). */
-const requireToken = (request: Request, tokenId: string | undefined) =>
-  requireOwnRecord(request, {
+const requireToken = (args: RequestArgs, tokenId: string | undefined) =>
+  requireOwnRecord(args, {
     permission: "tokens.manage",
     id: recordIdParam(tokenId),
     find: ({ organisationId, id }) => getApiToken({ organisationId, tokenId: id }),
   });
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { found: token } = await requireToken(request, params.tokenId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { found: token } = await requireToken({ request, context }, params.tokenId);
   return { token: { id: token.id, name: token.name, prefix: token.prefix, revoked: Boolean(token.revokedAt) } };
 }
 
 /** POST with confirm=yes: revokes the token; programs using it get 401 from then on. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { actor, found: token } = await requireToken(request, params.tokenId);
+  const { actor, found: token } = await requireToken({ request, context }, params.tokenId);
   const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission);
   const result = await revokeApiToken({

@@ -20,15 +20,15 @@ const NOTHING_CREATED = { created: null };
 
 export const meta = titleMeta((lang) => [adminStrings[lang].tabs.tokens, adminStrings[lang].title]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "tokens.manage");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission({ request, context }, "tokens.manage");
   const tokens = await listApiTokens({ organisationId: actor.organisationId });
   const done = new URL(request.url).searchParams.get("done");
   return { tokens, done: DONE.find((value) => value === done) ?? null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "tokens.manage");
+  const { actor } = await requirePermission({ request, context }, "tokens.manage");
   const submission = parseForm(await readFormData(request), schema, SETTINGS_FORM);
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOTHING_CREATED });
   const created = await createApiToken({

@@ -10,8 +10,8 @@ import { adminStrings } from "~/locales/admin";
 import { SectionErrorBoundary, titleMeta } from "~/components/ui";
 
 /** The settings area: tabs for the pages the viewer may open, the page below. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const signedIn = await requireSignedIn(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const signedIn = await requireSignedIn({ request, context });
   return { pages: settingsPagesFor(permissionsOf(signedIn.actor)), organisationName: signedIn.organisation.name };
 }
 

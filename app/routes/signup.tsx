@@ -19,10 +19,10 @@ import { limitPublicWrite } from "~/utils/rate-limit.server";
 import { AUTH_FORM, signupSchema } from "~/forms/auth";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getSignedIn(request)) throw redirect("/home");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getSignedIn(request, context)) throw redirect("/home");
   const params = new URL(request.url).searchParams;
-  const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
+  const [playbook, lang] = await Promise.all([playbookForRequest({ request, context }), languageFor(request)]);
   const model = params.get("model");
   const stage = params.get("stage");
   return {

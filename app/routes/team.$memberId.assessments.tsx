@@ -21,24 +21,30 @@ export const handle: MemberPageHandle = { memberPage: "assess" };
  * with its messages and what was typed. The member page's loader does the
  * checks and the loading.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRecord(request, {
-    find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
-    permission: "members.read",
-  });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireRecord(
+    { request, context },
+    {
+      find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
+      permission: "members.read",
+    },
+  );
   return null;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const {
     user,
     organisation,
     found: member,
-  } = await requireRecord(request, {
-    find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
-    permission: "assessments.write",
-    scope: assessmentScopeFor,
-  });
+  } = await requireRecord(
+    { request, context },
+    {
+      find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
+      permission: "assessments.write",
+      scope: assessmentScopeFor,
+    },
+  );
 
   const playbook = await playbookForOrganisation(organisation.id);
   const submission = parseAssessmentForm(await readFormData(request), {

@@ -13,8 +13,8 @@ import { teamMembersStrings } from "~/locales/team-members";
 export const handle: MemberPageHandle = { memberPage: "replace" };
 
 /** The confirmation page: what goes with the member, and who loses their manager. Works without JavaScript. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.write");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "members.write");
   const memberId = params.memberId ?? "";
   const member = isRecordId(memberId) ? await getMember({ organisationId: organisation.id, memberId }) : null;
   // unknown here or another organisation's: the same 404
@@ -26,12 +26,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   // another organisation's member: 404, the same as an unknown id
-  const { organisation, found: member } = await requireRecord(request, {
-    find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
-    permission: "members.write",
-  });
+  const { organisation, found: member } = await requireRecord(
+    { request, context },
+    {
+      find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
+      permission: "members.write",
+    },
+  );
   const submission = parseDeleteForm(await readFormData(request));
   if (submission.status !== "success") return invalidSubmission(submission);
   const result = await deleteMember({ organisationId: organisation.id, memberId: member.id });

@@ -17,8 +17,8 @@ import { teamMembersStrings } from "~/locales/team-members";
 
 export const handle: MemberPageHandle = { memberPage: "replace" };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.write");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "members.write");
   const memberId = params.memberId ?? "";
   const member = isRecordId(memberId) ? await getMember({ organisationId: organisation.id, memberId }) : null;
   // unknown here or another organisation's: the same 404
@@ -55,12 +55,15 @@ const NOT_CONFLICTING = {
   version: null as number | null,
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   // another organisation's member: 404, the same as an unknown id
-  const { organisation, found: member } = await requireRecord(request, {
-    find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
-    permission: "members.write",
-  });
+  const { organisation, found: member } = await requireRecord(
+    { request, context },
+    {
+      find: () => findMemberToAuthorise({ memberId: params.memberId ?? "" }),
+      permission: "members.write",
+    },
+  );
   const submission = parseMemberEditForm(await readFormData(request));
   if (submission.status !== "success") return invalidSubmission(submission, { extra: NOT_CONFLICTING });
   const { version, ...input } = submission.value;

@@ -27,8 +27,8 @@ import { teamMembersStrings } from "~/locales/team-members";
 
 const DONE = ["created", "updated", "assessed"] as const;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, user, organisation } = await requirePermission(request, "members.read");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { actor, user, organisation } = await requirePermission({ request, context }, "members.read");
   const memberId = params.memberId ?? "";
   const member = isRecordId(memberId) ? await getMember({ organisationId: organisation.id, memberId }) : null;
   // unknown here or another organisation's: the same 404

@@ -52,13 +52,13 @@ function pageHref(filters: { q: string; role: string | null; department: string 
   return `/team${search ? `?${search}` : ""}`;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "members.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "members.read");
   const url = new URL(request.url);
   const filters = readFilters(url.searchParams);
   const [team, playbook, lang] = await Promise.all([
     keptTeam(organisation.id),
-    playbookForRequest(request),
+    playbookForRequest({ request, context }),
     languageFor(request),
   ]);
   const recommendation = (

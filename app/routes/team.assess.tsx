@@ -11,7 +11,7 @@ import { gridStrings } from "~/locales/assessment-grid";
 import { loadAssessmentGrid } from "~/models/assessment-grid.server";
 import { recordAssessmentGrid } from "~/models/member-write.server";
 import { playbookForRequest } from "~/models/playbook.server";
-import { forbidden, notFound, requirePermission } from "~/utils/auth.server";
+import { forbidden, notFound, requirePermission, type RequestArgs } from "~/utils/auth.server";
 import { invalidSubmission, readFormData } from "~/utils/forms";
 
 /**
@@ -21,10 +21,10 @@ import { invalidSubmission, readFormData } from "~/utils/forms";
  * skill. One submit saves every changed cell in one transaction.
  */
 
-async function gridFor(request: Request) {
+async function gridFor({ request, context }: RequestArgs) {
   // who may assess anyone at all; the grid's own subject is checked below, as a single assessment is
-  const signedIn = await requirePermission(request, "assessments.writeSome");
-  const playbook = await playbookForRequest(request);
+  const signedIn = await requirePermission({ request, context }, "assessments.writeSome");
+  const playbook = await playbookForRequest({ request, context });
   const url = new URL(request.url);
   const subject = gridSubjectFrom(url.searchParams, {
     departments: playbook.roles.map((role) => role.id),
@@ -41,8 +41,8 @@ async function gridFor(request: Request) {
   return { ...signedIn, playbook, url, grid };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { playbook, url, grid } = await gridFor(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { playbook, url, grid } = await gridFor({ request, context });
   const savedParam = url.searchParams.get("saved");
   const saved = savedParam !== null && /^\d{1,4}$/.test(savedParam) ? Number(savedParam) : null;
   return {
@@ -78,8 +78,8 @@ const REFUSAL_MESSAGE: Record<CellRefusal["code"], string> = {
   changed_meanwhile: "grid.errors.changedMeanwhile",
 };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { user, organisation, grid } = await gridFor(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, organisation, grid } = await gridFor({ request, context });
   if (!grid) throw notFound();
   const submission = parseAssessmentGridForm(await readFormData(request), { today: latestToday() });
   // a refused submit says so above the grid too (a cell's message may be out of sight); conform's validation requests do not

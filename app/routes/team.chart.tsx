@@ -32,8 +32,8 @@ import { notFound, requirePermission } from "~/utils/auth.server";
  * without it a small team opens fully, a large one collapsed). The browser
  * gets only the visible, laid-out nodes, never the whole team.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "members.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "members.read");
   const url = new URL(request.url);
   const memberParam = url.searchParams.get("member") || null;
   const roleParam = url.searchParams.get("role") || null;
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const langParam = url.searchParams.get("lang");
 
   const { playbook, lang, team, recommendation, profile, gaps, staffing, roleLabel, skillLabel, plannerHref } =
-    await teamInsightsBasis(request, { actor, organisation });
+    await teamInsightsBasis({ request, context }, { actor, organisation });
   // A member id that is not in this organisation (or no longer exists) is a 404, like any record.
   const selectedMember = memberParam ? team.members.find((m) => m.id === memberParam) : undefined;
   if (memberParam && !selectedMember) throw notFound();

@@ -15,11 +15,11 @@ const FILES: Record<string, ImportKind> = { "members.csv": "members", "assessmen
  * their labels in the reader's language, their ids in columns of their own.
  * For those who may import.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.write");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "members.write");
   const kind = Object.hasOwn(FILES, params.kind ?? "") ? FILES[params.kind ?? ""] : undefined;
   if (!kind) throw notFound();
-  const [playbook, lang] = await Promise.all([playbookForRequest(request), languageFor(request)]);
+  const [playbook, lang] = await Promise.all([playbookForRequest({ request, context }), languageFor(request)]);
   const labels = exportLabels(playbook, lang);
   const rows =
     kind === "members"

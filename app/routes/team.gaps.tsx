@@ -19,8 +19,8 @@ import { requirePermission } from "~/utils/auth.server";
 /** Holders listed per role; the heat map (filtered by role) lists them all. */
 const HOLDERS_SHOWN = 12;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "members.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "members.read");
   // Privacy (issue 14): figures over fewer than MIN_GROUP_SIZE people only for readers of each of them.
   const {
     lang,
@@ -28,10 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staffing,
     skillLabel: label,
     plannerHref,
-  } = await teamInsightsBasis(request, {
-    actor,
-    organisation,
-  });
+  } = await teamInsightsBasis(
+    { request, context },
+    {
+      actor,
+      organisation,
+    },
+  );
 
   // withheld (in the staffing): the role's requirements (the playbook's), none of its holders' figures
   const roles = gaps.roles.map((c, index) => {

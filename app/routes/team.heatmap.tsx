@@ -106,8 +106,8 @@ function columnsFor(
   return { groups, columns };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "members.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "members.read");
   const url = new URL(request.url);
   const invalid: string[] = [];
   const role = readParam(url.searchParams, "role", invalid);

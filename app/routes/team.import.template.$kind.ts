@@ -6,8 +6,8 @@ import { csvDownload } from "~/utils/csv";
 const FILES: Record<string, ImportKind> = { "members.csv": "members", "assessments.csv": "assessments" };
 
 /** The empty import files, each with its header and two example rows. For those who may import. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "members.write");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission({ request, context }, "members.write");
   const kind = Object.hasOwn(FILES, params.kind ?? "") ? FILES[params.kind ?? ""] : undefined;
   if (!kind) throw notFound();
   return csvDownload(COLUMNS[kind], TEMPLATE_ROWS[kind], `team-${kind}-template.csv`);

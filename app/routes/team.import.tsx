@@ -43,8 +43,8 @@ const ECHO_TEXT_MAX = 200_000;
 const F = "teamData.import.formErrors";
 const FORM_FIELDS: ReadonlySet<string> = new Set(["kind", "file", "csv"]);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.write");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "members.write");
   const [playbook, counts] = await Promise.all([
     playbookForOrganisation(organisation.id),
     teamDataCounts({ organisationId: organisation.id }),
@@ -158,8 +158,8 @@ function answer(body: ImportAnswer, status = 200) {
   return data(body, { status });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { organisation, user } = await requirePermission(request, "members.write");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { organisation, user } = await requirePermission({ request, context }, "members.write");
   const read = await readImportForm(request);
   if (!read.ok) return answer({ status: "refused", kind: null, formError: read.formError, pasted: "" }, read.status);
   // conform's requests (a blur's validation) are never a submission: nothing is imported

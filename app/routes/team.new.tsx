@@ -11,8 +11,8 @@ import { parseMemberForm } from "~/forms/team";
 import { invalidSubmission, readFormData } from "~/utils/forms";
 import { teamMembersStrings } from "~/locales/team-members";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.write");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "members.write");
   const [options, playbook] = await Promise.all([
     memberFormOptions({ organisationId: organisation.id }),
     playbookForOrganisation(organisation.id),
@@ -20,8 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...options, roles: playbook.roles.map(({ id, label }) => ({ id, label })) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { organisation } = await requirePermission(request, "members.write");
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { organisation } = await requirePermission({ request, context }, "members.write");
   const submission = parseMemberForm(await readFormData(request));
   if (submission.status !== "success")
     return invalidSubmission(submission, { extra: { cycle: null as string[] | null } });

@@ -11,8 +11,8 @@ import { requirePermission } from "~/utils/auth.server";
 import { teamMembersStrings } from "~/locales/team-members";
 
 /** The team area: a header, tabs for the pages the viewer may open, the page below. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "members.read");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "members.read");
   const playbook = await playbookForOrganisation(organisation.id);
   const model = playbook.models.find((candidate) => candidate.id === organisation.operatingModel);
   const stage = playbook.stages.find((candidate) => candidate.id === organisation.stage);

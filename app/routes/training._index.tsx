@@ -26,8 +26,8 @@ export const PAGE_SIZE = 100;
 const UNCOVERED_LIMIT = 20;
 const REASSESS_LIMIT = 20;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "training.overview");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "training.overview");
   const playbook = await playbookForOrganisation(organisation.id);
   const progress = await loadTrainingProgress({
     organisationId: organisation.id,

@@ -21,8 +21,8 @@ import { trainingStrings } from "~/locales/training";
  * filters and sort (the page's query), every row (the page shows 200), the
  * same flags as the page and the API (app/domain/training-progress.ts).
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor, organisation } = await requirePermission(request, "training.overview");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requirePermission({ request, context }, "training.overview");
   const playbook = await playbookForOrganisation(organisation.id);
   const progress = await loadTrainingProgress({ organisationId: organisation.id, actor, organisation, playbook });
   const filter = parseTrainingFilter(new URL(request.url).searchParams, {

@@ -25,12 +25,12 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import { safely } from "~/models/notify.server";
 import { notifyReassessmentRequested } from "~/models/reminders.server";
 import { findItemToAuthorise, getTrainingItem, latestAssessmentOf, saveTrainingItem } from "~/models/training.server";
-import { notFound, requireRecord } from "~/utils/auth.server";
+import { notFound, requireRecord, type RequestArgs } from "~/utils/auth.server";
 import { EVIDENCE_MAX, parseItemForm, PROVIDER_MAX, typedValue } from "~/forms/training";
 import { conflictSubmission, invalidSubmission, readFormData } from "~/utils/forms";
 
-async function authorise(request: Request, itemId: string, permission: "training.read" | "training.progress") {
-  const signedIn = await requireRecord(request, {
+async function authorise(args: RequestArgs, itemId: string, permission: "training.read" | "training.progress") {
+  const signedIn = await requireRecord(args, {
     find: () => findItemToAuthorise({ itemId }),
     permission,
     scope: (item) => item.scope,
@@ -46,9 +46,9 @@ async function authorise(request: Request, itemId: string, permission: "training
   };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { signedIn, found, canPlan, canProgress, canAssess } = await authorise(
-    request,
+    { request, context },
     params.itemId ?? "",
     "training.read",
   );
@@ -90,8 +90,8 @@ export const meta = titleMeta<typeof loader>((lang, data) => [
 
 const NOT_CONFLICTING = { conflict: null as FieldConflict[] | null, version: null as number | null };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { signedIn, found, canPlan } = await authorise(request, params.itemId ?? "", "training.progress");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { signedIn, found, canPlan } = await authorise({ request, context }, params.itemId ?? "", "training.progress");
   const progressOnly = !canPlan;
   // conform's requests (a blur's validation) parse as such and are never a submission
   const submission = parseItemForm(await readFormData(request), { progressOnly });

@@ -14,13 +14,13 @@ import { safely } from "~/models/notify.server";
 import { notifyTrainingAssigned } from "~/models/reminders.server";
 import { createTrainingItems, memberGapsForTraining, memberTrainingItems } from "~/models/training.server";
 import { assessmentScopeFor } from "~/models/member-write.server";
-import { notFound, requireRecord, type SignedIn } from "~/utils/auth.server";
+import { notFound, requireRecord, type SignedIn, type RequestArgs } from "~/utils/auth.server";
 import { invalidSubmission, readFormData } from "~/utils/forms";
 import { trainingStrings } from "~/locales/training";
 
 /** Who may plan for this member: HR, managers, admins, the lead of their departments; never for oneself. */
-async function authorise(request: Request, memberId: string): Promise<SignedIn> {
-  return requireRecord(request, {
+async function authorise(args: RequestArgs, memberId: string): Promise<SignedIn> {
+  return requireRecord(args, {
     find: () => findMemberToAuthorise({ memberId }),
     permission: "training.plan",
     scope: assessmentScopeFor,
@@ -39,9 +39,9 @@ async function context(signedIn: SignedIn, memberId: string) {
   return { playbook, ...found };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context: loadContext }: LoaderFunctionArgs) {
   const memberId = params.memberId ?? "";
-  const signedIn = await authorise(request, memberId);
+  const signedIn = await authorise({ request, context: loadContext }, memberId);
   const { playbook, member, gaps } = await context(signedIn, memberId);
   const items = await memberTrainingItems({ organisationId: signedIn.organisation.id, memberId });
   const covered = new Set(
@@ -88,9 +88,9 @@ export const meta = titleMeta<typeof loader>((lang, data) => [
   trainingStrings[lang].page.metaTitle,
 ]);
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
   const memberId = params.memberId ?? "";
-  const signedIn = await authorise(request, memberId);
+  const signedIn = await authorise({ request, context: loadContext }, memberId);
   const { playbook, levels } = await context(signedIn, memberId);
   // conform's requests (a blur's validation) parse as such and are never a submission
   const submission = parsePlanForm(await readFormData(request), { skillIds: playbook.skills.map((skill) => skill.id) });

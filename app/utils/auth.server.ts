@@ -31,6 +31,18 @@ export function parseDepartments(json: string): RoleId[] {
 }
 
 /**
+ * What a guard is given: the loader's or action's copy of the Request and the
+ * load context of the HTTP request (server/app.mjs makes one object per
+ * request). Every loader passes both, so the loaders of one page share one
+ * session lookup (`getSignedIn`); a test that calls a guard without a context
+ * (`context: undefined`) gets a lookup of its own.
+ */
+export interface RequestArgs {
+  request: Request;
+  context: unknown;
+}
+
+/**
  * What the loaders of one page request found, by that request's load context:
  * Remix hands each loader its own copy of the Request but the same context
  * (server/app.mjs makes one per HTTP request), so the root and the page look
@@ -95,8 +107,8 @@ export const TWO_FACTOR_SETUP_PATH = "/settings/account";
 const OPEN_WITHOUT_SECOND_FACTOR = new Set([TWO_FACTOR_SETUP_PATH, "/settings", "/logout"]);
 
 /** The signed-in person, or a redirect to sign in that comes back here. */
-export async function requireSignedIn(request: Request): Promise<SignedIn> {
-  const signedIn = await getSignedIn(request);
+export async function requireSignedIn({ request, context }: RequestArgs): Promise<SignedIn> {
+  const signedIn = await getSignedIn(request, context);
   const url = new URL(request.url);
   if (signedIn) {
     // the organisation requires a second factor and this person has none yet: set it up first
@@ -114,11 +126,11 @@ export async function requireSignedIn(request: Request): Promise<SignedIn> {
  * same as one that does not exist; a refusal in one's own organisation, 403.
  */
 export async function requirePermission(
-  request: Request,
+  args: RequestArgs,
   permission: Permission,
   scope?: Omit<ResourceScope, "organisationId"> & { organisationId?: string },
 ): Promise<SignedIn> {
-  const signedIn = await requireSignedIn(request);
+  const signedIn = await requireSignedIn(args);
   const organisationId = scope?.organisationId ?? signedIn.actor.organisationId;
   if (organisationId !== signedIn.actor.organisationId) throw notFound();
   if (!can(signedIn.actor, permission, { ...scope, organisationId })) throw forbidden();
@@ -141,7 +153,7 @@ export function forbidden(): Response {
  * organisation's answers 404.
  */
 export async function requireOwnRecord<Found>(
-  request: Request,
+  args: RequestArgs,
   {
     permission,
     id,
@@ -155,7 +167,7 @@ export async function requireOwnRecord<Found>(
     scope?: Omit<ResourceScope, "organisationId">;
   },
 ): Promise<SignedIn & { found: Found }> {
-  const signedIn = await requirePermission(request, permission, scope);
+  const signedIn = await requirePermission(args, permission, scope);
   const found = id ? await find({ organisationId: signedIn.actor.organisationId, id }) : null;
   if (!found) throw notFound();
   return { ...signedIn, found };
@@ -168,7 +180,7 @@ export async function requireOwnRecord<Found>(
  * in), and otherwise `permission` is checked with the record's scope.
  */
 export async function requireRecord<Found extends { organisationId: string }>(
-  request: Request,
+  args: RequestArgs,
   {
     find,
     permission,
@@ -182,10 +194,10 @@ export async function requireRecord<Found extends { organisationId: string }>(
 ): Promise<SignedIn & { found: Found }> {
   const found = await find();
   if (!found) {
-    await requireSignedIn(request);
+    await requireSignedIn(args);
     throw notFound();
   }
-  const signedIn = await requirePermission(request, permission, {
+  const signedIn = await requirePermission(args, permission, {
     ...scope?.(found),
     organisationId: found.organisationId,
   });

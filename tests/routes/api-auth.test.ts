@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "../../app/models/api-token.server";
-import { organisationIdForRequest } from "../../app/models/playbook.server";
+import { organisationIdForRequest as organisationIdOf } from "../../app/models/playbook.server";
 import { loader as apiLoader } from "../../app/routes/api.v1.recommendation";
 import { organisationFromBearer } from "../../app/utils/api-auth.server";
 import { db } from "../../app/utils/db.server";
@@ -127,6 +127,8 @@ describe("organisationFromBearer", () => {
 
 describe("the organisation behind a request", () => {
   it("comes from the token, else the session, else nobody", async () => {
+    // as a loader calls it; no load context, so each call looks the session up itself
+    const organisationIdForRequest = (request: Request) => organisationIdOf({ request, context: undefined });
     const cookie = await cookieFor(cast.otherAdmin.id);
     expect(await organisationIdForRequest(get("/planner"))).toBeNull();
     expect(await organisationIdForRequest(get("/planner", { Cookie: cookie }))).toBe(cast.other.id);

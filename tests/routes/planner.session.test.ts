@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { loader as rootLoader } from "../../app/root";
+import { loader as homeLoader } from "../../app/routes/home";
 import { loader as plannerLoader } from "../../app/routes/planner";
+import { loader as settingsLoader } from "../../app/routes/settings";
+import { loader as settingsPeopleLoader } from "../../app/routes/settings.people";
+import { loader as teamLoader } from "../../app/routes/team";
+import { loader as teamChartLoader } from "../../app/routes/team.chart";
+import { loader as teamIndexLoader } from "../../app/routes/team._index";
+import { loader as teamMemberLoader } from "../../app/routes/team.$memberId";
 import { getSignedIn } from "../../app/utils/auth.server";
 import { sessionLookupStats } from "../../app/utils/session.server";
 import { cookieFor, createOrganisation, createUser } from "../utils/actors";
+import { db } from "../../app/utils/db.server";
 
 /**
  * A page request runs the root loader and the page's loader, each with its own
@@ -18,6 +26,17 @@ async function pageRequest(path: string, cookie: string) {
     plannerLoader({ request: request(), params: {}, context }),
   ]);
   return { root, page, lookups: sessionLookupStats.lookups - before };
+}
+
+type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+
+/** Every loader of one page (the root, its layouts, the page), as Remix runs them: at once, one context. */
+async function nestedRequest(path: string, cookie: string, loaders: Loader[], params: Record<string, string> = {}) {
+  const context: Record<string, unknown> = {};
+  const request = () => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+  const before = sessionLookupStats.lookups;
+  const answers = await Promise.all(loaders.map((loader) => loader({ request: request(), params, context })));
+  return { answers, lookups: sessionLookupStats.lookups - before };
 }
 
 async function signedInManager() {
@@ -67,5 +86,59 @@ describe("the planner page looks the session up once", () => {
     });
     expect(sessionLookupStats.lookups - before).toBe(0);
     expect((page as { data: { organisation: unknown } }).data.organisation).toBeNull();
+  });
+});
+
+describe("every page with nested loaders looks the session up once", () => {
+  it("the team's chart: root, the team layout and the chart (whose playbook comes from the same lookup)", async () => {
+    const { cookie } = await signedInManager();
+    const { answers, lookups } = await nestedRequest("/team/chart", cookie, [
+      rootLoader,
+      teamLoader,
+      teamChartLoader,
+    ] as Loader[]);
+    expect(lookups).toBe(1);
+    expect((answers[1] as { organisationName: string }).organisationName).toBe("Lookup Org");
+  });
+
+  it("the team's list and one member's page", async () => {
+    const { organisation, cookie } = await signedInManager();
+    const list = await nestedRequest("/team", cookie, [rootLoader, teamLoader, teamIndexLoader] as Loader[]);
+    expect(list.lookups).toBe(1);
+    const member = await db.member.create({ data: { organisationId: organisation.id, name: "Lin Operator" } });
+    const page = await nestedRequest(
+      `/team/${member.id}`,
+      cookie,
+      [rootLoader, teamLoader, teamMemberLoader] as Loader[],
+      {
+        memberId: member.id,
+      },
+    );
+    expect(page.lookups).toBe(1);
+  });
+
+  it("the settings' people page and the home page", async () => {
+    const organisation = await createOrganisation({ name: "Lookup Admin Org" });
+    const admin = await createUser({ organisationId: organisation.id, kind: "admin", name: "Ada Admin" });
+    const cookie = await cookieFor(admin.id);
+    const settings = await nestedRequest("/settings/people", cookie, [
+      rootLoader,
+      settingsLoader,
+      settingsPeopleLoader,
+    ] as Loader[]);
+    expect(settings.lookups).toBe(1);
+    const home = await nestedRequest("/home", cookie, [rootLoader, homeLoader] as Loader[]);
+    expect(home.lookups).toBe(1);
+    expect((home.answers[0] as { viewer: { name: string } | null }).viewer?.name).toBe("Ada Admin");
+  });
+
+  it("without a load context (a caller of its own) every guard looks again", async () => {
+    const { cookie } = await signedInManager();
+    const before = sessionLookupStats.lookups;
+    const request = () => new Request("http://localhost/team/chart", { headers: { Cookie: cookie } });
+    await teamLoader({ request: request(), params: {}, context: undefined as never });
+    await teamChartLoader({ request: request(), params: {}, context: undefined as never });
+    // the layout once; the chart twice (its guard and its playbook): nothing to share them through
+    expect(sessionLookupStats.lookups - before).toBe(3);
   });
 });

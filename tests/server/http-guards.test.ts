@@ -210,6 +210,15 @@ describe("headers", () => {
     expect((await send("GET", "/planner")).headers["cache-control"]).toBe("public, max-age=60");
   });
 
+  it("gives each HTTP request a load context of its own (what its loaders share, such as the session lookup)", async () => {
+    const before = calls.length;
+    await send("GET", "/planner");
+    await send("GET", "/planner");
+    const [first, second] = calls.slice(before).map((call) => call.context);
+    expect(first).toBeDefined();
+    expect(second).not.toBe(first);
+  });
+
   it("tells the app whether demo accounts are exposed", async () => {
     await send("GET", "/planner");
     expect(calls.at(-1)?.context.demo).toEqual({ enabled: true, exposed: true });
