@@ -14,6 +14,7 @@ import { ownershipStrings } from "~/locales/ownership";
 import { playbookStrings } from "~/locales/playbook";
 import { sizingStrings } from "~/locales/sizing";
 import { scaleStrings } from "~/locales/scale";
+import { importJobStrings } from "~/locales/team-import-job";
 import { securityStrings } from "~/locales/security";
 import { teamDataStrings } from "~/locales/team-data";
 import { gridStrings } from "~/locales/assessment-grid";
@@ -59,6 +60,7 @@ export const resources = {
       nextSteps: nextStepsStrings.en,
       mobile: mobileStrings.en,
       access: accessStrings.en,
+      importJob: importJobStrings.en,
     },
   },
   zh: {
@@ -85,6 +87,7 @@ export const resources = {
       nextSteps: nextStepsStrings.zh,
       mobile: mobileStrings.zh,
       access: accessStrings.zh,
+      importJob: importJobStrings.zh,
     },
   },
 };
