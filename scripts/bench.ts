@@ -360,6 +360,17 @@ async function main() {
 
     if (PARTS.has("import") && process.env.BENCH_IMPORT !== "0") {
       const cookie = await signIn(orgs.at(-1)!.email);
+      // the same polling without an import: what this machine gives /healthz at the moment
+      const idle: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const started = performance.now();
+        await (await fetch(`${BASE}/healthz`)).arrayBuffer();
+        idle.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      console.log(
+        `\n/healthz without an import: 50 answers, median ${percentile(idle, 50).toFixed(1)} ms, max ${Math.max(...idle).toFixed(1)} ms`,
+      );
       const { importMs, status, health, failures } = await healthDuringImport(cookie);
       console.log(
         `\n5,000-row member import: answered ${status} in ${importMs.toFixed(0)} ms; /healthz during it: ${health.length} answers, median ${percentile(health, 50).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms, ${failures} failed`,
