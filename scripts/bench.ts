@@ -18,6 +18,8 @@
  *
  *   npm run build && npm run bench
  *   BENCH_SIZES=1000 BENCH_DURATION=5 WEB_CONCURRENCY=2 npm run bench
+ *   BENCH_PARTS=import BENCH_SIZES=5000 npm run bench          (only the import)
+ *   BENCH_PARTS=load BENCH_LOADED=/login,/team/heatmap npm run bench
  */
 import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
@@ -48,7 +50,18 @@ const PAGES = [
   `/team/chart?expanded=${EXPAND_ALL}`,
 ];
 /** The pages autocannon loads (the issue's list); the rest are timed and weighed only. */
-const LOADED = new Set(["/login", "/team/chart", "/team/heatmap", "/team/gaps", "/training", "/hiring"]);
+const LOADED = new Set(
+  process.env.BENCH_LOADED?.split(",") ?? [
+    "/login",
+    "/team/chart",
+    "/team/heatmap",
+    "/team/gaps",
+    "/training",
+    "/hiring",
+  ],
+);
+/** What to measure: pages (sequential timings), load (autocannon), chromium, memory, import; all by default. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? "pages,load,chromium,memory,import").split(","));
 
 interface Org {
   size: number;
@@ -268,46 +281,49 @@ async function main() {
   let browser: Browser | null = null;
   try {
     await waitForServer();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    if (PARTS.has("chromium"))
+      browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
+      });
     for (const org of orgs) {
       const cookie = await signIn(org.email);
       console.log(`\n## ${org.size} members\n`);
-      console.log("| page | cold ms | after write ms | median ms | p95 ms | p99 ms | HTML KB |");
-      console.log("|---|---:|---:|---:|---:|---:|---:|");
-      const cold = new Map<string, number>();
-      for (const page of PAGES) cold.set(page, (await timeOne(BASE + page, cookie)).ms);
-      const times = new Map<string, number[]>(PAGES.map((p) => [p, []]));
-      const bytes = new Map<string, number>();
-      for (let i = 0; i < REQUESTS; i++)
-        for (const page of PAGES) {
-          const { ms, bytes: size } = await timeOne(BASE + page, cookie);
-          times.get(page)!.push(ms);
-          bytes.set(page, size);
+      if (PARTS.has("pages")) {
+        console.log("| page | cold ms | after write ms | median ms | p95 ms | p99 ms | HTML KB |");
+        console.log("|---|---:|---:|---:|---:|---:|---:|");
+        const cold = new Map<string, number>();
+        for (const page of PAGES) cold.set(page, (await timeOne(BASE + page, cookie)).ms);
+        const times = new Map<string, number[]>(PAGES.map((p) => [p, []]));
+        const bytes = new Map<string, number>();
+        for (let i = 0; i < REQUESTS; i++)
+          for (const page of PAGES) {
+            const { ms, bytes: size } = await timeOne(BASE + page, cookie);
+            times.get(page)!.push(ms);
+            bytes.set(page, size);
+          }
+        const afterWrite = new Map<string, number>();
+        for (const [n, page] of PAGES.entries()) {
+          await writeAssessment(org, cookie, n % 5);
+          afterWrite.set(page, (await timeOne(BASE + page, cookie)).ms);
         }
-      const afterWrite = new Map<string, number>();
-      for (const [n, page] of PAGES.entries()) {
-        await writeAssessment(org, cookie, n % 5);
-        afterWrite.set(page, (await timeOne(BASE + page, cookie)).ms);
-      }
-      for (const page of PAGES) {
-        const t = times.get(page)!;
-        console.log(
-          `| ${page.length > 40 ? `${page.slice(0, 28)}…(all)` : page} | ${fmt(cold.get(page)!)} | ${fmt(afterWrite.get(page)!)} | ${fmt(percentile(t, 50))} | ${fmt(percentile(t, 95))} | ${fmt(percentile(t, 99))} | ${fmt(bytes.get(page)! / 1024, 0)} |`,
-        );
+        for (const page of PAGES) {
+          const t = times.get(page)!;
+          console.log(
+            `| ${page.length > 40 ? `${page.slice(0, 28)}…(all)` : page} | ${fmt(cold.get(page)!)} | ${fmt(afterWrite.get(page)!)} | ${fmt(percentile(t, 50))} | ${fmt(percentile(t, 95))} | ${fmt(percentile(t, 99))} | ${fmt(bytes.get(page)! / 1024, 0)} |`,
+          );
+        }
       }
 
-      if (org.size === 1000 || SIZES.length === 1) {
+      if (PARTS.has("load") && (org.size === 1000 || SIZES.length === 1)) {
         console.log("\n| page | connections | req/s | ratio to /login | p99 ms | errors |");
         console.log("|---|---:|---:|---:|---:|---:|");
         for (const connections of CONNECTIONS) {
@@ -322,22 +338,39 @@ async function main() {
         }
       }
 
-      console.log("\n| Chromium | first useful ms | longest task ms | total blocking ms | elements |");
-      console.log("|---|---:|---:|---:|---:|");
-      for (const [label, url, ready] of [
-        ["chart (collapsed)", "/team/chart", ".react-flow__node"],
-        ["chart (expanded)", `/team/chart?expanded=${EXPAND_ALL}`, ".react-flow__node"],
-        ["/team", "/team", "main table tbody tr"],
-      ] as const) {
-        const t = await browserTimings(browser, cookie, BASE + url, ready);
-        console.log(`| ${label} | ${fmt(t.useful, 0)} | ${fmt(t.longest, 0)} | ${fmt(t.tbt, 0)} | ${t.elements} |`);
+      if (browser) {
+        console.log("\n| Chromium | first useful ms | longest task ms | total blocking ms | elements |");
+        console.log("|---|---:|---:|---:|---:|");
+        for (const [label, url, ready] of [
+          ["chart (collapsed)", "/team/chart", ".react-flow__node"],
+          ["chart (expanded)", `/team/chart?expanded=${EXPAND_ALL}`, ".react-flow__node"],
+          ["/team", "/team", "main table tbody tr"],
+        ] as const) {
+          const t = await browserTimings(browser, cookie, BASE + url, ready);
+          console.log(`| ${label} | ${fmt(t.useful, 0)} | ${fmt(t.longest, 0)} | ${fmt(t.tbt, 0)} | ${t.elements} |`);
+        }
       }
-      const rss = workerPids(server.pid!).map(rssMb);
-      console.log(`\nResident memory per worker after the load: ${rss.map((mb) => `${mb.toFixed(0)} MB`).join(", ")}`);
+      if (PARTS.has("memory")) {
+        const rss = workerPids(server.pid!).map(rssMb);
+        console.log(
+          `\nResident memory per worker after the load: ${rss.map((mb) => `${mb.toFixed(0)} MB`).join(", ")}`,
+        );
+      }
     }
 
-    if (process.env.BENCH_IMPORT !== "0") {
+    if (PARTS.has("import") && process.env.BENCH_IMPORT !== "0") {
       const cookie = await signIn(orgs.at(-1)!.email);
+      // the same polling without an import: what this machine gives /healthz at the moment
+      const idle: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const started = performance.now();
+        await (await fetch(`${BASE}/healthz`)).arrayBuffer();
+        idle.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      console.log(
+        `\n/healthz without an import: 50 answers, median ${percentile(idle, 50).toFixed(1)} ms, max ${Math.max(...idle).toFixed(1)} ms`,
+      );
       const { importMs, status, health, failures } = await healthDuringImport(cookie);
       console.log(
         `\n5,000-row member import: answered ${status} in ${importMs.toFixed(0)} ms; /healthz during it: ${health.length} answers, median ${percentile(health, 50).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms, ${failures} failed`,

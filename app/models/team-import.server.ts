@@ -1,32 +1,25 @@
-import { randomUUID } from "node:crypto";
-import { Prisma } from "@prisma/client";
+import { Worker } from "node:worker_threads";
+import type { Prisma } from "@prisma/client";
 import {
   assessmentExportRows,
-  assessmentKey,
   memberExportRows,
-  planAssessmentsImport,
-  planMembersImport,
   type ExistingMember,
   type ExportLabels,
   type RowError,
 } from "~/domain/team-csv";
+import { databaseFile, databaseUrl } from "~/utils/database-url";
 import { db } from "~/utils/db.server";
+import type { ImportJobInput, ImportJobMessage, ImportJobSpec } from "./team-import-job.server";
+import type { ImportJobReply, ImportJobRequest } from "./team-import-worker.server";
 
 /**
- * The team's CSV import and export, per organisation. An import reads the
- * organisation, has the domain check the file against it and, when nothing is
- * wrong, writes every row in the same transaction: all or nothing, and no
- * other write slips between the check and the writes.
+ * The team's CSV import and export, per organisation. An import runs in a
+ * worker thread with its own SQLite connection (team-import-job.server.ts):
+ * it reads the organisation, has the domain check the file against it and,
+ * when nothing is wrong, writes every row in one immediate transaction: all
+ * or nothing, no other write slips between the check and the writes, and the
+ * server's event loop stays free meanwhile (issue 15, decision 0017's addendum).
  */
-
-/** Rows per createMany: well under SQLite's limit of bound variables per statement. */
-const WRITE_BATCH = 500;
-
-/** An id for a member created by an import (the same alphabet as Prisma's cuids: isRecordId accepts it). */
-const newRecordId = () => `m${randomUUID().replaceAll("-", "")}`;
-
-/** A large file is thousands of writes: more than Prisma's default five seconds on a busy machine. */
-const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 120_000 } as const;
 
 export interface MembersImportSummary {
   created: number;
@@ -57,7 +50,6 @@ function parseList(json: string): string[] {
 
 const day = (date: Date | null): string | null =>
   date === null || Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
-const dayDate = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 
 async function existingMembers(
   client: Client,
@@ -88,142 +80,175 @@ async function existingMembers(
   }));
 }
 
-/** A unique index refused a write: someone added the same email while this import ran. */
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/* ------------------------------------------------------------------ */
+/* The import's worker thread                                           */
+/* ------------------------------------------------------------------ */
+
+/** The import could not write (nothing was written): a database failure, not a problem of the file. */
+export class ImportWriteFailed extends Error {}
+
+/** An idle worker thread is kept this long for the next import (a start costs a few hundred ms; seconds from the sources). */
+const WORKER_IDLE_MS = 60_000;
+
+interface Waiting {
+  resolve: (message: ImportJobMessage) => void;
+  reject: (error: Error) => void;
+  onProgress?: (message: ImportJobMessage) => void;
 }
 
-/** Imports the members file (its records, header first): creates new emails, updates known ones. */
-export async function importMembers({
-  organisationId,
-  records,
-}: {
+interface ImportThread {
+  worker: Worker;
+  waiting: Map<number, Waiting>;
+  idle?: ReturnType<typeof setTimeout>;
+}
+
+let thread: ImportThread | null = null;
+let nextJob = 1;
+
+/** The worker's file: the bundled one beside the server build, or the TypeScript source through tsx. */
+function workerFile(): { file: URL; workerData?: { entry: string } } {
+  const here = import.meta.url;
+  if (/\.tsx?$/.test(new URL(here).pathname))
+    return {
+      file: new URL("../../server/ts-worker.mjs", here),
+      workerData: { entry: new URL("./team-import-worker.server.ts", here).href },
+    };
+  return { file: new URL("./team-import-worker.mjs", here) };
+}
+
+function importThread(): ImportThread {
+  if (thread) {
+    clearTimeout(thread.idle);
+    return thread;
+  }
+  const { file, workerData } = workerFile();
+  const state: ImportThread = { worker: new Worker(file, { workerData }), waiting: new Map() };
+  const stop = (error: Error) => {
+    if (thread === state) thread = null;
+    for (const waiting of state.waiting.values()) waiting.reject(error);
+    state.waiting.clear();
+  };
+  state.worker.on("message", ({ id, message }: ImportJobReply) => {
+    const waiting = state.waiting.get(id);
+    if (!waiting) return;
+    if (message.type !== "result" && message.type !== "failed") return waiting.onProgress?.(message);
+    state.waiting.delete(id);
+    if (state.waiting.size === 0) {
+      // an idle thread keeps no process alive, and goes after a while
+      state.worker.unref();
+      state.idle = setTimeout(() => {
+        if (thread === state) thread = null;
+        void state.worker.terminate();
+      }, WORKER_IDLE_MS);
+      state.idle.unref();
+    }
+    waiting.resolve(message);
+  });
+  state.worker.on("error", stop);
+  state.worker.on("exit", (code) => stop(new ImportWriteFailed(`the import's worker stopped (${code})`)));
+  thread = state;
+  return state;
+}
+
+/** Runs a job in the worker thread: the promise settles with its last message. */
+function runInWorker(
+  input: ImportJobInput,
+  options: { onProgress?: (message: ImportJobMessage) => void; hold?: Int32Array },
+): Promise<ImportJobMessage> {
+  const state = importThread();
+  const id = nextJob++;
+  return new Promise((resolve, reject) => {
+    state.waiting.set(id, { resolve, reject, onProgress: options.onProgress });
+    state.worker.ref();
+    state.worker.postMessage({ id, input, hold: options.hold } satisfies ImportJobRequest);
+  });
+}
+
+/** Finished jobs a person started more than this long ago are deleted when they start another. */
+const KEEP_JOBS_MS = 24 * 60 * 60 * 1000;
+
+interface ImportOptions {
   organisationId: string;
-  records: readonly (readonly string[])[];
-}): Promise<ImportResult<MembersImportSummary>> {
-  return db
-    .$transaction(async (tx): Promise<ImportResult<MembersImportSummary>> => {
-      const existing = await existingMembers(tx, organisationId);
-      const planned = planMembersImport(records, existing);
-      if (!planned.ok) return planned;
-      const { plan } = planned;
+  /** the file's records (header first), or its text, parsed in the worker */
+  records?: readonly (readonly string[])[];
+  text?: string;
+  /** who started it: their page polls the progress (importProgress) */
+  startedBy?: string;
+  /** each progress message of the worker, as it comes */
+  onProgress?: (message: ImportJobMessage) => void;
+  /** tests only: the worker waits inside its write transaction until this is set to 1 */
+  hold?: Int32Array;
+}
 
-      const idByEmail = new Map<string, string>();
-      for (const member of existing) if (member.email) idByEmail.set(member.email.toLowerCase(), member.id);
-      const managerIdOf = (email: string | null) => (email === null ? null : (idByEmail.get(email) ?? null));
-      const fields = (member: (typeof plan.create)[number]["member"]) => ({
-        name: member.name,
-        email: member.email,
-        title: member.title,
-        department: member.department,
-        markets: JSON.stringify(member.markets),
-        languages: JSON.stringify(member.languages),
-        startDate: member.startDate === null ? null : dayDate(member.startDate),
-      });
+async function startJob(organisationId: string, kind: ImportJobInput["kind"], startedBy?: string) {
+  if (!startedBy) return null;
+  await db.importJob.deleteMany({
+    where: { userId: startedBy, createdAt: { lt: new Date(Date.now() - KEEP_JOBS_MS) } },
+  });
+  const job = await db.importJob.create({ data: { organisationId, userId: startedBy, kind }, select: { id: true } });
+  return job.id;
+}
 
-      // A few statements for the whole file, not a few per row (issue 15: a 5,000-row file was
-      // 15,000 round trips through the ORM, seconds of a blocked server). New members get their
-      // ids here, so every manager's id is known before anyone is written; managers come first
-      // in plan.create, so a report's manager is in the same or an earlier statement.
-      for (const { member } of plan.create) idByEmail.set(member.email, newRecordId());
-      const created = plan.create.map(({ member }) => ({
-        id: idByEmail.get(member.email)!,
-        organisationId,
-        ...fields(member),
-        managerId: managerIdOf(member.managerEmail),
-      }));
-      for (let i = 0; i < created.length; i += WRITE_BATCH)
-        await tx.member.createMany({ data: created.slice(i, i + WRITE_BATCH) });
-      for (const { memberId, member } of plan.update) {
-        await tx.member.update({
-          where: { id: memberId },
-          data: { ...fields(member), managerId: managerIdOf(member.managerEmail), version: { increment: 1 } },
-        });
-      }
-      const updatedIds = plan.update.map(({ memberId }) => memberId);
-      for (let i = 0; i < updatedIds.length; i += WRITE_BATCH)
-        await tx.memberRole.deleteMany({ where: { memberId: { in: updatedIds.slice(i, i + WRITE_BATCH) } } });
-      const roles = [
-        ...plan.create.flatMap(({ member }) =>
-          member.roles.map(({ roleId, sharePercent }) => ({
-            memberId: idByEmail.get(member.email)!,
-            roleId,
-            sharePercent,
-          })),
-        ),
-        ...plan.update.flatMap(({ memberId, member }) =>
-          member.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })),
-        ),
-      ];
-      for (let i = 0; i < roles.length; i += WRITE_BATCH)
-        await tx.memberRole.createMany({ data: roles.slice(i, i + WRITE_BATCH) });
-      return {
-        ok: true,
-        summary: {
-          created: plan.create.length,
-          updated: plan.update.length,
-          unchanged: plan.unchanged.length,
-          updatedNames: plan.update.map(({ member }) => member.name),
-        },
-      };
-    }, IMPORT_TRANSACTION)
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error))
-        return {
-          ok: false,
-          errors: [{ row: 1, column: "", value: "", code: "conflict" }],
-        } satisfies ImportResult<MembersImportSummary>;
-      throw error;
-    });
+async function runImport(options: ImportOptions, job: ImportJobSpec) {
+  const jobId = await startJob(options.organisationId, job.kind, options.startedBy);
+  const input: ImportJobInput = {
+    ...job,
+    jobId,
+    databaseFile: databaseFile(databaseUrl()),
+    organisationId: options.organisationId,
+    source: options.records ? { records: options.records } : { text: options.text ?? "" },
+  };
+  const message = await runInWorker(input, options).catch(async (error: unknown) => {
+    if (jobId) await db.importJob.updateMany({ where: { id: jobId }, data: { status: "failed" } });
+    throw error;
+  });
+  if (message.type === "failed") throw new ImportWriteFailed(message.message);
+  if (message.type !== "result") throw new ImportWriteFailed(`unexpected answer ${message.type}`);
+  return message;
+}
+
+/**
+ * Imports the members file: creates new emails, updates known ones. In the
+ * import's worker thread: the server's event loop stays free (issue 15).
+ */
+export async function importMembers(options: ImportOptions): Promise<ImportResult<MembersImportSummary>> {
+  const message = await runImport(options, { kind: "members" });
+  if (message.kind !== "members") throw new ImportWriteFailed("the worker answered for another kind");
+  return message.result;
 }
 
 /** Imports the assessments file: adds each row to its member's history; rows already recorded are skipped. */
-export async function importAssessments({
+export async function importAssessments(
+  options: ImportOptions & {
+    skillIds: readonly string[];
+    /** the skills' labels: a file may name a skill by its label in either language */
+    skills?: readonly { id: string; label: { zh: string; en: string } }[];
+    /** the latest day that is not in the future (ISO) */
+    today: string;
+    importer: { userId: string; name: string };
+  },
+): Promise<ImportResult<AssessmentsImportSummary>> {
+  const { skillIds, skills, today, importer } = options;
+  const message = await runImport(options, { kind: "assessments", skillIds, skills, today, importer });
+  if (message.kind !== "assessments") throw new ImportWriteFailed("the worker answered for another kind");
+  return message.result;
+}
+
+export type ImportProgress = { kind: string; status: string; rows: number } | null;
+
+/** The latest import the person started in this organisation, for their page's progress. */
+export async function importProgress({
   organisationId,
-  records,
-  skillIds,
-  skills,
-  today,
-  importer,
+  userId,
 }: {
   organisationId: string;
-  records: readonly (readonly string[])[];
-  skillIds: readonly string[];
-  /** the skills' labels: a file may name a skill by its label in either language */
-  skills?: readonly { id: string; label: { zh: string; en: string } }[];
-  /** the latest day that is not in the future (ISO) */
-  today: string;
-  importer: { userId: string; name: string };
-}): Promise<ImportResult<AssessmentsImportSummary>> {
-  return db.$transaction(async (tx): Promise<ImportResult<AssessmentsImportSummary>> => {
-    const [members, users, recorded] = await Promise.all([
-      tx.member.findMany({ where: { organisationId }, select: { id: true, email: true, userId: true } }),
-      tx.user.findMany({ where: { organisationId }, select: { id: true, name: true } }),
-      tx.skillAssessment.findMany({
-        where: { organisationId },
-        select: { memberId: true, skillId: true, level: true, assessedOn: true, assessorName: true, note: true },
-      }),
-    ]);
-    const existingKeys = new Set(recorded.map((a) => assessmentKey({ ...a, assessedOn: day(a.assessedOn) ?? "" })));
-    const planned = planAssessmentsImport(records, { members, users, skillIds, skills, today, importer, existingKeys });
-    if (!planned.ok) return planned;
-    const { plan } = planned;
-    if (plan.add.length > 0) {
-      await tx.skillAssessment.createMany({
-        data: plan.add.map(({ assessment }) => ({
-          organisationId,
-          memberId: assessment.memberId,
-          skillId: assessment.skillId,
-          level: assessment.level,
-          assessedOn: dayDate(assessment.assessedOn),
-          assessorName: assessment.assessorName,
-          assessorUserId: assessment.assessorUserId,
-          note: assessment.note,
-        })),
-      });
-    }
-    return { ok: true, summary: { added: plan.add.length, alreadyRecorded: plan.alreadyRecorded.length } };
-  }, IMPORT_TRANSACTION);
+  userId: string;
+}): Promise<ImportProgress> {
+  return db.importJob.findFirst({
+    where: { organisationId, userId },
+    orderBy: { createdAt: "desc" },
+    select: { kind: true, status: true, rows: true },
+  });
 }
 
 /** How many members and assessments an export would hold. */

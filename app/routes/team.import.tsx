@@ -9,6 +9,7 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { StatusMessage, ui, useLang } from "~/components/ui";
@@ -22,12 +23,13 @@ import { playbookForOrganisation } from "~/models/playbook.server";
 import {
   importAssessments,
   importMembers,
+  ImportWriteFailed,
   teamDataCounts,
   type AssessmentsImportSummary,
   type MembersImportSummary,
 } from "~/models/team-import.server";
 import { requirePermission } from "~/utils/auth.server";
-import { decodeCsvBytes, parseCsv } from "~/utils/csv";
+import { decodeCsvBytes } from "~/utils/csv";
 import { isConformIntent } from "~/utils/forms";
 
 /** The largest file (or pasted text) an import takes: thousands of rows, one transaction. */
@@ -187,6 +189,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   else if (csv.trim() !== "") text = csv;
   else return answer({ status: "refused", kind, formError: `${F}.noInput`, pasted }, 400);
 
+  const writeFailed = () =>
+    answer({ status: "refused", kind, formError: "importJob.writeFailed", pasted: file ? "" : pasted }, 500);
   const invalid = (errors: RowError[]) =>
     answer(
       {
@@ -199,23 +203,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
       400,
     );
   if (text === null) return invalid([{ row: 1, column: "", value: "", code: "not_text" }]);
-  const { records, errors } = parseCsv(text);
-  if (errors.length > 0) return invalid(errors);
 
-  if (kind === "members") {
-    const result = await importMembers({ organisationId: organisation.id, records });
-    return result.ok ? answer({ status: "imported", kind, members: result.summary }) : invalid(result.errors);
+  // the file is read, checked and written in the import's worker thread: this process goes on serving
+  const started = { organisationId: organisation.id, text, startedBy: user.id };
+  try {
+    if (kind === "members") {
+      const result = await importMembers(started);
+      return result.ok ? answer({ status: "imported", kind, members: result.summary }) : invalid(result.errors);
+    }
+    const playbook = await playbookForOrganisation(organisation.id);
+    const result = await importAssessments({
+      ...started,
+      skillIds: playbook.skills.map((skill) => skill.id),
+      skills: playbook.skills.map(({ id, label }) => ({ id, label })),
+      today: latestToday(),
+      importer: { userId: user.id, name: user.name },
+    });
+    return result.ok ? answer({ status: "imported", kind, assessments: result.summary }) : invalid(result.errors);
+  } catch (error) {
+    if (!(error instanceof ImportWriteFailed)) throw error;
+    console.error("team import: nothing was written", error);
+    return writeFailed();
   }
-  const playbook = await playbookForOrganisation(organisation.id);
-  const result = await importAssessments({
-    organisationId: organisation.id,
-    records,
-    skillIds: playbook.skills.map((skill) => skill.id),
-    skills: playbook.skills.map(({ id, label }) => ({ id, label })),
-    today: latestToday(),
-    importer: { userId: user.id, name: user.name },
-  });
-  return result.ok ? answer({ status: "imported", kind, assessments: result.summary }) : invalid(result.errors);
 }
 
 /* ------------------------------------------------------------------ */
@@ -364,6 +373,62 @@ function ImportDone({ result }: { result: Extract<ImportAnswer, { status: "impor
   );
 }
 
+interface Progress {
+  kind: string;
+  status: string;
+  rows: number;
+}
+
+/** How often the page asks for the progress of the import it is sending (ms). */
+const POLL_MS = 700;
+
+/**
+ * While the form is sent, the progress of the import the worker thread runs:
+ * the status route is asked every POLL_MS. Only a running import counts; a
+ * finished one is an earlier import (this one answers the form itself).
+ */
+function ImportProgress() {
+  const { t } = useTranslation();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const response = await fetch("/team/import/status", { headers: { Accept: "application/json" } });
+        const body = response.ok ? ((await response.json()) as { import: Progress | null }) : null;
+        if (!stopped && body) setProgress(body.import);
+      } catch {
+        /* the next poll tries again; the form's own answer is what counts */
+      }
+      if (!stopped) timer = setTimeout(poll, POLL_MS);
+    };
+    timer = setTimeout(poll, POLL_MS / 2);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  const running = progress && (progress.status === "checking" || progress.status === "writing") ? progress : null;
+  const step = running?.status === "writing" ? 3 : running ? 2 : 1;
+  const text = running ? t(`importJob.${running.status}`, { count: running.rows }) : t("importJob.sending");
+  return (
+    <div className="space-y-2" data-testid="import-progress">
+      <p role="status" className="text-sm font-medium text-slate-800">
+        {text}
+      </p>
+      <progress
+        max={3}
+        value={step}
+        aria-label={t("importJob.progressLabel")}
+        aria-valuetext={text}
+        className="h-2 w-full max-w-md"
+      />
+      <p className={ui.hint}>{t("importJob.stayHint")}</p>
+    </div>
+  );
+}
+
 export default function TeamImport() {
   const { roles, skills, counts, maxUpload } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -461,6 +526,7 @@ export default function TeamImport() {
           <button type="submit" className={ui.primaryButton} disabled={busy}>
             {busy ? t("teamData.import.submitting") : t("teamData.import.submit")}
           </button>
+          {busy ? <ImportProgress /> : null}
         </Form>
       </section>
 

@@ -18,3 +18,8 @@ export function ensureDatabaseFolder(url: string): void {
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 }
+
+/** The SQLite file of a `file:` URL, as an absolute path (for a second connection, such as the import's worker). */
+export function databaseFile(url: string): string {
+  return path.resolve(url.replace(/^file:/, ""));
+}

@@ -16,6 +16,7 @@ import { ownershipStrings } from "~/locales/ownership";
 import { playbookStrings } from "~/locales/playbook";
 import { sizingStrings } from "~/locales/sizing";
 import { scaleStrings } from "~/locales/scale";
+import { importJobStrings } from "~/locales/team-import-job";
 import { securityStrings } from "~/locales/security";
 import { teamDataStrings } from "~/locales/team-data";
 import { gridStrings } from "~/locales/assessment-grid";
@@ -63,6 +64,7 @@ export const resources = {
       access: accessStrings.en,
       invitation: invitationStrings.en,
       tokenScope: tokenScopeStrings.en,
+      importJob: importJobStrings.en,
     },
   },
   zh: {
@@ -91,6 +93,7 @@ export const resources = {
       access: accessStrings.zh,
       invitation: invitationStrings.zh,
       tokenScope: tokenScopeStrings.zh,
+      importJob: importJobStrings.zh,
     },
   },
 };

@@ -333,6 +333,9 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["hr", "manager", "admin"], "ok"),
     },
   ],
+  "routes/team.import.status": [
+    { method: "GET", url: () => "/team/import/status", expect: only(["hr", "manager", "admin"], "ok") },
+  ],
   "routes/team.import.template.$kind": [
     {
       method: "GET",

@@ -275,6 +275,7 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   "routes/training.items.$itemId": { none: "the item's person and those who may read their training" },
   "routes/team.import": { none: "HR, managers and admins; an import's report" },
   "routes/team.import.template.$kind": { none: "an empty template" },
+  "routes/team.import.status": { none: "the state and row count of one's own latest import, no names or levels" },
   "routes/settings.people": { none: "admins: accounts and kinds, no skills" },
   "routes/settings.people.$userId": { none: "admins: an account, no skills" },
 

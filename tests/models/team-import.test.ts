@@ -6,7 +6,11 @@ import {
   exportMembers,
   importAssessments,
   importMembers,
+  importProgress,
+  ImportWriteFailed,
 } from "../../app/models/team-import.server";
+import type { ImportJobMessage } from "../../app/models/team-import-job.server";
+import { loader as healthz } from "../../app/routes/healthz";
 import { parseCsv, toCsv } from "../../app/utils/csv";
 import { db } from "../../app/utils/db.server";
 import { createOrganisation, createUser } from "../utils/actors";
@@ -367,5 +371,111 @@ describe("importMembers at scale (issue 15)", () => {
     const updated = members.find((member) => member.id === existing.id)!;
     expect(updated).toMatchObject({ name: "Person 5", version: 2 });
     expect(updated.roles.map((role) => role.roleId).sort()).toEqual(["marketing", "supply_chain"]);
+  });
+});
+
+describe("the import in its worker thread (issue 15)", () => {
+  const person = (i: number, name = `Person ${i}`) => [
+    name,
+    `w${String(i).padStart(4, "0")}@x.cn`,
+    "",
+    "marketing",
+    "marketing:100",
+    "",
+    "",
+    "",
+    "",
+  ];
+  const teamRevision = async (organisationId: string) =>
+    (await db.teamRevision.findUnique({ where: { organisationId } }))?.team ?? 0;
+
+  it("writes nothing when a row fails at write time, after a thousand rows were written in the same transaction", async () => {
+    const org = await createOrganisation();
+    const hr = await createUser({ organisationId: org.id, kind: "hr" });
+    const existing = await db.member.create({
+      data: {
+        organisationId: org.id,
+        name: "Kept As Is",
+        email: "w0000@x.cn",
+        roles: { create: [{ roleId: "tech_dev", sharePercent: 100 }] },
+      },
+    });
+    const before = await snapshot(org.id);
+    const revision = await teamRevision(org.id);
+    // the database refuses one row the file check accepts: the failure comes in the middle of the writes
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "test_refuse_member" BEFORE INSERT ON "Member" WHEN NEW."name" = 'Refused At Write'
+       BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+    );
+    try {
+      const records = [
+        H,
+        ...Array.from({ length: 1500 }, (_, i) => person(i, i === 1100 ? "Refused At Write" : undefined)),
+      ];
+      await expect(importMembers({ organisationId: org.id, records, startedBy: hr.id })).rejects.toBeInstanceOf(
+        ImportWriteFailed,
+      );
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER "test_refuse_member"`);
+    }
+    expect(await snapshot(org.id)).toEqual(before);
+    expect(await teamRevision(org.id)).toBe(revision);
+    expect((await db.member.findUniqueOrThrow({ where: { id: existing.id } })).version).toBe(1);
+    expect(await importProgress({ organisationId: org.id, userId: hr.id })).toEqual({
+      kind: "members",
+      status: "failed",
+      rows: 1500,
+    });
+  });
+
+  it("serves other requests while it runs: /healthz answers while the import holds its write transaction open", async () => {
+    const org = await createOrganisation();
+    const hr = await createUser({ organisationId: org.id, kind: "hr" });
+    const events: string[] = [];
+    let holding: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const hold = new Int32Array(new SharedArrayBuffer(4));
+    const onProgress = (message: ImportJobMessage) => {
+      events.push(message.type === "phase" ? message.phase : message.type);
+      if (message.type === "holding") holding();
+    };
+    const running = importMembers({
+      organisationId: org.id,
+      records: [H, ...Array.from({ length: 2000 }, (_, i) => person(i))],
+      startedBy: hr.id,
+      onProgress,
+      hold,
+    }).then((result) => {
+      events.push("result");
+      return result;
+    });
+    await held;
+    // every row is written but not committed: the worker waits, and this thread goes on serving
+    for (let i = 0; i < 5; i++) {
+      const response = await healthz();
+      events.push(`healthz ${response.status}`);
+    }
+    // readers see the team as it was (WAL), and the person who started it sees that it is writing
+    expect(await db.member.count({ where: { organisationId: org.id } })).toBe(0);
+    expect(await importProgress({ organisationId: org.id, userId: hr.id })).toEqual({
+      kind: "members",
+      status: "writing",
+      rows: 2000,
+    });
+    Atomics.store(hold, 0, 1);
+    Atomics.notify(hold, 0);
+    expect(await running).toEqual({
+      ok: true,
+      summary: { created: 2000, updated: 0, unchanged: 0, updatedNames: [] },
+    });
+    expect(events).toEqual([
+      "checking",
+      "writing",
+      "holding",
+      ...Array.from({ length: 5 }, () => "healthz 200"),
+      "result",
+    ]);
+    expect(await db.member.count({ where: { organisationId: org.id } })).toBe(2000);
+    expect(await importProgress({ organisationId: org.id, userId: hr.id })).toMatchObject({ status: "done" });
   });
 });

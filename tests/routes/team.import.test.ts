@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ASSESSMENT_COLUMNS, MEMBER_COLUMNS, type RowError } from "../../app/domain/team-csv";
 import { action, loader, type ImportAnswer } from "../../app/routes/team.import";
+import { loader as statusLoader } from "../../app/routes/team.import.status";
 import { toCsv } from "../../app/utils/csv";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
@@ -334,5 +335,57 @@ describe("POST /team/import: the form itself", () => {
     });
     expect(result.status).toBe(400);
     expect(result.data).toMatchObject({ status: "invalid", errors: [{ row: 1, code: "not_text" }] });
+  });
+});
+
+describe("GET /team/import/status and a failed write (issue 15: the import in a worker thread)", () => {
+  type Status = { import: { kind: string; status: string; rows: number } | null };
+  const status = (who?: string) =>
+    callRoute<Status>(statusLoader, get("/team/import/status", who ? as(who) : undefined));
+
+  it("sends anonymous visitors to sign in and refuses members and leads", async () => {
+    expect((await status()).status).toBe(302);
+    for (const who of ["member", "leadOps"]) expect((await status(who)).status).toBe(403);
+  });
+
+  it("tells the person who imported how their latest import went, and nobody else", async () => {
+    const csv = members(["Status Person", "status.person@import.example", "", "", "marketing:100", "", "", "", ""]);
+    expect((await importAs("manager", { kind: "members", csv })).status).toBe(200);
+    const mine = await status("manager");
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("Cache-Control")).toBe("no-store");
+    expect(mine.data).toEqual({ import: { kind: "members", status: "done", rows: 1 } });
+    // another person of the same organisation, and the other organisation's admin, see no import of the manager's
+    const theirs = await status("otherAdmin");
+    expect(theirs.data).toEqual({ import: null });
+    const hrs = await status("hr");
+    expect(hrs.data.import === null || hrs.data.import.status !== "done" || hrs.data.import.rows !== 1).toBe(true);
+  });
+
+  it("answers 500 when the database refuses a write, keeps the pasted text and writes nothing", async () => {
+    const before = await countsOf(cast.organisation.id);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "test_refuse_import" BEFORE INSERT ON "MemberRole" WHEN NEW."sharePercent" = 37
+       BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+    );
+    const csv = members(
+      ["Fine Person", "fine.person@import.example", "", "", "marketing:100", "", "", "", ""],
+      ["Refused Person", "refused.person@import.example", "", "", "marketing:37;tech_dev:63", "", "", "", ""],
+    );
+    try {
+      const result = await importAs("hr", { kind: "members", csv });
+      expect(result.status).toBe(500);
+      expect(result.data).toEqual({
+        status: "refused",
+        kind: "members",
+        formError: "importJob.writeFailed",
+        // the pasted text as the form read it (toCsv's byte order mark is not part of a text box's value)
+        pasted: csv.replace(/^\uFEFF/, ""),
+      });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER "test_refuse_import"`);
+    }
+    expect(await countsOf(cast.organisation.id)).toEqual(before);
+    expect((await status("hr")).data).toEqual({ import: { kind: "members", status: "failed", rows: 2 } });
   });
 });
