@@ -4,8 +4,9 @@ import { visibleTeamGaps } from "~/domain/visibility";
 import { localize } from "~/domain/vocabulary";
 import { languageFor } from "~/utils/i18n.server";
 import { plannerHref } from "~/utils/sizing-query";
-import { sizedForOrganisation } from "./business-profile.server";
-import { playbookForRequest } from "./playbook.server";
+import { isHeadcountEdited } from "~/domain/edited-marks";
+import { editedMarksForProfile, sizedForOrganisation } from "./business-profile.server";
+import { playbookStateForOrganisation } from "./playbook.server";
 import { keptTeam, keptTeamGaps } from "./team-state.server";
 
 /**
@@ -18,11 +19,12 @@ export async function teamInsightsBasis(
   request: Request,
   { actor, organisation }: { actor: Actor; organisation: { id: string; operatingModel: ModelId; stage: StageId } },
 ) {
-  const [playbook, lang, team] = await Promise.all([
-    playbookForRequest(request),
+  const [state, lang, team] = await Promise.all([
+    playbookStateForOrganisation(organisation.id),
     languageFor(request),
     keptTeam(organisation.id),
   ]);
+  const { playbook } = state;
   const { recommendation, profile } = await sizedForOrganisation({
     organisationId: organisation.id,
     operatingModel: organisation.operatingModel,
@@ -31,6 +33,13 @@ export async function teamInsightsBasis(
   });
   const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
+  // the numbers that come from the organisation's edited playbook, marked on the page (issue 13)
+  const marks = editedMarksForProfile({
+    state,
+    profile,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+  });
 
   const roleLabels = new Map(recommendation.roles.map((r) => [r.id, localize(r.label, lang)]));
   // a required skill the catalogue no longer lists still has its label in the recommendation
@@ -46,6 +55,7 @@ export async function teamInsightsBasis(
     label: roleLabel(c.roleId),
     priority: c.priority,
     headcount: c.headcount,
+    headcountEdited: isHeadcountEdited(marks, c.roleId),
     fte: c.fte,
     unfilledSeats: c.unfilledSeats,
     overStaffedBy: c.overStaffedBy,
@@ -57,6 +67,8 @@ export async function teamInsightsBasis(
 
   return {
     playbook,
+    playbookVersion: state.version,
+    marks,
     lang,
     team,
     recommendation,

@@ -8,6 +8,8 @@ import type { StaffingRow } from "~/components/heatmap/StaffingTable";
 import { useNumberFormat } from "~/components/heatmap/format";
 import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
+import { EditedBadge } from "~/components/playbook/EditedBadge";
+import { isLevelEdited } from "~/domain/edited-marks";
 import type { SkillCoverageStatus } from "~/domain/gaps";
 import { can, MIN_GROUP_SIZE } from "~/domain/permissions";
 import { gridHref } from "~/domain/assessment-grid";
@@ -28,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staffing,
     skillLabel: label,
     plannerHref,
+    playbookVersion,
+    marks,
   } = await teamInsightsBasis(request, {
     actor,
     organisation,
@@ -44,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: s.skillId,
         label: label(s.skillId),
         required: s.required,
+        requiredEdited: isLevelEdited(marks, c.roleId, s.skillId),
         holders: s.holders,
         ...(c.withheld
           ? { bestLevel: null, holdersMeeting: null, holdersBelow: null, holdersNotAssessed: null, status: null }
@@ -60,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     lang,
     plannerHref,
+    playbookVersion,
     totals: gaps.totals,
     roles,
   };
@@ -71,7 +77,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function TeamGapsPage() {
-  const { plannerHref, totals, roles } = useLoaderData<typeof loader>();
+  const { plannerHref, playbookVersion, totals, roles } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const noMembers = totals.members === 0;
   const staffingRows: StaffingRow[] = roles;
@@ -107,7 +113,12 @@ export default function TeamGapsPage() {
         <h3 id="staffing-title" className="mb-3 text-lg font-semibold">
           {t("insights.staffing.title")}
         </h3>
-        <StaffingTable rows={staffingRows} roleHref={(id) => `#role-${id}`} caption={t("insights.staffing.title")} />
+        <StaffingTable
+          rows={staffingRows}
+          roleHref={(id) => `#role-${id}`}
+          caption={t("insights.staffing.title")}
+          playbookVersion={playbookVersion}
+        />
       </section>
 
       {noMembers ? null : (
@@ -117,7 +128,7 @@ export default function TeamGapsPage() {
           </h3>
           <div className="grid gap-4 lg:grid-cols-2">
             {roles.map((role) => (
-              <RoleCoverageCard key={role.roleId} role={role} />
+              <RoleCoverageCard key={role.roleId} role={role} playbookVersion={playbookVersion} />
             ))}
           </div>
         </section>
@@ -128,7 +139,7 @@ export default function TeamGapsPage() {
 
 type RoleData = ReturnType<typeof useLoaderData<typeof loader>>["roles"][number];
 
-function RoleCoverageCard({ role }: { role: RoleData }) {
+function RoleCoverageCard({ role, playbookVersion }: { role: RoleData; playbookVersion: number }) {
   const { t } = useTranslation();
   const num = useNumberFormat();
   const required = role.skills.filter((s) => s.required > 0);
@@ -147,7 +158,9 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
         <div className="flex items-center gap-2 text-sm text-slate-600">
           <PriorityBadge priority={role.priority} />
           <span className="tabular-nums">
-            <HeadcountText range={role.headcount} /> · {t("insights.staffing.fteValue", { value: num(role.fte) })}
+            <HeadcountText range={role.headcount} />
+            <EditedBadge edited={role.headcountEdited} version={playbookVersion} /> ·{" "}
+            {t("insights.staffing.fteValue", { value: num(role.fte) })}
           </span>
         </div>
       </div>
@@ -231,6 +244,7 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
                   </th>
                   <td className="px-2 py-1.5 text-right tabular-nums">
                     <LevelText level={s.required} />
+                    <EditedBadge edited={s.requiredEdited} version={playbookVersion} />
                   </td>
                   <td className="px-2 py-1.5 text-right tabular-nums">
                     {s.bestLevel !== null ? (

@@ -1,4 +1,4 @@
-import { sizedForOrganisation } from "~/models/business-profile.server";
+import { editedMarksForProfile, sizedForOrganisation } from "~/models/business-profile.server";
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -24,7 +24,7 @@ import { localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
 import { keptTeam, keptTeamGaps } from "~/models/team-state.server";
 import { playbookStateForOrganisation } from "~/models/playbook.server";
-import { requiredLevelPath } from "~/domain/playbook-diff";
+import { isLevelEdited } from "~/domain/edited-marks";
 import { requirePermission } from "~/utils/auth.server";
 import { htmlLang } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
@@ -117,19 +117,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dirParam = readParam(url.searchParams, "dir", invalid);
   const pageParam = readParam(url.searchParams, "page", invalid) ?? 1;
 
-  const [{ playbook, edited }, lang, team] = await Promise.all([
+  const [state, lang, team] = await Promise.all([
     playbookStateForOrganisation(organisation.id),
     languageFor(request),
     keptTeam(organisation.id),
   ]);
-  const recommendation = (
-    await sizedForOrganisation({
-      organisationId: organisation.id,
-      operatingModel: organisation.operatingModel,
-      stage: organisation.stage,
-      playbook,
-    })
-  ).recommendation;
+  const { playbook } = state;
+  const { recommendation, profile } = await sizedForOrganisation({
+    organisationId: organisation.id,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+    playbook,
+  });
+  const marks = editedMarksForProfile({
+    state,
+    profile,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+  });
   const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation, playbook.skills);
   // Privacy (issue 14): the rows of the people this reader may read (their own; a lead's departments'; all for HR, managers, admins).
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
@@ -150,8 +155,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const columns = laidOut.columns.map((c) => ({
     ...c,
     edited: recommendation.roles.some(
-      (r) =>
-        r.skills.some((s) => s.id === c.skillId) && edited.has(requiredLevelPath(r.id, c.skillId, organisation.stage)),
+      (r) => r.skills.some((s) => s.id === c.skillId) && isLevelEdited(marks, r.id, c.skillId),
     ),
   }));
 
@@ -199,6 +203,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       roles: recommendation.roles.map((r) => ({ id: r.id, label: roleLabel(r.id) })),
       groups,
       columns,
+      playbookVersion: state.version,
       rows,
       total: matching.length,
       memberCount: team.members.length,
@@ -234,7 +239,7 @@ function heatmapHref(query: Query, changes: Partial<Query>): string {
 }
 
 export default function TeamHeatmapPage() {
-  const { query, invalid, roles, groups, columns, rows, total, memberCount, pages, rowsLimited } =
+  const { query, invalid, roles, groups, columns, playbookVersion, rows, total, memberCount, pages, rowsLimited } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const num = useNumberFormat();
@@ -313,6 +318,7 @@ export default function TeamHeatmapPage() {
                 sort={query.sort}
                 direction={query.direction}
                 sortHref={sortHref}
+                playbookVersion={playbookVersion}
               />
               {pages > 1 ? (
                 <nav
