@@ -10,6 +10,7 @@
  * it shows.
  */
 import { isEditedUnder, requiredLevelPath } from "./playbook-diff";
+import type { DefaultRaci, RaciRow } from "./process-steps";
 import type { ModelId, Playbook, StageId } from "./types";
 
 export interface RoleEditedMarks {
@@ -78,3 +79,25 @@ export const isLevelEdited = (marks: EditedMarks, roleId: string, skillId: strin
 /** Is this role's headcount marked? */
 export const isHeadcountEdited = (marks: EditedMarks, roleId: string): boolean =>
   marks.roles[roleId]?.headcount ?? false;
+
+/**
+ * The ownership matrix's rows that come from an edited default: the step's
+ * default row (the model's core row, else the shared one) is edited, and the
+ * team's row is still that default letter for letter (a row the team changed
+ * is its own, not the playbook's).
+ */
+export function editedDefaultRows(input: { marks: EditedMarks; defaultRaci: DefaultRaci; model: ModelId }) {
+  const { marks, defaultRaci, model } = input;
+  const edited = new Set(marks.raciRows);
+  return {
+    fromRow(stepKey: string, row: RaciRow): boolean {
+      const core = defaultRaci.byModel[model]?.[stepKey];
+      const [key, defaultRow] = core
+        ? [`byModel.${model}.${stepKey}`, core]
+        : [`shared.${stepKey}`, defaultRaci.shared[stepKey]];
+      if (!defaultRow || !edited.has(key)) return false;
+      const roles = new Set([...Object.keys(defaultRow), ...Object.keys(row)]) as Set<keyof RaciRow>;
+      return [...roles].every((role) => (defaultRow[role] ?? null) === (row[role] ?? null));
+    },
+  };
+}

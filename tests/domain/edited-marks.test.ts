@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { editedMarks, isHeadcountEdited, isLevelEdited, NO_EDITED_MARKS } from "../../app/domain/edited-marks";
+import {
+  editedDefaultRows,
+  editedMarks,
+  isHeadcountEdited,
+  isLevelEdited,
+  NO_EDITED_MARKS,
+} from "../../app/domain/edited-marks";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { editedPaths } from "../../app/domain/playbook-diff";
 import { MODEL_IDS, type ModelId, type Playbook, type RoleDefinition, type StageId } from "../../app/domain/types";
@@ -97,5 +103,22 @@ describe("editedMarks: which numbers come from the organisation's edited playboo
     const da = role(p, "data_analysis").skills[0];
     da.levels.growth = da.levels.growth === 4 ? 3 : 4;
     expect(Object.keys(marksFor(p, [...MODEL_IDS], "growth").roles)).toEqual(["data_analysis"]);
+  });
+
+  it("marks a team's ownership row that is still the edited default, not one the team changed", () => {
+    const p = copy();
+    const [step] = Object.keys(p.defaultRaci.byModel.b2b!);
+    const [shared, otherShared] = Object.keys(p.defaultRaci.shared);
+    const editedRow = { ...p.defaultRaci.byModel.b2b![step], data_analysis: "I" as const };
+    p.defaultRaci.byModel.b2b![step] = editedRow;
+    const rows = editedDefaultRows({ marks: marksFor(p, ["b2b"], "growth"), defaultRaci: p.defaultRaci, model: "b2b" });
+    expect(rows.fromRow(step, editedRow)).toBe(true);
+    // the team changed a cell: its own row, not the playbook's
+    expect(rows.fromRow(step, { ...editedRow, data_analysis: "C" })).toBe(false);
+    expect(rows.fromRow(step, { ...editedRow, data_analysis: undefined })).toBe(false);
+    // rows whose default is not edited, and steps the playbook does not know
+    expect(rows.fromRow(shared, p.defaultRaci.shared[shared])).toBe(false);
+    expect(rows.fromRow(otherShared, p.defaultRaci.shared[otherShared])).toBe(false);
+    expect(rows.fromRow("own_step", {})).toBe(false);
   });
 });
