@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EmptyTeamCard } from "~/components/team/EmptyTeamCard";
 import { GapTotals } from "~/components/heatmap/GapTotals";
 import { StaffingTable } from "~/components/heatmap/StaffingTable";
 import { InsightsHeader } from "~/components/team/InsightsHeader";
@@ -87,19 +88,7 @@ export default function TeamGapsPage() {
       <InsightsHeader title={t("insights.gaps.title")} intro={t("insights.gaps.intro")} plannerHref={plannerHref} />
 
       {noMembers ? (
-        <div
-          className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center"
-          data-testid="gaps-empty"
-        >
-          <p className="text-lg font-semibold">{t("insights.gaps.empty.title")}</p>
-          <p className="mx-auto mt-2 max-w-xl text-slate-600">{t("insights.gaps.empty.text")}</p>
-          <Link
-            to="/team"
-            className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
-          >
-            {t("insights.memberList")}
-          </Link>
-        </div>
+        <EmptyTeamCard testId="gaps-empty" />
       ) : (
         <section aria-labelledby="totals-title">
           <h3 id="totals-title" className="mb-3 text-lg font-semibold">

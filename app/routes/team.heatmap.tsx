@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EmptyTeamCard } from "~/components/team/EmptyTeamCard";
 import { z } from "zod";
 import { HeatmapFilters } from "~/components/heatmap/HeatmapFilters";
 import { HeatmapLegend } from "~/components/heatmap/HeatmapLegend";
@@ -270,19 +271,7 @@ export default function TeamHeatmapPage() {
       ) : null}
 
       {memberCount === 0 ? (
-        <div
-          className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center"
-          data-testid="heatmap-empty"
-        >
-          <p className="text-lg font-semibold">{t("insights.gaps.empty.title")}</p>
-          <p className="mx-auto mt-2 max-w-xl text-slate-600">{t("insights.gaps.empty.text")}</p>
-          <Link
-            to="/team"
-            className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
-          >
-            {t("insights.memberList")}
-          </Link>
-        </div>
+        <EmptyTeamCard testId="heatmap-empty" />
       ) : (
         <>
           <HeatmapFilters
