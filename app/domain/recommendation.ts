@@ -195,7 +195,7 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
       out.push({
         topic: "priority",
         text: {
-          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”，不含${m.zh}；但其阶段层级为${tier.zh}，不晚于所选的${s.zh} → 可选岗位，不必专职配置（承担方式：${clause(cover.zh)}）。`,
+          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”，不含${m.zh}；但其阶段层级为${tier.zh}，不晚于所选的${s.zh} → 可兼任或外包，不必专职配置（承担方式：${clause(cover.zh)}）。`,
           en: `Does not apply to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}), but its tier ${tier.en} is at or before the chosen stage ${s.en} → optional, no dedicated hire; covered by ${midSentence(cover.en)}.`,
         },
       });
@@ -206,7 +206,7 @@ function priorityRationale(ctx: Context, role: RoleDefinition, priority: Priorit
       out.push({
         topic: "priority",
         text: {
-          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”，不含${m.zh}；且其阶段层级为${tier.zh}，晚于所选的${s.zh} → 暂不需要。到${tier.zh}时成为可选岗位（承担方式：${clause(cover.zh)}）。`,
+          zh: `原文第四节“典型团队结构表”中${role.label.zh}的适用模式为“${applies.zh}”，不含${m.zh}；且其阶段层级为${tier.zh}，晚于所选的${s.zh} → 暂不需要。到${tier.zh}时可兼任或外包（承担方式：${clause(cover.zh)}）。`,
           en: `Does not apply to ${m.en} per the source's team table (§四; ${role.label.en} applies to ${applies.en}), and its tier ${tier.en} comes after the chosen stage ${s.en} → not needed. From the ${tier.en} stage it becomes optional, covered by ${midSentence(cover.en)}.`,
         },
       });
@@ -287,7 +287,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `0–1人：可选岗位不设专职，只占一个人的部分时间（承担方式：${clause(cover.zh)}）。`,
+            zh: `0–1人：可兼任或外包的岗位不设专职，只占一个人的部分时间（承担方式：${clause(cover.zh)}）。`,
             en: `0–1: an optional role gets no dedicated hire, only a share of one person's time (${midSentence(cover.en)}).`,
           },
         },
@@ -310,7 +310,7 @@ function headcountRationale(
         {
           topic: "headcount",
           text: {
-            zh: `0人：该岗位在${m.zh}的${s.zh}不需要。`,
+            zh: `0人：该岗位在${m.zh}的${s.zh}暂不需要。`,
             en: `None: the role is not needed for ${m.en} at the ${s.en} stage.`,
           },
         },
@@ -466,7 +466,7 @@ function skillsRationale(
         {
           topic: "skills",
           text: {
-            zh: `该岗位暂不需要，所需等级均为 0（涉及能力：${capabilities.zh}）。`,
+            zh: `该岗位暂不需要，所需等级均为 0（涉及技能：${capabilities.zh}）。`,
             en: `The role is not needed, so every required level is 0 (its capabilities: ${capabilities.en}).`,
           },
         },
@@ -494,7 +494,7 @@ function reportingRationale(
       {
         topic: "reporting",
         text: {
-          zh: `不画汇报线：该岗位在此阶段不需要（组织手册汇报线为向${roleLabel(ctx, role.reportsTo).zh}汇报）。`,
+          zh: `不画汇报线：该岗位在此阶段暂不需要（组织手册汇报线为向${roleLabel(ctx, role.reportsTo).zh}汇报）。`,
           en: `No reporting line drawn: the role is not needed at this stage (its playbook line is to the ${roleLabel(ctx, role.reportsTo).en.toLowerCase()}).`,
         },
       },
@@ -513,7 +513,7 @@ function reportingRationale(
     out.push({
       topic: "reporting",
       text: {
-        zh: `组织手册设定的上级${roleLabel(ctx, role.reportsTo).zh}在此阶段不需要，因此改为向总经理汇报。`,
+        zh: `组织手册设定的上级${roleLabel(ctx, role.reportsTo).zh}在此阶段暂不需要，因此改为向总经理汇报。`,
         en: `Its playbook manager, the ${roleLabel(ctx, role.reportsTo).en.toLowerCase()}, is not needed at this stage, so it reports to the general manager instead.`,
       },
     });
@@ -565,7 +565,7 @@ function collaborationRationale(ctx: Context, role: RoleDefinition, priority: Pr
       return {
         topic: "collaboration",
         text: {
-          zh: `与${otherLabel.zh}的协作暂不画出：${otherLabel.zh}在此阶段不需要。`,
+          zh: `与${otherLabel.zh}的协作暂不画出：${otherLabel.zh}在此阶段暂不需要。`,
           en: `No link with ${otherLabel.en.toLowerCase()} yet: that role is not needed at this stage.`,
         },
       };

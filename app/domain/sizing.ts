@@ -390,7 +390,7 @@ function channelRationale(
 const PRIORITY_TEXT: Record<Priority, Localized> = {
   core: t("核心", "Core"),
   later: t("后续补充", "Later"),
-  optional: t("可兼任/外包", "Optional"),
+  optional: t("可兼任或外包", "Optional"),
   not_needed: t("暂不需要", "Not needed"),
 };
 

@@ -59,6 +59,6 @@ export const SKILL_LEVEL_LABELS: Record<SkillLevel, Localized> = {
 export const PRIORITY_LABELS: Record<Priority, Localized> = {
   core: { zh: "核心", en: "Core" },
   later: { zh: "后续补充", en: "Later" },
-  optional: { zh: "可兼任/外包", en: "Optional" },
+  optional: { zh: "可兼任或外包", en: "Optional" },
   not_needed: { zh: "暂不需要", en: "Not needed" },
 };

@@ -184,7 +184,7 @@ const zh: Strings<typeof en> = {
     signIn: "登录",
     founderLegend: "你在团队中的位置",
     addAsMember: "把我添加为团队成员",
-    addAsMemberHint: "你会出现在组织架构图中，也可以评估自己的能力。之后可以修改。",
+    addAsMemberHint: "你会出现在组织架构图中，也可以评估自己的技能。之后可以修改。",
     founderRole: "我的岗位（选填）",
     founderRoleNone: "暂不选择",
     founderRoleHint: "你本人承担的岗位，同时作为你的所属部门。如果不承担其中任何岗位，可以留空。",

@@ -7,6 +7,7 @@ import {
   type Drivers,
   type SizedRecommendation,
 } from "~/domain/sizing";
+import { editedMarks, type EditedMarks } from "~/domain/edited-marks";
 import { DRIVER_IDS, MODEL_IDS, type ModelId, type Playbook, type StageId } from "~/domain/types";
 import { isModelId, isStageId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
@@ -139,6 +140,26 @@ export async function saveBusinessProfile(input: {
       },
     }),
   );
+}
+
+/**
+ * Which numbers of a page about this profile come from the organisation's
+ * edited playbook (issue 13): its channels' models at `stage`, with edited
+ * sizing ratios counting where the profile gives drivers.
+ */
+export function editedMarksForProfile(input: {
+  state: { playbook: Playbook; edited: ReadonlySet<string> };
+  profile: Pick<BusinessProfile, "channels" | "drivers">;
+  operatingModel: ModelId;
+  stage: StageId;
+}): EditedMarks {
+  return editedMarks({
+    edited: input.state.edited,
+    playbook: input.state.playbook,
+    models: effectiveChannels(input.profile, input.operatingModel).map((c) => c.model),
+    stage: input.stage,
+    sized: Object.values(input.profile.drivers).some((v) => v !== undefined),
+  });
 }
 
 /**

@@ -5,8 +5,9 @@ import { localize } from "~/domain/vocabulary";
 import type { RequestArgs } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
 import { plannerHref } from "~/utils/sizing-query";
-import { sizedForOrganisation } from "./business-profile.server";
-import { playbookForRequest } from "./playbook.server";
+import { isHeadcountEdited } from "~/domain/edited-marks";
+import { editedMarksForProfile, sizedForOrganisation } from "./business-profile.server";
+import { playbookStateForOrganisation } from "./playbook.server";
 import { keptTeam, keptTeamGaps } from "./team-state.server";
 
 /**
@@ -19,11 +20,12 @@ export async function teamInsightsBasis(
   args: RequestArgs,
   { actor, organisation }: { actor: Actor; organisation: { id: string; operatingModel: ModelId; stage: StageId } },
 ) {
-  const [playbook, lang, team] = await Promise.all([
-    playbookForRequest(args),
+  const [state, lang, team] = await Promise.all([
+    playbookStateForOrganisation(organisation.id),
     languageFor(args.request),
     keptTeam(organisation.id),
   ]);
+  const { playbook } = state;
   const { recommendation, profile } = await sizedForOrganisation({
     organisationId: organisation.id,
     operatingModel: organisation.operatingModel,
@@ -32,6 +34,13 @@ export async function teamInsightsBasis(
   });
   const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
+  // the numbers that come from the organisation's edited playbook, marked on the page (issue 13)
+  const marks = editedMarksForProfile({
+    state,
+    profile,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+  });
 
   const roleLabels = new Map(recommendation.roles.map((r) => [r.id, localize(r.label, lang)]));
   // a required skill the catalogue no longer lists still has its label in the recommendation
@@ -47,6 +56,7 @@ export async function teamInsightsBasis(
     label: roleLabel(c.roleId),
     priority: c.priority,
     headcount: c.headcount,
+    headcountEdited: isHeadcountEdited(marks, c.roleId),
     fte: c.fte,
     unfilledSeats: c.unfilledSeats,
     overStaffedBy: c.overStaffedBy,
@@ -58,6 +68,8 @@ export async function teamInsightsBasis(
 
   return {
     playbook,
+    playbookVersion: state.version,
+    marks,
     lang,
     team,
     recommendation,

@@ -48,7 +48,9 @@ import {
 } from "~/models/hiring.server";
 import { getBusinessProfile } from "~/models/business-profile.server";
 import { keptTeam } from "~/models/team-state.server";
-import { playbookForOrganisation } from "~/models/playbook.server";
+import { playbookStateForOrganisation } from "~/models/playbook.server";
+import { EditedBadge } from "~/components/playbook/EditedBadge";
+import { editedMarks, isHeadcountEdited, NO_EDITED_MARKS } from "~/domain/edited-marks";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
@@ -69,28 +71,41 @@ function skillPipeline(positions: readonly PositionRow[]) {
  * headcount the chart and the planner show).
  */
 async function hiringState(organisation: { id: string; operatingModel: Choice["model"]; stage: Choice["stage"] }) {
-  const [playbook, team, target, positions, profile] = await Promise.all([
-    playbookForOrganisation(organisation.id),
+  const [state, team, target, positions, profile] = await Promise.all([
+    playbookStateForOrganisation(organisation.id),
     keptTeam(organisation.id),
     getHiringTarget({ organisationId: organisation.id }),
     listPositions({ organisationId: organisation.id }),
     getBusinessProfile({ organisationId: organisation.id }),
   ]);
+  const { playbook } = state;
   // both sides sized to the business profile, like the chart and the gaps (sizing.ts)
   const choices = profileChoices(profile, { model: organisation.operatingModel, stage: organisation.stage }, target);
   const current = { model: choices.current.model, stage: choices.current.stage };
   const delta = choices.target ? hiringDelta(team, choices.current, choices.target, playbook) : null;
   const targetChart = choices.target ? recommendationForChoice(choices.target, playbook) : null;
   const sized = profile.channels.length > 0 || Object.keys(profile.drivers).length > 0;
-  return { playbook, team, target, positions, current, delta, targetChart, sized };
+  // the target headcounts that come from the organisation's edited playbook (issue 13)
+  const marks = choices.target
+    ? editedMarks({
+        edited: state.edited,
+        playbook,
+        models: (choices.target.channels ?? [{ model: choices.target.model }]).map((c) => c.model),
+        stage: choices.target.stage,
+        sized: Object.values(profile.drivers).some((v) => v !== undefined),
+      })
+    : NO_EDITED_MARKS;
+  const editedTargets = {
+    version: state.version,
+    roles: Object.keys(marks.roles).filter((roleId) => isHeadcountEdited(marks, roleId)),
+  };
+  return { playbook, team, target, positions, current, delta, targetChart, sized, editedTargets };
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission({ request, context }, "hiring.read");
-  const [{ playbook, team, target, positions, current, delta, targetChart, sized }, lang] = await Promise.all([
-    hiringState(organisation),
-    languageFor(request),
-  ]);
+  const [{ playbook, team, target, positions, current, delta, targetChart, sized, editedTargets }, lang] =
+    await Promise.all([hiringState(organisation), languageFor(request)]);
   const scope = { organisationId: organisation.id };
   const canPlan = can(actor, "hiring.plan", scope);
   const canStatus = can(actor, "hiring.status", scope);
@@ -129,6 +144,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     target,
     canReadPlan,
     delta: delta ? visibleHiringDelta(actor, organisation.id, team.members, delta) : null,
+    editedTargets,
     sized,
     proposal,
     shortfalls,
@@ -252,7 +268,7 @@ export default function HiringPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const { current, target, delta, labels, done, recommendation, lang } = loaderData;
+  const { current, target, delta, labels, done, recommendation, lang, editedTargets } = loaderData;
   const scenarioHref = target
     ? `/scenarios?${new URLSearchParams({ aModel: current.model, aStage: current.stage, bModel: target.model, bStage: target.stage })}`
     : "/scenarios";
@@ -308,7 +324,7 @@ export default function HiringPage() {
               </Link>
             ) : null}
           </p>
-          <DeltaTable delta={delta} labels={labels} />
+          <DeltaTable delta={delta} labels={labels} editedTargets={editedTargets} />
         </section>
       ) : null}
 
@@ -455,7 +471,15 @@ function FieldError({ id, errors }: { id: string; errors: string[] | null | unde
   );
 }
 
-function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>; labels: LoaderData["labels"] }) {
+function DeltaTable({
+  delta,
+  labels,
+  editedTargets,
+}: {
+  delta: NonNullable<LoaderData["delta"]>;
+  labels: LoaderData["labels"];
+  editedTargets: LoaderData["editedTargets"];
+}) {
   const { t } = useTranslation();
   const num = useNumberFormat();
   const range = (h: { min: number; max: number }) => (h.min === h.max ? `${h.min}` : `${h.min}–${h.max}`);
@@ -479,7 +503,13 @@ function DeltaTable({ delta, labels }: { delta: NonNullable<LoaderData["delta"]>
             {labels.role[r.roleId]}
           </th>
           <td className={`${ui.td} text-right tabular-nums`}>{num(r.fte)}</td>
-          <td className={`${ui.td} text-right tabular-nums`}>{range(r.targetHeadcount)}</td>
+          <td className={`${ui.td} text-right tabular-nums`}>
+            {range(r.targetHeadcount)}
+            <EditedBadge
+              edited={r.targetPriority === "core" && editedTargets.roles.includes(r.roleId)}
+              version={editedTargets.version}
+            />
+          </td>
           <td className={`${ui.td} text-right tabular-nums`} data-testid="gap">
             {r.gap > 0 ? (
               <span className="font-semibold text-red-700">{r.gap}</span>

@@ -12,6 +12,9 @@ import { can } from "~/domain/permissions";
 import { isRaciLetter, RACI_LETTERS, STEP_SECTIONS, type RaciLetter } from "~/domain/process-steps";
 import { ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
+import { editedDefaultRows, editedMarks } from "~/domain/edited-marks";
+import { EditedBadge } from "~/components/playbook/EditedBadge";
+import { playbookStateForOrganisation } from "~/models/playbook.server";
 import { holdersOf, loadOwnership, roleLabelsFor, setCell, stepsWithOpenProposal } from "~/models/ownership.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, invalidSubmission, readFormData } from "~/utils/forms";
@@ -20,11 +23,24 @@ import { ownershipStrings } from "~/locales/ownership";
 /** The RACI matrix (steps × the seven roles), which rows the viewer may edit, and every problem. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission({ request, context }, "ownership.read");
-  const [ownership, roleLabels, waiting] = await Promise.all([
+  const [ownership, roleLabels, waiting, state] = await Promise.all([
     loadOwnership({ organisationId: organisation.id, model: organisation.operatingModel }),
     roleLabelsFor(organisation.id),
     stepsWithOpenProposal({ organisationId: organisation.id }),
+    playbookStateForOrganisation(organisation.id),
   ]);
+  // a row the team still has as the organisation's edited default says where it comes from (issue 13)
+  const editedDefault = editedDefaultRows({
+    marks: editedMarks({
+      edited: state.edited,
+      playbook: state.playbook,
+      models: [organisation.operatingModel],
+      stage: organisation.stage,
+      sized: false,
+    }),
+    defaultRaci: state.playbook.defaultRaci,
+    model: organisation.operatingModel,
+  });
   const rows = rowsByStep(ownership.cells);
   const flagsByStep = new Map(ownership.report.flagged.map((check) => [check.stepKey, check.flags]));
   const active = ownership.steps.filter((step) => !step.retired);
@@ -36,6 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       name: step.name,
       resolved: step.resolved,
       row: rows.get(step.key) ?? {},
+      fromEditedDefault: editedDefault.fromRow(step.key, rows.get(step.key) ?? {}),
       flags: flagsByStep.get(step.key) ?? [],
       editable: can(actor, "ownership.raci.write", {
         organisationId: organisation.id,
@@ -44,6 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     })),
     report: ownership.report,
     waiting,
+    playbookVersion: state.version,
   };
 }
 
@@ -80,7 +98,7 @@ export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.matrix, own
 type StepRow = ReturnType<typeof useLoaderData<typeof loader>>["steps"][number];
 
 export default function OwnershipMatrix() {
-  const { roleLabels, steps, report, waiting } = useLoaderData<typeof loader>();
+  const { roleLabels, steps, report, waiting, playbookVersion } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
   const flagText = useFlagText(roleLabels, lang);
@@ -184,7 +202,7 @@ export default function OwnershipMatrix() {
                       </th>
                     </tr>
                     {inSection.map((step) => (
-                      <MatrixRow key={step.key} step={step} roleLabels={roleLabels} />
+                      <MatrixRow key={step.key} step={step} roleLabels={roleLabels} playbookVersion={playbookVersion} />
                     ))}
                   </Fragment>
                 );
@@ -197,7 +215,15 @@ export default function OwnershipMatrix() {
   );
 }
 
-function MatrixRow({ step, roleLabels }: { step: StepRow; roleLabels: RoleLabels }) {
+function MatrixRow({
+  step,
+  roleLabels,
+  playbookVersion,
+}: {
+  step: StepRow;
+  roleLabels: RoleLabels;
+  playbookVersion: number;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const name = localize(step.name, lang);
@@ -208,6 +234,7 @@ function MatrixRow({ step, roleLabels }: { step: StepRow; roleLabels: RoleLabels
         <Link to={`/ownership/steps/${step.key}`} className={ui.link}>
           {name}
         </Link>
+        <EditedBadge edited={step.fromEditedDefault} version={playbookVersion} />
       </th>
       {ROLE_IDS.map((roleId) => (
         <td key={roleId} className="px-2 py-2 text-center" data-role={roleId} data-letter={row[roleId] ?? ""}>

@@ -25,7 +25,8 @@ import { getBusinessProfile } from "~/models/business-profile.server";
 import { updateOrganisation } from "~/models/organisation.server";
 import { localize } from "~/domain/vocabulary";
 import { inOneLanguage } from "~/domain/one-language";
-import { playbookForRequest } from "~/models/playbook.server";
+import { organisationIdForRequest, playbookStateForOrganisation } from "~/models/playbook.server";
+import { editedMarks } from "~/domain/edited-marks";
 import { getSignedIn, requirePermission } from "~/utils/auth.server";
 import { isConformIntent, readFormData } from "~/utils/forms";
 import { languageFor } from "~/utils/i18n.server";
@@ -57,7 +58,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseRecommendationQuery(url.searchParams, channelsGiven ? ["stage"] : ["model", "stage"]);
   // one session lookup for the whole page: shared with the root loader through the request's context
   const [lang, signedIn] = await Promise.all([languageFor(request), getSignedIn(request, context)]);
-  const playbook = await playbookForRequest({ request, context }, signedIn);
+  const state = await playbookStateForOrganisation(await organisationIdForRequest({ request, context }, signedIn));
+  const { playbook } = state;
   // A signed-in person who has not chosen yet starts from their organisation's current choice and profile.
   if (signedIn && !url.searchParams.has("model") && !url.searchParams.has("stage") && !channelsGiven) {
     const profile = await getBusinessProfile({ organisationId: signedIn.organisation.id });
@@ -81,6 +83,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     channels && query.stage && sizing.problems.length === 0
       ? recommendationFor(playbook, { channels, stage: query.stage, drivers: sizing.drivers }, lang)
       : null;
+  // the numbers that come from the organisation's edited playbook (issue 13): only the marked roles are sent
+  const edited =
+    recommendation && channels && state.version > 0
+      ? {
+          version: state.version,
+          roles: editedMarks({
+            edited: state.edited,
+            playbook,
+            models: channels.map((c) => c.model),
+            stage: recommendation.stage,
+            sized: Object.values(sizing.drivers).some((v) => v !== undefined),
+          }).roles,
+        }
+      : null;
   // A garbage id or driver is the client's mistake (400); a missing one is just a page to fill in.
   const invalid = blockingProblems(query).some((problem) => problem.kind === "invalid") || sizing.problems.length > 0;
   return data(
@@ -91,13 +107,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       // the reader's language only: the page never shows the other one (decision 0020)
       ...playbookLabels(playbook, lang),
       recommendation,
+      edited,
       organisation,
     },
     { status: invalid ? 400 : 200 },
   );
 }
 
-type Playbook = Awaited<ReturnType<typeof playbookForRequest>>;
+type Playbook = Awaited<ReturnType<typeof playbookStateForOrganisation>>["playbook"];
 type PlaybookLabels = Pick<Playbook, "models" | "stages">;
 /** The models and stages in one language, made once per playbook version and language. */
 const labelsByPlaybook = new WeakMap<Playbook, Partial<Record<Language, PlaybookLabels>>>();
@@ -169,7 +186,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
 };
 
 export default function PlannerPage() {
-  const { query, sizing, lang, models, stages, recommendation, organisation } = useLoaderData<typeof loader>();
+  const { query, sizing, lang, models, stages, recommendation, edited, organisation } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const navigate = useNavigate();
 
@@ -278,6 +295,7 @@ export default function PlannerPage() {
             selectedRoleId={query.role}
             stageLabel={stageLabel}
             modelLabel={modelLabel}
+            edited={edited}
           />
         </section>
       ) : (

@@ -4,20 +4,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ConflictNotice";
 import { EditedMark, PlaybookNav, ProblemList } from "~/components/playbook/PlaybookNav";
+import { LevelOptions } from "~/components/team/LevelOptions";
 import { FieldErrors, FormErrors, StatusMessage, sectionErrorBoundary, titleMeta, ui, useLang } from "~/components/ui";
 import { isEditedUnder, playbookConflict } from "~/domain/playbook-diff";
 import { activeSkills, roleEditOf, withRoleEdited } from "~/domain/playbook-edit";
 import { splitProblem } from "~/domain/playbook-validation";
 import { DRIVERS } from "~/domain/sizing";
-import {
-  GENERAL_MANAGER,
-  MODEL_IDS,
-  SKILL_LEVELS,
-  STAGE_IDS,
-  type Localized,
-  type ModelId,
-  type RoleId,
-} from "~/domain/types";
+import { GENERAL_MANAGER, MODEL_IDS, STAGE_IDS, type Localized, type ModelId, type RoleId } from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
 import {
   PLAYBOOK_FORM,
@@ -375,11 +368,7 @@ export default function RolePage() {
                                 className={ui.input}
                                 {...err(name)}
                               >
-                                {SKILL_LEVELS.map((level) => (
-                                  <option key={level} value={level}>
-                                    {level}
-                                  </option>
-                                ))}
+                                <LevelOptions named={false} />
                               </select>
                               {row.skillId ? (
                                 <EditedMark edited={editedFields.skills[row.skillId]?.[stage] ?? false} />

@@ -40,8 +40,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const expandedParam = url.searchParams.get("expanded");
   const langParam = url.searchParams.get("lang");
 
-  const { playbook, lang, team, recommendation, profile, gaps, staffing, roleLabel, skillLabel, plannerHref } =
-    await teamInsightsBasis({ request, context }, { actor, organisation });
+  const {
+    playbook,
+    playbookVersion,
+    lang,
+    team,
+    recommendation,
+    profile,
+    gaps,
+    staffing,
+    roleLabel,
+    skillLabel,
+    plannerHref,
+  } = await teamInsightsBasis({ request, context }, { actor, organisation });
   // A member id that is not in this organisation (or no longer exists) is a 404, like any record.
   const selectedMember = memberParam ? team.members.find((m) => m.id === memberParam) : undefined;
   if (memberParam && !selectedMember) throw notFound();
@@ -169,6 +180,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         };
       }),
       staffing,
+      playbookVersion,
       memberPanel,
       rolePanel,
     },
@@ -212,6 +224,7 @@ export default function TeamChartPage() {
     edges,
     departments,
     staffing,
+    playbookVersion,
     memberPanel,
     rolePanel,
   } = loaderData;
@@ -335,6 +348,7 @@ export default function TeamChartPage() {
           roleHref={roleHref}
           selectedRoleId={rolePanel?.roleId ?? null}
           caption={t("insights.chart.tableTitle")}
+          playbookVersion={playbookVersion}
         />
       </section>
     </div>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EmptyTeamCard } from "~/components/team/EmptyTeamCard";
 import { GapTotals } from "~/components/heatmap/GapTotals";
 import { StaffingTable } from "~/components/heatmap/StaffingTable";
 import { InsightsHeader } from "~/components/team/InsightsHeader";
@@ -8,6 +9,8 @@ import type { StaffingRow } from "~/components/heatmap/StaffingTable";
 import { useNumberFormat } from "~/components/heatmap/format";
 import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
+import { EditedBadge } from "~/components/playbook/EditedBadge";
+import { isLevelEdited } from "~/domain/edited-marks";
 import type { SkillCoverageStatus } from "~/domain/gaps";
 import { can, MIN_GROUP_SIZE } from "~/domain/permissions";
 import { gridHref } from "~/domain/assessment-grid";
@@ -28,6 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     staffing,
     skillLabel: label,
     plannerHref,
+    playbookVersion,
+    marks,
   } = await teamInsightsBasis(
     { request, context },
     {
@@ -47,6 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         id: s.skillId,
         label: label(s.skillId),
         required: s.required,
+        requiredEdited: isLevelEdited(marks, c.roleId, s.skillId),
         holders: s.holders,
         ...(c.withheld
           ? { bestLevel: null, holdersMeeting: null, holdersBelow: null, holdersNotAssessed: null, status: null }
@@ -63,6 +69,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     lang,
     plannerHref,
+    playbookVersion,
     totals: gaps.totals,
     roles,
   };
@@ -74,7 +81,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function TeamGapsPage() {
-  const { plannerHref, totals, roles } = useLoaderData<typeof loader>();
+  const { plannerHref, playbookVersion, totals, roles } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const noMembers = totals.members === 0;
   const staffingRows: StaffingRow[] = roles;
@@ -84,19 +91,7 @@ export default function TeamGapsPage() {
       <InsightsHeader title={t("insights.gaps.title")} intro={t("insights.gaps.intro")} plannerHref={plannerHref} />
 
       {noMembers ? (
-        <div
-          className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center"
-          data-testid="gaps-empty"
-        >
-          <p className="text-lg font-semibold">{t("insights.gaps.empty.title")}</p>
-          <p className="mx-auto mt-2 max-w-xl text-slate-600">{t("insights.gaps.empty.text")}</p>
-          <Link
-            to="/team"
-            className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
-          >
-            {t("insights.memberList")}
-          </Link>
-        </div>
+        <EmptyTeamCard testId="gaps-empty" />
       ) : (
         <section aria-labelledby="totals-title">
           <h3 id="totals-title" className="mb-3 text-lg font-semibold">
@@ -110,7 +105,12 @@ export default function TeamGapsPage() {
         <h3 id="staffing-title" className="mb-3 text-lg font-semibold">
           {t("insights.staffing.title")}
         </h3>
-        <StaffingTable rows={staffingRows} roleHref={(id) => `#role-${id}`} caption={t("insights.staffing.title")} />
+        <StaffingTable
+          rows={staffingRows}
+          roleHref={(id) => `#role-${id}`}
+          caption={t("insights.staffing.title")}
+          playbookVersion={playbookVersion}
+        />
       </section>
 
       {noMembers ? null : (
@@ -120,7 +120,7 @@ export default function TeamGapsPage() {
           </h3>
           <div className="grid gap-4 lg:grid-cols-2">
             {roles.map((role) => (
-              <RoleCoverageCard key={role.roleId} role={role} />
+              <RoleCoverageCard key={role.roleId} role={role} playbookVersion={playbookVersion} />
             ))}
           </div>
         </section>
@@ -131,7 +131,7 @@ export default function TeamGapsPage() {
 
 type RoleData = ReturnType<typeof useLoaderData<typeof loader>>["roles"][number];
 
-function RoleCoverageCard({ role }: { role: RoleData }) {
+function RoleCoverageCard({ role, playbookVersion }: { role: RoleData; playbookVersion: number }) {
   const { t } = useTranslation();
   const num = useNumberFormat();
   const required = role.skills.filter((s) => s.required > 0);
@@ -150,7 +150,9 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
         <div className="flex items-center gap-2 text-sm text-slate-600">
           <PriorityBadge priority={role.priority} />
           <span className="tabular-nums">
-            <HeadcountText range={role.headcount} /> · {t("insights.staffing.fteValue", { value: num(role.fte) })}
+            <HeadcountText range={role.headcount} />
+            <EditedBadge edited={role.headcountEdited} version={playbookVersion} /> ·{" "}
+            {t("insights.staffing.fteValue", { value: num(role.fte) })}
           </span>
         </div>
       </div>
@@ -234,6 +236,7 @@ function RoleCoverageCard({ role }: { role: RoleData }) {
                   </th>
                   <td className="px-2 py-1.5 text-right tabular-nums">
                     <LevelText level={s.required} />
+                    <EditedBadge edited={s.requiredEdited} version={playbookVersion} />
                   </td>
                   <td className="px-2 py-1.5 text-right tabular-nums">
                     {s.bestLevel !== null ? (

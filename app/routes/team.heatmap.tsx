@@ -1,8 +1,9 @@
-import { sizedForOrganisation } from "~/models/business-profile.server";
+import { editedMarksForProfile, sizedForOrganisation } from "~/models/business-profile.server";
 import { data } from "@remix-run/node";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EmptyTeamCard } from "~/components/team/EmptyTeamCard";
 import { z } from "zod";
 import { HeatmapFilters } from "~/components/heatmap/HeatmapFilters";
 import { HeatmapLegend } from "~/components/heatmap/HeatmapLegend";
@@ -24,7 +25,7 @@ import { localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
 import { keptTeam, keptTeamGaps } from "~/models/team-state.server";
 import { playbookStateForOrganisation } from "~/models/playbook.server";
-import { requiredLevelPath } from "~/domain/playbook-diff";
+import { isLevelEdited } from "~/domain/edited-marks";
 import { requirePermission } from "~/utils/auth.server";
 import { htmlLang } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
@@ -117,19 +118,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const dirParam = readParam(url.searchParams, "dir", invalid);
   const pageParam = readParam(url.searchParams, "page", invalid) ?? 1;
 
-  const [{ playbook, edited }, lang, team] = await Promise.all([
+  const [state, lang, team] = await Promise.all([
     playbookStateForOrganisation(organisation.id),
     languageFor(request),
     keptTeam(organisation.id),
   ]);
-  const recommendation = (
-    await sizedForOrganisation({
-      organisationId: organisation.id,
-      operatingModel: organisation.operatingModel,
-      stage: organisation.stage,
-      playbook,
-    })
-  ).recommendation;
+  const { playbook } = state;
+  const { recommendation, profile } = await sizedForOrganisation({
+    organisationId: organisation.id,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+    playbook,
+  });
+  const marks = editedMarksForProfile({
+    state,
+    profile,
+    operatingModel: organisation.operatingModel,
+    stage: organisation.stage,
+  });
   const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation, playbook.skills);
   // Privacy (issue 14): the rows of the people this reader may read (their own; a lead's departments'; all for HR, managers, admins).
   const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
@@ -150,8 +156,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const columns = laidOut.columns.map((c) => ({
     ...c,
     edited: recommendation.roles.some(
-      (r) =>
-        r.skills.some((s) => s.id === c.skillId) && edited.has(requiredLevelPath(r.id, c.skillId, organisation.stage)),
+      (r) => r.skills.some((s) => s.id === c.skillId) && isLevelEdited(marks, r.id, c.skillId),
     ),
   }));
 
@@ -199,6 +204,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       roles: recommendation.roles.map((r) => ({ id: r.id, label: roleLabel(r.id) })),
       groups,
       columns,
+      playbookVersion: state.version,
       rows,
       total: matching.length,
       memberCount: team.members.length,
@@ -234,7 +240,7 @@ function heatmapHref(query: Query, changes: Partial<Query>): string {
 }
 
 export default function TeamHeatmapPage() {
-  const { query, invalid, roles, groups, columns, rows, total, memberCount, pages, rowsLimited } =
+  const { query, invalid, roles, groups, columns, playbookVersion, rows, total, memberCount, pages, rowsLimited } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const num = useNumberFormat();
@@ -265,19 +271,7 @@ export default function TeamHeatmapPage() {
       ) : null}
 
       {memberCount === 0 ? (
-        <div
-          className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center"
-          data-testid="heatmap-empty"
-        >
-          <p className="text-lg font-semibold">{t("insights.gaps.empty.title")}</p>
-          <p className="mx-auto mt-2 max-w-xl text-slate-600">{t("insights.gaps.empty.text")}</p>
-          <Link
-            to="/team"
-            className="mt-4 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
-          >
-            {t("insights.memberList")}
-          </Link>
-        </div>
+        <EmptyTeamCard testId="heatmap-empty" />
       ) : (
         <>
           <HeatmapFilters
@@ -313,6 +307,7 @@ export default function TeamHeatmapPage() {
                 sort={query.sort}
                 direction={query.direction}
                 sortHref={sortHref}
+                playbookVersion={playbookVersion}
               />
               {pages > 1 ? (
                 <nav

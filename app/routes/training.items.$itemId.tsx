@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ConflictNotice";
 import { FormErrors, ui, useLang, titleMeta, FieldErrors } from "~/components/ui";
-import { formatDay, labelOf, levelName } from "~/components/team/format";
+import { formatDay, labelOf } from "~/components/team/format";
+import { LevelOptions } from "~/components/team/LevelOptions";
 import { assessHref } from "~/components/team/memberPage";
 import { StatusBadge } from "~/components/training/ui";
 import { can } from "~/domain/permissions";
@@ -20,7 +21,6 @@ import {
   TRAINING_STATUSES,
   type FieldConflict,
 } from "~/domain/training-progress";
-import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { safely } from "~/models/notify.server";
 import { notifyReassessmentRequested } from "~/models/reminders.server";
@@ -242,11 +242,7 @@ export default function TrainingItemPage() {
                   className={ui.input}
                   {...described("targetLevel")}
                 >
-                  {SKILL_LEVELS.filter((level) => level > 0).map((level) => (
-                    <option key={level} value={level}>
-                      {level} · {levelName(level as SkillLevel, lang)}
-                    </option>
-                  ))}
+                  <LevelOptions min={1} />
                 </select>
                 <FieldErrors id="targetLevel-error" errors={errors.targetLevel} />
               </div>

@@ -4,9 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { FormErrors, ui, useLang, titleMeta, FieldErrors } from "~/components/ui";
 import { labelOf, levelName } from "~/components/team/format";
+import { LevelOptions } from "~/components/team/LevelOptions";
 import { parsePlanForm, PROVIDER_MAX, typedValue } from "~/forms/training";
 import { proposePlan, TRAINING_KINDS } from "~/domain/training-advice";
-import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
+import { SKILL_LEVELS } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { findMemberToAuthorise } from "~/models/member-write.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -269,7 +270,6 @@ function ItemFields({
   defaults: { targetLevel: number; kind: string; hours: number; startDate: string; dueDate: string; provider?: string };
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const name = (field: string) => `items[${index}].${field}`;
   const id = (field: string) => `items-${index}-${field}`;
   const described = (field: string) => ({
@@ -289,11 +289,7 @@ function ItemFields({
           className={ui.input}
           {...described("targetLevel")}
         >
-          {SKILL_LEVELS.filter((level) => level > 0).map((level) => (
-            <option key={level} value={level}>
-              {level} · {levelName(level as SkillLevel, lang)}
-            </option>
-          ))}
+          <LevelOptions min={1} />
         </select>
         <FieldErrors id={`${id("targetLevel")}-error`} errors={errors[name("targetLevel")]} />
       </div>

@@ -1,5 +1,6 @@
 import type { InitOptions } from "i18next";
 import { diagramStrings } from "~/components/diagram/i18n";
+import { editedMarksStrings } from "~/locales/edited-marks";
 import { LANGUAGES, type Language } from "~/domain/types";
 import { accessStrings } from "~/locales/access";
 import { adminStrings } from "~/locales/admin";
@@ -62,6 +63,7 @@ export const resources = {
       nextSteps: nextStepsStrings.en,
       mobile: mobileStrings.en,
       access: accessStrings.en,
+      editedMarks: editedMarksStrings.en,
       invitation: invitationStrings.en,
       tokenScope: tokenScopeStrings.en,
       importJob: importJobStrings.en,
@@ -91,6 +93,7 @@ export const resources = {
       nextSteps: nextStepsStrings.zh,
       mobile: mobileStrings.zh,
       access: accessStrings.zh,
+      editedMarks: editedMarksStrings.zh,
       invitation: invitationStrings.zh,
       tokenScope: tokenScopeStrings.zh,
       importJob: importJobStrings.zh,

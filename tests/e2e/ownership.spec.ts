@@ -148,7 +148,7 @@ test("the matrix exports as CSV with a column per role, labels in the reader's l
   );
   const zh = await rowsOf("zh");
   expect(zh("customs_documents")).toBe(
-    "物流与清关,logistics,报关资料准备,customs_documents,,,,AR,,,A,供应链/物流;合规风控,supply_chain;compliance_risk,供应链/物流,supply_chain,有问题,flagged,多个批准负责,several_accountable",
+    "物流与清关,logistics,报关资料准备,customs_documents,,,,AR,,,A,供应链/物流;合规风控,supply_chain;compliance_risk,供应链/物流,supply_chain,有问题,flagged,多个最终负责,several_accountable",
   );
   expect(zh("duties_taxes")).toBe(
     "物流与清关,logistics,申报税费,duties_taxes,,,,R,,I,A,合规风控,compliance_risk,供应链/物流,supply_chain,已由决定解决,resolved,,",

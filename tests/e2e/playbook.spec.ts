@@ -25,6 +25,7 @@ const TEXT = {
     record: "Record assessment",
     recorded: "Assessment recorded.",
     edited: "edited",
+    editedTitle: "From your playbook, version 1: differs from the shipped default. Open the differences.",
     versionOne: "Version 1",
     restoreOne: "Restore version 1",
     paste: "Or paste the JSON",
@@ -51,6 +52,7 @@ const TEXT = {
     record: "记录评估",
     recorded: "评估已记录。",
     edited: "已修改",
+    editedTitle: "取自本组织的组织手册第1版，与内置默认值不同。点击查看差异。",
     versionOne: "第1版",
     restoreOne: "恢复第1版",
     paste: "或粘贴JSON",
@@ -141,6 +143,17 @@ for (const lang of ["en", "zh"] as const) {
     await expect(after.row).toContainText(t.edited);
     expect(await heatmapGap(page, "Olu Ops")).toBe("4");
     await keepScreenshot(page, `test-results/playbook-heatmap-${lang}.png`);
+
+    // the gaps page marks that required level as the organisation's (version 1), and only it; the mark opens the diff
+    await page.goto("/team/gaps");
+    const opsCard = page.locator('article[data-role="operations_manager"]');
+    const marks = page.getByTestId("edited-badge");
+    await expect(marks).toHaveCount(1);
+    const mark = opsCard.locator('tr[data-skill="ad_buying"]').getByTestId("edited-badge");
+    await expect(mark).toHaveText(t.edited);
+    await expect(mark).toHaveAttribute("title", t.editedTitle);
+    await keepScreenshot(page, `test-results/edited-marks-gaps-${lang}.png`);
+    await expect(mark).toHaveAttribute("href", "/playbook/versions/1#shipped-title");
 
     // the version list shows it, and its diff names the field
     await page.goto("/playbook");

@@ -84,7 +84,7 @@ describe("GET /ownership/export", () => {
       "核心流程,core,选品,product_selection,AR,C,,C,,C,,产品经理,product_manager,产品经理,product_manager,正常,ok,,",
     );
     expect(zhLines[2]).toBe(
-      "核心流程,core,上架,listing,A,R,,,A,,C,产品经理;市场营销,product_manager;marketing,运营经理,operations_manager,有问题,flagged,多个批准负责,several_accountable",
+      "核心流程,core,上架,listing,A,R,,,A,,C,产品经理;市场营销,product_manager;marketing,运营经理,operations_manager,有问题,flagged,多个最终负责,several_accountable",
     );
     // the id columns say the same in both languages, row by row; the label columns differ
     const ids = (lines: string[]) => lines.map((line) => ID_COLUMNS.map((index) => line.split(",")[index]));

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BUCKET_STYLES, NOT_ASSESSED_CLASS, NOT_ASSESSED_STYLE, gapCellClass } from "./colors";
 import { useNumberFormat } from "./format";
-import { EditedMark } from "~/components/playbook/PlaybookNav";
+import { EditedBadge } from "~/components/playbook/EditedBadge";
 import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "./types";
 
 const GROUP_TONES = ["bg-slate-100", "bg-white"];
@@ -19,6 +19,7 @@ export function HeatmapTable({
   sort,
   direction,
   sortHref,
+  playbookVersion = 0,
 }: {
   groups: HeatmapGroup[];
   columns: HeatmapColumn[];
@@ -26,6 +27,8 @@ export function HeatmapTable({
   sort: HeatmapSortKey;
   direction: HeatmapDirection;
   sortHref: (key: HeatmapSortKey) => string;
+  /** the organisation's playbook version, named by the "edited" marks */
+  playbookVersion?: number;
 }) {
   const { t } = useTranslation();
   const num = useNumberFormat();
@@ -111,7 +114,7 @@ export function HeatmapTable({
                   className={`sticky top-9 z-20 min-w-[5.5rem] max-w-[8rem] border-b border-r border-slate-200 px-2 py-2 text-left align-bottom text-xs font-medium leading-4 text-slate-700 ${GROUP_TONES[c.group % 2]}`}
                 >
                   {headerLink(key, c.label)}
-                  <EditedMark edited={c.edited === true} />
+                  <EditedBadge edited={c.edited === true} version={playbookVersion} />
                 </th>
               );
             })}

@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HeadcountText } from "~/components/planner/HeadcountText";
 import { PriorityBadge } from "~/components/planner/PriorityBadge";
+import { EditedBadge } from "~/components/playbook/EditedBadge";
 import type { HeadcountRange, Priority, RoleId } from "~/domain/types";
 import { useNumberFormat } from "./format";
 
@@ -13,6 +14,8 @@ export interface StaffingRow {
   label: string;
   priority: Priority;
   headcount: HeadcountRange;
+  /** the headcount comes from the organisation's edited playbook (issue 13) */
+  headcountEdited?: boolean;
   fte: number;
   unfilledSeats: number;
   overStaffedBy: number;
@@ -35,11 +38,14 @@ export function StaffingTable({
   roleHref,
   selectedRoleId = null,
   caption,
+  playbookVersion = 0,
 }: {
   rows: StaffingRow[];
   roleHref: (roleId: RoleId) => string;
   selectedRoleId?: RoleId | null;
   caption: string;
+  /** the organisation's playbook version, named by the "edited" marks */
+  playbookVersion?: number;
 }) {
   const { t } = useTranslation();
   const num = useNumberFormat();
@@ -99,6 +105,7 @@ export function StaffingTable({
               </td>
               <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
                 <HeadcountText range={row.headcount} />
+                <EditedBadge edited={row.headcountEdited === true} version={playbookVersion} />
               </td>
               <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">
                 {t("insights.staffing.fteValue", { value: num(row.fte) })}

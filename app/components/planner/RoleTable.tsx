@@ -12,6 +12,8 @@ import {
   type RoleId,
   type StageId,
 } from "~/domain/types";
+import { EditedBadge } from "~/components/playbook/EditedBadge";
+import type { RoleEditedMarks } from "~/domain/edited-marks";
 import { HeadcountText } from "./HeadcountText";
 import { PriorityBadge } from "./PriorityBadge";
 import { SizingBadges } from "./SizingWhy";
@@ -29,6 +31,7 @@ export function RoleTable({
   selectedRoleId,
   stageLabel,
   modelLabel = (id) => ({ zh: id, en: id }),
+  edited = null,
 }: {
   recommendation: OrgChartRecommendation;
   lang: Language;
@@ -36,6 +39,8 @@ export function RoleTable({
   selectedRoleId: RoleId | null;
   stageLabel: (stage: StageId) => string;
   modelLabel?: (model: ModelId) => Localized;
+  /** the roles whose numbers come from the organisation's edited playbook, and its version (issue 13) */
+  edited?: { version: number; roles: Record<string, RoleEditedMarks> } | null;
 }) {
   const { t } = useTranslation();
   // once per render, not once per skill of every role (decision 0020)
@@ -107,6 +112,10 @@ export function RoleTable({
                 <span className="whitespace-nowrap">
                   <HeadcountText range={role.headcount} />
                 </span>
+                <EditedBadge
+                  edited={role.priority === "core" && (edited?.roles[role.id]?.headcount ?? false)}
+                  version={edited?.version ?? 0}
+                />
                 <SizingBadges role={role} modelLabel={modelLabel} lang={lang} />
                 {"sizing" in role && role.id !== selectedRoleId ? (
                   // the notes themselves are in the role's panel: rendering them for every role doubled the page
@@ -136,8 +145,14 @@ export function RoleTable({
                     <li key={skill.id} className="flex justify-between gap-3">
                       <span>{localize(skill.label, lang)}</span>
                       {hasRequirements(role.priority) ? (
-                        <span className="tabular-nums text-slate-500" title={levelLabels[skill.requiredLevel].title}>
-                          {levelLabels[skill.requiredLevel].short}
+                        <span className="whitespace-nowrap">
+                          <span className="tabular-nums text-slate-500" title={levelLabels[skill.requiredLevel].title}>
+                            {levelLabels[skill.requiredLevel].short}
+                          </span>
+                          <EditedBadge
+                            edited={edited?.roles[role.id]?.levels.includes(skill.id) ?? false}
+                            version={edited?.version ?? 0}
+                          />
                         </span>
                       ) : (
                         <span className="text-slate-500">
