@@ -1,4 +1,5 @@
 import { shippedPlaybook } from "~/domain/playbook";
+import { baselineFor } from "~/domain/extension-roles";
 import { editedPaths } from "~/domain/playbook-diff";
 import { withDefaultRaciCompleted } from "~/domain/playbook-raci";
 import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-validation";
@@ -82,7 +83,8 @@ function parseStored(document: string, key: string): CachedPlaybook {
   try {
     const playbook = withDefaultRaciCompleted(JSON.parse(document) as Playbook);
     const problems = validatePlaybook(playbook);
-    if (problems.length === 0) return { playbook, edited: editedPaths(shippedPlaybook, playbook) };
+    // an extension role as the library ships it is a default, not an edit: compare with the shipped playbook plus the same roles
+    if (problems.length === 0) return { playbook, edited: editedPaths(baselineFor(shippedPlaybook, playbook), playbook) };
     console.error(`playbook ${key} no longer validates; using the shipped one`, problems.slice(0, 5));
   } catch (error) {
     console.error(`playbook ${key} is not JSON; using the shipped one`, error);
