@@ -40,7 +40,11 @@ const lv = (startup: SkillLevel, growth: SkillLevel, mature: SkillLevel): Record
   growth,
   mature,
 });
-const ref = (id: string, trust: TrustGrade, zh: string, en: string): SizingReference => ({ id, trust, note: t(zh, en) });
+const ref = (id: string, trust: TrustGrade, zh: string, en: string): SizingReference => ({
+  id,
+  trust,
+  note: t(zh, en),
+});
 const row = (
   roleId: ExtensionRoleId,
   driver: DriverId,
@@ -101,17 +105,17 @@ const customerService: ExtensionRoleEntry = {
           "处理退货退款、A-to-Z 索赔和差评，守住订单缺陷率等账户健康指标",
           "Handle returns, refunds, A-to-Z claims and negative feedback, keeping account-health metrics such as the order defect rate in bounds",
         ),
-        t("整理高频问题，推动改进详情页和产品", "Collect recurring questions and push for better listings and products"),
+        t(
+          "整理高频问题，推动改进详情页和产品",
+          "Collect recurring questions and push for better listings and products",
+        ),
       ],
       independent_site: [
         t(
           "通过在线聊天、邮件和社媒私信答复顾客",
           "Answer customers through live chat, email and social media messages",
         ),
-        t(
-          "处理物流查询、退换货和信用卡拒付（Chargeback）",
-          "Handle delivery enquiries, returns and card chargebacks",
-        ),
+        t("处理物流查询、退换货和信用卡拒付（Chargeback）", "Handle delivery enquiries, returns and card chargebacks"),
         t("回访老顾客、收集反馈，推动复购", "Follow up with past customers and collect feedback to drive repurchase"),
       ],
     },
@@ -164,7 +168,12 @@ const customerService: ExtensionRoleEntry = {
       t("每名客服支撑日均 260–390 单", "one agent per 260–390 orders a day"),
       [
         ref("G2", "B", "每 100 单约 6.7 个工单", "about 6.7 tickets per 100 orders"),
-        ref("G3", "B", "每名客服每月约 821 个工单（约每天 37 个）", "about 821 tickets per agent a month (37 a workday)"),
+        ref(
+          "G3",
+          "B",
+          "每名客服每月约 821 个工单（约每天 37 个）",
+          "about 821 tickets per agent a month (37 a workday)",
+        ),
         ref("G6", "C", "排班损耗 20–35 %", "shrinkage of 20–35 %"),
       ],
       t(
@@ -179,7 +188,12 @@ const customerService: ExtensionRoleEntry = {
       2,
       t("每名客服覆盖 1–2 种语言", "one agent per 1–2 customer languages"),
       [
-        ref("G8", "A", "亚马逊要求用站点语言在 24 小时内回复", "Amazon asks for replies in the marketplace's language within 24 hours"),
+        ref(
+          "G8",
+          "A",
+          "亚马逊要求用站点语言在 24 小时内回复",
+          "Amazon asks for replies in the marketplace's language within 24 hours",
+        ),
         ref("G9", "C", "实时渠道每种语言至少 3–4 名坐席", "live channels need 3–4 agents per language"),
       ],
       t(
@@ -219,7 +233,10 @@ const financeTax: ExtensionRoleEntry = {
           "归集报关单、增值税专用发票等资料，申报出口退税",
           "Collect export declarations and VAT invoices and claim export tax rebates",
         ),
-        t("按店铺、SKU 核算利润（含广告、仓储和平台费用）", "Work out profit per store and SKU, after ads, storage and platform fees"),
+        t(
+          "按店铺、SKU 核算利润（含广告、仓储和平台费用）",
+          "Work out profit per store and SKU, after ads, storage and platform fees",
+        ),
       ],
       independent_site: [
         t(
@@ -238,7 +255,10 @@ const financeTax: ExtensionRoleEntry = {
           "跟踪 T/T、信用证回款，管理应收账款与客户信用额度",
           "Track T/T and letter-of-credit payments, receivables and customer credit limits",
         ),
-        t("办理结汇、外汇收支申报，管理汇率风险", "Convert and report foreign-exchange receipts, and manage exchange-rate risk"),
+        t(
+          "办理结汇、外汇收支申报，管理汇率风险",
+          "Convert and report foreign-exchange receipts, and manage exchange-rate risk",
+        ),
         t("申报出口退税，配合海关与外汇核查", "Claim export tax rebates and support customs and FX checks"),
       ],
     },
@@ -343,15 +363,15 @@ const b2bSales: ExtensionRoleEntry = {
           "通过展会、开发信和社媒开发海外采购商",
           "Win overseas buyers through trade fairs, outreach emails and social media",
         ),
-        t(
-          "跟单：打样、生产进度、订舱与出运",
-          "Follow each order: samples, production progress, booking and shipment",
-        ),
+        t("跟单：打样、生产进度、订舱与出运", "Follow each order: samples, production progress, booking and shipment"),
         t("催收尾款，维护老客户并争取返单", "Collect balance payments and keep past customers ordering again"),
       ],
       distribution: [
         t("招募和管理分销商、代理商", "Recruit and manage distributors and agents"),
-        t("制定渠道价格与返利政策，防止串货乱价", "Set channel prices and rebates, and stop cross-selling and price undercutting"),
+        t(
+          "制定渠道价格与返利政策，防止串货乱价",
+          "Set channel prices and rebates, and stop cross-selling and price undercutting",
+        ),
         t("与代理商对账，跟进结算", "Reconcile with agents and follow settlement through"),
       ],
     },
@@ -441,28 +461,13 @@ const advertising: ExtensionRoleEntry = {
           "搭建亚马逊 SP、SB、SD 广告结构，管理关键词与竞价",
           "Build Amazon Sponsored Products, Brands and Display campaigns, and manage keywords and bids",
         ),
-        t(
-          "按 ACoS、TACoS 控制广告投入产出",
-          "Keep ad spend in line with ACoS and TACoS targets",
-        ),
-        t(
-          "规划 Prime Day、黑五等大促的广告预算",
-          "Plan ad budgets for Prime Day, Black Friday and other peak sales",
-        ),
+        t("按 ACoS、TACoS 控制广告投入产出", "Keep ad spend in line with ACoS and TACoS targets"),
+        t("规划 Prime Day、黑五等大促的广告预算", "Plan ad budgets for Prime Day, Black Friday and other peak sales"),
       ],
       independent_site: [
-        t(
-          "投放 Meta、Google、TikTok 广告并测试素材",
-          "Run Meta, Google and TikTok ads and test creatives",
-        ),
-        t(
-          "按 ROAS 和获客成本分配预算",
-          "Allocate budget by ROAS and customer acquisition cost",
-        ),
-        t(
-          "配置像素、UTM 等归因追踪",
-          "Set up attribution tracking such as pixels and UTM tags",
-        ),
+        t("投放 Meta、Google、TikTok 广告并测试素材", "Run Meta, Google and TikTok ads and test creatives"),
+        t("按 ROAS 和获客成本分配预算", "Allocate budget by ROAS and customer acquisition cost"),
+        t("配置像素、UTM 等归因追踪", "Set up attribution tracking such as pixels and UTM tags"),
       ],
     },
     skills: [
@@ -473,10 +478,7 @@ const advertising: ExtensionRoleEntry = {
     ],
     headcount: hc([1, 1], [1, 2], [2, 4]),
     headcountByModel: {},
-    optionalCover: t(
-      "运营经理兼管广告，或交给广告代理商",
-      "The operations manager, or an advertising agency",
-    ),
+    optionalCover: t("运营经理兼管广告，或交给广告代理商", "The operations manager, or an advertising agency"),
     optionalCoverByModel: {},
     orgChallenge: t("广告投入产出与流量转化", "Return on ad spend and traffic conversion"),
     reportsTo: "operations_manager",
@@ -511,10 +513,7 @@ const advertising: ExtensionRoleEntry = {
           "4–7 accounts per PPC manager; at most 3 mid-size ones (about $50k a month)",
         ),
       ],
-      t(
-        "取 P1 的区间；花费大的账户需要更多人手。",
-        "P1's range; accounts with a large spend need more people.",
-      ),
+      t("取 P1 的区间；花费大的账户需要更多人手。", "P1's range; accounts with a large spend need more people."),
     ),
   ],
 };
@@ -576,13 +575,18 @@ export function withExtensionRoleEnabled(p: Playbook, id: ExtensionRoleId): Play
   };
   const held = new Set<string>([...p.roles.map((r) => r.id), id]);
   const pairs = new Set(p.collaborationLinks.map((l) => [l.from, l.to].sort().join("|")));
-  const links = entry.links.filter((l) => held.has(l.from) && held.has(l.to) && !pairs.has([l.from, l.to].sort().join("|")));
+  const links = entry.links.filter(
+    (l) => held.has(l.from) && held.has(l.to) && !pairs.has([l.from, l.to].sort().join("|")),
+  );
   return {
     ...p,
     roles: [...p.roles, role],
     skills,
     collaborationLinks: [...p.collaborationLinks, ...links],
-    sizing: [...p.sizing, ...entry.sizing.filter((r) => !p.sizing.some((s) => s.roleId === id && s.driver === r.driver))],
+    sizing: [
+      ...p.sizing,
+      ...entry.sizing.filter((r) => !p.sizing.some((s) => s.roleId === id && s.driver === r.driver)),
+    ],
   };
 }
 

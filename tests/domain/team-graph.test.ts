@@ -17,7 +17,7 @@ import {
 } from "../../app/domain/team-graph";
 import type { TeamDiagramNode, TeamGraph } from "../../app/domain/team-graph";
 import type { SkillAssessmentRecord, TeamMember } from "../../app/domain/team";
-import { GENERAL_MANAGER, CORE_ROLE_IDS } from "../../app/domain/types";
+import { ALL_ROLE_IDS, GENERAL_MANAGER, CORE_ROLE_IDS } from "../../app/domain/types";
 import type { OrgChartRecommendation, RoleId } from "../../app/domain/types";
 
 /* ------------------------------------------------------------------ */
@@ -140,7 +140,9 @@ describe("where a member sits", () => {
 
 describe("expanded departments from the address", () => {
   it("opens everything for a small team and nothing for a large one, unless the address says", () => {
-    expect(expandedFromQuery(null, COLLAPSE_THRESHOLD)).toEqual([...CORE_ROLE_IDS]);
+    // every known department, the extension roles' too (the graph draws only those the playbook holds)
+    expect(expandedFromQuery(null, COLLAPSE_THRESHOLD)).toEqual([...ALL_ROLE_IDS]);
+    expect(expandedFromQuery("customer_service,marketing", 5000)).toEqual(["marketing", "customer_service"]);
     expect(expandedFromQuery(null, COLLAPSE_THRESHOLD + 1)).toEqual([]);
     expect(expandedFromQuery("", 3)).toEqual([]);
     expect(expandedFromQuery("marketing,nonsense,product_manager", 5000)).toEqual(["product_manager", "marketing"]);
