@@ -42,7 +42,7 @@ export const playbookVersionField = z
   .regex(/^\d{1,9}$/, "forms.version")
   .transform(Number);
 
-const summaryField = z
+export const summaryField = z
   .string({ required_error: `${E}.summary` })
   .trim()
   .min(1, `${E}.summary`)

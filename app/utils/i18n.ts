@@ -1,5 +1,6 @@
 import type { InitOptions } from "i18next";
 import { diagramStrings } from "~/components/diagram/i18n";
+import { extensionRolesStrings } from "~/locales/extension-roles";
 import { LANGUAGES, type Language } from "~/domain/types";
 import { accessStrings } from "~/locales/access";
 import { adminStrings } from "~/locales/admin";
@@ -59,6 +60,7 @@ export const resources = {
       nextSteps: nextStepsStrings.en,
       mobile: mobileStrings.en,
       access: accessStrings.en,
+      extensionRoles: extensionRolesStrings.en,
     },
   },
   zh: {
@@ -85,6 +87,7 @@ export const resources = {
       nextSteps: nextStepsStrings.zh,
       mobile: mobileStrings.zh,
       access: accessStrings.zh,
+      extensionRoles: extensionRolesStrings.zh,
     },
   },
 };
