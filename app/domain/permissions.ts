@@ -251,3 +251,29 @@ export function canSeeFigureOver(
   if (!can(actor, "team.figures", { organisationId: actor.organisationId })) return false;
   return subjects.length >= MIN_GROUP_SIZE || subjects.every((subject) => can(actor, group, subject));
 }
+
+/**
+ * What an organisation's API token may read (decision 0011's addendum). An
+ * admin picks one scope when making a token; the narrowest is the default.
+ * `recommendation`: the organisation's edited recommendation only, nothing
+ * about a person. `training`: that and everyone's training progress, as HR
+ * reads it. A scope stored that this list does not know reads as the
+ * narrowest.
+ */
+export const API_TOKEN_SCOPES = ["recommendation", "training"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+export type ApiResource = "recommendation" | "training.progress";
+
+const TOKEN_READS: Record<ApiTokenScope, readonly ApiResource[]> = {
+  recommendation: ["recommendation"],
+  training: ["recommendation", "training.progress"],
+};
+
+export function asTokenScope(value: string): ApiTokenScope {
+  return (API_TOKEN_SCOPES as readonly string[]).includes(value) ? (value as ApiTokenScope) : "recommendation";
+}
+
+/** May a token of this scope read this part of the API? */
+export function tokenMayRead(scope: ApiTokenScope, resource: ApiResource): boolean {
+  return TOKEN_READS[scope].includes(resource);
+}

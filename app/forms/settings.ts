@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_KINDS } from "~/domain/permissions";
+import { API_TOKEN_SCOPES, USER_KINDS } from "~/domain/permissions";
 import { MODEL_IDS, STAGE_IDS } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { emailField, organisationNameField } from "./auth";
@@ -57,6 +57,8 @@ export const tokenSchema = z.object({
       invalid: "admin.errors.tokenName.invalid",
     },
   }),
+  // the narrowest when none is chosen (decision 0011's addendum)
+  scope: z.enum(API_TOKEN_SCOPES, { errorMap: () => ({ message: "tokenScope.invalid" }) }).default("recommendation"),
 });
 
 export const inviteSchema = z

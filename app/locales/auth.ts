@@ -111,10 +111,6 @@ const en = {
         title: "Invitation withdrawn",
         text: "This invitation was withdrawn. Ask your organisation's admin if you should still join.",
       },
-      email_taken: {
-        title: "Invitation can't be used",
-        text: "This invitation can't be used any more. If you already have an account, sign in; otherwise ask the person who invited you for a new invitation.",
-      },
     },
   },
   org: {
@@ -238,10 +234,6 @@ const zh: Strings<typeof en> = {
       revoked: {
         title: "邀请已撤回",
         text: "该邀请已被撤回。如仍需加入，请联系组织管理员。",
-      },
-      email_taken: {
-        title: "邀请无法使用",
-        text: "该邀请已无法使用。如果你已有账号，请直接登录；否则请联系邀请人重新发送邀请。",
       },
     },
   },

@@ -1,3 +1,4 @@
+import { type ApiTokenScope, asTokenScope } from "~/domain/permissions";
 import { db } from "~/utils/db.server";
 import { randomToken, sha256 } from "~/utils/secrets.server";
 import { securityEventCreate } from "./security-event.server";
@@ -18,9 +19,12 @@ export async function createApiToken(input: {
   organisationId: string;
   createdById: string;
   name: string;
+  /** what it may read; the narrowest when not given */
+  scope?: ApiTokenScope;
   ipAddress: string | null;
   now?: Date;
 }): Promise<{ id: string; token: string; prefix: string }> {
+  const scope = input.scope ?? "recommendation";
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
   const prefix = token.slice(0, PREFIX_LENGTH);
   const [created] = await db.$transaction([
@@ -30,6 +34,7 @@ export async function createApiToken(input: {
         name: input.name,
         tokenHash: sha256(token),
         prefix,
+        scope,
         createdById: input.createdById,
         createdAt: input.now ?? new Date(),
       },
@@ -38,7 +43,7 @@ export async function createApiToken(input: {
       type: "token_created",
       organisationId: input.organisationId,
       actorUserId: input.createdById,
-      detail: { name: input.name, prefix },
+      detail: { name: input.name, prefix, scope },
       ipAddress: input.ipAddress,
     }),
   ]);
@@ -49,6 +54,7 @@ export interface ApiTokenListItem {
   id: string;
   name: string;
   prefix: string;
+  scope: ApiTokenScope;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -63,6 +69,7 @@ export async function listApiTokens({ organisationId }: { organisationId: string
       id: true,
       name: true,
       prefix: true,
+      scope: true,
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
@@ -75,7 +82,11 @@ export async function listApiTokens({ organisationId }: { organisationId: string
     select: { id: true, name: true, email: true },
   });
   const byId = new Map(creators.map((creator) => [creator.id, { name: creator.name, email: creator.email }]));
-  return tokens.map(({ createdById, ...token }) => ({ ...token, createdBy: byId.get(createdById) ?? null }));
+  return tokens.map(({ createdById, scope, ...token }) => ({
+    ...token,
+    scope: asTokenScope(scope),
+    createdBy: byId.get(createdById) ?? null,
+  }));
 }
 
 export async function getApiToken({ organisationId, tokenId }: { organisationId: string; tokenId: string }) {
@@ -124,10 +135,10 @@ export async function revokeApiToken(input: {
 export async function findUsableApiToken(
   token: string,
   now = new Date(),
-): Promise<{ organisationId: string; tokenId: string } | null> {
+): Promise<{ organisationId: string; tokenId: string; scope: ApiTokenScope } | null> {
   const found = await db.apiToken.findUnique({
     where: { tokenHash: sha256(token) },
-    select: { id: true, organisationId: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, organisationId: true, revokedAt: true, lastUsedAt: true, scope: true },
   });
   if (!found || found.revokedAt) return null;
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
@@ -139,5 +150,5 @@ export async function findUsableApiToken(
       data: { lastUsedAt: now },
     });
   }
-  return { organisationId: found.organisationId, tokenId: found.id };
+  return { organisationId: found.organisationId, tokenId: found.id, scope: asTokenScope(found.scope) };
 }

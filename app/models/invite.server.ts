@@ -1,8 +1,10 @@
 import { Prisma } from "@prisma/client";
 import type { UserKind } from "~/domain/permissions";
-import type { RoleId } from "~/domain/types";
+import type { Language, RoleId } from "~/domain/types";
+import { invitationStrings } from "~/locales/invitation";
 import { parseDepartments } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { appUrl, composeMail } from "~/utils/mail-content.server";
 import { hashPassword } from "~/utils/password.server";
 import { randomToken, sha256 } from "~/utils/secrets.server";
 import { securityEventCreate } from "./security-event.server";
@@ -110,48 +112,155 @@ export async function revokeInvite(input: {
   return (results[0] as { count: number }).count > 0;
 }
 
-export class InviteUnusableError extends Error {
-  constructor(readonly status: Exclude<InviteStatus, "pending"> | "unknown" | "email_taken") {
-    super(`invite is ${status}`);
+/** Why an invitation's link cannot be used. */
+export type InviteProblem = Exclude<InviteStatus, "pending"> | "unknown";
+
+/** How long the link of an acceptance's email works (the invitation must still be open then too). */
+export const ACCEPTANCE_LIFETIME_MS = 24 * 3_600_000;
+
+/** The path of an acceptance email's link. */
+export const acceptanceConfirmPath = (secret: string) => `/invite/confirm/${secret}`;
+
+/**
+ * Someone holding an invitation's link chose a name and password (issue 14).
+ * Whatever the invited email's state, this does the same work and the caller
+ * gets the same answer: one password hash, one `InviteAcceptance` row and one
+ * queued email, in one transaction. Only the email differs: for a free address
+ * it holds a single-use link (24 hours) whose confirmation creates the account;
+ * for an address with an account anywhere it says so and links to sign-in and
+ * password reset, and its row keeps neither the name nor the hash. The email
+ * belongs to no organisation's outbox (without SMTP it goes to the server's
+ * log), so the admin who sent the invitation learns nothing from it either.
+ * See decision 0010's addendum on invitations.
+ */
+export async function requestInviteAcceptance(input: {
+  invite: { id: string; email: string; organisation: { name: string } };
+  name: string;
+  password: string;
+  lang: Language;
+  now?: Date;
+}): Promise<void> {
+  const now = input.now ?? new Date();
+  // hashed before the lookup, for both cases: an email with an account costs the same work as a free one
+  const passwordHash = await hashPassword(input.password);
+  const taken = (await db.user.count({ where: { email: input.invite.email } })) > 0;
+  const secret = randomToken();
+  const strings = invitationStrings[input.lang].mail;
+  const organisation = input.invite.organisation.name;
+  const mail = taken
+    ? composeMail({
+        lang: input.lang,
+        subject: strings.existing.subject,
+        body: strings.existing.body,
+        params: { reset: `${appUrl()}/forgot-password` },
+        href: "/login",
+      })
+    : composeMail({
+        lang: input.lang,
+        subject: strings.confirm.subject,
+        body: strings.confirm.body,
+        params: { organisation },
+        href: acceptanceConfirmPath(secret),
+      });
+  await db.$transaction(async (tx) => {
+    const acceptance = await tx.inviteAcceptance.create({
+      data: {
+        inviteId: input.invite.id,
+        // for an email with an account the secret is never sent: the row only makes both answers cost the same
+        tokenHash: sha256(secret),
+        name: taken ? "" : input.name,
+        passwordHash: taken ? "" : passwordHash,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + ACCEPTANCE_LIFETIME_MS),
+      },
+      select: { id: true },
+    });
+    await tx.mailMessage.create({
+      data: {
+        organisationId: null,
+        userId: null,
+        toEmail: input.invite.email,
+        kind: taken ? "invite_existing" : "invite_confirm",
+        ...mail,
+        dedupeKey: `invite-acceptance:${acceptance.id}`,
+      },
+    });
+  });
+}
+
+/** The acceptance a link confirms, while it and its invitation are open. */
+export async function findInviteAcceptance(secret: string, now = new Date()) {
+  if (!secret || secret.length > 100) return null;
+  const acceptance = await db.inviteAcceptance.findUnique({
+    where: { tokenHash: sha256(secret) },
+    select: {
+      id: true,
+      name: true,
+      passwordHash: true,
+      usedAt: true,
+      expiresAt: true,
+      invite: {
+        select: {
+          id: true,
+          email: true,
+          kind: true,
+          departments: true,
+          organisationId: true,
+          usedAt: true,
+          revokedAt: true,
+          expiresAt: true,
+          organisation: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!acceptance || acceptance.usedAt || acceptance.expiresAt <= now || !acceptance.passwordHash) return null;
+  if (inviteStatus(acceptance.invite, now) !== "pending") return null;
+  return acceptance;
+}
+
+export class AcceptanceUnusableError extends Error {
+  constructor(readonly reason: "invalid" | "email_taken") {
+    super(`invitation acceptance link: ${reason}`);
   }
 }
 
 /**
- * Accepts an invitation: creates the user and marks the invitation used, in
- * one transaction; the conditional update makes a second use fail even when
- * two people click at the same moment.
+ * Creates the account an acceptance link confirms and uses up both the link
+ * and the invitation, in one transaction: the conditional updates make a
+ * second click (or two at once) fail, and a failure creates nothing and leaves
+ * the link usable. Throws AcceptanceUnusableError when the link or its
+ * invitation no longer works, or the email got an account in the meantime.
  */
-export async function acceptInvite(input: {
-  token: string;
-  name: string;
-  password: string;
-  ipAddress: string | null;
-  now?: Date;
-}) {
+export async function confirmInviteAcceptance(input: { secret: string; ipAddress: string | null; now?: Date }) {
   const now = input.now ?? new Date();
-  const invite = await findInviteByToken(input.token, now);
-  if (!invite) throw new InviteUnusableError("unknown");
-  if (invite.status !== "pending") throw new InviteUnusableError(invite.status);
-  // hashed first: an email with an account elsewhere costs the same work as a free one
-  const passwordHash = await hashPassword(input.password);
-  if (await db.user.findUnique({ where: { email: invite.email }, select: { id: true } })) {
-    throw new InviteUnusableError("email_taken");
-  }
+  const acceptance = await findInviteAcceptance(input.secret, now);
+  if (!acceptance) throw new AcceptanceUnusableError("invalid");
+  const { invite } = acceptance;
   return db
     .$transaction(async (tx) => {
+      const link = await tx.inviteAcceptance.updateMany({
+        where: { id: acceptance.id, usedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now },
+      });
       const claimed = await tx.invite.updateMany({
         where: { id: invite.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
         data: { usedAt: now },
       });
-      if (claimed.count !== 1) throw new InviteUnusableError("used");
+      if (link.count !== 1 || claimed.count !== 1) throw new AcceptanceUnusableError("invalid");
+      // the invitation's other open links stop working too
+      await tx.inviteAcceptance.updateMany({ where: { inviteId: invite.id, usedAt: null }, data: { usedAt: now } });
+      if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) {
+        throw new AcceptanceUnusableError("email_taken");
+      }
       const user = await tx.user.create({
         data: {
           organisationId: invite.organisationId,
           email: invite.email,
-          name: input.name,
-          passwordHash,
+          name: acceptance.name,
+          passwordHash: acceptance.passwordHash,
           kind: invite.kind,
-          departments: JSON.stringify(invite.departments),
+          departments: invite.departments,
         },
       });
       await tx.invite.update({ where: { id: invite.id }, data: { usedById: user.id } });
@@ -168,9 +277,15 @@ export async function acceptInvite(input: {
       return user;
     })
     .catch((error: unknown) => {
-      // two invitations for one email, accepted at the same moment: the unique index decides
+      // two invitations for one email, confirmed at the same moment: the unique index decides
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-        throw new InviteUnusableError("email_taken");
+        throw new AcceptanceUnusableError("email_taken");
       throw error;
     });
+}
+
+/** Forgets acceptances whose link expired (run by the scheduler). */
+export async function purgeExpiredAcceptances(now = new Date()): Promise<number> {
+  const { count } = await db.inviteAcceptance.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
 }

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { itemJson } from "~/domain/training-progress";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { loadTrainingProgress } from "~/models/training.server";
-import { organisationFromBearer } from "~/utils/api-auth.server";
+import { tokenMayRead } from "~/domain/permissions";
+import { insufficientScope, organisationFromBearer } from "~/utils/api-auth.server";
 import { getOrganisationSettings } from "~/models/organisation.server";
 
 const headers = { "Cache-Control": "no-store" };
@@ -10,7 +11,8 @@ const headers = { "Cache-Control": "no-store" };
 /**
  * GET /api/v1/training-progress — the organisation's training progress for
  * a BI tool (README, "Training progress API"). Needs an organisation API
- * token; the figures are those of HR's progress page (one domain function).
+ * token with the "training" scope; the figures are those of HR's progress
+ * page (one domain function).
  */
 export const DEFAULT_LIMIT = 1000;
 export const MAX_LIMIT = 5000;
@@ -38,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 401, headers: { ...headers, "WWW-Authenticate": "Bearer" } },
     );
   }
+  // a "recommendation only" token reads nothing about a person (decision 0011's addendum)
+  if (!tokenMayRead(bearer.scope, "training.progress")) return insufficientScope("training");
   const page = readPage(new URL(request.url).searchParams);
   if (!page) {
     return Response.json(

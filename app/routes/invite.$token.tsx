@@ -1,28 +1,23 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { NewPasswordFields } from "~/components/auth/NewPasswordFields";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FormErrors, inputClass, TextField } from "~/components/ui";
 import { authStrings } from "~/locales/auth";
-import { acceptInvite, findInviteByToken, InviteUnusableError } from "~/models/invite.server";
+import { findInviteByToken, type InviteProblem, requestInviteAcceptance } from "~/models/invite.server";
 import { languageFor } from "~/utils/i18n.server";
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblem } from "~/utils/password-policy.server";
 import { limitPublicWrite } from "~/utils/rate-limit.server";
-import { clientAddress } from "~/utils/request.server";
-import { startSession } from "~/utils/session.server";
 import { acceptInviteSchema as acceptSchema, AUTH_FORM } from "~/forms/auth";
 import { invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
-type Unusable = InviteUnusableError["status"];
+type Unusable = InviteProblem;
 
-/**
- * Unknown is 404; gone for good (used, expired, withdrawn) is 410; so is an email that already has an
- * account somewhere, with a message that does not say so (the admin who sent it could open the link).
- */
-const STATUS_OF: Record<Unusable, number> = { unknown: 404, used: 410, expired: 410, revoked: 410, email_taken: 410 };
+/** Unknown is 404; gone for good (used, expired, withdrawn) is 410. */
+const STATUS_OF: Record<Unusable, number> = { unknown: 404, used: 410, expired: 410, revoked: 410 };
 
 /** Tokens are 43 characters; anything much longer is not one of ours. */
 async function pendingInvite(token: string | undefined) {
@@ -62,20 +57,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (problem)
     return invalidSubmission(submission, { fieldErrors: { password: [PASSWORD_PROBLEM_MESSAGES[problem]] } });
-  const ipAddress = clientAddress(request, context);
-  try {
-    const user = await acceptInvite({
-      token,
-      name: submission.value.name,
-      password: submission.value.password,
-      ipAddress,
-    });
-    const cookie = await startSession(user.id, request, { ipAddress });
-    return redirect("/home", { headers: { "Set-Cookie": cookie } });
-  } catch (error) {
-    if (error instanceof InviteUnusableError) return unusable(error.status);
-    throw error;
-  }
+  // The same answer, and the same work, whether the invited email is free or has an account anywhere:
+  // only the email differs (decision 0010's addendum). Nothing is created until its link is confirmed.
+  await requestInviteAcceptance({
+    invite: found.invite,
+    name: submission.value.name,
+    password: submission.value.password,
+    lang: await languageFor(request),
+  });
+  return data(
+    { sent: { email: found.invite.email, organisation: found.invite.organisation.name } },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => {
@@ -90,12 +83,26 @@ export default function InvitePage() {
   const { invite, problem: loaderProblem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const problem = (actionData && "problem" in actionData ? actionData.problem : null) ?? loaderProblem;
+  if (actionData && "sent" in actionData) return <CheckYourEmail {...actionData.sent} />;
   if (!invite || problem) return <UnusableInvite problem={problem ?? "unknown"} />;
   return (
     <AcceptForm
       invite={invite}
       lastResult={actionData && "lastResult" in actionData ? actionData.lastResult : undefined}
     />
+  );
+}
+
+function CheckYourEmail({ email, organisation }: { email: string; organisation: string }) {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-12 sm:px-6">
+      <h1 className="text-2xl font-bold tracking-tight">{t("invitation.sentTitle")}</h1>
+      <p role="status" className="mt-4 text-slate-700" data-testid="invite-sent" data-email={email}>
+        {t("invitation.sent", { email, organisation })}
+      </p>
+      <p className="mt-3 text-sm text-slate-600">{t("invitation.sentNothingYet")}</p>
+    </main>
   );
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmAction } from "~/components/ui";
 import { CopyField } from "~/components/ui";
 import { Badge, DateTime, FieldErrors, FormErrors, StatusMessage, ui, useLang } from "~/components/ui";
+import { API_TOKEN_SCOPES } from "~/domain/permissions";
 import { createApiToken, listApiTokens } from "~/models/api-token.server";
 import { requirePermission } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/request.server";
@@ -34,13 +35,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     organisationId: actor.organisationId,
     createdById: actor.userId,
     name: submission.value.name,
+    scope: submission.value.scope,
     ipAddress: clientAddress(request, context),
   });
   return data(
     // the token itself this once: only its hash is stored
     {
       lastResult: submission.reply({ resetForm: true }),
-      created: { name: submission.value.name, token: created.token },
+      created: { name: submission.value.name, token: created.token, scope: submission.value.scope },
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -63,6 +65,7 @@ function TokenSettings() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult: actionData?.lastResult,
+    defaultValue: { scope: "recommendation" },
     onValidate: validateWith(schema, SETTINGS_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -94,6 +97,9 @@ function TokenSettings() {
                     {t("admin.tokens.columns.prefix")}
                   </th>
                   <th scope="col" className={ui.th}>
+                    {t("tokenScope.column")}
+                  </th>
+                  <th scope="col" className={ui.th}>
                     {t("admin.tokens.columns.createdBy")}
                   </th>
                   <th scope="col" className={ui.th}>
@@ -120,6 +126,11 @@ function TokenSettings() {
                       <code className="whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 text-xs">
                         {token.prefix}…
                       </code>
+                    </td>
+                    <td className={ui.td}>
+                      <Badge tone={token.scope === "training" ? "amber" : "slate"}>
+                        {t(`tokenScope.badge.${token.scope}`)}
+                      </Badge>
                     </td>
                     <td className={ui.td}>
                       {token.createdBy ? token.createdBy.name : t("admin.common.unknownPerson")}
@@ -201,6 +212,31 @@ function TokenSettings() {
             </p>
             <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
           </div>
+          <fieldset aria-describedby={fields.scope.errors ? fields.scope.errorId : undefined}>
+            <legend className={ui.label}>{t("tokenScope.legend")}</legend>
+            <div className="mt-2 space-y-2">
+              {API_TOKEN_SCOPES.map((scope) => {
+                const { key, ...radio } = getInputProps(fields.scope, { type: "radio", value: scope });
+                return (
+                  <label key={key} className="flex items-start gap-2 text-sm">
+                    <input
+                      {...radio}
+                      id={`${fields.scope.id}-${scope}`}
+                      aria-describedby={`${fields.scope.id}-${scope}-hint`}
+                      className="mt-1 h-4 w-4 accent-indigo-600"
+                    />
+                    <span>
+                      <span className="block font-medium text-slate-800">{t(`tokenScope.options.${scope}.label`)}</span>
+                      <span id={`${fields.scope.id}-${scope}-hint`} className="block text-xs text-slate-600">
+                        {t(`tokenScope.options.${scope}.hint`)}
+                      </span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+            <FieldErrors id={fields.scope.errorId} errors={fields.scope.errors} />
+          </fieldset>
           <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
             {t("admin.tokens.form.submit")}
           </button>

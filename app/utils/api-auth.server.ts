@@ -1,3 +1,4 @@
+import type { ApiTokenScope } from "~/domain/permissions";
 import { API_TOKEN_PATTERN, findUsableApiToken } from "~/models/api-token.server";
 
 /**
@@ -10,7 +11,7 @@ import { API_TOKEN_PATTERN, findUsableApiToken } from "~/models/api-token.server
 export async function organisationFromBearer(
   request: Request,
   now = new Date(),
-): Promise<{ organisationId: string; tokenId: string } | null> {
+): Promise<{ organisationId: string; tokenId: string; scope: ApiTokenScope } | null> {
   const header = request.headers.get("Authorization");
   if (header === null) return null;
   const match = /^\s*Bearer(?:\s+(.*?))?\s*$/i.exec(header);
@@ -29,6 +30,24 @@ export function invalidToken(): Response {
     {
       status: 401,
       headers: { "WWW-Authenticate": 'Bearer error="invalid_token"', "Cache-Control": "no-store" },
+    },
+  );
+}
+
+/** RFC 6750: a 403 for a good token whose scope does not cover what it asked for. */
+export function insufficientScope(needed: ApiTokenScope): Response {
+  return Response.json(
+    {
+      error: "insufficient_scope",
+      message: `This token may not read this. Make a token with the "${needed}" scope (Settings → API tokens).`,
+      scope: needed,
+    },
+    {
+      status: 403,
+      headers: {
+        "WWW-Authenticate": `Bearer error="insufficient_scope", scope="${needed}"`,
+        "Cache-Control": "no-store",
+      },
     },
   );
 }

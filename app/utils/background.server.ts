@@ -1,3 +1,4 @@
+import { purgeExpiredAcceptances } from "~/models/invite.server";
 import { purgeExpiredSignups } from "~/models/signup.server";
 import { processMailQueue } from "~/models/mail-queue.server";
 import { runReminders, runWeeklyDigest } from "~/models/reminders.server";
@@ -42,6 +43,7 @@ export function startBackgroundJobs(): boolean {
     await runReminders();
     await runWeeklyDigest();
     await purgeExpiredSignups();
+    await purgeExpiredAcceptances();
     mail();
   });
   setInterval(mail, MAIL_EVERY_MS).unref();

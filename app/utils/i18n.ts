@@ -9,6 +9,8 @@ import { authStrings } from "~/locales/auth";
 import { en } from "~/locales/en";
 import { hiringStrings } from "~/locales/hiring";
 import { hiringPublicStrings } from "~/locales/hiring-public";
+import { invitationStrings } from "~/locales/invitation";
+import { tokenScopeStrings } from "~/locales/token-scope";
 import { mobileStrings } from "~/locales/mobile";
 import { nextStepsStrings } from "~/locales/next-steps";
 import { ownershipStrings } from "~/locales/ownership";
@@ -61,6 +63,8 @@ export const resources = {
       mobile: mobileStrings.en,
       access: accessStrings.en,
       extensionRoles: extensionRolesStrings.en,
+      invitation: invitationStrings.en,
+      tokenScope: tokenScopeStrings.en,
     },
   },
   zh: {
@@ -88,6 +92,8 @@ export const resources = {
       mobile: mobileStrings.zh,
       access: accessStrings.zh,
       extensionRoles: extensionRolesStrings.zh,
+      invitation: invitationStrings.zh,
+      tokenScope: tokenScopeStrings.zh,
     },
   },
 };

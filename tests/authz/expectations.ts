@@ -161,6 +161,23 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: everyone("ok"),
     },
   ],
+  "routes/invite_.confirm.$secret": [
+    {
+      method: "GET",
+      label: "unknown link",
+      url: () => "/invite/confirm/nope",
+      params: () => ({ secret: "nope" }),
+      expect: everyone(404),
+    },
+    {
+      method: "POST",
+      label: "unknown link",
+      url: () => "/invite/confirm/nope",
+      params: () => ({ secret: "nope" }),
+      form: () => ({}),
+      expect: everyone(404),
+    },
+  ],
   "routes/signup_.confirm.$token": [
     {
       method: "GET",

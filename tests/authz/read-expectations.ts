@@ -262,7 +262,7 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   ],
   // A token, not a person, reads it: tests/authz/read-matrix.test.ts ("the training progress API").
   "routes/api.v1.training-progress": {
-    none: "an API token (made by an admin) reads the organisation's training as HR does; a session gets 401",
+    none: "an API token of the training scope (made by an admin) reads the organisation's training as HR does; a recommendation-only token gets 403, a session 401",
   },
 
   // Only those who may read the person reach these (the access matrix, tests/authz/expectations.ts, decides who).
@@ -298,6 +298,7 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
   "routes/unsubscribe": { none: "a signed link's kind" },
   "routes/forgot-password": { none: "a form" },
   "routes/reset-password.$token": { none: "a form" },
+  "routes/invite_.confirm.$secret": { none: "the organisation's name and the email, name and kind its own link names" },
   "routes/signup_.confirm.$token": { none: "the organisation's name and email its own link names" },
   "routes/settings": { none: "the settings' frame" },
   "routes/settings._index": { none: "links" },

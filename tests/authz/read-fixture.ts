@@ -33,7 +33,10 @@ export interface ReadFixture {
   /** the title of a second position, marked public; its notes hold planNote too */
   publicTitle: string;
   positionId: string;
+  /** scope "training" */
   apiToken: string;
+  /** scope "recommendation" (the default) */
+  recommendationToken: string;
 }
 
 const DEPARTMENT: RoleId = "operations_manager";
@@ -167,7 +170,20 @@ export async function makeReadFixture(): Promise<ReadFixture> {
       isPublic: true,
     },
   });
-  const token = await createApiToken({ organisationId, createdById: users.admin.id, name: "BI", ipAddress: null });
+  // a token of each scope (decision 0011's addendum)
+  const token = await createApiToken({
+    organisationId,
+    createdById: users.admin.id,
+    name: "BI",
+    scope: "training",
+    ipAddress: null,
+  });
+  const narrowToken = await createApiToken({
+    organisationId,
+    createdById: users.admin.id,
+    name: "Planner feed",
+    ipAddress: null,
+  });
   const cookies = Object.fromEntries(
     await Promise.all(kinds.map(async (kind) => [kind, await cookieFor(users[kind].id)] as const)),
   ) as Record<UserKind, string>;
@@ -181,5 +197,6 @@ export async function makeReadFixture(): Promise<ReadFixture> {
     publicTitle,
     positionId: position.id,
     apiToken: token.token,
+    recommendationToken: narrowToken.token,
   };
 }

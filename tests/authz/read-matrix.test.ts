@@ -80,7 +80,28 @@ describe("read matrix", () => {
     }
   }
 
-  it("the training progress API: an organisation's token reads everyone's training, as HR does", async () => {
+  it("the training progress API: a token of the narrowest scope reads no one's training; the recommendation reads nothing about people", async () => {
+    const progress = await import("../../app/routes/api.v1.training-progress");
+    const auth = { Authorization: `Bearer ${fx.recommendationToken}` };
+    const refused = await callRoute(progress.loader as Handler, get("/api/v1/training-progress", auth));
+    expect(refused.status).toBe(403);
+    const recommendation = await import("../../app/routes/api.v1.recommendation");
+    for (const token of [fx.recommendationToken, fx.apiToken]) {
+      const request = get("/api/v1/recommendation?model=b2b&stage=growth", { Authorization: `Bearer ${token}` });
+      const { status, data } = await callRoute(recommendation.loader as Handler, request);
+      expect(status).toBe(200);
+      const text = JSON.stringify(data);
+      for (const subject of [fx.same, fx.other, ...Object.values(fx.own)]) {
+        expect(text).not.toContain(subject.trainingItemId);
+        expect(text).not.toContain(subject.name);
+      }
+    }
+    const text = JSON.stringify(refused.data);
+    for (const subject of [fx.same, fx.other, ...Object.values(fx.own)])
+      expect(text).not.toContain(subject.trainingItemId);
+  });
+
+  it("the training progress API: a token of the training scope reads everyone's training, as HR does", async () => {
     const { loader } = await import("../../app/routes/api.v1.training-progress");
     const request = get("/api/v1/training-progress", { Authorization: `Bearer ${fx.apiToken}` });
     const { status, data } = await callRoute(loader as Handler, request);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { waitForAppHydration } from "./helpers";
-import { confirmSignup } from "./mailbox";
+import { confirmSignup, inviteConfirmLinkFor } from "./mailbox";
 
 /*
  * The admin's flows: invite someone, they accept, the admin changes their
@@ -11,9 +11,13 @@ const PASSWORD = "a long enough password";
 let counter = 0;
 const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${counter++}@e2e.example`;
 
-async function preferEnglish(page: Page) {
-  await page.context().addCookies([{ name: "lang", value: "ImVuIg%3D%3D", domain: "localhost", path: "/" }]);
+/** The language cookie for "en" and "zh": base64 of the JSON string, unsigned. */
+const LANG_COOKIE = { en: "ImVuIg%3D%3D", zh: "InpoIg%3D%3D" };
+
+async function prefer(page: Page, lang: keyof typeof LANG_COOKIE) {
+  await page.context().addCookies([{ name: "lang", value: LANG_COOKIE[lang], domain: "localhost", path: "/" }]);
 }
+const preferEnglish = (page: Page) => prefer(page, "en");
 
 test("invite, accept, change the kind, disable: the disabled person is signed out at once", async ({
   page,
@@ -51,7 +55,18 @@ test("invite, accept, change the kind, disable: the disabled person is signed ou
   await invitee.getByLabel("Choose a password").fill(PASSWORD);
   await invitee.getByLabel("Password again").fill(PASSWORD);
   await invitee.getByRole("button", { name: "Join the organisation" }).click();
+  // nothing is created yet: the same "check your email" whatever the address (issue 14)
+  await expect(invitee.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(invitee.getByTestId("invite-sent")).toContainText(inviteeEmail);
+  // the email's link, opened in Chinese: what it will create, and one button
+  await prefer(invitee, "zh");
+  await invitee.goto(inviteConfirmLinkFor(inviteeEmail));
+  await expect(invitee.getByRole("heading", { name: "加入Invite Co" })).toBeVisible();
+  await expect(invitee.getByText("在Invite Co中为Invited Ivy")).toBeVisible();
+  await invitee.getByRole("button", { name: "创建我的账号" }).click();
   await expect(invitee).toHaveURL(/\/home$/);
+  await preferEnglish(invitee);
+  await invitee.reload();
   await expect(invitee.getByTestId("viewer")).toContainText("Member");
 
   // the link works once

@@ -9,6 +9,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { action as peopleAction } from "../../app/routes/settings.people";
 import { action as inviteAction } from "../../app/routes/invite.$token";
+import { action as confirmAction } from "../../app/routes/invite_.confirm.$secret";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "../../app/routes/unsubscribe";
 import { action as itemAction } from "../../app/routes/training.items.$itemId";
 import { db } from "../../app/utils/db.server";
@@ -100,7 +101,7 @@ const linkIn = (text: string, path: RegExp) => {
 };
 
 describe("email over SMTP", () => {
-  it("sends the invitation the admin typed, and its link signs the person up", async () => {
+  it("sends the invitation the admin typed, and its link, then the acceptance email's, signs the person up", async () => {
     const cookie = await cookieFor(cast.admin.id);
     const created = await callRoute<{ created: { url: string } }>(
       peopleAction,
@@ -127,8 +128,18 @@ describe("email over SMTP", () => {
       post(path, { name: "New Person", password: "a brand new password", confirmPassword: "a brand new password" }),
       { token },
     );
-    expect(accepted.status).toBe(302);
-    expect(accepted.headers.get("Location")).toBe("/home");
+    // accepting answers "check your email"; that email's link creates the account (issue 14)
+    expect(accepted.status).toBe(200);
+    expect(await drain()).toBe(1);
+    expect(inbox).toHaveLength(2);
+    expect(inbox[1].to).toEqual(["new.person@example.test"]);
+    const confirmPath = linkIn(inbox[1].text, /\/invite\/confirm\/[A-Za-z0-9_-]+/);
+    const secret = confirmPath.split("/").pop()!;
+    const confirmHandler = (args: Parameters<typeof confirmAction>[0]) =>
+      confirmAction({ ...args, context: { clientAddress: "198.51.100.77" } });
+    const confirmed = await callRoute(confirmHandler, post(confirmPath, {}), { secret });
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("Location")).toBe("/home");
     expect(
       await db.user.findUnique({ where: { email: "new.person@example.test" }, select: { organisationId: true } }),
     ).toEqual({ organisationId: cast.organisation.id });

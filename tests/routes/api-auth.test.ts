@@ -68,10 +68,12 @@ describe("organisationFromBearer", () => {
     expect(await organisationFromBearer(withAuth(`Bearer ${tokenA.token}`))).toEqual({
       organisationId: cast.organisation.id,
       tokenId: tokenA.id,
+      scope: "recommendation",
     });
     expect(await organisationFromBearer(withAuth(`Bearer ${tokenB.token}`))).toEqual({
       organisationId: cast.other.id,
       tokenId: tokenB.id,
+      scope: "recommendation",
     });
     // the scheme is case-insensitive (RFC 7235)
     expect(await organisationFromBearer(withAuth(`bearer ${tokenA.token}`))).toMatchObject({

@@ -56,12 +56,14 @@ describe("/settings/tokens", () => {
     const event = await db.securityEvent.findFirstOrThrow({
       where: { organisationId: cast.organisation.id, type: "token_created" },
     });
-    expect(JSON.parse(event.detail)).toEqual({ name: "Power BI", prefix: token.slice(0, 8) });
+    expect(JSON.parse(event.detail)).toEqual({ name: "Power BI", prefix: token.slice(0, 8), scope: "recommendation" });
     expect(event.detail).not.toContain(token);
-    // it works
+    // it works, with the narrowest scope since none was chosen
+    expect(stored.scope).toBe("recommendation");
     expect(await organisationFromBearer(get("/api", { Authorization: `Bearer ${token}` }))).toEqual({
       organisationId: cast.organisation.id,
       tokenId: stored.id,
+      scope: "recommendation",
     });
 
     // the list names it, who made it, and never the token or its hash
@@ -70,6 +72,7 @@ describe("/settings/tokens", () => {
     expect(list.data.tokens[0]).toMatchObject({
       name: "Power BI",
       prefix: token.slice(0, 8),
+      scope: "recommendation",
       createdBy: { name: cast.admin.name },
       revokedAt: null,
     });
@@ -104,5 +107,33 @@ describe("/settings/tokens", () => {
       expect((await callRoute(action, create({ name: `by ${who}` }, cookies[who]))).status, who).toBe(403);
     }
     expect(await db.apiToken.count({ where: { name: { startsWith: "by " } } })).toBe(0);
+  });
+
+  it("makes a token of the scope the admin chose, shown in the list; an unknown scope is a 400 that creates nothing", async () => {
+    const chosen = await callRoute<ActionData>(
+      action,
+      create({ name: "HR dashboard", scope: "training" }, cookies.admin),
+    );
+    expect(chosen.status).toBe(200);
+    const stored = await db.apiToken.findFirstOrThrow({ where: { name: "HR dashboard" } });
+    expect(stored.scope).toBe("training");
+    expect(
+      (await organisationFromBearer(get("/api", { Authorization: `Bearer ${chosen.data.created!.token}` })))?.scope,
+    ).toBe("training");
+    const list = await callRoute<LoaderData>(loader, get("/settings/tokens", { Cookie: cookies.admin }));
+    expect(list.data.tokens.find((token) => token.name === "HR dashboard")).toMatchObject({ scope: "training" });
+
+    const before = await db.apiToken.count();
+    for (const scope of ["everything", "admin", ""]) {
+      const refused = await callRoute<ActionData>(
+        action,
+        create({ name: "Sneaky", scope: scope || " " }, cookies.admin),
+      );
+      expect(refused.status, scope).toBe(400);
+      expect(refused.data.lastResult.error).toEqual({ scope: ["tokenScope.invalid"] });
+      expect(refused.data.lastResult.initialValue).toMatchObject({ name: "Sneaky" });
+      expect(refused.data.created).toBeNull();
+    }
+    expect(await db.apiToken.count()).toBe(before);
   });
 });

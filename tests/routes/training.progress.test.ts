@@ -25,6 +25,7 @@ let cast: Cast;
 const cookie: Record<string, string> = {};
 const as = (who: string) => ({ Cookie: cookie[who] });
 let token: string;
+let narrowToken: string;
 let revokedToken: string;
 
 const DAY = 86_400_000;
@@ -86,7 +87,12 @@ beforeAll(async () => {
       assessorName: "Lead",
     },
   });
-  token = (await createApiToken({ organisationId, createdById: cast.admin.id, name: "BI", ipAddress: null })).token;
+  token = (
+    await createApiToken({ organisationId, createdById: cast.admin.id, name: "BI", scope: "training", ipAddress: null })
+  ).token;
+  narrowToken = (
+    await createApiToken({ organisationId, createdById: cast.admin.id, name: "Planner feed", ipAddress: null })
+  ).token;
   const revoked = await createApiToken({ organisationId, createdById: cast.admin.id, name: "Old", ipAddress: null });
   await revokeApiToken({ organisationId, tokenId: revoked.id, actorUserId: cast.admin.id, ipAddress: null });
   revokedToken = revoked.token;
@@ -277,6 +283,17 @@ describe("GET /api/v1/training-progress", () => {
       );
       expect([answer.status, answer.data.error], bad.slice(0, 10)).toEqual([401, "invalid_token"]);
     }
+  });
+
+  it("refuses a token of the narrowest scope (recommendation only, the default) with 403 insufficient_scope", async () => {
+    const answer = await callRoute<Record<string, unknown>>(
+      apiLoader,
+      get("/api/v1/training-progress", { Authorization: `Bearer ${narrowToken}` }),
+    );
+    expect(answer.status).toBe(403);
+    expect(answer.data).toMatchObject({ error: "insufficient_scope", scope: "training" });
+    expect(answer.headers.get("WWW-Authenticate")).toBe('Bearer error="insufficient_scope", scope="training"');
+    expect(Object.keys(answer.data).sort()).toEqual(["error", "message", "scope"]);
   });
 
   it("answers the documented fields", async () => {
