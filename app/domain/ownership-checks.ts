@@ -76,8 +76,10 @@ export function staffedRoles(members: readonly TeamMember[]): Set<RoleId> {
   return new Set(CORE_ROLE_IDS.filter((roleId) => fte[roleId] > 0));
 }
 
-export const accountableRolesOf = (row: RaciRow): RoleId[] => CORE_ROLE_IDS.filter((roleId) => isAccountable(row[roleId]));
-export const responsibleRolesOf = (row: RaciRow): RoleId[] => CORE_ROLE_IDS.filter((roleId) => isResponsible(row[roleId]));
+export const accountableRolesOf = (row: RaciRow): RoleId[] =>
+  CORE_ROLE_IDS.filter((roleId) => isAccountable(row[roleId]));
+export const responsibleRolesOf = (row: RaciRow): RoleId[] =>
+  CORE_ROLE_IDS.filter((roleId) => isResponsible(row[roleId]));
 
 /** The problems of one row, whatever the step's state. */
 export function flagsForRow(row: RaciRow, staffed: ReadonlySet<RoleId>): OwnershipFlag[] {

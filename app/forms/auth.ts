@@ -88,7 +88,9 @@ export const signupSchema = z.object({
   password: newPasswordField,
   // The founder as a team member: a checkbox, "on" when ticked, absent when not (the form ticks it by default).
   addAsMember: z.literal("on", { errorMap: () => ({ message: "auth.validation.addAsMember.invalid" }) }).optional(),
-  founderRole: z.enum(CORE_ROLE_IDS, { errorMap: () => ({ message: "auth.validation.founderRole.invalid" }) }).optional(),
+  founderRole: z
+    .enum(CORE_ROLE_IDS, { errorMap: () => ({ message: "auth.validation.founderRole.invalid" }) })
+    .optional(),
 });
 
 export const acceptInviteSchema = z

@@ -18,7 +18,15 @@ import {
   type TrainingProgress,
   type TrainingStatus,
 } from "~/domain/training-progress";
-import { ALL_ROLE_IDS, SKILL_LEVELS, type ModelId, type RoleId, type Playbook, type SkillLevel, type StageId } from "~/domain/types";
+import {
+  ALL_ROLE_IDS,
+  SKILL_LEVELS,
+  type ModelId,
+  type RoleId,
+  type Playbook,
+  type SkillLevel,
+  type StageId,
+} from "~/domain/types";
 import { db } from "~/utils/db.server";
 import type { MemberSummary } from "./member.server";
 import { keptTeam, keptTeamGaps, revisionsOf } from "./team-state.server";

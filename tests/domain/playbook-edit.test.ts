@@ -16,7 +16,14 @@ import {
   validatePlaybookEdit,
 } from "../../app/domain/playbook-validation";
 import { recommendOrgChart } from "../../app/domain/recommendation";
-import { CORE_ROLE_IDS, STAGE_IDS, type Playbook, type RoleId, type SkillLevel, type StageId } from "../../app/domain/types";
+import {
+  CORE_ROLE_IDS,
+  STAGE_IDS,
+  type Playbook,
+  type RoleId,
+  type SkillLevel,
+  type StageId,
+} from "../../app/domain/types";
 
 const roleArb = fc.constantFrom<RoleId>(...CORE_ROLE_IDS);
 const levelArb = fc.integer({ min: 0, max: 4 }) as fc.Arbitrary<SkillLevel>;

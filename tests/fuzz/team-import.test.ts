@@ -154,7 +154,9 @@ const notRoleId = fc
   .oneof(nasty, fc.constantFrom("ceo", "CEO", "Tech_Dev", "product manager", "产品经理", "chief of staff"))
   .filter(
     (value) =>
-      value.trim() !== "" && !(CORE_ROLE_IDS as readonly string[]).includes(value.trim()) && roleIdFromLabel(value) === null,
+      value.trim() !== "" &&
+      !(CORE_ROLE_IDS as readonly string[]).includes(value.trim()) &&
+      roleIdFromLabel(value) === null,
   );
 const LENIENT_DAY = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const badDay = fc
