@@ -12,7 +12,7 @@ import { shippedPlaybook } from "../app/domain/playbook";
 import { recommendOrgChart } from "../app/domain/recommendation";
 import { compareScenarios } from "../app/domain/scenarios";
 import type { SkillAssessmentRecord, TeamMember } from "../app/domain/team";
-import { ROLE_IDS, type SkillLevel } from "../app/domain/types";
+import { CORE_ROLE_IDS, type SkillLevel } from "../app/domain/types";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100,1000,5000").split(",").map(Number);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
@@ -26,8 +26,8 @@ function team(size: number) {
   const members: TeamMember[] = [];
   const assessments: SkillAssessmentRecord[] = [];
   for (let i = 0; i < size; i++) {
-    const roleId = ROLE_IDS[i % ROLE_IDS.length];
-    const second = ROLE_IDS[(i * 3 + 1) % ROLE_IDS.length];
+    const roleId = CORE_ROLE_IDS[i % CORE_ROLE_IDS.length];
+    const second = CORE_ROLE_IDS[(i * 3 + 1) % CORE_ROLE_IDS.length];
     members.push({
       id: `m${i}`,
       name: `Member ${i}`,

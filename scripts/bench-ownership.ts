@@ -16,7 +16,7 @@ import { performance } from "node:perf_hooks";
 import { checkOwnership, type OwnershipStep, type RaciCell } from "../app/domain/ownership-checks";
 import { RACI_LETTERS } from "../app/domain/process-steps";
 import type { TeamMember } from "../app/domain/team";
-import { ROLE_IDS } from "../app/domain/types";
+import { CORE_ROLE_IDS } from "../app/domain/types";
 
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
 
@@ -45,7 +45,7 @@ function world(steps: number, members: number) {
     retired: i % 23 === 0,
   }));
   const cells: RaciCell[] = list.flatMap((step, i) =>
-    ROLE_IDS.filter((_, r) => (i + r) % 3 !== 0).map((roleId, r) => ({
+    CORE_ROLE_IDS.filter((_, r) => (i + r) % 3 !== 0).map((roleId, r) => ({
       stepKey: step.key,
       roleId,
       letter: RACI_LETTERS[(i + r) % 5],
@@ -56,7 +56,7 @@ function world(steps: number, members: number) {
     name: `m${i}`,
     department: null,
     managerId: null,
-    roles: [{ roleId: ROLE_IDS[i % 6], share: 1 }],
+    roles: [{ roleId: CORE_ROLE_IDS[i % 6], share: 1 }],
   }));
   return { list, cells, team };
 }
@@ -91,7 +91,7 @@ async function main() {
       data: {
         organisationId: organisation.id,
         name: `Member ${i}`,
-        roles: { create: [{ roleId: ROLE_IDS[i % 7], sharePercent: 100 }] },
+        roles: { create: [{ roleId: CORE_ROLE_IDS[i % 7], sharePercent: 100 }] },
       },
     });
   }

@@ -2,11 +2,14 @@
  * What a person types in a CSV for a role or a skill: the id, or its label in
  * either language, in any case and width ("营销", "Supply chain", "ＳＵＰＰＬＹ
  * chain", "运营经理：100"). Labels come from the shipped playbook (the seven
- * roles keep their ids and labels), plus a few short names people use.
+ * roles keep their ids and labels) and the extension library, plus a few
+ * short names people use. Whether the organisation holds the role is the
+ * importer's check.
  * Pure: no I/O, no framework imports.
  */
 import { shippedPlaybook } from "./playbook";
-import { ROLE_IDS } from "./types";
+import { EXTENSION_LIBRARY, isExtensionRoleId } from "./extension-roles";
+import { ALL_ROLE_IDS } from "./types";
 import type { Language, RoleId } from "./types";
 import { localize } from "./vocabulary";
 
@@ -19,7 +22,7 @@ export function normaliseLabel(value: string): string {
     .trim();
 }
 
-/** Short names for the seven roles that are not their labels (data, not code branches). */
+/** Short names for the roles that are not their labels (data, not code branches). */
 const ROLE_ALIASES: Record<RoleId, readonly string[]> = {
   product_manager: ["product", "产品"],
   operations_manager: ["operations", "运营"],
@@ -28,6 +31,10 @@ const ROLE_ALIASES: Record<RoleId, readonly string[]> = {
   marketing: ["营销", "市场"],
   data_analysis: ["data", "数据"],
   compliance_risk: ["compliance", "risk", "合规", "风控"],
+  customer_service: ["customer service", "support", "客服", "售后"],
+  finance_tax: ["finance", "tax", "财务", "税务"],
+  b2b_sales: ["sales", "account manager", "业务员", "外贸业务员", "销售"],
+  advertising: ["ads", "ppc", "广告", "广告投放"],
 };
 
 function indexOf<Id extends string>(entries: readonly { id: Id; names: readonly string[] }[]): Map<string, Id> {
@@ -38,8 +45,10 @@ function indexOf<Id extends string>(entries: readonly { id: Id; names: readonly 
 }
 
 const ROLE_INDEX = indexOf(
-  ROLE_IDS.map((id) => {
-    const label = shippedPlaybook.roles.find((r) => r.id === id)?.label;
+  ALL_ROLE_IDS.map((id) => {
+    const label = isExtensionRoleId(id)
+      ? EXTENSION_LIBRARY[id].role.label
+      : shippedPlaybook.roles.find((r) => r.id === id)?.label;
     return { id, names: [...(label ? [label.zh, label.en] : []), ...ROLE_ALIASES[id]] };
   }),
 );

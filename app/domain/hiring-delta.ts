@@ -10,9 +10,8 @@ import { roleCoverage } from "./gaps";
 import { latestLevels, fteByRole } from "./team";
 import type { SkillAssessmentRecord, TeamMember } from "./team";
 import { sizedRecommendation, type Channel, type Drivers, type SizedRecommendation } from "./sizing";
-import { ROLE_IDS } from "./types";
+import { isRoleId, stageIndex } from "./vocabulary";
 import type { HeadcountRange, ModelId, Playbook, Priority, RoleId, SkillLevel, StageId } from "./types";
-import { stageIndex } from "./vocabulary";
 
 /* ------------------------------------------------------------------ */
 /* Vocabulary of the plan                                               */
@@ -152,7 +151,7 @@ export interface RoleDelta {
 export interface HiringDelta {
   current: Choice;
   target: Choice;
-  /** all seven roles, in ROLE_IDS order */
+  /** the seven roles, then the extension roles the playbook holds (the target's recommendation order) */
   roles: RoleDelta[];
   totals: {
     fte: number;
@@ -183,7 +182,7 @@ export function hiringDelta(team: CurrentTeam, current: Choice, target: Choice, 
   const nowById = new Map(now.roles.map((r) => [r.id, r]));
   const thenById = new Map(then.roles.map((r) => [r.id, r]));
 
-  const roles: RoleDelta[] = ROLE_IDS.map((roleId) => {
+  const roles: RoleDelta[] = then.roles.map(({ id: roleId }) => {
     const a = nowById.get(roleId)!;
     const b = thenById.get(roleId)!;
     const c = coverage.get(roleId)!;
@@ -309,7 +308,7 @@ export function planFigures(positions: readonly PositionFigures[]): PlanFigures 
     if (p.status === "filled") filled += p.headcount;
     else {
       inPipeline += p.headcount;
-      if ((ROLE_IDS as readonly string[]).includes(p.roleId)) {
+      if (isRoleId(p.roleId)) {
         const id = p.roleId as RoleId;
         pipelineByRole[id] = (pipelineByRole[id] ?? 0) + p.headcount;
       }

@@ -8,7 +8,7 @@
  */
 import { hierarchy, tree } from "d3-hierarchy";
 import type { HierarchyNode, HierarchyPointNode } from "d3-hierarchy";
-import { GENERAL_MANAGER, ROLE_IDS } from "./types";
+import { ALL_ROLE_IDS, GENERAL_MANAGER } from "./types";
 import type {
   GeneralManagerId,
   HeadcountRange,
@@ -401,7 +401,7 @@ type OrgTreeData = { kind: "generalManager" } | { kind: "role"; role: Recommende
  * The recommendation as diagram nodes and edges, localized into `lang`.
  *
  * Arrangement: the GM on top and the seven roles in one row under it, in the
- * stable ROLE_IDS order (about 1,700 px wide). A second row was considered and
+ * stable ALL_ROLE_IDS order (about 1,700 px wide). A second row was considered and
  * rejected: reporting lines to it would cross the first row, and the
  * collaboration links (data with every role) would cross nodes. In one row,
  * reporting lines share one bus and collaboration links are arcs under the
@@ -414,7 +414,7 @@ export function orgChartGraph(
   lang: Language,
   options: OrgChartGraphOptions = {},
 ): OrgChartGraph {
-  const order = new Map<string, number>(ROLE_IDS.map((id, i) => [id, i]));
+  const order = new Map<string, number>(ALL_ROLE_IDS.map((id, i) => [id, i]));
   const roles = [...rec.roles].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   const parents = layoutParents(roles);
 

@@ -15,7 +15,7 @@ import {
   type StepSection,
 } from "./process-steps";
 import { fteByRole, type TeamMember } from "./team";
-import { ROLE_IDS, type RoleId } from "./types";
+import { CORE_ROLE_IDS, type RoleId } from "./types";
 
 export interface OwnershipStep {
   key: string;
@@ -73,11 +73,13 @@ export function rowsByStep(cells: readonly RaciCell[]): Map<string, RaciRow> {
 /** The roles the team staffs: held by at least one member, for some share of their time. */
 export function staffedRoles(members: readonly TeamMember[]): Set<RoleId> {
   const fte = fteByRole(members);
-  return new Set(ROLE_IDS.filter((roleId) => fte[roleId] > 0));
+  return new Set(CORE_ROLE_IDS.filter((roleId) => fte[roleId] > 0));
 }
 
-export const accountableRolesOf = (row: RaciRow): RoleId[] => ROLE_IDS.filter((roleId) => isAccountable(row[roleId]));
-export const responsibleRolesOf = (row: RaciRow): RoleId[] => ROLE_IDS.filter((roleId) => isResponsible(row[roleId]));
+export const accountableRolesOf = (row: RaciRow): RoleId[] =>
+  CORE_ROLE_IDS.filter((roleId) => isAccountable(row[roleId]));
+export const responsibleRolesOf = (row: RaciRow): RoleId[] =>
+  CORE_ROLE_IDS.filter((roleId) => isResponsible(row[roleId]));
 
 /** The problems of one row, whatever the step's state. */
 export function flagsForRow(row: RaciRow, staffed: ReadonlySet<RoleId>): OwnershipFlag[] {
@@ -87,7 +89,7 @@ export function flagsForRow(row: RaciRow, staffed: ReadonlySet<RoleId>): Ownersh
   if (accountable.length === 0) flags.push({ code: "no_accountable" });
   if (accountable.length > 1) flags.push({ code: "several_accountable", roles: accountable });
   if (responsible.length === 0) flags.push({ code: "no_responsible" });
-  const unstaffed = ROLE_IDS.filter(
+  const unstaffed = CORE_ROLE_IDS.filter(
     (roleId) => (accountable.includes(roleId) || responsible.includes(roleId)) && !staffed.has(roleId),
   );
   if (unstaffed.length > 0) flags.push({ code: "unstaffed_owner", roles: unstaffed });

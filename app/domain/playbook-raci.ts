@@ -14,7 +14,7 @@ import {
   type DefaultRaci,
   type RaciRow,
 } from "./process-steps";
-import { MODEL_IDS, ROLE_IDS, type ModelId, type Playbook } from "./types";
+import { MODEL_IDS, CORE_ROLE_IDS, type ModelId, type Playbook } from "./types";
 import { isRoleId } from "./vocabulary";
 
 /** The path of a step's default row, as diffPlaybooks and the validation name it. */
@@ -24,7 +24,7 @@ export function defaultRaciPath(stepKey: string, model: ModelId | null): string 
 
 /** The problems of one default row, by the ownership rule (every role counts as staffed: a default names no people). */
 export function defaultRowFlags(row: RaciRow): OwnershipFlag[] {
-  return flagsForRow(row, new Set(ROLE_IDS)).filter((flag) => flag.code !== "unstaffed_owner");
+  return flagsForRow(row, new Set(CORE_ROLE_IDS)).filter((flag) => flag.code !== "unstaffed_owner");
 }
 
 const FLAG_REASONS: Record<string, (flag: OwnershipFlag) => string> = {
@@ -123,7 +123,7 @@ export function withDefaultRaciEdited(p: Playbook, model: ModelId, rows: Record<
 /** A row with its roles in the playbook's order, the empty cells left out. */
 function orderedRow(row: RaciRow): RaciRow {
   const out: RaciRow = {};
-  for (const roleId of ROLE_IDS) if (row[roleId]) out[roleId] = row[roleId];
+  for (const roleId of CORE_ROLE_IDS) if (row[roleId]) out[roleId] = row[roleId];
   return out;
 }
 

@@ -6,9 +6,10 @@
  * Defensive on purpose: an edited playbook may come from JSON, so values are
  * checked at runtime even where the types already promise them.
  */
-import { DRIVER_IDS, GENERAL_MANAGER, MODEL_IDS, ROLE_IDS, STAGE_IDS } from "./types";
+import { DRIVER_IDS, GENERAL_MANAGER, MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "./types";
 import type { HeadcountRange, Localized, Playbook, RoleDefinition, SkillLevel, StageId } from "./types";
 import { checkDefaultRaci } from "./playbook-raci";
+import { isCoreRoleId } from "./extension-roles";
 import { isModelId, isRoleId, isStageId } from "./vocabulary";
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -250,7 +251,7 @@ export function validatePlaybook(p: Playbook): string[] {
   const roles = Array.isArray(p.roles) ? p.roles : [];
   if (!Array.isArray(p.roles)) problems.push("roles: must be a list");
   for (const d of duplicates(roles.map((r) => r.id))) problems.push(`roles: duplicate id "${d}"`);
-  for (const id of ROLE_IDS) if (!roles.some((r) => r.id === id)) problems.push(`roles: missing role "${id}"`);
+  for (const id of CORE_ROLE_IDS) if (!roles.some((r) => r.id === id)) problems.push(`roles: missing role "${id}"`);
   for (const r of roles) {
     if (!isRoleId(r.id)) {
       problems.push(`roles: unknown id "${String(r.id)}"`);
@@ -322,8 +323,9 @@ function checkSizingTable(problems: string[], p: Playbook, roles: RoleDefinition
 
 /**
  * The checks between a saved playbook and the next one: ids are stable.
- * Every skill and role of the previous version is still there (a skill is
- * retired, not removed, so the assessments naming it keep their label).
+ * Every skill and every one of the seven roles of the previous version is
+ * still there (a skill is retired, not removed, so the assessments naming
+ * it keep their label); an extension role may go (turned off).
  */
 export function validatePlaybookChange(previous: Playbook, next: Playbook): string[] {
   const problems: string[] = [];
@@ -331,7 +333,9 @@ export function validatePlaybookChange(previous: Playbook, next: Playbook): stri
   for (const s of previous.skills)
     if (!nextSkills.has(s.id)) problems.push(`skills.${s.id}: a skill cannot be removed; retire it instead`);
   const nextRoles = new Set((Array.isArray(next.roles) ? next.roles : []).map((r) => r.id));
-  for (const r of previous.roles) if (!nextRoles.has(r.id)) problems.push(`roles.${r.id}: a role cannot be removed`);
+  // an extension role is turned off by leaving it out; the seven stay (validatePlaybook also requires them)
+  for (const r of previous.roles)
+    if (!nextRoles.has(r.id) && isCoreRoleId(r.id)) problems.push(`roles.${r.id}: a role cannot be removed`);
   return problems;
 }
 

@@ -12,7 +12,7 @@
  * product manager selects and lists). See docs/decisions/0008.
  */
 import type { Localized, ModelId, RoleId } from "./types";
-import { ROLE_IDS } from "./types";
+import { CORE_ROLE_IDS } from "./types";
 
 /** A cell of the matrix. "AR" is the usual "A/R": accountable and doing the work. */
 export const RACI_LETTERS = ["R", "A", "AR", "C", "I"] as const;
@@ -330,7 +330,7 @@ export const STEP_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
  */
 export function rowWithOwner(row: RaciRow, owner: RoleId): RaciRow {
   const next: RaciRow = {};
-  for (const roleId of ROLE_IDS) {
+  for (const roleId of CORE_ROLE_IDS) {
     const letter = row[roleId];
     if (roleId === owner) next[roleId] = isResponsible(letter) ? "AR" : "A";
     else if (isAccountable(letter)) next[roleId] = "R";
@@ -341,5 +341,5 @@ export function rowWithOwner(row: RaciRow, owner: RoleId): RaciRow {
 
 /** The roles holding a row: responsible or accountable (what a lead must lead to edit it). */
 export function rowHolders(row: RaciRow): RoleId[] {
-  return ROLE_IDS.filter((roleId) => isAccountable(row[roleId]) || isResponsible(row[roleId]));
+  return CORE_ROLE_IDS.filter((roleId) => isAccountable(row[roleId]) || isResponsible(row[roleId]));
 }

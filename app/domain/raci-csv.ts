@@ -9,7 +9,7 @@
 import type { ExportLabels } from "./csv-labels";
 import { accountableRolesOf, responsibleRolesOf, type OwnershipFlag } from "./ownership-checks";
 import type { RaciRow, StepSection } from "./process-steps";
-import { ROLE_IDS, type Language, type Localized } from "./types";
+import { CORE_ROLE_IDS, type Language, type Localized } from "./types";
 import { localize } from "./vocabulary";
 
 export const RACI_STEP_STATUSES = ["ok", "flagged", "resolved", "retired"] as const;
@@ -20,7 +20,7 @@ export const RACI_CSV_COLUMNS = [
   "section_id",
   "step",
   "step_id",
-  ...ROLE_IDS,
+  ...CORE_ROLE_IDS,
   "accountable",
   "accountable_ids",
   "responsible",
@@ -81,7 +81,7 @@ export function raciExportRows({
       step.section,
       localize(step.name, lang),
       step.key,
-      ...ROLE_IDS.map((roleId) => row[roleId] ?? ""),
+      ...CORE_ROLE_IDS.map((roleId) => row[roleId] ?? ""),
       accountable.map(labels.role).join(LIST_SEPARATOR),
       accountable.join(LIST_SEPARATOR),
       responsible.map(labels.role).join(LIST_SEPARATOR),

@@ -1,9 +1,10 @@
 /**
  * The recommendation rule (PRODUCT.md, "The recommendation rule"): for a
  * chosen operating model and company stage, the recommended org chart of the
- * seven roles, computed from a playbook. Pure: no I/O, no framework imports.
+ * seven roles (and the extension roles the playbook holds), computed from a playbook. Pure: no I/O, no framework imports.
  */
-import { GENERAL_MANAGER, MODEL_IDS, ROLE_IDS, STAGE_IDS } from "./types";
+import { GENERAL_MANAGER, MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "./types";
+import { playbookRoleIds } from "./extension-roles";
 import type {
   CollaborationLinkDefinition,
   GeneralManagerId,
@@ -590,12 +591,12 @@ export function recommendOrgChart(model: ModelId, stage: StageId, playbook: Play
   const stagesById = new Map<StageId, Stage>();
   for (const s of playbook.stages) if (!stagesById.has(s.id)) stagesById.set(s.id, s);
 
+  for (const id of CORE_ROLE_IDS)
+    if (!rolesById.has(id)) throw new Error(`The playbook has no definition for role "${id}"`);
+  // the seven, then the extension roles this playbook holds (PRODUCT.md: "the seven roles first")
+  const roleIds = playbookRoleIds(playbook);
   const priorities = new Map<RoleId, Priority>();
-  for (const id of ROLE_IDS) {
-    const def = rolesById.get(id);
-    if (!def) throw new Error(`The playbook has no definition for role "${id}"`);
-    priorities.set(id, priorityFor(def, model, stage));
-  }
+  for (const id of roleIds) priorities.set(id, priorityFor(rolesById.get(id) as RoleDefinition, model, stage));
 
   const ctx: Context = {
     playbook,
@@ -607,7 +608,7 @@ export function recommendOrgChart(model: ModelId, stage: StageId, playbook: Play
     priorities,
   };
 
-  const roles: RecommendedRole[] = ROLE_IDS.map((id) => {
+  const roles: RecommendedRole[] = roleIds.map((id) => {
     const def = rolesById.get(id) as RoleDefinition;
     const priority = priorities.get(id) as Priority;
     const headcount = headcountFor(def, model, stage, priority);

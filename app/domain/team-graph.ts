@@ -20,7 +20,7 @@ import type { TeamMember } from "./team";
 import type { GapBucket, MemberGaps, RoleCoverage } from "./gaps";
 import { layoutTree } from "./layout";
 import type { DiagramHandle, HandleSide, TreeInput, XYPosition } from "./layout";
-import { GENERAL_MANAGER, ROLE_IDS } from "./types";
+import { ALL_ROLE_IDS, GENERAL_MANAGER } from "./types";
 import type { HeadcountRange, Language, OrgChartRecommendation, Priority, RecommendedRole, RoleId } from "./types";
 import { GENERAL_MANAGER_LABEL, isRoleId, localize } from "./vocabulary";
 
@@ -120,15 +120,15 @@ export function expandedFromQuery(
   memberCount: number,
   threshold: number = COLLAPSE_THRESHOLD,
 ): RoleId[] {
-  if (value === null || value === undefined) return memberCount > threshold ? [] : [...ROLE_IDS];
+  if (value === null || value === undefined) return memberCount > threshold ? [] : [...ALL_ROLE_IDS];
   const wanted = new Set(value.split(",").map((part) => part.trim()));
-  return ROLE_IDS.filter((id) => wanted.has(id));
+  return ALL_ROLE_IDS.filter((id) => wanted.has(id));
 }
 
-/** The query value for a set of expanded departments, in the stable ROLE_IDS order. */
+/** The query value for a set of expanded departments, in the stable ALL_ROLE_IDS order. */
 export function expandedQueryValue(expanded: readonly RoleId[]): string {
   const set = new Set(expanded);
-  return ROLE_IDS.filter((id) => set.has(id)).join(",");
+  return ALL_ROLE_IDS.filter((id) => set.has(id)).join(",");
 }
 
 /** The expanded set with one department opened or closed. */
@@ -136,7 +136,7 @@ export function toggleExpanded(expanded: readonly RoleId[], roleId: RoleId): Rol
   const set = new Set(expanded);
   if (set.has(roleId)) set.delete(roleId);
   else set.add(roleId);
-  return ROLE_IDS.filter((id) => set.has(id));
+  return ALL_ROLE_IDS.filter((id) => set.has(id));
 }
 
 /**
@@ -374,14 +374,14 @@ type TreeData =
 
 /**
  * The team diagram for the expanded departments, laid out top-down with
- * layoutTree: the GM, the seven roles in ROLE_IDS order in one row, and
+ * layoutTree: the GM, the playbook's roles in ALL_ROLE_IDS order in one row, and
  * under each expanded role one block (its members, then its open seats, in
  * a grid, and a "more" node when the cap hides some). Linear in the number
  * of members; the layout itself only sees the visible nodes.
  */
 export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {}): TeamGraph {
   const { recommendation, members, gaps, lang } = input;
-  const order = new Map<string, number>(ROLE_IDS.map((id, i) => [id, i]));
+  const order = new Map<string, number>(ALL_ROLE_IDS.map((id, i) => [id, i]));
   const roles = [...recommendation.roles].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   const roleLabel = new Map(roles.map((r) => [r.id, localize(r.label, lang)]));
   const coverage = new Map(gaps.roles.map((c) => [c.roleId, c]));
@@ -551,7 +551,7 @@ export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {})
   return {
     nodes: [...departmentNodes, ...nodes],
     edges,
-    expanded: ROLE_IDS.filter((id) => expanded.has(id)),
+    expanded: ALL_ROLE_IDS.filter((id) => expanded.has(id)),
     departments,
   };
 }

@@ -4,7 +4,7 @@
  * history. Pure: no I/O, no framework imports. See
  * docs/decisions/0004-fractional-roles-and-gaps.md.
  */
-import { ROLE_IDS } from "./types";
+import { ALL_ROLE_IDS } from "./types";
 import type { RoleId, SkillLevel } from "./types";
 
 /**
@@ -95,7 +95,7 @@ export type ShareProblem =
   | { code: "share_out_of_range"; index: number; roleId: string; share: number }
   | { code: "total_over_one"; total: number };
 
-const ROLE_ID_SET: ReadonlySet<string> = new Set(ROLE_IDS);
+const ROLE_ID_SET: ReadonlySet<string> = new Set(ALL_ROLE_IDS);
 
 /**
  * Problems with a member's roles: each role known and held once, each share a
@@ -135,17 +135,17 @@ export function usableShare(share: number): number {
 
 /**
  * Full-time equivalents per role: the sum of the shares of the members holding
- * it, all seven roles present. Unusable shares (≤ 0, NaN) count as 0, a share
+ * it, every known role present (an extension role the playbook does not hold counts 0 unless someone holds it). Unusable shares (≤ 0, NaN) count as 0, a share
  * above 1 as 1; validateShares keeps such values out of the data.
  */
 export function fteByRole(members: readonly TeamMember[]): Record<RoleId, number> {
-  const out = Object.fromEntries(ROLE_IDS.map((id) => [id, 0])) as Record<RoleId, number>;
+  const out = Object.fromEntries(ALL_ROLE_IDS.map((id) => [id, 0])) as Record<RoleId, number>;
   for (const m of members) {
     for (const r of m.roles) {
       if (ROLE_ID_SET.has(r.roleId)) out[r.roleId] += usableShare(r.share);
     }
   }
-  for (const id of ROLE_IDS) out[id] = roundFte(out[id]);
+  for (const id of ALL_ROLE_IDS) out[id] = roundFte(out[id]);
   return out;
 }
 

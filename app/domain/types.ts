@@ -10,7 +10,8 @@ export type ModelId = (typeof MODEL_IDS)[number];
 export const STAGE_IDS = ["startup", "growth", "mature"] as const;
 export type StageId = (typeof STAGE_IDS)[number];
 
-export const ROLE_IDS = [
+/** The seven roles of the source's team table: every playbook holds them, in this order. */
+export const CORE_ROLE_IDS = [
   "product_manager",
   "operations_manager",
   "tech_dev",
@@ -19,7 +20,19 @@ export const ROLE_IDS = [
   "data_analysis",
   "compliance_risk",
 ] as const;
-export type RoleId = (typeof ROLE_IDS)[number];
+export type CoreRoleId = (typeof CORE_ROLE_IDS)[number];
+
+/**
+ * The shipped library of optional roles (issue 13, extension-roles.ts): a
+ * playbook holds one when the organisation has turned it on, and the
+ * shipped playbook holds none.
+ */
+export const EXTENSION_ROLE_IDS = ["customer_service", "finance_tax", "b2b_sales", "advertising"] as const;
+export type ExtensionRoleId = (typeof EXTENSION_ROLE_IDS)[number];
+
+/** Every role id a playbook may hold: the seven, then the library's, in this order. */
+export const ALL_ROLE_IDS = [...CORE_ROLE_IDS, ...EXTENSION_ROLE_IDS] as const;
+export type RoleId = CoreRoleId | ExtensionRoleId;
 
 /** The root of every org chart; not one of the seven roles. */
 export const GENERAL_MANAGER = "general_manager" as const;
@@ -245,7 +258,7 @@ export interface RecommendedLink {
 export interface OrgChartRecommendation {
   model: ModelId;
   stage: StageId;
-  /** all seven roles, in ROLE_IDS order, every time */
+  /** the seven roles in CORE_ROLE_IDS order, every time, then the extension roles the playbook holds */
   roles: RecommendedRole[];
   links: RecommendedLink[];
 }

@@ -2,7 +2,7 @@
  * Small pure helpers over the product vocabulary: id guards, stage order and
  * text localisation. No I/O, no framework imports.
  */
-import { GENERAL_MANAGER, LANGUAGES, MODEL_IDS, PRIORITIES, ROLE_IDS, SKILL_LEVELS, STAGE_IDS } from "./types";
+import { ALL_ROLE_IDS, GENERAL_MANAGER, LANGUAGES, MODEL_IDS, PRIORITIES, SKILL_LEVELS, STAGE_IDS } from "./types";
 import type { GeneralManagerId, Language, Localized, ModelId, Priority, RoleId, SkillLevel, StageId } from "./types";
 
 export function isModelId(x: unknown): x is ModelId {
@@ -13,8 +13,9 @@ export function isStageId(x: unknown): x is StageId {
   return typeof x === "string" && (STAGE_IDS as readonly string[]).includes(x);
 }
 
+/** One of the seven or of the extension library (whether a playbook holds it is the playbook's question). */
 export function isRoleId(x: unknown): x is RoleId {
-  return typeof x === "string" && (ROLE_IDS as readonly string[]).includes(x);
+  return typeof x === "string" && (ALL_ROLE_IDS as readonly string[]).includes(x);
 }
 
 export function isLanguage(x: unknown): x is Language {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "~/domain/types";
+import { MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "~/domain/types";
 import { EMAIL_MAX, NAME_MAX, textField } from "./common";
 
 /**
@@ -88,7 +88,9 @@ export const signupSchema = z.object({
   password: newPasswordField,
   // The founder as a team member: a checkbox, "on" when ticked, absent when not (the form ticks it by default).
   addAsMember: z.literal("on", { errorMap: () => ({ message: "auth.validation.addAsMember.invalid" }) }).optional(),
-  founderRole: z.enum(ROLE_IDS, { errorMap: () => ({ message: "auth.validation.founderRole.invalid" }) }).optional(),
+  founderRole: z
+    .enum(CORE_ROLE_IDS, { errorMap: () => ({ message: "auth.validation.founderRole.invalid" }) })
+    .optional(),
 });
 
 export const acceptInviteSchema = z

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUDGET_MAX, BUDGET_MIN, CURRENCIES, type Budget } from "~/domain/hiring-budget";
 import { POSITION_STATUSES, QUARTER_PATTERN } from "~/domain/hiring-delta";
-import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "~/domain/types";
+import { ALL_ROLE_IDS, MODEL_IDS, STAGE_IDS } from "~/domain/types";
 import { parseForm, versionField } from "~/utils/forms";
 import { CONTROL_CHARACTERS, EMAIL_MAX, ID_PATTERN, NAME_MAX, NOTE_CONTROL_CHARACTERS } from "./common";
 
@@ -17,7 +17,7 @@ export const TITLE_MAX = 100;
 export const POSITION_TITLE_MAX = 100;
 export const REASON_MAX = 500;
 /** one proposal row per role at most */
-export const MAX_PROPOSAL_ROWS = ROLE_IDS.length;
+export const MAX_PROPOSAL_ROWS = ALL_ROLE_IDS.length;
 
 const E = "hiring.errors";
 /** How every hiring form is parsed: fallback messages, and list indexes up to the proposal rows. */
@@ -118,7 +118,7 @@ export function parseTargetForm(formData: FormData | URLSearchParams) {
 /* The proposal, confirmed into the plan ------------------------------- */
 
 const proposalRow = z.object({
-  roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  roleId: z.enum(ALL_ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
   include: z.literal("on", { errorMap: () => ({ message: `${E}.invalid` }) }).optional(),
   // checked below, only for the rows that are included
   headcount: z.string().optional(),
@@ -214,7 +214,7 @@ export function parsePositionForm(formData: FormData | URLSearchParams) {
 
 export const manualPositionSchema = positionFormSchema({
   intent: z.literal("add_position"),
-  roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  roleId: z.enum(ALL_ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
   title: z
     .string({ required_error: `${E}.title` })
     .pipe(singleLine(POSITION_TITLE_MAX, `${E}.invalid`).refine((value) => value !== "", `${E}.title`)),
@@ -232,7 +232,7 @@ export function parseManualPositionForm(formData: FormData | URLSearchParams) {
 /** "Hire" on a skill nobody has at the level: the server re-derives the level from the target. */
 export const skillHireSchema = z.object({
   intent: z.literal("hire_for_skill"),
-  roleId: z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  roleId: z.enum(ALL_ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
   skillId: idField(`${E}.skill`),
   targetQuarter: quarterField,
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RACI_LETTERS, STEP_KEY_PATTERN, STEP_SECTIONS } from "~/domain/process-steps";
-import { ROLE_IDS } from "~/domain/types";
+import { CORE_ROLE_IDS } from "~/domain/types";
 import { parseForm, versionField } from "~/utils/forms";
 import { CONTROL_CHARACTERS, ID_PATTERN, NOTE_CONTROL_CHARACTERS } from "./common";
 
@@ -19,7 +19,7 @@ const stepKey = z
   .string({ required_error: `${E}.step` })
   .trim()
   .regex(STEP_KEY_PATTERN, `${E}.step`);
-const roleId = z.enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) });
+const roleId = z.enum(CORE_ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) });
 
 const stepName = (required: string) =>
   z

@@ -6,7 +6,8 @@ import {
   DRIVER_IDS,
   GENERAL_MANAGER,
   MODEL_IDS,
-  ROLE_IDS,
+  ALL_ROLE_IDS,
+  CORE_ROLE_IDS,
   STAGE_IDS,
   type Localized,
   type ModelId,
@@ -41,7 +42,7 @@ export const playbookVersionField = z
   .regex(/^\d{1,9}$/, "forms.version")
   .transform(Number);
 
-const summaryField = z
+export const summaryField = z
   .string({ required_error: `${E}.summary` })
   .trim()
   .min(1, `${E}.summary`)
@@ -112,7 +113,7 @@ export const roleSchema = z
     label: localized(LABEL_MAX),
     tier: z.enum(STAGE_IDS, { errorMap: () => ({ message: `${E}.tier` }) }),
     appliesTo: z.array(z.enum(MODEL_IDS, { errorMap: () => ({ message: `${E}.model` }) })).default([]),
-    reportsTo: z.enum([GENERAL_MANAGER, ...ROLE_IDS], { errorMap: () => ({ message: `${E}.reportsTo` }) }),
+    reportsTo: z.enum([GENERAL_MANAGER, ...ALL_ROLE_IDS], { errorMap: () => ({ message: `${E}.reportsTo` }) }),
     headcount: z.object({ startup: range, growth: range, mature: range }),
     headcountByModel: z
       .object(
@@ -335,7 +336,7 @@ export const settingsSchema = z.object({ managersEdit: z.enum(["on", "off"]).def
 const raciLetter = z.enum(RACI_LETTERS, { errorMap: () => ({ message: `${E}.raciLetter` }) });
 type RaciCell = z.ZodOptional<typeof raciLetter>;
 const raciRow = z.object(
-  Object.fromEntries(ROLE_IDS.map((r) => [r, raciLetter.optional()])) as Record<RoleId, RaciCell>,
+  Object.fromEntries(CORE_ROLE_IDS.map((r) => [r, raciLetter.optional()])) as Record<RoleId, RaciCell>,
 );
 /** Every default step's key, of every model's core flow and the shared steps. */
 const ALL_STEP_KEYS = [...new Set([...MODEL_IDS.flatMap((m) => defaultStepsFor(m).map((step) => step.key))])];
@@ -368,7 +369,7 @@ export type RaciForm = z.output<typeof raciSchema>;
 
 /** Where a row's error sits: its first cell's field (`cells.<step>.<first role>`). */
 export function raciRowErrorPath(stepKey: string): [string, string, string] {
-  return ["cells", stepKey, ROLE_IDS[0]];
+  return ["cells", stepKey, CORE_ROLE_IDS[0]];
 }
 
 /** The rows the form sets, every step of the model present (a row left empty is an empty row). */
@@ -377,7 +378,7 @@ export function raciRowsFromForm(value: RaciForm): Record<string, RaciRow> {
     defaultStepsFor(value.model).map((step) => {
       const cells = value.cells[step.key] ?? {};
       const row: RaciRow = {};
-      for (const roleId of ROLE_IDS) if (cells[roleId]) row[roleId] = cells[roleId];
+      for (const roleId of CORE_ROLE_IDS) if (cells[roleId]) row[roleId] = cells[roleId];
       return [step.key, row];
     }),
   );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseDay } from "~/domain/calendar-day";
 import { validateShares } from "~/domain/team";
-import { ROLE_IDS, type RoleId, type SkillLevel } from "~/domain/types";
+import { ALL_ROLE_IDS, type RoleId, type SkillLevel } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { parseForm, versionField } from "~/utils/forms";
 import { CONTROL_CHARACTERS, EMAIL_MAX, NAME_MAX, NOTE_CONTROL_CHARACTERS, textField } from "./common";
@@ -15,7 +15,7 @@ import { CONTROL_CHARACTERS, EMAIL_MAX, NAME_MAX, NOTE_CONTROL_CHARACTERS, textF
 export const TITLE_MAX = 100;
 export const NOTE_MAX = 2000;
 /** one row per role at most: a person cannot hold a role twice */
-export const MAX_ROLE_ROWS = ROLE_IDS.length;
+export const MAX_ROLE_ROWS = ALL_ROLE_IDS.length;
 /**
  * Rows a new member's form starts with: one (most people hold one role).
  * With JavaScript "Add a role" adds rows; without it, the edit form always
@@ -55,7 +55,7 @@ const optionalId = (key: string) =>
 
 const roleIdField = (key: string) =>
   z
-    .enum(ROLE_IDS, { errorMap: () => ({ message: `${E}.${key}.invalid` }) })
+    .enum(ALL_ROLE_IDS, { errorMap: () => ({ message: `${E}.${key}.invalid` }) })
     .optional()
     .transform((value): RoleId | null => value ?? null);
 

@@ -9,9 +9,10 @@ import {
 import { NOTE_MAX } from "~/forms/team";
 import type { ResourceScope } from "~/domain/permissions";
 import { findReportingCycle, validateShares } from "~/domain/team";
-import { ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
+import { ALL_ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
 import { db } from "~/utils/db.server";
 import { latestAssessmentCells } from "./member.server";
+import { playbookForOrganisation } from "./playbook.server";
 import { saveIfVersion } from "./versioned.server";
 
 /**
@@ -49,7 +50,9 @@ export type MemberRefusal =
   | { field: "managerId"; code: "manager_cycle"; chain: string[] }
   | { field: "userId"; code: "user_unknown" | "user_taken" }
   | { field: "roles"; code: "roles_invalid" }
-  | { field: "department"; code: "department_unknown" };
+  /** an extension role the organisation's playbook does not hold (turned off, or never on) */
+  | { field: "roles"; code: "role_not_in_playbook" }
+  | { field: "department"; code: "department_unknown" | "department_not_in_playbook" };
 
 /** A member as saved, with the version its form must carry to save it again. */
 export type SavedMember = MemberInput & { version: number };
@@ -68,7 +71,7 @@ class Refused extends Error {
   }
 }
 
-const ROLE_ID_SET: ReadonlySet<string> = new Set(ROLE_IDS);
+const ROLE_ID_SET: ReadonlySet<string> = new Set(ALL_ROLE_IDS);
 
 /**
  * Whether a string can be the id of a record (a cuid): anything else, such as an
@@ -114,6 +117,11 @@ async function refusalsFor(
   if (!rolesAreValid(input.roles)) refusals.push({ field: "roles", code: "roles_invalid" });
   if (input.department !== null && !ROLE_ID_SET.has(input.department))
     refusals.push({ field: "department", code: "department_unknown" });
+  const held = new Set<string>((await playbookForOrganisation(organisationId, tx)).roles.map((r) => r.id));
+  if (input.roles.some((role) => ROLE_ID_SET.has(role.roleId) && !held.has(role.roleId)))
+    refusals.push({ field: "roles", code: "role_not_in_playbook" });
+  if (input.department !== null && ROLE_ID_SET.has(input.department) && !held.has(input.department))
+    refusals.push({ field: "department", code: "department_not_in_playbook" });
   const notThis = memberId ? { NOT: { id: memberId } } : {};
   if (input.email !== null) {
     const taken = await tx.member.findFirst({

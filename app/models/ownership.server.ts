@@ -23,7 +23,7 @@ import {
   type StepSection,
 } from "~/domain/process-steps";
 import type { TeamMember } from "~/domain/team";
-import { ROLE_IDS, type Localized, type ModelId, type RoleId } from "~/domain/types";
+import { CORE_ROLE_IDS, type Localized, type ModelId, type RoleId } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
 import { listMembers } from "./member.server";
@@ -121,7 +121,7 @@ export async function loadSteps({ organisationId, model }: { organisationId: str
       stored: false,
       version: 1,
     });
-    for (const roleId of ROLE_IDS) {
+    for (const roleId of CORE_ROLE_IDS) {
       const letter = step.raci[roleId];
       if (letter) cells.push({ stepKey: step.key, roleId, letter });
     }
@@ -165,7 +165,7 @@ async function storeDefaults(tx: Tx, organisationId: string, model: ModelId): Pr
         nameEn: step.name.en,
         position,
         assignments: {
-          create: ROLE_IDS.filter((roleId) => step.raci[roleId]).map((roleId) => ({
+          create: CORE_ROLE_IDS.filter((roleId) => step.raci[roleId]).map((roleId) => ({
             roleId,
             letter: step.raci[roleId]!,
           })),
@@ -625,7 +625,7 @@ export async function decideProposal(input: {
     if (input.decision === "accept") {
       const next = rowWithOwner(rowOf(proposal.step.assignments), proposal.ownerRoleId);
       await tx.raciAssignment.deleteMany({ where: { stepId: proposal.step.id } });
-      const data = ROLE_IDS.filter((roleId) => next[roleId]).map((roleId) => ({
+      const data = CORE_ROLE_IDS.filter((roleId) => next[roleId]).map((roleId) => ({
         stepId: proposal.step.id,
         roleId,
         letter: next[roleId]!,

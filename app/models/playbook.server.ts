@@ -1,8 +1,9 @@
 import { shippedPlaybook } from "~/domain/playbook";
+import { baselineFor, withExtensionRoleDisabled, withExtensionRoleEnabled } from "~/domain/extension-roles";
 import { editedPaths } from "~/domain/playbook-diff";
 import { withDefaultRaciCompleted } from "~/domain/playbook-raci";
 import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-validation";
-import type { Playbook } from "~/domain/types";
+import { EXTENSION_ROLE_IDS, type ExtensionRoleId, type Playbook, type RoleId } from "~/domain/types";
 import { organisationFromBearer } from "~/utils/api-auth.server";
 import { can, type Actor } from "~/domain/permissions";
 import {
@@ -95,7 +96,9 @@ function parseStored(document: string, key: string): CachedPlaybook {
   try {
     const playbook = withDefaultRaciCompleted(JSON.parse(document) as Playbook);
     const problems = validatePlaybook(playbook);
-    if (problems.length === 0) return { playbook, edited: editedPaths(shippedPlaybook, playbook) };
+    // an extension role as the library ships it is a default, not an edit: compare with the shipped playbook plus the same roles
+    if (problems.length === 0)
+      return { playbook, edited: editedPaths(baselineFor(shippedPlaybook, playbook), playbook) };
     console.error(`playbook ${key} no longer validates; using the shipped one`, problems.slice(0, 5));
   } catch (error) {
     console.error(`playbook ${key} is not JSON; using the shipped one`, error);
@@ -128,6 +131,9 @@ export type PlaybookSave =
   | { ok: false; reason: "conflict"; current: { version: number; playbook: Playbook } }
   | { ok: false; reason: "not_found" };
 
+/** Turning an extension role off: also refused while members hold it (or sit in its department), nothing written. */
+export type ExtensionRoleSave = PlaybookSave | { ok: false; reason: "in_use"; members: number };
+
 /**
  * Saves `next` as the organisation's next version, if the organisation is
  * still at `version` (the one the editor loaded) and `next` validates both
@@ -142,13 +148,32 @@ export async function savePlaybook(input: {
   author: PlaybookAuthor;
   revertOf?: number;
 }): Promise<PlaybookSave> {
-  const { organisationId, version, next, summary, author } = input;
+  const result = await saveVersion(input);
+  if (!result.ok && result.reason === "in_use") throw new Error("in_use without a role to keep unassigned");
+  return result;
+}
+
+async function saveVersion(input: {
+  organisationId: string;
+  version: number;
+  next: Playbook;
+  summary: string;
+  author: PlaybookAuthor;
+  revertOf?: number;
+  /** a role that must have no members when the version lands (turning an extension role off), checked in the same transaction */
+  unassigned?: RoleId;
+}): Promise<ExtensionRoleSave> {
+  const { organisationId, version, next, summary, author, unassigned } = input;
   const current = await currentEntry(organisationId);
   const problems = validatePlaybookEdit(current.playbook, next);
   if (problems.length > 0) return { ok: false, reason: "invalid", problems };
   const document = JSON.stringify(next);
-  const result = await db.$transaction((tx) =>
-    saveIfVersion({
+  const result = await db.$transaction(async (tx) => {
+    if (unassigned) {
+      const members = await countMembersInRole(tx, organisationId, unassigned);
+      if (members > 0) return { ok: false as const, reason: "in_use" as const, members };
+    }
+    return saveIfVersion({
       version,
       load: async () => {
         const organisation = await tx.organisation.findUnique({
@@ -177,12 +202,52 @@ export async function savePlaybook(input: {
         });
         return number;
       },
-    }),
-  );
+    });
+  });
   if (result.ok) return { ok: true, version: result.saved };
+  if (result.reason === "in_use") return result;
   if (result.reason === "not_found") return { ok: false, reason: "not_found" };
   const now = await currentEntry(organisationId);
   return { ok: false, reason: "conflict", current: { version: now.version, playbook: now.playbook } };
+}
+
+/** Members of the organisation who hold a role or sit in its department. */
+async function countMembersInRole(client: Pick<typeof db, "member">, organisationId: string, roleId: RoleId) {
+  return client.member.count({
+    where: { organisationId, OR: [{ department: roleId }, { roles: { some: { roleId } } }] },
+  });
+}
+
+/** How many members hold each extension role (or sit in its department): what turning one off would strand. */
+export async function membersInExtensionRoles({
+  organisationId,
+}: {
+  organisationId: string;
+}): Promise<Record<ExtensionRoleId, number>> {
+  const counts = await Promise.all(EXTENSION_ROLE_IDS.map((id) => countMembersInRole(db, organisationId, id)));
+  return Object.fromEntries(EXTENSION_ROLE_IDS.map((id, i) => [id, counts[i]])) as Record<ExtensionRoleId, number>;
+}
+
+/**
+ * Turns an extension role on or off as the next version (issue 13). On: the
+ * library's role, skills, links and sizing rows join the loaded version. Off:
+ * refused while members hold the role or sit in its department (they would
+ * be measured against a role the playbook no longer has); otherwise the role,
+ * its links and its sizing rows go, and its skills stay in the catalogue.
+ */
+export async function setExtensionRole(input: {
+  organisationId: string;
+  version: number;
+  roleId: ExtensionRoleId;
+  on: boolean;
+  summary: string;
+  author: PlaybookAuthor;
+}): Promise<ExtensionRoleSave> {
+  const { organisationId, version, roleId, on, summary, author } = input;
+  const loaded = await playbookAtVersion({ organisationId, number: version });
+  if (!loaded) return { ok: false, reason: "not_found" };
+  const next = on ? withExtensionRoleEnabled(loaded, roleId) : withExtensionRoleDisabled(loaded, roleId);
+  return saveVersion({ organisationId, version, next, summary, author, ...(on ? {} : { unassigned: roleId }) });
 }
 
 export interface PlaybookVersionSummary {

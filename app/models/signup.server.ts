@@ -1,6 +1,6 @@
 import type { Language, ModelId, RoleId, StageId } from "~/domain/types";
 import { isModelId, isStageId } from "~/domain/vocabulary";
-import { ROLE_IDS } from "~/domain/types";
+import { CORE_ROLE_IDS } from "~/domain/types";
 import { accessStrings } from "~/locales/access";
 import { db } from "~/utils/db.server";
 import { appUrl, composeMail } from "~/utils/mail-content.server";
@@ -34,7 +34,7 @@ export function parseSignupDetails(json: string): SignupDetails | null {
     if (!isModelId(organisation.operatingModel) || !isStageId(organisation.stage)) return null;
     if (typeof value.name !== "string" || !value.name) return null;
     const roleId = value.founderMember?.roleId ?? null;
-    if (roleId !== null && !(ROLE_IDS as readonly string[]).includes(roleId)) return null;
+    if (roleId !== null && !(CORE_ROLE_IDS as readonly string[]).includes(roleId)) return null;
     return {
       organisation: { name: organisation.name, operatingModel: organisation.operatingModel, stage: organisation.stage },
       name: value.name,

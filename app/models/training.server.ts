@@ -18,7 +18,15 @@ import {
   type TrainingProgress,
   type TrainingStatus,
 } from "~/domain/training-progress";
-import { ROLE_IDS, SKILL_LEVELS, type ModelId, type Playbook, type SkillLevel, type StageId } from "~/domain/types";
+import {
+  ALL_ROLE_IDS,
+  SKILL_LEVELS,
+  type ModelId,
+  type RoleId,
+  type Playbook,
+  type SkillLevel,
+  type StageId,
+} from "~/domain/types";
 import { db } from "~/utils/db.server";
 import type { MemberSummary } from "./member.server";
 import { keptTeam, keptTeamGaps, revisionsOf } from "./team-state.server";
@@ -140,7 +148,7 @@ export async function loadTrainingProgress({
     openGaps,
     today,
     skillOrder: playbook.skills.map((skill) => skill.id),
-    roleOrder: ROLE_IDS,
+    roleOrder: ALL_ROLE_IDS,
   });
 }
 
@@ -309,14 +317,14 @@ export async function findItemToAuthorise({ itemId }: { itemId: string }) {
     },
   });
   if (!row) return null;
-  const roleIds = new Set<string>(ROLE_IDS);
+  const roleIds = new Set<string>(ALL_ROLE_IDS);
   const department =
     row.member.department && roleIds.has(row.member.department)
       ? (row.member.department as MemberSummary["department"])
       : null;
   const roles = row.member.roles
     .filter((role) => roleIds.has(role.roleId))
-    .map((role) => ({ roleId: role.roleId as (typeof ROLE_IDS)[number] }));
+    .map((role) => ({ roleId: role.roleId as RoleId }));
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -454,7 +462,7 @@ export async function memberGapsForTraining({
     select: { skillId: true, level: true, assessedOn: true, createdAt: true },
     orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
-  const roleIds = new Set<string>(ROLE_IDS);
+  const roleIds = new Set<string>(ALL_ROLE_IDS);
   const teamMember = {
     id: member.id,
     name: member.name,
@@ -463,7 +471,7 @@ export async function memberGapsForTraining({
     managerId: member.managerId,
     roles: member.roles
       .filter((role) => roleIds.has(role.roleId))
-      .map((role) => ({ roleId: role.roleId as (typeof ROLE_IDS)[number], share: role.sharePercent / 100 })),
+      .map((role) => ({ roleId: role.roleId as RoleId, share: role.sharePercent / 100 })),
   };
   const levels = latestLevels(
     assessments.map((a) => ({

@@ -5,7 +5,7 @@ import { PositionFields } from "~/components/hiring/PositionFields";
 import { parseManualPositionForm } from "~/forms/hiring";
 import { Field, FormErrors, ui } from "~/components/ui";
 import { addQuarters, quarterOf } from "~/domain/hiring-delta";
-import { ROLE_IDS } from "~/domain/types";
+import { playbookRoleIds } from "~/domain/extension-roles";
 import { localize } from "~/domain/vocabulary";
 import { hiringStrings } from "~/locales/hiring";
 import { addPositions } from "~/models/hiring.server";
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const label = new Map(playbook.roles.map((r) => [r.id, localize(r.label, lang)]));
   return {
     lang,
-    roles: ROLE_IDS.map((id) => ({ id, label: label.get(id) ?? id })),
+    roles: playbookRoleIds(playbook).map((id) => ({ id, label: label.get(id) ?? id })),
     nextQuarter: addQuarters(quarterOf(new Date()), 1),
   };
 }

@@ -10,7 +10,7 @@ import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { rowsByStep, type OwnershipFlag } from "~/domain/ownership-checks";
 import { can } from "~/domain/permissions";
 import { isRaciLetter, RACI_LETTERS, STEP_SECTIONS, type RaciLetter } from "~/domain/process-steps";
-import { ROLE_IDS, type RoleId } from "~/domain/types";
+import { CORE_ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { editedDefaultRows, editedMarks } from "~/domain/edited-marks";
 import { EditedBadge } from "~/components/playbook/EditedBadge";
@@ -176,7 +176,7 @@ export default function OwnershipMatrix() {
                 <th scope="col" className="sticky left-0 z-10 bg-slate-50 px-4 py-3">
                   {t("ownership.matrix.step")}
                 </th>
-                {ROLE_IDS.map((roleId) => (
+                {CORE_ROLE_IDS.map((roleId) => (
                   <th key={roleId} scope="col" className="px-2 py-3 text-center normal-case">
                     {localize(roleLabels[roleId], lang)}
                   </th>
@@ -194,7 +194,7 @@ export default function OwnershipMatrix() {
                   <Fragment key={section}>
                     <tr className="bg-slate-50/70">
                       <th
-                        colSpan={ROLE_IDS.length + 2}
+                        colSpan={CORE_ROLE_IDS.length + 2}
                         scope="colgroup"
                         className="px-4 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
                       >
@@ -236,7 +236,7 @@ function MatrixRow({
         </Link>
         <EditedBadge edited={step.fromEditedDefault} version={playbookVersion} />
       </th>
-      {ROLE_IDS.map((roleId) => (
+      {CORE_ROLE_IDS.map((roleId) => (
         <td key={roleId} className="px-2 py-2 text-center" data-role={roleId} data-letter={row[roleId] ?? ""}>
           {step.editable ? (
             <CellEditor

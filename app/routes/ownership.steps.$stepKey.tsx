@@ -9,7 +9,7 @@ import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import type { OwnershipFlag } from "~/domain/ownership-checks";
 import { can } from "~/domain/permissions";
 import type { RaciLetter } from "~/domain/process-steps";
-import { ROLE_IDS, type RoleId } from "~/domain/types";
+import { CORE_ROLE_IDS, type RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import {
   decideProposal,
@@ -189,7 +189,7 @@ export default function StepPage() {
             {t("ownership.step.row")}
           </h3>
           <dl className="mt-3 divide-y divide-slate-100 text-sm" data-testid="step-row">
-            {ROLE_IDS.map((roleId) => (
+            {CORE_ROLE_IDS.map((roleId) => (
               <div
                 key={roleId}
                 className="flex items-center justify-between py-1.5"
@@ -324,7 +324,7 @@ function ProposeForm({ roleName }: { roleName: (roleId: RoleId) => string }) {
         </label>
         <select {...getSelectProps(fields.owner)} className={ui.input}>
           <option value="">{t("ownership.step.chooseOwner")}</option>
-          {ROLE_IDS.map((roleId) => (
+          {CORE_ROLE_IDS.map((roleId) => (
             <option key={roleId} value={roleId}>
               {roleName(roleId)}
             </option>

@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PlaybookNav } from "~/components/playbook/PlaybookNav";
 import { Badge, DateTime, StatusMessage, sectionErrorBoundary, titleMeta, ui, useLang } from "~/components/ui";
+import { EXTENSION_LIBRARY } from "~/domain/extension-roles";
 import { isEditedUnder } from "~/domain/playbook-diff";
+import { EXTENSION_ROLE_IDS } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { settingsSchema, PLAYBOOK_FORM } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
@@ -40,6 +42,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canSettings: can(actor, "playbook.settings", { organisationId }),
     },
     saved: saved === "settings" || saved === "imported" ? saved : null,
+    extensionSaved: saved === "extension-on" ? "on" : saved === "extension-off" ? "off" : null,
+    extensions: EXTENSION_ROLE_IDS.map((id) => ({
+      id,
+      label: EXTENSION_LIBRARY[id].role.label,
+      why: EXTENSION_LIBRARY[id].why,
+      on: playbook.roles.some((r) => r.id === id),
+    })),
   };
 }
 
@@ -55,8 +64,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PlaybookPage() {
-  const { version, roles, models, stages, editedCount, skillCount, versions, settings, viewer, saved } =
-    useLoaderData<typeof loader>();
+  const {
+    version,
+    roles,
+    models,
+    stages,
+    editedCount,
+    skillCount,
+    versions,
+    settings,
+    viewer,
+    saved,
+    extensionSaved,
+    extensions,
+  } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
   const navigation = useNavigation();
@@ -71,6 +92,9 @@ export default function PlaybookPage() {
       </div>
       <PlaybookNav canEdit={viewer.canEdit} />
       {saved ? <StatusMessage tone="success">{t(`playbook.saved.${saved}`)}</StatusMessage> : null}
+      {extensionSaved ? (
+        <StatusMessage tone="success">{t(`extensionRoles.saved.${extensionSaved}`)}</StatusMessage>
+      ) : null}
       <p className="text-sm" data-testid="playbook-version">
         {version === 0 ? t("playbook.shippedInUse") : t("playbook.versionInUse", { version, count: editedCount })}
       </p>
@@ -131,6 +155,38 @@ export default function PlaybookPage() {
             {t("playbook.skills.link", { count: skillCount })}
           </Link>
         </p>
+      </section>
+
+      <section aria-labelledby="extensions-title" className="space-y-3" data-testid="extension-roles">
+        <h2 id="extensions-title" className={ui.h2}>
+          {t("extensionRoles.title")}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-600">{t("extensionRoles.intro")}</p>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {extensions.map((role) => (
+            <li key={role.id} className={`${ui.card} space-y-2 text-sm`} data-extension={role.id}>
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{localize(role.label, lang)}</span>
+                <Badge tone="slate">{t("extensionRoles.default")}</Badge>
+                <Badge tone={role.on ? "green" : "slate"}>
+                  {t(role.on ? "extensionRoles.on" : "extensionRoles.off")}
+                </Badge>
+              </p>
+              <p className="text-slate-600">{localize(role.why, lang)}</p>
+              <Link
+                to={`/playbook/extensions/${role.id}`}
+                className={ui.link}
+                aria-label={t(role.on ? "extensionRoles.turnOffOf" : "extensionRoles.turnOnOf", {
+                  role: localize(role.label, lang),
+                })}
+              >
+                {viewer.canEdit
+                  ? t(role.on ? "extensionRoles.turnOff" : "extensionRoles.turnOn")
+                  : t("playbook.roles.view")}
+              </Link>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section aria-labelledby="versions-title" className="space-y-3">

@@ -9,7 +9,7 @@ import { isEditedUnder, playbookConflict } from "~/domain/playbook-diff";
 import { defaultRaciPath, withDefaultRaciEdited } from "~/domain/playbook-raci";
 import { splitProblem } from "~/domain/playbook-validation";
 import { defaultStepsFor, RACI_LETTERS, STEP_SECTIONS } from "~/domain/process-steps";
-import { ROLE_IDS } from "~/domain/types";
+import { CORE_ROLE_IDS } from "~/domain/types";
 import { isModelId, localize } from "~/domain/vocabulary";
 import { PLAYBOOK_FORM, raciRowErrorPath, raciRowsFromForm, raciSchema, SUMMARY_MAX } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       section: step.section,
       name: step.name,
       row: step.raci,
-      edited: ROLE_IDS.filter((roleId) => isEditedUnder(edited, `${path}.${roleId}`)),
+      edited: CORE_ROLE_IDS.filter((roleId) => isEditedUnder(edited, `${path}.${roleId}`)),
     };
   });
   return {
@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     model,
     ownModel: organisation.operatingModel,
     models: playbook.models.map(({ id, label }) => ({ id, label })),
-    roles: ROLE_IDS.filter((id) => held.has(id)).map((id) => ({
+    roles: CORE_ROLE_IDS.filter((id) => held.has(id)).map((id) => ({
       id,
       label: playbook.roles.find((r) => r.id === id)!.label,
     })),

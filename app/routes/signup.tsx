@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FieldErrors, FormErrors, TextField } from "~/components/ui";
 import { ModelRatings } from "~/components/planner/ModelRatings";
-import { ROLE_IDS } from "~/domain/types";
+import { CORE_ROLE_IDS } from "~/domain/types";
 import { isModelId, isStageId, localize } from "~/domain/vocabulary";
 import { authStrings } from "~/locales/auth";
 import { playbookForRequest } from "~/models/playbook.server";
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     models: playbook.models.map(({ id, label, example, ratings }) => ({ id, label, example, ratings })),
     stages: playbook.stages.map(({ id, label, guidance }) => ({ id, label, guidance })),
     roles: playbook.roles
-      .filter((r) => (ROLE_IDS as readonly string[]).includes(r.id))
+      .filter((r) => (CORE_ROLE_IDS as readonly string[]).includes(r.id))
       .map(({ id, label }) => ({ id, label })),
     // From the planner's "sign up with this choice"; anything else is ignored.
     prefill: { model: isModelId(model) ? model : undefined, stage: isStageId(stage) ? stage : undefined },

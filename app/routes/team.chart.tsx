@@ -19,7 +19,7 @@ import {
   teamGraph,
   toggleExpanded,
 } from "~/domain/team-graph";
-import { ROLE_IDS } from "~/domain/types";
+import { ALL_ROLE_IDS } from "~/domain/types";
 import type { RoleId } from "~/domain/types";
 import { isLanguage, isRoleId, localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
@@ -289,7 +289,7 @@ export default function TeamChartPage() {
         </p>
         <div className="flex items-center gap-2 text-sm">
           <Link
-            to={href({ expanded: ROLE_IDS.join(",") })}
+            to={href({ expanded: ALL_ROLE_IDS.join(",") })}
             replace
             preventScrollReset
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50"

@@ -19,7 +19,7 @@ import type {
 import { filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
 import type { HeatmapFilter, HeatmapSort } from "~/domain/gaps";
 import { visibleTeamGaps } from "~/domain/visibility";
-import { ROLE_IDS } from "~/domain/types";
+import { ALL_ROLE_IDS } from "~/domain/types";
 import type { OrgChartRecommendation, RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
@@ -35,8 +35,8 @@ export const PAGE_SIZE = 100;
 
 /** The query's fields; an empty value (a form's "any") means "not set". */
 const querySchema = {
-  role: z.enum(ROLE_IDS),
-  department: z.union([z.enum(ROLE_IDS), z.literal("none")]),
+  role: z.enum(ALL_ROLE_IDS),
+  department: z.union([z.enum(ALL_ROLE_IDS), z.literal("none")]),
   minGap: z.coerce.number().int().min(0).max(4),
   sort: z.union([z.enum(["name", "totalGap", "maxGap"]), z.string().regex(/^skill:[a-z0-9_]+$/)]),
   dir: z.enum(["asc", "desc"]),

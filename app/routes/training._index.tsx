@@ -15,7 +15,7 @@ import {
   STATUS_FILTERS,
   type Breakdown,
 } from "~/domain/training-progress";
-import { ROLE_IDS } from "~/domain/types";
+import { playbookRoleIds } from "~/domain/extension-roles";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { loadTrainingProgress } from "~/models/training.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -39,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filter = parseTrainingFilter(params, {
     skills: playbook.skills.map((skill) => skill.id),
-    roles: ROLE_IDS,
+    roles: playbookRoleIds(playbook),
     kinds: TRAINING_KINDS,
   });
   const rows = filterAndSortRows(progress.rows, filter);
@@ -52,6 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // whose plans the figures cover: everyone's, a lead's departments', or one's own
     scope: can(actor, "training.read", here) ? "all" : can(actor, "training.planSome", here) ? "lead" : "member",
     figures: progress.figures,
+    roleIds: playbookRoleIds(playbook),
     byRole: progress.byRole,
     byDepartment: progress.byDepartment,
     bySkill: progress.bySkill,
@@ -310,7 +311,7 @@ export default function TrainingProgressPage() {
             label={t("training.fields.department")}
             value={filter.department}
             options={[
-              ...ROLE_IDS.map((id) => ({ id, label: roleLabel(id) })),
+              ...data.roleIds.map((id) => ({ id, label: roleLabel(id) })),
               { id: NO_DEPARTMENT, label: roleLabel(NO_DEPARTMENT) },
             ]}
           />
@@ -318,7 +319,7 @@ export default function TrainingProgressPage() {
             name="role"
             label={t("training.page.byRole")}
             value={filter.role}
-            options={ROLE_IDS.map((id) => ({ id, label: roleLabel(id) }))}
+            options={data.roleIds.map((id) => ({ id, label: roleLabel(id) }))}
           />
           <Select
             name="skill"

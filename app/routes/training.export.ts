@@ -8,7 +8,7 @@ import {
   parseTrainingFilter,
 } from "~/domain/training-progress";
 import type { CsvLabeller } from "~/domain/training-progress";
-import { ROLE_IDS } from "~/domain/types";
+import { playbookRoleIds } from "~/domain/extension-roles";
 import { playbookForOrganisation } from "~/models/playbook.server";
 import { loadTrainingProgress } from "~/models/training.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const progress = await loadTrainingProgress({ organisationId: organisation.id, actor, organisation, playbook });
   const filter = parseTrainingFilter(new URL(request.url).searchParams, {
     skills: playbook.skills.map((skill) => skill.id),
-    roles: ROLE_IDS,
+    roles: playbookRoleIds(playbook),
     kinds: TRAINING_KINDS,
   });
   const lang = await languageFor(request);

@@ -1,6 +1,7 @@
 import type { InitOptions } from "i18next";
 import { diagramStrings } from "~/components/diagram/i18n";
 import { editedMarksStrings } from "~/locales/edited-marks";
+import { extensionRolesStrings } from "~/locales/extension-roles";
 import { LANGUAGES, type Language } from "~/domain/types";
 import { accessStrings } from "~/locales/access";
 import { adminStrings } from "~/locales/admin";
@@ -64,6 +65,7 @@ export const resources = {
       mobile: mobileStrings.en,
       access: accessStrings.en,
       editedMarks: editedMarksStrings.en,
+      extensionRoles: extensionRolesStrings.en,
       invitation: invitationStrings.en,
       tokenScope: tokenScopeStrings.en,
       importJob: importJobStrings.en,
@@ -94,6 +96,7 @@ export const resources = {
       mobile: mobileStrings.zh,
       access: accessStrings.zh,
       editedMarks: editedMarksStrings.zh,
+      extensionRoles: extensionRolesStrings.zh,
       invitation: invitationStrings.zh,
       tokenScope: tokenScopeStrings.zh,
       importJob: importJobStrings.zh,

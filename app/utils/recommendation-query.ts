@@ -2,7 +2,7 @@ import { z } from "zod";
 import {
   LANGUAGES,
   MODEL_IDS,
-  ROLE_IDS,
+  ALL_ROLE_IDS,
   STAGE_IDS,
   type Language,
   type ModelId,
@@ -19,7 +19,7 @@ import { SHARE_PREFIX, SIZING_PARAMS } from "~/utils/sizing-query";
 const fieldSchemas = {
   model: z.enum(MODEL_IDS),
   stage: z.enum(STAGE_IDS),
-  role: z.enum(ROLE_IDS),
+  role: z.enum(ALL_ROLE_IDS),
   lang: z.enum(LANGUAGES),
 } as const;
 
@@ -29,7 +29,7 @@ export const QUERY_FIELDS = Object.keys(fieldSchemas) as QueryField[];
 export const VALID_IDS: Record<QueryField, readonly string[]> = {
   model: MODEL_IDS,
   stage: STAGE_IDS,
-  role: ROLE_IDS,
+  role: ALL_ROLE_IDS,
   lang: LANGUAGES,
 };
 

@@ -776,6 +776,21 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["admin"], 400, 400),
     },
   ],
+  "routes/playbook.extensions.$roleId": [
+    {
+      method: "GET",
+      url: () => "/playbook/extensions/customer_service",
+      params: () => ({ roleId: "customer_service" }),
+      expect: signedIn("ok"),
+    },
+    {
+      method: "POST",
+      url: () => "/playbook/extensions/customer_service",
+      params: () => ({ roleId: "customer_service" }),
+      form: () => ({ intent: "on", version: "0" }),
+      expect: only(["admin"], 400, 400),
+    },
+  ],
   "routes/playbook.raci": [
     { method: "GET", url: () => "/playbook/raci?model=b2b", expect: signedIn("ok") },
     {

@@ -324,6 +324,9 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
     none: "roles and versions of the playbook (who saved a version: a user's name, as on the org chart)",
   },
   "routes/playbook.roles.$roleId": { none: "a role of the playbook" },
+  "routes/playbook.extensions.$roleId": {
+    none: "an extension role of the library and how many members hold it (a team figure, no person)",
+  },
   "routes/playbook.skills": { none: "the skill catalogue" },
   "routes/playbook.raci": { none: "the default RACI of the playbook (roles and steps, no person)" },
   "routes/playbook.versions.$number": { none: "a version of the playbook and its differences" },

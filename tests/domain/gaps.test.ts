@@ -16,7 +16,7 @@ import { latestLevels } from "../../app/domain/team";
 import type { SkillAssessmentRecord, TeamMember } from "../../app/domain/team";
 import { recommendOrgChart } from "../../app/domain/recommendation";
 import { shippedPlaybook } from "../../app/domain/playbook";
-import { ROLE_IDS } from "../../app/domain/types";
+import { CORE_ROLE_IDS } from "../../app/domain/types";
 import type { OrgChartRecommendation, Priority, RecommendedRole, RoleId, SkillLevel } from "../../app/domain/types";
 
 /* ------------------------------------------------------------------ */
@@ -37,7 +37,7 @@ function hand(roles: Partial<Record<RoleId, RoleSpec>>): OrgChartRecommendation 
     model: "platform",
     stage: "startup",
     links: [],
-    roles: ROLE_IDS.map((id): RecommendedRole => {
+    roles: CORE_ROLE_IDS.map((id): RecommendedRole => {
       const spec = roles[id] ?? { priority: "not_needed", min: 0, max: 0, skills: [] };
       return {
         id,
@@ -343,7 +343,7 @@ describe("roleCoverage", () => {
     expect(roles.find((r) => r.roleId === "operations_manager")).toMatchObject({ fte: 0.5, unfilledSeats: 1 });
     // min 2, fte 0.5: two whole seats are still missing
     expect(roles.find((r) => r.roleId === "supply_chain")).toMatchObject({ fte: 0.5, unfilledSeats: 2 });
-    expect(roles.map((r) => r.roleId)).toEqual([...ROLE_IDS]);
+    expect(roles.map((r) => r.roleId)).toEqual([...CORE_ROLE_IDS]);
   });
 
   it("three people at a third fill one seat; staffing beyond max is reported", () => {
@@ -666,17 +666,17 @@ const arbRec = fc
       priority: fc.constantFrom<Priority>("core", "later", "optional", "not_needed"),
       skills: fc.uniqueArray(fc.tuple(fc.constantFrom(...SKILLS), arbLevel), { selector: (t) => t[0], maxLength: 4 }),
     }),
-    { minLength: ROLE_IDS.length, maxLength: ROLE_IDS.length },
+    { minLength: CORE_ROLE_IDS.length, maxLength: CORE_ROLE_IDS.length },
   )
   .map((specs) =>
     hand(
       Object.fromEntries(
-        ROLE_IDS.map((id, i) => [id, { priority: specs[i].priority, min: 1, max: 2, skills: specs[i].skills }]),
+        CORE_ROLE_IDS.map((id, i) => [id, { priority: specs[i].priority, min: 1, max: 2, skills: specs[i].skills }]),
       ),
     ),
   );
 const arbTeam = fc.array(
-  fc.uniqueArray(fc.tuple(fc.constantFrom(...ROLE_IDS), fc.double({ min: 0.05, max: 1, noNaN: true })), {
+  fc.uniqueArray(fc.tuple(fc.constantFrom(...CORE_ROLE_IDS), fc.double({ min: 0.05, max: 1, noNaN: true })), {
     selector: (t) => t[0],
     minLength: 1,
     maxLength: 3,
@@ -761,8 +761,8 @@ describe("a large team", () => {
     const team: TeamMember[] = [];
     const assessments: SkillAssessmentRecord[] = [];
     for (let i = 0; i < 5000; i++) {
-      const a = ROLE_IDS[i % ROLE_IDS.length];
-      const b = ROLE_IDS[(i * 3 + 1) % ROLE_IDS.length];
+      const a = CORE_ROLE_IDS[i % CORE_ROLE_IDS.length];
+      const b = CORE_ROLE_IDS[(i * 3 + 1) % CORE_ROLE_IDS.length];
       team.push(
         member(
           `m${i}`,

@@ -11,7 +11,7 @@ import {
 import type { PositionedNode, TreeInput } from "../../app/domain/layout";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { recommendOrgChart } from "../../app/domain/recommendation";
-import { GENERAL_MANAGER, LANGUAGES, MODEL_IDS, PRIORITIES, ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
+import { GENERAL_MANAGER, LANGUAGES, MODEL_IDS, PRIORITIES, CORE_ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
 import type {
   Localized,
   OrgChartRecommendation,
@@ -117,7 +117,7 @@ function fixtureRecommendation(
   priorities: Priority[],
   collaborations: [RoleId, RoleId][] = [],
 ): OrgChartRecommendation {
-  const roles = ROLE_IDS.map((id, i) => fixtureRole(id, priorities[i] ?? "core"));
+  const roles = CORE_ROLE_IDS.map((id, i) => fixtureRole(id, priorities[i] ?? "core"));
   const links: RecommendedLink[] = roles
     .filter((r) => r.priority !== "not_needed")
     .map((r) => ({ from: GENERAL_MANAGER, to: r.id, kind: "reporting", reason: L("reports", "汇报") }));
@@ -127,7 +127,7 @@ function fixtureRecommendation(
   return { model: "platform", stage: "startup", roles, links };
 }
 
-const roleId = fc.constantFrom(...ROLE_IDS);
+const roleId = fc.constantFrom(...CORE_ROLE_IDS);
 const arbitraryRecommendation = fc
   .record({
     priorities: fc.array(fc.constantFrom(...PRIORITIES), { minLength: 7, maxLength: 7 }),
@@ -238,7 +238,7 @@ describe("layoutTree", () => {
       width: 220,
       height: 60,
       data: null,
-      children: ROLE_IDS.map((id, r) => ({
+      children: CORE_ROLE_IDS.map((id, r) => ({
         id,
         width: 220,
         height: 240,
@@ -271,12 +271,12 @@ describe("orgChartGraph", () => {
     const roles = nodes.filter((n) => n.type === "role");
     expect(gm?.id).toBe(GENERAL_MANAGER);
     expect((gm?.position.x ?? NaN) + GENERAL_MANAGER_NODE_SIZE.width / 2).toBeCloseTo(0, 6);
-    expect(roles.map((n) => n.id)).toEqual([...ROLE_IDS]);
+    expect(roles.map((n) => n.id)).toEqual([...CORE_ROLE_IDS]);
     for (const r of roles) {
       expect(r.position.y).toBeGreaterThanOrEqual(GENERAL_MANAGER_NODE_SIZE.height);
       expect(r.position.y).toBe(roles[0].position.y);
     }
-    // left to right in ROLE_IDS order, so charts for different stages line up
+    // left to right in CORE_ROLE_IDS order, so charts for different stages line up
     const xs = roles.map((r) => r.position.x);
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
     expect(overlappingPairs(nodes)).toEqual([]);
@@ -299,7 +299,7 @@ describe("orgChartGraph", () => {
             .filter((n) => n.type === "role")
             .map((n) => n.id)
             .sort(),
-        ).toEqual([...ROLE_IDS].sort());
+        ).toEqual([...CORE_ROLE_IDS].sort());
         expect(overlappingPairs(nodes)).toEqual([]);
       }),
     );

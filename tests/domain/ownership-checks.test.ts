@@ -10,7 +10,7 @@ import {
 } from "../../app/domain/ownership-checks";
 import type { RaciRow } from "../../app/domain/process-steps";
 import type { TeamMember } from "../../app/domain/team";
-import { ROLE_IDS, type RoleId } from "../../app/domain/types";
+import { CORE_ROLE_IDS, type RoleId } from "../../app/domain/types";
 
 const step = (key: string, overrides: Partial<OwnershipStep> = {}): OwnershipStep => ({
   key,
@@ -33,7 +33,7 @@ const member = (id: string, roles: [RoleId, number][]): TeamMember => ({
 });
 
 /** A team that holds every one of the seven roles. */
-const fullTeam = { members: ROLE_IDS.map((roleId, index) => member(`m${index}`, [[roleId, 1]])) };
+const fullTeam = { members: CORE_ROLE_IDS.map((roleId, index) => member(`m${index}`, [[roleId, 1]])) };
 
 describe("checkOwnership", () => {
   it("passes a step with one accountable and one responsible role, both staffed", () => {

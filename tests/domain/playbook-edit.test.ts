@@ -16,9 +16,16 @@ import {
   validatePlaybookEdit,
 } from "../../app/domain/playbook-validation";
 import { recommendOrgChart } from "../../app/domain/recommendation";
-import { ROLE_IDS, STAGE_IDS, type Playbook, type RoleId, type SkillLevel, type StageId } from "../../app/domain/types";
+import {
+  CORE_ROLE_IDS,
+  STAGE_IDS,
+  type Playbook,
+  type RoleId,
+  type SkillLevel,
+  type StageId,
+} from "../../app/domain/types";
 
-const roleArb = fc.constantFrom<RoleId>(...ROLE_IDS);
+const roleArb = fc.constantFrom<RoleId>(...CORE_ROLE_IDS);
 const levelArb = fc.integer({ min: 0, max: 4 }) as fc.Arbitrary<SkillLevel>;
 /** Three levels that never drop with stage. */
 const monotoneLevels = fc

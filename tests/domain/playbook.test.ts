@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { validatePlaybook } from "../../app/domain/playbook-validation";
-import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
-import type { Localized, ModelId, ModelRatings, Playbook, RoleId } from "../../app/domain/types";
+import { MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
+import type { Localized, ModelId, ModelRatings, Playbook, RoleId, CoreRoleId } from "../../app/domain/types";
 
 const model = (p: Playbook, id: ModelId) => {
   const m = p.models.find((x) => x.id === id);
@@ -34,7 +34,7 @@ describe("shipped playbook: facts from the source", () => {
   it("has the five models, three stages and seven roles in id order", () => {
     expect(shippedPlaybook.models.map((m) => m.id)).toEqual([...MODEL_IDS]);
     expect(shippedPlaybook.stages.map((s) => s.id)).toEqual([...STAGE_IDS]);
-    expect(shippedPlaybook.roles.map((r) => r.id)).toEqual([...ROLE_IDS]);
+    expect(shippedPlaybook.roles.map((r) => r.id)).toEqual([...CORE_ROLE_IDS]);
   });
 
   it("has the source's section 二 ratings", () => {
@@ -144,7 +144,7 @@ describe("shipped playbook: facts from the source", () => {
   });
 
   it("has the source's org challenges", () => {
-    const expected: Record<RoleId, string> = {
+    const expected: Record<CoreRoleId, string> = {
       product_manager: "需求对齐",
       operations_manager: "流程优化",
       tech_dev: "技术升级",
@@ -153,7 +153,7 @@ describe("shipped playbook: facts from the source", () => {
       data_analysis: "精准决策",
       compliance_risk: "风险防控",
     };
-    for (const id of ROLE_IDS) expect(role(shippedPlaybook, id).orgChallenge.zh).toBe(expected[id]);
+    for (const id of CORE_ROLE_IDS) expect(role(shippedPlaybook, id).orgChallenge.zh).toBe(expected[id]);
   });
 
   it("gives every role 2–4 skills and per-model responsibilities for every model", () => {
@@ -198,7 +198,7 @@ describe("shipped playbook: facts from the source", () => {
       ["tech_dev", "operations_manager"],
       ["tech_dev", "product_manager"],
       ["supply_chain", "marketing"],
-      ...ROLE_IDS.filter((r) => r !== "data_analysis").map((r) => ["data_analysis", r]),
+      ...CORE_ROLE_IDS.filter((r) => r !== "data_analysis").map((r) => ["data_analysis", r]),
     ].map((p) => [...p].sort().join("|"));
     expect([...pairs].sort()).toEqual([...want].sort());
   });

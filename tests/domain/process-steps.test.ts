@@ -9,7 +9,7 @@ import {
   rowWithOwner,
   STEP_KEY_PATTERN,
 } from "../../app/domain/process-steps";
-import { MODEL_IDS, ROLE_IDS, type RoleId } from "../../app/domain/types";
+import { MODEL_IDS, CORE_ROLE_IDS, type RoleId } from "../../app/domain/types";
 
 // The shared steps the issue lists, written out by hand.
 const SHARED = [
@@ -66,7 +66,7 @@ describe("defaultStepsFor", () => {
         })),
       );
       const team = {
-        members: ROLE_IDS.map((roleId) => ({
+        members: CORE_ROLE_IDS.map((roleId) => ({
           id: roleId,
           name: roleId,
           department: null,

@@ -4,7 +4,7 @@ import { isModelId, isStageId, localize, recommendOrgChart, stageIndex } from ".
 import { toRecommendationJson } from "../../app/domain/recommendation-json";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { validatePlaybook } from "../../app/domain/playbook-validation";
-import { GENERAL_MANAGER, MODEL_IDS, ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
+import { GENERAL_MANAGER, MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
 import type {
   Localized,
   ModelId,
@@ -12,6 +12,7 @@ import type {
   Playbook,
   Priority,
   RoleId,
+  CoreRoleId,
   StageId,
 } from "../../app/domain/types";
 
@@ -21,7 +22,7 @@ import type {
 /*   TECH independent_site, b2b; SC all; MKT independent_site,         */
 /*   platform; DATA all; COMP b2b, platform.                           */
 /*   tiers: PM, OPS, SC startup; TECH, MKT, DATA growth; COMP mature.  */
-/* Columns in ROLE_IDS order:                                          */
+/* Columns in CORE_ROLE_IDS order:                                          */
 /*   product_manager, operations_manager, tech_dev, supply_chain,      */
 /*   marketing, data_analysis, compliance_risk                         */
 /* ------------------------------------------------------------------ */
@@ -60,7 +61,7 @@ const EXPECTED: Record<ModelId, Record<StageId, Priority[]>> = {
 };
 
 /** Applicability as PRODUCT.md's table states it, written out independently of the playbook. */
-const APPLIES: Record<RoleId, ModelId[]> = {
+const APPLIES: Record<CoreRoleId, ModelId[]> = {
   product_manager: ["platform", "independent_site", "distribution", "b2b", "managed_service"],
   operations_manager: ["platform", "independent_site"],
   tech_dev: ["independent_site", "b2b"],
@@ -69,7 +70,7 @@ const APPLIES: Record<RoleId, ModelId[]> = {
   data_analysis: ["platform", "independent_site", "distribution", "b2b", "managed_service"],
   compliance_risk: ["b2b", "platform"],
 };
-const TIER: Record<RoleId, StageId> = {
+const TIER: Record<CoreRoleId, StageId> = {
   product_manager: "startup",
   operations_manager: "startup",
   supply_chain: "startup",
@@ -103,12 +104,12 @@ describe("recommendOrgChart: the fifteen model × stage pairs", () => {
     const rec = recommendOrgChart(model, stage, shippedPlaybook);
     expect(rec.model).toBe(model);
     expect(rec.stage).toBe(stage);
-    expect(rec.roles.map((r) => r.id)).toEqual([...ROLE_IDS]);
+    expect(rec.roles.map((r) => r.id)).toEqual([...CORE_ROLE_IDS]);
     expect(rec.roles.map((r) => r.priority)).toEqual(EXPECTED[model][stage]);
   });
 
   it("the shipped playbook states PRODUCT.md's applicability and tiers", () => {
-    for (const id of ROLE_IDS) {
+    for (const id of CORE_ROLE_IDS) {
       const def = shippedPlaybook.roles.find((r) => r.id === id);
       expect(def, id).toBeDefined();
       expect([...(def?.appliesTo ?? [])].sort(), id).toEqual([...APPLIES[id]].sort());
@@ -268,9 +269,11 @@ describe("recommendOrgChart: invariants", () => {
 
   it.each(PAIRS)("%s at %s: priority is applicability × tier", (model, stage) => {
     const rec = recommendOrgChart(model, stage, shippedPlaybook);
+    expect(rec.roles.map((r) => r.id)).toEqual([...CORE_ROLE_IDS]);
     for (const role of rec.roles) {
-      const applies = APPLIES[role.id].includes(model);
-      const reached = STAGE_IDS.indexOf(TIER[role.id]) <= STAGE_IDS.indexOf(stage);
+      const id = role.id as CoreRoleId;
+      const applies = APPLIES[id].includes(model);
+      const reached = STAGE_IDS.indexOf(TIER[id]) <= STAGE_IDS.indexOf(stage);
       const expected: Priority = applies ? (reached ? "core" : "later") : reached ? "optional" : "not_needed";
       expect(role.priority, role.id).toBe(expected);
     }
@@ -415,7 +418,7 @@ describe("toRecommendationJson", () => {
     expect(json.model).toBe("b2b");
     expect(json.stage).toBe("growth");
     expect(json.lang).toBe(lang);
-    expect(json.roles.map((r) => r.id)).toEqual([...ROLE_IDS]);
+    expect(json.roles.map((r) => r.id)).toEqual([...CORE_ROLE_IDS]);
     const tech = json.roles.find((r) => r.id === "tech_dev");
     expect(tech).toMatchObject({
       priority: "core",

@@ -14,7 +14,7 @@ import {
   type Drivers,
   type SizedRecommendation,
 } from "../../app/domain/sizing";
-import { DRIVER_IDS, MODEL_IDS, ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
+import { DRIVER_IDS, MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
 import type { DriverId, ModelId, OrgChartRecommendation, StageId } from "../../app/domain/types";
 
 const playbook = shippedPlaybook;
@@ -362,7 +362,7 @@ describe("validation helpers and the table", () => {
   it("every row names a known role and driver, a sane ratio in both languages, and a reference or says it is a default", () => {
     const seen = new Set<string>();
     for (const row of SIZING_TABLE) {
-      expect(ROLE_IDS).toContain(row.roleId);
+      expect(CORE_ROLE_IDS).toContain(row.roleId);
       expect(DRIVER_IDS).toContain(row.driver);
       expect(seen.has(`${row.roleId}:${row.driver}`)).toBe(false);
       seen.add(`${row.roleId}:${row.driver}`);

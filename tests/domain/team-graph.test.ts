@@ -17,7 +17,7 @@ import {
 } from "../../app/domain/team-graph";
 import type { TeamDiagramNode, TeamGraph } from "../../app/domain/team-graph";
 import type { SkillAssessmentRecord, TeamMember } from "../../app/domain/team";
-import { GENERAL_MANAGER, ROLE_IDS } from "../../app/domain/types";
+import { ALL_ROLE_IDS, GENERAL_MANAGER, CORE_ROLE_IDS } from "../../app/domain/types";
 import type { OrgChartRecommendation, RoleId } from "../../app/domain/types";
 
 /* ------------------------------------------------------------------ */
@@ -140,7 +140,9 @@ describe("where a member sits", () => {
 
 describe("expanded departments from the address", () => {
   it("opens everything for a small team and nothing for a large one, unless the address says", () => {
-    expect(expandedFromQuery(null, COLLAPSE_THRESHOLD)).toEqual([...ROLE_IDS]);
+    // every known department, the extension roles' too (the graph draws only those the playbook holds)
+    expect(expandedFromQuery(null, COLLAPSE_THRESHOLD)).toEqual([...ALL_ROLE_IDS]);
+    expect(expandedFromQuery("customer_service,marketing", 5000)).toEqual(["marketing", "customer_service"]);
     expect(expandedFromQuery(null, COLLAPSE_THRESHOLD + 1)).toEqual([]);
     expect(expandedFromQuery("", 3)).toEqual([]);
     expect(expandedFromQuery("marketing,nonsense,product_manager", 5000)).toEqual(["product_manager", "marketing"]);
@@ -184,7 +186,7 @@ describe("the team diagram", () => {
   it("draws the GM, the seven roles and every member of a small team under their home role", () => {
     const g = graphOf(team);
     expect(ofType(g, "teamGm")).toHaveLength(1);
-    expect(ofType(g, "teamRole").map((n) => n.data.roleId)).toEqual([...ROLE_IDS]);
+    expect(ofType(g, "teamRole").map((n) => n.data.roleId)).toEqual([...CORE_ROLE_IDS]);
     const members = ofType(g, "teamMember");
     expect(members.map((n) => n.data.name).sort()).toEqual(["Ann", "Bo", "Cy", "Di"]);
     expect(members.find((n) => n.data.name === "Bo")?.data.homeRoleId).toBe("operations_manager");
@@ -272,8 +274,8 @@ describe("the team diagram", () => {
   });
 
   it("keeps the whole diagram under the node budget with every department of a huge team expanded", () => {
-    const huge = ROLE_IDS.flatMap((id) => many(800, id));
-    const g = graphOf(huge, [...ROLE_IDS]);
+    const huge = CORE_ROLE_IDS.flatMap((id) => many(800, id));
+    const g = graphOf(huge, [...CORE_ROLE_IDS]);
     expect(ofType(g, "teamMember").length).toBeLessThanOrEqual(MEMBER_NODES_TOTAL);
     expect(g.nodes.length).toBeLessThan(700);
     expect(ofType(g, "moreMembers")).toHaveLength(7);
@@ -287,7 +289,7 @@ describe("the team diagram", () => {
       ...many(1, "marketing"),
       ...many(17, "data_analysis"),
     ];
-    for (const expanded of [[...ROLE_IDS], ["operations_manager", "supply_chain"] as RoleId[], []]) {
+    for (const expanded of [[...CORE_ROLE_IDS], ["operations_manager", "supply_chain"] as RoleId[], []]) {
       const g = graphOf(mixed, expanded);
       const boxes = g.nodes.filter((n) => n.type !== "department");
       expect(overlaps(boxes), expanded.join(",")).toEqual([]);
@@ -317,8 +319,8 @@ describe("the team diagram", () => {
   it("draws 5,000 members collapsed: one node per role, every member counted", () => {
     const huge = Array.from({ length: 5000 }, (_, i) =>
       member(`m${i}`, [
-        [ROLE_IDS[i % 7], 0.5],
-        [ROLE_IDS[(i + 3) % 7], 0.5],
+        [CORE_ROLE_IDS[i % 7], 0.5],
+        [CORE_ROLE_IDS[(i + 3) % 7], 0.5],
       ]),
     );
     const gaps = computeTeamGaps(rec, huge, []);

@@ -12,7 +12,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { USER_KINDS } from "../../app/domain/permissions";
-import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
+import { MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
 import { createApiToken } from "../../app/models/api-token.server";
 import { createInvite } from "../../app/models/invite.server";
 import * as inviteRoute from "../../app/routes/settings.invites.$inviteId";
@@ -173,8 +173,8 @@ function field(valid: fc.Arbitrary<string>, invalid: fc.Arbitrary<string>): fc.A
   );
 }
 
-const roleId = fc.constantFrom(...ROLE_IDS);
-const notRoleId = notOneOf(ROLE_IDS).filter((value) => value !== "");
+const roleId = fc.constantFrom(...CORE_ROLE_IDS);
+const notRoleId = notOneOf(CORE_ROLE_IDS).filter((value) => value !== "");
 
 type DepartmentsSample = FieldSample & { count: number };
 

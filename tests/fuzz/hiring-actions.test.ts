@@ -13,7 +13,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
+import { MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
 import * as hiringRoute from "../../app/routes/hiring._index";
 import * as positionRoute from "../../app/routes/hiring.positions.$positionId";
 import { db } from "../../app/utils/db.server";
@@ -286,12 +286,12 @@ describe("hiring actions refuse malformed input without writing", () => {
         [`rows[${i}].targetQuarter`, `2027-Q${1 + (i % 4)}`],
       ];
       const base = fc
-        .subarray([...ROLE_IDS], { minLength: 1, maxLength: 4 })
+        .subarray([...CORE_ROLE_IDS], { minLength: 1, maxLength: 4 })
         .map((roles): Entries => [["intent", "create_plan"], ...roles.flatMap((r, i) => row(i, r))]);
       const corruptions = fc.oneof(
         setTo("rows[0].headcount", badHeadcount),
         setTo("rows[0].targetQuarter", badQuarter),
-        setTo("rows[0].roleId", notIn(ROLE_IDS)),
+        setTo("rows[0].roleId", notIn(CORE_ROLE_IDS)),
         setTo(
           "rows[0].include",
           notIn(["on"]).filter((v) => v !== ""),

@@ -15,7 +15,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RACI_LETTERS, STEP_KEY_PATTERN, STEP_SECTIONS } from "../../app/domain/process-steps";
-import { ROLE_IDS } from "../../app/domain/types";
+import { CORE_ROLE_IDS } from "../../app/domain/types";
 import { proposeOwner, setCell, storeDefaultSteps } from "../../app/models/ownership.server";
 import * as matrixRoute from "../../app/routes/ownership._index";
 import * as stepRoute from "../../app/routes/ownership.steps.$stepKey";
@@ -56,7 +56,7 @@ beforeAll(async () => {
   cast = await createCast();
   for (const name of Object.keys(cookies) as (keyof typeof cookies)[]) cookies[name] = await cookieFor(cast[name].id);
   const organisationId = cast.organisation.id;
-  for (const roleId of ROLE_IDS) {
+  for (const roleId of CORE_ROLE_IDS) {
     await db.member.create({
       data: { organisationId, name: roleId, roles: { create: [{ roleId, sharePercent: 100 }] } },
     });
@@ -244,7 +244,7 @@ describe("malformed submissions to the ownership actions", () => {
     const base = fc
       .record({
         step: fc.constantFrom("listing", "clearance_agent", "system_bi"),
-        role: fc.constantFrom(...ROLE_IDS),
+        role: fc.constantFrom(...CORE_ROLE_IDS),
         letter: fc.constantFrom("", ...RACI_LETTERS),
       })
       .map((value): Entries => [["intent", "set_cell"], ...Object.entries(value)]);
@@ -254,9 +254,9 @@ describe("malformed submissions to the ownership actions", () => {
       missing("step"),
       repeated("step", fc.constant("listing")),
       fileFor("step"),
-      setTo("role", notIn(ROLE_IDS)),
+      setTo("role", notIn(CORE_ROLE_IDS)),
       missing("role"),
-      repeated("role", fc.constantFrom(...ROLE_IDS)),
+      repeated("role", fc.constantFrom(...CORE_ROLE_IDS)),
       fileFor("role"),
       setTo("letter", notIn(RACI_LETTERS)),
       repeated("letter", fc.constantFrom(...RACI_LETTERS)),
@@ -366,7 +366,7 @@ describe("malformed submissions to the ownership actions", () => {
     { timeout: FUZZ_TIMEOUT_MS },
     async () => {
       const fields = ["owner", "reason", "proposalId"];
-      const propose = fc.record({ owner: fc.constantFrom(...ROLE_IDS), reason: fineText }).map((value) => ({
+      const propose = fc.record({ owner: fc.constantFrom(...CORE_ROLE_IDS), reason: fineText }).map((value) => ({
         key: "customs_documents",
         cookie: cookies.leadSupply,
         entries: [["intent", "propose"], ...Object.entries(value)] as Entries,
@@ -394,9 +394,9 @@ describe("malformed submissions to the ownership actions", () => {
           fc.oneof(
             badIntent(["propose"]),
             reasonCorruptions,
-            setTo("owner", notIn(ROLE_IDS)),
+            setTo("owner", notIn(CORE_ROLE_IDS)),
             missing("owner"),
-            repeated("owner", fc.constantFrom(...ROLE_IDS)),
+            repeated("owner", fc.constantFrom(...CORE_ROLE_IDS)),
           ),
         ),
         withBody(

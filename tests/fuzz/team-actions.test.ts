@@ -16,7 +16,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { shippedPlaybook } from "../../app/domain/playbook";
-import { ROLE_IDS } from "../../app/domain/types";
+import { CORE_ROLE_IDS } from "../../app/domain/types";
 import * as assessRoute from "../../app/routes/team.$memberId.assessments";
 import * as deleteRoute from "../../app/routes/team.$memberId.delete";
 import * as editRoute from "../../app/routes/team.$memberId.edit";
@@ -374,7 +374,7 @@ function validMember(managers: () => string[]): fc.Arbitrary<Entries> {
         ],
         [["data_analysis", "1"]],
       ),
-      department: fc.constantFrom("", ...ROLE_IDS),
+      department: fc.constantFrom("", ...CORE_ROLE_IDS),
       manager: fc.integer({ min: 0, max: 10 }),
       markets: fc.constantFrom("", "US, DE, JP", "美国，德国、日本", "US\nUK"),
       languages: fc.constantFrom("", "English", "中文, English"),
@@ -462,14 +462,14 @@ function memberCorruptions(extra: fc.Arbitrary<Corruption>[] = []): fc.Arbitrary
           ["operations_manager", String(y)],
         ]),
       ),
-    fc.tuple(fc.constantFrom(...ROLE_IDS), fc.integer({ min: 1, max: 50 })).map(([roleId, share]) =>
+    fc.tuple(fc.constantFrom(...CORE_ROLE_IDS), fc.integer({ min: 1, max: 50 })).map(([roleId, share]) =>
       withRoles([
         [roleId, String(share)],
         [roleId, String(share)],
       ]),
     ),
     notRoleId
-      .filter((value) => value.trim() !== "" && !(ROLE_IDS as readonly string[]).includes(value.trim()))
+      .filter((value) => value.trim() !== "" && !(CORE_ROLE_IDS as readonly string[]).includes(value.trim()))
       .map((roleId) => withRoles([[roleId, "50"]])),
     fc.constantFrom<Corruption>(
       withRoles([["operations_manager", ""]]),
@@ -490,17 +490,17 @@ function memberCorruptions(extra: fc.Arbitrary<Corruption>[] = []): fc.Arbitrary
         ["marketing", "1"],
       ]),
     ),
-    repeated("roles[0].roleId", fc.constantFrom(...ROLE_IDS)),
+    repeated("roles[0].roleId", fc.constantFrom(...CORE_ROLE_IDS)),
     repeated("roles[0].share", fc.constantFrom("10", "20")),
     // department
     notRoleId
-      .filter((value) => value !== "" && !(ROLE_IDS as readonly string[]).includes(value))
+      .filter((value) => value !== "" && !(CORE_ROLE_IDS as readonly string[]).includes(value))
       .map(
         (value): Corruption =>
           (entries) =>
             set(entries, "department", value),
       ),
-    repeated("department", fc.constantFrom(...ROLE_IDS)),
+    repeated("department", fc.constantFrom(...CORE_ROLE_IDS)),
     // manager
     otherOrgManager,
     idLike.map(

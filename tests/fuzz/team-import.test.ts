@@ -19,7 +19,7 @@ import {
   planAssessmentsImport,
   planMembersImport,
 } from "../../app/domain/team-csv";
-import { ROLE_IDS } from "../../app/domain/types";
+import { CORE_ROLE_IDS } from "../../app/domain/types";
 import { roleIdFromLabel, skillIndex } from "../../app/domain/csv-labels";
 import { action } from "../../app/routes/team.import";
 import { parseCsv, toCsv } from "../../app/utils/csv";
@@ -154,7 +154,9 @@ const notRoleId = fc
   .oneof(nasty, fc.constantFrom("ceo", "CEO", "Tech_Dev", "product manager", "产品经理", "chief of staff"))
   .filter(
     (value) =>
-      value.trim() !== "" && !(ROLE_IDS as readonly string[]).includes(value.trim()) && roleIdFromLabel(value) === null,
+      value.trim() !== "" &&
+      !(CORE_ROLE_IDS as readonly string[]).includes(value.trim()) &&
+      roleIdFromLabel(value) === null,
   );
 const LENIENT_DAY = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const badDay = fc
@@ -190,7 +192,7 @@ const validMembers: fc.Arbitrary<Sheet> = fc
       name: fineText,
       existing: fc.constantFrom(null, null, null, EXISTING.mid),
       title: fc.oneof(fc.constant(""), fineText),
-      department: fc.constantFrom("", ...ROLE_IDS),
+      department: fc.constantFrom("", ...CORE_ROLE_IDS),
       roles: fc.constantFrom(
         "operations_manager:100",
         "product_manager:50;operations_manager:50",

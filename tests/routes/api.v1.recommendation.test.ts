@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loader } from "../../app/routes/api.v1.recommendation";
-import { MODEL_IDS, ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
+import { MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "../../app/domain/types";
 import { callRoute, get } from "../utils/route";
 
 interface ApiRole {
@@ -55,7 +55,7 @@ describe("GET /api/v1/recommendation", () => {
     expect(result.headers.get("Content-Type")).toContain("application/json");
     expect(result.data.model).toBe("b2b");
     expect(result.data.stage).toBe("growth");
-    expect(result.data.roles.map((role) => role.id)).toEqual([...ROLE_IDS]);
+    expect(result.data.roles.map((role) => role.id)).toEqual([...CORE_ROLE_IDS]);
     const tech = result.data.roles.find((role) => role.id === "tech_dev")!;
     expect(tech).toMatchObject({ priority: "core", tier: "growth" });
     expect(tech.headcount.min).toBeGreaterThanOrEqual(1);

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
-import { ROLE_IDS, type RoleId } from "../../app/domain/types";
+import { CORE_ROLE_IDS, type RoleId } from "../../app/domain/types";
 import { playbookForOrganisation, playbookStateForOrganisation } from "../../app/models/playbook.server";
 import { CORE_FLOWS } from "../../app/domain/process-steps";
 import { loadSteps } from "../../app/models/ownership.server";
@@ -134,7 +134,7 @@ async function raciForm(model: string, rows: Record<string, Record<string, strin
   // as a browser posts it: every select, the empty ones as ""
   for (const step of page.data.steps) {
     const row: Record<string, string> = rows[step.key] ?? step.row;
-    for (const roleId of ROLE_IDS) form[`cells.${step.key}.${roleId}`] = row[roleId] ?? "";
+    for (const roleId of CORE_ROLE_IDS) form[`cells.${step.key}.${roleId}`] = row[roleId] ?? "";
   }
   return form;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader } from "../../app/routes/team.chart";
 import { MEMBER_NODES_PER_DEPARTMENT } from "../../app/domain/team-graph";
-import { ROLE_IDS } from "../../app/domain/types";
+import { CORE_ROLE_IDS } from "../../app/domain/types";
 import type { RoleId } from "../../app/domain/types";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast, createOrganisation, createUser } from "../utils/actors";
@@ -99,7 +99,7 @@ describe("/team/chart", () => {
     expect(status).toBe(200);
     expect(nodesOf(data, "teamGm")).toHaveLength(1);
     expect(nodesOf(data, "teamRole")).toHaveLength(7);
-    expect(data.expanded).toEqual([...ROLE_IDS]);
+    expect(data.expanded).toEqual([...CORE_ROLE_IDS]);
     const members = data.nodes.flatMap((n) => (n.type === "teamMember" ? [n.data] : []));
     expect(members.map((m) => [m.name, m.homeRoleId, m.bucket])).toEqual([
       ["Ann", "product_manager", "small"],

@@ -1,4 +1,4 @@
-import { ROLE_IDS } from "../../app/domain/types";
+import { CORE_ROLE_IDS } from "../../app/domain/types";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, createCast } from "../utils/actors";
 
@@ -12,7 +12,7 @@ export async function ownershipWorld(options: { staffed?: boolean } = {}) {
   const cookies = {} as Record<Account, string>;
   for (const name of ACCOUNTS) cookies[name] = await cookieFor(cast[name].id);
   if (options.staffed !== false) {
-    for (const roleId of ROLE_IDS) {
+    for (const roleId of CORE_ROLE_IDS) {
       await db.member.create({
         data: {
           organisationId: cast.organisation.id,

@@ -8,6 +8,8 @@ const MESSAGES: Record<MemberRefusal["code"], string> = {
   user_taken: "members.errors.userId.taken",
   roles_invalid: "members.errors.roles.invalid",
   department_unknown: "members.errors.department.invalid",
+  role_not_in_playbook: "extensionRoles.errors.roleNotInPlaybook",
+  department_not_in_playbook: "extensionRoles.errors.roleNotInPlaybook",
 };
 
 /**
