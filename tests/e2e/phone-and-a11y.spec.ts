@@ -134,11 +134,15 @@ interface PageRoute {
 
 function pageRoutes(): PageRoute[] {
   const all = appRoutes();
-  return all
-    .filter((route) => !LAYOUTS.has(route.id))
-    .map((route) => ({ id: route.id, template: fullPath(route, all) }))
-    .filter(({ template }) => !NOT_PAGES.has(template))
-    .sort((a, b) => a.template.localeCompare(b.template));
+  return (
+    all
+      .filter((route) => !LAYOUTS.has(route.id))
+      // a resource route (no component: JSON, CSV, redirects) is not a page
+      .filter((route) => /export default/.test(readFileSync(path.resolve("app", route.file), "utf8")))
+      .map((route) => ({ id: route.id, template: fullPath(route, all) }))
+      .filter(({ template }) => !NOT_PAGES.has(template))
+      .sort((a, b) => a.template.localeCompare(b.template))
+  );
 }
 
 /** Whether the matrix lets this kind open the page (a GET answered "ok", or 404 for a record the matrix lacks). */
