@@ -179,6 +179,11 @@ describe("fteByRole", () => {
       marketing: 0,
       data_analysis: 0,
       compliance_risk: 0,
+      // the extension roles (issue 13): every role id has an entry, 0 when nobody holds it
+      customer_service: 0,
+      finance_tax: 0,
+      b2b_sales: 0,
+      advertising: 0,
     });
   });
 
