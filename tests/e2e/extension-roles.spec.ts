@@ -48,14 +48,15 @@ test("an admin turns on customer service, sees it in the chart and assigns a mem
   await page.getByRole("button", { name: "Add member" }).click();
   await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
 
-  for (const [lang, label, show] of [
-    ["en", "Customer service (multilingual)", "Show 1 member"],
-    ["zh", "多语种客服", "展开1名成员"],
+  // a team this small starts with every department open: the member is listed under it
+  for (const [lang, label, count] of [
+    ["en", "Customer service (multilingual)", "1 member"],
+    ["zh", "多语种客服", "1名成员"],
   ] as const) {
     await rememberLanguage(page.context(), lang, baseURL);
     await page.goto("/team/chart");
     await expect(department.getByRole("link", { name: label, exact: true })).toBeVisible();
-    await department.getByRole("link", { name: show }).click();
+    await expect(department).toContainText(count);
     await expect(department.getByRole("link", { name, exact: true })).toBeVisible();
   }
 });
