@@ -198,6 +198,8 @@ const validMembers: fc.Arbitrary<Sheet> = fc
         "product_manager:50;operations_manager:50",
         "tech_dev:60 %；marketing:40",
         "data_analysis:1",
+        // full width: NFKC folds the digits, colon and percent sign to ASCII
+        "tech_dev：５０％",
       ),
       manager: fc.constantFrom("", "top", "previous"),
       markets: fc.constantFrom("", "US;DE;JP", "美国，德国"),
@@ -339,7 +341,8 @@ const memberCorruptions: fc.Arbitrary<Corruption> = fc.oneof(
         "tech_dev:-5",
         "tech_dev:1e2",
         "tech_dev:50:50",
-        "tech_dev:５０",
+        // still over 100 once NFKC folds the full-width digits ("tech_dev:５０" is a fine 50)
+        "tech_dev:１０１",
       ),
       fc.string({ maxLength: 30 }).filter((value) => !/[:：]/.test(value)),
       notRoleId.filter((value) => !/[;；\n:：]/.test(value)).map((role) => `${role}:50`),
