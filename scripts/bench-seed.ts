@@ -1,7 +1,8 @@
 /**
  * The benchmarks' team: one organisation of `size` members spread over the
  * seven departments, every fifth member split 50/50 between two roles, and
- * ten assessments per member over the year (the skills of their role).
+ * ten assessments per member over the year (the skills of their role),
+ * each recorded on the day it was made.
  * Written with createMany in batches, straight to the database.
  */
 import { shippedPlaybook } from "../app/domain/playbook";
@@ -63,14 +64,19 @@ export async function seedBenchTeam(
   for (let i = 0; i < roles.length; i += 1000) await db.memberRole.createMany({ data: roles.slice(i, i + 1000) });
   const assessments = members.flatMap((member, i) => {
     const skills = skillsOf.get(BENCH_ROLES[i % BENCH_ROLES.length]) ?? [];
-    return Array.from({ length: 10 }, (_, k) => ({
-      organisationId: organisation.id,
-      memberId: member.id,
-      skillId: skills[k % skills.length],
-      level: (i + k) % 5,
-      assessedOn: new Date(Date.UTC(2026, k, 1 + (i % 28))),
-      assessorName: "Bench",
-    }));
+    return Array.from({ length: 10 }, (_, k) => {
+      const assessedOn = new Date(Date.UTC(2026, k, 1 + (i % 28)));
+      // recorded on the day assessed, as a real history is: a re-assessment asked for since is still to do
+      return {
+        organisationId: organisation.id,
+        memberId: member.id,
+        skillId: skills[k % skills.length],
+        level: (i + k) % 5,
+        assessedOn,
+        createdAt: assessedOn,
+        assessorName: "Bench",
+      };
+    });
   });
   for (let i = 0; i < assessments.length; i += 2000)
     await db.skillAssessment.createMany({ data: assessments.slice(i, i + 2000) });
