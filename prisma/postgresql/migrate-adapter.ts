@@ -16,6 +16,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
 const OID = { char: 18, name: 19, text: 25 } as const;
@@ -72,6 +73,21 @@ function pool(fields: pg.PoolConfig): pg.Pool {
   return created;
 }
 
+/** PostgreSQL's error as Prisma reports it (code and message), as the stock adapter does. */
+function asAdapterError(error: unknown): unknown {
+  const e = error as Partial<pg.DatabaseError>;
+  if (typeof e?.code !== "string" || typeof e.message !== "string") return error;
+  return new DriverAdapterError({
+    kind: "postgres",
+    code: e.code,
+    severity: e.severity ?? "ERROR",
+    message: e.message,
+    detail: e.detail,
+    column: e.column,
+    hint: e.hint,
+  });
+}
+
 async function adapterOver(fields: pg.PoolConfig, dispose?: () => Promise<void>) {
   const connections = pool(fields);
   const adapter = await new PrismaPg(connections, { disposeExternalPool: true }).connect();
@@ -83,7 +99,7 @@ async function adapterOver(fields: pg.PoolConfig, dispose?: () => Promise<void>)
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
+      throw asAdapterError(error);
     } finally {
       client.release();
     }

@@ -657,3 +657,80 @@ ALTER TABLE "ImportJob" ADD CONSTRAINT "ImportJob_organisationId_fkey" FOREIGN K
 -- AddForeignKey
 ALTER TABLE "ImportJob" ADD CONSTRAINT "ImportJob_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Written by hand (prisma/migrations/20261207142000_team_state has SQLite's version; decision 0017):
+-- kept by the database itself, so every writer (forms, imports, batch writers, seeds, tests) keeps them.
+
+-- The latest assessment per member and skill.
+CREATE FUNCTION "SkillAssessment_latest"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO "LatestSkillLevel" ("memberId", "skillId", "organisationId", "assessmentId", "level", "assessedOn", "createdAt")
+    VALUES (NEW."memberId", NEW."skillId", NEW."organisationId", NEW."id", NEW."level", NEW."assessedOn", NEW."createdAt")
+    ON CONFLICT ("memberId", "skillId") DO UPDATE SET
+      "organisationId" = excluded."organisationId", "assessmentId" = excluded."assessmentId", "level" = excluded."level",
+      "assessedOn" = excluded."assessedOn", "createdAt" = excluded."createdAt"
+    WHERE (excluded."assessedOn", excluded."createdAt", excluded."assessmentId") > ("LatestSkillLevel"."assessedOn", "LatestSkillLevel"."createdAt", "LatestSkillLevel"."assessmentId");
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM "LatestSkillLevel" WHERE "memberId" = OLD."memberId" AND "skillId" = OLD."skillId" AND "assessmentId" = OLD."id";
+  ELSE
+    DELETE FROM "LatestSkillLevel"
+    WHERE ("memberId" = OLD."memberId" AND "skillId" = OLD."skillId") OR ("memberId" = NEW."memberId" AND "skillId" = NEW."skillId");
+    INSERT INTO "LatestSkillLevel" ("memberId", "skillId", "organisationId", "assessmentId", "level", "assessedOn", "createdAt")
+    SELECT "memberId", "skillId", "organisationId", "id", "level", "assessedOn", "createdAt" FROM "SkillAssessment"
+    WHERE "memberId" = NEW."memberId" AND "skillId" = NEW."skillId"
+    ORDER BY "assessedOn" DESC, "createdAt" DESC, "id" DESC LIMIT 1
+    ON CONFLICT DO NOTHING;
+  END IF;
+  -- the member may be gone (a cascade): then no assessment of theirs is left and nothing is inserted
+  INSERT INTO "LatestSkillLevel" ("memberId", "skillId", "organisationId", "assessmentId", "level", "assessedOn", "createdAt")
+  SELECT "memberId", "skillId", "organisationId", "id", "level", "assessedOn", "createdAt" FROM "SkillAssessment"
+  WHERE "memberId" = OLD."memberId" AND "skillId" = OLD."skillId"
+  ORDER BY "assessedOn" DESC, "createdAt" DESC, "id" DESC LIMIT 1
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "SkillAssessment_latest" AFTER INSERT OR UPDATE OR DELETE ON "SkillAssessment"
+FOR EACH ROW EXECUTE FUNCTION "SkillAssessment_latest"();
+
+-- The organisation's revisions: `team` raised by every write to its members, their roles and assessments,
+-- `training` by every write to its training items.
+CREATE FUNCTION "TeamRevision_raise"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  organisation TEXT;
+BEGIN
+  IF TG_TABLE_NAME = 'MemberRole' THEN
+    IF TG_OP = 'DELETE' THEN
+      SELECT "organisationId" INTO organisation FROM "Member" WHERE "id" = OLD."memberId";
+    ELSE
+      SELECT "organisationId" INTO organisation FROM "Member" WHERE "id" = NEW."memberId";
+    END IF;
+  ELSIF TG_OP = 'DELETE' THEN
+    organisation := OLD."organisationId";
+  ELSE
+    organisation := NEW."organisationId";
+  END IF;
+  IF organisation IS NULL THEN
+    RETURN NULL;
+  END IF;
+  IF TG_TABLE_NAME = 'TrainingItem' THEN
+    INSERT INTO "TeamRevision" ("organisationId", "training") VALUES (organisation, 1)
+    ON CONFLICT ("organisationId") DO UPDATE SET "training" = "TeamRevision"."training" + 1;
+  ELSE
+    INSERT INTO "TeamRevision" ("organisationId", "team") VALUES (organisation, 1)
+    ON CONFLICT ("organisationId") DO UPDATE SET "team" = "TeamRevision"."team" + 1;
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Member_revision" AFTER INSERT OR UPDATE OR DELETE ON "Member"
+FOR EACH ROW EXECUTE FUNCTION "TeamRevision_raise"();
+CREATE TRIGGER "MemberRole_revision" AFTER INSERT OR UPDATE OR DELETE ON "MemberRole"
+FOR EACH ROW EXECUTE FUNCTION "TeamRevision_raise"();
+CREATE TRIGGER "SkillAssessment_revision" AFTER INSERT OR UPDATE OR DELETE ON "SkillAssessment"
+FOR EACH ROW EXECUTE FUNCTION "TeamRevision_raise"();
+CREATE TRIGGER "TrainingItem_revision" AFTER INSERT OR UPDATE OR DELETE ON "TrainingItem"
+FOR EACH ROW EXECUTE FUNCTION "TeamRevision_raise"();
