@@ -1,4 +1,4 @@
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import {
   cellKey,
   planGridSave,
@@ -10,6 +10,7 @@ import { NOTE_MAX } from "~/forms/team";
 import type { ResourceScope } from "~/domain/permissions";
 import { findReportingCycle, validateShares } from "~/domain/team";
 import { ALL_ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
+import { errorMeta, isUniqueViolation } from "~/utils/db-errors";
 import { db } from "~/utils/db.server";
 import { latestAssessmentCells } from "./member.server";
 import { playbookForOrganisation } from "./playbook.server";
@@ -169,9 +170,9 @@ function memberData(input: MemberInput) {
 
 /** A unique index refused the write: two requests raced past the checks. */
 function uniqueRefusal(error: unknown): MemberRefusal[] | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
+  if (!isUniqueViolation(error)) return null;
   // The shape of `meta` differs between engines and driver adapters; the field name is in it either way.
-  const detail = JSON.stringify(error.meta ?? {});
+  const detail = errorMeta(error);
   if (detail.includes("userId")) return [{ field: "userId", code: "user_taken" }];
   return [{ field: "email", code: "email_taken" }];
 }
