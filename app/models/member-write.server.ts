@@ -14,6 +14,7 @@ import { errorMeta, isUniqueViolation } from "~/utils/db-errors";
 import { db } from "~/utils/db.server";
 import { latestAssessmentCells } from "./member.server";
 import { playbookForOrganisation } from "./playbook.server";
+import { lockOrganisation } from "./locks.server";
 import { saveIfVersion } from "./versioned.server";
 
 /**
@@ -274,6 +275,8 @@ export async function updateMember({
   if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
   return write(() =>
     db.$transaction(async (tx): Promise<MemberWriteResult> => {
+      // on PostgreSQL, concurrent edits of reporting lines wait here (SQLite has one writer anyway)
+      await lockOrganisation(tx, organisationId, "reporting_lines");
       const saved = await saveIfVersion({
         version,
         load: () => savedMember(tx, organisationId, memberId),
@@ -290,7 +293,7 @@ export async function updateMember({
           await tx.memberRole.createMany({
             data: input.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })),
           });
-          // Checked again now that this transaction holds SQLite's write lock: another
+          // Checked again now that this transaction holds the write lock (SQLite's; PostgreSQL's above): another
           // edit committed between the first check and the write cannot close a loop.
           const chain = await cycleThrough(tx, organisationId, memberId, input.managerId);
           if (chain) throw new Refused([{ field: "managerId", code: "manager_cycle", chain }]);
