@@ -5,7 +5,12 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     include: ["tests/**/*.test.{ts,tsx}"],
-    exclude: ["tests/e2e/**", "node_modules/**"],
+    // tests/postgresql/ needs a PostgreSQL server: `npm run test:pg` runs it (decision 0024)
+    exclude: [
+      "tests/e2e/**",
+      "node_modules/**",
+      ...(process.env.TEST_DATABASE === "postgresql" ? [] : ["tests/postgresql/**"]),
+    ],
     environment: "node",
     // worker threads start faster than child processes: about 12 % off the unit run (117 files) on 2 cores
     pool: "threads",

@@ -56,8 +56,8 @@ async function disableDemoAccounts(): Promise<string[]> {
 }
 
 async function seed() {
-  // WAL lets readers and the writer work at once; the setting stays in the file.
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  // SQLite's WAL mode is set by the client itself on every connection (app/utils/db.server.ts), so the
+  // seed runs the same on PostgreSQL.
   if (!DEMO_ENABLED) {
     const disabled = await disableDemoAccounts();
     return { disabled };

@@ -24,7 +24,14 @@ const APP = join(ROOT, "app");
  */
 const ROUTES_STILL_QUERYING_PRISMA: string[] = [];
 
-const PRISMA_PACKAGES = ["@prisma/client", "@prisma/adapter-better-sqlite3", "prisma", "better-sqlite3"];
+const PRISMA_PACKAGES = [
+  "@prisma/client",
+  "@prisma/adapter-better-sqlite3",
+  "@prisma/adapter-pg",
+  "pg",
+  "prisma",
+  "better-sqlite3",
+];
 const DB_MODULE = "app/utils/db.server.ts";
 
 interface Import {

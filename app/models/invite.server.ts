@@ -1,8 +1,8 @@
-import { Prisma } from "@prisma/client";
 import type { UserKind } from "~/domain/permissions";
 import type { Language, RoleId } from "~/domain/types";
 import { invitationStrings } from "~/locales/invitation";
 import { parseDepartments } from "~/utils/auth.server";
+import { isUniqueViolation } from "~/utils/db-errors";
 import { db } from "~/utils/db.server";
 import { appUrl, composeMail } from "~/utils/mail-content.server";
 import { hashPassword } from "~/utils/password.server";
@@ -278,8 +278,7 @@ export async function confirmInviteAcceptance(input: { secret: string; ipAddress
     })
     .catch((error: unknown) => {
       // two invitations for one email, confirmed at the same moment: the unique index decides
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-        throw new AcceptanceUnusableError("email_taken");
+      if (isUniqueViolation(error)) throw new AcceptanceUnusableError("email_taken");
       throw error;
     });
 }

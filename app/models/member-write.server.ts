@@ -1,4 +1,4 @@
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import {
   cellKey,
   planGridSave,
@@ -10,9 +10,11 @@ import { NOTE_MAX } from "~/forms/team";
 import type { ResourceScope } from "~/domain/permissions";
 import { findReportingCycle, validateShares } from "~/domain/team";
 import { ALL_ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
+import { errorMeta, isUniqueViolation } from "~/utils/db-errors";
 import { db } from "~/utils/db.server";
 import { latestAssessmentCells } from "./member.server";
 import { playbookForOrganisation } from "./playbook.server";
+import { lockOrganisation } from "./locks.server";
 import { saveIfVersion } from "./versioned.server";
 import { storedStringList } from "~/domain/string-list";
 
@@ -170,9 +172,9 @@ function memberData(input: MemberInput) {
 
 /** A unique index refused the write: two requests raced past the checks. */
 function uniqueRefusal(error: unknown): MemberRefusal[] | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
+  if (!isUniqueViolation(error)) return null;
   // The shape of `meta` differs between engines and driver adapters; the field name is in it either way.
-  const detail = JSON.stringify(error.meta ?? {});
+  const detail = errorMeta(error);
   if (detail.includes("userId")) return [{ field: "userId", code: "user_taken" }];
   return [{ field: "email", code: "email_taken" }];
 }
@@ -274,6 +276,8 @@ export async function updateMember({
   if (!isRecordId(memberId)) return { ok: false, reason: "not_found" };
   return write(() =>
     db.$transaction(async (tx): Promise<MemberWriteResult> => {
+      // on PostgreSQL, concurrent edits of reporting lines wait here (SQLite has one writer anyway)
+      await lockOrganisation(tx, organisationId, "reporting_lines");
       const saved = await saveIfVersion({
         version,
         load: () => savedMember(tx, organisationId, memberId),
@@ -290,7 +294,7 @@ export async function updateMember({
           await tx.memberRole.createMany({
             data: input.roles.map(({ roleId, sharePercent }) => ({ memberId, roleId, sharePercent })),
           });
-          // Checked again now that this transaction holds SQLite's write lock: another
+          // Checked again now that this transaction holds the write lock (SQLite's; PostgreSQL's above): another
           // edit committed between the first check and the write cannot close a loop.
           const chain = await cycleThrough(tx, organisationId, memberId, input.managerId);
           if (chain) throw new Refused([{ field: "managerId", code: "manager_cycle", chain }]);

@@ -1,5 +1,6 @@
 import { isOptionalEmailKind, parseOptOut, wantsEmail, type NotificationKind } from "~/domain/notifications";
 import type { Language } from "~/domain/types";
+import { isUniqueViolation } from "~/utils/db-errors";
 import { db } from "~/utils/db.server";
 import { renderMail, unsubscribeUrl } from "~/utils/mail-content.server";
 
@@ -10,8 +11,6 @@ import { renderMail, unsubscribeUrl } from "~/utils/mail-content.server";
  * or after a restart, is one entry and one email. Writing here never sends:
  * the mail worker does (./mail-queue.server.ts).
  */
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
 /** Queues one email; false when a message with this key was queued before. */
 export async function enqueueMail(mail: {

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import {
   assessmentKey,
   planAssessmentsImport,
@@ -11,16 +10,19 @@ import {
 } from "~/domain/team-csv";
 import { parseCsv } from "~/utils/csv";
 import { parseStringList, storedStringList } from "~/domain/string-list";
+import { openImportConnection, type ImportConnection, type ImportDatabase } from "./team-import-connection.server";
 
 /**
  * The work of one CSV import, as the import's worker thread runs it
  * (team-import-worker.server.ts; decision 0017's addendum). It has its own
- * better-sqlite3 connection, so nothing it does runs on the server's event
- * loop, and it writes with plain prepared statements: no ORM per row.
+ * connection (better-sqlite3, or pg on PostgreSQL: team-import-connection.server.ts,
+ * decision 0024), so nothing it does runs on the server's event loop, and it
+ * writes with plain prepared statements: no ORM per row.
  *
  * 1. read the file (parse) and check it against a snapshot of the
  *    organisation (a read transaction: WAL readers wait for nobody);
- * 2. take the write lock (`BEGIN IMMEDIATE`); if the organisation's team
+ * 2. take the write lock (`BEGIN IMMEDIATE`; on PostgreSQL the organisation's
+ *    team revision row); if the organisation's team
  *    revision (kept by triggers, decision 0017) moved since the snapshot,
  *    read and check again under the lock, so no other write slips between
  *    the check and the writes; write every row; mark the job done; commit.
@@ -41,8 +43,8 @@ export type JobResult<Kind extends keyof ImportSummaries> =
 interface JobBase {
   /** the ImportJob row this work reports its progress to; null: nobody polls (a script) */
   jobId: string | null;
-  /** the SQLite file, an absolute path */
-  databaseFile: string;
+  /** the app's database: the SQLite file (an absolute path) or the PostgreSQL URL */
+  database: ImportDatabase;
   organisationId: string;
   /** the file's text (parsed here), or records already parsed (header first) */
   source: { text: string } | { records: readonly (readonly string[])[] };
@@ -72,15 +74,12 @@ export type ImportJobMessage =
   | { type: "result"; kind: "assessments"; result: JobResult<"assessments"> }
   | { type: "failed"; message: string };
 
-/** Milliseconds this connection waits for another writer's lock (the app's own, db.server.ts). */
-const BUSY_TIMEOUT_MS = 5_000;
-
 /** Prisma's better-sqlite3 adapter stores a DateTime as ISO 8601 with "+00:00": the same here. */
 const stored = (date: Date): string => date.toISOString().replace("Z", "+00:00");
 const dayStored = (iso: string): string => `${iso}T00:00:00.000+00:00`;
 const dayOf = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;
-  const date = new Date(typeof value === "number" ? value : String(value));
+  const date = value instanceof Date ? value : new Date(typeof value === "number" ? value : String(value));
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 };
 
@@ -92,21 +91,17 @@ function idMaker(prefix: string): () => string {
   return () => `${prefix}${stamp}${(counter++).toString(36).padStart(5, "0")}${random}`;
 }
 
-type Conn = Database.Database;
+type Conn = ImportConnection;
 
-function teamRevision(conn: Conn, organisationId: string): number {
-  const row = conn.prepare(`SELECT "team" FROM "TeamRevision" WHERE "organisationId" = ?`).get(organisationId) as
-    { team: number } | undefined;
+async function teamRevision(conn: Conn, organisationId: string): Promise<number> {
+  const row = await conn.get<{ team: number }>(`SELECT "team" FROM "TeamRevision" WHERE "organisationId" = ?`, [
+    organisationId,
+  ]);
   return row?.team ?? 0;
 }
 
-function existingMembers(conn: Conn, organisationId: string): ExistingMember[] {
-  const rows = conn
-    .prepare(
-      `SELECT "id", "name", "email", "title", "department", "managerId", "markets", "languages", "startDate"
-       FROM "Member" WHERE "organisationId" = ? ORDER BY "id"`,
-    )
-    .all(organisationId) as {
+async function existingMembers(conn: Conn, organisationId: string): Promise<ExistingMember[]> {
+  const rows = await conn.all<{
     id: string;
     name: string;
     email: string | null;
@@ -115,14 +110,17 @@ function existingMembers(conn: Conn, organisationId: string): ExistingMember[] {
     managerId: string | null;
     markets: string;
     languages: string;
-    startDate: string | number | null;
-  }[];
-  const roles = conn
-    .prepare(
-      `SELECT r."memberId", r."roleId", r."sharePercent" FROM "MemberRole" r
-       JOIN "Member" m ON m."id" = r."memberId" WHERE m."organisationId" = ? ORDER BY r."memberId", r."roleId"`,
-    )
-    .all(organisationId) as { memberId: string; roleId: string; sharePercent: number }[];
+    startDate: string | number | Date | null;
+  }>(
+    `SELECT "id", "name", "email", "title", "department", "managerId", "markets", "languages", "startDate"
+     FROM "Member" WHERE "organisationId" = ? ORDER BY "id"`,
+    [organisationId],
+  );
+  const roles = await conn.all<{ memberId: string; roleId: string; sharePercent: number }>(
+    `SELECT r."memberId", r."roleId", r."sharePercent" FROM "MemberRole" r
+     JOIN "Member" m ON m."id" = r."memberId" WHERE m."organisationId" = ? ORDER BY r."memberId", r."roleId"`,
+    [organisationId],
+  );
   const rolesOf = new Map<string, { roleId: string; sharePercent: number }[]>();
   for (const { memberId, roleId, sharePercent } of roles) {
     const list = rolesOf.get(memberId) ?? [];
@@ -139,12 +137,12 @@ function existingMembers(conn: Conn, organisationId: string): ExistingMember[] {
 }
 
 /** What a members file is checked against, and the revision it was read at. */
-function planMembers(conn: Conn, organisationId: string, records: readonly (readonly string[])[]) {
-  const existing = existingMembers(conn, organisationId);
+async function planMembers(conn: Conn, organisationId: string, records: readonly (readonly string[])[]) {
+  const existing = await existingMembers(conn, organisationId);
   return { existing, planned: planMembersImport(records, existing) };
 }
 
-function writeMembers(conn: Conn, organisationId: string, existing: ExistingMember[], plan: MembersPlan) {
+async function writeMembers(conn: Conn, organisationId: string, existing: ExistingMember[], plan: MembersPlan) {
   const now = stored(new Date());
   const newId = idMaker("m");
   const idByEmail = new Map<string, string>();
@@ -162,54 +160,49 @@ function writeMembers(conn: Conn, organisationId: string, existing: ExistingMemb
     member.startDate === null ? null : dayStored(member.startDate),
     managerIdOf(member.managerEmail),
   ];
-  const insert = conn.prepare(
-    `INSERT INTO "Member" ("id", "organisationId", "name", "email", "title", "department", "markets", "languages",
-       "startDate", "managerId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const update = conn.prepare(
-    `UPDATE "Member" SET "name" = ?, "email" = ?, "title" = ?, "department" = ?, "markets" = ?, "languages" = ?,
-       "startDate" = ?, "managerId" = ?, "version" = "version" + 1, "updatedAt" = ?
-     WHERE "id" = ? AND "organisationId" = ?`,
-  );
-  const dropRoles = conn.prepare(`DELETE FROM "MemberRole" WHERE "memberId" = ?`);
-  const addRole = conn.prepare(`INSERT INTO "MemberRole" ("memberId", "roleId", "sharePercent") VALUES (?, ?, ?)`);
+  const insert = `INSERT INTO "Member" ("id", "organisationId", "name", "email", "title", "department", "markets",
+     "languages", "startDate", "managerId", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  const update = `UPDATE "Member" SET "name" = ?, "email" = ?, "title" = ?, "department" = ?, "markets" = ?,
+     "languages" = ?, "startDate" = ?, "managerId" = ?, "version" = "version" + 1, "updatedAt" = ?
+     WHERE "id" = ? AND "organisationId" = ?`;
+  const dropRoles = `DELETE FROM "MemberRole" WHERE "memberId" = ?`;
+  const addRole = `INSERT INTO "MemberRole" ("memberId", "roleId", "sharePercent") VALUES (?, ?, ?)`;
 
   for (const { member } of plan.create)
-    insert.run(idByEmail.get(member.email), organisationId, ...fields(member), now, now);
+    await conn.run(insert, [idByEmail.get(member.email), organisationId, ...fields(member), now, now]);
   for (const { memberId, member } of plan.update) {
-    update.run(...fields(member), now, memberId, organisationId);
-    dropRoles.run(memberId);
+    await conn.run(update, [...fields(member), now, memberId, organisationId]);
+    await conn.run(dropRoles, [memberId]);
   }
   for (const { member } of plan.create)
-    for (const { roleId, sharePercent } of member.roles) addRole.run(idByEmail.get(member.email), roleId, sharePercent);
+    for (const { roleId, sharePercent } of member.roles)
+      await conn.run(addRole, [idByEmail.get(member.email), roleId, sharePercent]);
   for (const { memberId, member } of plan.update)
-    for (const { roleId, sharePercent } of member.roles) addRole.run(memberId, roleId, sharePercent);
+    for (const { roleId, sharePercent } of member.roles) await conn.run(addRole, [memberId, roleId, sharePercent]);
 }
 
-function planAssessments(
+async function planAssessments(
   conn: Conn,
   input: Extract<ImportJobInput, { kind: "assessments" }>,
   records: readonly (readonly string[])[],
 ) {
-  const members = conn
-    .prepare(`SELECT "id", "email", "userId" FROM "Member" WHERE "organisationId" = ?`)
-    .all(input.organisationId) as { id: string; email: string | null; userId: string | null }[];
-  const users = conn
-    .prepare(`SELECT "id", "name" FROM "User" WHERE "organisationId" = ? ORDER BY "id"`)
-    .all(input.organisationId) as { id: string; name: string }[];
-  const recorded = conn
-    .prepare(
-      `SELECT "memberId", "skillId", "level", "assessedOn", "assessorName", "note"
-       FROM "SkillAssessment" WHERE "organisationId" = ?`,
-    )
-    .all(input.organisationId) as {
+  const members = await conn.all<{ id: string; email: string | null; userId: string | null }>(
+    `SELECT "id", "email", "userId" FROM "Member" WHERE "organisationId" = ?`,
+    [input.organisationId],
+  );
+  const users = await usersOf(conn, input.organisationId);
+  const recorded = await conn.all<{
     memberId: string;
     skillId: string;
     level: number;
-    assessedOn: string | number;
+    assessedOn: string | number | Date;
     assessorName: string;
     note: string;
-  }[];
+  }>(
+    `SELECT "memberId", "skillId", "level", "assessedOn", "assessorName", "note"
+     FROM "SkillAssessment" WHERE "organisationId" = ?`,
+    [input.organisationId],
+  );
   const existingKeys = new Set(recorded.map((a) => assessmentKey({ ...a, assessedOn: dayOf(a.assessedOn) ?? "" })));
   const planned = planAssessmentsImport(records, {
     members,
@@ -224,15 +217,20 @@ function planAssessments(
   return { planned, users: JSON.stringify(users) };
 }
 
-function writeAssessments(conn: Conn, organisationId: string, plan: AssessmentsPlan) {
+function usersOf(conn: Conn, organisationId: string) {
+  return conn.all<{ id: string; name: string }>(
+    `SELECT "id", "name" FROM "User" WHERE "organisationId" = ? ORDER BY "id"`,
+    [organisationId],
+  );
+}
+
+async function writeAssessments(conn: Conn, organisationId: string, plan: AssessmentsPlan) {
   const now = stored(new Date());
   const newId = idMaker("a");
-  const insert = conn.prepare(
-    `INSERT INTO "SkillAssessment" ("id", "organisationId", "memberId", "skillId", "level", "assessedOn",
-       "assessorUserId", "assessorName", "note", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = `INSERT INTO "SkillAssessment" ("id", "organisationId", "memberId", "skillId", "level", "assessedOn",
+     "assessorUserId", "assessorName", "note", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
   for (const { assessment } of plan.add)
-    insert.run(
+    await conn.run(insert, [
       newId(),
       organisationId,
       assessment.memberId,
@@ -243,12 +241,7 @@ function writeAssessments(conn: Conn, organisationId: string, plan: AssessmentsP
       assessment.assessorName,
       assessment.note,
       now,
-    );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+    ]);
 }
 
 /** Test seam: with a hold, the work stops inside its write transaction until the other side sets it to 1. */
@@ -261,17 +254,18 @@ export interface ImportHold {
  * ends it (a result, or a failure: then nothing was written). `post` receives
  * the progress messages on the way.
  */
-export function runImportJob(
+export async function runImportJob(
   input: ImportJobInput,
   post: (message: ImportJobMessage) => void,
   hold?: ImportHold,
-): ImportJobMessage {
-  const conn = new Database(input.databaseFile, { timeout: BUSY_TIMEOUT_MS });
-  const setJob = (status: string, rows?: number) => {
+): Promise<ImportJobMessage> {
+  const conn = await openImportConnection(input.database);
+  const setJob = async (status: string, rows?: number) => {
     if (input.jobId === null) return;
-    conn
-      .prepare(`UPDATE "ImportJob" SET "status" = ?, "rows" = COALESCE(?, "rows"), "updatedAt" = ? WHERE "id" = ?`)
-      .run(status, rows ?? null, stored(new Date()), input.jobId);
+    await conn.run(
+      `UPDATE "ImportJob" SET "status" = ?, "rows" = COALESCE(?, "rows"), "updatedAt" = ? WHERE "id" = ?`,
+      [status, rows ?? null, stored(new Date()), input.jobId],
+    );
   };
   try {
     let records: readonly (readonly string[])[];
@@ -280,76 +274,67 @@ export function runImportJob(
       const parsed = parseCsv(input.source.text);
       // a file that cannot be read comes back as its row errors, like any other problem of the file
       if (parsed.errors.length > 0) {
-        setJob("invalid");
+        await setJob("invalid");
         return finish(input.kind, { ok: false, errors: parsed.errors });
       }
       records = parsed.records;
     }
     const rows = Math.max(0, records.length - 1);
-    setJob("checking", rows);
+    await setJob("checking", rows);
     post({ type: "phase", phase: "checking", rows });
 
     /** reads and checks the file against the organisation as it is now */
-    const check = () => {
-      const revision = teamRevision(conn, input.organisationId);
+    const check = async () => {
+      const revision = await teamRevision(conn, input.organisationId);
       if (input.kind === "members") {
-        const { existing, planned } = planMembers(conn, input.organisationId, records);
+        const { existing, planned } = await planMembers(conn, input.organisationId, records);
         return { revision, users: "", planned, existing };
       }
-      const { planned, users } = planAssessments(conn, input, records);
+      const { planned, users } = await planAssessments(conn, input, records);
       return { revision, users, planned, existing: [] as ExistingMember[] };
     };
-    let checked = conn.transaction(check)();
+    let checked = await conn.transaction("read", input.organisationId, check);
     if (!checked.planned.ok) {
-      setJob("invalid");
+      await setJob("invalid");
       return finish(input.kind, checked.planned);
     }
 
-    setJob("writing");
+    await setJob("writing");
     post({ type: "phase", phase: "writing", rows });
-    const write = conn.transaction((): ImportJobMessage => {
-      const usersNow =
-        input.kind === "assessments"
-          ? JSON.stringify(
-              conn
-                .prepare(`SELECT "id", "name" FROM "User" WHERE "organisationId" = ? ORDER BY "id"`)
-                .all(input.organisationId),
-            )
-          : "";
+    // SQLite: BEGIN IMMEDIATE … COMMIT; PostgreSQL: the organisation's team revision row locked; ROLLBACK on any throw
+    return await conn.transaction("write", input.organisationId, async (): Promise<ImportJobMessage> => {
+      const usersNow = input.kind === "assessments" ? JSON.stringify(await usersOf(conn, input.organisationId)) : "";
       // someone wrote to the team since the check: check again, now that nobody else can write
-      if (teamRevision(conn, input.organisationId) !== checked.revision || usersNow !== checked.users)
-        checked = check();
+      if ((await teamRevision(conn, input.organisationId)) !== checked.revision || usersNow !== checked.users)
+        checked = await check();
       const planned = checked.planned;
       if (!planned.ok) {
-        setJob("invalid");
+        await setJob("invalid");
         return finish(input.kind, planned);
       }
       if (input.kind === "members")
-        writeMembers(conn, input.organisationId, checked.existing, planned.plan as MembersPlan);
-      else writeAssessments(conn, input.organisationId, planned.plan as AssessmentsPlan);
-      setJob("done");
+        await writeMembers(conn, input.organisationId, checked.existing, planned.plan as MembersPlan);
+      else await writeAssessments(conn, input.organisationId, planned.plan as AssessmentsPlan);
+      await setJob("done");
       if (hold) {
         post({ type: "holding" });
         while (Atomics.load(hold.flag, 0) === 0) Atomics.wait(hold.flag, 0, 0, 1_000);
       }
       return finish(input.kind, { ok: true, summary: summaryOf(input.kind, planned.plan) });
     });
-    // better-sqlite3's transaction().immediate: BEGIN IMMEDIATE … COMMIT, ROLLBACK on any throw
-    return write.immediate();
   } catch (error) {
-    if (conn.inTransaction) conn.exec("ROLLBACK");
-    if (isUniqueViolation(error)) {
-      setJob("invalid");
+    if (conn.isUniqueViolation(error)) {
+      await setJob("invalid");
       return finish(input.kind, { ok: false, errors: [{ row: 1, column: "", value: "", code: "conflict" }] });
     }
     try {
-      setJob("failed");
+      await setJob("failed");
     } catch {
       /* the job row is only progress: the failure itself is what the caller hears */
     }
     return { type: "failed", message: error instanceof Error ? error.message : String(error) };
   } finally {
-    conn.close();
+    await conn.close();
   }
 }
 

@@ -21,11 +21,15 @@ export interface ImportJobReply {
 }
 
 const port = parentPort;
+// one job at a time: the next waits for the one before to end
+let queue: Promise<void> = Promise.resolve();
 port?.on("message", ({ id, input, hold }: ImportJobRequest) => {
   const reply = (message: ImportJobMessage) => port.postMessage({ id, message } satisfies ImportJobReply);
-  try {
-    reply(runImportJob(input, reply, hold ? { flag: hold } : undefined));
-  } catch (error) {
-    reply({ type: "failed", message: error instanceof Error ? error.message : String(error) });
-  }
+  queue = queue.then(async () => {
+    try {
+      reply(await runImportJob(input, reply, hold ? { flag: hold } : undefined));
+    } catch (error) {
+      reply({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+    }
+  });
 });

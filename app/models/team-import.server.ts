@@ -7,7 +7,7 @@ import {
   type ExportLabels,
   type RowError,
 } from "~/domain/team-csv";
-import { databaseFile, databaseUrl } from "~/utils/database-url";
+import { databaseFile, databaseProvider, databaseUrl } from "~/utils/database-url";
 import { db } from "~/utils/db.server";
 import type { ImportJobInput, ImportJobMessage, ImportJobSpec } from "./team-import-job.server";
 import type { ImportJobReply, ImportJobRequest } from "./team-import-worker.server";
@@ -186,7 +186,10 @@ async function runImport(options: ImportOptions, job: ImportJobSpec) {
   const input: ImportJobInput = {
     ...job,
     jobId,
-    databaseFile: databaseFile(databaseUrl()),
+    database:
+      databaseProvider(databaseUrl()) === "postgresql"
+        ? { provider: "postgresql", url: databaseUrl() }
+        : { provider: "sqlite", file: databaseFile(databaseUrl()) },
     organisationId: options.organisationId,
     source: options.records ? { records: options.records } : { text: options.text ?? "" },
   };

@@ -3,6 +3,7 @@ import { isUserKind, type UserKind } from "~/domain/permissions";
 import type { RoleId } from "~/domain/types";
 import { parseDepartments } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { lockOrganisation } from "./locks.server";
 import { inviteStatus } from "./invite.server";
 import { accountThrottlePrefix } from "./sign-in-throttle.server";
 import { SECURITY_EVENT_TYPES, securityEventCreate, type SecurityEventType } from "./security-event.server";
@@ -75,8 +76,10 @@ class LastAdminError extends Error {}
 
 /**
  * The write goes first and the check after it, in the same transaction:
- * SQLite lets one writer in at a time, so two admins demoting or disabling
- * each other at the same moment cannot both pass the check.
+ * SQLite lets one writer in at a time, and on PostgreSQL the transaction
+ * first takes the organisation's "admins" lock (locks.server.ts), so two
+ * admins demoting or disabling each other at the same moment cannot both
+ * pass the check.
  */
 async function assertAnActiveAdminRemains(tx: Prisma.TransactionClient, organisationId: string) {
   const admins = await tx.user.count({ where: { organisationId, kind: "admin", disabledAt: null } });
@@ -110,6 +113,7 @@ export async function changeKind(
   const departments = input.kind === "lead" ? [...new Set(input.departments)] : [];
   return guardLastAdmin(() =>
     db.$transaction(async (tx) => {
+      await lockOrganisation(tx, input.organisationId, "admins");
       const user = await tx.user.findFirst({
         where: { id: input.userId, organisationId: input.organisationId },
         select: { kind: true, departments: true, version: true },
@@ -168,6 +172,7 @@ export async function disableUser(input: AdminActionInput, now = new Date()): Pr
   }
   return guardLastAdmin(() =>
     db.$transaction(async (tx) => {
+      await lockOrganisation(tx, input.organisationId, "admins");
       const user = await tx.user.findFirst({
         where: { id: input.userId, organisationId: input.organisationId },
         select: { id: true },

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import type { ModelId, RoleId, StageId } from "~/domain/types";
+import { isUniqueViolation } from "~/utils/db-errors";
 import { db } from "~/utils/db.server";
 import { hashPassword, timingDummyHash, verifyPassword } from "~/utils/password.server";
 import { recordSecurityEvent, securityEventCreate } from "./security-event.server";
@@ -125,7 +126,7 @@ export async function createOrganisationWithAdmin(input: {
       return { organisation, user };
     });
   } catch (error) {
-    const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+    const duplicate = isUniqueViolation(error);
     if (duplicate && (await emailIsTaken({ email: input.admin.email }))) throw new EmailTakenError();
     throw error;
   }

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 /**
- * The one place that decides which SQLite file the app, the Prisma CLI, the
+ * The one place that decides which database (a SQLite file by default, or PostgreSQL) the app, the Prisma CLI, the
  * seed and the tests use. Prisma does not read `.env` when a config file
  * exists, so the default lives here.
  */
@@ -13,8 +13,17 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return url ? url : DEFAULT_DATABASE_URL;
 }
 
-/** SQLite creates the file but not its folder. */
+/**
+ * Which database a URL names: `postgresql://` (or `postgres://`) is PostgreSQL, anything else the
+ * SQLite file of a `file:` URL (decision 0024).
+ */
+export function databaseProvider(url: string): "sqlite" | "postgresql" {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
+}
+
+/** SQLite creates the file but not its folder (nothing to do for PostgreSQL). */
 export function ensureDatabaseFolder(url: string): void {
+  if (databaseProvider(url) === "postgresql") return;
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 }

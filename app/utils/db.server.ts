@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import { databaseUrl, ensureDatabaseFolder } from "./database-url";
+import { databaseProvider, databaseUrl, ensureDatabaseFolder } from "./database-url";
 
 /** Milliseconds a writer waits for SQLite's lock before failing (STACK.md). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -66,8 +67,8 @@ function deepFreeze(value: unknown): unknown {
  * outside production so a test fails if Prisma ever changes one it was given.
  * Prisma 7 keeps plans itself (with parameters); remove this then.
  */
-function keepQueryPlans(): void {
-  const runtime = createRequire(import.meta.url)(".prisma/client/query_compiler_bg.js") as {
+function keepQueryPlans(client: ".prisma/client" | ".prisma/client-pg"): void {
+  const runtime = createRequire(import.meta.url)(`${client}/query_compiler_bg.js`) as {
     QueryCompiler: { prototype: QueryCompilerPrototype };
   };
   const proto = runtime.QueryCompiler.prototype;
@@ -95,9 +96,32 @@ function keepQueryPlans(): void {
   proto.compileBatch = kept(proto.compileBatch, "n");
 }
 
+/** Connections each app process keeps to PostgreSQL (pg's default is 10). */
+const POSTGRES_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+
+/**
+ * PostgreSQL (decision 0024): the client generated from prisma/postgresql/schema.prisma into
+ * node_modules/.prisma/client-pg (Prisma's query compiler is per provider), over the stock adapter.
+ * Its models and methods are those of the SQLite client (one schema), so it is typed as that one.
+ * Many app processes may share the database: the invariants take locks (app/models/locks.server.ts).
+ */
+function createPostgresClient(url: string): PrismaClient {
+  const require = createRequire(import.meta.url);
+  const generated = require(".prisma/client-pg") as { PrismaClient: new (options: unknown) => unknown };
+  const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  return new generated.PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+  }) as PrismaClient;
+}
+
 function createClient(): PrismaClient {
-  keepQueryPlans();
   const url = databaseUrl();
+  if (databaseProvider(url) === "postgresql") {
+    keepQueryPlans(".prisma/client-pg");
+    return createPostgresClient(url);
+  }
+  keepQueryPlans(".prisma/client");
   ensureDatabaseFolder(url);
   const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const connect = factory.connect.bind(factory);
