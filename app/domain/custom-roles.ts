@@ -72,6 +72,19 @@ export function customRoleIds(p: Pick<Playbook, "roles">): CustomRoleId[] {
   return p.roles.map((r) => r.id).filter(isCustomRoleId);
 }
 
+/**
+ * The two texts every role carries that the "New role" form does not ask
+ * for: who covers the role while it is optional, and its organisational
+ * challenge. Starting texts the role page edits.
+ */
+export const STARTING_TEXTS: { optionalCover: Localized; orgChallenge: Localized } = {
+  optionalCover: { zh: "其他岗位兼任，或外包给服务商", en: "Another role, or an outside provider" },
+  orgChallenge: {
+    zh: "与相关部门划清职责边界",
+    en: "Drawing clear lines of responsibility with the departments around it",
+  },
+};
+
 /** What the "New role" form gives; the role page edits the rest afterwards. */
 export interface NewCustomRole {
   label: Localized;
@@ -83,10 +96,6 @@ export interface NewCustomRole {
   responsibility: Localized;
   /** the first skill from the catalogue, with its level per stage */
   skill: { skillId: string; levels: Record<StageId, SkillLevel> };
-  /** who covers the role while it is optional: a starting text the role page edits */
-  optionalCover: Localized;
-  /** the role's organisational challenge: a starting text the role page edits */
-  orgChallenge: Localized;
 }
 
 /**
@@ -106,9 +115,9 @@ export function withCustomRoleAdded(p: Playbook, input: NewCustomRole): { playbo
     skills: [input.skill],
     headcount: input.headcount,
     headcountByModel: {},
-    optionalCover: input.optionalCover,
+    optionalCover: STARTING_TEXTS.optionalCover,
     optionalCoverByModel: {},
-    orgChallenge: input.orgChallenge,
+    orgChallenge: STARTING_TEXTS.orgChallenge,
     reportsTo: input.reportsTo,
   };
   return { playbook: { ...p, roles: [...p.roles, role] }, roleId };

@@ -2,7 +2,16 @@
  * Small pure helpers over the product vocabulary: id guards, stage order and
  * text localisation. No I/O, no framework imports.
  */
-import { ALL_ROLE_IDS, CUSTOM_ROLE_ID_MAX, GENERAL_MANAGER, LANGUAGES, MODEL_IDS, PRIORITIES, SKILL_LEVELS, STAGE_IDS } from "./types";
+import {
+  ALL_ROLE_IDS,
+  CUSTOM_ROLE_ID_MAX,
+  GENERAL_MANAGER,
+  LANGUAGES,
+  MODEL_IDS,
+  PRIORITIES,
+  SKILL_LEVELS,
+  STAGE_IDS,
+} from "./types";
 import type {
   CustomRoleId,
   GeneralManagerId,

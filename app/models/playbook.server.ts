@@ -256,8 +256,7 @@ export async function setExtensionRole(input: {
 
 /** Creating an own role: the save's answer, and the id the role got when it landed. */
 export type CustomRoleCreate =
-  | { ok: true; version: number; roleId: CustomRoleId }
-  | Exclude<PlaybookSave, { ok: true }>;
+  { ok: true; version: number; roleId: CustomRoleId } | Exclude<PlaybookSave, { ok: true }>;
 
 /**
  * Adds an own role to the loaded version and saves the next version
