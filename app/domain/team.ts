@@ -96,7 +96,6 @@ export type ShareProblem =
   | { code: "share_out_of_range"; index: number; roleId: string; share: number }
   | { code: "total_over_one"; total: number };
 
-
 /**
  * Problems with a member's roles: each role known and held once, each share a
  * number in (0, 1], and the shares together at most one full-time equivalent

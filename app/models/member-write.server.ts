@@ -72,7 +72,6 @@ class Refused extends Error {
   }
 }
 
-
 /**
  * Whether a string can be the id of a record (a cuid): anything else, such as an
  * address segment with a lone surrogate that the database driver cannot even

@@ -20,14 +20,7 @@ import {
   type TrainingProgress,
   type TrainingStatus,
 } from "~/domain/training-progress";
-import {
-  SKILL_LEVELS,
-  type ModelId,
-  type RoleId,
-  type Playbook,
-  type SkillLevel,
-  type StageId,
-} from "~/domain/types";
+import { SKILL_LEVELS, type ModelId, type RoleId, type Playbook, type SkillLevel, type StageId } from "~/domain/types";
 import { db } from "~/utils/db.server";
 import type { MemberSummary } from "./member.server";
 import { keptTeam, keptTeamGaps, revisionsOf } from "./team-state.server";

@@ -22,9 +22,7 @@ export interface SignedIn {
 export function parseDepartments(json: string): RoleId[] {
   try {
     const value: unknown = JSON.parse(json);
-    return Array.isArray(value)
-      ? value.filter(isRoleId)
-      : [];
+    return Array.isArray(value) ? value.filter(isRoleId) : [];
   } catch {
     return [];
   }
