@@ -8,9 +8,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
  */
 const LEAN = process.env.E2E_LEAN === "1";
 /**
- * The phone sweep (every page at 390 px in both languages, axe-core on the
- * main pages) takes about 3 minutes alone: `npm run test:phone` runs it, and
- * `E2E_PHONE=0` (CI sets it, to stay under its 20 minutes) leaves it out.
+ * The phone sweep (every page at 390 px for every user kind in both
+ * languages, axe-core on every page): `npm run test:phone` runs it alone, and
+ * `E2E_PHONE=0` leaves it out of a run (CI runs it: decision 0019).
  */
 const PHONE_SWEEP = "**/phone-and-a11y.spec.ts";
 

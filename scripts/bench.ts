@@ -9,9 +9,17 @@
  *   - "after write": the first request after an assessment was recorded;
  *   - autocannon at 1 and 20 connections: requests per second, p99, errors,
  *     and the ratio to `/login` (a bare page) measured in the same run;
- *   - in Chromium: time to the first useful content, the longest main-thread
- *     task and the total blocking time of the collapsed and expanded chart
- *     and of `/team`;
+ *   - the home page of a member, a lead and HR (issue 16): cold, median, p95
+ *     and p99, with `/login` (a bare page) timed in the same rounds;
+ *   - in Chromium, signed in as the admin: time to the first useful content,
+ *     the longest main-thread task, the total blocking time, the HTML bytes
+ *     and the elements of every page that reads the team (the chart collapsed
+ *     and expanded, the member list, heat map, gaps, assessment grid, a member
+ *     page, training, a training plan, hiring, scenarios, home, ownership);
+ *     with BENCH_BASELINE=<directory of another built tree> the same pages of
+ *     that build too, served beside this one on the same database, each page
+ *     alternating between the two (compare within the run); BENCH_BROWSER_RUNS
+ *     visits per page and server, the median of each figure;
  *   - `/healthz` while a 5,000-row CSV import runs;
  *   - resident memory of every worker after the load.
  * The machine is shared: compare ratios within one run, not absolute figures.
@@ -20,13 +28,14 @@
  *   BENCH_SIZES=1000 BENCH_DURATION=5 WEB_CONCURRENCY=2 npm run bench
  *   BENCH_PARTS=import BENCH_SIZES=5000 npm run bench          (only the import)
  *   BENCH_PARTS=load BENCH_LOADED=/login,/team/heatmap npm run bench
+ *   BENCH_PARTS=home,chromium BENCH_SIZES=5000 BENCH_BASELINE=/tmp/main-tree npm run bench
  */
 import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { chromium, type Browser } from "playwright-core";
-import { seedBenchTeam } from "./bench-seed";
+import { seedBenchPeople, seedBenchTeam, type BenchPeople } from "./bench-seed";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100,1000,5000").split(",").map(Number);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
@@ -60,14 +69,22 @@ const LOADED = new Set(
     "/hiring",
   ],
 );
-/** What to measure: pages (sequential timings), load (autocannon), chromium, memory, import; all by default. */
-const PARTS = new Set((process.env.BENCH_PARTS ?? "pages,load,chromium,memory,import").split(","));
+/** What to measure: home, pages (sequential timings), load (autocannon), chromium, memory, import; all by default. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? "home,pages,load,chromium,memory,import").split(","));
+/** A directory holding another built tree (its `server.mjs` and `build/`), served beside this one for the Chromium part. */
+const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
+const BASELINE_BASE = `http://localhost:${PORT + 1}`;
+/** Visits per page and server in the Chromium part; the table gives each figure's median. */
+const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 1);
+/** Both servers sign cookies with it, so one sign-in serves both. */
+const SESSION_SECRET = "bench-session-secret-not-for-production-0123456789";
 
 interface Org {
   size: number;
   id: string;
   email: string;
   firstMemberId: string;
+  people: BenchPeople;
 }
 
 function percentile(values: number[], p: number): number {
@@ -104,16 +121,17 @@ async function seed(): Promise<Org[]> {
       status: i % 3 === 0 ? "in_progress" : "planned",
     }));
     for (let i = 0; i < items.length; i += 2000) await db.trainingItem.createMany({ data: items.slice(i, i + 2000) });
-    orgs.push({ size, id: team.id, email: team.email, firstMemberId: members[0].id });
+    const people = await seedBenchPeople(db, team, size, { passwordHash });
+    orgs.push({ size, id: team.id, email: team.email, firstMemberId: members[0].id, people });
   }
   await db.$disconnect();
   return orgs;
 }
 
-async function waitForServer() {
+async function waitForServer(base = BASE) {
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return;
+      if ((await fetch(`${base}/healthz`)).ok) return;
     } catch {
       /* not up yet */
     }
@@ -194,10 +212,46 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
-async function browserTimings(browser: Browser, cookie: string, url: string, ready: string) {
+/** The pages the Chromium part opens, signed in as the admin: every page that reads the team. */
+function browserPages(org: Org): [label: string, url: string, ready: string][] {
+  const memberId = org.people.memberId;
+  return [
+    ["chart (collapsed)", "/team/chart", ".react-flow__node"],
+    ["chart (expanded)", `/team/chart?expanded=${EXPAND_ALL}`, ".react-flow__node"],
+    ["/team", "/team", "main table tbody tr"],
+    ["/team/heatmap", "/team/heatmap", "[data-testid=team-heatmap] table tbody tr"],
+    ["/team/gaps", "/team/gaps", "[data-testid=skill-coverage] tbody tr"],
+    ["/team/assess (marketing)", "/team/assess?department=marketing&skill=digital_marketing", "main table tbody tr"],
+    ["member page", `/team/${memberId}`, "main table tbody tr"],
+    ["/training", "/training", "[data-testid=figures]"],
+    ["training plan", `/training/plan/${memberId}`, "main h1"],
+    ["/hiring", "/hiring", "[data-testid=delta], [data-testid=no-target]"],
+    ["/scenarios", "/scenarios", "main h1"],
+    ["/home", "/home", "main section, [data-testid=home-empty]"],
+    ["/ownership", "/ownership", "[data-testid=raci-matrix] tbody tr"],
+    ["/ownership/diagram", "/ownership/diagram", ".react-flow__node"],
+  ];
+}
+
+interface BrowserTiming {
+  /** the server's part: the first byte of the HTML */
+  ttfb: number;
+  useful: number;
+  longest: number;
+  tbt: number;
+  elements: number;
+  htmlBytes: number;
+}
+
+async function browserTimings(browser: Browser, cookie: string, url: string, ready: string): Promise<BrowserTiming> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies([
-    { name: cookie.split("=")[0], value: cookie.slice(cookie.indexOf("=") + 1), domain: "localhost", path: "/" },
+    {
+      name: cookie.split("=")[0],
+      value: cookie.slice(cookie.indexOf("=") + 1),
+      domain: new URL(url).hostname,
+      path: "/",
+    },
   ]);
   await context.addInitScript(() => {
     const w = window as unknown as { __tasks: number[] };
@@ -207,21 +261,57 @@ async function browserTimings(browser: Browser, cookie: string, url: string, rea
     }).observe({ type: "longtask", buffered: true });
   });
   const page = await context.newPage();
-  const started = Date.now();
-  await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
-  await page.locator(ready).first().waitFor({ state: "visible", timeout: 60_000 });
-  const useful = Date.now() - started;
-  await page.waitForLoadState("load");
-  await page.waitForTimeout(1000);
-  const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
-  const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
-  await context.close();
-  return {
-    useful,
-    longest: Math.max(0, ...tasks),
-    tbt: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
-    elements,
-  };
+  try {
+    const started = Date.now();
+    const response = await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
+    if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
+    await page.locator(ready).first().waitFor({ state: "visible", timeout: 30_000 });
+    const useful = Date.now() - started;
+    await page.waitForLoadState("load");
+    const htmlBytes = (await response.body()).byteLength;
+    // long tasks after the load: hydration and effects
+    await page.waitForTimeout(1000);
+    const tasks = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
+    const elements = await page.evaluate(() => document.getElementsByTagName("*").length);
+    const ttfb = await page.evaluate(() => {
+      const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+      return navigation ? navigation.responseStart - navigation.startTime : 0;
+    });
+    return {
+      ttfb,
+      useful,
+      longest: Math.max(0, ...tasks),
+      tbt: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+      elements,
+      htmlBytes,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Each home page's server time, in rounds with `/login` so a busy neighbour slows them alike. */
+async function homeTimings(org: Org, cookies: { label: string; cookie: string }[]) {
+  const targets = [{ label: "/login (bare page)", url: `${BASE}/login`, cookie: "" }].concat(
+    cookies.map(({ label, cookie }) => ({ label, url: `${BASE}/home`, cookie })),
+  );
+  // cold: the first request of each after the server started (the home part runs first for each organisation)
+  const cold = [];
+  for (const target of targets) cold.push((await timeOne(target.url, target.cookie)).ms);
+  const times = targets.map(() => [] as number[]);
+  const bytes = targets.map(() => 0);
+  for (let i = 0; i < REQUESTS; i++)
+    for (const [n, target] of targets.entries()) {
+      const { ms, bytes: size } = await timeOne(target.url, target.cookie);
+      times[n].push(ms);
+      bytes[n] = size;
+    }
+  console.log(`| home page (${org.size} members) | cold ms | median ms | p95 ms | p99 ms | HTML KB |`);
+  console.log("|---|---:|---:|---:|---:|---:|");
+  for (const [n, target] of targets.entries())
+    console.log(
+      `| ${target.label} | ${fmt(cold[n])} | ${fmt(percentile(times[n], 50))} | ${fmt(percentile(times[n], 95))} | ${fmt(percentile(times[n], 99))} | ${fmt(bytes[n] / 1024, 0)} |`,
+    );
 }
 
 /** `/healthz` answer times while a 5,000-row member import runs. */
@@ -274,13 +364,31 @@ async function main() {
   console.log(
     `Production server, WEB_CONCURRENCY=${workers}; ${REQUESTS} sequential requests per page; autocannon ${DURATION} s at ${CONNECTIONS.join(" and ")} connections`,
   );
+  const serverEnv = {
+    ...process.env,
+    DATABASE_URL,
+    NODE_ENV: "production" as const,
+    INSECURE_COOKIES: "1",
+    SESSION_SECRET,
+  };
   const server = spawn("node", ["server.mjs"], {
-    env: { ...process.env, DATABASE_URL, PORT: String(PORT), NODE_ENV: "production", INSECURE_COOKIES: "1" },
+    env: { ...serverEnv, PORT: String(PORT) },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  const baseline = BASELINE
+    ? spawn("node", ["server.mjs"], {
+        cwd: BASELINE,
+        env: { ...serverEnv, PORT: String(PORT + 1) },
+        stdio: ["ignore", "ignore", "inherit"],
+      })
+    : null;
   let browser: Browser | null = null;
   try {
     await waitForServer();
+    if (baseline) {
+      await waitForServer(BASELINE_BASE);
+      console.log(`Baseline: the build in ${BASELINE} on ${BASELINE_BASE}, for the Chromium part`);
+    }
     if (PARTS.has("chromium"))
       browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -297,6 +405,14 @@ async function main() {
     for (const org of orgs) {
       const cookie = await signIn(org.email);
       console.log(`\n## ${org.size} members\n`);
+      if (PARTS.has("home")) {
+        await homeTimings(org, [
+          { label: "/home, member", cookie: await signIn(org.people.member) },
+          { label: "/home, lead", cookie: await signIn(org.people.lead) },
+          { label: "/home, HR", cookie },
+        ]);
+        console.log("");
+      }
       if (PARTS.has("pages")) {
         console.log("| page | cold ms | after write ms | median ms | p95 ms | p99 ms | HTML KB |");
         console.log("|---|---:|---:|---:|---:|---:|---:|");
@@ -339,15 +455,49 @@ async function main() {
       }
 
       if (browser) {
-        console.log("\n| Chromium | first useful ms | longest task ms | total blocking ms | elements |");
-        console.log("|---|---:|---:|---:|---:|");
-        for (const [label, url, ready] of [
-          ["chart (collapsed)", "/team/chart", ".react-flow__node"],
-          ["chart (expanded)", `/team/chart?expanded=${EXPAND_ALL}`, ".react-flow__node"],
-          ["/team", "/team", "main table tbody tr"],
-        ] as const) {
-          const t = await browserTimings(browser, cookie, BASE + url, ready);
-          console.log(`| ${label} | ${fmt(t.useful, 0)} | ${fmt(t.longest, 0)} | ${fmt(t.tbt, 0)} | ${t.elements} |`);
+        const admin = await signIn(org.people.admin);
+        const servers = baseline
+          ? [["before", BASELINE_BASE] as const, ["after", BASE] as const]
+          : [["", BASE] as const];
+        console.log(
+          "\n| Chromium, admin | first byte ms | first useful ms | longest task ms | total blocking ms | HTML KB | elements |",
+        );
+        console.log("|---|---:|---:|---:|---:|---:|---:|");
+        for (const [label, url, ready] of browserPages(org)) {
+          const runs = new Map<string, BrowserTiming[]>(servers.map(([which]) => [which, []]));
+          let failure = "";
+          // the two servers alternate, run by run: a busy neighbour slows both alike
+          for (let run = 0; run < BROWSER_RUNS && !failure; run++)
+            for (const [which, base] of servers) {
+              try {
+                runs.get(which)!.push(await browserTimings(browser, admin, base + url, ready));
+              } catch (error) {
+                failure = `${which} failed: ${String(error).split("\n")[0].slice(0, 120)}`;
+              }
+            }
+          for (const [which] of servers) {
+            const name = which ? `${label} (${which})` : label;
+            const t = runs.get(which)!;
+            const median = (pick: (timing: BrowserTiming) => number) => percentile(t.map(pick), 50);
+            console.log(
+              t.length === 0
+                ? `| ${name} | ${failure} | | | | | |`
+                : `| ${name} | ${fmt(
+                    median((x) => x.ttfb),
+                    0,
+                  )} | ${fmt(
+                    median((x) => x.useful),
+                    0,
+                  )} | ${fmt(
+                    median((x) => x.longest),
+                    0,
+                  )} | ${fmt(
+                    median((x) => x.tbt),
+                    0,
+                  )} | ${fmt(t[0].htmlBytes / 1024, 0)} | ${t[0].elements} |`,
+            );
+          }
+          if (failure && runs.get(servers[0][0])!.length > 0) console.log(`| (${label}: ${failure}) | | | | | | |`);
         }
       }
       if (PARTS.has("memory")) {
@@ -379,6 +529,7 @@ async function main() {
   } finally {
     await browser?.close();
     server.kill("SIGTERM");
+    baseline?.kill("SIGTERM");
   }
 }
 

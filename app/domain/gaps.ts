@@ -106,6 +106,27 @@ export interface HeatmapCell {
   notAssessed: boolean;
 }
 
+/**
+ * A heat-map cell as the page sends it to the browser: one small number
+ * instead of an object per cell (a 100-row page has some 3,000 cells).
+ * `null`: not required; `required × 10 + assessed` when assessed (10…44);
+ * `-required` when not assessed. The gap is derived, as `memberGaps` does.
+ */
+export type HeatmapCellCode = number | null;
+
+export function encodeHeatmapCell(cell: HeatmapCell | null | undefined): HeatmapCellCode {
+  if (!cell || cell.required <= 0) return null;
+  return cell.notAssessed ? -cell.required : cell.required * 10 + cell.assessed;
+}
+
+export function decodeHeatmapCell(code: HeatmapCellCode): HeatmapCell | null {
+  if (code === null || code === 0) return null;
+  if (code < 0) return { required: -code as SkillLevel, assessed: 0, gap: 0, notAssessed: true };
+  const required = Math.floor(code / 10) as SkillLevel;
+  const assessed = (code % 10) as SkillLevel;
+  return { required, assessed, gap: Math.max(0, required - assessed), notAssessed: false };
+}
+
 export interface HeatmapRow {
   memberId: string;
   name: string;

@@ -10,12 +10,13 @@ import {
   FLOW_SECTIONS,
   isAccountable,
   isResponsible,
+  rowRoles,
   type RaciLetter,
   type RaciRow,
   type StepSection,
 } from "./process-steps";
 import { fteByRole, type TeamMember } from "./team";
-import { CORE_ROLE_IDS, type RoleId } from "./types";
+import type { RoleId } from "./types";
 
 export interface OwnershipStep {
   key: string;
@@ -73,13 +74,14 @@ export function rowsByStep(cells: readonly RaciCell[]): Map<string, RaciRow> {
 /** The roles the team staffs: held by at least one member, for some share of their time. */
 export function staffedRoles(members: readonly TeamMember[]): Set<RoleId> {
   const fte = fteByRole(members);
-  return new Set(CORE_ROLE_IDS.filter((roleId) => fte[roleId] > 0));
+  return new Set((Object.keys(fte) as RoleId[]).filter((roleId) => fte[roleId] > 0));
 }
 
+/** A row's accountable roles, whichever roles of the playbook it names (rowRoles order). */
 export const accountableRolesOf = (row: RaciRow): RoleId[] =>
-  CORE_ROLE_IDS.filter((roleId) => isAccountable(row[roleId]));
+  rowRoles(row).filter((roleId) => isAccountable(row[roleId]));
 export const responsibleRolesOf = (row: RaciRow): RoleId[] =>
-  CORE_ROLE_IDS.filter((roleId) => isResponsible(row[roleId]));
+  rowRoles(row).filter((roleId) => isResponsible(row[roleId]));
 
 /** The problems of one row, whatever the step's state. */
 export function flagsForRow(row: RaciRow, staffed: ReadonlySet<RoleId>): OwnershipFlag[] {
@@ -89,7 +91,7 @@ export function flagsForRow(row: RaciRow, staffed: ReadonlySet<RoleId>): Ownersh
   if (accountable.length === 0) flags.push({ code: "no_accountable" });
   if (accountable.length > 1) flags.push({ code: "several_accountable", roles: accountable });
   if (responsible.length === 0) flags.push({ code: "no_responsible" });
-  const unstaffed = CORE_ROLE_IDS.filter(
+  const unstaffed = rowRoles(row).filter(
     (roleId) => (accountable.includes(roleId) || responsible.includes(roleId)) && !staffed.has(roleId),
   );
   if (unstaffed.length > 0) flags.push({ code: "unstaffed_owner", roles: unstaffed });

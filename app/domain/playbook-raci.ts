@@ -5,16 +5,18 @@
  * it. Pure. The rule of a row is the ownership check's (flagsForRow): one
  * accountable role (A or A/R), at least one responsible role (R or A/R).
  */
+import { playbookRoleIds } from "./extension-roles";
 import { flagsForRow, type OwnershipFlag } from "./ownership-checks";
 import {
   CORE_FLOWS,
   isRaciLetter,
+  rowRoles,
   SHARED_STEPS,
   shippedDefaultRaci,
   type DefaultRaci,
   type RaciRow,
 } from "./process-steps";
-import { MODEL_IDS, CORE_ROLE_IDS, type ModelId, type Playbook } from "./types";
+import { MODEL_IDS, type ModelId, type Playbook, type RoleId } from "./types";
 import { isRoleId } from "./vocabulary";
 
 /** The path of a step's default row, as diffPlaybooks and the validation name it. */
@@ -24,7 +26,7 @@ export function defaultRaciPath(stepKey: string, model: ModelId | null): string 
 
 /** The problems of one default row, by the ownership rule (every role counts as staffed: a default names no people). */
 export function defaultRowFlags(row: RaciRow): OwnershipFlag[] {
-  return flagsForRow(row, new Set(CORE_ROLE_IDS)).filter((flag) => flag.code !== "unstaffed_owner");
+  return flagsForRow(row, new Set(rowRoles(row))).filter((flag) => flag.code !== "unstaffed_owner");
 }
 
 const FLAG_REASONS: Record<string, (flag: OwnershipFlag) => string> = {
@@ -100,8 +102,9 @@ export function checkDefaultRaci(problems: string[], p: Playbook): void {
  */
 export function withDefaultRaciEdited(p: Playbook, model: ModelId, rows: Record<string, RaciRow>): Playbook {
   const raci = p.defaultRaci;
+  const order = playbookRoleIds(p);
   const pick = (keys: readonly string[], current: Record<string, RaciRow>) =>
-    Object.fromEntries(keys.map((key) => [key, rows[key] ? orderedRow(rows[key]) : current[key]]));
+    Object.fromEntries(keys.map((key) => [key, rows[key] ? orderedRow(rows[key], order) : current[key]]));
   return {
     ...p,
     defaultRaci: {
@@ -120,10 +123,29 @@ export function withDefaultRaciEdited(p: Playbook, model: ModelId, rows: Record<
   };
 }
 
-/** A row with its roles in the playbook's order, the empty cells left out. */
-function orderedRow(row: RaciRow): RaciRow {
+/**
+ * A row with its roles in the playbook's order, the empty cells left out. A
+ * role the playbook does not hold stays in the row (after the held ones), so
+ * the validation names it rather than the edit dropping it unseen.
+ */
+function orderedRow(row: RaciRow, order: readonly RoleId[]): RaciRow {
   const out: RaciRow = {};
-  for (const roleId of CORE_ROLE_IDS) if (row[roleId]) out[roleId] = row[roleId];
+  for (const roleId of order) if (row[roleId]) out[roleId] = row[roleId];
+  for (const roleId of rowRoles(row)) if (!(roleId in out)) out[roleId] = row[roleId];
+  return out;
+}
+
+/**
+ * The default steps whose row gives a role a letter: the paths of the rows
+ * (defaultRaciPath), every model's and the shared ones. Turning a role off
+ * is refused while this is not empty (decision 0023).
+ */
+export function defaultRowsNaming(raci: DefaultRaci, roleId: RoleId): { stepKey: string; model: ModelId | null }[] {
+  const out: { stepKey: string; model: ModelId | null }[] = [];
+  for (const model of MODEL_IDS)
+    for (const [stepKey, row] of Object.entries(raci.byModel[model] ?? {}))
+      if (row[roleId]) out.push({ stepKey, model });
+  for (const [stepKey, row] of Object.entries(raci.shared)) if (row[roleId]) out.push({ stepKey, model: null });
   return out;
 }
 

@@ -12,7 +12,7 @@
  * product manager selects and lists). See docs/decisions/0008.
  */
 import type { Localized, ModelId, RoleId } from "./types";
-import { CORE_ROLE_IDS } from "./types";
+import { ALL_ROLE_IDS } from "./types";
 
 /** A cell of the matrix. "AR" is the usual "A/R": accountable and doing the work. */
 export const RACI_LETTERS = ["R", "A", "AR", "C", "I"] as const;
@@ -46,6 +46,21 @@ export const FLOW_SECTIONS: ReadonlySet<StepSection> = new Set([
 
 /** A role's letter per role; roles without a part are left out. */
 export type RaciRow = Partial<Record<RoleId, RaciLetter>>;
+
+const LIBRARY_ORDER = new Map<string, number>(ALL_ROLE_IDS.map((id, i) => [id, i]));
+
+/**
+ * The roles a row gives a letter, in a stable order: the seven, then the
+ * extension library's, then any other role (an organisation's own) by id.
+ * A row names whichever roles its playbook holds, so the row itself, not a
+ * fixed list, says which roles to look at.
+ */
+export function rowRoles(row: RaciRow): RoleId[] {
+  const rank = (id: string) => LIBRARY_ORDER.get(id) ?? LIBRARY_ORDER.size;
+  return (Object.keys(row) as RoleId[])
+    .filter((roleId) => isRaciLetter(row[roleId]))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
 
 export interface DefaultStep {
   key: string;
@@ -330,7 +345,8 @@ export const STEP_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
  */
 export function rowWithOwner(row: RaciRow, owner: RoleId): RaciRow {
   const next: RaciRow = {};
-  for (const roleId of CORE_ROLE_IDS) {
+  const roles = rowRoles(row);
+  for (const roleId of roles.includes(owner) ? roles : [...roles, owner]) {
     const letter = row[roleId];
     if (roleId === owner) next[roleId] = isResponsible(letter) ? "AR" : "A";
     else if (isAccountable(letter)) next[roleId] = "R";
@@ -341,5 +357,5 @@ export function rowWithOwner(row: RaciRow, owner: RoleId): RaciRow {
 
 /** The roles holding a row: responsible or accountable (what a lead must lead to edit it). */
 export function rowHolders(row: RaciRow): RoleId[] {
-  return CORE_ROLE_IDS.filter((roleId) => isAccountable(row[roleId]) || isResponsible(row[roleId]));
+  return rowRoles(row).filter((roleId) => isAccountable(row[roleId]) || isResponsible(row[roleId]));
 }

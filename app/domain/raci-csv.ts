@@ -2,25 +2,23 @@
  * The RACI matrix as CSV rows (issue 18): like the members and assessments
  * exports, every label is written in the reader's language with its id in a
  * column of its own, so a person reads the file and a BI tool joins on the ids.
- * A column per role (headed by the role's id) holds its letter, A/R written
- * "AR"; the accountable and responsible roles are also named by their labels.
+ * A column per role of the organisation's playbook (headed by the role's id:
+ * the seven, then the extension roles it holds, then its own) holds its
+ * letter, A/R written "AR"; the accountable and responsible roles are also
+ * named by their labels.
  * Pure: no I/O, no framework imports.
  */
 import type { ExportLabels } from "./csv-labels";
 import { accountableRolesOf, responsibleRolesOf, type OwnershipFlag } from "./ownership-checks";
 import type { RaciRow, StepSection } from "./process-steps";
-import { CORE_ROLE_IDS, type Language, type Localized } from "./types";
+import type { Language, Localized, RoleId } from "./types";
 import { localize } from "./vocabulary";
 
 export const RACI_STEP_STATUSES = ["ok", "flagged", "resolved", "retired"] as const;
 export type RaciStepStatus = (typeof RACI_STEP_STATUSES)[number];
 
-export const RACI_CSV_COLUMNS = [
-  "section",
-  "section_id",
-  "step",
-  "step_id",
-  ...CORE_ROLE_IDS,
+const STEP_COLUMNS = ["section", "section_id", "step", "step_id"] as const;
+const OWNER_COLUMNS = [
   "accountable",
   "accountable_ids",
   "responsible",
@@ -30,6 +28,11 @@ export const RACI_CSV_COLUMNS = [
   "problems",
   "problem_codes",
 ] as const;
+
+/** The header: the step's columns, one per role of the playbook (playbookRoleIds order), then owners, status, problems. */
+export function raciCsvColumns(roleIds: readonly RoleId[]): string[] {
+  return [...STEP_COLUMNS, ...roleIds, ...OWNER_COLUMNS];
+}
 
 /** Several values in one cell, as the members export writes roles. */
 const LIST_SEPARATOR = ";";
@@ -56,14 +59,16 @@ export function raciStepStatus(step: Pick<RaciCsvStep, "resolved" | "retired">, 
   return flagged ? "flagged" : "ok";
 }
 
-/** One row per step, in the given (matrix) order; retired steps too, marked. */
+/** One row per step, in the given (matrix) order; retired steps too, marked. Columns as raciCsvColumns(roleIds). */
 export function raciExportRows({
+  roleIds,
   steps,
   rows,
   flags,
   labels,
   lang,
 }: {
+  roleIds: readonly RoleId[];
   steps: readonly RaciCsvStep[];
   rows: ReadonlyMap<string, RaciRow>;
   flags: ReadonlyMap<string, readonly OwnershipFlag[]>;
@@ -81,7 +86,7 @@ export function raciExportRows({
       step.section,
       localize(step.name, lang),
       step.key,
-      ...CORE_ROLE_IDS.map((roleId) => row[roleId] ?? ""),
+      ...roleIds.map((roleId) => row[roleId] ?? ""),
       accountable.map(labels.role).join(LIST_SEPARATOR),
       accountable.join(LIST_SEPARATOR),
       responsible.map(labels.role).join(LIST_SEPARATOR),

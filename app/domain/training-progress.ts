@@ -337,7 +337,7 @@ export function trainingProgress(input: {
     if (row.gapClosed) total.gapsClosed += 1;
     if (row.awaitingReassessment) awaiting += 1;
     if (item.status !== "cancelled") withPlan.add(item.memberId);
-    if (isOpen(item.status) || row.awaitingReassessment) {
+    if (coversGap(item, row)) {
       let skills = covering.get(item.memberId);
       if (!skills) covering.set(item.memberId, (skills = new Set()));
       skills.add(item.skillId);
@@ -388,6 +388,54 @@ export function trainingProgress(input: {
     rows,
     uncovered,
   };
+}
+
+/**
+ * An item keeps its skill off the "gap and no plan" list while it is open,
+ * or completed and waiting for its re-assessment.
+ */
+export function coversGap(
+  item: Pick<TrainingItemRecord, "status">,
+  outcome: Pick<ItemOutcome, "awaitingReassessment">,
+): boolean {
+  return isOpen(item.status) || outcome.awaitingReassessment;
+}
+
+/**
+ * What follows up on the plans of a whole organisation, without the rest of
+ * the progress report: the completed items waiting for their re-assessment
+ * (in input order) and the members with an open gap that no item covers (in
+ * the order of `memberIds`), by the same rules as `trainingProgress`. The
+ * home page reads these for everyone and keeps those the reader may see.
+ */
+export function trainingFollowUps<
+  I extends Pick<TrainingItemRecord, "memberId" | "skillId" | "status" | "reassessmentRequestedAt" | "targetLevel">,
+>(input: {
+  items: readonly I[];
+  memberIds: readonly string[];
+  latest: ReadonlyMap<string, ReadonlyMap<string, LatestLevel>>;
+  /** memberId → the skills with a positive gap */
+  openGaps: ReadonlyMap<string, readonly string[]>;
+}): { awaiting: I[]; uncovered: { memberId: string; skillIds: string[] }[] } {
+  const awaiting: I[] = [];
+  const covering = new Map<string, Set<string>>();
+  for (const item of input.items) {
+    const outcome = itemOutcome(item, input.latest.get(item.memberId)?.get(item.skillId));
+    if (outcome.awaitingReassessment) awaiting.push(item);
+    if (!coversGap(item, outcome)) continue;
+    let skills = covering.get(item.memberId);
+    if (!skills) covering.set(item.memberId, (skills = new Set()));
+    skills.add(item.skillId);
+  }
+  const uncovered: { memberId: string; skillIds: string[] }[] = [];
+  for (const memberId of input.memberIds) {
+    const gaps = input.openGaps.get(memberId);
+    if (!gaps || gaps.length === 0) continue;
+    const covered = covering.get(memberId);
+    const skillIds = covered ? gaps.filter((skillId) => !covered.has(skillId)) : [...gaps];
+    if (skillIds.length > 0) uncovered.push({ memberId, skillIds });
+  }
+  return { awaiting, uncovered };
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RACI_LETTERS, STEP_KEY_PATTERN, STEP_SECTIONS } from "~/domain/process-steps";
-import { CORE_ROLE_IDS } from "~/domain/types";
+import type { RoleId } from "~/domain/types";
 import { parseForm, versionField } from "~/utils/forms";
 import { CONTROL_CHARACTERS, ID_PATTERN, NOTE_CONTROL_CHARACTERS } from "./common";
 
@@ -19,7 +19,9 @@ const stepKey = z
   .string({ required_error: `${E}.step` })
   .trim()
   .regex(STEP_KEY_PATTERN, `${E}.step`);
-const roleId = z.enum(CORE_ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) });
+/** A role of the organisation's playbook (playbookRoleIds: the seven, then the extension roles it holds). */
+const roleOf = (roleIds: readonly RoleId[]) =>
+  z.enum(roleIds as [RoleId, ...RoleId[]], { errorMap: () => ({ message: `${E}.role` }) });
 
 const stepName = (required: string) =>
   z
@@ -36,17 +38,19 @@ const reason = z
   .max(REASON_MAX, `${E}.tooLong`)
   .refine((value) => !NOTE_CONTROL_CHARACTERS.test(value), `${E}.invalid`);
 
-/** One cell: an empty letter means "no part". */
-export const cellSchema = z.object({
-  step: stepKey,
-  role: roleId,
-  letter: z
-    .enum(RACI_LETTERS, { errorMap: () => ({ message: `${E}.letter` }) })
-    .optional()
-    .transform((value) => value ?? null),
-});
+/** One cell: an empty letter means "no part"; the role is one the playbook holds. */
+export const cellSchemaFor = (roleIds: readonly RoleId[]) =>
+  z.object({
+    step: stepKey,
+    role: roleOf(roleIds),
+    letter: z
+      .enum(RACI_LETTERS, { errorMap: () => ({ message: `${E}.letter` }) })
+      .optional()
+      .transform((value) => value ?? null),
+  });
 
-export const proposeSchema = z.object({ owner: roleId, reason });
+/** Proposing an owner: one of the playbook's roles, with a reason. */
+export const proposeSchemaFor = (roleIds: readonly RoleId[]) => z.object({ owner: roleOf(roleIds), reason });
 
 export const decideSchema = z.object({
   proposalId: z

@@ -1,13 +1,18 @@
 import { can, type Actor } from "~/domain/permissions";
-import { nextSteps, setupChecklist, type NextStep, type SetupChecklist } from "~/domain/next-steps";
-import { itemOutcome, type LatestLevel } from "~/domain/training-progress";
+import {
+  nextSteps,
+  setupChecklist,
+  type NextStep,
+  type ReassessmentCandidate,
+  type SetupChecklist,
+  type UncoveredCandidate,
+} from "~/domain/next-steps";
 import type { ModelId, Playbook, StageId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import type { Language } from "~/domain/types";
 import { db } from "~/utils/db.server";
-import { assessmentScopeFor } from "./member-write.server";
 import { openProposals } from "./ownership.server";
-import { loadTrainingProgress, memberTrainingRows } from "./training.server";
+import { keptTrainingFollowUps, memberTrainingRows, trainingScopeFor } from "./training.server";
 
 /**
  * The reads behind a person's home page (issue 16). Every read is scoped by
@@ -33,93 +38,40 @@ async function ownItems(organisationId: string, userId: string, today: Date) {
   };
 }
 
-/** Completed items of the organisation still waiting for their re-assessment, with each member's scope. */
-async function awaitingReassessments(organisationId: string) {
-  const items = await db.trainingItem.findMany({
-    where: { organisationId, status: "completed", reassessmentRequestedAt: { not: null } },
-    select: {
-      id: true,
-      skillId: true,
-      targetLevel: true,
-      status: true,
-      reassessmentRequestedAt: true,
-      member: { select: { id: true, name: true, department: true, userId: true, roles: { select: { roleId: true } } } },
-    },
-  });
-  if (items.length === 0) return [];
-  const earliest = new Date(Math.min(...items.map((item) => item.reassessmentRequestedAt!.getTime())));
-  // Only an assessment recorded after the earliest request can answer one; the latest per member and skill decides (as on the item page).
-  const recent = await db.skillAssessment.findMany({
-    where: {
-      organisationId,
-      memberId: { in: [...new Set(items.map((item) => item.member.id))] },
-      createdAt: { gte: earliest },
-    },
-    select: { memberId: true, skillId: true, level: true, assessedOn: true, createdAt: true },
-    orderBy: [{ assessedOn: "desc" }, { createdAt: "desc" }, { id: "desc" }],
-  });
-  const latest = new Map<string, LatestLevel>();
-  for (const row of recent) {
-    const key = `${row.memberId}:${row.skillId}`;
-    if (!latest.has(key)) latest.set(key, { level: row.level, assessedAt: row.assessedOn, recordedAt: row.createdAt });
-  }
-  return items
-    .filter(
-      (item) =>
-        itemOutcome(
-          { status: "completed", reassessmentRequestedAt: item.reassessmentRequestedAt, targetLevel: item.targetLevel },
-          latest.get(`${item.member.id}:${item.skillId}`),
-        ).awaitingReassessment,
-    )
-    .map((item) => ({
-      itemId: item.id,
-      memberId: item.member.id,
-      memberName: item.member.name,
-      skillId: item.skillId,
-      requestedAt: item.reassessmentRequestedAt!,
-      scope: assessmentScopeFor({
-        department: item.member.department as never,
-        roles: item.member.roles.map((role) => ({ roleId: role.roleId as never })),
-        userId: item.member.userId,
-      }),
-    }));
-}
-
-async function uncoveredMembers(
+/**
+ * The re-assessments and the members with a gap and no plan that the reader may act on: the
+ * organisation's follow-ups are kept per worker for everyone (training.server.ts), and the
+ * reader's share is decided here and in app/domain/next-steps.ts. No list of member ids is
+ * bound into a query (SQLite takes at most 999 per statement; 5,000 members passed it).
+ */
+async function followUpsFor(
   actor: Actor,
   organisation: { id: string; operatingModel: ModelId; stage: StageId },
   playbook: Playbook,
-) {
-  if (!can(actor, "training.planSome", { organisationId: organisation.id })) return [];
-  const progress = await loadTrainingProgress({
-    organisationId: organisation.id,
-    actor,
-    organisation,
-    playbook,
-    withTexts: false,
-  });
-  if (progress.uncovered.length === 0) return [];
-  const members = await db.member.findMany({
-    where: { organisationId: organisation.id, id: { in: progress.uncovered.map((member) => member.memberId) } },
-    select: { id: true, department: true, userId: true, roles: { select: { roleId: true } } },
-  });
-  const byId = new Map(members.map((member) => [member.id, member]));
-  return progress.uncovered.flatMap((member) => {
-    const row = byId.get(member.memberId);
-    if (!row) return [];
-    return [
-      {
-        memberId: member.memberId,
-        memberName: member.name,
-        gapCount: member.skillIds.length,
-        scope: assessmentScopeFor({
-          department: row.department as never,
-          roles: row.roles.map((role) => ({ roleId: role.roleId as never })),
-          userId: row.userId,
-        }),
-      },
-    ];
-  });
+): Promise<{ reassessments: ReassessmentCandidate[]; uncovered: UncoveredCandidate[] }> {
+  const organisationId = organisation.id;
+  const wantsReassessments = can(actor, "assessments.writeSome", { organisationId });
+  const wantsUncovered = can(actor, "training.planSome", { organisationId });
+  if (!wantsReassessments && !wantsUncovered) return { reassessments: [], uncovered: [] };
+  const followUps = await keptTrainingFollowUps({ organisationId, organisation, playbook });
+  const reassessments = wantsReassessments
+    ? followUps.awaiting.map((entry) => ({
+        itemId: entry.itemId,
+        memberId: entry.member.id,
+        memberName: entry.member.name,
+        skillId: entry.skillId,
+        requestedAt: entry.requestedAt,
+        scope: trainingScopeFor(entry.member),
+      }))
+    : [];
+  const uncovered = wantsUncovered
+    ? followUps.uncovered.flatMap((entry) => {
+        const scope = trainingScopeFor(entry.member);
+        if (!can(actor, "training.read", { organisationId, ...scope })) return [];
+        return [{ memberId: entry.member.id, memberName: entry.member.name, gapCount: entry.skillIds.length, scope }];
+      })
+    : [];
+  return { reassessments, uncovered };
 }
 
 async function setupFacts(organisationId: string) {
@@ -153,17 +105,14 @@ export async function loadHome({
 }): Promise<HomeData> {
   const organisationId = organisation.id;
   const setupWanted = can(actor, "organisation.update", { organisationId });
-  const [own, reassessments, proposals, positions, uncovered, facts] = await Promise.all([
+  const [own, { reassessments, uncovered }, proposals, positions, facts] = await Promise.all([
     ownItems(organisationId, actor.userId, today),
-    can(actor, "assessments.writeSome", { organisationId })
-      ? awaitingReassessments(organisationId)
-      : Promise.resolve([]),
+    followUpsFor(actor, organisation, playbook),
     can(actor, "ownership.propose", { organisationId }) ? openProposals({ organisationId }) : Promise.resolve([]),
     db.hiringPosition.findMany({
       where: { organisationId, ownerUserId: actor.userId, status: { in: OPEN_POSITION_STATUSES } },
       select: { id: true, roleId: true, title: true, status: true, targetQuarter: true },
     }),
-    uncoveredMembers(actor, organisation, playbook),
     setupWanted ? setupFacts(organisationId) : Promise.resolve(null),
   ]);
   const steps = nextSteps({

@@ -15,6 +15,7 @@ import { db } from "~/utils/db.server";
 import { latestAssessmentCells } from "./member.server";
 import { playbookForOrganisation } from "./playbook.server";
 import { saveIfVersion } from "./versioned.server";
+import { storedStringList } from "~/domain/string-list";
 
 /**
  * Writes to the team: members with their roles, and skill assessments. Every
@@ -161,8 +162,8 @@ function memberData(input: MemberInput) {
     title: input.title,
     department: input.department,
     managerId: input.managerId,
-    markets: JSON.stringify(input.markets),
-    languages: JSON.stringify(input.languages),
+    markets: storedStringList(input.markets),
+    languages: storedStringList(input.languages),
     startDate: input.startDate,
     userId: input.userId,
   };

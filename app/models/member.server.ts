@@ -4,6 +4,7 @@ import type { SkillAssessmentRecord, TeamMember } from "~/domain/team";
 import { SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
+import { parseStringList } from "~/domain/string-list";
 
 /**
  * Data access for the team. Every function is scoped by organisation; the
@@ -12,15 +13,6 @@ import { db } from "~/utils/db.server";
 
 const asLevel = (value: number): SkillLevel =>
   (SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0;
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 export interface MemberSummary extends TeamMember {
   email: string | null;
@@ -118,8 +110,8 @@ export async function getMember({ organisationId, memberId }: { organisationId: 
   if (!row) return null;
   return {
     ...toSummary({ ...row, roles: row.roles }),
-    markets: parseList(row.markets),
-    languages: parseList(row.languages),
+    markets: parseStringList(row.markets),
+    languages: parseStringList(row.languages),
     startDate: row.startDate,
     manager: row.manager,
     reports: row.reports,
@@ -129,8 +121,6 @@ export async function getMember({ organisationId, memberId }: { organisationId: 
     version: row.version,
   };
 }
-
-export { parseList as parseStringList };
 
 /**
  * The latest assessment (id, level, date) of each of these members for each of

@@ -16,6 +16,7 @@ import {
   isStepSection,
   missingDefaultSteps,
   rowHolders,
+  rowRoles,
   rowWithOwner,
   STEP_KEY_PATTERN,
   type RaciLetter,
@@ -23,7 +24,8 @@ import {
   type StepSection,
 } from "~/domain/process-steps";
 import type { TeamMember } from "~/domain/team";
-import { CORE_ROLE_IDS, type Localized, type ModelId, type RoleId } from "~/domain/types";
+import { playbookRoleIds } from "~/domain/extension-roles";
+import type { Localized, ModelId, RoleId } from "~/domain/types";
 import { isRoleId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
 import { listMembers } from "./member.server";
@@ -53,6 +55,8 @@ export interface StepView extends OwnershipStep {
 export interface Ownership {
   steps: StepView[];
   cells: RaciCell[];
+  /** the matrix's columns: the roles of the organisation's playbook (playbookRoleIds order) */
+  roleIds: RoleId[];
   members: TeamMember[];
   report: OwnershipReport;
 }
@@ -80,12 +84,20 @@ async function storedSteps(client: Tx | typeof db, organisationId: string) {
   });
 }
 
-/** The organisation's steps and matrix: what is stored, plus the model's defaults not stored yet. */
+/**
+ * The organisation's steps and matrix: what is stored, plus the model's
+ * defaults not stored yet, over the roles its playbook holds. A cell of a
+ * role the playbook no longer holds (a revert or an import left it out;
+ * turning a role off is refused while a step names it) is not part of the
+ * matrix.
+ */
 export async function loadSteps({ organisationId, model }: { organisationId: string; model: ModelId }) {
   const [rows, playbook] = await Promise.all([
     storedSteps(db, organisationId),
     playbookForOrganisation(organisationId),
   ]);
+  const roleIds = playbookRoleIds(playbook);
+  const held = new Set<string>(roleIds);
   const steps: StepView[] = [];
   const cells: RaciCell[] = [];
   for (const row of rows) {
@@ -100,7 +112,7 @@ export async function loadSteps({ organisationId, model }: { organisationId: str
       version: row.version,
     });
     for (const cell of row.assignments) {
-      if (isRoleId(cell.roleId) && isRaciLetter(cell.letter))
+      if (isRoleId(cell.roleId) && held.has(cell.roleId) && isRaciLetter(cell.letter))
         cells.push({ stepKey: row.key, roleId: cell.roleId, letter: cell.letter });
     }
   }
@@ -121,12 +133,12 @@ export async function loadSteps({ organisationId, model }: { organisationId: str
       stored: false,
       version: 1,
     });
-    for (const roleId of CORE_ROLE_IDS) {
+    for (const roleId of rowRoles(step.raci)) {
       const letter = step.raci[roleId];
-      if (letter) cells.push({ stepKey: step.key, roleId, letter });
+      if (letter && held.has(roleId)) cells.push({ stepKey: step.key, roleId, letter });
     }
   }
-  return { steps: sortSteps(steps), cells };
+  return { steps: sortSteps(steps), cells, roleIds };
 }
 
 /** Steps, matrix, team and the problems found in them. */
@@ -137,11 +149,11 @@ export async function loadOwnership({
   organisationId: string;
   model: ModelId;
 }): Promise<Ownership> {
-  const [{ steps, cells }, members] = await Promise.all([
+  const [{ steps, cells, roleIds }, members] = await Promise.all([
     loadSteps({ organisationId, model }),
     listMembers({ organisationId }),
   ]);
-  return { steps, cells, members, report: checkOwnership(steps, cells, { members }) };
+  return { steps, cells, roleIds, members, report: checkOwnership(steps, cells, { members }) };
 }
 
 /** Stores the model's defaults that are not stored yet, with their RACI. Idempotent. */
@@ -165,7 +177,7 @@ async function storeDefaults(tx: Tx, organisationId: string, model: ModelId): Pr
         nameEn: step.name.en,
         position,
         assignments: {
-          create: CORE_ROLE_IDS.filter((roleId) => step.raci[roleId]).map((roleId) => ({
+          create: rowRoles(step.raci).map((roleId) => ({
             roleId,
             letter: step.raci[roleId]!,
           })),
@@ -625,7 +637,7 @@ export async function decideProposal(input: {
     if (input.decision === "accept") {
       const next = rowWithOwner(rowOf(proposal.step.assignments), proposal.ownerRoleId);
       await tx.raciAssignment.deleteMany({ where: { stepId: proposal.step.id } });
-      const data = CORE_ROLE_IDS.filter((roleId) => next[roleId]).map((roleId) => ({
+      const data = rowRoles(next).map((roleId) => ({
         stepId: proposal.step.id,
         roleId,
         letter: next[roleId]!,
@@ -637,7 +649,12 @@ export async function decideProposal(input: {
   });
 }
 
-/** The seven roles' names, from the organisation's playbook. */
+/** The roles of the organisation's playbook, in the matrix's order (playbookRoleIds). */
+export async function ownershipRoleIds({ organisationId }: { organisationId: string }): Promise<RoleId[]> {
+  return playbookRoleIds(await playbookForOrganisation(organisationId));
+}
+
+/** The names of the roles of the organisation's playbook. */
 export async function roleLabelsFor(organisationId: string): Promise<Record<RoleId, Localized>> {
   const playbook = await playbookForOrganisation(organisationId);
   return Object.fromEntries(playbook.roles.map((role) => [role.id, role.label])) as Record<RoleId, Localized>;

@@ -2,12 +2,13 @@ import { shippedPlaybook } from "~/domain/playbook";
 import { baselineFor, withExtensionRoleDisabled, withExtensionRoleEnabled } from "~/domain/extension-roles";
 import { withCustomRoleAdded, withCustomRoleRemoved, type NewCustomRole } from "~/domain/custom-roles";
 import { editedPaths } from "~/domain/playbook-diff";
-import { withDefaultRaciCompleted } from "~/domain/playbook-raci";
+import { defaultRowsNaming, withDefaultRaciCompleted } from "~/domain/playbook-raci";
 import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-validation";
 import {
-  EXTENSION_ROLE_IDS,
   type CustomRoleId,
   type ExtensionRoleId,
+  type Localized,
+  type ModelId,
   type Playbook,
   type RoleId,
 } from "~/domain/types";
@@ -138,8 +139,21 @@ export type PlaybookSave =
   | { ok: false; reason: "conflict"; current: { version: number; playbook: Playbook } }
   | { ok: false; reason: "not_found" };
 
-/** Turning an extension role off: also refused while members hold it (or sit in its department), nothing written. */
-export type ExtensionRoleSave = PlaybookSave | { ok: false; reason: "in_use"; members: number };
+/**
+ * Where a role is still assigned: members who hold it (or sit in its
+ * department), the team's active process steps whose RACI row gives it a
+ * letter, and the playbook's default RACI rows that do (decision 0023).
+ */
+export interface RoleInUse {
+  members: number;
+  steps: { key: string; name: Localized }[];
+  defaultRows: { stepKey: string; model: ModelId | null }[];
+}
+
+/** Turning an extension role off: also refused while it is assigned anywhere (RoleInUse), nothing written. */
+export type ExtensionRoleSave = PlaybookSave | ({ ok: false; reason: "in_use" } & RoleInUse);
+
+const isInUse = (use: RoleInUse) => use.members > 0 || use.steps.length > 0 || use.defaultRows.length > 0;
 
 /** What every save of a playbook version takes. */
 export interface PlaybookSaveInput {
@@ -165,17 +179,23 @@ export async function savePlaybook(input: PlaybookSaveInput): Promise<PlaybookSa
   return result;
 }
 
-/** `unassigned`: a role that must have no members when the version lands (turning an extension role off, removing an own role), checked in the same transaction. */
+/** `unassigned`: a role that must be assigned nowhere when the version lands (turning an extension role off, removing an own role), checked in the same transaction. */
 async function saveVersion(input: PlaybookSaveInput & { unassigned?: RoleId }): Promise<ExtensionRoleSave> {
   const { organisationId, version, next, summary, author, unassigned } = input;
   const current = await currentEntry(organisationId);
+  // a stale save is the conflict it is, before whatever no longer holds against the newer version
+  if (current.version !== version)
+    return { ok: false, reason: "conflict", current: { version: current.version, playbook: current.playbook } };
+  // the default RACI still naming the role would fail validation by path: say where it is assigned instead
+  const defaultRows = unassigned ? defaultRowsNaming(next.defaultRaci, unassigned) : [];
+  if (defaultRows.length > 0) return { ok: false, reason: "in_use", members: 0, steps: [], defaultRows };
   const problems = validatePlaybookEdit(current.playbook, next);
   if (problems.length > 0) return { ok: false, reason: "invalid", problems };
   const document = JSON.stringify(next);
   const result = await db.$transaction(async (tx) => {
     if (unassigned) {
-      const members = await countMembersInRole(tx, organisationId, unassigned);
-      if (members > 0) return { ok: false as const, reason: "in_use" as const, members };
+      const use = await roleInUse(tx, organisationId, unassigned);
+      if (isInUse(use)) return { ok: false as const, reason: "in_use" as const, ...use };
     }
     return saveIfVersion({
       version,
@@ -222,22 +242,53 @@ async function countMembersInRole(client: Pick<typeof db, "member">, organisatio
   });
 }
 
-/** How many members hold each extension role (or sit in its department): what turning one off would strand. */
-export async function membersInExtensionRoles({
+/** The team's active steps whose RACI row gives the role a letter (retired steps are not shown in the matrix). */
+async function stepsAssigningRole(client: Pick<typeof db, "processStep">, organisationId: string, roleId: RoleId) {
+  const rows = await client.processStep.findMany({
+    where: { organisationId, retiredAt: null, assignments: { some: { roleId } } },
+    select: { key: true, nameZh: true, nameEn: true },
+    orderBy: [{ position: "asc" }, { key: "asc" }],
+  });
+  return rows.map((row) => ({ key: row.key, name: { zh: row.nameZh, en: row.nameEn } }));
+}
+
+async function roleInUse(
+  client: Pick<typeof db, "member" | "processStep">,
+  organisationId: string,
+  roleId: RoleId,
+  defaultRows: RoleInUse["defaultRows"] = [],
+): Promise<RoleInUse> {
+  const [members, steps] = await Promise.all([
+    countMembersInRole(client, organisationId, roleId),
+    stepsAssigningRole(client, organisationId, roleId),
+  ]);
+  return { members, steps, defaultRows };
+}
+
+/**
+ * Where an extension role is assigned (members, the team's steps, the
+ * playbook's default RACI): what turning it off would strand, for the page
+ * to say before anyone tries.
+ */
+export async function extensionRoleInUse({
   organisationId,
+  roleId,
 }: {
   organisationId: string;
-}): Promise<Record<ExtensionRoleId, number>> {
-  const counts = await Promise.all(EXTENSION_ROLE_IDS.map((id) => countMembersInRole(db, organisationId, id)));
-  return Object.fromEntries(EXTENSION_ROLE_IDS.map((id, i) => [id, counts[i]])) as Record<ExtensionRoleId, number>;
+  roleId: ExtensionRoleId;
+}): Promise<RoleInUse> {
+  const playbook = await playbookForOrganisation(organisationId);
+  return roleInUse(db, organisationId, roleId, defaultRowsNaming(playbook.defaultRaci, roleId));
 }
 
 /**
  * Turns an extension role on or off as the next version (issue 13). On: the
  * library's role, skills, links and sizing rows join the loaded version. Off:
  * refused while members hold the role or sit in its department (they would
- * be measured against a role the playbook no longer has); otherwise the role,
- * its links and its sizing rows go, and its skills stay in the catalogue.
+ * be measured against a role the playbook no longer has), or while a RACI
+ * row gives it a letter (the team's steps or the default RACI: a step would
+ * lose an owner unseen); otherwise the role, its links and its sizing rows
+ * go, and its skills stay in the catalogue.
  */
 export async function setExtensionRole(input: {
   organisationId: string;

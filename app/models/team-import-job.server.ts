@@ -10,6 +10,7 @@ import {
   type RowError,
 } from "~/domain/team-csv";
 import { parseCsv } from "~/utils/csv";
+import { parseStringList, storedStringList } from "~/domain/string-list";
 
 /**
  * The work of one CSV import, as the import's worker thread runs it
@@ -91,15 +92,6 @@ function idMaker(prefix: string): () => string {
   return () => `${prefix}${stamp}${(counter++).toString(36).padStart(5, "0")}${random}`;
 }
 
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 type Conn = Database.Database;
 
 function teamRevision(conn: Conn, organisationId: string): number {
@@ -139,8 +131,8 @@ function existingMembers(conn: Conn, organisationId: string): ExistingMember[] {
   }
   return rows.map((row) => ({
     ...row,
-    markets: parseList(row.markets),
-    languages: parseList(row.languages),
+    markets: parseStringList(row.markets),
+    languages: parseStringList(row.languages),
     startDate: dayOf(row.startDate),
     roles: rolesOf.get(row.id) ?? [],
   }));
@@ -165,8 +157,8 @@ function writeMembers(conn: Conn, organisationId: string, existing: ExistingMemb
     member.email,
     member.title,
     member.department,
-    JSON.stringify(member.markets),
-    JSON.stringify(member.languages),
+    storedStringList(member.markets),
+    storedStringList(member.languages),
     member.startDate === null ? null : dayStored(member.startDate),
     managerIdOf(member.managerEmail),
   ];

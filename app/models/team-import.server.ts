@@ -11,6 +11,7 @@ import { databaseFile, databaseUrl } from "~/utils/database-url";
 import { db } from "~/utils/db.server";
 import type { ImportJobInput, ImportJobMessage, ImportJobSpec } from "./team-import-job.server";
 import type { ImportJobReply, ImportJobRequest } from "./team-import-worker.server";
+import { parseStringList } from "~/domain/string-list";
 
 /**
  * The team's CSV import and export, per organisation. An import runs in a
@@ -39,15 +40,6 @@ export type ImportResult<Summary> = { ok: true; summary: Summary } | { ok: false
 
 type Client = Prisma.TransactionClient | typeof db;
 
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 const day = (date: Date | null): string | null =>
   date === null || Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 
@@ -74,8 +66,8 @@ async function existingMembers(
   });
   return rows.map((row) => ({
     ...row,
-    markets: parseList(row.markets),
-    languages: parseList(row.languages),
+    markets: parseStringList(row.markets),
+    languages: parseStringList(row.languages),
     startDate: day(row.startDate),
   }));
 }

@@ -1,6 +1,5 @@
 import type { Actor } from "~/domain/permissions";
 import type { ModelId, RoleId, StageId } from "~/domain/types";
-import { visibleTeamGaps } from "~/domain/visibility";
 import { localize } from "~/domain/vocabulary";
 import type { RequestArgs } from "~/utils/auth.server";
 import { languageFor } from "~/utils/i18n.server";
@@ -8,7 +7,7 @@ import { plannerHref } from "~/utils/sizing-query";
 import { isHeadcountEdited } from "~/domain/edited-marks";
 import { editedMarksForProfile, sizedForOrganisation } from "./business-profile.server";
 import { playbookStateForOrganisation } from "./playbook.server";
-import { keptTeam, keptTeamGaps } from "./team-state.server";
+import { keptTeamView } from "./team-state.server";
 
 /**
  * What the team's chart and its gaps page both start from: the organisation's
@@ -20,11 +19,7 @@ export async function teamInsightsBasis(
   args: RequestArgs,
   { actor, organisation }: { actor: Actor; organisation: { id: string; operatingModel: ModelId; stage: StageId } },
 ) {
-  const [state, lang, team] = await Promise.all([
-    playbookStateForOrganisation(organisation.id),
-    languageFor(args.request),
-    keptTeam(organisation.id),
-  ]);
+  const [state, lang] = await Promise.all([playbookStateForOrganisation(organisation.id), languageFor(args.request)]);
   const { playbook } = state;
   const { recommendation, profile } = await sizedForOrganisation({
     organisationId: organisation.id,
@@ -32,8 +27,8 @@ export async function teamInsightsBasis(
     stage: organisation.stage,
     playbook,
   });
-  const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation);
-  const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
+  // filtered once per reader and team revision (decision 0017)
+  const { team, visible: gaps } = await keptTeamView(actor, organisation.id, recommendation);
   // the numbers that come from the organisation's edited playbook, marked on the page (issue 13)
   const marks = editedMarksForProfile({
     state,

@@ -1,5 +1,7 @@
 import { computeTeamGaps, type SkillColumn, type TeamGaps } from "~/domain/gaps";
+import type { Actor } from "~/domain/permissions";
 import type { OrgChartRecommendation } from "~/domain/types";
+import { visibleTeamGaps, type VisibleTeamGaps } from "~/domain/visibility";
 import type { SkillAssessmentRecord } from "~/domain/team";
 import { SKILL_LEVELS, type SkillLevel } from "~/domain/types";
 import { db } from "~/utils/db.server";
@@ -31,20 +33,31 @@ export interface TeamState {
   assessments: readonly SkillAssessmentRecord[];
 }
 
+interface KeptGaps {
+  gaps: TeamGaps;
+  /** the gaps as each recent reader may see them, by `readerKey` */
+  views: Map<string, VisibleTeamGaps>;
+}
+
 interface Entry {
   revision: number;
   state: Promise<TeamState>;
-  gaps: Map<string, TeamGaps>;
+  gaps: Map<string, KeptGaps>;
 }
 
 /** Organisations kept per worker; the least recently used one goes first. */
 const MAX_ORGANISATIONS = 32;
 /** Gap results kept per team copy (recommendation × skill columns: a handful in practice). */
 const MAX_GAPS_PER_TEAM = 8;
+/**
+ * Readers' views kept per gap result. A view is a filter of the kept rows (arrays of
+ * references, a few KB at 5,000 members), so many readers cost little memory.
+ */
+const MAX_VIEWS_PER_GAPS = 64;
 const kept = new Map<string, Entry>();
 
 /** How often the team was read from the database and its gaps computed: for tests (count, not time). */
-export const teamStateCounters = { loads: 0, gapComputations: 0 };
+export const teamStateCounters = { loads: 0, gapComputations: 0, viewComputations: 0, derivedComputations: 0 };
 
 /** Forgets every kept team: for tests. */
 export function forgetKeptTeams(): void {
@@ -157,6 +170,37 @@ export async function keptTeam(organisationId: string, revision?: number): Promi
   return (await entryFor(organisationId, revision)).state;
 }
 
+/** Keeps at most `max` entries of a Map used as an LRU (the oldest first). */
+function touch<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value as K);
+  return value;
+}
+
+async function keptGapsFor(
+  entry: Entry,
+  recommendation: OrgChartRecommendation,
+  skills: readonly SkillColumn[] | undefined,
+): Promise<{ team: TeamState; kept: KeptGaps }> {
+  const team = await entry.state;
+  const key = JSON.stringify([
+    recommendation,
+    skills?.map((skill) => (typeof skill === "string" ? skill : skill.id)) ?? null,
+  ]);
+  let kept = entry.gaps.get(key);
+  if (!kept) {
+    teamStateCounters.gapComputations += 1;
+    kept = touch(
+      entry.gaps,
+      key,
+      { gaps: computeTeamGaps(recommendation, team.members, team.assessments, skills), views: new Map() },
+      MAX_GAPS_PER_TEAM,
+    );
+  }
+  return { team, kept };
+}
+
 /**
  * The team and its gaps against a recommendation (and, for the heat map, the
  * playbook's skill columns), computed once per team revision and input.
@@ -166,18 +210,56 @@ export async function keptTeamGaps(
   recommendation: OrgChartRecommendation,
   skills?: readonly SkillColumn[],
 ): Promise<{ team: TeamState; gaps: TeamGaps }> {
-  const entry = await entryFor(organisationId);
-  const team = await entry.state;
-  const key = JSON.stringify([
-    recommendation,
-    skills?.map((skill) => (typeof skill === "string" ? skill : skill.id)) ?? null,
-  ]);
-  let gaps = entry.gaps.get(key);
-  if (!gaps) {
-    teamStateCounters.gapComputations += 1;
-    gaps = computeTeamGaps(recommendation, team.members, team.assessments, skills);
-    entry.gaps.set(key, gaps);
-    if (entry.gaps.size > MAX_GAPS_PER_TEAM) entry.gaps.delete(entry.gaps.keys().next().value as string);
+  const { team, kept } = await keptGapsFor(await entryFor(organisationId), recommendation, skills);
+  return { team, gaps: kept.gaps };
+}
+
+/** What decides what a reader may see of a team (app/domain/visibility.ts): who they are, their kind and departments. */
+const readerKey = (actor: Actor) =>
+  JSON.stringify([actor.organisationId, actor.userId, actor.kind, [...actor.departments].sort()]);
+
+/**
+ * `keptTeamGaps` plus the gaps as `actor` may see them (privacy, issue 14),
+ * filtered once per reader and kept with the gaps: the filter asks `can()`
+ * for every person of the team, which at 1,000 members cost as much as the
+ * rest of the heat map's loader. One revision read for all three.
+ */
+export async function keptTeamView(
+  actor: Actor,
+  organisationId: string,
+  recommendation: OrgChartRecommendation,
+  skills?: readonly SkillColumn[],
+): Promise<{ team: TeamState; gaps: TeamGaps; visible: VisibleTeamGaps }> {
+  const { team, kept } = await keptGapsFor(await entryFor(organisationId), recommendation, skills);
+  const key = readerKey(actor);
+  let visible = kept.views.get(key);
+  if (visible) touch(kept.views, key, visible, MAX_VIEWS_PER_GAPS);
+  else {
+    teamStateCounters.viewComputations += 1;
+    visible = touch(
+      kept.views,
+      key,
+      visibleTeamGaps(actor, organisationId, team.members, kept.gaps),
+      MAX_VIEWS_PER_GAPS,
+    );
   }
-  return { team, gaps };
+  return { team, gaps: kept.gaps, visible };
+}
+
+/** Results derived from a kept value (e.g. a reader's heat-map rows filtered and sorted), per key. */
+const derived = new WeakMap<object, Map<string, unknown>>();
+/** Derived results kept per kept value: the filters and sort orders a reader goes through. */
+const MAX_DERIVED_PER_VALUE = 16;
+
+/**
+ * `compute()` once per kept value (a reader's view, which lives as long as its
+ * team revision is kept) and key; dropped with the value. Callers must not
+ * change what it returns.
+ */
+export function keptDerived<T>(value: object, key: string, compute: () => T): T {
+  let results = derived.get(value);
+  if (!results) derived.set(value, (results = new Map()));
+  if (results.has(key)) return touch<string, unknown>(results, key, results.get(key), MAX_DERIVED_PER_VALUE) as T;
+  teamStateCounters.derivedComputations += 1;
+  return touch<string, unknown>(results, key, compute(), MAX_DERIVED_PER_VALUE) as T;
 }

@@ -11,6 +11,7 @@ import {
   editableValues,
   isTrainingStatus,
   itemOutcome,
+  trainingFollowUps,
   trainingProgress,
   type EditableField,
   type EditableValues,
@@ -144,6 +145,84 @@ export async function loadTrainingProgress({
     skillOrder: playbook.skills.map((skill) => skill.id),
     roleOrder: playbookRoleIds(playbook),
   });
+}
+
+/** Completed items waiting for their re-assessment, and members with a gap and no plan: the whole organisation's. */
+export interface TrainingFollowUps {
+  awaiting: { itemId: string; member: MemberSummary; skillId: string; requestedAt: Date }[];
+  uncovered: { member: MemberSummary; skillIds: string[] }[];
+}
+
+const followUpsCache = new Map<string, { stamp: string; value: Promise<TrainingFollowUps> }>();
+
+/**
+ * The organisation's training follow-ups (`trainingFollowUps` of the domain)
+ * for every member, kept per worker until a revision or the recommendation
+ * moves: the home page of HR or a lead asks on every visit, and at 5,000
+ * members computing the whole progress report for it took most of the
+ * request. Callers keep what their reader may see.
+ */
+export async function keptTrainingFollowUps({
+  organisationId,
+  organisation,
+  playbook,
+}: {
+  organisationId: string;
+  organisation: { operatingModel: ModelId; stage: StageId };
+  playbook: Playbook;
+}): Promise<TrainingFollowUps> {
+  const [revisions, sized] = await Promise.all([
+    revisionsOf(organisationId),
+    sizedForOrganisation({
+      organisationId,
+      operatingModel: organisation.operatingModel,
+      stage: organisation.stage,
+      playbook,
+    }),
+  ]);
+  const recommendation = sized.recommendation;
+  const stamp = `${revisions.team}:${revisions.training}:${JSON.stringify(recommendation)}`;
+  const cached = followUpsCache.get(organisationId);
+  if (cached && cached.stamp === stamp) return cached.value;
+  const value = Promise.all([trainingInputs(organisationId, false), keptTeamGaps(organisationId, recommendation)]).then(
+    ([{ members, assessments, items }, { gaps }]) => {
+      const latest = new Map<string, Map<string, LatestLevel>>();
+      for (const assessment of assessments) {
+        let bySkill = latest.get(assessment.memberId);
+        if (!bySkill) latest.set(assessment.memberId, (bySkill = new Map()));
+        bySkill.set(assessment.skillId, {
+          level: assessment.level,
+          assessedAt: assessment.assessedAt,
+          recordedAt: assessment.recordedAt,
+        });
+      }
+      const openGaps = new Map(
+        gaps.members.map((member) => [
+          member.memberId,
+          member.skills.filter((skill) => skill.gap > 0).map((skill) => skill.skillId),
+        ]),
+      );
+      const byId = new Map(members.map((member) => [member.id, member]));
+      const followUps = trainingFollowUps({ items, memberIds: members.map((member) => member.id), latest, openGaps });
+      return {
+        awaiting: followUps.awaiting.flatMap((item) => {
+          const member = byId.get(item.memberId);
+          return member
+            ? [{ itemId: item.id, member, skillId: item.skillId, requestedAt: item.reassessmentRequestedAt! }]
+            : [];
+        }),
+        uncovered: followUps.uncovered.map((entry) => ({
+          member: byId.get(entry.memberId)!,
+          skillIds: entry.skillIds,
+        })),
+      };
+    },
+  );
+  followUpsCache.delete(organisationId);
+  followUpsCache.set(organisationId, { stamp, value });
+  if (followUpsCache.size > CACHE_SIZE) followUpsCache.delete(followUpsCache.keys().next().value as string);
+  value.catch(() => followUpsCache.delete(organisationId));
+  return value;
 }
 
 /* ------------------------------------------------------------------ */

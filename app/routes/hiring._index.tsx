@@ -742,7 +742,7 @@ function PlanSection({ data: d }: { data: LoaderData }) {
                   data-position={p.id}
                   data-role={p.roleId}
                   data-status={p.status}
-                  className={p.status === "cancelled" ? "text-slate-400" : undefined}
+                  className={p.status === "cancelled" ? "text-slate-500" : undefined}
                 >
                   <td className={`${ui.td} tabular-nums`}>{i + 1}</td>
                   <th scope="row" className={`${ui.td} text-left font-semibold`}>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { cellSchema, parseOwnershipForm } from "~/forms/ownership";
+import { cellSchemaFor, parseOwnershipForm } from "~/forms/ownership";
 import { LETTER_STYLES, LetterBadge, useFlagText, type RoleLabels } from "~/components/ownership/ui";
 import { Badge, StatusMessage, ui, useLang } from "~/components/ui";
 import { useHydrated } from "~/components/ui";
@@ -10,7 +10,7 @@ import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { rowsByStep, type OwnershipFlag } from "~/domain/ownership-checks";
 import { can } from "~/domain/permissions";
 import { isRaciLetter, RACI_LETTERS, STEP_SECTIONS, type RaciLetter } from "~/domain/process-steps";
-import { CORE_ROLE_IDS, type RoleId } from "~/domain/types";
+import type { RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { editedDefaultRows, editedMarks } from "~/domain/edited-marks";
 import { EditedBadge } from "~/components/playbook/EditedBadge";
@@ -20,7 +20,7 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { intentOf, invalidSubmission, readFormData } from "~/utils/forms";
 import { ownershipStrings } from "~/locales/ownership";
 
-/** The RACI matrix (steps × the seven roles), which rows the viewer may edit, and every problem. */
+/** The RACI matrix (steps × the roles of the organisation's playbook), which rows the viewer may edit, and every problem. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, organisation } = await requirePermission({ request, context }, "ownership.read");
   const [ownership, roleLabels, waiting, state] = await Promise.all([
@@ -46,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const active = ownership.steps.filter((step) => !step.retired);
   return {
     roleLabels,
+    roleIds: ownership.roleIds,
     steps: active.map((step) => ({
       key: step.key,
       section: step.section,
@@ -69,13 +70,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { organisation, user } = await requirePermission({ request, context }, "ownership.read");
   const formData = await readFormData(request);
-  const submission = parseOwnershipForm(formData, cellSchema);
+  const model = organisation.operatingModel;
+  const ownership = await loadOwnership({ organisationId: organisation.id, model });
+  // a column of the matrix: a role the playbook holds (an extension role once it is on)
+  const submission = parseOwnershipForm(formData, cellSchemaFor(ownership.roleIds));
   const intent = intentOf(formData, ["set_cell"]);
   if (intent === null || submission.status !== "success") {
     return invalidSubmission(submission, intent ? {} : { formErrors: ["ownership.errors.invalid"] });
   }
-  const model = organisation.operatingModel;
-  const ownership = await loadOwnership({ organisationId: organisation.id, model });
   const step = ownership.steps.find((candidate) => candidate.key === submission.value.step && !candidate.retired);
   if (!step) throw notFound();
   await requirePermission({ request, context }, "ownership.raci.write", {
@@ -98,7 +100,7 @@ export const meta = titleMeta((lang) => [ownershipStrings[lang].meta.matrix, own
 type StepRow = ReturnType<typeof useLoaderData<typeof loader>>["steps"][number];
 
 export default function OwnershipMatrix() {
-  const { roleLabels, steps, report, waiting, playbookVersion } = useLoaderData<typeof loader>();
+  const { roleLabels, roleIds, steps, report, waiting, playbookVersion } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
   const flagText = useFlagText(roleLabels, lang);
@@ -176,8 +178,8 @@ export default function OwnershipMatrix() {
                 <th scope="col" className="sticky left-0 z-10 bg-slate-50 px-4 py-3">
                   {t("ownership.matrix.step")}
                 </th>
-                {CORE_ROLE_IDS.map((roleId) => (
-                  <th key={roleId} scope="col" className="px-2 py-3 text-center normal-case">
+                {roleIds.map((roleId) => (
+                  <th key={roleId} scope="col" className="px-2 py-3 text-center normal-case" data-role={roleId}>
                     {localize(roleLabels[roleId], lang)}
                   </th>
                 ))}
@@ -194,7 +196,7 @@ export default function OwnershipMatrix() {
                   <Fragment key={section}>
                     <tr className="bg-slate-50/70">
                       <th
-                        colSpan={CORE_ROLE_IDS.length + 2}
+                        colSpan={roleIds.length + 2}
                         scope="colgroup"
                         className="px-4 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
                       >
@@ -202,7 +204,13 @@ export default function OwnershipMatrix() {
                       </th>
                     </tr>
                     {inSection.map((step) => (
-                      <MatrixRow key={step.key} step={step} roleLabels={roleLabels} playbookVersion={playbookVersion} />
+                      <MatrixRow
+                        key={step.key}
+                        step={step}
+                        roleIds={roleIds}
+                        roleLabels={roleLabels}
+                        playbookVersion={playbookVersion}
+                      />
                     ))}
                   </Fragment>
                 );
@@ -217,10 +225,12 @@ export default function OwnershipMatrix() {
 
 function MatrixRow({
   step,
+  roleIds,
   roleLabels,
   playbookVersion,
 }: {
   step: StepRow;
+  roleIds: readonly RoleId[];
   roleLabels: RoleLabels;
   playbookVersion: number;
 }) {
@@ -236,7 +246,7 @@ function MatrixRow({
         </Link>
         <EditedBadge edited={step.fromEditedDefault} version={playbookVersion} />
       </th>
-      {CORE_ROLE_IDS.map((roleId) => (
+      {roleIds.map((roleId) => (
         <td key={roleId} className="px-2 py-2 text-center" data-role={roleId} data-letter={row[roleId] ?? ""}>
           {step.editable ? (
             <CellEditor

@@ -7,9 +7,9 @@ import { OrgChartDiagram, type OwnershipOverlay } from "~/components/diagram/Org
 import { EDGE_COLORS } from "~/components/diagram/edges";
 import { ui, useLang, sectionErrorBoundary, titleMeta } from "~/components/ui";
 import { accountableRolesOf, handOffsAround, responsibleRolesOf, rowsByStep } from "~/domain/ownership-checks";
-import { isAccountable, isResponsible, STEP_SECTIONS } from "~/domain/process-steps";
+import { isAccountable, isResponsible, rowRoles, STEP_SECTIONS } from "~/domain/process-steps";
 import { shippedPlaybook } from "~/domain/playbook";
-import { CORE_ROLE_IDS, type RoleId } from "~/domain/types";
+import type { RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import { loadOwnership } from "~/models/ownership.server";
 import { playbookForOrganisation } from "~/models/playbook.server";
@@ -37,7 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     null;
   const row = chosen ? (rowsByStep(ownership.cells).get(chosen.key) ?? {}) : {};
   const parts: OwnershipOverlay["parts"] = {};
-  for (const roleId of CORE_ROLE_IDS) {
+  // every role the row names: an extension role the playbook holds is a node of the chart too
+  for (const roleId of rowRoles(row)) {
     const letter = row[roleId];
     if (isAccountable(letter) && isResponsible(letter)) parts[roleId] = "AR";
     else if (isAccountable(letter)) parts[roleId] = "A";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportLabels } from "~/domain/csv-labels";
 import { rowsByStep } from "~/domain/ownership-checks";
-import { RACI_CSV_COLUMNS, raciExportRows, type RaciCsvLabels } from "~/domain/raci-csv";
+import { playbookRoleIds } from "~/domain/extension-roles";
+import { raciCsvColumns, raciExportRows, type RaciCsvLabels } from "~/domain/raci-csv";
 import { ownershipStrings } from "~/locales/ownership";
 import { raciCsvStrings } from "~/locales/raci-csv";
 import { loadOwnership } from "~/models/ownership.server";
@@ -12,7 +13,7 @@ import { languageFor } from "~/utils/i18n.server";
 
 /**
  * The RACI matrix as CSV: one row per step (retired ones too, marked), a
- * column per role with its letter, and sections, steps, owners, status and
+ * column per role of the organisation's playbook with its letter, and sections, steps, owners, status and
  * problems by their labels in the reader's language with their ids and codes
  * in columns of their own (app/domain/raci-csv.ts).
  */
@@ -30,7 +31,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     status: (id) => raciCsvStrings[lang].status[id],
     flag: (code) => words.flagNames[code],
   };
+  const roleIds = playbookRoleIds(playbook);
   const lines = raciExportRows({
+    roleIds,
     steps: ownership.steps,
     rows: rowsByStep(ownership.cells),
     flags: new Map(ownership.report.flagged.map((check) => [check.stepKey, check.flags])),
@@ -38,5 +41,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lang,
   });
   const day = new Date().toISOString().slice(0, 10);
-  return csvDownload(RACI_CSV_COLUMNS, lines, `raci-matrix-${day}.csv`);
+  return csvDownload(raciCsvColumns(roleIds), lines, `raci-matrix-${day}.csv`);
 }

@@ -2,14 +2,15 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@confor
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { decideSchema, OWNERSHIP_FORM, parseOwnershipForm, proposeSchema, undoSchema } from "~/forms/ownership";
+import { useMemo } from "react";
+import { decideSchema, OWNERSHIP_FORM, parseOwnershipForm, proposeSchemaFor, undoSchema } from "~/forms/ownership";
 import { LetterBadge, useFlagText } from "~/components/ownership/ui";
 import { Badge, FieldErrors, FormErrors, DateTime, StatusMessage, ui, useLang } from "~/components/ui";
 import { sectionErrorBoundary, titleMeta } from "~/components/ui";
 import type { OwnershipFlag } from "~/domain/ownership-checks";
 import { can } from "~/domain/permissions";
 import type { RaciLetter } from "~/domain/process-steps";
-import { CORE_ROLE_IDS, type RoleId } from "~/domain/types";
+import type { RoleId } from "~/domain/types";
 import { localize } from "~/domain/vocabulary";
 import {
   decideProposal,
@@ -17,6 +18,7 @@ import {
   holdersOf,
   isStepKey,
   openProposal,
+  ownershipRoleIds,
   proposeOwner,
   roleLabelsFor,
   undoCellChange,
@@ -43,6 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const involved = open ? [...new Set<RoleId>([...holders, open.ownerRoleId])] : holders;
   return {
     roleLabels,
+    roleIds: detail.ownership.roleIds,
     step: { key: step.key, name: step.name, section: step.section, retired: step.retired, resolved: step.resolved },
     row,
     flags,
@@ -88,7 +91,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "propose") {
     await requirePermission({ request, context }, "ownership.propose");
-    const submission = parseOwnershipForm(formData, proposeSchema);
+    const roleIds = await ownershipRoleIds({ organisationId: organisation.id });
+    const submission = parseOwnershipForm(formData, proposeSchemaFor(roleIds));
     if (submission.status !== "success") return invalidSubmission(submission, { extra: { intent } });
     const result = await proposeOwner({
       organisationId: organisation.id,
@@ -141,7 +145,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const detail = await getStep({ organisationId: organisation.id, model, key });
   if (!detail) throw notFound();
-  return invalidSubmission(parseOwnershipForm(formData, proposeSchema), {
+  return invalidSubmission(parseOwnershipForm(formData, proposeSchemaFor(detail.ownership.roleIds)), {
     formErrors: ["ownership.errors.invalid"],
     extra: { intent },
   });
@@ -154,7 +158,7 @@ export const meta = titleMeta<typeof loader>((lang, data) => [
 ]);
 
 export default function StepPage() {
-  const { roleLabels, step, row, flags, log, changes, open, canPropose, canDecide, canEditRow } =
+  const { roleLabels, roleIds, step, row, flags, log, changes, open, canPropose, canDecide, canEditRow } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -189,7 +193,7 @@ export default function StepPage() {
             {t("ownership.step.row")}
           </h3>
           <dl className="mt-3 divide-y divide-slate-100 text-sm" data-testid="step-row">
-            {CORE_ROLE_IDS.map((roleId) => (
+            {roleIds.map((roleId) => (
               <div
                 key={roleId}
                 className="flex items-center justify-between py-1.5"
@@ -227,7 +231,7 @@ export default function StepPage() {
               ))}
             </ul>
           )}
-          {canPropose ? <ProposeForm roleName={roleName} /> : null}
+          {canPropose ? <ProposeForm roleIds={roleIds} roleName={roleName} /> : null}
           {open && canDecide ? <DecideForm proposalId={open.id} /> : null}
           {open && !canDecide ? <p className="mt-4 text-sm text-slate-600">{t("ownership.step.waiting")}</p> : null}
         </section>
@@ -303,14 +307,15 @@ function lastResultFor(actionData: ActionResult, intents: string[]) {
     : undefined;
 }
 
-function ProposeForm({ roleName }: { roleName: (roleId: RoleId) => string }) {
+function ProposeForm({ roleIds, roleName }: { roleIds: RoleId[]; roleName: (roleId: RoleId) => string }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const schema = useMemo(() => proposeSchemaFor(roleIds), [roleIds]);
   const [form, fields] = useForm({
     id: "propose",
     lastResult: lastResultFor(actionData, ["propose"]),
-    onValidate: validateWith(proposeSchema, OWNERSHIP_FORM),
+    onValidate: validateWith(schema, OWNERSHIP_FORM),
     shouldRevalidate: "onBlur",
   });
   return (
@@ -324,7 +329,7 @@ function ProposeForm({ roleName }: { roleName: (roleId: RoleId) => string }) {
         </label>
         <select {...getSelectProps(fields.owner)} className={ui.input}>
           <option value="">{t("ownership.step.chooseOwner")}</option>
-          {CORE_ROLE_IDS.map((roleId) => (
+          {roleIds.map((roleId) => (
             <option key={roleId} value={roleId}>
               {roleName(roleId)}
             </option>

@@ -6,13 +6,14 @@ import { ConflictNotice } from "~/components/ConflictNotice";
 import { PlaybookNav, ProblemList } from "~/components/playbook/PlaybookNav";
 import { Badge, FieldErrors, FormErrors, sectionErrorBoundary, titleMeta, ui, useLang } from "~/components/ui";
 import { EXTENSION_LIBRARY, isExtensionRoleId } from "~/domain/extension-roles";
-import { GENERAL_MANAGER, STAGE_IDS, type ExtensionRoleId } from "~/domain/types";
+import { defaultStepsFor } from "~/domain/process-steps";
+import { GENERAL_MANAGER, MODEL_IDS, STAGE_IDS, type ExtensionRoleId } from "~/domain/types";
 import { GENERAL_MANAGER_LABEL, localize } from "~/domain/vocabulary";
 import { extensionRoleSchema, EXTENSION_ROLE_FORM } from "~/forms/extension-roles";
 import { extensionRolesStrings } from "~/locales/extension-roles";
 import { playbookStrings } from "~/locales/playbook";
 import {
-  membersInExtensionRoles,
+  extensionRoleInUse,
   readPlaybookPage,
   requirePlaybookEditor,
   setExtensionRole,
@@ -31,7 +32,7 @@ function roleIdOf(params: { roleId?: string }): ExtensionRoleId {
   return params.roleId;
 }
 
-/** An extension role as the library ships it, whether the playbook holds it, and who is assigned to it. */
+/** An extension role as the library ships it, whether the playbook holds it, and who and which RACI rows assign it. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const roleId = roleIdOf(params);
   const { organisationId, state, canEdit } = await readPlaybookPage({ request, context });
@@ -46,7 +47,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const skillLabel = (id: string) =>
     playbook.skills.find((s) => s.id === id)?.label ??
     EXTENSION_LIBRARY[roleId].skills.find((s) => s.id === id)?.label ?? { zh: id, en: id };
-  const members = (await membersInExtensionRoles({ organisationId }))[roleId];
+  const use = await extensionRoleInUse({ organisationId, roleId });
+  const stepName = (stepKey: string, model: (typeof MODEL_IDS)[number] | null) =>
+    defaultStepsFor(model ?? MODEL_IDS[0]).find((step) => step.key === stepKey)?.name ?? { zh: stepKey, en: stepKey };
   return {
     roleId,
     version: state.version,
@@ -63,7 +66,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       levels: STAGE_IDS.map((st) => s.levels[st]),
     })),
     responsibilities: shown.coreResponsibilities,
-    members,
+    members: use.members,
+    raciSteps: use.steps,
+    defaultRows: use.defaultRows.map((row) => ({
+      stepKey: row.stepKey,
+      model: row.model,
+      name: stepName(row.stepKey, row.model),
+      modelLabel: row.model ? playbook.models.find((m) => m.id === row.model)?.label : undefined,
+    })),
     canEdit,
   };
 }
@@ -88,8 +98,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return invalidSubmission(submission, { fieldErrors: { version: ["forms.version"] }, extra: none });
   if (result.reason === "conflict")
     return conflictSubmission(submission, { conflict: [], version: result.current.version, extra: none });
-  if (result.reason === "in_use")
-    return invalidSubmission(submission, { formErrors: ["extensionRoles.errors.inUse"], extra: none });
+  if (result.reason === "in_use") {
+    const formErrors = [
+      ...(result.members > 0 ? ["extensionRoles.errors.inUse"] : []),
+      ...(result.steps.length + result.defaultRows.length > 0 ? ["raciRoles.errors.inRaci"] : []),
+    ];
+    return invalidSubmission(submission, { formErrors, extra: none });
+  }
   // e.g. a role that reports to this one: the playbook's own words, each with its path
   return invalidSubmission(submission, {
     formErrors: ["playbook.errors.invalidPlaybook"],
@@ -124,7 +139,8 @@ export default function ExtensionRolePage() {
       ? typedSummary
       : t(data.on ? "extensionRoles.summaryOff" : "extensionRoles.summaryOn", { role: label });
   const version = answer?.conflict && typeof answer.version === "number" ? answer.version : data.version;
-  const blocked = data.on && data.members > 0;
+  const inRaci = data.raciSteps.length + data.defaultRows.length > 0;
+  const blocked = data.on && (data.members > 0 || inRaci);
 
   return (
     <main id="main" className="mx-auto max-w-screen-lg space-y-6 px-4 py-8 sm:px-6">
@@ -166,7 +182,7 @@ export default function ExtensionRolePage() {
             <ul className="list-disc pl-5">
               {data.skills.map((s) => (
                 <li key={s.id}>
-                  {localize(s.label, lang)}: {s.levels.join(" / ")}
+                  {t("app.text.labelled", { label: localize(s.label, lang), value: s.levels.join(" / ") })}
                 </li>
               ))}
             </ul>
@@ -179,13 +195,51 @@ export default function ExtensionRolePage() {
           {t(data.on ? "extensionRoles.turnOffOf" : "extensionRoles.turnOnOf", { role: label })}
         </h2>
         <p className="text-sm" data-testid="extension-state">
-          {t(data.on ? "extensionRoles.isOn" : "extensionRoles.isOff")}{" "}
-          {t(data.on ? "extensionRoles.pageIntroOff" : "extensionRoles.pageIntroOn")}
+          {t("raciRoles.sentences", {
+            first: t(data.on ? "extensionRoles.isOn" : "extensionRoles.isOff"),
+            second: t(data.on ? "extensionRoles.pageIntroOff" : "extensionRoles.pageIntroOn"),
+          })}
         </p>
-        {blocked ? (
+        {data.on && data.members > 0 ? (
           <p role="status" className="text-sm font-medium text-amber-800" data-testid="extension-in-use">
             {t("extensionRoles.inUse", { count: data.members })}
           </p>
+        ) : null}
+        {data.on && inRaci ? (
+          <div role="status" className="space-y-2 text-sm text-amber-800" data-testid="extension-in-raci">
+            <p className="font-medium">{t("raciRoles.inRaci")}</p>
+            {data.raciSteps.length > 0 ? (
+              <div>
+                <p>{t("raciRoles.teamSteps")}</p>
+                <ul className="list-disc pl-5">
+                  {data.raciSteps.map((step) => (
+                    <li key={step.key} data-step={step.key}>
+                      <Link to={`/ownership/steps/${step.key}`} className={ui.link}>
+                        {localize(step.name, lang)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {data.defaultRows.length > 0 ? (
+              <div>
+                <p>{t("raciRoles.defaultRows")}</p>
+                <ul className="list-disc pl-5">
+                  {data.defaultRows.map((row) => (
+                    <li key={`${row.model ?? "shared"}.${row.stepKey}`} data-step={row.stepKey}>
+                      <Link to={`/playbook/raci${row.model ? `?model=${row.model}` : ""}`} className={ui.link}>
+                        {t("app.text.withDetail", {
+                          text: localize(row.name, lang),
+                          detail: row.modelLabel ? localize(row.modelLabel, lang) : t("raciRoles.everyModel"),
+                        })}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </div>
         ) : null}
         {answer?.conflict ? (
           <ConflictNotice conflict={answer.conflict} label={(field) => field} />

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ConflictNotice";
 import { EditedMark, PlaybookNav, ProblemList } from "~/components/playbook/PlaybookNav";
@@ -9,17 +10,25 @@ import { isEditedUnder, playbookConflict } from "~/domain/playbook-diff";
 import { defaultRaciPath, withDefaultRaciEdited } from "~/domain/playbook-raci";
 import { splitProblem } from "~/domain/playbook-validation";
 import { defaultStepsFor, RACI_LETTERS, STEP_SECTIONS } from "~/domain/process-steps";
-import { CORE_ROLE_IDS } from "~/domain/types";
+import { playbookRoleIds } from "~/domain/extension-roles";
 import { isModelId, localize } from "~/domain/vocabulary";
-import { PLAYBOOK_FORM, raciRowErrorPath, raciRowsFromForm, raciSchema, SUMMARY_MAX } from "~/forms/playbook";
+import { PLAYBOOK_FORM, SUMMARY_MAX } from "~/forms/playbook";
+import { raciRowErrorPath, raciRowsFromForm, raciSchemaFor } from "~/forms/playbook-raci";
 import { playbookStrings } from "~/locales/playbook";
-import { readPlaybookPage, playbookAtVersion, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
+import {
+  readPlaybookPage,
+  playbookAtVersion,
+  playbookForOrganisation,
+  requirePlaybookEditor,
+  savePlaybook,
+} from "~/models/playbook.server";
 import { notFound } from "~/utils/auth.server";
 import { conflictSubmission, invalidSubmission, parseForm, readFormData, validateWith } from "~/utils/forms";
 
 /**
  * The process steps' default RACI in the organisation's playbook (issue 13):
- * one model's core flow and the shared steps, one letter per role and step.
+ * one model's core flow and the shared steps, one letter per role of the
+ * playbook (the seven, then the extension roles it holds) and step.
  * A team's steps start from these rows (ownership), so an edit reaches the
  * steps an organisation has not stored yet. Every save is a version.
  */
@@ -32,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const asked = url.searchParams.get("model");
   const model = isModelId(asked) ? asked : organisation.operatingModel;
   const { playbook, edited } = state;
-  const held = new Set(playbook.roles.map((r) => r.id));
+  const roleIds = playbookRoleIds(playbook);
   const steps = defaultStepsFor(model, playbook.defaultRaci).map((step) => {
     const path = defaultRaciPath(step.key, step.section === "core" ? model : null);
     return {
@@ -40,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       section: step.section,
       name: step.name,
       row: step.raci,
-      edited: CORE_ROLE_IDS.filter((roleId) => isEditedUnder(edited, `${path}.${roleId}`)),
+      edited: roleIds.filter((roleId) => isEditedUnder(edited, `${path}.${roleId}`)),
     };
   });
   return {
@@ -48,10 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     model,
     ownModel: organisation.operatingModel,
     models: playbook.models.map(({ id, label }) => ({ id, label })),
-    roles: CORE_ROLE_IDS.filter((id) => held.has(id)).map((id) => ({
-      id,
-      label: playbook.roles.find((r) => r.id === id)!.label,
-    })),
+    roles: roleIds.map((id) => ({ id, label: playbook.roles.find((r) => r.id === id)!.label })),
     steps,
     canEdit,
     saved: url.searchParams.get("saved") === "1",
@@ -61,7 +67,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const signedIn = await requirePlaybookEditor({ request, context });
   const organisationId = signedIn.actor.organisationId;
-  const submission = parseForm(await readFormData(request), raciSchema, PLAYBOOK_FORM);
+  // the columns of the page as the current version has them (a stale page's save is refused as a conflict)
+  const roleIds = playbookRoleIds(await playbookForOrganisation(organisationId));
+  const submission = parseForm(await readFormData(request), raciSchemaFor(roleIds), PLAYBOOK_FORM);
   const none = { conflict: null, version: null, problems: [] as string[] };
   if (submission.status !== "success") return invalidSubmission(submission, { extra: none });
   const { version, summary, model } = submission.value;
@@ -109,10 +117,11 @@ export default function DefaultRaciPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigation = useNavigation();
+  const schema = useMemo(() => raciSchemaFor(roles.map((r) => r.id)), [roles]);
   const [form] = useForm({
     id: "playbook-raci",
     lastResult: answer?.lastResult as never,
-    onValidate: validateWith(raciSchema, PLAYBOOK_FORM),
+    onValidate: validateWith(schema, PLAYBOOK_FORM),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });

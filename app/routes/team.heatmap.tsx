@@ -16,21 +16,24 @@ import type {
   HeatmapPageRow,
   HeatmapSortKey,
 } from "~/components/heatmap/types";
-import { filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
+import { encodeHeatmapCell, filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
 import type { HeatmapFilter, HeatmapSort } from "~/domain/gaps";
-import { visibleTeamGaps } from "~/domain/visibility";
 import type { OrgChartRecommendation, RoleId } from "~/domain/types";
 import { isRoleId, localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
-import { keptTeam, keptTeamGaps } from "~/models/team-state.server";
+import { keptDerived, keptTeamView } from "~/models/team-state.server";
 import { playbookStateForOrganisation } from "~/models/playbook.server";
 import { isLevelEdited } from "~/domain/edited-marks";
 import { requirePermission } from "~/utils/auth.server";
 import { htmlLang } from "~/utils/i18n";
 import { languageFor } from "~/utils/i18n.server";
 
-/** Rows per page: a 5,000-member team answers with one page, not the whole table. */
-export const PAGE_SIZE = 100;
+/**
+ * Rows per page: a 5,000-member team answers with one page, not the whole table. 50 rows
+ * (about 1,500 cells, 100 KB of HTML) fill the table's scrolling box twice over; 100 rows
+ * made the page's render most of its cost (decision 0017's addendum).
+ */
+export const PAGE_SIZE = 50;
 
 /** The query's fields; an empty value (a form's "any") means "not set". */
 const querySchema = {
@@ -118,11 +121,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const dirParam = readParam(url.searchParams, "dir", invalid);
   const pageParam = readParam(url.searchParams, "page", invalid) ?? 1;
 
-  const [state, lang, team] = await Promise.all([
-    playbookStateForOrganisation(organisation.id),
-    languageFor(request),
-    keptTeam(organisation.id),
-  ]);
+  const [state, lang] = await Promise.all([playbookStateForOrganisation(organisation.id), languageFor(request)]);
   const { playbook } = state;
   const { recommendation, profile } = await sizedForOrganisation({
     organisationId: organisation.id,
@@ -136,9 +135,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     operatingModel: organisation.operatingModel,
     stage: organisation.stage,
   });
-  const { gaps: teamGaps } = await keptTeamGaps(organisation.id, recommendation, playbook.skills);
-  // Privacy (issue 14): the rows of the people this reader may read (their own; a lead's departments'; all for HR, managers, admins).
-  const gaps = visibleTeamGaps(actor, organisation.id, team.members, teamGaps);
+  // Privacy (issue 14): the rows of the people this reader may read (their own; a lead's departments'; all for HR,
+  // managers, admins), filtered once per reader and team revision (decision 0017).
+  const { team, visible: gaps } = await keptTeamView(actor, organisation.id, recommendation, playbook.skills);
 
   const strings = teamInsightsStrings[lang];
   const skillLabels = new Map(playbook.skills.map((s) => [s.id, localize(s.label, lang)]));
@@ -175,7 +174,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const by: HeatmapSort = sortKey.startsWith("skill:")
     ? { skillId: sortKey.slice("skill:".length) }
     : (sortKey as "name" | "totalGap" | "maxGap");
-  const matching = sortHeatmapRows(filterHeatmapRows(gaps.heatmap.rows, filter), by, direction, htmlLang(lang));
+  // the reader's rows filtered and sorted once per team revision, query and language; a page is a slice of them
+  const matching = keptDerived(gaps, JSON.stringify([filter, by, direction, lang]), () =>
+    sortHeatmapRows(filterHeatmapRows(gaps.heatmap.rows, filter), by, direction, htmlLang(lang)),
+  );
 
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const page = Math.min(pageParam, pages);
@@ -186,7 +188,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     totalGap: r.totalGap,
     maxGap: r.maxGap,
     bucket: r.bucket,
-    cells: columns.map((c) => r.cells[c.skillId] ?? null),
+    cells: columns.map((c) => encodeHeatmapCell(r.cells[c.skillId])),
   }));
 
   return data(

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { databaseUrl, ensureDatabaseFolder } from "./database-url";
@@ -35,7 +36,67 @@ function connectedForWorkers(adapter: Adapter): Adapter {
   return adapter;
 }
 
+/** Query plans kept per process: enough for every query shape × the sessions and organisations of a busy hour. */
+const MAX_KEPT_PLANS = 2_000;
+/** How often a plan was compiled, and taken from those kept: for tests (count, not time). */
+export const queryPlanStats = { compiled: 0, kept: 0 };
+
+interface QueryCompilerPrototype {
+  compile(request: string): unknown;
+  compileBatch(request: string): unknown;
+  __plansKept?: boolean;
+}
+
+function deepFreeze(value: unknown): unknown {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * Prisma 6.19's query compiler (WebAssembly, `engineType = "client"`) turns
+ * every query into a plan on every call: a pure function of the query, whose
+ * JSON carries its values. Measured (decision 0017's addendum) it was 11–25 %
+ * of a signed-in page's CPU: the five queries of the session lookup and the
+ * layout alone cost more than all of `/login`. The same query (this session,
+ * this organisation's revision, playbook, profile) comes back on every page,
+ * so its plan is kept, least recently used out first. Plans are frozen
+ * outside production so a test fails if Prisma ever changes one it was given.
+ * Prisma 7 keeps plans itself (with parameters); remove this then.
+ */
+function keepQueryPlans(): void {
+  const runtime = createRequire(import.meta.url)(".prisma/client/query_compiler_bg.js") as {
+    QueryCompiler: { prototype: QueryCompilerPrototype };
+  };
+  const proto = runtime.QueryCompiler.prototype;
+  if (proto.__plansKept) return;
+  proto.__plansKept = true;
+  const freeze = process.env.NODE_ENV !== "production";
+  const plans = new Map<string, unknown>();
+  const kept = (compile: (request: string) => unknown, kind: string) =>
+    function (this: unknown, request: string) {
+      const key = kind + request;
+      let plan = plans.get(key);
+      if (plan !== undefined) {
+        queryPlanStats.kept += 1;
+        plans.delete(key);
+      } else {
+        queryPlanStats.compiled += 1;
+        plan = compile.call(this, request);
+        if (freeze) deepFreeze(plan);
+        if (plans.size >= MAX_KEPT_PLANS) plans.delete(plans.keys().next().value as string);
+      }
+      plans.set(key, plan);
+      return plan;
+    };
+  proto.compile = kept(proto.compile, "1");
+  proto.compileBatch = kept(proto.compileBatch, "n");
+}
+
 function createClient(): PrismaClient {
+  keepQueryPlans();
   const url = databaseUrl();
   ensureDatabaseFolder(url);
   const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });

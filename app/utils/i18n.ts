@@ -25,6 +25,7 @@ import { teamDataStrings } from "~/locales/team-data";
 import { gridStrings } from "~/locales/assessment-grid";
 import { raciCsvStrings } from "~/locales/raci-csv";
 import { raciLogStrings } from "~/locales/raci-log";
+import { raciRolesStrings } from "~/locales/raci-roles";
 import { teamInsightsStrings } from "~/locales/team-insights";
 import { teamMembersStrings } from "~/locales/team-members";
 import { trainingStrings } from "~/locales/training";
@@ -62,6 +63,7 @@ export const resources = {
       grid: gridStrings.en,
       raciLog: raciLogStrings.en,
       raciCsv: raciCsvStrings.en,
+      raciRoles: raciRolesStrings.en,
       nextSteps: nextStepsStrings.en,
       mobile: mobileStrings.en,
       access: accessStrings.en,
@@ -94,6 +96,7 @@ export const resources = {
       grid: gridStrings.zh,
       raciLog: raciLogStrings.zh,
       raciCsv: raciCsvStrings.zh,
+      raciRoles: raciRolesStrings.zh,
       nextSteps: nextStepsStrings.zh,
       mobile: mobileStrings.zh,
       access: accessStrings.zh,

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
+import { decodeHeatmapCell, encodeHeatmapCell } from "../../app/domain/gaps";
 import {
   computeTeamGaps,
   filterHeatmapRows,
@@ -789,5 +790,23 @@ describe("a large team", () => {
     expect(result.members).toHaveLength(5000);
     expect(result.heatmap.rows).toHaveLength(5000);
     expect(result.totals.notAssessed).toBeGreaterThan(0); // the second role's skills were never assessed
+  });
+});
+
+describe("heat-map cells as the page sends them (decision 0017)", () => {
+  it("one number per cell gives back every cell the kept grid holds, blanks included", () => {
+    fc.assert(
+      fc.property(arbRec, arbTeam, arbAssessments, (rec, roleLists, raw) => {
+        const { team, assessments } = build(roleLists, raw);
+        const { heatmap } = computeTeamGaps(rec, team, assessments);
+        for (const row of heatmap.rows)
+          for (const skillId of heatmap.skillIds) {
+            const cell = row.cells[skillId] ?? null;
+            const code = encodeHeatmapCell(cell);
+            expect(code === null || Number.isInteger(code)).toBe(true);
+            expect(decodeHeatmapCell(code)).toEqual(cell);
+          }
+      }),
+    );
   });
 });

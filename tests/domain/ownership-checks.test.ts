@@ -205,3 +205,31 @@ describe("handOffsAround", () => {
     expect(handOffsAround([step("only")], cellsOf("only", { tech_dev: "AR" }), "only")).toEqual([]);
   });
 });
+
+describe("a role beyond the seven (an extension role the playbook holds)", () => {
+  it("counts in the rule of one accountable role, as responsible, and as an unstaffed owner", () => {
+    // customer service and operations both accountable: flagged, in the roles' order
+    expect(flagsForRow({ operations_manager: "A", customer_service: "AR" }, staffedRoles(fullTeam.members))).toEqual([
+      { code: "several_accountable", roles: ["operations_manager", "customer_service"] },
+      { code: "unstaffed_owner", roles: ["customer_service"] },
+    ]);
+    // customer service alone does the work: a responsible role, staffed once a member holds it
+    const team = [...fullTeam.members, member("agent", [["customer_service", 1]])];
+    expect(staffedRoles(team).has("customer_service")).toBe(true);
+    expect(flagsForRow({ operations_manager: "A", customer_service: "R" }, staffedRoles(team))).toEqual([]);
+    expect(flagsForRow({ operations_manager: "A", customer_service: "C" }, staffedRoles(team))).toEqual([
+      { code: "no_responsible" },
+    ]);
+  });
+
+  it("hands work to and from it around a step", () => {
+    const steps = [step("a", { position: 0 }), step("b", { position: 1 })];
+    const cells = [
+      ...cellsOf("a", { supply_chain: "AR" }),
+      ...cellsOf("b", { operations_manager: "A", customer_service: "R" }),
+    ];
+    expect(handOffsAround(steps, cells, "b")).toEqual([
+      { fromStep: "a", toStep: "b", from: "supply_chain", to: "customer_service" },
+    ]);
+  });
+});

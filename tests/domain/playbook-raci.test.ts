@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
+import { withExtensionRoleDisabled, withExtensionRoleEnabled } from "../../app/domain/extension-roles";
 import {
   checkDefaultRaci,
   defaultRowFlags,
+  defaultRowsNaming,
   withDefaultRaciCompleted,
   withDefaultRaciEdited,
 } from "../../app/domain/playbook-raci";
@@ -86,5 +88,36 @@ describe("the playbook's default RACI", () => {
     expect(withDefaultRaciCompleted(older as Playbook).defaultRaci).toEqual(shippedPlaybook.defaultRaci);
     expect(withDefaultRaciCompleted(shippedPlaybook)).toBe(shippedPlaybook);
     expect(withDefaultRaciCompleted(null)).toBeNull();
+  });
+});
+
+describe("the default RACI and an extension role", () => {
+  const withCs = withExtensionRoleEnabled(shippedPlaybook, "customer_service");
+
+  it("accepts a row that gives an enabled extension role a letter, in the playbook's order", () => {
+    const edited = withDefaultRaciEdited(withCs, "platform", {
+      after_sales: { customer_service: "AR", operations_manager: "C" },
+    });
+    expect(Object.entries(edited.defaultRaci.byModel.platform.after_sales)).toEqual([
+      ["operations_manager", "C"],
+      ["customer_service", "AR"],
+    ]);
+    expect(problemsOf(edited)).toEqual([]);
+    expect(defaultRowsNaming(edited.defaultRaci, "customer_service")).toEqual([
+      { stepKey: "after_sales", model: "platform" },
+    ]);
+    expect(defaultRowsNaming(shippedPlaybook.defaultRaci, "customer_service")).toEqual([]);
+  });
+
+  it("names the row of a role the playbook does not hold (turned off) by its path, and the work it leaves undone", () => {
+    const edited = withDefaultRaciEdited(withCs, "platform", {
+      after_sales: { customer_service: "R", operations_manager: "A" },
+    });
+    const off = withExtensionRoleDisabled(edited, "customer_service");
+    expect(problemsOf(off)).toEqual([
+      'defaultRaci.byModel.platform.after_sales.customer_service: "customer_service" is not in this playbook',
+      // without its cell the row has nobody doing the work: why turning off is refused rather than dropping cells
+      "defaultRaci.byModel.platform.after_sales: needs a responsible role (R or A/R)",
+    ]);
   });
 });

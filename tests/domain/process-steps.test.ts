@@ -6,6 +6,7 @@ import {
   defaultStepsFor,
   missingDefaultSteps,
   rowHolders,
+  rowRoles,
   rowWithOwner,
   STEP_KEY_PATTERN,
 } from "../../app/domain/process-steps";
@@ -143,5 +144,27 @@ describe("rowHolders and customStepKey", () => {
     const key = customStepKey("0F8E-41B2-ÄÖ");
     expect(key).toBe("custom_0f8e41b2");
     expect(key).toMatch(STEP_KEY_PATTERN);
+  });
+});
+
+describe("rows naming a role beyond the seven", () => {
+  it("rowHolders and rowWithOwner keep an extension role and can make it the owner", () => {
+    const row = { operations_manager: "AR", customer_service: "R", product_manager: "I" } as const;
+    expect(rowHolders(row)).toEqual(["operations_manager", "customer_service"]);
+    expect(rowWithOwner(row, "customer_service")).toEqual({
+      product_manager: "I",
+      operations_manager: "R",
+      customer_service: "AR",
+    });
+    // an owner with no letter yet becomes the accountable role
+    expect(rowWithOwner({ operations_manager: "AR" }, "finance_tax")).toEqual({
+      operations_manager: "R",
+      finance_tax: "A",
+    });
+  });
+
+  it("rowRoles lists the roles with a letter: the seven, then the library's, then others by id", () => {
+    const row = { custom_zeta: "C", customer_service: "R", tech_dev: "A", custom_alpha: "I", marketing: undefined };
+    expect(rowRoles(row as never)).toEqual(["tech_dev", "customer_service", "custom_alpha", "custom_zeta"]);
   });
 });

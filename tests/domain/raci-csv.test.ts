@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { RACI_CSV_COLUMNS, raciExportRows, raciStepStatus, type RaciCsvLabels } from "../../app/domain/raci-csv";
+import { raciCsvColumns, raciExportRows, raciStepStatus, type RaciCsvLabels } from "../../app/domain/raci-csv";
+import { CORE_ROLE_IDS } from "../../app/domain/types";
+
+const RACI_CSV_COLUMNS = raciCsvColumns(CORE_ROLE_IDS);
 
 const labels: RaciCsvLabels = {
   role: (id) => `role:${id}`,
@@ -20,6 +23,7 @@ describe("raciStepStatus", () => {
 describe("raciExportRows", () => {
   it("writes each label beside its id, in the reader's language, with one column per role", () => {
     const rows = raciExportRows({
+      roleIds: CORE_ROLE_IDS,
       steps: [
         { key: "a", section: "core", name: { zh: "甲", en: "Alpha" }, resolved: false, retired: false },
         { key: "b", section: "systems", name: { zh: "乙", en: "" }, resolved: false, retired: true },
@@ -62,5 +66,39 @@ describe("raciExportRows", () => {
       status_id: "retired",
       problems: "",
     });
+  });
+
+  it("has a column for each role of the playbook: an extension role it holds comes after the seven", () => {
+    const roleIds = [...CORE_ROLE_IDS, "customer_service" as const];
+    const columns = raciCsvColumns(roleIds);
+    expect(columns.slice(4, 12)).toEqual(roleIds);
+    expect(columns[12]).toBe("accountable");
+    const [line] = raciExportRows({
+      roleIds,
+      steps: [
+        {
+          key: "after_sales",
+          section: "core",
+          name: { zh: "售后", en: "After-sales" },
+          resolved: false,
+          retired: false,
+        },
+      ],
+      rows: new Map([["after_sales", { customer_service: "R" as const, operations_manager: "A" as const }]]),
+      flags: new Map(),
+      labels,
+      lang: "zh",
+    });
+    const byColumn = Object.fromEntries(columns.map((column, i) => [column, line[i]]));
+    expect(line).toHaveLength(columns.length);
+    expect(byColumn).toMatchObject({
+      customer_service: "R",
+      operations_manager: "A",
+      responsible_ids: "customer_service",
+      responsible: "role:customer_service",
+      accountable_ids: "operations_manager",
+    });
+    // the seven-column export of a playbook without it has no such column
+    expect(raciCsvColumns(CORE_ROLE_IDS)).not.toContain("customer_service");
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   conflictingChanges,
@@ -11,6 +12,7 @@ import {
   itemOutcome,
   lastMonths,
   parseTrainingFilter,
+  trainingFollowUps,
   trainingProgress,
   type LatestLevel,
   type TrainingItemRecord,
@@ -186,6 +188,12 @@ describe("trainingProgress", () => {
     ]);
   });
 
+  it("gives the same waiting item and uncovered members on their own (trainingFollowUps, the home page's read)", () => {
+    const followUps = trainingFollowUps({ items, memberIds: members.map((member) => member.id), latest, openGaps });
+    expect(followUps.awaiting.map((entry) => entry.id)).toEqual([items[3].id]);
+    expect(followUps.uncovered).toEqual(progress.uncovered.map(({ memberId, skillIds }) => ({ memberId, skillIds })));
+  });
+
   it("breaks the figures down by role (every role a member holds), department and skill", () => {
     expect(progress.byRole.map((row) => [row.key, row.items, row.completed, row.overdue, row.gapsClosed])).toEqual([
       ["operations_manager", 3, 1, 1, 1],
@@ -295,5 +303,69 @@ describe("conflictingChanges", () => {
     expect(
       conflictingChanges(theirs, { status: "completed", targetLevel: "4" }, ["status", "progressPercent", "evidence"]),
     ).toEqual([{ field: "status", theirs: "in_progress", yours: "completed" }]);
+  });
+});
+
+describe("trainingFollowUps", () => {
+  const statuses = ["planned", "in_progress", "completed", "cancelled"] as const;
+  const skills = ["ad_buying", "platform_rules", "bi_tools"] as const;
+  const at = (days: number) => new Date(Date.UTC(2026, 0, 1) + days * 86_400_000);
+
+  it("agrees with the whole progress report on every waiting item and every uncovered member", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            member: fc.integer({ min: 0, max: 2 }),
+            skill: fc.constantFrom(...skills),
+            status: fc.constantFrom(...statuses),
+            requestedDay: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+          }),
+          { maxLength: 12 },
+        ),
+        fc.array(
+          fc.record({
+            member: fc.integer({ min: 0, max: 2 }),
+            skill: fc.constantFrom(...skills),
+            level: fc.constantFrom(0, 1, 2, 3, 4),
+            recordedDay: fc.integer({ min: 0, max: 20 }),
+          }),
+          { maxLength: 8 },
+        ),
+        fc.array(fc.subarray([...skills]), { minLength: 3, maxLength: 3 }),
+        (itemSpecs, levelSpecs, gapSkills) => {
+          const records = itemSpecs.map((spec) =>
+            item({
+              memberId: members[spec.member].id,
+              skillId: spec.skill,
+              status: spec.status,
+              reassessmentRequestedAt: spec.requestedDay === null ? null : at(spec.requestedDay),
+            }),
+          );
+          const latest = latestOf(
+            levelSpecs.map((spec) => [
+              members[spec.member].id,
+              spec.skill,
+              { level: spec.level, assessedAt: at(spec.recordedDay), recordedAt: at(spec.recordedDay) },
+            ]),
+          );
+          const openGaps = new Map(members.map((member, i) => [member.id, gapSkills[i]]));
+          const progress = trainingProgress({ items: records, members, latest, openGaps, today: TODAY });
+          const followUps = trainingFollowUps({
+            items: records,
+            memberIds: members.map((member) => member.id),
+            latest,
+            openGaps,
+          });
+          expect(followUps.awaiting.map((entry) => entry.id)).toEqual(
+            progress.rows.filter((row) => row.awaitingReassessment).map((row) => row.id),
+          );
+          expect(followUps.uncovered).toEqual(
+            progress.uncovered.map(({ memberId, skillIds }) => ({ memberId, skillIds })),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

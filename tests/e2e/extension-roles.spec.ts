@@ -4,13 +4,13 @@ import { confirmSignup } from "./mailbox";
 
 /*
  * Issue 13: an organisation turns on an extension role of the playbook's
- * library (customer service), sees it as a department of its chart and
- * assigns a member to it. A new organisation of its own, so the demo's
+ * library (customer service), sees it as a department of its chart,
+ * assigns a member to it and gives it R on a step of its RACI matrix. A new organisation of its own, so the demo's
  * playbook (which the other specs read) stays the shipped seven. Set-up in
  * English; the chart is then read in English and in Chinese.
  */
 
-test("an admin turns on customer service, sees it in the chart and assigns a member to it (en, zh)", async ({
+test("an admin turns on customer service, sees it in the chart, assigns a member to it and gives it R in the RACI (en, zh)", async ({
   page,
   baseURL,
 }) => {
@@ -31,6 +31,19 @@ test("an admin turns on customer service, sees it in the chart and assigns a mem
   const department = page.getByTestId("department-list").locator('li[data-role="customer_service"]');
   await expect(page.getByTestId("department-list").locator('li[data-role="operations_manager"]')).toBeVisible();
   await expect(department).toHaveCount(0);
+
+  // the role's page in Chinese: full-width colons in the skill lines, no space between two sentences
+  await rememberLanguage(page.context(), "zh", baseURL);
+  await page.goto("/playbook/extensions/customer_service");
+  await expect(page.getByText("客户服务与售后：2 / 3 / 3", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("extension-state")).toContainText("该岗位未启用。启用后");
+  await rememberLanguage(page.context(), "en", baseURL);
+
+  // the matrix has no customer service column yet
+  await page.goto("/ownership");
+  const matrix = page.getByTestId("raci-matrix");
+  await expect(matrix.locator('th[data-role="operations_manager"]')).toBeVisible();
+  await expect(matrix.locator('th[data-role="customer_service"]')).toHaveCount(0);
 
   // turn it on: a new version of the organisation's playbook
   await page.goto("/playbook/extensions/customer_service");
@@ -58,5 +71,24 @@ test("an admin turns on customer service, sees it in the chart and assigns a mem
     await expect(department.getByRole("link", { name: label, exact: true })).toBeVisible();
     await expect(department).toContainText(count);
     await expect(department.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+
+  // the RACI matrix has its column: the founder gives it R on after-sales (saved with Enter, like a spreadsheet)
+  await rememberLanguage(page.context(), "en", baseURL);
+  await page.goto("/ownership");
+  await waitForAppHydration(page);
+  const cell = matrix.locator('tr[data-step="after_sales"] td[data-role="customer_service"]');
+  await cell.getByRole("combobox", { name: "After-sales — Customer service (multilingual)" }).selectOption("R");
+  await cell.getByRole("combobox").press("Enter");
+  // saved: the matrix, revalidated from the server, has the letter
+  await expect(cell).toHaveAttribute("data-letter", "R");
+  for (const [lang, header] of [
+    ["en", "Customer service (multilingual)"],
+    ["zh", "多语种客服"],
+  ] as const) {
+    await rememberLanguage(page.context(), lang, baseURL);
+    await page.goto("/ownership");
+    await expect(matrix.locator('th[data-role="customer_service"]')).toHaveText(header);
+    await expect(cell).toHaveAttribute("data-letter", "R");
   }
 });

@@ -23,8 +23,11 @@ import {
  * can open fits the screen (no sideways page scroll; a wide table scrolls
  * inside its own box), leaves no focusable element off the right edge, and
  * passes an axe-core scan with no serious or critical violation. One test per
- * kind and language, so the two Playwright workers share them; each page is
- * loaded once, and a test lists every failing page before it fails.
+ * kind and language, so the two Playwright workers share them; a test lists
+ * every failing page before it fails. Each page is loaded from the server,
+ * hydrated and scanned by axe once per language (by the kind axeScanners
+ * picks); the other kinds open it inside the app they have loaded, as a link
+ * does, and check its layout (decision 0019: a third of the cost).
  *
  * Which pages a kind can open comes from the authorization matrix
  * (tests/authz/expectations.ts): a page whose GET answers that kind "ok" (or
@@ -158,27 +161,62 @@ function opens(route: PageRoute, kind: Kind): boolean {
 const MAYBE_MISSING = { kind: "member", template: "/training/items/:itemId" } as const;
 
 /**
- * Which kind's visit runs the axe-core scan of each page: every page is scanned once per language,
- * as seen by one of the kinds that can open it, chosen so that the tests share the scans evenly (a
- * scan costs about twice a visit). The same on every worker: it depends on the routes and the matrix only.
+ * Which kind's visit runs the axe-core scan of each page, per language: every page is scanned once in each
+ * language, in English as seen by the kind with the most rights that opens it (the admin, for every page
+ * behind a sign-in: the forms and buttons the others do not get) and in Chinese by the one with the fewest
+ * (a member's read-only view: the disabled fieldsets and missing buttons; the visitor's, for public pages).
+ * Axe's findings are about markup, which differs more between who may edit and who may only read than
+ * between kinds that see the same controls; the other kinds' visits check the layout only.
  */
-function axeScanners(): Map<string, Kind> {
-  const load = new Map<Kind, number>(KINDS.map((kind) => [kind, 0]));
-  const visitors = new Map<string, Kind[]>();
-  for (const route of pageRoutes()) {
-    const kinds = KINDS.filter((kind) => opens(route, kind));
-    visitors.set(route.template, kinds);
-    for (const kind of kinds) load.set(kind, load.get(kind)! + 1);
-  }
+function axeScanners(lang: Lang): Map<string, Kind> {
   const scanners = new Map<string, Kind>();
-  // the pages fewest kinds open first, so that those kinds' scans are counted before the choice is free
-  for (const [template, kinds] of [...visitors].sort((a, b) => a[1].length - b[1].length)) {
-    const candidates = kinds.filter((kind) => !(kind === MAYBE_MISSING.kind && template === MAYBE_MISSING.template));
-    const scanner = candidates.reduce((best, kind) => (load.get(kind)! < load.get(best)! ? kind : best));
-    load.set(scanner, load.get(scanner)! + 2);
-    scanners.set(template, scanner);
+  for (const route of pageRoutes()) {
+    // KINDS runs from the most rights to the fewest; the member's own item may be missing (see idsFor)
+    const kinds = KINDS.filter(
+      (kind) => opens(route, kind) && !(kind === MAYBE_MISSING.kind && route.template === MAYBE_MISSING.template),
+    );
+    scanners.set(route.template, lang === "en" ? kinds[0] : kinds[kinds.length - 1]);
   }
   return scanners;
+}
+
+/**
+ * React's commits, counted through the hook React DevTools uses (React calls it on every commit, production
+ * build included): the path the page showed at each commit once the router was idle. After a client-side
+ * navigation, the new page is on screen once such a commit names its path.
+ */
+const COMMIT_HOOK = `window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+  supportsFiber: true,
+  renderers: new Map(),
+  inject() { return 1; },
+  onCommitFiberRoot() {
+    if (window.__remixRouter?.state.navigation.state === "idle") (window.__idleCommits ||= []).push(location.pathname);
+  },
+  onCommitFiberUnmount() {},
+  onPostCommitFiberRoot() {},
+  checkDCE() {},
+};`;
+type SweepWindow = {
+  __idleCommits?: string[];
+  __remixRouter: { navigate(to: string): Promise<void>; state: { navigation: { state: string }; errors: unknown } };
+};
+
+/**
+ * Opens a page the way a click on a link does, inside the app the browser has already loaded (Remix fetches
+ * the page's data and React renders it): the DOM is the one a full load shows once hydrated, without parsing
+ * and hydrating the whole app again. Answers whether the page rendered without an error boundary.
+ */
+async function navigateInApp(page: Page, url: string): Promise<boolean> {
+  await page.evaluate(async (to) => {
+    const sweep = window as unknown as SweepWindow;
+    sweep.__idleCommits = [];
+    await sweep.__remixRouter.navigate(to);
+  }, url);
+  await page.waitForFunction(() => {
+    const sweep = window as unknown as SweepWindow;
+    return sweep.__remixRouter.state.navigation.state === "idle" && !!sweep.__idleCommits?.includes(location.pathname);
+  });
+  return page.evaluate(() => (window as unknown as SweepWindow).__remixRouter.state.errors === null);
 }
 
 /** What overflows: the page's own width, and focusable elements past the right edge that no inner box scrolls to. */
@@ -314,15 +352,19 @@ for (const kind of KINDS) {
       baseURL,
     }) => {
       const routes = pageRoutes().filter((route) => opens(route, kind));
-      const scanners = axeScanners();
-      // a shared 2-core machine: a few seconds a page is plenty; only a page that hangs runs out
-      test.setTimeout(30_000 + routes.length * 6_000);
+      const scanners = axeScanners(lang);
+      const scans = routes.filter(({ template }) => scanners.get(template) === kind).length;
+      // a shared 2-core machine: a few seconds a page or a scan is plenty; only a page that hangs runs out
+      test.setTimeout(30_000 + (routes.length + scans) * 6_000);
       expect(routes.length, "pages to visit").toBeGreaterThan(kind === "anonymous" ? 5 : 15);
       await rememberLanguage(page.context(), lang, baseURL);
       await page.context().addInitScript({ content: AXE_SOURCE });
+      await page.context().addInitScript({ content: COMMIT_HOOK });
       if (kind !== "anonymous") await signInAs(page, DEMO_ACCOUNT_OF_KIND[kind]);
       const ids = idsFor(kind);
 
+      // whether the page holds the app, so that the next page can be opened inside it
+      let loaded = false;
       const tooWide: string[] = [];
       const violations: string[] = [];
       for (const { template } of routes) {
@@ -335,10 +377,21 @@ for (const kind of KINDS) {
         const url =
           MADE_UP[template] ??
           template.replace(/:[A-Za-z]+/g, (param) => PARAM_OF_PAGE[template]?.[param] ?? ids[param]);
-        const response = await page.goto(url, { waitUntil: "domcontentloaded" });
-        expect(response?.status(), `${url} answers`).toBe(MADE_UP[template] ? 404 : 200);
-        // the phone menu and the diagrams take their shape once React runs
-        await waitForAppHydration(page);
+        const scan = scanners.get(template) === kind;
+        const started = performance.now();
+        // a page's own full load for the axe scan, and where no app is loaded yet (the first page, and the
+        // made-up links, which must answer 404); the layout-only visits open the page inside the loaded app
+        const inApp = !scan && !MADE_UP[template] && loaded;
+        if (inApp) {
+          expect(await navigateInApp(page, url), `${url} renders without an error`).toBe(true);
+        } else {
+          const response = await page.goto(url, { waitUntil: "domcontentloaded" });
+          expect(response?.status(), `${url} answers`).toBe(MADE_UP[template] ? 404 : 200);
+          // the phone menu and the diagrams take their shape once React runs
+          await waitForAppHydration(page);
+          loaded = !MADE_UP[template];
+        }
+        const opened = performance.now();
         const { scrollWidth, offRight } = await overflowOf(page);
         if (scrollWidth > WIDTH) tooWide.push(`${url}: the page is ${scrollWidth - WIDTH} px too wide`);
         if (offRight.length) tooWide.push(`${url}: off the right edge: ${offRight.slice(0, 3).join(", ")}`);
@@ -346,7 +399,8 @@ for (const kind of KINDS) {
           const name = url.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root";
           await keepScreenshot(page, `/tmp/phone-${kind}-${name}-${lang}.png`);
         }
-        if (scanners.get(template) === kind) {
+        const checked = performance.now();
+        if (scan) {
           const result = await axeScan(page);
           for (const violation of result.violations) {
             if (violation.impact === "serious" || violation.impact === "critical") {
@@ -354,6 +408,14 @@ for (const kind of KINDS) {
               violations.push(`${url}: ${violation.id}: ${where.join(" | ")}`);
             }
           }
+        }
+        // PHONE_TIMINGS=1: where the seconds go, per page (decision 0019)
+        if (process.env.PHONE_TIMINGS) {
+          const ms = (from: number, to: number) => Math.round(to - from);
+          console.log(
+            `${kind} ${lang} ${template} ${inApp ? "in-app" : "load"} open=${ms(started, opened)}` +
+              ` layout=${ms(opened, checked)} axe=${scan ? ms(checked, performance.now()) : 0}`,
+          );
         }
       }
 

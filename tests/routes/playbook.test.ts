@@ -4,6 +4,7 @@
  * diff and revert; who may edit; a stale save; a save that breaks the
  * playbook's rules; import and export; the read path's cache.
  */
+import { decodeHeatmapCell, type HeatmapCellCode } from "../../app/domain/gaps";
 import { beforeAll, describe, expect, it } from "vitest";
 import { shippedPlaybook } from "../../app/domain/playbook";
 import { roleEditOf } from "../../app/domain/playbook-edit";
@@ -73,13 +74,13 @@ const versionCount = () => db.playbookVersion.count({ where: { organisationId: c
 type Gaps = { gaps: { skills: { skillId: string; required: number; gap: number }[] } | null };
 type Heat = {
   columns: { skillId: string }[];
-  rows: { name: string; cells: ({ required: number; gap: number } | null)[] }[];
+  rows: { name: string; cells: HeatmapCellCode[] }[];
 };
 async function adBuyingGap() {
   const member = await callRoute<Gaps>(memberLoader, get(`/team/${liuId}?lang=en`, as("admin")), { memberId: liuId });
   const heat = await callRoute<Heat>(heatmapLoader, get("/team/heatmap?lang=en", as("admin")));
   const column = heat.data.columns.findIndex((c) => c.skillId === "ad_buying");
-  const cell = heat.data.rows.find((r) => r.name === "Liu Ops")!.cells[column];
+  const cell = decodeHeatmapCell(heat.data.rows.find((r) => r.name === "Liu Ops")!.cells[column]);
   return { member: member.data.gaps!.skills.find((s) => s.skillId === "ad_buying")!, heat: cell! };
 }
 

@@ -1,11 +1,46 @@
 import { Link } from "@remix-run/react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { decodeHeatmapCell } from "~/domain/gaps";
 import { BUCKET_STYLES, NOT_ASSESSED_CLASS, NOT_ASSESSED_STYLE, gapCellClass } from "./colors";
 import { useNumberFormat } from "./format";
 import { EditedBadge } from "~/components/playbook/EditedBadge";
+import type { TFunction } from "i18next";
 import type { HeatmapColumn, HeatmapDirection, HeatmapGroup, HeatmapPageRow, HeatmapSortKey } from "./types";
 
 const GROUP_TONES = ["bg-slate-100", "bg-white"];
+
+/** Placeholders the cells' texts are made from: translated once per column, not once per cell. */
+const ASSESSED = "\u0001";
+const REQUIRED = "\u0002";
+const GAP = "\u0003";
+
+/**
+ * Each column's cell texts (the title and what a screen reader hears), from one
+ * translation per column and message: a 100-row page has some 3,000 cells, and
+ * a translation per cell was a tenth of the page's render.
+ */
+function cellTexts(t: TFunction, columns: readonly HeatmapColumn[]) {
+  const fill = (template: string, assessed: number, required: number, gap: number) =>
+    template.replace(ASSESSED, String(assessed)).replace(REQUIRED, String(required)).replace(GAP, String(gap));
+  const gapSr = t("insights.heatmap.cellSr", { gap: GAP });
+  const notAssessedSr = t("insights.heatmap.cellNotAssessedSr");
+  return columns.map((column) => {
+    const assessed = t("insights.heatmap.cell", {
+      skill: column.label,
+      assessed: ASSESSED,
+      required: REQUIRED,
+      gap: GAP,
+    });
+    const notAssessed = t("insights.heatmap.cellNotAssessed", { skill: column.label, required: REQUIRED });
+    return {
+      assessed: (a: number, r: number, g: number) => fill(assessed, a, r, g),
+      notAssessed: (r: number) => fill(notAssessed, 0, r, 0),
+      gapSr: (g: number) => `, ${fill(gapSr, 0, 0, g)}`,
+      notAssessedSr,
+    };
+  });
+}
 
 /**
  * Members × skills. Header row and first column stay in place while the
@@ -32,6 +67,7 @@ export function HeatmapTable({
 }) {
   const { t } = useTranslation();
   const num = useNumberFormat();
+  const cellText = useMemo(() => cellTexts(t, columns), [t, columns]);
   const ariaSort = (key: HeatmapSortKey) =>
     sort === key ? (direction === "asc" ? "ascending" : "descending") : undefined;
   const arrow = (key: HeatmapSortKey) => (sort === key ? (direction === "asc" ? "▲" : "▼") : "");
@@ -120,7 +156,7 @@ export function HeatmapTable({
             })}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="heatmap-body">
           {rows.map((row) => (
             <tr key={row.memberId} data-member={row.memberId} className="group">
               <th
@@ -150,45 +186,34 @@ export function HeatmapTable({
                 </span>
                 <span className="sr-only"> {t(`insights.bucket.${row.bucket}`)}</span>
               </td>
-              {row.cells.map((cell, i) => {
-                const column = columns[i];
-                if (!cell) {
-                  return (
-                    <td
-                      key={column.skillId}
-                      className="border-b border-r border-slate-100 px-2 py-1.5"
-                      data-skill={column.skillId}
-                    >
-                      <span className="sr-only">{t("insights.heatmap.notRequiredSr")}</span>
-                    </td>
-                  );
-                }
-                const title = cell.notAssessed
-                  ? t("insights.heatmap.cellNotAssessed", { skill: column.label, required: cell.required })
-                  : t("insights.heatmap.cell", {
-                      skill: column.label,
-                      assessed: cell.assessed,
-                      required: cell.required,
-                      gap: cell.gap,
-                    });
-                return (
+              {row.cells.map((code, i) => {
+                const cell = decodeHeatmapCell(code);
+                // not required: a bare cell (the legend says what blank means; styled by .heatmap-body in app.css)
+                if (!cell) return <td key={columns[i].skillId} />;
+                const text = cellText[i];
+                return cell.notAssessed ? (
                   <td
-                    key={column.skillId}
-                    data-skill={column.skillId}
-                    data-gap={cell.gap}
-                    data-not-assessed={cell.notAssessed ? "" : undefined}
-                    title={title}
-                    className={`border-b border-r border-white px-2 py-1.5 text-center font-medium tabular-nums ${cell.notAssessed ? NOT_ASSESSED_CLASS : gapCellClass(cell.gap)}`}
-                    style={cell.notAssessed ? NOT_ASSESSED_STYLE : undefined}
+                    key={columns[i].skillId}
+                    data-skill={columns[i].skillId}
+                    data-gap={0}
+                    data-not-assessed=""
+                    title={text.notAssessed(cell.required)}
+                    className={NOT_ASSESSED_CLASS}
+                    style={NOT_ASSESSED_STYLE}
                   >
-                    <span aria-hidden="true">
-                      {cell.notAssessed ? "–" : cell.assessed}/{cell.required}
-                    </span>
-                    <span className="sr-only">
-                      {cell.notAssessed
-                        ? t("insights.heatmap.cellNotAssessedSr")
-                        : `${cell.assessed}/${cell.required}, ${t("insights.heatmap.cellSr", { gap: cell.gap })}`}
-                    </span>
+                    <span aria-hidden="true">{`–/${cell.required}`}</span>
+                    <span className="sr-only">{text.notAssessedSr}</span>
+                  </td>
+                ) : (
+                  <td
+                    key={columns[i].skillId}
+                    data-skill={columns[i].skillId}
+                    data-gap={cell.gap}
+                    title={text.assessed(cell.assessed, cell.required, cell.gap)}
+                    className={gapCellClass(cell.gap)}
+                  >
+                    {`${cell.assessed}/${cell.required}`}
+                    <span className="sr-only">{text.gapSr(cell.gap)}</span>
                   </td>
                 );
               })}

@@ -1,4 +1,4 @@
-import type { GapBucket, HeatmapCell } from "~/domain/gaps";
+import type { GapBucket, HeatmapCellCode } from "~/domain/gaps";
 import type { RoleId } from "~/domain/types";
 
 /** What the heat-map page sends to the browser: one page of rows, cells aligned with the columns. */
@@ -25,7 +25,8 @@ export interface HeatmapPageRow {
   totalGap: number;
   maxGap: number;
   bucket: GapBucket;
-  cells: (HeatmapCell | null)[];
+  /** aligned with the columns; `decodeHeatmapCell` reads them */
+  cells: HeatmapCellCode[];
 }
 
 export type HeatmapSortKey = "name" | "totalGap" | "maxGap" | `skill:${string}`;
