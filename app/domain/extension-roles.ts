@@ -27,6 +27,7 @@ import type {
   TrustGrade,
 } from "./types";
 import { CORE_ROLE_IDS, EXTENSION_ROLE_IDS } from "./types";
+import { isCustomRoleId } from "./vocabulary";
 
 const t = (zh: string, en: string): Localized => ({ zh, en });
 type Pair = readonly [number, number];
@@ -539,11 +540,14 @@ export function isCoreRoleId(x: unknown): boolean {
 /**
  * The roles of a playbook in the order every page and answer lists them:
  * the seven first (CORE_ROLE_IDS order), then the extension roles it holds,
- * in library order.
+ * in library order, then the organisation's own roles, in the order they
+ * were added.
  */
 export function playbookRoleIds(p: Pick<Playbook, "roles">): RoleId[] {
   const held = new Set<string>(p.roles.map((r) => r.id));
-  return [...CORE_ROLE_IDS, ...EXTENSION_ROLE_IDS].filter((id) => held.has(id));
+  return [...CORE_ROLE_IDS, ...EXTENSION_ROLE_IDS, ...p.roles.map((r) => r.id).filter(isCustomRoleId)].filter((id) =>
+    held.has(id),
+  );
 }
 
 /** The extension roles a playbook holds, in library order. */

@@ -415,7 +415,9 @@ export function orgChartGraph(
   options: OrgChartGraphOptions = {},
 ): OrgChartGraph {
   const order = new Map<string, number>(ALL_ROLE_IDS.map((id, i) => [id, i]));
-  const roles = [...rec.roles].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  // own roles (not in ALL_ROLE_IDS) after the others, in the recommendation's order (the sort is stable)
+  const at = (id: string) => order.get(id) ?? ALL_ROLE_IDS.length;
+  const roles = [...rec.roles].sort((a, b) => at(a.id) - at(b.id));
   const parents = layoutParents(roles);
 
   const inputs = new Map<string, TreeInput<OrgTreeData>>();

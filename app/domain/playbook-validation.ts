@@ -6,7 +6,7 @@
  * Defensive on purpose: an edited playbook may come from JSON, so values are
  * checked at runtime even where the types already promise them.
  */
-import { DRIVER_IDS, GENERAL_MANAGER, MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "./types";
+import { CUSTOM_ROLE_ID_MAX, DRIVER_IDS, GENERAL_MANAGER, MODEL_IDS, CORE_ROLE_IDS, STAGE_IDS } from "./types";
 import type { HeadcountRange, Localized, Playbook, RoleDefinition, SkillLevel, StageId } from "./types";
 import { checkDefaultRaci } from "./playbook-raci";
 import { isCoreRoleId } from "./extension-roles";
@@ -254,7 +254,10 @@ export function validatePlaybook(p: Playbook): string[] {
   for (const id of CORE_ROLE_IDS) if (!roles.some((r) => r.id === id)) problems.push(`roles: missing role "${id}"`);
   for (const r of roles) {
     if (!isRoleId(r.id)) {
-      problems.push(`roles: unknown id "${String(r.id)}"`);
+      // the seven, the library's, or an own role's "custom_<snake_case>" (custom-roles.ts)
+      problems.push(
+        `roles: unknown id "${String(r.id)}"; an own role's id is "custom_" then lowercase words joined by "_", at most ${CUSTOM_ROLE_ID_MAX} characters`,
+      );
       continue;
     }
     checkRole(problems, p, r, skillIds, retiredSkillIds);
@@ -325,7 +328,8 @@ function checkSizingTable(problems: string[], p: Playbook, roles: RoleDefinition
  * The checks between a saved playbook and the next one: ids are stable.
  * Every skill and every one of the seven roles of the previous version is
  * still there (a skill is retired, not removed, so the assessments naming
- * it keep their label); an extension role may go (turned off).
+ * it keep their label); an extension role may go (turned off), and so may
+ * an organisation's own role (removed while nobody holds it).
  */
 export function validatePlaybookChange(previous: Playbook, next: Playbook): string[] {
   const problems: string[] = [];
@@ -333,7 +337,7 @@ export function validatePlaybookChange(previous: Playbook, next: Playbook): stri
   for (const s of previous.skills)
     if (!nextSkills.has(s.id)) problems.push(`skills.${s.id}: a skill cannot be removed; retire it instead`);
   const nextRoles = new Set((Array.isArray(next.roles) ? next.roles : []).map((r) => r.id));
-  // an extension role is turned off by leaving it out; the seven stay (validatePlaybook also requires them)
+  // an extension role is turned off, an own role removed, by leaving it out; the seven stay (validatePlaybook also requires them)
   for (const r of previous.roles)
     if (!nextRoles.has(r.id) && isCoreRoleId(r.id)) problems.push(`roles.${r.id}: a role cannot be removed`);
   return problems;

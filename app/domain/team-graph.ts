@@ -119,24 +119,34 @@ export function expandedFromQuery(
   value: string | null | undefined,
   memberCount: number,
   threshold: number = COLLAPSE_THRESHOLD,
+  /** the playbook's roles (playbookRoleIds): what "every department" opens, own roles included */
+  roleIds: readonly RoleId[] = ALL_ROLE_IDS,
 ): RoleId[] {
-  if (value === null || value === undefined) return memberCount > threshold ? [] : [...ALL_ROLE_IDS];
-  const wanted = new Set(value.split(",").map((part) => part.trim()));
-  return ALL_ROLE_IDS.filter((id) => wanted.has(id));
+  if (value === null || value === undefined) return memberCount > threshold ? [] : [...roleIds];
+  return inRoleOrder(value.split(",").map((part) => part.trim()));
 }
 
-/** The query value for a set of expanded departments, in the stable ALL_ROLE_IDS order. */
+/**
+ * Role ids once each in the stable order: the seven and the library's in
+ * ALL_ROLE_IDS order, then own roles (custom_…) as given; anything else left out.
+ */
+function inRoleOrder(ids: readonly string[]): RoleId[] {
+  const set = new Set(ids.filter(isRoleId));
+  const own = [...set].filter((id) => !(ALL_ROLE_IDS as readonly string[]).includes(id));
+  return [...ALL_ROLE_IDS.filter((id) => set.has(id)), ...own];
+}
+
+/** The query value for a set of expanded departments, in the stable ALL_ROLE_IDS order (own roles after). */
 export function expandedQueryValue(expanded: readonly RoleId[]): string {
-  const set = new Set(expanded);
-  return ALL_ROLE_IDS.filter((id) => set.has(id)).join(",");
+  return inRoleOrder(expanded).join(",");
 }
 
 /** The expanded set with one department opened or closed. */
 export function toggleExpanded(expanded: readonly RoleId[], roleId: RoleId): RoleId[] {
-  const set = new Set(expanded);
+  const set = new Set<string>(expanded);
   if (set.has(roleId)) set.delete(roleId);
   else set.add(roleId);
-  return ALL_ROLE_IDS.filter((id) => set.has(id));
+  return inRoleOrder([...set]);
 }
 
 /**
@@ -382,7 +392,9 @@ type TreeData =
 export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {}): TeamGraph {
   const { recommendation, members, gaps, lang } = input;
   const order = new Map<string, number>(ALL_ROLE_IDS.map((id, i) => [id, i]));
-  const roles = [...recommendation.roles].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  // own roles (not in ALL_ROLE_IDS) after the others, in the recommendation's order (the sort is stable)
+  const at = (id: string) => order.get(id) ?? ALL_ROLE_IDS.length;
+  const roles = [...recommendation.roles].sort((a, b) => at(a.id) - at(b.id));
   const roleLabel = new Map(roles.map((r) => [r.id, localize(r.label, lang)]));
   const coverage = new Map(gaps.roles.map((c) => [c.roleId, c]));
   const expanded = new Set(input.expanded.filter((id) => roleLabel.has(id)));

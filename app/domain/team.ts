@@ -5,6 +5,7 @@
  * docs/decisions/0004-fractional-roles-and-gaps.md.
  */
 import { ALL_ROLE_IDS } from "./types";
+import { isRoleId } from "./vocabulary";
 import type { RoleId, SkillLevel } from "./types";
 
 /**
@@ -95,8 +96,6 @@ export type ShareProblem =
   | { code: "share_out_of_range"; index: number; roleId: string; share: number }
   | { code: "total_over_one"; total: number };
 
-const ROLE_ID_SET: ReadonlySet<string> = new Set(ALL_ROLE_IDS);
-
 /**
  * Problems with a member's roles: each role known and held once, each share a
  * number in (0, 1], and the shares together at most one full-time equivalent
@@ -108,7 +107,7 @@ export function validateShares(roles: readonly { roleId: string; share: number }
   const seen = new Set<string>();
   let total = 0;
   roles.forEach(({ roleId, share }, index) => {
-    if (!ROLE_ID_SET.has(roleId)) problems.push({ code: "unknown_role", index, roleId });
+    if (!isRoleId(roleId)) problems.push({ code: "unknown_role", index, roleId });
     else if (seen.has(roleId)) problems.push({ code: "duplicate_role", index, roleId });
     seen.add(roleId);
     if (typeof share !== "number" || Number.isNaN(share)) {
@@ -142,10 +141,11 @@ export function fteByRole(members: readonly TeamMember[]): Record<RoleId, number
   const out = Object.fromEntries(ALL_ROLE_IDS.map((id) => [id, 0])) as Record<RoleId, number>;
   for (const m of members) {
     for (const r of m.roles) {
-      if (ROLE_ID_SET.has(r.roleId)) out[r.roleId] += usableShare(r.share);
+      // an own role (custom_…) gets its entry from its first holder
+      if (isRoleId(r.roleId)) out[r.roleId] = (out[r.roleId] ?? 0) + usableShare(r.share);
     }
   }
-  for (const id of ALL_ROLE_IDS) out[id] = roundFte(out[id]);
+  for (const id of Object.keys(out) as RoleId[]) out[id] = roundFte(out[id]);
   return out;
 }
 

@@ -30,9 +30,21 @@ export type CoreRoleId = (typeof CORE_ROLE_IDS)[number];
 export const EXTENSION_ROLE_IDS = ["customer_service", "finance_tax", "b2b_sales", "advertising"] as const;
 export type ExtensionRoleId = (typeof EXTENSION_ROLE_IDS)[number];
 
-/** Every role id a playbook may hold: the seven, then the library's, in this order. */
+/** The ids of the seven and of the library, in this order (an organisation's own roles come after, per playbook). */
 export const ALL_ROLE_IDS = [...CORE_ROLE_IDS, ...EXTENSION_ROLE_IDS] as const;
-export type RoleId = CoreRoleId | ExtensionRoleId;
+
+/**
+ * An organisation's own role (issue 13): `custom_` and a slug of its English
+ * name, made once when the role is created and never changed. The prefix
+ * keeps it apart from the seven and the library, whatever the name.
+ */
+export const CUSTOM_ROLE_PREFIX = "custom_";
+export type CustomRoleId = `custom_${string}`;
+/** The longest own role id: the prefix and a slug of at most 40 characters. */
+export const CUSTOM_ROLE_ID_MAX = 47;
+
+/** A role a playbook may hold: one of the seven, of the library, or an organisation's own. */
+export type RoleId = CoreRoleId | ExtensionRoleId | CustomRoleId;
 
 /** The root of every org chart; not one of the seven roles. */
 export const GENERAL_MANAGER = "general_manager" as const;

@@ -2,8 +2,27 @@
  * Small pure helpers over the product vocabulary: id guards, stage order and
  * text localisation. No I/O, no framework imports.
  */
-import { ALL_ROLE_IDS, GENERAL_MANAGER, LANGUAGES, MODEL_IDS, PRIORITIES, SKILL_LEVELS, STAGE_IDS } from "./types";
-import type { GeneralManagerId, Language, Localized, ModelId, Priority, RoleId, SkillLevel, StageId } from "./types";
+import {
+  ALL_ROLE_IDS,
+  CUSTOM_ROLE_ID_MAX,
+  GENERAL_MANAGER,
+  LANGUAGES,
+  MODEL_IDS,
+  PRIORITIES,
+  SKILL_LEVELS,
+  STAGE_IDS,
+} from "./types";
+import type {
+  CustomRoleId,
+  GeneralManagerId,
+  Language,
+  Localized,
+  ModelId,
+  Priority,
+  RoleId,
+  SkillLevel,
+  StageId,
+} from "./types";
 
 export function isModelId(x: unknown): x is ModelId {
   return typeof x === "string" && (MODEL_IDS as readonly string[]).includes(x);
@@ -13,9 +32,26 @@ export function isStageId(x: unknown): x is StageId {
   return typeof x === "string" && (STAGE_IDS as readonly string[]).includes(x);
 }
 
-/** One of the seven or of the extension library (whether a playbook holds it is the playbook's question). */
+/** `custom_` then snake_case: the shape of an organisation's own role id. */
+const CUSTOM_ROLE_ID = /^custom_[a-z0-9]+(_[a-z0-9]+)*$/;
+
+/** An id of the shape an organisation's own role has (whether a playbook holds it is the playbook's question). */
+export function isCustomRoleId(x: unknown): x is CustomRoleId {
+  return typeof x === "string" && x.length <= CUSTOM_ROLE_ID_MAX && CUSTOM_ROLE_ID.test(x);
+}
+
+/**
+ * One of the seven, of the extension library, or of an own role's shape.
+ * Whether a playbook holds it is the playbook's question: where the
+ * organisation is known, check `playbookHoldsRole` too.
+ */
 export function isRoleId(x: unknown): x is RoleId {
-  return typeof x === "string" && (ALL_ROLE_IDS as readonly string[]).includes(x);
+  return typeof x === "string" && ((ALL_ROLE_IDS as readonly string[]).includes(x) || isCustomRoleId(x));
+}
+
+/** A role id this playbook holds (the seven, its extension roles, its own roles). */
+export function playbookHoldsRole(playbook: { roles: readonly { id: string }[] }, x: unknown): x is RoleId {
+  return isRoleId(x) && playbook.roles.some((r) => r.id === x);
 }
 
 export function isLanguage(x: unknown): x is Language {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { BUDGET_MAX, BUDGET_MIN, CURRENCIES, type Budget } from "~/domain/hiring-budget";
 import { POSITION_STATUSES, QUARTER_PATTERN } from "~/domain/hiring-delta";
-import { ALL_ROLE_IDS, MODEL_IDS, STAGE_IDS } from "~/domain/types";
+import { ALL_ROLE_IDS, MODEL_IDS, STAGE_IDS, type RoleId } from "~/domain/types";
+import { isRoleId } from "~/domain/vocabulary";
 import { parseForm, versionField } from "~/utils/forms";
 import { CONTROL_CHARACTERS, EMAIL_MAX, ID_PATTERN, NAME_MAX, NOTE_CONTROL_CHARACTERS } from "./common";
 
@@ -18,6 +19,11 @@ export const POSITION_TITLE_MAX = 100;
 export const REASON_MAX = 500;
 /** one proposal row per role at most */
 export const MAX_PROPOSAL_ROWS = ALL_ROLE_IDS.length;
+
+/** A role of a position: the seven, the library's or an own role's id (custom_…). */
+const roleIdField = z
+  .string({ required_error: "hiring.errors.role", invalid_type_error: "hiring.errors.role" })
+  .refine((value): value is RoleId => isRoleId(value), "hiring.errors.role");
 
 const E = "hiring.errors";
 /** How every hiring form is parsed: fallback messages, and list indexes up to the proposal rows. */
@@ -118,7 +124,7 @@ export function parseTargetForm(formData: FormData | URLSearchParams) {
 /* The proposal, confirmed into the plan ------------------------------- */
 
 const proposalRow = z.object({
-  roleId: z.enum(ALL_ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  roleId: roleIdField,
   include: z.literal("on", { errorMap: () => ({ message: `${E}.invalid` }) }).optional(),
   // checked below, only for the rows that are included
   headcount: z.string().optional(),
@@ -214,7 +220,7 @@ export function parsePositionForm(formData: FormData | URLSearchParams) {
 
 export const manualPositionSchema = positionFormSchema({
   intent: z.literal("add_position"),
-  roleId: z.enum(ALL_ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  roleId: roleIdField,
   title: z
     .string({ required_error: `${E}.title` })
     .pipe(singleLine(POSITION_TITLE_MAX, `${E}.invalid`).refine((value) => value !== "", `${E}.title`)),
@@ -232,7 +238,7 @@ export function parseManualPositionForm(formData: FormData | URLSearchParams) {
 /** "Hire" on a skill nobody has at the level: the server re-derives the level from the target. */
 export const skillHireSchema = z.object({
   intent: z.literal("hire_for_skill"),
-  roleId: z.enum(ALL_ROLE_IDS, { errorMap: () => ({ message: `${E}.role` }) }),
+  roleId: roleIdField,
   skillId: idField(`${E}.skill`),
   targetQuarter: quarterField,
 });

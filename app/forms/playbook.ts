@@ -4,13 +4,15 @@ import {
   DRIVER_IDS,
   GENERAL_MANAGER,
   MODEL_IDS,
-  ALL_ROLE_IDS,
   STAGE_IDS,
+  type GeneralManagerId,
   type Localized,
   type ModelId,
+  type RoleId,
   type SkillLevel,
   type StageId,
 } from "~/domain/types";
+import { isRoleId } from "~/domain/vocabulary";
 import { CONTROL_CHARACTERS, NOTE_CONTROL_CHARACTERS } from "./common";
 
 /**
@@ -53,7 +55,8 @@ const line = (max: number) =>
     .max(max, `${E}.tooLong`)
     .refine((v) => !CONTROL_CHARACTERS.test(v), `${E}.invalid`);
 
-const localized = (max: number) => z.object({ zh: line(max), en: line(max) });
+/** A text required in both languages, e.g. a role's name. */
+export const localized = (max: number) => z.object({ zh: line(max), en: line(max) });
 
 /** A list typed one item per line, in each language. */
 const lines = z
@@ -77,7 +80,8 @@ const whole = (min: number, max: number, message: string) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, message);
 
-const range = z.object({
+/** One stage's headcount range, whole numbers. */
+export const range = z.object({
   min: whole(0, HEADCOUNT_MAX, `${E}.headcount`),
   max: whole(0, HEADCOUNT_MAX, `${E}.headcount`),
 });
@@ -93,7 +97,17 @@ const modelTable = z.object({
   mature: maybeRange.optional(),
 });
 const level = whole(0, 4, `${E}.level`);
-const levels = z.object({ startup: level, growth: level, mature: level });
+/** A skill's required level per stage, 0–4. */
+export const levels = z.object({ startup: level, growth: level, mature: level });
+
+/**
+ * A reporting line: the general manager or a role id (the seven, the
+ * library's, an own role's shape). Whether the playbook holds the role is
+ * validatePlaybook's question, asked of the whole edited playbook.
+ */
+export const reportsToField = z
+  .string({ required_error: `${E}.reportsTo` })
+  .refine((v): v is RoleId | GeneralManagerId => v === GENERAL_MANAGER || isRoleId(v), `${E}.reportsTo`);
 
 const perPerson = z
   .string({ required_error: `${E}.ratio` })
@@ -109,7 +123,7 @@ export const roleSchema = z
     label: localized(LABEL_MAX),
     tier: z.enum(STAGE_IDS, { errorMap: () => ({ message: `${E}.tier` }) }),
     appliesTo: z.array(z.enum(MODEL_IDS, { errorMap: () => ({ message: `${E}.model` }) })).default([]),
-    reportsTo: z.enum([GENERAL_MANAGER, ...ALL_ROLE_IDS], { errorMap: () => ({ message: `${E}.reportsTo` }) }),
+    reportsTo: reportsToField,
     headcount: z.object({ startup: range, growth: range, mature: range }),
     headcountByModel: z
       .object(

@@ -55,7 +55,9 @@ const optionalId = (key: string) =>
 
 const roleIdField = (key: string) =>
   z
-    .enum(ALL_ROLE_IDS, { errorMap: () => ({ message: `${E}.${key}.invalid` }) })
+    .string({ invalid_type_error: `${E}.${key}.invalid` })
+    // the seven, the library's or an own role's id; the model checks the organisation's playbook holds it
+    .refine((value): value is RoleId => isRoleId(value), `${E}.${key}.invalid`)
     .optional()
     .transform((value): RoleId | null => value ?? null);
 

@@ -9,7 +9,8 @@ import {
 import { NOTE_MAX } from "~/forms/team";
 import type { ResourceScope } from "~/domain/permissions";
 import { findReportingCycle, validateShares } from "~/domain/team";
-import { ALL_ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
+import { SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
+import { isRoleId } from "~/domain/vocabulary";
 import { errorMeta, isUniqueViolation } from "~/utils/db-errors";
 import { db } from "~/utils/db.server";
 import { latestAssessmentCells } from "./member.server";
@@ -74,8 +75,6 @@ class Refused extends Error {
   }
 }
 
-const ROLE_ID_SET: ReadonlySet<string> = new Set(ALL_ROLE_IDS);
-
 /**
  * Whether a string can be the id of a record (a cuid): anything else, such as an
  * address segment with a lone surrogate that the database driver cannot even
@@ -118,12 +117,14 @@ async function refusalsFor(
 ): Promise<MemberRefusal[]> {
   const refusals: MemberRefusal[] = [];
   if (!rolesAreValid(input.roles)) refusals.push({ field: "roles", code: "roles_invalid" });
-  if (input.department !== null && !ROLE_ID_SET.has(input.department))
+  if (input.department !== null && !isRoleId(input.department))
     refusals.push({ field: "department", code: "department_unknown" });
   const held = new Set<string>((await playbookForOrganisation(organisationId, tx)).roles.map((r) => r.id));
-  if (input.roles.some((role) => ROLE_ID_SET.has(role.roleId) && !held.has(role.roleId)))
+  // the organisation's playbook decides: the seven, its extension roles and its own roles (custom_…)
+  if (input.roles.some((role) => !isRoleId(role.roleId))) refusals.push({ field: "roles", code: "roles_invalid" });
+  else if (input.roles.some((role) => !held.has(role.roleId)))
     refusals.push({ field: "roles", code: "role_not_in_playbook" });
-  if (input.department !== null && ROLE_ID_SET.has(input.department) && !held.has(input.department))
+  if (input.department !== null && isRoleId(input.department) && !held.has(input.department))
     refusals.push({ field: "department", code: "department_not_in_playbook" });
   const notThis = memberId ? { NOT: { id: memberId } } : {};
   if (input.email !== null) {
@@ -512,8 +513,8 @@ export async function findMemberToAuthorise({ memberId }: { memberId: string }) 
     id: row.id,
     organisationId: row.organisationId,
     userId: row.userId,
-    department: ROLE_ID_SET.has(row.department ?? "") ? (row.department as RoleId) : null,
-    roles: row.roles.filter((role) => ROLE_ID_SET.has(role.roleId)).map((role) => ({ roleId: role.roleId as RoleId })),
+    department: isRoleId(row.department) ? row.department : null,
+    roles: row.roles.flatMap((role) => (isRoleId(role.roleId) ? [{ roleId: role.roleId }] : [])),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import { cellKey, type LastAssessment } from "~/domain/assessment-grid";
 import type { SkillAssessmentRecord, TeamMember } from "~/domain/team";
-import { ALL_ROLE_IDS, SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
+import { SKILL_LEVELS, type RoleId, type SkillLevel } from "~/domain/types";
+import { isRoleId } from "~/domain/vocabulary";
 import { db } from "~/utils/db.server";
 import { parseStringList } from "~/domain/string-list";
 
@@ -10,7 +11,6 @@ import { parseStringList } from "~/domain/string-list";
  * domain gets plain TeamMember / SkillAssessmentRecord values.
  */
 
-const isRoleId = (value: unknown): value is RoleId => (ALL_ROLE_IDS as readonly unknown[]).includes(value);
 const asLevel = (value: number): SkillLevel =>
   (SKILL_LEVELS as readonly number[]).includes(value) ? (value as SkillLevel) : 0;
 

@@ -1,9 +1,17 @@
 import { shippedPlaybook } from "~/domain/playbook";
 import { baselineFor, withExtensionRoleDisabled, withExtensionRoleEnabled } from "~/domain/extension-roles";
+import { withCustomRoleAdded, withCustomRoleRemoved, type NewCustomRole } from "~/domain/custom-roles";
 import { editedPaths } from "~/domain/playbook-diff";
 import { defaultRowsNaming, withDefaultRaciCompleted } from "~/domain/playbook-raci";
 import { validatePlaybook, validatePlaybookEdit } from "~/domain/playbook-validation";
-import { type ExtensionRoleId, type Localized, type ModelId, type Playbook, type RoleId } from "~/domain/types";
+import {
+  type CustomRoleId,
+  type ExtensionRoleId,
+  type Localized,
+  type ModelId,
+  type Playbook,
+  type RoleId,
+} from "~/domain/types";
 import { organisationFromBearer } from "~/utils/api-auth.server";
 import { can, type Actor } from "~/domain/permissions";
 import {
@@ -147,35 +155,32 @@ export type ExtensionRoleSave = PlaybookSave | ({ ok: false; reason: "in_use" } 
 
 const isInUse = (use: RoleInUse) => use.members > 0 || use.steps.length > 0 || use.defaultRows.length > 0;
 
+/** What every save of a playbook version takes. */
+export interface PlaybookSaveInput {
+  organisationId: string;
+  /** the version the editor loaded */
+  version: number;
+  next: Playbook;
+  summary: string;
+  author: PlaybookAuthor;
+  /** the version a revert restores */
+  revertOf?: number;
+}
+
 /**
  * Saves `next` as the organisation's next version, if the organisation is
  * still at `version` (the one the editor loaded) and `next` validates both
  * on its own and as the successor of the current one. One transaction: the
  * version row and the organisation's pointer land together or not at all.
  */
-export async function savePlaybook(input: {
-  organisationId: string;
-  version: number;
-  next: Playbook;
-  summary: string;
-  author: PlaybookAuthor;
-  revertOf?: number;
-}): Promise<PlaybookSave> {
+export async function savePlaybook(input: PlaybookSaveInput): Promise<PlaybookSave> {
   const result = await saveVersion(input);
   if (!result.ok && result.reason === "in_use") throw new Error("in_use without a role to keep unassigned");
   return result;
 }
 
-async function saveVersion(input: {
-  organisationId: string;
-  version: number;
-  next: Playbook;
-  summary: string;
-  author: PlaybookAuthor;
-  revertOf?: number;
-  /** a role that must be assigned nowhere when the version lands (turning an extension role off), checked in the same transaction */
-  unassigned?: RoleId;
-}): Promise<ExtensionRoleSave> {
+/** `unassigned`: a role that must be assigned nowhere when the version lands (turning an extension role off, removing an own role), checked in the same transaction. */
+async function saveVersion(input: PlaybookSaveInput & { unassigned?: RoleId }): Promise<ExtensionRoleSave> {
   const { organisationId, version, next, summary, author, unassigned } = input;
   const current = await currentEntry(organisationId);
   // a stale save is the conflict it is, before whatever no longer holds against the newer version
@@ -298,6 +303,54 @@ export async function setExtensionRole(input: {
   if (!loaded) return { ok: false, reason: "not_found" };
   const next = on ? withExtensionRoleEnabled(loaded, roleId) : withExtensionRoleDisabled(loaded, roleId);
   return saveVersion({ organisationId, version, next, summary, author, ...(on ? {} : { unassigned: roleId }) });
+}
+
+/** Creating an own role: the save's answer, and the id the role got when it landed. */
+export type CustomRoleCreate =
+  { ok: true; version: number; roleId: CustomRoleId } | Exclude<PlaybookSave, { ok: true }>;
+
+/**
+ * Adds an own role to the loaded version and saves the next version
+ * (issue 13). Its id comes from its English name, unique in the playbook.
+ */
+export async function createCustomRole(input: {
+  organisationId: string;
+  version: number;
+  role: NewCustomRole;
+  summary: string;
+  author: PlaybookAuthor;
+}): Promise<CustomRoleCreate> {
+  const { organisationId, version, role, summary, author } = input;
+  const loaded = await playbookAtVersion({ organisationId, number: version });
+  if (!loaded) return { ok: false, reason: "not_found" };
+  const { playbook: next, roleId } = withCustomRoleAdded(loaded, role);
+  const result = await savePlaybook({ organisationId, version, next, summary, author });
+  return result.ok ? { ...result, roleId } : result;
+}
+
+/**
+ * Removes an own role as the next version: refused while members hold it or
+ * sit in its department (counted in the save's transaction), as turning an
+ * extension role off is. Its links and sizing rows go; its skills stay.
+ */
+export async function removeCustomRole(input: {
+  organisationId: string;
+  version: number;
+  roleId: CustomRoleId;
+  summary: string;
+  author: PlaybookAuthor;
+}): Promise<ExtensionRoleSave> {
+  const { organisationId, version, roleId, summary, author } = input;
+  const loaded = await playbookAtVersion({ organisationId, number: version });
+  if (!loaded) return { ok: false, reason: "not_found" };
+  if (!loaded.roles.some((r) => r.id === roleId)) return { ok: false, reason: "not_found" };
+  const next = withCustomRoleRemoved(loaded, roleId);
+  return saveVersion({ organisationId, version, next, summary, author, unassigned: roleId });
+}
+
+/** Members who hold a role or sit in its department: what removing it would strand. */
+export async function membersInRole({ organisationId, roleId }: { organisationId: string; roleId: RoleId }) {
+  return countMembersInRole(db, organisationId, roleId);
 }
 
 export interface PlaybookVersionSummary {

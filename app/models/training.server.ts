@@ -1,5 +1,7 @@
 import { sizedForOrganisation } from "./business-profile.server";
 import type { Prisma } from "@prisma/client";
+import { playbookRoleIds } from "~/domain/extension-roles";
+import { isRoleId } from "~/domain/vocabulary";
 import { computeTeamGaps, skillGapsForMember } from "~/domain/gaps";
 import { latestLevels, type SkillAssessmentRecord } from "~/domain/team";
 import { can, type Actor } from "~/domain/permissions";
@@ -19,15 +21,7 @@ import {
   type TrainingProgress,
   type TrainingStatus,
 } from "~/domain/training-progress";
-import {
-  ALL_ROLE_IDS,
-  SKILL_LEVELS,
-  type ModelId,
-  type RoleId,
-  type Playbook,
-  type SkillLevel,
-  type StageId,
-} from "~/domain/types";
+import { SKILL_LEVELS, type ModelId, type RoleId, type Playbook, type SkillLevel, type StageId } from "~/domain/types";
 import { db } from "~/utils/db.server";
 import type { MemberSummary } from "./member.server";
 import { keptTeam, keptTeamGaps, revisionsOf } from "./team-state.server";
@@ -149,7 +143,7 @@ export async function loadTrainingProgress({
     openGaps,
     today,
     skillOrder: playbook.skills.map((skill) => skill.id),
-    roleOrder: ALL_ROLE_IDS,
+    roleOrder: playbookRoleIds(playbook),
   });
 }
 
@@ -396,7 +390,7 @@ export async function findItemToAuthorise({ itemId }: { itemId: string }) {
     },
   });
   if (!row) return null;
-  const roleIds = new Set<string>(ALL_ROLE_IDS);
+  const roleIds = { has: isRoleId };
   const department =
     row.member.department && roleIds.has(row.member.department)
       ? (row.member.department as MemberSummary["department"])
@@ -541,7 +535,7 @@ export async function memberGapsForTraining({
     select: { skillId: true, level: true, assessedOn: true, createdAt: true },
     orderBy: [{ assessedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
-  const roleIds = new Set<string>(ALL_ROLE_IDS);
+  const roleIds = { has: isRoleId };
   const teamMember = {
     id: member.id,
     name: member.name,

@@ -6,7 +6,7 @@ import { Badge, DateTime, StatusMessage, sectionErrorBoundary, titleMeta, ui, us
 import { EXTENSION_LIBRARY } from "~/domain/extension-roles";
 import { isEditedUnder } from "~/domain/playbook-diff";
 import { EXTENSION_ROLE_IDS } from "~/domain/types";
-import { localize } from "~/domain/vocabulary";
+import { isCustomRoleId, localize } from "~/domain/vocabulary";
 import { settingsSchema, PLAYBOOK_FORM } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
 import { listPlaybookVersions, readPlaybookPage, setManagersEditPlaybook } from "~/models/playbook.server";
@@ -30,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       appliesTo: role.appliesTo,
       skillCount: role.skills.length,
       edited: isEditedUnder(edited, `roles.${role.id}`),
+      own: isCustomRoleId(role.id),
     })),
     models: playbook.models.map(({ id, label }) => ({ id, label })),
     stages: playbook.stages.map(({ id, label }) => ({ id, label })),
@@ -42,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canSettings: can(actor, "playbook.settings", { organisationId }),
     },
     saved: saved === "settings" || saved === "imported" ? saved : null,
+    roleRemoved: saved === "role-removed",
     extensionSaved: saved === "extension-on" ? "on" : saved === "extension-off" ? "off" : null,
     extensions: EXTENSION_ROLE_IDS.map((id) => ({
       id,
@@ -77,6 +79,7 @@ export default function PlaybookPage() {
     saved,
     extensionSaved,
     extensions,
+    roleRemoved,
   } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
@@ -95,6 +98,7 @@ export default function PlaybookPage() {
       {extensionSaved ? (
         <StatusMessage tone="success">{t(`extensionRoles.saved.${extensionSaved}`)}</StatusMessage>
       ) : null}
+      {roleRemoved ? <StatusMessage tone="success">{t("customRoles.removed")}</StatusMessage> : null}
       <p className="text-sm" data-testid="playbook-version">
         {version === 0 ? t("playbook.shippedInUse") : t("playbook.versionInUse", { version, count: editedCount })}
       </p>
@@ -121,7 +125,12 @@ export default function PlaybookPage() {
                 <tr key={role.id} data-role={role.id}>
                   <td className={ui.td}>
                     <span className="font-medium">{localize(role.label, lang)}</span>
-                    {role.edited ? (
+                    {role.own ? (
+                      <span className="ml-2">
+                        <Badge tone="slate">{t("customRoles.own")}</Badge>
+                      </span>
+                    ) : null}
+                    {role.edited && !role.own ? (
                       <span className="ml-2">
                         <Badge tone="indigo">{t("playbook.edited")}</Badge>
                       </span>
@@ -150,7 +159,12 @@ export default function PlaybookPage() {
             </tbody>
           </table>
         </div>
-        <p className="text-sm">
+        <p className="flex flex-wrap gap-4 text-sm">
+          {viewer.canEdit ? (
+            <Link to="/playbook/roles/new" className={ui.link}>
+              {t("customRoles.newRole")}
+            </Link>
+          ) : null}
           <Link to="/playbook/skills" className={ui.link}>
             {t("playbook.skills.link", { count: skillCount })}
           </Link>

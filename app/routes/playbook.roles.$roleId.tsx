@@ -1,26 +1,28 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConflictNotice } from "~/components/ConflictNotice";
 import { EditedMark, PlaybookNav, ProblemList } from "~/components/playbook/PlaybookNav";
+import { SaveVersionSection } from "~/components/playbook/SaveVersionSection";
 import { LevelOptions } from "~/components/team/LevelOptions";
-import { FieldErrors, FormErrors, StatusMessage, sectionErrorBoundary, titleMeta, ui, useLang } from "~/components/ui";
+import {
+  ConfirmAction,
+  FieldErrors,
+  FormErrors,
+  StatusMessage,
+  sectionErrorBoundary,
+  titleMeta,
+  ui,
+  useLang,
+} from "~/components/ui";
 import { isEditedUnder, playbookConflict } from "~/domain/playbook-diff";
 import { activeSkills, roleEditOf, withRoleEdited } from "~/domain/playbook-edit";
 import { splitProblem } from "~/domain/playbook-validation";
 import { DRIVERS } from "~/domain/sizing";
 import { GENERAL_MANAGER, MODEL_IDS, STAGE_IDS, type Localized, type ModelId, type RoleId } from "~/domain/types";
-import { isRoleId, localize } from "~/domain/vocabulary";
-import {
-  PLAYBOOK_FORM,
-  roleEditFromForm,
-  roleFieldOfProblem,
-  roleSchema,
-  SUMMARY_MAX,
-  LABEL_MAX,
-  TEXT_MAX,
-} from "~/forms/playbook";
+import { isCustomRoleId, isRoleId, localize } from "~/domain/vocabulary";
+import { PLAYBOOK_FORM, roleEditFromForm, roleFieldOfProblem, roleSchema, LABEL_MAX, TEXT_MAX } from "~/forms/playbook";
 import { playbookStrings } from "~/locales/playbook";
 import { readPlaybookPage, playbookAtVersion, requirePlaybookEditor, savePlaybook } from "~/models/playbook.server";
 import { notFound } from "~/utils/auth.server";
@@ -82,6 +84,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ) as Record<string, Localized>,
     canEdit,
     saved: new URL(request.url).searchParams.get("saved") === "1",
+    created: new URL(request.url).searchParams.get("created") === "1",
+    /** an organisation's own role can be removed (the seven cannot; an extension role is turned off) */
+    own: isCustomRoleId(roleId),
   };
 }
 
@@ -150,12 +155,11 @@ function typedAt(initial: Record<string, unknown> | null | undefined, name: stri
 }
 
 export default function RolePage() {
-  const { version, role, editedFields, skills, roles, models, stages, drivers, canEdit, saved } =
+  const { roleId, version, role, editedFields, skills, roles, models, stages, drivers, canEdit, saved, created, own } =
     useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as Answer | undefined;
   const { t } = useTranslation();
   const lang = useLang();
-  const navigation = useNavigation();
   const [form] = useForm({
     id: "playbook-role",
     lastResult: answer?.lastResult as never,
@@ -207,6 +211,7 @@ export default function RolePage() {
       </div>
       <PlaybookNav canEdit={canEdit} />
       {saved ? <StatusMessage>{t("playbook.role.saved")}</StatusMessage> : null}
+      {created ? <StatusMessage tone="success">{t("customRoles.created")}</StatusMessage> : null}
       {!canEdit ? <p className="text-sm text-slate-600">{t("playbook.readOnly")}</p> : null}
       {answer?.conflict ? (
         <ConflictNotice conflict={answer.conflict} label={(field) => field} />
@@ -604,27 +609,32 @@ export default function RolePage() {
           </section>
 
           {canEdit ? (
-            <section className={`${ui.card} space-y-3`}>
-              <label htmlFor="summary" className={ui.label}>
-                {t("playbook.summary")}
-              </label>
-              <input
-                id="summary"
-                name="summary"
-                maxLength={SUMMARY_MAX}
-                defaultValue={typed("summary", "")}
-                className={ui.input}
-                {...err("summary")}
-              />
-              <p className={ui.hint}>{t("playbook.summaryHint")}</p>
-              <FieldErrors id="summary-error" errors={errors.summary} />
-              <button type="submit" className={ui.primaryButton} disabled={navigation.state === "submitting"}>
-                {navigation.state === "submitting" ? t("playbook.saving") : t("playbook.role.save")}
-              </button>
-            </section>
+            <SaveVersionSection
+              defaultSummary={typed("summary", "")}
+              errors={errors.summary}
+              submitLabel={t("playbook.role.save")}
+            />
           ) : null}
         </fieldset>
       </Form>
+      {own && canEdit ? (
+        <section className={`${ui.card} space-y-3`} aria-labelledby="remove-title">
+          <h2 id="remove-title" className={ui.h2}>
+            {t("customRoles.removeOf", { role: label })}
+          </h2>
+          <p className="text-sm text-slate-600">{t("customRoles.removeBody")}</p>
+          <ConfirmAction
+            confirmHref={`/playbook/roles/${roleId}/remove`}
+            action={`/playbook/roles/${roleId}/remove`}
+            fields={{ version: String(answer?.version ?? version) }}
+            title={t("customRoles.removeTitle", { role: label })}
+            body={t("customRoles.removeBody")}
+            confirmLabel={t("customRoles.removeConfirm")}
+            triggerLabel={t("customRoles.remove")}
+            triggerStyle="button"
+          />
+        </section>
+      ) : null}
     </main>
   );
 }

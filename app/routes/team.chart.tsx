@@ -19,7 +19,7 @@ import {
   teamGraph,
   toggleExpanded,
 } from "~/domain/team-graph";
-import { ALL_ROLE_IDS } from "~/domain/types";
+import { playbookRoleIds } from "~/domain/extension-roles";
 import type { RoleId } from "~/domain/types";
 import { isLanguage, isRoleId, localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
@@ -59,7 +59,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const role = roleParam && isRoleId(roleParam) ? roleParam : null;
 
   // Privacy (issue 14): the nodes, panels and the PNG drawn from them carry only the gaps this reader may see.
-  const expanded = expandedFromQuery(expandedParam, team.members.length);
+  const roleIds = playbookRoleIds(playbook);
+  const expanded = expandedFromQuery(expandedParam, team.members.length, undefined, roleIds);
   const graph = teamGraph({
     recommendation,
     members: team.members,
@@ -140,6 +141,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         lang: isLanguage(langParam) ? langParam : null,
       },
       expanded: graph.expanded,
+      /** "expand all": every department of this playbook, own roles included */
+      allRoles: roleIds.join(","),
       large: team.members.length > COLLAPSE_THRESHOLD,
       plannerHref,
       profileSummary:
@@ -218,6 +221,7 @@ export default function TeamChartPage() {
     stage,
     state,
     expanded,
+    allRoles,
     large,
     totals,
     nodes,
@@ -289,7 +293,7 @@ export default function TeamChartPage() {
         </p>
         <div className="flex items-center gap-2 text-sm">
           <Link
-            to={href({ expanded: ALL_ROLE_IDS.join(",") })}
+            to={href({ expanded: allRoles })}
             replace
             preventScrollReset
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-50"

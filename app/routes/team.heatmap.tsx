@@ -18,9 +18,8 @@ import type {
 } from "~/components/heatmap/types";
 import { encodeHeatmapCell, filterHeatmapRows, sortHeatmapRows } from "~/domain/gaps";
 import type { HeatmapFilter, HeatmapSort } from "~/domain/gaps";
-import { ALL_ROLE_IDS } from "~/domain/types";
 import type { OrgChartRecommendation, RoleId } from "~/domain/types";
-import { localize } from "~/domain/vocabulary";
+import { isRoleId, localize } from "~/domain/vocabulary";
 import { teamInsightsStrings } from "~/locales/team-insights";
 import { keptDerived, keptTeamView } from "~/models/team-state.server";
 import { playbookStateForOrganisation } from "~/models/playbook.server";
@@ -38,8 +37,9 @@ export const PAGE_SIZE = 50;
 
 /** The query's fields; an empty value (a form's "any") means "not set". */
 const querySchema = {
-  role: z.enum(ALL_ROLE_IDS),
-  department: z.union([z.enum(ALL_ROLE_IDS), z.literal("none")]),
+  // the seven, the library's or an own role's id (custom_…): a role the playbook does not hold matches nobody
+  role: z.string().refine((value): value is RoleId => isRoleId(value)),
+  department: z.union([z.string().refine((value): value is RoleId => isRoleId(value)), z.literal("none")]),
   minGap: z.coerce.number().int().min(0).max(4),
   sort: z.union([z.enum(["name", "totalGap", "maxGap"]), z.string().regex(/^skill:[a-z0-9_]+$/)]),
   dir: z.enum(["asc", "desc"]),

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { can, isUserKind, type Actor, type Permission, type ResourceScope } from "~/domain/permissions";
-import { ALL_ROLE_IDS, type ModelId, type RoleId, type StageId } from "~/domain/types";
-import { isModelId, isStageId } from "~/domain/vocabulary";
+import type { ModelId, RoleId, StageId } from "~/domain/types";
+import { isModelId, isRoleId, isStageId } from "~/domain/vocabulary";
 import { db } from "./db.server";
 import { activeSession } from "./session.server";
 
@@ -22,9 +22,7 @@ export interface SignedIn {
 export function parseDepartments(json: string): RoleId[] {
   try {
     const value: unknown = JSON.parse(json);
-    return Array.isArray(value)
-      ? value.filter((id): id is RoleId => (ALL_ROLE_IDS as readonly unknown[]).includes(id))
-      : [];
+    return Array.isArray(value) ? value.filter(isRoleId) : [];
   } catch {
     return [];
   }

@@ -2,6 +2,7 @@ import type { InitOptions } from "i18next";
 import { diagramStrings } from "~/components/diagram/i18n";
 import { editedMarksStrings } from "~/locales/edited-marks";
 import { extensionRolesStrings } from "~/locales/extension-roles";
+import { customRolesStrings } from "~/locales/custom-roles";
 import { LANGUAGES, type Language } from "~/domain/types";
 import { accessStrings } from "~/locales/access";
 import { adminStrings } from "~/locales/admin";
@@ -68,6 +69,7 @@ export const resources = {
       access: accessStrings.en,
       editedMarks: editedMarksStrings.en,
       extensionRoles: extensionRolesStrings.en,
+      customRoles: customRolesStrings.en,
       invitation: invitationStrings.en,
       tokenScope: tokenScopeStrings.en,
       importJob: importJobStrings.en,
@@ -100,6 +102,7 @@ export const resources = {
       access: accessStrings.zh,
       editedMarks: editedMarksStrings.zh,
       extensionRoles: extensionRolesStrings.zh,
+      customRoles: customRolesStrings.zh,
       invitation: invitationStrings.zh,
       tokenScope: tokenScopeStrings.zh,
       importJob: importJobStrings.zh,

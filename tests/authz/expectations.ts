@@ -776,6 +776,31 @@ export const MATRIX: Record<string, MatrixCase[]> = {
       expect: only(["admin"], 400, 400),
     },
   ],
+  "routes/playbook.roles.new": [
+    { method: "GET", url: () => "/playbook/roles/new", expect: signedIn("ok") },
+    {
+      method: "POST",
+      url: () => "/playbook/roles/new",
+      form: () => ({ version: "0" }),
+      expect: only(["admin"], 400, 400),
+    },
+  ],
+  // the cast's playbook holds no own role: the page is a 404 for every reader; a write is authorised first
+  "routes/playbook.roles.$roleId_.remove": [
+    {
+      method: "GET",
+      url: () => "/playbook/roles/custom_ghost/remove",
+      params: () => ({ roleId: "custom_ghost" }),
+      expect: signedIn(404),
+    },
+    {
+      method: "POST",
+      url: () => "/playbook/roles/custom_ghost/remove",
+      params: () => ({ roleId: "custom_ghost" }),
+      form: () => ({ version: "0" }),
+      expect: only(["admin"], 400, 400),
+    },
+  ],
   "routes/playbook.extensions.$roleId": [
     {
       method: "GET",

@@ -328,6 +328,10 @@ export const READ_MATRIX: Record<string, ReadEntry> = {
     none: "an extension role of the library and how many members hold it (a team figure, no person)",
   },
   "routes/playbook.skills": { none: "the skill catalogue" },
+  "routes/playbook.roles.new": { none: "the stages, models, roles and skills a new role may take" },
+  "routes/playbook.roles.$roleId_.remove": {
+    none: "an own role's name and how many members hold it (a team figure, no person)",
+  },
   "routes/playbook.raci": { none: "the default RACI of the playbook (roles and steps, no person)" },
   "routes/playbook.versions.$number": { none: "a version of the playbook and its differences" },
   "routes/playbook.export": { none: "the playbook as JSON" },
