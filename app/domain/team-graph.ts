@@ -563,7 +563,8 @@ export function teamGraph(input: TeamGraphInput, options: TeamGraphOptions = {})
   return {
     nodes: [...departmentNodes, ...nodes],
     edges,
-    expanded: ALL_ROLE_IDS.filter((id) => expanded.has(id)),
+    // own roles (custom_…) too, after the others: the department list and its links read this set
+    expanded: inRoleOrder([...expanded]),
     departments,
   };
 }

@@ -178,12 +178,14 @@ describe("creating an own role", () => {
   it("the member form accepts the role and the chart draws it", async () => {
     const added = await addMember(ROLE_ID, "Mei Chen");
     expect(added.status).toBe(302);
-    const chart = await callRoute<{ departments: { roleId: string }[]; nodes: unknown[] }>(
+    const chart = await callRoute<{ departments: { roleId: string; expanded: boolean }[]; nodes: unknown[] }>(
       chartLoader,
       get("/team/chart", { Cookie: member }),
     );
     expect(chart.status).toBe(200);
     expect(chart.data.departments.map((d) => d.roleId)).toContain(ROLE_ID);
+    // a team this small opens every department, its own role's too (the list's "Hide members")
+    expect(chart.data.departments.find((d) => d.roleId === ROLE_ID)?.expanded).toBe(true);
     expect(JSON.stringify(chart.data.nodes)).toContain("Mei Chen");
   });
 });
