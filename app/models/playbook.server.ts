@@ -105,8 +105,12 @@ function parseStored(document: string, key: string): CachedPlaybook {
     const playbook = withDefaultRaciCompleted(JSON.parse(document) as Playbook);
     const problems = validatePlaybook(playbook);
     // an extension role as the library ships it is a default, not an edit: compare with the shipped playbook plus the same roles
-    if (problems.length === 0)
-      return { playbook, edited: editedPaths(baselineFor(shippedPlaybook, playbook), playbook) };
+    // an own role (custom_…) has no shipped default to differ from: none of its fields reads "edited"
+    if (problems.length === 0) {
+      const edited = editedPaths(baselineFor(shippedPlaybook, playbook), playbook);
+      for (const path of edited) if (path.startsWith("roles.custom_")) edited.delete(path);
+      return { playbook, edited };
+    }
     console.error(`playbook ${key} no longer validates; using the shipped one`, problems.slice(0, 5));
   } catch (error) {
     console.error(`playbook ${key} is not JSON; using the shipped one`, error);

@@ -11,6 +11,7 @@ import { customRolesStrings } from "../../app/locales/custom-roles";
 import { playbookForOrganisation } from "../../app/models/playbook.server";
 import { action as newRole, loader as newRoleLoader } from "../../app/routes/playbook.roles.new";
 import { action as removeRole, loader as removeLoader } from "../../app/routes/playbook.roles.$roleId_.remove";
+import { loader as rolePageLoader } from "../../app/routes/playbook.roles.$roleId";
 import { loader as chartLoader } from "../../app/routes/team.chart";
 import { action as newMember } from "../../app/routes/team.new";
 import { db } from "../../app/utils/db.server";
@@ -144,6 +145,14 @@ describe("creating an own role", () => {
     expect(role?.skills).toEqual([
       { skillId: "international_regulation", levels: { startup: 1, growth: 2, mature: 3 } },
     ]);
+    // its page: an own role has no shipped default, so nothing reads "edited"
+    const page = await callRoute<{ editedFields: Record<string, unknown> }>(
+      rolePageLoader,
+      get(`/playbook/roles/${ROLE_ID}`, { Cookie: admin }),
+      { roleId: ROLE_ID },
+    );
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.data.editedFields)).not.toContain("true");
   });
 
   it("a stale page's create is refused as a conflict (409), nothing written", async () => {
