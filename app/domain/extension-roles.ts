@@ -14,7 +14,6 @@ import type {
   CollaborationLinkDefinition,
   DriverId,
   ExtensionRoleId,
-  HeadcountRange,
   Localized,
   Playbook,
   RoleDefinition,
@@ -22,25 +21,12 @@ import type {
   SizingReference,
   SizingRule,
   SkillDefinition,
-  SkillLevel,
-  StageId,
   TrustGrade,
 } from "./types";
 import { CORE_ROLE_IDS, EXTENSION_ROLE_IDS } from "./types";
 import { isCustomRoleId } from "./vocabulary";
+import { t, hc, lv } from "./playbook-text";
 
-const t = (zh: string, en: string): Localized => ({ zh, en });
-type Pair = readonly [number, number];
-const hc = (startup: Pair, growth: Pair, mature: Pair): Record<StageId, HeadcountRange> => ({
-  startup: { min: startup[0], max: startup[1] },
-  growth: { min: growth[0], max: growth[1] },
-  mature: { min: mature[0], max: mature[1] },
-});
-const lv = (startup: SkillLevel, growth: SkillLevel, mature: SkillLevel): Record<StageId, SkillLevel> => ({
-  startup,
-  growth,
-  mature,
-});
 const ref = (id: string, trust: TrustGrade, zh: string, en: string): SizingReference => ({
   id,
   trust,

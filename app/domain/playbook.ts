@@ -10,35 +10,9 @@
  * Pure data, no I/O. An admin edits copies of it; validatePlaybook guards the
  * rule's invariants.
  */
-import type {
-  DriverId,
-  HeadcountRange,
-  Localized,
-  ModelId,
-  Playbook,
-  RoleId,
-  SizingReference,
-  SizingRule,
-  SkillLevel,
-  StageId,
-  TrustGrade,
-} from "./types";
+import type { DriverId, Localized, ModelId, Playbook, RoleId, SizingReference, SizingRule, TrustGrade } from "./types";
 import { shippedDefaultRaci } from "./process-steps";
-
-const t = (zh: string, en: string): Localized => ({ zh, en });
-
-type Pair = readonly [number, number];
-const hc = (startup: Pair, growth: Pair, mature: Pair): Record<StageId, HeadcountRange> => ({
-  startup: { min: startup[0], max: startup[1] },
-  growth: { min: growth[0], max: growth[1] },
-  mature: { min: mature[0], max: mature[1] },
-});
-
-const lv = (startup: SkillLevel, growth: SkillLevel, mature: SkillLevel): Record<StageId, SkillLevel> => ({
-  startup,
-  growth,
-  mature,
-});
+import { t, hc, lv } from "./playbook-text";
 
 const ALL_MODELS: ModelId[] = ["platform", "independent_site", "distribution", "b2b", "managed_service"];
 

@@ -13,6 +13,7 @@
  */
 import type { Localized, ModelId, RoleId } from "./types";
 import { ALL_ROLE_IDS } from "./types";
+import { t } from "./playbook-text";
 
 /** A cell of the matrix. "AR" is the usual "A/R": accountable and doing the work. */
 export const RACI_LETTERS = ["R", "A", "AR", "C", "I"] as const;
@@ -68,8 +69,6 @@ export interface DefaultStep {
   name: Localized;
   raci: RaciRow;
 }
-
-const t = (zh: string, en: string): Localized => ({ zh, en });
 
 /** Each model's core flow, in order, with the RACI a team of that model starts from. */
 export const CORE_FLOWS: Record<ModelId, Omit<DefaultStep, "section">[]> = {

@@ -29,6 +29,7 @@ import type {
   SizingRule,
   StageId,
 } from "./types";
+import { t } from "./playbook-text";
 
 export { DRIVER_IDS } from "./types";
 export type { DriverId } from "./types";
@@ -45,8 +46,6 @@ export interface DriverSpec {
   unit: Localized;
   hint: Localized;
 }
-
-const t = (zh: string, en: string): Localized => ({ zh, en });
 
 /** Each driver's range, unit and hint: the profile form, the planner and the API share them. */
 export const DRIVERS: Record<DriverId, DriverSpec> = {

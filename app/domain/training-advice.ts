@@ -13,6 +13,7 @@
  * Keyed by the playbook's skill ids. Pure: no I/O, no framework imports.
  */
 import type { Localized, SkillLevel } from "./types";
+import { t } from "./playbook-text";
 
 export const TRAINING_KINDS = [
   "course",
@@ -36,8 +37,6 @@ export interface SkillTrainingAdvice {
   /** why, citing the source */
   reason: Localized;
 }
-
-const t = (zh: string, en: string): Localized => ({ zh, en });
 
 const KEEP_UP = t(
   "原文第四节：“持续学习，紧跟平台、政策、技术变化”；“定期开展跨境电商行业培训”。",
